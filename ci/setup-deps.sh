@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs every build and test dependency from Debian packages. Idempotent: when everything is
+# present it only runs dpkg queries and returns within a second.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  clang-format
+  libboost-dev libboost-system-dev
+  nlohmann-json3-dev
+  libcurl4-openssl-dev
+  libpugixml-dev
+  libgtest-dev libgmock-dev
+  libcli11-dev
+  libssl-dev
+  curl
+)
+# Extra groups: SCIM_DEPS_EXTRA="browser" adds headless Chromium for the HTML report test.
+if [[ " ${SCIM_DEPS_EXTRA:-} " == *" browser "* ]]; then
+  packages+=(chromium)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "setup-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "setup-deps: installing ${missing[*]}"
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

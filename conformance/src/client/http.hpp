@@ -1,0 +1,46 @@
+// Transport-neutral HTTP values and the Transport interface. The libcurl implementation lives in
+// curl_transport.{hpp,cpp}; unit tests use a scripted fake. No curl types in this header.
+#pragma once
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace scim::conf {
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+// Case-insensitive header lookup; nullptr when absent.
+const std::string* find_header(const Headers& headers, std::string_view name);
+
+struct HttpRequest {
+  std::string method = "GET";
+  std::string url;  // absolute
+  Headers headers;
+  std::string body;
+  std::chrono::milliseconds timeout{30000};
+};
+
+struct HttpResponse {
+  int status = 0;  // 0 when the request failed below HTTP (see transport_error)
+  Headers headers;
+  std::string body;
+  std::string transport_error;
+  std::chrono::microseconds elapsed{0};
+
+  const std::string* header(std::string_view name) const { return find_header(headers, name); }
+  // The body parsed as JSON; nullopt when empty or not JSON.
+  std::optional<nlohmann::json> json() const;
+};
+
+class Transport {
+ public:
+  virtual ~Transport() = default;
+  virtual HttpResponse send(const HttpRequest& request) = 0;
+};
+
+}  // namespace scim::conf

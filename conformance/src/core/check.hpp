@@ -1,0 +1,51 @@
+// The check catalog: an explicit tree spec -> section -> check, built by plain functions (no static
+// self-registration). Suites expose `void register_rfc7644(Catalog&)` and friends.
+#pragma once
+
+#include <deque>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+
+namespace scim::conf {
+
+class Context;
+using CheckFn = std::function<void(Context&)>;
+
+struct Check {
+  CheckInfo info;
+  CheckFn run;
+};
+
+struct Section {
+  std::string id;     // "3.4.2.2"
+  std::string title;  // "Filtering"
+  std::vector<Check> checks;
+};
+
+struct Spec {
+  std::string id;     // "rfc7644", "rfc7643", "events", "profile-entra"
+  std::string title;  // "RFC 7644: SCIM Protocol"
+  std::deque<Section> sections;  // deque: references stay valid as sections are added
+  bool is_profile = false;  // profiles run only when selected with --profile
+};
+
+class Catalog {
+ public:
+  // Returns the spec/section, creating it on first use, so a suite file can add to its section.
+  Spec& spec(const std::string& id, const std::string& title, bool is_profile = false);
+  Section& section(Spec& spec, const std::string& id, const std::string& title);
+
+  // Adds a check; the ID must start with "<spec>/<section>/".
+  void add(Section& section, CheckInfo info, CheckFn run);
+
+  const std::deque<Spec>& specs() const { return specs_; }
+  std::vector<const Check*> all() const;
+
+ private:
+  std::deque<Spec> specs_;
+};
+
+}  // namespace scim::conf

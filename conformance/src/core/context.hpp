@@ -1,0 +1,85 @@
+// What a check sees while it runs: an HTTP client bound to the target (every exchange recorded
+// into the check's transcript), fixtures with guaranteed cleanup, the target's capabilities, and
+// assertions that end the check with expected vs actual.
+#pragma once
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "client/http.hpp"
+#include "core/capabilities.hpp"
+#include "core/model.hpp"
+
+namespace scim::conf {
+
+// Thrown by assertions to end a check. The runner turns it into failed/warning by the check level.
+struct CheckFailed {
+  std::string message;
+  std::string expected;
+  std::string actual;
+};
+// Thrown by skip(): the check cannot apply to this target (reason shown in reports).
+struct CheckSkipped {
+  std::string reason;
+};
+// Thrown when the harness cannot run the check (fixture creation failed, network error).
+struct CheckError {
+  std::string message;
+};
+
+class Context {
+ public:
+  virtual ~Context() = default;
+
+  // ---- HTTP against the target. `path` is relative to the base URL ("/Users?filter=...") or an
+  // absolute URL (e.g. a Location header). Authentication headers are added unless
+  // `authenticate` is false. Every exchange is recorded with credentials redacted.
+  virtual HttpResponse send(std::string method, std::string path, std::optional<std::string> body,
+                            Headers extra_headers = {}, bool authenticate = true) = 0;
+  HttpResponse get(std::string path, Headers extra = {});
+  HttpResponse post(std::string path, const nlohmann::json& body, Headers extra = {});
+  HttpResponse put(std::string path, const nlohmann::json& body, Headers extra = {});
+  HttpResponse patch(std::string path, const nlohmann::json& body, Headers extra = {});
+  HttpResponse del(std::string path, Headers extra = {});
+  // URL-encodes a filter for use in "?filter=".
+  static std::string encode(std::string_view text);
+
+  // ---- Fixtures: everything created here is deleted after the check, in reverse order, even when
+  // the check fails (unless --keep). Names carry the run prefix "scimconf-<run>-".
+  virtual std::string unique_name(std::string_view hint) = 0;
+  // POSTs a User built from `overrides` merged over {schemas, userName: unique_name("user")};
+  // returns the created resource. Throws CheckError when the target refuses (harness problem).
+  virtual nlohmann::json create_user(const nlohmann::json& overrides = nlohmann::json::object()) = 0;
+  virtual nlohmann::json create_group(const nlohmann::json& overrides = nlohmann::json::object()) = 0;
+  // POSTs `body` to `endpoint` ("/Users") and tracks the result; returns the raw response so
+  // checks can assert on the create itself. Tracks only when the status is 201.
+  virtual HttpResponse create_raw(std::string endpoint, const nlohmann::json& body) = 0;
+  // Registers a resource (absolute or relative location) created by other means for cleanup.
+  virtual void track(std::string location) = 0;
+  // Forgets a tracked resource (the check deleted it itself).
+  virtual void untrack(std::string_view location) = 0;
+
+  // ---- What discovery found.
+  virtual const Capabilities& caps() const = 0;
+
+  // ---- Assertions. Each throws CheckFailed when the condition does not hold.
+  [[noreturn]] void fail(std::string message, std::string expected, std::string actual);
+  void expect(bool condition, std::string message, std::string expected, std::string actual);
+  // Asserts the status code; the actual side shows status and the start of the body.
+  void expect_status(const HttpResponse& response, int status, std::string_view what);
+  // Asserts an RFC 7644 §3.12 error: status, Error schema, "status" as a string equal to the HTTP
+  // status, and (when given) the scimType.
+  void expect_scim_error(const HttpResponse& response, int status,
+                         std::optional<std::string_view> scim_type = std::nullopt);
+  // Parses the body as JSON or fails the check.
+  nlohmann::json json_body(const HttpResponse& response);
+  [[noreturn]] void skip(std::string reason);
+  // Adds a line to the check's notes (shown in verbose output and reports).
+  virtual void note(std::string text) = 0;
+};
+
+}  // namespace scim::conf

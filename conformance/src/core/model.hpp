@@ -1,0 +1,77 @@
+// The result model of a conformance run: what each check is (CheckInfo), how it ended
+// (CheckResult) and the run as a whole (RunResult). Reporters consume only this header.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace scim::conf {
+
+// RFC 2119 level of the requirement a check verifies.
+enum class Level { Must, Should, May };
+// passed; failed (a MUST broken); warning (a SHOULD/MAY broken, or any failure under
+// --force-optional); skipped (capability not advertised / not selected); error (harness problem).
+enum class Outcome { Passed, Failed, Warning, Skipped, Error };
+
+std::string_view to_string(Level level);    // "MUST", "SHOULD", "MAY"
+std::string_view to_string(Outcome outcome);  // "passed", "failed", ...
+std::optional<Level> parse_level(std::string_view text);  // case-insensitive
+
+// Static description of a check. IDs are stable slugs: "rfc7644/3.4.2.2/eq-is-case-insensitive".
+struct CheckInfo {
+  std::string id;
+  std::string title;
+  Level level = Level::Must;
+  std::string requirement;                // the RFC sentence checked, quoted
+  std::vector<std::string> tags;          // e.g. "filter", "users", "patch", "entra"
+  std::vector<std::string> capabilities;  // e.g. "patch", "bulk", "sort", "etag", "filter"
+
+  std::string spec() const;     // "rfc7644"
+  std::string section() const;  // "3.4.2.2"
+};
+
+// One recorded HTTP exchange, credentials already redacted.
+struct Exchange {
+  std::string method;
+  std::string url;
+  std::vector<std::pair<std::string, std::string>> request_headers;
+  std::string request_body;
+  int status = 0;  // 0 when no response (connection error)
+  std::vector<std::pair<std::string, std::string>> response_headers;
+  std::string response_body;
+  std::chrono::microseconds elapsed{0};
+  std::string transport_error;  // non-empty when the request failed below HTTP
+};
+
+struct CheckResult {
+  CheckInfo info;
+  Outcome outcome = Outcome::Passed;
+  std::string message;   // one-line reason (failure, skip reason, error)
+  std::string expected;  // on failures: what the RFC requires
+  std::string actual;    // on failures: what the target did
+  std::vector<Exchange> exchanges;
+  std::chrono::microseconds duration{0};
+  std::vector<std::string> leftovers;  // fixtures this check could not delete
+};
+
+struct RunResult {
+  std::string tool_version;
+  std::string target;           // base URL
+  std::string profile;          // empty when none
+  std::string started_at;       // RFC 3339 UTC
+  std::chrono::microseconds duration{0};
+  nlohmann::json capabilities;  // what discovery found (ServiceProviderConfig summary etc.)
+  std::vector<CheckResult> results;
+  std::vector<std::string> sweep_leftovers;  // final sweep: resources that could not be deleted
+
+  std::size_t count(Outcome outcome) const;
+  // 0 when no MUST failed and no error; 1 otherwise (2 is decided by the CLI for usage errors).
+  int exit_code() const;
+};
+
+}  // namespace scim::conf

@@ -1,0 +1,35 @@
+// The seam between resource endpoints and the events subsystem (src/events): every successful
+// write is reported once, after it is committed, so SETs (draft-ietf-scim-events-16 §2.4) can be
+// built and delivered without the endpoints knowing about feeds, signing or delivery.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+namespace scim::server {
+
+struct WriteEvent {
+  enum class Kind { Create, Put, Patch, Delete };
+  Kind kind = Kind::Create;
+  std::string tenant;
+  std::string resource_type;  // "User", "Group", ...
+  std::string id;
+  std::optional<std::string> external_id;
+  std::string location;  // absolute URL of the resource
+  std::string version;   // ETag after the write (empty for delete)
+  nlohmann::json resource;   // the resource after the write (full representation); null on delete
+  nlohmann::json patch_ops;  // the PatchOp "Operations" array for Kind::Patch; null otherwise
+  std::optional<bool> active_before;  // User.active before/after, to emit activate/deactivate
+  std::optional<bool> active_after;
+  std::string txn;  // transaction id (Set-Txn for async requests; generated otherwise)
+};
+
+class EventSink {
+ public:
+  virtual ~EventSink() = default;
+  // Must not block request handling (bounded queues, drop-with-counter when full).
+  virtual void on_write(const WriteEvent& event) = 0;
+};
+
+}  // namespace scim::server

@@ -1,0 +1,56 @@
+// Plain request/response values exchanged between the HTTP layer (src/http, the only code that
+// knows Beast) and the socket-free endpoint functions. Header names are stored lower-case.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace scim::server {
+
+// Who is calling, as decided by the HTTP layer from Authorization (bearer or Basic).
+struct Principal {
+  std::string tenant;                  // tenant id; never empty for authenticated requests
+  std::optional<std::string> subject;  // resource id bound to the credential, for /Me
+  std::string credential_name;         // label of the token used, for logs (never the secret)
+};
+
+struct Request {
+  std::string method;  // "GET", "POST", ... (upper case)
+  // Path relative to the base path, starting with '/', percent-decoded: "/Users/2819c223".
+  std::string path;
+  // Query parameters, percent-decoded; repeated keys keep the last value.
+  std::map<std::string, std::string> query;
+  // Lower-case header names -> values.
+  std::map<std::string, std::string> headers;
+  std::string body;
+  Principal principal;
+  // Absolute base URL as seen by the client ("http://127.0.0.1:8080/scim/v2" or the tenant's
+  // "/tenants/acme/scim/v2" variant), used for Location and meta.location.
+  std::string base_url;
+
+  const std::string* header(std::string_view lower_name) const;
+  const std::string* query_param(std::string_view name) const;  // case-insensitive key lookup
+};
+
+struct Response {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;  // e.g. {"Location", "..."}
+  std::string body;                                          // empty for 204/304
+
+  void set_header(std::string name, std::string value);
+  const std::string* header(std::string_view name) const;  // case-insensitive
+};
+
+// The socket-free service the HTTP layer calls: one call per request, thread-safe.
+class Handler {
+ public:
+  virtual ~Handler() = default;
+  virtual Response handle(const Request& request) = 0;
+};
+
+}  // namespace scim::server

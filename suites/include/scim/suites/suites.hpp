@@ -1,0 +1,19 @@
+// Entry point of the check suites: registers every RFC 7643, RFC 7644 and events check, and the
+// identity-provider profiles, into a catalog (explicit tree, no static registration).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/check.hpp"
+
+namespace scim::suites {
+
+// Registers all specs: rfc7643, rfc7644, events, and the profiles (Spec::is_profile = true).
+void register_all(conf::Catalog& catalog);
+
+// Names accepted by `scim-conformance run --profile NAME` (e.g. "entra", "okta"), each matching a
+// registered profile spec "profile-<name>".
+std::vector<std::string> profile_names();
+
+}  // namespace scim::suites
