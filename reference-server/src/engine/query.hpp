@@ -1,0 +1,61 @@
+// Public API of sorting, paging and projection (RFC 7644 §3.4.2.3, §3.4.2.4, §3.4.2.5, §3.9).
+// Owned by the query half of the engine; the endpoints call these after the store filtered.
+#pragma once
+
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scim/protocol/error.hpp"
+#include "scim/protocol/resource_type.hpp"
+#include "scim/protocol/result.hpp"
+
+namespace scim::engine {
+
+// ---- Sorting (RFC 7644 §3.4.2.3).
+struct SortSpec {
+  ResolvedAttribute attribute;
+  bool descending = false;
+};
+// sortBy must name a known attribute (else 400 invalidPath... see implementation notes);
+// sortOrder is "ascending" (default) or "descending", case-insensitive; nullopt when no sortBy.
+Result<std::optional<SortSpec>> parse_sort(const std::optional<std::string>& sort_by,
+                                           const std::optional<std::string>& sort_order,
+                                           const Registry& registry, const ResourceType& type);
+// Stable sort; multi-valued attributes sort by the primary (or first) value; missing values last
+// ascending and first descending; caseExact decides string comparison.
+void sort_resources(std::vector<const nlohmann::json*>& resources, const SortSpec& spec);
+
+// ---- Paging (RFC 7644 §3.4.2.4).
+struct PageRequest {
+  std::size_t start_index = 1;       // 1-based; values < 1 mean 1
+  std::optional<std::size_t> count;  // negative means 0; capped by max_results
+};
+// Parses the query-parameter strings; non-integers are 400 invalidValue.
+Result<PageRequest> parse_page(const std::optional<std::string>& start_index,
+                               const std::optional<std::string>& count, std::size_t max_results);
+struct PageWindow {
+  std::size_t offset = 0;  // 0-based index of the first returned resource
+  std::size_t length = 0;  // number of resources returned
+};
+PageWindow page_window(std::size_t total, const PageRequest& page, std::size_t max_results);
+
+// ---- Projection (RFC 7644 §3.4.2.5, §3.9; RFC 7643 §7 "returned").
+struct Projection {
+  std::vector<ResolvedAttribute> attributes;  // non-empty: only these (+ returned:always)
+  std::vector<ResolvedAttribute> excluded;    // non-empty: all default attributes except these
+};
+// Both parameters at once is 400 invalidSyntax; unknown names are ignored (the RFC does not make
+// them an error) unless they are malformed paths (400 invalidPath).
+Result<Projection> parse_projection(const std::optional<std::string>& attributes,
+                                    const std::optional<std::string>& excluded_attributes,
+                                    const Registry& registry, const ResourceType& type);
+// Applies `returned` (always/never/default/request) and the projection to a stored resource.
+// `requested_on_write` lists attributes the client sent (RFC 7643 §7: "request" attributes are
+// returned in the response to a write that set them); may be null.
+nlohmann::json project(const nlohmann::json& resource, const Projection& projection,
+                       const Registry& registry, const ResourceType& type);
+
+}  // namespace scim::engine
