@@ -11,12 +11,15 @@ function(scim_embed_files target)
     get_filename_component(abs ${f} ABSOLUTE)
     list(APPEND deps ${abs})
   endforeach()
+  # "|" separates the list (a ";" would split the argument); VERBATIM quotes it for the shell.
+  string(REPLACE ";" "|" files_arg "${deps}")
   add_custom_command(
     OUTPUT ${out_cpp}
     COMMAND ${CMAKE_COMMAND} -DOUT=${out_cpp} -DNS=${EMB_NAMESPACE} -DHEADER=${EMB_HEADER}
-            "-DFILES=${deps}" -P ${SCIM_EMBED_SCRIPT}
+            "-DFILES=${files_arg}" -P ${SCIM_EMBED_SCRIPT}
     DEPENDS ${deps} ${SCIM_EMBED_SCRIPT}
-    COMMENT "Embedding data files into ${target}")
+    COMMENT "Embedding data files into ${target}"
+    VERBATIM)
   target_sources(${target} PRIVATE ${out_cpp})
 endfunction()
 set(SCIM_EMBED_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/EmbedScript.cmake CACHE INTERNAL "")

@@ -21,11 +21,11 @@ struct SchemaExtension {
 };
 
 struct ResourceType {
-  std::string id;           // e.g. "User"
-  std::string name;         // e.g. "User"
+  std::string id;    // e.g. "User"
+  std::string name;  // e.g. "User"
   std::string description;
-  std::string endpoint;     // e.g. "/Users" (relative, leading slash)
-  std::string schema;       // core schema URN
+  std::string endpoint;  // e.g. "/Users" (relative, leading slash)
+  std::string schema;    // core schema URN
   std::vector<SchemaExtension> extensions;
 
   // RFC 7643 §8.6 representation ("schemas", "meta" with location /ResourceTypes/<id>).
@@ -35,11 +35,11 @@ struct ResourceType {
 
 // What an attribute path resolved to against a resource type.
 struct ResolvedAttribute {
-  const Schema* schema = nullptr;         // nullptr for common attributes (id, externalId, meta)
-  const Attribute* attribute = nullptr;   // nullptr when the path is a bare schema URN
+  const Schema* schema = nullptr;        // nullptr for common attributes (id, externalId, meta)
+  const Attribute* attribute = nullptr;  // nullptr when the path is a bare schema URN
   const Attribute* sub_attribute = nullptr;
-  bool is_extension = false;              // schema is one of the resource type's extensions
-  AttributePath path;                     // canonical spelling (schema and attribute names as defined)
+  bool is_extension = false;  // schema is one of the resource type's extensions
+  AttributePath path;         // canonical spelling (schema and attribute names as defined)
 };
 
 // Holds schemas and resource types. Lookups by URN, id, name and endpoint are case-insensitive.

@@ -22,7 +22,8 @@ class [[nodiscard]] Result {
  public:
   Result(T value) : v_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
   Result(Unexpected<E> e) : v_(std::in_place_index<1>, std::move(e.error)) {}  // NOLINT
-  Result(E e) requires(!std::is_same_v<T, E>) : v_(std::in_place_index<1>, std::move(e)) {}  // NOLINT
+  Result(E e) requires(!std::is_same_v<T, E>)
+      : v_(std::in_place_index<1>, std::move(e)) {}  // NOLINT
 
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }

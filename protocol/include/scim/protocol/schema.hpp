@@ -11,7 +11,16 @@
 namespace scim {
 
 // RFC 7643 §2.3 data types.
-enum class AttributeType { String, Boolean, Decimal, Integer, DateTime, Binary, Reference, Complex };
+enum class AttributeType {
+  String,
+  Boolean,
+  Decimal,
+  Integer,
+  DateTime,
+  Binary,
+  Reference,
+  Complex
+};
 // RFC 7643 §7 "mutability".
 enum class Mutability { ReadOnly, ReadWrite, Immutable, WriteOnly };
 // RFC 7643 §7 "returned".

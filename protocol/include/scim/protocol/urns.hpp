@@ -18,11 +18,13 @@ inline constexpr std::string_view kResourceType =
 inline constexpr std::string_view kSchema = "urn:ietf:params:scim:schemas:core:2.0:Schema";
 
 // RFC 7644 §3.1 and following: protocol messages.
-inline constexpr std::string_view kListResponse = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+inline constexpr std::string_view kListResponse =
+    "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 inline constexpr std::string_view kSearchRequest =
     "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
 inline constexpr std::string_view kPatchOp = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-inline constexpr std::string_view kBulkRequest = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
+inline constexpr std::string_view kBulkRequest =
+    "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
 inline constexpr std::string_view kBulkResponse =
     "urn:ietf:params:scim:api:messages:2.0:BulkResponse";
 inline constexpr std::string_view kError = "urn:ietf:params:scim:api:messages:2.0:Error";
@@ -46,8 +48,7 @@ inline constexpr std::string_view kPutFull = "urn:ietf:params:scim:event:prov:pu
 inline constexpr std::string_view kDelete = "urn:ietf:params:scim:event:prov:delete";
 inline constexpr std::string_view kActivate = "urn:ietf:params:scim:event:prov:activate";
 inline constexpr std::string_view kDeactivate = "urn:ietf:params:scim:event:prov:deactivate";
-inline constexpr std::string_view kSignalPasswordReset =
-    "urn:ietf:params:scim:event:passwordReset";
+inline constexpr std::string_view kSignalPasswordReset = "urn:ietf:params:scim:event:passwordReset";
 inline constexpr std::string_view kAsyncResponse = "urn:ietf:params:scim:event:misc:asyncresp";
 }  // namespace event
 
