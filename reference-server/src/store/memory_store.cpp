@@ -1,0 +1,269 @@
+// In-memory tenant store: writes, membership consistency and queries (see memory_store.hpp).
+#include "store/memory_store.hpp"
+
+#include <mutex>
+#include <unordered_set>
+
+#include "scim/protocol/strings.hpp"
+#include "store/record_codec.hpp"
+#include "store/timestamp.hpp"
+
+namespace scim::store {
+namespace {
+
+ScimError error(int status, ScimType type, std::string detail) {
+  return ScimError{status, type, std::move(detail)};
+}
+
+ScimError missing(std::string_view type, std::string_view id) {
+  return error(404, ScimType::None, std::string(type) + " \"" + std::string(id) + "\" not found");
+}
+
+std::uint64_t version_of(const Record& r) {
+  return r.version;
+}
+
+}  // namespace
+
+std::string StoredResource::etag() const {
+  return "W/\"" + std::to_string(version) + "\"";
+}
+
+InMemoryStore::InMemoryStore(std::vector<TypeSpec> types, StoreOptions options)
+    : options_(std::move(options)) {
+  if (!options_.clock) options_.clock = [] { return std::chrono::system_clock::now(); };
+  for (auto& t : types) tables_.push_back(std::make_unique<TypeTable>(std::move(t)));
+}
+
+InMemoryStore::~InMemoryStore() = default;
+
+TypeTable* InMemoryStore::table(std::string_view type) const {
+  for (const auto& t : tables_) {
+    if (iequals(t->spec().name, type)) return t.get();
+  }
+  return nullptr;
+}
+
+std::optional<std::string> InMemoryStore::type_of_locked(std::string_view id) const {
+  for (const auto& t : tables_) {
+    if (t->find(id)) return t->spec().name;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> InMemoryStore::type_of(std::string_view id) const {
+  std::shared_lock lock(mu_);
+  return type_of_locked(id);
+}
+
+std::size_t InMemoryStore::size(std::string_view type) const {
+  std::shared_lock lock(mu_);
+  const auto* t = table(type);
+  return t ? t->size() : 0;
+}
+
+std::size_t InMemoryStore::membership_edges() const {
+  std::shared_lock lock(mu_);
+  return members_.edge_count();
+}
+
+// Decodes a record and adds the computed "groups" (RFC 7643 §4.1.2) from the reverse index.
+nlohmann::json InMemoryStore::materialize(const TypeTable& t, const Record& record) const {
+  nlohmann::json resource = decode_record(record.bytes);
+  if (!t.spec().exposes_groups) return resource;
+  auto memberships = members_.groups_of(resource.value("id", ""), options_.max_groups_per_member);
+  if (memberships.empty()) return resource;
+  auto& groups = resource["groups"] = nlohmann::json::array();
+  for (const auto& m : memberships) {
+    nlohmann::json entry{{"value", m.group_id}, {"type", m.direct ? "direct" : "indirect"}};
+    if (auto owner = type_of_locked(m.group_id)) {
+      const Record* g = table(*owner)->find(m.group_id);
+      if (g && !g->display.empty()) entry["display"] = g->display;
+    }
+    groups.push_back(std::move(entry));
+  }
+  return resource;
+}
+
+Result<StoredResource> InMemoryStore::get(std::string_view type, std::string_view id) const {
+  std::shared_lock lock(mu_);
+  const auto* t = table(type);
+  const Record* r = t ? t->find(id) : nullptr;
+  if (!r) return missing(type, id);
+  return StoredResource{materialize(*t, *r), version_of(*r)};
+}
+
+// RFC 7643 §4.2: every member must name an existing resource of the tenant; the member "type"
+// is normalised to the referenced resource's type. Duplicates collapse to one entry.
+Status<> InMemoryStore::check_members(const TypeSpec& spec, nlohmann::json& resource) const {
+  if (!spec.holds_members || !resource.contains("members")) return Ok{};
+  auto& members = resource["members"];
+  if (!members.is_array()) return error(400, ScimType::InvalidValue, "members must be an array");
+  if (members.size() > options_.max_members_per_group) {
+    return error(
+        400, ScimType::InvalidValue,
+        "a group holds at most " + std::to_string(options_.max_members_per_group) + " members");
+  }
+  const std::string self = resource.value("id", "");
+  std::unordered_set<std::string> seen;
+  nlohmann::json kept = nlohmann::json::array();
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    auto& m = members[i];
+    const std::string where = "members[" + std::to_string(i) + "]";
+    if (!m.is_object() || !m.contains("value") || !m["value"].is_string()) {
+      return error(400, ScimType::InvalidValue, where + ".value is required");
+    }
+    const std::string value = m["value"].get<std::string>();
+    if (value == self) return error(400, ScimType::InvalidValue, "a group cannot contain itself");
+    auto actual = type_of_locked(value);
+    if (!actual) {
+      return error(400, ScimType::InvalidValue,
+                   where + ".value \"" + value + "\" does not name an existing resource");
+    }
+    if (m.contains("type") &&
+        (!m["type"].is_string() || !iequals(m["type"].get<std::string>(), *actual))) {
+      return error(400, ScimType::InvalidValue,
+                   where + ".type does not match resource \"" + value + "\" (a " + *actual + ")");
+    }
+    m["type"] = *actual;
+    if (seen.insert(value).second) kept.push_back(std::move(m));
+  }
+  members = std::move(kept);
+  return Ok{};
+}
+
+void InMemoryStore::stamp(const TypeSpec& spec, nlohmann::json& resource,
+                          const nlohmann::json* old) {
+  const std::string now = format_timestamp(options_.clock());
+  std::string created = now;
+  if (old && old->contains("meta") && (*old)["meta"].contains("created")) {
+    created = (*old)["meta"]["created"].get<std::string>();
+  }
+  if (spec.exposes_groups) resource.erase("groups");  // computed on read, never stored
+  resource["meta"] = {{"resourceType", spec.name},
+                      {"created", created},
+                      {"lastModified", now},
+                      {"version", "W/\"" + std::to_string(++last_version_) + "\""}};
+}
+
+StoredResource InMemoryStore::commit(TypeTable& t, nlohmann::json resource,
+                                     const nlohmann::json* old) {
+  stamp(t.spec(), resource, old);
+  Record record;
+  record.version = last_version_;
+  if (!t.spec().display_attribute.empty()) {
+    auto it = resource.find(t.spec().display_attribute);
+    if (it != resource.end() && it->is_string()) record.display = it->get<std::string>();
+  }
+  record.bytes = encode_record(resource);
+  const std::uint64_t version = record.version;
+  t.put(resource, std::move(record), old);
+  return StoredResource{std::move(resource), version};
+}
+
+// Replaces the reverse-index edges of a group: `old` members out, `now` members in.
+void InMemoryStore::relink(const TypeSpec& spec, const nlohmann::json* old,
+                           const nlohmann::json* now) {
+  if (!spec.holds_members) return;
+  auto each = [](const nlohmann::json* r, auto&& fn) {
+    if (!r || !r->contains("members") || !(*r)["members"].is_array()) return;
+    for (const auto& m : (*r)["members"]) {
+      if (m.is_object() && m.contains("value") && m["value"].is_string()) {
+        fn(m["value"].get<std::string>());
+      }
+    }
+  };
+  const std::string id = (now ? *now : *old).at("id").get<std::string>();
+  each(old, [&](const std::string& member) { members_.remove(id, member); });
+  each(now, [&](const std::string& member) { members_.add(id, member); });
+}
+
+Result<WriteOutcome> InMemoryStore::create(std::string_view type, nlohmann::json resource) {
+  std::unique_lock lock(mu_);
+  auto* t = table(type);
+  if (!t) return missing("resource type", type);
+  if (!resource.contains("id") || !resource["id"].is_string()) {
+    return error(500, ScimType::None, "store: resource to create has no id");
+  }
+  std::size_t total = 0;
+  for (const auto& each : tables_) total += each->size();
+  if (total >= options_.max_resources) {
+    return error(507, ScimType::None, "the tenant holds its maximum number of resources");
+  }
+  const std::string id = resource["id"].get<std::string>();
+  if (type_of_locked(id)) return error(409, ScimType::Uniqueness, "id \"" + id + "\" is taken");
+  if (auto clash = t->unique_conflict(resource, id))
+    return error(409, ScimType::Uniqueness, *clash);
+  if (auto st = check_members(t->spec(), resource); !st) return st.error();
+  WriteOutcome out{commit(*t, std::move(resource), nullptr), {}};
+  relink(t->spec(), nullptr, &out.resource.resource);
+  if (t->spec().exposes_groups) out.resource.resource = materialize(*t, *t->find(id));
+  return out;
+}
+
+Result<nlohmann::json> InMemoryStore::current(const TypeTable& t, std::string_view id,
+                                              std::optional<std::uint64_t> expected) const {
+  const Record* r = t.find(id);
+  if (!r) return missing(t.spec().name, id);
+  if (expected && *expected != r->version) {
+    // RFC 7644 §3.14: the resource changed since the client's version.
+    return error(412, ScimType::None,
+                 "version mismatch: the resource is at W/\"" + std::to_string(r->version) + "\"");
+  }
+  return decode_record(r->bytes);
+}
+
+Result<WriteOutcome> InMemoryStore::replace(std::string_view type, std::string_view id,
+                                            nlohmann::json resource,
+                                            std::optional<std::uint64_t> expected_version) {
+  std::unique_lock lock(mu_);
+  auto* t = table(type);
+  if (!t) return missing("resource type", type);
+  auto old = current(*t, id, expected_version);
+  if (!old) return old.error();
+  resource["id"] = std::string(id);
+  if (auto clash = t->unique_conflict(resource, id))
+    return error(409, ScimType::Uniqueness, *clash);
+  if (auto st = check_members(t->spec(), resource); !st) return st.error();
+  WriteOutcome out{commit(*t, std::move(resource), &*old), {}};
+  relink(t->spec(), &*old, &out.resource.resource);
+  if (t->spec().exposes_groups) out.resource.resource = materialize(*t, *t->find(id));
+  return out;
+}
+
+// Removes `id` from every group listing it (RFC 7644 §3.6: a deleted resource's memberships go
+// with it). Each changed group gets a new version and lastModified.
+std::vector<StoredResource> InMemoryStore::drop_memberships(std::string_view id) {
+  std::vector<StoredResource> changed;
+  for (const auto& group_id : members_.parents(id)) {
+    members_.remove(group_id, id);
+    auto owner = type_of_locked(group_id);
+    if (!owner) continue;
+    auto* t = table(*owner);
+    nlohmann::json group = decode_record(t->find(group_id)->bytes);
+    const nlohmann::json old = group;
+    auto& list = group["members"];
+    for (auto it = list.begin(); it != list.end();) {
+      it = (it->is_object() && it->value("value", "") == id) ? list.erase(it) : it + 1;
+    }
+    if (list.empty()) group.erase("members");
+    changed.push_back(commit(*t, std::move(group), &old));
+  }
+  return changed;
+}
+
+Result<WriteOutcome> InMemoryStore::remove(std::string_view type, std::string_view id,
+                                           std::optional<std::uint64_t> expected_version) {
+  std::unique_lock lock(mu_);
+  auto* t = table(type);
+  if (!t) return missing("resource type", type);
+  auto old = current(*t, id, expected_version);
+  if (!old) return old.error();
+  const std::uint64_t version = t->find(id)->version;
+  relink(t->spec(), &*old, nullptr);
+  t->erase(*old);
+  WriteOutcome out{StoredResource{std::move(*old), version}, drop_memberships(id)};
+  return out;
+}
+
+}  // namespace scim::store

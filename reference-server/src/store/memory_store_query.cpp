@@ -1,0 +1,72 @@
+// InMemoryStore::query: index-narrowed or full scans under the shared lock, with the predicate
+// re-checking every candidate, then either a creation-ordered page or a bounded sort.
+#include <mutex>
+
+#include "store/memory_store.hpp"
+#include "store/record_codec.hpp"
+
+namespace scim::store {
+namespace {
+
+// Keeps the matches that fall into [offset, offset + limit) while counting all of them.
+struct Pager {
+  const Query& query;
+  QueryResult& out;
+  void add(nlohmann::json&& resource) {
+    const std::size_t n = out.total++;
+    if (n >= query.offset && n - query.offset < query.limit)
+      out.page.push_back(std::move(resource));
+  }
+};
+
+}  // namespace
+
+Result<QueryResult> InMemoryStore::query(std::string_view type, const Query& q) const {
+  std::shared_lock lock(mu_);
+  const auto* t = table(type);
+  if (!t) return ScimError{404, ScimType::None, "unknown resource type " + std::string(type)};
+  QueryResult out;
+  std::optional<std::vector<std::uint64_t>> candidates;
+  if (q.lookup) candidates = t->candidates(*q.lookup);
+  out.used_index = candidates.has_value();
+
+  std::vector<nlohmann::json> kept;  // only when sorting
+  Pager pager{q, out};
+  bool too_many = false;
+  auto visit = [&](const Record& record) {
+    nlohmann::json resource = materialize(*t, record);
+    if (q.predicate && !q.predicate(resource)) return;
+    if (!q.sort) return pager.add(std::move(resource));
+    if (kept.size() >= q.max_sorted) {
+      too_many = true;
+      return;
+    }
+    kept.push_back(std::move(resource));
+  };
+  if (candidates) {
+    for (auto seq : *candidates) {
+      if (const Record* r = t->by_seq(seq); r && !too_many) visit(*r);
+    }
+  } else {
+    for (const auto& [seq, record] : t->records()) {
+      if (too_many) break;
+      visit(record);
+    }
+  }
+  if (too_many) {
+    // RFC 7644 §3.12 tooMany: more results than the server is willing to sort.
+    return ScimError{400, ScimType::TooMany,
+                     "the query matches more than " + std::to_string(q.max_sorted) +
+                         " resources, too many to sort; narrow the filter"};
+  }
+  if (q.sort) {
+    std::vector<const nlohmann::json*> order;
+    order.reserve(kept.size());
+    for (const auto& r : kept) order.push_back(&r);
+    q.sort(order);
+    for (const auto* r : order) pager.add(nlohmann::json(*r));
+  }
+  return out;
+}
+
+}  // namespace scim::store

@@ -1,0 +1,109 @@
+// InMemoryStore::query: index narrowing, predicates, paging and bounded sorting.
+#include <gtest/gtest.h>
+
+#include "store/memory_store.hpp"
+#include "store/store_test_support.hpp"
+
+namespace scim::store {
+namespace {
+
+using testing::user;
+
+class StoreQueryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (int i = 0; i < 10; ++i) {
+      auto u = user("u" + std::to_string(i), "user" + std::to_string(i));
+      u["externalId"] = i % 2 ? "odd" : "even";
+      ASSERT_TRUE(store.create("User", u).ok());
+    }
+  }
+  InMemoryStore store{testing::user_and_group_specs(), testing::fixed_clock()};
+};
+
+TEST_F(StoreQueryTest, NoFilterListsInCreationOrder) {
+  auto r = store.query("User", Query{});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->total, 10u);
+  ASSERT_EQ(r->page.size(), 10u);
+  EXPECT_EQ(r->page.front()["id"], "u0");
+  EXPECT_EQ(r->page.back()["id"], "u9");
+  EXPECT_FALSE(r->used_index);
+}
+
+TEST_F(StoreQueryTest, PagingKeepsTheTotal) {
+  Query q;
+  q.offset = 8;
+  q.limit = 5;
+  auto r = store.query("User", q);
+  EXPECT_EQ(r->total, 10u);
+  ASSERT_EQ(r->page.size(), 2u);
+  EXPECT_EQ(r->page[0]["id"], "u8");
+}
+
+TEST_F(StoreQueryTest, IndexLookupIsRecheckedByThePredicate) {
+  Query q;
+  q.lookup = IndexLookup{IndexLookup::Kind::Equals, "userName", "USER3"};
+  int calls = 0;
+  q.predicate = [&](const nlohmann::json& r) {
+    ++calls;
+    return r["userName"] == "user3";
+  };
+  auto r = store.query("User", q);
+  EXPECT_TRUE(r->used_index);
+  EXPECT_EQ(calls, 1);  // only the indexed candidate was evaluated
+  ASSERT_EQ(r->total, 1u);
+  EXPECT_EQ(r->page[0]["id"], "u3");
+}
+
+TEST_F(StoreQueryTest, NonUniqueIndexReturnsAllCandidates) {
+  Query q;
+  q.lookup = IndexLookup{IndexLookup::Kind::Equals, "externalId", "odd"};
+  auto r = store.query("User", q);
+  EXPECT_TRUE(r->used_index);
+  EXPECT_EQ(r->total, 5u);
+}
+
+TEST_F(StoreQueryTest, UnindexedAttributeFallsBackToAScan) {
+  Query q;
+  q.lookup = IndexLookup{IndexLookup::Kind::Equals, "title", "x"};
+  q.predicate = [](const nlohmann::json& r) { return r["externalId"] == "even"; };
+  auto r = store.query("User", q);
+  EXPECT_FALSE(r->used_index);
+  EXPECT_EQ(r->total, 5u);
+}
+
+TEST_F(StoreQueryTest, SortOrdersBeforePaging) {
+  Query q;
+  q.sort = [](std::vector<const nlohmann::json*>& v) {
+    std::stable_sort(v.begin(), v.end(), [](auto* a, auto* b) { return (*a)["id"] > (*b)["id"]; });
+  };
+  q.limit = 2;
+  auto r = store.query("User", q);
+  EXPECT_EQ(r->total, 10u);
+  ASSERT_EQ(r->page.size(), 2u);
+  EXPECT_EQ(r->page[0]["id"], "u9");
+  EXPECT_EQ(r->page[1]["id"], "u8");
+}
+
+TEST_F(StoreQueryTest, SortingTooManyIsTooMany) {
+  Query q;
+  q.sort = [](std::vector<const nlohmann::json*>&) {};
+  q.max_sorted = 3;
+  auto r = store.query("User", q);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().status, 400);
+  EXPECT_EQ(r.error().scim_type, ScimType::TooMany);
+}
+
+TEST_F(StoreQueryTest, ComputedGroupsAreVisibleToPredicates) {
+  ASSERT_TRUE(store.create("Group", testing::group("g", "G", {"u4"})).ok());
+  Query q;
+  q.predicate = [](const nlohmann::json& r) { return r.contains("groups"); };
+  auto r = store.query("User", q);
+  ASSERT_EQ(r->total, 1u);
+  EXPECT_EQ(r->page[0]["id"], "u4");
+}
+
+}  // namespace
+}  // namespace scim::store

@@ -1,0 +1,105 @@
+// The ResourceStore interface: tenant-scoped, versioned, indexed storage of SCIM resources
+// (RFC 7643 §3). One store holds one tenant; every resource type of the tenant lives in it so that
+// cross-type rules (group membership, RFC 7643 §4.1.2 and §4.2) commit atomically with the write.
+// The store stamps `meta` (resourceType, created, lastModified, version); the endpoints add
+// `meta.location`, which depends on the base URL the client used.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scim/protocol/error.hpp"
+#include "scim/protocol/result.hpp"
+
+namespace scim::store {
+
+// A top-level attribute kept in an index. `case_exact` false folds ASCII case (RFC 7643 §2.1).
+struct IndexedAttribute {
+  std::string name;
+  bool case_exact = false;
+};
+
+// What the store needs to know about one resource type; derived from the registry by the caller.
+struct TypeSpec {
+  std::string name;                       // resource type id: "User", "Group", ...
+  std::vector<IndexedAttribute> unique;   // uniqueness server/global: 409 uniqueness on clash
+  std::vector<IndexedAttribute> indexed;  // non-unique equality indexes (externalId, displayName)
+  std::string display_attribute;          // copied into members' groups[].display ("displayName")
+  bool holds_members = false;   // "members" references are checked and reverse-indexed (Group)
+  bool exposes_groups = false;  // "groups" is computed from the reverse index (User)
+};
+
+// A resource as stored: the JSON with `meta` stamped, and its version counter.
+struct StoredResource {
+  nlohmann::json resource;
+  std::uint64_t version = 0;
+  // RFC 7644 §3.14: a weak entity tag derived from the version, e.g. W/"42".
+  std::string etag() const;
+};
+
+// An index probe derived from a filter (engine::index_hint). The store always re-checks candidates
+// with the query predicate, so a probe only narrows the scan and never decides a match alone.
+struct IndexLookup {
+  enum class Kind { Equals, GreaterThan, GreaterOrEqual, LessThan, LessOrEqual };
+  Kind kind = Kind::Equals;
+  std::string attribute;  // "id", "meta.lastModified", or an IndexedAttribute/unique name
+  nlohmann::json value;
+};
+
+struct Query {
+  std::optional<IndexLookup> lookup;
+  std::function<bool(const nlohmann::json&)> predicate;  // empty: every resource matches
+  // Empty: results in creation order. Otherwise every match is kept (bounded by max_sorted).
+  std::function<void(std::vector<const nlohmann::json*>&)> sort;
+  std::size_t offset = 0;  // 0-based index of the first match returned
+  std::size_t limit = std::numeric_limits<std::size_t>::max();
+  // Sorting needs every match in memory: above this many matches the query fails with 400
+  // tooMany (RFC 7644 §3.12) instead of growing without bound.
+  std::size_t max_sorted = 50'000;
+};
+
+struct QueryResult {
+  std::size_t total = 0;  // number of matches (RFC 7644 §3.4.2 totalResults)
+  std::vector<nlohmann::json> page;
+  bool used_index = false;  // the lookup narrowed the scan (for tests and metrics)
+};
+
+// A write's result plus the other resources it changed as a side effect (groups that lost a
+// deleted member), so events can be emitted for them too.
+struct WriteOutcome {
+  StoredResource resource;  // after the write; for deletes the last stored state
+  std::vector<StoredResource> side_effects;
+};
+
+class ResourceStore {
+ public:
+  virtual ~ResourceStore() = default;
+
+  // 404 when absent. Resources of `exposes_groups` types carry the computed "groups".
+  virtual Result<StoredResource> get(std::string_view type, std::string_view id) const = 0;
+  // The resource type holding `id`, if any (ids are unique across a tenant's types).
+  virtual std::optional<std::string> type_of(std::string_view id) const = 0;
+
+  // `resource` must carry "id". 409 uniqueness on clashes with the id or a unique attribute;
+  // 400 invalidValue for members referencing unknown resources.
+  virtual Result<WriteOutcome> create(std::string_view type, nlohmann::json resource) = 0;
+  // Compare-and-set: when `expected_version` is set and differs from the stored one, 412.
+  virtual Result<WriteOutcome> replace(std::string_view type, std::string_view id,
+                                       nlohmann::json resource,
+                                       std::optional<std::uint64_t> expected_version) = 0;
+  // Removes the resource and every membership that names it.
+  virtual Result<WriteOutcome> remove(std::string_view type, std::string_view id,
+                                      std::optional<std::uint64_t> expected_version) = 0;
+
+  virtual Result<QueryResult> query(std::string_view type, const Query& query) const = 0;
+  virtual std::size_t size(std::string_view type) const = 0;
+};
+
+}  // namespace scim::store

@@ -1,0 +1,175 @@
+// Per-type records and indexes of the in-memory store.
+#include "store/type_table.hpp"
+
+#include <algorithm>
+
+#include "scim/protocol/strings.hpp"
+#include "store/record_codec.hpp"
+#include "store/timestamp.hpp"
+
+namespace scim::store {
+namespace {
+
+const nlohmann::json* member(const nlohmann::json& object, std::string_view name) {
+  if (!object.is_object()) return nullptr;
+  auto it = object.find(name);
+  return it == object.end() ? nullptr : &*it;
+}
+
+std::int64_t last_modified_of(const nlohmann::json& resource) {
+  const auto* meta = member(resource, "meta");
+  const auto* lm = meta ? member(*meta, "lastModified") : nullptr;
+  if (!lm || !lm->is_string()) return 0;
+  return parse_timestamp_ms(lm->get_ref<const std::string&>()).value_or(0);
+}
+
+}  // namespace
+
+std::optional<std::string> index_key(const nlohmann::json& value, bool case_exact) {
+  if (value.is_string()) {
+    const auto& s = value.get_ref<const std::string&>();
+    return case_exact ? s : to_lower(s);
+  }
+  if (value.is_number() || value.is_boolean()) return value.dump();
+  return std::nullopt;
+}
+
+TypeTable::TypeTable(TypeSpec spec) : spec_(std::move(spec)) {
+  for (const auto& a : spec_.unique) unique_.push_back({a, {}});
+  for (const auto& a : spec_.indexed) indexed_.push_back({a, {}});
+}
+
+const Record* TypeTable::find(std::string_view id) const {
+  auto it = by_id_.find(std::string(id));
+  return it == by_id_.end() ? nullptr : by_seq(it->second);
+}
+
+const Record* TypeTable::by_seq(std::uint64_t seq) const {
+  auto it = records_.find(seq);
+  return it == records_.end() ? nullptr : &it->second;
+}
+
+std::optional<std::string> TypeTable::unique_conflict(const nlohmann::json& resource,
+                                                      std::string_view self_id) const {
+  for (const auto& index : unique_) {
+    const auto* value = member(resource, index.attribute.name);
+    if (!value) continue;
+    auto key = index_key(*value, index.attribute.case_exact);
+    if (!key) continue;
+    auto [first, last] = index.keys.equal_range(*key);
+    for (auto it = first; it != last; ++it) {
+      const Record* holder = by_seq(it->second);
+      // Decoding the holder only happens on an actual clash, to name it in the error.
+      auto holder_id = holder ? decode_record(holder->bytes).value("id", "") : std::string();
+      if (holder_id != self_id) {
+        return index.attribute.name + " " + value->dump() + " is already used by resource " +
+               holder_id;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+void TypeTable::index(const nlohmann::json& resource, std::uint64_t seq) {
+  for (auto* set : {&unique_, &indexed_}) {
+    for (auto& index : *set) {
+      const auto* value = member(resource, index.attribute.name);
+      auto key = value ? index_key(*value, index.attribute.case_exact) : std::nullopt;
+      if (key) index.keys.emplace(std::move(*key), seq);
+    }
+  }
+  by_last_modified_.emplace(last_modified_of(resource), seq);
+}
+
+void TypeTable::unindex(const nlohmann::json& resource, std::uint64_t seq) {
+  auto drop = [seq](auto& map, const auto& key) {
+    auto [first, last] = map.equal_range(key);
+    for (auto it = first; it != last; ++it) {
+      if (it->second == seq) {
+        map.erase(it);
+        return;
+      }
+    }
+  };
+  for (auto* set : {&unique_, &indexed_}) {
+    for (auto& index : *set) {
+      const auto* value = member(resource, index.attribute.name);
+      auto key = value ? index_key(*value, index.attribute.case_exact) : std::nullopt;
+      if (key) drop(index.keys, *key);
+    }
+  }
+  drop(by_last_modified_, last_modified_of(resource));
+}
+
+void TypeTable::put(const nlohmann::json& resource, Record record, const nlohmann::json* old) {
+  const std::string& id = resource.at("id").get_ref<const std::string&>();
+  auto it = by_id_.find(id);
+  std::uint64_t seq = 0;
+  if (it == by_id_.end()) {
+    seq = next_seq_++;
+    by_id_.emplace(id, seq);
+  } else {
+    seq = it->second;
+    if (old) unindex(*old, seq);
+  }
+  record.last_modified_ms = last_modified_of(resource);
+  records_.insert_or_assign(seq, std::move(record));
+  index(resource, seq);
+}
+
+void TypeTable::erase(const nlohmann::json& old) {
+  auto it = by_id_.find(old.at("id").get_ref<const std::string&>());
+  if (it == by_id_.end()) return;
+  unindex(old, it->second);
+  records_.erase(it->second);
+  by_id_.erase(it);
+}
+
+std::optional<std::vector<std::uint64_t>> TypeTable::candidates(const IndexLookup& lookup) const {
+  if (iequals(lookup.attribute, "meta.lastModified")) return range(lookup);
+  if (lookup.kind != IndexLookup::Kind::Equals) return std::nullopt;
+  if (iequals(lookup.attribute, "id")) {
+    std::vector<std::uint64_t> out;
+    if (lookup.value.is_string()) {
+      auto it = by_id_.find(lookup.value.get<std::string>());
+      if (it != by_id_.end()) out.push_back(it->second);
+    }
+    return out;
+  }
+  for (const auto* set : {&unique_, &indexed_}) {
+    for (const auto& index : *set) {
+      if (!iequals(index.attribute.name, lookup.attribute)) continue;
+      std::vector<std::uint64_t> out;
+      // Fold even for case-exact attributes' lookups only when the index folds; the predicate
+      // re-checks each candidate with the attribute's real comparison rules.
+      auto key = index_key(lookup.value, index.attribute.case_exact);
+      if (!key) return std::nullopt;
+      auto [first, last] = index.keys.equal_range(*key);
+      for (auto it = first; it != last; ++it) out.push_back(it->second);
+      std::sort(out.begin(), out.end());
+      return out;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::vector<std::uint64_t>> TypeTable::range(const IndexLookup& lookup) const {
+  if (!lookup.value.is_string()) return std::nullopt;
+  auto ms = parse_timestamp_ms(lookup.value.get_ref<const std::string&>());
+  if (!ms) return std::nullopt;
+  // Bounds are inclusive on both sides on purpose: the index holds millisecond instants and the
+  // predicate applies the exact comparison, so a candidate too many is harmless.
+  auto first = by_last_modified_.begin();
+  auto last = by_last_modified_.end();
+  using K = IndexLookup::Kind;
+  if (lookup.kind == K::GreaterThan || lookup.kind == K::GreaterOrEqual || lookup.kind == K::Equals)
+    first = by_last_modified_.lower_bound(*ms);
+  if (lookup.kind == K::LessThan || lookup.kind == K::LessOrEqual || lookup.kind == K::Equals)
+    last = by_last_modified_.upper_bound(*ms);
+  std::vector<std::uint64_t> out;
+  for (auto it = first; it != last; ++it) out.push_back(it->second);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace scim::store

@@ -1,0 +1,87 @@
+// Per-type indexes: unique attributes, equality indexes, lastModified ranges.
+#include "store/type_table.hpp"
+
+#include <gtest/gtest.h>
+
+#include "store/record_codec.hpp"
+
+namespace scim::store {
+namespace {
+
+TypeSpec user_spec() {
+  return TypeSpec{"User", {{"userName", false}}, {{"externalId", true}}, "", false, true};
+}
+
+void put(TypeTable& t, const nlohmann::json& r) {
+  Record rec;
+  rec.bytes = encode_record(r);
+  t.put(r, std::move(rec), nullptr);
+}
+
+nlohmann::json user(std::string id, std::string name, std::string ext, std::string lm) {
+  return {{"id", id}, {"userName", name}, {"externalId", ext}, {"meta", {{"lastModified", lm}}}};
+}
+
+TEST(TypeTable, UniqueAttributeClashIsCaseInsensitiveAndNamesTheHolder) {
+  TypeTable t(user_spec());
+  put(t, user("1", "bjensen", "x1", "2020-01-01T00:00:00Z"));
+  auto clash = t.unique_conflict({{"id", "2"}, {"userName", "BJENSEN"}}, "2");
+  ASSERT_TRUE(clash);
+  EXPECT_NE(clash->find("resource 1"), std::string::npos);
+  EXPECT_FALSE(t.unique_conflict({{"id", "1"}, {"userName", "BJensen"}}, "1"));
+  EXPECT_FALSE(t.unique_conflict({{"id", "2"}, {"userName", "other"}}, "2"));
+}
+
+TEST(TypeTable, EqualityIndexHonoursCaseExactness) {
+  TypeTable t(user_spec());
+  put(t, user("1", "a", "Ext", "2020-01-01T00:00:00Z"));
+  put(t, user("2", "b", "Ext", "2020-01-01T00:00:00Z"));
+  auto hit = t.candidates({IndexLookup::Kind::Equals, "externalId", "Ext"});
+  ASSERT_TRUE(hit);
+  EXPECT_EQ(hit->size(), 2u);
+  EXPECT_TRUE(t.candidates({IndexLookup::Kind::Equals, "externalid", "ext"})->empty());
+  EXPECT_EQ(t.candidates({IndexLookup::Kind::Equals, "USERNAME", "A"})->size(), 1u);
+  EXPECT_FALSE(t.candidates({IndexLookup::Kind::Equals, "title", "x"}));
+  EXPECT_FALSE(t.candidates({IndexLookup::Kind::GreaterThan, "userName", "a"}));
+}
+
+TEST(TypeTable, LastModifiedRangesUseInstantsNotSpellings) {
+  TypeTable t(user_spec());
+  put(t, user("1", "a", "e", "2020-01-01T00:00:00Z"));
+  put(t, user("2", "b", "e", "2021-01-01T00:00:00.000Z"));
+  put(t, user("3", "c", "e", "2022-01-01T00:00:00Z"));
+  auto after =
+      t.candidates({IndexLookup::Kind::GreaterThan, "meta.lastModified", "2021-01-01T00:00:00Z"});
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->size(), 2u);  // inclusive candidate bound; the predicate decides equality
+  auto before =
+      t.candidates({IndexLookup::Kind::LessThan, "meta.lastModified", "2020-06-01T00:00:00Z"});
+  EXPECT_EQ(before->size(), 1u);
+}
+
+TEST(TypeTable, ReplaceAndEraseMaintainIndexes) {
+  TypeTable t(user_spec());
+  auto before = user("1", "a", "e", "2020-01-01T00:00:00Z");
+  put(t, before);
+  auto after = user("1", "renamed", "e", "2020-01-02T00:00:00Z");
+  Record rec;
+  rec.bytes = encode_record(after);
+  t.put(after, std::move(rec), &before);
+  EXPECT_EQ(t.size(), 1u);
+  EXPECT_TRUE(t.candidates({IndexLookup::Kind::Equals, "userName", "a"})->empty());
+  EXPECT_EQ(t.candidates({IndexLookup::Kind::Equals, "userName", "renamed"})->size(), 1u);
+  t.erase(after);
+  EXPECT_EQ(t.size(), 0u);
+  EXPECT_FALSE(t.find("1"));
+  EXPECT_TRUE(t.candidates({IndexLookup::Kind::Equals, "userName", "renamed"})->empty());
+}
+
+TEST(IndexKey, FoldsOnlyStrings) {
+  EXPECT_EQ(index_key("AbC", false), "abc");
+  EXPECT_EQ(index_key("AbC", true), "AbC");
+  EXPECT_EQ(index_key(42, false), "42");
+  EXPECT_FALSE(index_key(nlohmann::json::object(), false));
+}
+
+}  // namespace
+}  // namespace scim::store
