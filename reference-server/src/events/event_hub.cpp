@@ -1,0 +1,96 @@
+// Write -> SETs -> feeds. The feed selection rules follow draft-ietf-scim-events-16 §2.3-§2.4.
+#include "events/event_hub.hpp"
+
+#include "events/ids.hpp"
+#include "scim/protocol/urns.hpp"
+
+namespace scim::events {
+
+EventHub::EventHub(HubOptions options, JwsSigner signer, FeedRegistry& feeds, SetBuilder builder)
+    : options_(std::move(options)),
+      signer_(std::move(signer)),
+      feeds_(feeds),
+      builder_(std::move(builder)) {}
+
+SetContext EventHub::context_for(const std::vector<std::shared_ptr<Feed>>& feeds) const {
+  SetContext ctx{options_.issuer, {}, options_.mode};
+  for (const auto& f : feeds) ctx.audience.push_back(f->uri(options_.issuer));
+  return ctx;
+}
+
+IssuedSet EventHub::sign_and_publish(nlohmann::json claims,
+                                     const std::vector<std::shared_ptr<Feed>>& to) {
+  IssuedSet set{claims.value("jti", std::string()), signer_.sign(claims)};
+  for (const auto& f : to) f->publish(set.jti, set.jwt);
+  ++issued_;
+  return set;
+}
+
+void EventHub::on_write(const server::WriteEvent& event) {
+  const SubjectRef subject = subject_of(event);
+  std::vector<std::shared_ptr<Feed>> targets;
+  for (auto& f : feeds_.feeds(event.tenant)) {
+    if (f->carries(event.resource_type, subject.uri)) targets.push_back(f);
+  }
+  if (targets.empty()) return;
+  server::WriteEvent with_txn = event;
+  if (with_txn.txn.empty()) with_txn.txn = random_hex_id();  // §2.2: txn always present
+  for (auto& claims : builder_.for_write(with_txn, context_for(targets))) {
+    sign_and_publish(std::move(claims), targets);
+  }
+  // §2.4.4: a deleted resource leaves its feeds without a separate feed:remove.
+  if (event.kind == server::WriteEvent::Kind::Delete) {
+    for (auto& f : targets) f->remove_member(subject.uri);
+  }
+}
+
+Result<bool> EventHub::add_member(const std::string& tenant, const std::string& feed_id,
+                                  const SubjectRef& subject) {
+  auto feed = feeds_.find(tenant, feed_id);
+  if (!feed) return not_found("feed \"" + feed_id + "\" not found");
+  if (feed->info().membership == Membership::All) {
+    return invalid_value("feed \"" + feed_id + "\" carries every resource; membership is implicit");
+  }
+  if (!feed->add_member(subject.uri)) return false;
+  sign_and_publish(builder_.feed_membership(true, subject, random_hex_id(), context_for({feed})),
+                   {feed});
+  return true;
+}
+
+Result<bool> EventHub::remove_member(const std::string& tenant, const std::string& feed_id,
+                                     const SubjectRef& subject) {
+  auto feed = feeds_.find(tenant, feed_id);
+  if (!feed) return not_found("feed \"" + feed_id + "\" not found");
+  if (feed->info().membership == Membership::All) {
+    return invalid_value("feed \"" + feed_id + "\" carries every resource; membership is implicit");
+  }
+  if (!feed->remove_member(subject.uri)) return false;
+  // feed:remove goes to the feed the subject left, then the subject is no longer carried.
+  sign_and_publish(builder_.feed_membership(false, subject, random_hex_id(), context_for({feed})),
+                   {feed});
+  return true;
+}
+
+IssuedSet EventHub::publish_async_response(const std::string& tenant,
+                                           const nlohmann::json& operation,
+                                           const SubjectRef& subject, const std::string& txn) {
+  auto targets = feeds_.feeds(tenant);
+  return sign_and_publish(builder_.async_response(operation, subject, txn, context_for(targets)),
+                          targets);
+}
+
+std::vector<std::string> EventHub::event_uris() const {
+  namespace ev = urn::event;
+  std::vector<std::string> uris = {std::string(ev::kFeedAdd), std::string(ev::kFeedRemove)};
+  const bool full = options_.mode == PayloadMode::Full;
+  for (auto u : {full ? ev::kCreateFull : ev::kCreateNotice, full ? ev::kPutFull : ev::kPutNotice,
+                 full ? ev::kPatchFull : ev::kPatchNotice}) {
+    uris.emplace_back(u);
+  }
+  for (auto u : {ev::kDelete, ev::kActivate, ev::kDeactivate, ev::kAsyncResponse}) {
+    uris.emplace_back(u);
+  }
+  return uris;
+}
+
+}  // namespace scim::events

@@ -1,0 +1,133 @@
+// Feed membership, fan-out to poll and push, and the feed's JSON representation.
+#include "events/feed.hpp"
+
+#include <algorithm>
+
+#include "scim/protocol/strings.hpp"
+
+namespace scim::events {
+
+Feed::Feed(FeedInfo info, PollQueueLimits poll_limits)
+    : info_(std::move(info)), queue_(poll_limits) {}
+
+Feed::~Feed() {
+  shutdown();
+}
+
+std::string Feed::uri(const std::string& issuer) const {
+  return issuer + "/Feeds/" + info_.id;
+}
+
+bool Feed::carries(const std::string& resource_type, const std::string& subject_uri) const {
+  if (!info_.resource_types.empty()) {
+    const bool typed = std::any_of(info_.resource_types.begin(), info_.resource_types.end(),
+                                   [&](const std::string& t) { return iequals(t, resource_type); });
+    if (!typed) return false;
+  }
+  if (info_.membership == Membership::All) return true;
+  return is_member(subject_uri);
+}
+
+bool Feed::add_member(const std::string& subject_uri) {
+  std::lock_guard lock(mu_);
+  if (members_.size() >= kMaxMembers) return false;
+  return members_.insert(subject_uri).second;
+}
+
+bool Feed::remove_member(const std::string& subject_uri) {
+  std::lock_guard lock(mu_);
+  return members_.erase(subject_uri) > 0;
+}
+
+bool Feed::is_member(const std::string& subject_uri) const {
+  std::lock_guard lock(mu_);
+  return members_.count(subject_uri) > 0;
+}
+
+std::size_t Feed::member_count() const {
+  std::lock_guard lock(mu_);
+  return members_.size();
+}
+
+void Feed::publish(const std::string& jti, const std::string& jwt) {
+  queue_.publish(jti, jwt);
+  std::lock_guard lock(mu_);
+  for (auto& r : receivers_) r->enqueue(jti, jwt);
+}
+
+bool Feed::add_receiver(std::unique_ptr<PushDeliverer> receiver) {
+  std::lock_guard lock(mu_);
+  if (receivers_.size() >= kMaxReceivers) return false;
+  receivers_.push_back(std::move(receiver));
+  return true;
+}
+
+bool Feed::remove_receiver(const std::string& receiver_id) {
+  std::unique_ptr<PushDeliverer> victim;
+  {
+    std::lock_guard lock(mu_);
+    auto it = std::find_if(receivers_.begin(), receivers_.end(),
+                           [&](const auto& r) { return r->id() == receiver_id; });
+    if (it == receivers_.end()) return false;
+    victim = std::move(*it);
+    receivers_.erase(it);
+  }
+  victim->stop();  // joins outside the feed lock so publishing is never blocked by it
+  return true;
+}
+
+nlohmann::json Feed::receivers_json() const {
+  std::lock_guard lock(mu_);
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& r : receivers_) {
+    out.push_back({{"id", r->id()},
+                   {"feed", info_.id},
+                   {"url", r->target().url},
+                   {"queued", r->queued()},
+                   {"counters", counters_json(r->counters())}});
+  }
+  return out;
+}
+
+void Feed::shutdown() {
+  queue_.close();
+  std::vector<std::unique_ptr<PushDeliverer>> receivers;
+  {
+    std::lock_guard lock(mu_);
+    receivers.swap(receivers_);
+  }
+  for (auto& r : receivers) r->stop();
+}
+
+nlohmann::json Feed::to_json(const std::string& issuer, const std::string& base_url) const {
+  nlohmann::json j = {
+      {"id", info_.id},
+      {"uri", uri(issuer)},
+      {"description", info_.description},
+      {"membership", info_.membership == Membership::All ? "all" : "explicit"},
+      {"resourceTypes", info_.resource_types},
+      {"members", member_count()},
+      {"pollEndpoint", base_url + "/Feeds/" + info_.id + "/poll"},
+      {"queued", queue_.size()},
+      {"counters", counters_json(queue_.counters())},
+      {"receivers", receivers_json()},
+  };
+  return j;
+}
+
+nlohmann::json counters_json(const PushCounters& c) {
+  return {{"enqueued", c.enqueued},   {"delivered", c.delivered}, {"rejected", c.rejected},
+          {"failed", c.failed},       {"retried", c.retried},     {"dropped", c.dropped},
+          {"lastError", c.last_error}};
+}
+
+nlohmann::json counters_json(const PollCounters& c) {
+  return {{"published", c.published},
+          {"acknowledged", c.acknowledged},
+          {"errorsReported", c.errors_reported},
+          {"droppedFull", c.dropped_full},
+          {"expired", c.expired},
+          {"redelivered", c.redelivered}};
+}
+
+}  // namespace scim::events

@@ -1,0 +1,157 @@
+// SET claim construction for the SCIM events profile (draft-ietf-scim-events-16 §2.1-§2.5).
+#include "events/set_builder.hpp"
+
+#include <algorithm>
+
+#include "events/ids.hpp"
+#include "scim/protocol/strings.hpp"
+#include "scim/protocol/urns.hpp"
+
+namespace scim::events {
+namespace {
+
+using Kind = server::WriteEvent::Kind;
+namespace ev = urn::event;
+
+std::string_view prov_uri(Kind kind, PayloadMode mode) {
+  const bool full = mode == PayloadMode::Full;
+  switch (kind) {
+    case Kind::Create:
+      return full ? ev::kCreateFull : ev::kCreateNotice;
+    case Kind::Put:
+      return full ? ev::kPutFull : ev::kPutNotice;
+    case Kind::Patch:
+      return full ? ev::kPatchFull : ev::kPatchNotice;
+    case Kind::Delete:
+      return ev::kDelete;
+  }
+  return ev::kDelete;
+}
+
+void add_unique(std::vector<std::string>& names, std::string name) {
+  const bool seen = std::any_of(names.begin(), names.end(),
+                                [&](const std::string& n) { return iequals(n, name); });
+  if (!seen && !name.empty()) names.push_back(std::move(name));
+}
+
+// The path of a PATCH operation names the attribute; a path-less "add"/"replace" names the keys of
+// its value object (RFC 7644 §3.5.2.1, §3.5.2.3).
+void patch_op_attributes(const nlohmann::json& op, std::vector<std::string>& names) {
+  if (!op.is_object()) return;
+  auto path = op.find("path");
+  if (path != op.end() && path->is_string()) {
+    add_unique(names, path->get<std::string>());
+    return;
+  }
+  auto value = op.find("value");
+  if (value == op.end() || !value->is_object()) return;
+  for (const auto& [key, unused] : value->items()) add_unique(names, key);
+}
+
+nlohmann::json prov_payload(const server::WriteEvent& event, PayloadMode mode) {
+  nlohmann::json payload = nlohmann::json::object();
+  if (event.kind == Kind::Delete) return payload;  // §2.4.4: no payload attributes
+  if (mode == PayloadMode::Full) {
+    if (event.kind == Kind::Patch) {
+      payload["data"] = {{"schemas", {urn::kPatchOp}}, {"Operations", event.patch_ops}};
+    } else {
+      payload["data"] = event.resource;
+    }
+  } else {
+    payload["attributes"] = notice_attributes(event);
+  }
+  if (!event.version.empty()) payload["version"] = event.version;  // §2.2 "version"
+  return payload;
+}
+
+}  // namespace
+
+SubjectRef subject_of(const server::WriteEvent& event) {
+  SubjectRef s;
+  s.id = event.id;
+  s.external_id = event.external_id;
+  // §2.1: "uri" is the path after the base URI; the location ends with "/<endpoint>/<id>".
+  const std::string& loc = event.location;
+  const std::size_t id_pos = loc.rfind('/');
+  const std::size_t ep_pos =
+      id_pos == std::string::npos || id_pos == 0 ? std::string::npos : loc.rfind('/', id_pos - 1);
+  if (ep_pos != std::string::npos) {
+    s.uri = loc.substr(ep_pos);
+  } else {
+    s.uri = "/" + event.resource_type + "s/" + event.id;
+  }
+  return s;
+}
+
+std::vector<std::string> notice_attributes(const server::WriteEvent& event) {
+  std::vector<std::string> names;
+  if (event.kind == Kind::Patch) {
+    if (event.patch_ops.is_array()) {
+      for (const auto& op : event.patch_ops) patch_op_attributes(op, names);
+    }
+    return names;
+  }
+  if (!event.resource.is_object()) return names;
+  for (const auto& [key, unused] : event.resource.items()) {
+    // "schemas" and "meta" are bookkeeping; Figure 5 lists "id" for create, Figure 9 omits it
+    // for put (the id did not change).
+    if (key == "schemas" || key == "meta") continue;
+    if (key == "id" && event.kind != Kind::Create) continue;
+    add_unique(names, key);
+  }
+  return names;
+}
+
+SetBuilder::SetBuilder()
+    : SetBuilder([] { return std::chrono::system_clock::now(); }, [] { return random_hex_id(); }) {}
+
+SetBuilder::SetBuilder(Clock clock, IdSource jti_source)
+    : clock_(std::move(clock)), jti_(std::move(jti_source)) {}
+
+nlohmann::json SetBuilder::envelope(const SubjectRef& subject, const std::string& txn,
+                                    const SetContext& ctx) const {
+  const auto iat =
+      std::chrono::duration_cast<std::chrono::seconds>(clock_().time_since_epoch()).count();
+  nlohmann::json sub_id = {{"format", "scim"}, {"uri", subject.uri}};
+  if (!subject.id.empty()) sub_id["id"] = subject.id;
+  if (subject.external_id) sub_id["externalId"] = *subject.external_id;
+  nlohmann::json set = {{"iss", ctx.issuer}, {"iat", iat},
+                        {"jti", jti_()},     {"aud", ctx.audience},
+                        {"sub_id", sub_id},  {"events", nlohmann::json::object()}};
+  // §2.2: "txn" is REQUIRED for async, co-ordinated provisioning and replication; always set.
+  if (!txn.empty()) set["txn"] = txn;
+  return set;
+}
+
+std::vector<nlohmann::json> SetBuilder::for_write(const server::WriteEvent& event,
+                                                  const SetContext& ctx) const {
+  const SubjectRef subject = subject_of(event);
+  std::vector<nlohmann::json> sets;
+  nlohmann::json prov = envelope(subject, event.txn, ctx);
+  prov["events"][std::string(prov_uri(event.kind, ctx.mode))] = prov_payload(event, ctx.mode);
+  sets.push_back(std::move(prov));
+  if (event.active_before && event.active_after && *event.active_before != *event.active_after) {
+    nlohmann::json flip = envelope(subject, event.txn, ctx);
+    const auto uri = *event.active_after ? ev::kActivate : ev::kDeactivate;
+    flip["events"][std::string(uri)] = nlohmann::json::object();  // §2.4.5/§2.4.6: no payload
+    sets.push_back(std::move(flip));
+  }
+  return sets;
+}
+
+nlohmann::json SetBuilder::feed_membership(bool added, const SubjectRef& subject,
+                                           const std::string& txn, const SetContext& ctx) const {
+  nlohmann::json set = envelope(subject, txn, ctx);
+  set["events"][std::string(added ? ev::kFeedAdd : ev::kFeedRemove)] = nlohmann::json::object();
+  return set;
+}
+
+nlohmann::json SetBuilder::async_response(const nlohmann::json& operation,
+                                          const SubjectRef& subject, const std::string& txn,
+                                          const SetContext& ctx) const {
+  nlohmann::json set = envelope(subject, txn, ctx);
+  set["events"][std::string(ev::kAsyncResponse)] = operation;
+  return set;
+}
+
+}  // namespace scim::events
