@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/filter_datetime.hpp"
 #include "scim/protocol/error.hpp"
 #include "scim/protocol/resource_type.hpp"
 #include "scim/protocol/result.hpp"
@@ -48,8 +49,8 @@ struct FilterOptions {
   FilterLimits limits;
   bool reject_unknown_attributes = false;
 };
-Result<Filter> parse_filter(std::string_view text, const Registry& registry, const ResourceType& type,
-                            const FilterOptions& options = {});
+Result<Filter> parse_filter(std::string_view text, const Registry& registry,
+                            const ResourceType& type, const FilterOptions& options = {});
 
 // Parses the filter inside a value path bracket (`emails[type eq "work"]`): attribute names are
 // sub-attributes of `parent` (a multi-valued or single complex attribute).
@@ -70,6 +71,12 @@ struct IndexHint {
                           // "meta.lastModified"
   nlohmann::json value;   // the literal compared with
   bool exact = false;     // true when the hint alone decides the filter (no residual terms)
+  // How the index must compare for `exact` to hold: Equals on a caseExact=false attribute
+  // (userName, Group displayName) needs a case-insensitive index (RFC 7643 §2.2 caseExact).
+  bool case_exact = false;
+  // Range hints on meta.lastModified: the literal as an instant, since dateTime order is
+  // chronological, not textual ("2011-05-13T06:42:34+02:00" == "2011-05-13T04:42:34Z").
+  std::optional<Instant> instant;
 };
 std::optional<IndexHint> index_hint(const Filter& filter);
 
