@@ -1,0 +1,28 @@
+// The pieces of the HTML report, each rendered from its own template in reports/templates/.
+// html_reporter.cpp assembles them into the page.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/model.hpp"
+#include "summary.hpp"
+
+namespace scim::reports {
+
+// A body prepared for display: pretty-printed when it is JSON (kind "json", highlighted by
+// report.js), verbatim otherwise (kind "text"); clipped to kMaxBodyBytes either way.
+struct DisplayBody {
+  std::string text;
+  std::string kind;
+};
+DisplayBody display_body(std::string_view body);
+
+std::string render_check_html(const conf::CheckResult& result);
+std::string render_outcome_tiles(const RunSummary& summary);
+std::string render_level_rows(const RunSummary& summary);
+std::string render_section_rows(const RunSummary& summary);
+std::string render_capabilities(const nlohmann::json& capabilities);
+std::string render_leftovers(const std::vector<std::string>& leftovers);
+
+}  // namespace scim::reports

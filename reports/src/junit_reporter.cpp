@@ -1,0 +1,148 @@
+// JUnit XML reporter (pugixml). One <testsuite> per RFC section, one <testcase> per check; the
+// element choice follows the de-facto schema Jenkins, GitLab and GitHub test-report actions read:
+// failed -> <failure>, error -> <error>, skipped -> <skipped>, warning -> passed testcase with an
+// "outcome" property and the details in <system-err> (JUnit has no warning state; see
+// docs/reports.md). Transcripts of every non-passing check go to <system-out>.
+#include <pugixml.hpp>
+
+#include "redact.hpp"
+#include "scim/reports/reporter.hpp"
+#include "summary.hpp"
+#include "text.hpp"
+#include "transcript.hpp"
+
+namespace scim::reports {
+namespace {
+
+using conf::Outcome;
+
+void set_attr(pugi::xml_node node, const char* name, std::string_view value) {
+  node.append_attribute(name).set_value(xml_safe(value).c_str());
+}
+
+void set_count(pugi::xml_node node, const char* name, std::size_t value) {
+  node.append_attribute(name).set_value(std::to_string(value).c_str());
+}
+
+void add_property(pugi::xml_node properties, std::string_view name, std::string_view value) {
+  auto property = properties.append_child("property");
+  set_attr(property, "name", name);
+  set_attr(property, "value", value);
+}
+
+void set_text(pugi::xml_node node, std::string_view text) {
+  node.append_child(pugi::node_pcdata).set_value(xml_safe(text).c_str());
+}
+
+void set_counts(pugi::xml_node node, const Counts& counts) {
+  set_count(node, "tests", counts.total());
+  set_count(node, "failures", counts.of(Outcome::Failed));
+  set_count(node, "errors", counts.of(Outcome::Error));
+  set_count(node, "skipped", counts.of(Outcome::Skipped));
+}
+
+// Requirement, expected and actual: what a reader needs to judge a failure without the HTML.
+std::string failure_text(const conf::CheckResult& r) {
+  std::string text = std::string(conf::to_string(r.info.level)) + ": " +
+                     clip(r.info.requirement, kMaxTextBytes) + "\n";
+  if (!r.expected.empty()) text += "Expected: " + clip(r.expected, kMaxTextBytes) + "\n";
+  if (!r.actual.empty()) text += "Actual: " + clip(r.actual, kMaxTextBytes) + "\n";
+  return text;
+}
+
+std::string leftovers_text(const conf::CheckResult& r) {
+  std::string text;
+  for (const auto& leftover : r.leftovers) text += "Leftover fixture: " + leftover + "\n";
+  return text;
+}
+
+void add_outcome(pugi::xml_node testcase, const conf::CheckResult& r) {
+  const auto message = clip(r.message, kMaxTextBytes);
+  switch (r.outcome) {
+    case Outcome::Failed: {
+      auto failure = testcase.append_child("failure");
+      set_attr(failure, "message", message);
+      set_attr(failure, "type", conf::to_string(r.info.level));
+      set_text(failure, failure_text(r));
+      break;
+    }
+    case Outcome::Error: {
+      auto error = testcase.append_child("error");
+      set_attr(error, "message", message);
+      set_attr(error, "type", "harness");
+      set_text(error, message + "\n");
+      break;
+    }
+    case Outcome::Skipped:
+      set_attr(testcase.append_child("skipped"), "message", message);
+      break;
+    case Outcome::Passed:
+    case Outcome::Warning:
+      break;
+  }
+}
+
+void add_testcase(pugi::xml_node suite, const SectionSummary& section, const conf::CheckResult& r) {
+  auto testcase = suite.append_child("testcase");
+  set_attr(testcase, "name", r.info.id);
+  set_attr(testcase, "classname", section.key);
+  set_attr(testcase, "time", format_seconds(r.duration));
+  auto properties = testcase.append_child("properties");
+  add_property(properties, "level", conf::to_string(r.info.level));
+  add_property(properties, "outcome", conf::to_string(r.outcome));
+  add_outcome(testcase, r);
+  if (r.outcome == Outcome::Passed || r.outcome == Outcome::Skipped) return;
+  const auto transcript = render_transcript(r);
+  if (!transcript.empty()) set_text(testcase.append_child("system-out"), transcript);
+  std::string err;
+  if (r.outcome == Outcome::Warning) {
+    err = "WARNING (" + std::string(conf::to_string(r.info.level)) +
+          " not met): " + clip(r.message, kMaxTextBytes) + "\n" + failure_text(r);
+  }
+  err += leftovers_text(r);
+  if (!err.empty()) set_text(testcase.append_child("system-err"), err);
+}
+
+std::chrono::microseconds section_time(const SectionSummary& section) {
+  std::chrono::microseconds total{0};
+  for (const auto* r : section.checks) total += r->duration;
+  return total;
+}
+
+void add_suite(pugi::xml_node root, const conf::RunResult& run, const SectionSummary& section) {
+  auto suite = root.append_child("testsuite");
+  set_attr(suite, "name", section.key);
+  set_counts(suite, section.counts);
+  set_attr(suite, "time", format_seconds(section_time(section)));
+  auto properties = suite.append_child("properties");
+  add_property(properties, "target", redact_url(run.target));
+  add_property(properties, "tool_version", run.tool_version);
+  if (!run.profile.empty()) add_property(properties, "profile", run.profile);
+  add_property(properties, "started_at", run.started_at);
+  add_property(properties, "warnings", std::to_string(section.counts.of(Outcome::Warning)));
+  for (const auto* r : section.checks) add_testcase(suite, section, *r);
+}
+
+class JunitReporter final : public Reporter {
+ public:
+  std::string name() const override { return "junit"; }
+
+  void write(const conf::RunResult& run, std::ostream& out) const override {
+    const auto summary = summarize(run);
+    pugi::xml_document doc;
+    auto root = doc.append_child("testsuites");
+    set_attr(root, "name", "scim-conformance");
+    set_counts(root, summary.counts);
+    set_attr(root, "time", format_seconds(run.duration));
+    for (const auto& section : summary.sections) add_suite(root, run, section);
+    doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_junit_reporter() {
+  return std::make_unique<JunitReporter>();
+}
+
+}  // namespace scim::reports

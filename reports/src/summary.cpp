@@ -1,0 +1,84 @@
+// Computes RunSummary from a RunResult (see summary.hpp).
+#include "summary.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <map>
+#include <numeric>
+
+namespace scim::reports {
+
+std::size_t Counts::total() const {
+  return std::accumulate(by_outcome_.begin(), by_outcome_.end(), std::size_t{0});
+}
+
+std::string section_key(const conf::CheckInfo& info) {
+  return info.spec() + "." + info.section();
+}
+
+namespace {
+
+std::string_view next_part(std::string_view& rest) {
+  const auto dot = rest.find('.');
+  const auto part = rest.substr(0, dot);
+  rest = dot == std::string_view::npos ? std::string_view{} : rest.substr(dot + 1);
+  return part;
+}
+
+// Parses a dotted part as a number; non-numeric parts (or huge ones) report false.
+bool as_number(std::string_view part, unsigned long& value) {
+  const auto* end = part.data() + part.size();
+  const auto [ptr, ec] = std::from_chars(part.data(), end, value);
+  return !part.empty() && ec == std::errc{} && ptr == end;
+}
+
+}  // namespace
+
+bool section_less(std::string_view a, std::string_view b) {
+  while (!a.empty() && !b.empty()) {
+    const auto pa = next_part(a);
+    const auto pb = next_part(b);
+    unsigned long na = 0;
+    unsigned long nb = 0;
+    const bool numeric = as_number(pa, na) && as_number(pb, nb);
+    if (numeric && na != nb) return na < nb;
+    if (!numeric && pa != pb) return pa < pb;
+  }
+  return a.empty() && !b.empty();
+}
+
+RunSummary summarize(const conf::RunResult& run) {
+  RunSummary summary;
+  summary.passed = run.exit_code() == 0;
+  // Index by key so a section's checks gather even when the runner interleaves sections.
+  std::map<std::string, std::size_t> index;
+  for (const auto& result : run.results) {
+    summary.counts.add(result.outcome);
+    summary.by_level[static_cast<std::size_t>(result.info.level)].add(result.outcome);
+    auto key = section_key(result.info);
+    auto [it, inserted] = index.try_emplace(key, summary.sections.size());
+    if (inserted) {
+      summary.sections.push_back(
+          {std::move(key), result.info.spec(), result.info.section(), {}, {}});
+    }
+    auto& section = summary.sections[it->second];
+    section.counts.add(result.outcome);
+    section.checks.push_back(&result);
+  }
+  std::stable_sort(summary.sections.begin(), summary.sections.end(),
+                   [](const SectionSummary& x, const SectionSummary& y) {
+                     if (x.spec != y.spec) return x.spec < y.spec;
+                     return section_less(x.section, y.section);
+                   });
+  return summary;
+}
+
+std::string format_seconds(std::chrono::microseconds duration) {
+  const auto micros = std::max<long long>(0, duration.count());
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%lld.%03lld", micros / 1000000, (micros / 1000) % 1000);
+  return buffer;
+}
+
+}  // namespace scim::reports

@@ -1,0 +1,76 @@
+// Markdown reporter: the CI job summary shows verdict, counts, failures with expected/actual and
+// sections, and target-controlled text cannot become markup (GitHub renders HTML in summaries).
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "markdown_text.hpp"
+#include "sample_run.hpp"
+#include "scim/reports/reporter.hpp"
+
+namespace scim::reports {
+namespace {
+
+std::string render(const conf::RunResult& run) {
+  std::ostringstream out;
+  make_markdown_reporter()->write(run, out);
+  return out.str();
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST(MarkdownReporter, VerdictAndCountsTable) {
+  const auto md = render(testing::sample_run());
+  EXPECT_EQ(md.rfind("# SCIM conformance: ❌ FAIL\n", 0), 0u);
+  EXPECT_TRUE(contains(md, "| failed | 2 | 0 | 0 | 2 |\n"));
+  EXPECT_TRUE(contains(md, "| warning | 0 | 1 | 0 | 1 |\n"));
+  EXPECT_TRUE(contains(md, "| **total** | 5 | 1 | 1 | 7 |\n"));
+  EXPECT_EQ(render(testing::passing_run()).rfind("# SCIM conformance: ✅ PASS\n", 0), 0u);
+}
+
+TEST(MarkdownReporter, FailuresShowExpectedAndActual) {
+  const auto md = render(testing::sample_run());
+  EXPECT_TRUE(contains(md, "## Failures (2)"));
+  EXPECT_TRUE(contains(md, "### ` rfc7644/3.4.2.2/unknown-operator-is-invalid-filter `"));
+  EXPECT_TRUE(contains(md, "Expected:\n\n```text\nHTTP 400 with scimType \"invalidFilter\""));
+  EXPECT_TRUE(contains(md, "Actual:\n\n```text\nHTTP 200 with a ListResponse of 1 resource\n```"));
+  EXPECT_TRUE(contains(md, "## Errors (1)"));
+  EXPECT_TRUE(contains(md, "## Warnings (1)"));
+}
+
+TEST(MarkdownReporter, SectionTableInNaturalOrder) {
+  const auto md = render(testing::sample_run());
+  const auto s37 = md.find("| rfc7644 §3\\.7 | 0 | 0 | 0 | 1 | 0 |");
+  const auto s310 = md.find("| rfc7644 §3\\.10 | 1 | 0 | 0 | 0 | 0 |");
+  ASSERT_NE(s37, std::string::npos);
+  ASSERT_NE(s310, std::string::npos);
+  EXPECT_LT(s37, s310);
+}
+
+TEST(MarkdownReporter, TargetTextCannotInjectMarkup) {
+  const auto md = render(testing::sample_run());
+  EXPECT_FALSE(contains(md, "<script>")) << "raw markup from the target reached the summary";
+  EXPECT_FALSE(contains(md, "<b>"));
+  EXPECT_TRUE(contains(md, "&lt;b&gt;bold&lt;/b&gt; \\| pipe \\`tick\\`"));
+  EXPECT_FALSE(contains(md, testing::kSecretToken));
+}
+
+TEST(MarkdownText, FencesOutgrowBacktickRunsInTheContent) {
+  EXPECT_EQ(md_code_block("a ```` b"), "`````text\na ```` b\n`````\n");
+  EXPECT_EQ(md_code_span("x`y"), "`` x`y ``");
+  EXPECT_EQ(md_inline("a|b\nc"), "a\\|b c");
+}
+
+TEST(MarkdownReporter, DetailsAreCappedForStepSummaryLimits) {
+  auto run = testing::passing_run();
+  auto failed = testing::sample_run().results[2];
+  for (int i = 0; i < 60; ++i) run.results.push_back(failed);
+  const auto md = render(run);
+  EXPECT_TRUE(contains(md, "## Failures (60)"));
+  EXPECT_TRUE(contains(md, "_10 more not shown; see the HTML report._"));
+}
+
+}  // namespace
+}  // namespace scim::reports

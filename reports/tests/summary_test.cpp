@@ -1,0 +1,55 @@
+// Aggregation shared by the reporters: counts, verdict and section order.
+#include "summary.hpp"
+
+#include <gtest/gtest.h>
+
+#include "sample_run.hpp"
+
+namespace scim::reports {
+namespace {
+
+using conf::Level;
+using conf::Outcome;
+
+TEST(SectionLess, OrdersDottedNumbersNaturally) {
+  EXPECT_TRUE(section_less("3.7", "3.10"));
+  EXPECT_TRUE(section_less("3.4.2", "3.4.2.2"));
+  EXPECT_TRUE(section_less("3.10", "3.10.1"));
+  EXPECT_FALSE(section_less("3.10", "3.7"));
+  EXPECT_FALSE(section_less("3.4", "3.4"));
+  EXPECT_TRUE(section_less("2", "entra"));  // non-numeric parts compare as text
+}
+
+TEST(Summarize, CountsByOutcomeLevelAndSection) {
+  const auto run = testing::sample_run();
+  const auto s = summarize(run);
+  EXPECT_FALSE(s.passed);
+  EXPECT_EQ(s.counts.total(), 7u);
+  EXPECT_EQ(s.counts.of(Outcome::Failed), 2u);
+  EXPECT_EQ(s.level(Level::Must).total(), 5u);
+  EXPECT_EQ(s.level(Level::Should).of(Outcome::Warning), 1u);
+  ASSERT_EQ(s.sections.size(), 6u);
+  EXPECT_EQ(s.sections[0].key, "rfc7643.8.7.1");
+  EXPECT_EQ(s.sections[1].key, "rfc7644.3.4.2.2");
+  EXPECT_EQ(s.sections[1].checks.size(), 2u);
+  EXPECT_EQ(s.sections[4].key, "rfc7644.3.10");
+}
+
+TEST(Summarize, VerdictFollowsTheRunExitCode) {
+  EXPECT_TRUE(summarize(testing::passing_run()).passed);
+  auto run = testing::passing_run();
+  run.results[0].outcome = Outcome::Warning;  // a broken SHOULD does not fail the run
+  EXPECT_TRUE(summarize(run).passed);
+  run.results[0].outcome = Outcome::Error;
+  EXPECT_FALSE(summarize(run).passed);
+}
+
+TEST(FormatSeconds, MillisecondPrecision) {
+  using namespace std::chrono_literals;
+  EXPECT_EQ(format_seconds(0us), "0.000");
+  EXPECT_EQ(format_seconds(1234567us), "1.234");
+  EXPECT_EQ(format_seconds(-5us), "0.000");
+}
+
+}  // namespace
+}  // namespace scim::reports
