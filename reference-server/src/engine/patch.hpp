@@ -2,6 +2,7 @@
 // create and replace (RFC 7644 §3.3, §3.5.1; RFC 7643 §2.2, §7).
 #pragma once
 
+#include <cstddef>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -14,14 +15,24 @@ namespace scim::engine {
 
 // Lenient mode: the documented deviations of real identity providers (see docs/lenient.md).
 // Off by default; each leniency used on a request is reported in `leniencies_used`.
+// Explicit input limits (hostile clients): exceeding one is a 400 (413 for the operation count)
+// whose detail names the limit.
+struct WriteLimits {
+  std::size_t max_operations = 1000;              // PATCH Operations per request (413 beyond)
+  std::size_t max_values_per_attribute = 100000;  // elements of one multi-valued attribute
+  std::size_t max_string_bytes = 1024 * 1024;     // one string value (certificates are large)
+  std::size_t max_path_length = 4096;             // one PATCH "path"
+};
+
 struct WriteOptions {
   bool lenient = false;
+  WriteLimits limits;
 };
 
 enum class WriteMode { Create, Replace };
 
 struct ValidatedResource {
-  nlohmann::json resource;                  // normalised: readOnly input dropped, schemas fixed
+  nlohmann::json resource;                   // normalised: readOnly input dropped, schemas fixed
   std::vector<std::string> leniencies_used;  // names of leniencies applied (lenient mode only)
 };
 
