@@ -9,7 +9,11 @@ target_sources(scim_engine PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/filter_parser.cpp
   ${CMAKE_CURRENT_LIST_DIR}/filter_print.cpp
   ${CMAKE_CURRENT_LIST_DIR}/filter_resolve.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/index_hint.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/index_hint.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sort.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/paginate.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/projection_parse.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/projection.cpp)
 
 if(SCIM_BUILD_TESTS)
   add_executable(engine_query_tests
@@ -18,7 +22,10 @@ if(SCIM_BUILD_TESTS)
     ${CMAKE_CURRENT_LIST_DIR}/filter_eval_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/filter_rfc_examples_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/filter_limits_test.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/index_hint_test.cpp)
+    ${CMAKE_CURRENT_LIST_DIR}/index_hint_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/sort_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/paginate_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/projection_test.cpp)
   target_link_libraries(engine_query_tests PRIVATE scim::engine GTest::gmock GTest::gtest_main)
   gtest_discover_tests(engine_query_tests PROPERTIES LABELS unit)
 endif()

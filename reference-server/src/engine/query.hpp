@@ -46,15 +46,23 @@ PageWindow page_window(std::size_t total, const PageRequest& page, std::size_t m
 struct Projection {
   std::vector<ResolvedAttribute> attributes;  // non-empty: only these (+ returned:always)
   std::vector<ResolvedAttribute> excluded;    // non-empty: all default attributes except these
+  // True when an `attributes` parameter was given, even if every name in it was unknown (the
+  // response then holds only the returned:always attributes and "schemas").
+  bool attributes_given = false;
 };
+// Upper bound on names in one attributes/excludedAttributes parameter (400 invalidValue above).
+inline constexpr std::size_t kMaxProjectionNames = 256;
 // Both parameters at once is 400 invalidSyntax; unknown names are ignored (the RFC does not make
 // them an error) unless they are malformed paths (400 invalidPath).
 Result<Projection> parse_projection(const std::optional<std::string>& attributes,
                                     const std::optional<std::string>& excluded_attributes,
                                     const Registry& registry, const ResourceType& type);
 // Applies `returned` (always/never/default/request) and the projection to a stored resource.
-// `requested_on_write` lists attributes the client sent (RFC 7643 §7: "request" attributes are
-// returned in the response to a write that set them); may be null.
+// Output: "schemas" always; returned:always attributes (id) always; returned:never never;
+// returned:request only when named in `attributes`; default ones unless excluded or not named
+// in `attributes`. meta is an ordinary default attribute (RFC 7644 §3.9's example shows
+// attributes=userName answered without meta). Members the schemas do not define are dropped;
+// complex values keep only the selected sub-attributes and vanish when nothing is left.
 nlohmann::json project(const nlohmann::json& resource, const Projection& projection,
                        const Registry& registry, const ResourceType& type);
 
