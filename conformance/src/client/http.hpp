@@ -17,6 +17,10 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 // Case-insensitive header lookup; nullptr when absent.
 const std::string* find_header(const Headers& headers, std::string_view name);
 
+// RFC 3986 §2.1 percent-encoding of everything but the unreserved characters (§2.3); used for
+// query parameters such as "?filter=" and for form bodies.
+std::string percent_encode(std::string_view text);
+
 struct HttpRequest {
   std::string method = "GET";
   std::string url;  // absolute

@@ -4,6 +4,7 @@
 
 #include <deque>
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,10 +27,10 @@ struct Section {
 };
 
 struct Spec {
-  std::string id;     // "rfc7644", "rfc7643", "events", "profile-entra"
-  std::string title;  // "RFC 7644: SCIM Protocol"
+  std::string id;                // "rfc7644", "rfc7643", "events", "profile-entra"
+  std::string title;             // "RFC 7644: SCIM Protocol"
   std::deque<Section> sections;  // deque: references stay valid as sections are added
-  bool is_profile = false;  // profiles run only when selected with --profile
+  bool is_profile = false;       // profiles run only when selected with --profile
 };
 
 class Catalog {
@@ -46,6 +47,7 @@ class Catalog {
 
  private:
   std::deque<Spec> specs_;
+  std::set<std::string> ids_;  // every registered ID, for duplicate detection
 };
 
 }  // namespace scim::conf

@@ -3,6 +3,7 @@
 // assertions that end the check with expected vs actual.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -15,6 +16,8 @@
 #include "core/model.hpp"
 
 namespace scim::conf {
+
+class SetReceiver;
 
 // Thrown by assertions to end a check. The runner turns it into failed/warning by the check level.
 struct CheckFailed {
@@ -53,8 +56,10 @@ class Context {
   virtual std::string unique_name(std::string_view hint) = 0;
   // POSTs a User built from `overrides` merged over {schemas, userName: unique_name("user")};
   // returns the created resource. Throws CheckError when the target refuses (harness problem).
-  virtual nlohmann::json create_user(const nlohmann::json& overrides = nlohmann::json::object()) = 0;
-  virtual nlohmann::json create_group(const nlohmann::json& overrides = nlohmann::json::object()) = 0;
+  virtual nlohmann::json create_user(
+      const nlohmann::json& overrides = nlohmann::json::object()) = 0;
+  virtual nlohmann::json create_group(
+      const nlohmann::json& overrides = nlohmann::json::object()) = 0;
   // POSTs `body` to `endpoint` ("/Users") and tracks the result; returns the raw response so
   // checks can assert on the create itself. Tracks only when the status is 201.
   virtual HttpResponse create_raw(std::string endpoint, const nlohmann::json& body) = 0;
@@ -80,6 +85,18 @@ class Context {
   [[noreturn]] void skip(std::string reason);
   // Adds a line to the check's notes (shown in verbose output and reports).
   virtual void note(std::string text) = 0;
+
+  // ---- Additions (defaults keep hand-written fakes compiling).
+  // The target's base URL without trailing slash ("https://host/scim/v2").
+  virtual std::string base_url() const { return {}; }
+  // The short random ID of this run; fixture names start with "scimconf-<run_id>-".
+  virtual std::string run_id() const { return {}; }
+  // The loopback RFC 8935 push receiver (events/set_receiver.hpp) when the run started one (it
+  // does when any selected check needs the "events" capability or carries the "events" tag);
+  // nullptr otherwise — checks that need it should skip() with a reason then.
+  virtual SetReceiver* set_receiver() { return nullptr; }
+  // Per-request timeout the runner applies (checks that wait for events use it as a bound).
+  virtual std::chrono::milliseconds request_timeout() const { return std::chrono::seconds(30); }
 };
 
 }  // namespace scim::conf

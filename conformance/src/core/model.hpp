@@ -18,8 +18,8 @@ enum class Level { Must, Should, May };
 // --force-optional); skipped (capability not advertised / not selected); error (harness problem).
 enum class Outcome { Passed, Failed, Warning, Skipped, Error };
 
-std::string_view to_string(Level level);    // "MUST", "SHOULD", "MAY"
-std::string_view to_string(Outcome outcome);  // "passed", "failed", ...
+std::string_view to_string(Level level);                  // "MUST", "SHOULD", "MAY"
+std::string_view to_string(Outcome outcome);              // "passed", "failed", ...
 std::optional<Level> parse_level(std::string_view text);  // case-insensitive
 
 // Static description of a check. IDs are stable slugs: "rfc7644/3.4.2.2/eq-is-case-insensitive".
@@ -57,17 +57,20 @@ struct CheckResult {
   std::vector<Exchange> exchanges;
   std::chrono::microseconds duration{0};
   std::vector<std::string> leftovers;  // fixtures this check could not delete
+  std::vector<std::string> notes;      // Context::note() lines, in order
 };
 
 struct RunResult {
   std::string tool_version;
-  std::string target;           // base URL
-  std::string profile;          // empty when none
-  std::string started_at;       // RFC 3339 UTC
+  std::string target;      // base URL
+  std::string profile;     // empty when none
+  std::string started_at;  // RFC 3339 UTC
   std::chrono::microseconds duration{0};
   nlohmann::json capabilities;  // what discovery found (ServiceProviderConfig summary etc.)
   std::vector<CheckResult> results;
   std::vector<std::string> sweep_leftovers;  // final sweep: resources that could not be deleted
+  std::string run_id;                        // the "scimconf-<run_id>-" fixture prefix of this run
+  bool interrupted = false;  // SIGINT: remaining checks were not run (reported as skipped)
 
   std::size_t count(Outcome outcome) const;
   // 0 when no MUST failed and no error; 1 otherwise (2 is decided by the CLI for usage errors).

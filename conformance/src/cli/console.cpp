@@ -1,0 +1,121 @@
+// Console rendering of progress and results.
+#include "cli/console.hpp"
+
+#include <iomanip>
+
+namespace scim::conf::cli {
+namespace {
+
+const char* colour_of(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::Passed:
+      return "\x1b[32m";
+    case Outcome::Failed:
+      return "\x1b[31m";
+    case Outcome::Warning:
+      return "\x1b[33m";
+    case Outcome::Skipped:
+      return "\x1b[90m";
+    case Outcome::Error:
+      return "\x1b[35m";
+  }
+  return "";
+}
+
+const char* label(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::Passed:
+      return "PASS";
+    case Outcome::Failed:
+      return "FAIL";
+    case Outcome::Warning:
+      return "WARN";
+    case Outcome::Skipped:
+      return "SKIP";
+    case Outcome::Error:
+      return "ERROR";
+  }
+  return "?";
+}
+
+std::string millis(std::chrono::microseconds d) {
+  return std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(d).count()) + " ms";
+}
+
+void print_detail(std::ostream& out, const CheckResult& r, bool verbose) {
+  if (r.outcome == Outcome::Passed) return;
+  if (!r.message.empty()) out << "      " << r.message << "\n";
+  if (r.outcome == Outcome::Skipped) return;
+  if (!r.expected.empty()) out << "      expected: " << r.expected << "\n";
+  if (!r.actual.empty()) out << "      actual:   " << r.actual << "\n";
+  for (const auto& left : r.leftovers) out << "      left on target: " << left << "\n";
+  if (!verbose) return;
+  out << "      requirement (" << to_string(r.info.level) << "): " << r.info.requirement << "\n";
+  for (const auto& n : r.notes) out << "      note: " << n << "\n";
+  for (const auto& ex : r.exchanges) print_exchange(out, ex);
+}
+
+}  // namespace
+
+void print_exchange(std::ostream& out, const Exchange& ex) {
+  out << "      > " << ex.method << " " << ex.url << "\n";
+  for (const auto& [k, v] : ex.request_headers) out << "      > " << k << ": " << v << "\n";
+  if (!ex.request_body.empty()) out << "      > " << ex.request_body << "\n";
+  if (ex.status == 0) {
+    out << "      < (no response: " << ex.transport_error << ")\n";
+    return;
+  }
+  out << "      < " << ex.status << " (" << millis(ex.elapsed) << ")\n";
+  for (const auto& [k, v] : ex.response_headers) out << "      < " << k << ": " << v << "\n";
+  if (!ex.response_body.empty()) out << "      < " << ex.response_body << "\n";
+}
+
+void ConsoleObserver::on_discovered(const Capabilities& caps) {
+  std::string advertised;
+  for (const char* cap : {"patch", "bulk", "filter", "sort", "etag", "changePassword", "me",
+                          "events", "async", "users", "groups", "enterpriseUser"}) {
+    if (caps.has(cap)) advertised += std::string(advertised.empty() ? "" : " ") + cap;
+  }
+  out_ << "target advertises: " << (advertised.empty() ? "(nothing)" : advertised) << "\n";
+}
+
+void ConsoleObserver::on_start(std::size_t selected) {
+  total_ = selected;
+  out_ << "running " << selected << " checks\n";
+}
+
+void ConsoleObserver::clear_progress() {
+  if (style_.tty) out_ << "\r\x1b[2K";
+}
+
+void ConsoleObserver::on_check_started(const CheckInfo& info) {
+  if (!style_.tty) return;
+  clear_progress();
+  out_ << "[" << done_ << "/" << total_ << "] " << info.id << std::flush;
+}
+
+void ConsoleObserver::on_check_finished(const CheckResult& r, std::size_t done, std::size_t total) {
+  done_ = done;
+  total_ = total;
+  clear_progress();
+  const char* on = style_.colour ? colour_of(r.outcome) : "";
+  const char* off = style_.colour ? "\x1b[0m" : "";
+  out_ << on << std::left << std::setw(6) << label(r.outcome) << off << r.info.id << " ("
+       << millis(r.duration) << ")\n";
+  print_detail(out_, r, style_.verbose);
+  if (style_.tty) out_ << "[" << done << "/" << total << "]" << std::flush;
+}
+
+void print_summary(std::ostream& out, const RunResult& run, const ConsoleStyle& style) {
+  if (style.tty) out << "\r\x1b[2K";
+  if (run.interrupted) out << "run interrupted: remaining checks were not run\n";
+  for (const auto& left : run.sweep_leftovers) out << "could not delete: " << left << "\n";
+  out << "\n"
+      << run.count(Outcome::Passed) << " passed, " << run.count(Outcome::Failed) << " failed, "
+      << run.count(Outcome::Skipped) << " skipped\n";
+  out << run.count(Outcome::Warning) << " warnings, " << run.count(Outcome::Error) << " errors in "
+      << std::chrono::duration_cast<std::chrono::milliseconds>(run.duration).count() << " ms (run "
+      << run.run_id << ")\n";
+}
+
+}  // namespace scim::conf::cli

@@ -1,0 +1,297 @@
+// Command-line parsing with CLI11, merged with the environment and the --config file.
+#include "cli/options.hpp"
+
+#include <CLI/CLI.hpp>
+#include <charconv>
+
+#include "cli/config_file.hpp"
+#include "core/model.hpp"
+
+namespace scim::conf::cli {
+namespace {
+
+enum class Kind { Single, Multi, Flag };
+struct OptionSpec {
+  const char* name;
+  Kind kind;
+  const char* help;
+};
+
+// One table drives the flags, the config keys and the merge.
+constexpr OptionSpec kRunOptions[] = {
+    {"base-url", Kind::Single, "SCIM base URL of the target, e.g. https://host/scim/v2"},
+    {"token", Kind::Single, "bearer token (RFC 6750)"},
+    {"basic", Kind::Single, "HTTP Basic credentials user:pass"},
+    {"header", Kind::Multi, "extra header 'Name: value' on every request (repeatable)"},
+    {"oauth-token-url", Kind::Single, "OAuth 2.0 token endpoint (client credentials grant)"},
+    {"oauth-client-id", Kind::Single, "OAuth client id"},
+    {"oauth-client-secret", Kind::Single, "OAuth client secret"},
+    {"oauth-scope", Kind::Single, "OAuth scope"},
+    {"only", Kind::Multi, "run only checks whose ID matches this glob (repeatable)"},
+    {"exclude", Kind::Multi, "skip checks whose ID matches this glob (repeatable)"},
+    {"tags", Kind::Multi, "run only checks with one of these tags (comma-separated)"},
+    {"level", Kind::Single, "minimum requirement level: MUST, SHOULD or MAY"},
+    {"jobs", Kind::Single, "checks run in parallel (1-64)"},
+    {"timeout", Kind::Single, "per-request timeout in seconds (default 30)"},
+    {"check-timeout", Kind::Single,
+     "per-check time limit in seconds (default max(120, 4x timeout))"},
+    {"profile", Kind::Single, "also run the provider profile NAME (spec profile-NAME)"},
+    {"force-optional", Kind::Flag, "run checks of unadvertised capabilities; failures warn"},
+    {"keep", Kind::Flag, "keep created resources (no cleanup, no sweep)"},
+    {"junit", Kind::Single, "write a JUnit XML report to FILE"},
+    {"html", Kind::Single, "write an HTML report to FILE"},
+    {"json", Kind::Single, "write a JSON report to FILE"},
+    {"md", Kind::Single, "write a Markdown report to FILE"},
+    {"verbose", Kind::Flag, "print the HTTP transcripts of failed checks"},
+    {"insecure", Kind::Flag, "do not verify the target's TLS certificate"},
+    {"ca-cert", Kind::Single, "PEM file of CA certificates to verify the target with"},
+    {"color", Kind::Single, "auto, always or never"},
+};
+
+struct Bound {
+  Kind kind = Kind::Single;
+  std::string single;
+  std::vector<std::string> multi;
+  bool flag = false;
+  CLI::Option* option = nullptr;
+};
+using BoundMap = std::map<std::string, Bound>;
+
+void bind(CLI::App& app, const OptionSpec& spec, BoundMap& bound) {
+  auto& b = bound[spec.name];
+  b.kind = spec.kind;
+  const std::string name = std::string("--") + spec.name;
+  if (spec.kind == Kind::Flag) b.option = app.add_flag(name, b.flag, spec.help);
+  if (spec.kind == Kind::Single) b.option = app.add_option(name, b.single, spec.help);
+  if (spec.kind == Kind::Multi) b.option = app.add_option(name, b.multi, spec.help);
+}
+
+// What the command line set explicitly, as config values.
+ConfigValues given(const BoundMap& bound) {
+  ConfigValues out;
+  for (const auto& [name, b] : bound) {
+    if (b.option->count() == 0) continue;
+    if (b.kind == Kind::Flag) out[name] = {"true"};
+    if (b.kind == Kind::Single) out[name] = {b.single};
+    if (b.kind == Kind::Multi) out[name] = b.multi;
+  }
+  return out;
+}
+
+// Splits comma-separated items and drops empty ones ("--tags a,b --tags c").
+std::vector<std::string> items(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const auto& v : values) {
+    std::size_t start = 0;
+    while (start <= v.size()) {
+      const auto comma = std::min(v.find(',', start), v.size());
+      if (comma > start) out.push_back(v.substr(start, comma - start));
+      start = comma + 1;
+    }
+  }
+  return out;
+}
+
+class Values {
+ public:
+  explicit Values(ConfigValues v) : v_(std::move(v)) {}
+  const std::string* one(const std::string& key) const {
+    const auto it = v_.find(key);
+    return it == v_.end() || it->second.empty() ? nullptr : &it->second.back();
+  }
+  std::vector<std::string> many(const std::string& key) const {
+    const auto it = v_.find(key);
+    return it == v_.end() ? std::vector<std::string>{} : it->second;
+  }
+  bool flag(const std::string& key) const {
+    const auto* v = one(key);
+    return v != nullptr && *v == "true";
+  }
+  std::string text(const std::string& key) const {
+    const auto* v = one(key);
+    return v == nullptr ? std::string() : *v;
+  }
+
+ private:
+  ConfigValues v_;
+};
+
+Result<int, UsageError> number(const Values& values, const std::string& key, int fallback, int lo,
+                               int hi) {
+  const auto* v = values.one(key);
+  if (v == nullptr) return fallback;
+  int n = 0;
+  const auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (ec != std::errc() || end != v->data() + v->size() || n < lo || n > hi) {
+    return UsageError{"--" + key + " must be a whole number from " + std::to_string(lo) + " to " +
+                      std::to_string(hi)};
+  }
+  return n;
+}
+
+Status<UsageError> read_auth(const Values& values, AuthConfig& auth) {
+  auth.bearer_token = values.text("token");
+  auth.basic = values.text("basic");
+  for (const auto& h : values.many("header")) {
+    auto header = parse_header(h);
+    if (!header) return UsageError{"--header must look like 'Name: value', got '" + h + "'"};
+    auth.extra_headers.push_back(*header);
+  }
+  if (!auth.basic.empty() && auth.basic.find(':') == std::string::npos) {
+    return UsageError{"--basic must be user:password"};
+  }
+  const auto url = values.text("oauth-token-url");
+  const auto id = values.text("oauth-client-id");
+  const auto secret = values.text("oauth-client-secret");
+  if (!url.empty() || !id.empty() || !secret.empty()) {
+    if (url.empty() || id.empty() || secret.empty()) {
+      return UsageError{
+          "OAuth needs --oauth-token-url, --oauth-client-id and --oauth-client-secret together"};
+    }
+    auth.oauth = OAuthConfig{url, id, secret, values.text("oauth-scope")};
+  }
+  const int methods =
+      (auth.oauth ? 1 : 0) + (auth.bearer_token.empty() ? 0 : 1) + (auth.basic.empty() ? 0 : 1);
+  if (methods > 1) return UsageError{"choose one of --token, --basic and --oauth-*"};
+  return Ok{};
+}
+
+Status<UsageError> read_selection(const Values& values, Selection& sel) {
+  sel.only = items(values.many("only"));
+  sel.exclude = items(values.many("exclude"));
+  sel.tags = items(values.many("tags"));
+  sel.profile = values.text("profile");
+  if (const auto* level = values.one("level")) {
+    const auto parsed = parse_level(*level);
+    if (!parsed) return UsageError{"--level must be MUST, SHOULD or MAY"};
+    sel.min_level = *parsed;
+  }
+  return Ok{};
+}
+
+Status<UsageError> read_run(const Values& values, RunConfig& run) {
+  run.base_url = values.text("base-url");
+  if (run.base_url.empty()) return UsageError{"--base-url is required (or SCIM_BASE_URL)"};
+  if (!run.base_url.starts_with("http://") && !run.base_url.starts_with("https://")) {
+    return UsageError{"--base-url must start with http:// or https://"};
+  }
+  if (auto s = read_auth(values, run.auth); !s) return s;
+  if (auto s = read_selection(values, run.selection); !s) return s;
+  auto jobs = number(values, "jobs", 1, 1, 64);
+  auto timeout = number(values, "timeout", 30, 1, 3600);
+  auto check_timeout = number(values, "check-timeout", 0, 0, 86400);
+  for (const auto* n : {&jobs, &timeout, &check_timeout}) {
+    if (!*n) return n->error();
+  }
+  run.jobs = *jobs;
+  run.timeout_seconds = *timeout;
+  run.check_timeout_seconds = *check_timeout;
+  run.force_optional = values.flag("force-optional");
+  run.keep = values.flag("keep");
+  run.verbose = values.flag("verbose");
+  run.insecure = values.flag("insecure");
+  run.ca_cert = values.text("ca-cert");
+  run.color = values.one("color") ? values.text("color") : "auto";
+  if (run.color != "auto" && run.color != "always" && run.color != "never") {
+    return UsageError{"--color must be auto, always or never"};
+  }
+  for (const char* format : {"junit", "html", "json", "md"}) {
+    if (const auto* file = values.one(format)) run.reports[format] = *file;
+  }
+  return Ok{};
+}
+
+// flags > environment > config file.
+Result<ConfigValues, UsageError> merge(ConfigValues flags, const EnvLookup& env,
+                                       const FileReader& read_file) {
+  ConfigValues merged;
+  if (const auto it = flags.find("config"); it != flags.end()) {
+    const auto text = read_file(it->second.back());
+    if (!text) return UsageError{"cannot read --config file " + it->second.back()};
+    auto config = read_config(*text);
+    if (!config) return UsageError{"--config " + it->second.back() + ": " + config.error()};
+    merged = std::move(*config);
+    flags.erase("config");
+  }
+  if (auto url = env("SCIM_BASE_URL"); url && !url->empty()) merged["base-url"] = {*url};
+  const bool other_auth = flags.contains("basic") || flags.contains("oauth-token-url") ||
+                          merged.contains("basic") || merged.contains("oauth-token-url");
+  if (auto token = env("SCIM_TOKEN"); token && !token->empty() && !other_auth) {
+    merged["token"] = {*token};
+  }
+  for (auto& [key, value] : flags) merged[key] = std::move(value);
+  return merged;
+}
+
+void add_run(CLI::App& app, BoundMap& bound, std::string& config) {
+  auto* run = app.add_subcommand("run", "run the conformance checks against a SCIM service");
+  for (const auto& spec : kRunOptions) bind(*run, spec, bound);
+  run->add_option("--config", config, "JSON file with the same keys as these flags");
+}
+
+void add_list(CLI::App& app, BoundMap& bound, std::string& format) {
+  auto* list = app.add_subcommand("list", "list the checks with ID, level, tags, capabilities");
+  list->add_option("--format", format, "text, json or md")
+      ->check(CLI::IsMember({"text", "json", "md"}));
+  for (const auto& spec : kRunOptions) {
+    const std::string name = spec.name;
+    if (name == "only" || name == "exclude" || name == "tags" || name == "level" ||
+        name == "profile") {
+      bind(*list, spec, bound);
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<std::pair<std::string, std::string>> parse_header(const std::string& text) {
+  const auto colon = text.find(':');
+  if (colon == std::string::npos || colon == 0) return std::nullopt;
+  auto name = text.substr(0, colon);
+  auto value = text.substr(colon + 1);
+  while (!value.empty() && value.front() == ' ') value.erase(0, 1);
+  for (char c : name) {
+    if (c == ' ' || c == '\r' || c == '\n') return std::nullopt;  // no header injection
+  }
+  if (value.find_first_of("\r\n") != std::string::npos) return std::nullopt;
+  return std::make_pair(name, value);
+}
+
+Result<Command, UsageError> parse_command_line(const std::vector<std::string>& args,
+                                               const EnvLookup& env, const FileReader& read_file) {
+  CLI::App app{"scim-conformance: SCIM 2.0 (RFC 7643/7644) conformance runner", "scim-conformance"};
+  app.require_subcommand(1);
+  BoundMap run_bound, list_bound;
+  std::string config, format = "text";
+  add_run(app, run_bound, config);
+  add_list(app, list_bound, format);
+  Command command;
+  try {
+    std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 pops from the back
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    command.help = app.help();
+    for (const char* sub : {"run", "list"}) {
+      if (app.got_subcommand(sub)) command.help = app.get_subcommand(sub)->help();
+    }
+    return command;
+  } catch (const CLI::ParseError& e) {
+    return UsageError{e.what()};
+  }
+  if (app.got_subcommand("list")) {
+    command.kind = CommandKind::List;
+    command.list.format = format;
+    if (auto s = read_selection(Values(given(list_bound)), command.list.selection); !s)
+      return s.error();
+    return command;
+  }
+  auto flags = given(run_bound);
+  if (!config.empty()) flags["config"] = {config};
+  auto merged = merge(std::move(flags), env, read_file);
+  if (!merged) return merged.error();
+  command.kind = CommandKind::Run;
+  if (auto s = read_run(Values(std::move(*merged)), command.run); !s) return s.error();
+  return command;
+}
+
+}  // namespace scim::conf::cli

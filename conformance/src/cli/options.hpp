@@ -1,0 +1,63 @@
+// The command line of `scim-conformance`: `run` and `list`, their flags, the JSON config file and
+// the environment, merged into plain structs. Precedence: flags > environment (SCIM_BASE_URL,
+// SCIM_TOKEN) > --config file > defaults. Parsing never exits; usage errors are values.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "client/auth.hpp"
+#include "core/selector.hpp"
+#include "scim/protocol/result.hpp"
+
+namespace scim::conf::cli {
+
+struct RunConfig {
+  std::string base_url;
+  AuthConfig auth;
+  Selection selection;
+  bool force_optional = false;
+  bool keep = false;
+  bool verbose = false;
+  bool insecure = false;
+  std::string ca_cert;
+  int jobs = 1;
+  int timeout_seconds = 30;                    // per request
+  int check_timeout_seconds = 0;               // per check; 0 = max(120, 4 x timeout)
+  std::map<std::string, std::string> reports;  // "junit"/"html"/"json"/"md" -> output file
+  std::string color = "auto";                  // auto | always | never
+};
+
+struct ListConfig {
+  std::string format = "text";  // text | json | md
+  Selection selection;          // list honours --only/--exclude/--tags/--level/--profile too
+  bool all_profiles = true;     // list shows profile checks unless --profile narrows it
+};
+
+enum class CommandKind { Run, List, Help };
+
+struct Command {
+  CommandKind kind = CommandKind::Help;
+  RunConfig run;
+  ListConfig list;
+  std::string help;  // usage text for CommandKind::Help
+};
+
+struct UsageError {
+  std::string message;
+};
+
+using EnvLookup = std::function<std::optional<std::string>(const std::string&)>;
+using FileReader = std::function<std::optional<std::string>(const std::string&)>;
+
+// `args` excludes the program name. `read_file` loads --config (tests pass a fake).
+Result<Command, UsageError> parse_command_line(const std::vector<std::string>& args,
+                                               const EnvLookup& env, const FileReader& read_file);
+
+// Parses "Name: value" (--header); nullopt when there is no colon or the name is empty.
+std::optional<std::pair<std::string, std::string>> parse_header(const std::string& text);
+
+}  // namespace scim::conf::cli

@@ -1,0 +1,87 @@
+// Request building, authentication, timing and recording for every request a check makes.
+#include "client/scim_client.hpp"
+
+#include <algorithm>
+
+#include "client/redact.hpp"
+#include "scim/protocol/urns.hpp"
+
+namespace scim::conf {
+namespace {
+
+bool same_name(std::string_view a, std::string_view b) {
+  Headers probe{{std::string(a), ""}};
+  return find_header(probe, b) != nullptr;
+}
+
+// Applies `extra` over `headers`: replace by name, empty value deletes.
+void merge_headers(Headers& headers, const Headers& extra) {
+  for (const auto& [name, value] : extra) {
+    std::erase_if(headers, [&](const auto& h) { return same_name(h.first, name); });
+    if (!value.empty()) headers.emplace_back(name, value);
+  }
+}
+
+std::string cut(std::string text) {
+  if (text.size() > kMaxRecordedBody) {
+    const auto total = text.size();
+    text.resize(kMaxRecordedBody);
+    text += "\n... (" + std::to_string(total) + " bytes, truncated)";
+  }
+  return text;
+}
+
+}  // namespace
+
+ScimClient::ScimClient(Transport& transport, Authenticator& auth, std::string base_url)
+    : transport_(transport), auth_(auth), base_url_(std::move(base_url)) {
+  while (!base_url_.empty() && base_url_.back() == '/') base_url_.pop_back();
+}
+
+std::string ScimClient::resolve(std::string_view path) const {
+  if (path.starts_with("http://") || path.starts_with("https://")) return std::string(path);
+  if (path.empty()) return base_url_;
+  return base_url_ + (path.front() == '/' ? "" : "/") + std::string(path);
+}
+
+ScimClient::Sent ScimClient::send(std::string_view method, std::string_view path,
+                                  const std::optional<std::string>& body, const Headers& extra,
+                                  bool authenticate, std::chrono::milliseconds timeout) {
+  HttpRequest request;
+  request.method = std::string(method);
+  request.url = resolve(path);
+  request.timeout = timeout;
+  request.headers.emplace_back("Accept", std::string(urn::kScimMediaType));
+  if (body) {
+    request.headers.emplace_back("Content-Type", std::string(urn::kScimMediaType));
+    request.body = *body;
+  }
+  Sent sent;
+  if (authenticate) {
+    auto auth_headers = auth_.headers();
+    if (!auth_headers) {
+      sent.response.transport_error = auth_headers.error();
+    } else {
+      merge_headers(request.headers, *auth_headers);
+    }
+  }
+  merge_headers(request.headers, extra);
+  if (sent.response.transport_error.empty()) sent.response = transport_.send(request);
+
+  auto& ex = sent.exchange;
+  ex.method = request.method;
+  ex.url = request.url;
+  ex.request_headers = request.headers;
+  ex.request_body = request.body;
+  ex.status = sent.response.status;
+  ex.response_headers = sent.response.headers;
+  ex.response_body = sent.response.body;
+  ex.elapsed = sent.response.elapsed;
+  ex.transport_error = sent.response.transport_error;
+  redact(ex, auth_.redaction_rules());  // before cutting: a cut JSON body no longer parses
+  ex.request_body = cut(std::move(ex.request_body));
+  ex.response_body = cut(std::move(ex.response_body));
+  return sent;
+}
+
+}  // namespace scim::conf

@@ -1,0 +1,44 @@
+// The SCIM client checks use through Context: resolves paths against the base URL, adds the SCIM
+// media type headers (RFC 7644 §3.1, §8.1) and authentication, and records every exchange with
+// credentials redacted.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "client/auth.hpp"
+#include "client/http.hpp"
+#include "core/model.hpp"
+
+namespace scim::conf {
+
+// Bodies longer than this are cut in transcripts (the check itself sees the whole body).
+inline constexpr std::size_t kMaxRecordedBody = 64 * 1024;
+
+class ScimClient {
+ public:
+  ScimClient(Transport& transport, Authenticator& auth, std::string base_url);
+
+  struct Sent {
+    HttpResponse response;
+    Exchange exchange;
+  };
+  // `path` is relative to the base URL or absolute. Defaults: "Accept: application/scim+json" and,
+  // with a body, "Content-Type: application/scim+json"; an extra header replaces a default of the
+  // same name, and an extra header with an empty value removes it (to test missing headers).
+  Sent send(std::string_view method, std::string_view path, const std::optional<std::string>& body,
+            const Headers& extra, bool authenticate, std::chrono::milliseconds timeout);
+
+  std::string resolve(std::string_view path) const;
+  const std::string& base_url() const { return base_url_; }
+  Authenticator& auth() { return auth_; }
+
+ private:
+  Transport& transport_;
+  Authenticator& auth_;
+  std::string base_url_;  // without trailing slash
+};
+
+}  // namespace scim::conf

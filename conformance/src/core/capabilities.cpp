@@ -1,0 +1,90 @@
+// Capabilities: the capability vocabulary used by CheckInfo::capabilities and its mapping onto the
+// discovery documents (RFC 7643 §5 ServiceProviderConfig, §6 ResourceType; draft-ietf-scim-events
+// §4 securityEvents).
+#include "core/capabilities.hpp"
+
+#include "scim/protocol/urns.hpp"
+
+namespace scim::conf {
+namespace {
+
+bool ascii_iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
+bool type_has_extension(const ResourceTypeInfo* type, std::string_view urn) {
+  if (type == nullptr) return false;
+  for (const auto& [schema, required] : type->extensions) {
+    if (ascii_iequals(schema, urn)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool Capabilities::has(std::string_view capability) const {
+  if (capability == "patch") return patch;
+  if (capability == "bulk") return bulk;
+  if (capability == "filter") return filter;
+  if (capability == "sort") return sort;
+  if (capability == "etag") return etag;
+  if (capability == "changePassword") return change_password;
+  if (capability == "events") return events;
+  if (capability == "me") return me;
+  if (capability == "async") {
+    for (const auto& mode : async_modes) {
+      if (!ascii_iequals(mode, "none")) return true;
+    }
+    return false;
+  }
+  if (capability == "users") return find_type("User") != nullptr;
+  if (capability == "groups") return find_type("Group") != nullptr;
+  if (capability == "enterpriseUser") {
+    return type_has_extension(find_type("User"), scim::urn::kEnterpriseUser);
+  }
+  return false;  // unknown capability names are never advertised: the check is skipped
+}
+
+const ResourceTypeInfo* Capabilities::find_type(std::string_view name) const {
+  for (const auto& type : resource_types) {
+    if (ascii_iequals(type.name, name) || ascii_iequals(type.id, name)) return &type;
+  }
+  return nullptr;
+}
+
+nlohmann::json Capabilities::to_json() const {
+  nlohmann::json types = nlohmann::json::array();
+  for (const auto& t : resource_types) {
+    nlohmann::json ext = nlohmann::json::array();
+    for (const auto& [schema, required] : t.extensions) {
+      ext.push_back({{"schema", schema}, {"required", required}});
+    }
+    types.push_back({{"id", t.id},
+                     {"name", t.name},
+                     {"endpoint", t.endpoint},
+                     {"schema", t.schema},
+                     {"schemaExtensions", ext}});
+  }
+  return {{"patch", patch},
+          {"bulk",
+           {{"supported", bulk},
+            {"maxOperations", bulk_max_operations},
+            {"maxPayloadSize", bulk_max_payload_size}}},
+          {"filter", {{"supported", filter}, {"maxResults", filter_max_results}}},
+          {"changePassword", change_password},
+          {"sort", sort},
+          {"etag", etag},
+          {"me", me},
+          {"authenticationSchemes", authentication_schemes},
+          {"events", events},
+          {"asyncModes", async_modes},
+          {"eventUris", event_uris},
+          {"resourceTypes", types}};
+}
+
+}  // namespace scim::conf

@@ -1,0 +1,67 @@
+// The check catalog tree. Registration errors (malformed or duplicate IDs, empty requirement) are
+// programming errors in a suite, so they throw std::invalid_argument at startup rather than
+// producing a catalog that reports can't trust.
+#include <stdexcept>
+
+#include "core/check.hpp"
+#include "core/check_id.hpp"
+
+namespace scim::conf {
+
+Spec& Catalog::spec(const std::string& id, const std::string& title, bool is_profile) {
+  for (auto& s : specs_) {
+    if (s.id == id) return s;
+  }
+  auto& s = specs_.emplace_back();
+  s.id = id;
+  s.title = title;
+  s.is_profile = is_profile;
+  return s;
+}
+
+Section& Catalog::section(Spec& spec, const std::string& id, const std::string& title) {
+  for (auto& s : spec.sections) {
+    if (s.id == id) return s;
+  }
+  auto& s = spec.sections.emplace_back();
+  s.id = id;
+  s.title = title;
+  return s;
+}
+
+void Catalog::add(Section& section, CheckInfo info, CheckFn run) {
+  if (auto problem = check_id_problem(info.id); !problem.empty()) {
+    throw std::invalid_argument("check '" + info.id + "': " + problem);
+  }
+  const Spec* owner = nullptr;
+  for (const auto& s : specs_) {
+    for (const auto& sec : s.sections) {
+      if (&sec == &section) owner = &s;
+    }
+  }
+  if (owner == nullptr) throw std::invalid_argument("section does not belong to this catalog");
+  if (info.id.rfind(owner->id + "/" + section.id + "/", 0) != 0) {
+    throw std::invalid_argument("check '" + info.id + "' must start with '" + owner->id + "/" +
+                                section.id + "/'");
+  }
+  if (info.requirement.empty() || info.title.empty()) {
+    throw std::invalid_argument("check '" + info.id + "' needs a title and a requirement");
+  }
+  if (!run) throw std::invalid_argument("check '" + info.id + "' has no body");
+  if (!ids_.insert(info.id).second) {
+    throw std::invalid_argument("duplicate check ID '" + info.id + "'");
+  }
+  section.checks.push_back(Check{std::move(info), std::move(run)});
+}
+
+std::vector<const Check*> Catalog::all() const {
+  std::vector<const Check*> out;
+  for (const auto& s : specs_) {
+    for (const auto& sec : s.sections) {
+      for (const auto& c : sec.checks) out.push_back(&c);
+    }
+  }
+  return out;
+}
+
+}  // namespace scim::conf

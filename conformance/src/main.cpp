@@ -1,0 +1,145 @@
+// scim-conformance: the composition root. Parses the command line, builds the catalog from the
+// suites, wires curl, the reporters and SIGINT handling, and maps everything to an exit code.
+// Signals: SIGINT/SIGTERM are blocked in every thread and taken by one sigwait thread, which sets
+// the run's CancelFlag (stop scheduling, clean up, report); a second signal ends the process.
+#include <pthread.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include "cli/list_command.hpp"
+#include "cli/options.hpp"
+#include "cli/run_command.hpp"
+#include "client/curl_transport.hpp"
+
+#ifdef SCIM_HAVE_SUITES
+#include "scim/suites/suites.hpp"
+#endif
+#ifdef SCIM_HAVE_REPORTS
+#include "scim/reports/reporter.hpp"
+#endif
+
+namespace {
+
+using namespace scim::conf;
+
+Catalog build_catalog() {
+  Catalog catalog;
+#ifdef SCIM_HAVE_SUITES
+  scim::suites::register_all(catalog);
+#endif
+  return catalog;
+}
+
+std::map<std::string, cli::ReportWriter> reporters() {
+  std::map<std::string, cli::ReportWriter> out;
+#ifdef SCIM_HAVE_REPORTS
+  auto add = [&](const char* format, std::shared_ptr<scim::reports::Reporter> r) {
+    out[format] = [r](const RunResult& run, std::ostream& os) { r->write(run, os); };
+  };
+  add("junit", scim::reports::make_junit_reporter());
+  add("html", scim::reports::make_html_reporter());
+  add("json", scim::reports::make_json_reporter());
+  add("md", scim::reports::make_markdown_reporter());
+#endif
+  return out;
+}
+
+std::optional<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+bool write_file(const std::string& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << content;
+  return static_cast<bool>(out.flush());
+}
+
+// Owns the signal-waiting thread; its destructor wakes and joins it.
+class SignalWatch {
+ public:
+  explicit SignalWatch(CancelFlag& flag) {
+    sigemptyset(&set_);
+    sigaddset(&set_, SIGINT);
+    sigaddset(&set_, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set_, nullptr);  // inherited by every thread started later
+    thread_ = std::thread([this, &flag] {
+      int signal = 0;
+      for (int seen = 0; sigwait(&set_, &signal) == 0; ++seen) {
+        if (done_.load()) return;
+        if (seen > 0) std::_Exit(130);  // second Ctrl-C: the user insists
+        std::cerr << "\ninterrupted: finishing running checks and cleaning up (again to abort)\n";
+        flag.request();
+      }
+    });
+  }
+  ~SignalWatch() {
+    done_.store(true);
+    pthread_kill(thread_.native_handle(), SIGTERM);
+    thread_.join();
+  }
+  SignalWatch(const SignalWatch&) = delete;
+  SignalWatch& operator=(const SignalWatch&) = delete;
+
+ private:
+  sigset_t set_{};
+  std::atomic<bool> done_{false};
+  std::thread thread_;
+};
+
+int dispatch(const std::vector<std::string>& args) {
+  auto env_lookup = [](const std::string& name) -> std::optional<std::string> {
+    const char* value = std::getenv(name.c_str());
+    return value == nullptr ? std::nullopt : std::optional<std::string>(value);
+  };
+  auto command = cli::parse_command_line(args, env_lookup, read_file);
+  if (!command) {
+    std::cerr << "scim-conformance: " << command.error().message << "\n"
+              << "run 'scim-conformance --help' for usage\n";
+    return 2;
+  }
+  if (command->kind == cli::CommandKind::Help) {
+    std::cout << command->help;
+    return 0;
+  }
+  const Catalog catalog = build_catalog();
+  if (command->kind == cli::CommandKind::List) {
+    return cli::list_command(command->list, catalog, std::cout, std::cerr);
+  }
+  CurlGlobal curl;
+  CancelFlag cancel;
+  SignalWatch watch(cancel);
+  cli::RunEnvironment env;
+  env.make_transport = [](const cli::RunConfig& c) {
+    return std::make_unique<CurlTransport>(CurlOptions{c.insecure, c.ca_cert});
+  };
+  env.reporters = reporters();
+  env.write_file = write_file;
+  env.out = &std::cout;
+  env.err = &std::cerr;
+  env.stdout_is_tty = isatty(STDOUT_FILENO) == 1;
+  env.cancel = &cancel;
+  env.sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+  return cli::run_command(command->run, catalog, env);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return dispatch(std::vector<std::string>(argv + 1, argv + argc));
+  } catch (const std::exception& e) {
+    // Only bugs get here (suite registration errors included): report, never a silent pass.
+    std::cerr << "scim-conformance: internal error: " << e.what() << "\n";
+    return 2;
+  }
+}
