@@ -130,6 +130,9 @@ class JunitReporter final : public Reporter {
   void write(const conf::RunResult& run, std::ostream& out) const override {
     const auto summary = summarize(run);
     pugi::xml_document doc;
+    auto declaration = doc.append_child(pugi::node_declaration);
+    declaration.append_attribute("version").set_value("1.0");
+    declaration.append_attribute("encoding").set_value("UTF-8");
     auto root = doc.append_child("testsuites");
     set_attr(root, "name", "scim-conformance");
     set_counts(root, summary.counts);

@@ -18,16 +18,39 @@ std::size_t longest_backtick_run(std::string_view text) {
   return longest;
 }
 
-// CommonMark §2.4: any ASCII punctuation may be backslash-escaped.
-constexpr std::string_view kPunctuation = "\\`*_{}[]()#+-.!|~";
+// CommonMark §2.4: any ASCII punctuation may be backslash-escaped. These start emphasis, code,
+// links, table cells or strikethrough anywhere in a line...
+constexpr std::string_view kInlineSpecial = "\\`*_[]|~";
+// ...and these only when they open a line (headings, lists, quotes, setext underlines).
+constexpr std::string_view kLineStartSpecial = "#+-=>";
+
+// Length of a leading "123. " or "123) " marker (ordered list, CommonMark §5.2) minus the
+// space, else 0.
+std::size_t ordered_marker(std::string_view text) {
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits == 0 || digits >= text.size()) return 0;
+  if (text[digits] != '.' && text[digits] != ')') return 0;
+  const bool ends =
+      digits + 1 == text.size() || text[digits + 1] == ' ' || text[digits + 1] == '\t';
+  return ends ? digits + 1 : 0;
+}
 
 }  // namespace
 
 std::string md_inline(std::string_view text) {
-  const auto clean = valid_utf8(text);
+  const auto clean = xml_safe(text);  // also drops control characters
+  const auto marker = ordered_marker(clean);
   std::string out;
   out.reserve(clean.size());
-  for (char c : clean) {
+  for (std::size_t i = 0; i < clean.size(); ++i) {
+    const char c = clean[i];
+    const bool line_start = i == 0 && kLineStartSpecial.find(c) != std::string_view::npos;
+    if (line_start || (marker > 0 && i == marker - 1)) {
+      out += '\\';
+      out += c;
+      continue;
+    }
     switch (c) {
       case '<':
         out += "&lt;";
@@ -46,7 +69,7 @@ std::string md_inline(std::string_view text) {
         out += ' ';
         break;
       default:
-        if (kPunctuation.find(c) != std::string_view::npos) out += '\\';
+        if (kInlineSpecial.find(c) != std::string_view::npos) out += '\\';
         out += c;
     }
   }
@@ -54,7 +77,7 @@ std::string md_inline(std::string_view text) {
 }
 
 std::string md_code_span(std::string_view text) {
-  std::string clean = valid_utf8(text);
+  std::string clean = xml_safe(text);
   std::replace(clean.begin(), clean.end(), '\n', ' ');
   std::replace(clean.begin(), clean.end(), '\r', ' ');
   const std::string fence(longest_backtick_run(clean) + 1, '`');
@@ -63,7 +86,7 @@ std::string md_code_span(std::string_view text) {
 }
 
 std::string md_code_block(std::string_view text) {
-  const auto clean = valid_utf8(text);
+  const auto clean = xml_safe(text);
   const std::string fence(std::max<std::size_t>(3, longest_backtick_run(clean) + 1), '`');
   std::string out = fence + "text\n" + clean;
   if (!clean.empty() && clean.back() != '\n') out += '\n';

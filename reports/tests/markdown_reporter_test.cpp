@@ -42,8 +42,8 @@ TEST(MarkdownReporter, FailuresShowExpectedAndActual) {
 
 TEST(MarkdownReporter, SectionTableInNaturalOrder) {
   const auto md = render(testing::sample_run());
-  const auto s37 = md.find("| rfc7644 §3\\.7 | 0 | 0 | 0 | 1 | 0 |");
-  const auto s310 = md.find("| rfc7644 §3\\.10 | 1 | 0 | 0 | 0 | 0 |");
+  const auto s37 = md.find("| rfc7644 §3.7 | 0 | 0 | 0 | 1 | 0 |");
+  const auto s310 = md.find("| rfc7644 §3.10 | 1 | 0 | 0 | 0 | 0 |");
   ASSERT_NE(s37, std::string::npos);
   ASSERT_NE(s310, std::string::npos);
   EXPECT_LT(s37, s310);
@@ -61,6 +61,18 @@ TEST(MarkdownText, FencesOutgrowBacktickRunsInTheContent) {
   EXPECT_EQ(md_code_block("a ```` b"), "`````text\na ```` b\n`````\n");
   EXPECT_EQ(md_code_span("x`y"), "`` x`y ``");
   EXPECT_EQ(md_inline("a|b\nc"), "a\\|b c");
+}
+
+// CommonMark §4.2 (headings), §5.2 (list items): only meaningful where a line starts.
+TEST(MarkdownText, LineStartMarkersAreEscapedOnlyAtTheStart) {
+  EXPECT_EQ(md_inline("# not a heading"), "\\# not a heading");
+  EXPECT_EQ(md_inline("1. not a list"), "1\\. not a list");
+  EXPECT_EQ(md_inline("- x"), "\\- x");
+  EXPECT_EQ(md_inline("v1.2-rc #3"), "v1.2-rc #3");
+  EXPECT_EQ(md_inline(std::string("a\x01"
+                                  "b")),
+            "a\xEF\xBF\xBD"
+            "b");
 }
 
 TEST(MarkdownReporter, DetailsAreCappedForStepSummaryLimits) {
