@@ -29,3 +29,7 @@ if(SCIM_BUILD_TESTS)
   target_link_libraries(engine_query_tests PRIVATE scim::engine GTest::gmock GTest::gtest_main)
   gtest_discover_tests(engine_query_tests PROPERTIES LABELS unit)
 endif()
+
+# Micro-benchmark: an executable, deliberately not registered with ctest.
+add_executable(engine_query_bench ${CMAKE_CURRENT_LIST_DIR}/filter_bench.cpp)
+target_link_libraries(engine_query_bench PRIVATE scim::engine CLI11::CLI11)
