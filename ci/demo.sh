@@ -9,6 +9,7 @@
 #   SCIM_REPORTS_DIR   where reports go (default reports/out)
 #   SCIM_DEMO_TOKEN    bearer token shared by server and runner (default secret)
 #   SCIM_BUILD_JOBS    parallel build jobs (default: number of CPUs)
+#   SCIM_BUILD_DIR     build directory for the release preset (default build/release)
 #   SCIM_DEMO_ARGS     extra arguments for `scim-conformance run`, e.g. "--profile entra"
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,12 +17,13 @@ cd "$(dirname "$0")/.."
 out_dir=${SCIM_REPORTS_DIR:-reports/out}
 token=${SCIM_DEMO_TOKEN:-secret}
 jobs=${SCIM_BUILD_JOBS:-$(nproc)}
-bin=build/release/bin
+build_dir=${SCIM_BUILD_DIR:-build/release}
+bin=$build_dir/bin
 startup_timeout=60  # seconds to wait for the server's "listening on" line
 
 bash ci/setup-deps.sh
-cmake --preset release
-cmake --build --preset release --target scim-reference-server scim-conformance -j "$jobs"
+cmake --preset release -B "$build_dir"
+cmake --build "$build_dir" --target scim-reference-server scim-conformance -j "$jobs"
 
 mkdir -p "$out_dir"
 server_log=$(mktemp)

@@ -9,7 +9,7 @@
 namespace scim::reports {
 
 std::string html_escape(std::string_view text) {
-  const auto clean = valid_utf8(text);
+  const auto clean = xml_safe(text);  // control characters would render as boxes
   std::string out;
   out.reserve(clean.size() + clean.size() / 8);
   for (char c : clean) {

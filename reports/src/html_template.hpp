@@ -10,7 +10,8 @@
 
 namespace scim::reports {
 
-// Escapes & < > " ' and repairs invalid UTF-8: safe in element content and quoted attributes.
+// Escapes & < > " ', repairs invalid UTF-8 and replaces control characters with U+FFFD: safe
+// in element content and quoted attributes.
 std::string html_escape(std::string_view text);
 
 using Slots = std::map<std::string, std::string, std::less<>>;

@@ -69,6 +69,7 @@ TEST(HtmlReporter, HostileResponseIsEscapedEverywhere) {
   // Only our own <script> element, and the injected closing tags stay text.
   EXPECT_EQ(occurrences(html, "<script"), 1u);
   EXPECT_EQ(occurrences(html, "</pre></details>"), 0u);
+  EXPECT_EQ(html.find('\x01'), std::string::npos);  // control bytes become U+FFFD
 }
 
 TEST(HtmlReporter, IsSelfContainedWithHashPinnedInlineCode) {
