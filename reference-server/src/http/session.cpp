@@ -1,0 +1,308 @@
+// One HTTP/1.1 connection (plain or TLS) on its own strand: wait for a request, read it within
+// the limits, hand it to the Router, write the answer, repeat while keep-alive holds. The
+// session only reads and writes; every decision about the request is the Router's.
+//
+// Limits (RFC 9110 / RFC 6585 statuses, bodies per RFC 7644 §3.12): header too large -> 431,
+// body too large -> 413, request not complete within read_timeout -> 408, malformed -> 400;
+// each of those closes the connection because the rest of the stream cannot be trusted.
+#include "http/server_state.hpp"
+
+#include <algorithm>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/ssl/stream.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <optional>
+
+#include "scim/protocol/urns.hpp"
+
+namespace scim::http::detail {
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+
+namespace {
+
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+constexpr std::size_t kReadChunk = 4096;
+constexpr auto kRejectTimeout = std::chrono::seconds(5);
+
+// Releases the connection slot when the session object goes away, whatever the path.
+struct SlotGuard {
+  ServerState& state;
+  std::uint64_t tracker_id = 0;
+  ~SlotGuard() {
+    if (tracker_id != 0) state.tracker.remove(tracker_id);
+    state.connections.fetch_sub(1);
+  }
+};
+
+template <class Stream>
+class Session : public SessionBase {
+ public:
+  Session(ServerState& state, Stream stream, bool reject)
+      : state_(state),
+        limits_(state.options.limits),
+        stream_(std::move(stream)),
+        buffer_(limits_.max_header_bytes + 64 * 1024),
+        timer_(stream_.get_executor()),
+        slot_{state},
+        reject_(reject) {
+    beast::error_code ec;
+    auto local = beast::get_lowest_layer(stream_).socket().local_endpoint(ec);
+    info_.tls = std::is_same_v<Stream, TlsStream>;
+    if (!ec) info_.local_address = local.address().to_string();
+    if (!ec) info_.local_port = local.port();
+  }
+
+  void start() {
+    slot_.tracker_id = state_.tracker.add(weak_from_this());
+    net::dispatch(stream_.get_executor(), [self = self()] { self->do_handshake(); });
+  }
+
+  void request_shutdown() override {
+    net::post(stream_.get_executor(), [self = self()] {
+      self->stopping_ = true;
+      // Only a connection waiting for its next request is closed now; one in the middle of a
+      // request finishes it first (graceful shutdown).
+      if (self->idle_) beast::get_lowest_layer(self->stream_).cancel();
+    });
+  }
+
+ private:
+  std::shared_ptr<Session> self() { return std::static_pointer_cast<Session>(shared_from_this()); }
+
+  void do_handshake() {
+    if constexpr (std::is_same_v<Stream, TlsStream>) {
+      beast::get_lowest_layer(stream_).expires_after(limits_.read_timeout);
+      stream_.async_handshake(ssl::stream_base::server, [self = self()](beast::error_code ec) {
+        beast::get_lowest_layer(self->stream_).expires_never();
+        if (!ec) self->do_wait_request();
+      });
+    } else {
+      do_wait_request();
+    }
+  }
+
+  // Waits for the first bytes of the next request under the idle (or, for the first request,
+  // read) timeout; the read timeout then covers the whole request.
+  void do_wait_request() {
+    parser_.emplace();
+    timed_out_ = false;
+    parser_->header_limit(static_cast<std::uint32_t>(limits_.max_header_bytes));
+    // The parser checks Content-Length against this while reading the header, before the route
+    // (and so the applicable limit) is known: start with the larger one, narrow in on_header.
+    parser_->body_limit(std::max(limits_.max_body_bytes, limits_.max_bulk_body_bytes));
+    if (buffer_.size() > 0) return do_read_header();  // pipelined bytes already buffered
+    if (stopping_) return do_close();
+    idle_ = true;
+    auto wait = served_ == 0 ? limits_.read_timeout : limits_.idle_timeout;
+    if (reject_) wait = std::min<std::chrono::milliseconds>(wait, kRejectTimeout);
+    arm(wait);
+    stream_.async_read_some(
+        buffer_.prepare(kReadChunk),
+        [self = self()](beast::error_code ec, std::size_t n) { self->on_first_bytes(ec, n); });
+  }
+
+  void on_first_bytes(beast::error_code ec, std::size_t n) {
+    idle_ = false;
+    buffer_.commit(n);
+    if (timed_out_ && served_ == 0) {
+      return write_error(http_error(408, "no request received within the read timeout"));
+    }
+    if (ec) return do_close();  // idle keep-alive timeout, peer closed, or shutdown
+    do_read_header();
+  }
+
+  void do_read_header() {
+    auto timeout = reject_ ? std::chrono::milliseconds(kRejectTimeout) : limits_.read_timeout;
+    arm(timeout);
+    bhttp::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = self()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+  }
+
+  void on_header(beast::error_code ec) {
+    if (ec) return on_read_error(ec);
+    if (reject_) {
+      return write_error(http_error(503, "too many open connections; retry later"), true);
+    }
+    auto& req = parser_->get();
+    std::size_t limit =
+        state_.router.body_limit(std::string(req.method_string()), std::string(req.target()));
+    auto length = parser_->content_length();
+    if (length && *length > limit) return write_error(too_large(*length, limit));
+    parser_->body_limit(limit);
+    if (parser_->is_done()) return dispatch();
+    if (beast::iequals(req[bhttp::field::expect], "100-continue")) return do_continue();
+    do_read_body();
+  }
+
+  // RFC 9110 §10.1.1: a client that sent "Expect: 100-continue" waits for this interim answer.
+  void do_continue() {
+    continue_.emplace(bhttp::status::continue_, parser_->get().version());
+    bhttp::async_write(stream_, *continue_, [self = self()](beast::error_code ec, std::size_t) {
+      if (ec) return self->do_close();
+      self->do_read_body();
+    });
+  }
+
+  // The timer armed when the request's first bytes arrived keeps running: read_timeout bounds
+  // header and body together.
+  void do_read_body() {
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = self()](beast::error_code ec, std::size_t) {
+                        if (ec) return self->on_read_error(ec);
+                        self->dispatch();
+                      });
+  }
+
+  ScimError too_large(std::uint64_t length, std::size_t limit) const {
+    return http_error(413, "request body of " + std::to_string(length) +
+                               " bytes exceeds the limit of " + std::to_string(limit) + " bytes");
+  }
+
+  void on_read_error(beast::error_code ec) {
+    disarm();
+    if (timed_out_) {
+      return write_error(http_error(408, "request not received within the read timeout"));
+    }
+    if (ec == bhttp::error::end_of_stream || ec == net::error::eof ||
+        ec == net::error::operation_aborted || ec == net::error::connection_reset) {
+      return do_close();
+    }
+    if (ec == bhttp::error::header_limit) {
+      return write_error(http_error(
+          431, "request header exceeds " + std::to_string(limits_.max_header_bytes) + " bytes"));
+    }
+    if (ec == bhttp::error::body_limit) {
+      return write_error(http_error(413, "request body exceeds the limit"));
+    }
+    write_error(invalid_syntax("malformed HTTP request: " + ec.message()));
+  }
+
+  void dispatch() {
+    auto req = parser_->release();
+    RawRequest raw;
+    raw.method = std::string(req.method_string());
+    raw.target = std::string(req.target());
+    for (const auto& field : req) {
+      raw.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    }
+    raw.body = std::move(req.body());
+    bool keep_alive = req.keep_alive() && !stopping_ && !state_.stopping.load() &&
+                      served_ + 1 < limits_.max_requests_per_connection;
+    write(state_.router.route(std::move(raw), info_), keep_alive, req.version());
+  }
+
+  void write_error(const ScimError& error, bool retry_later = false) {
+    auto response = error_response(error);
+    if (retry_later) response.headers.emplace_back("Retry-After", "1");
+    write(std::move(response), false, 11);
+  }
+
+  void write(server::Response response, bool keep_alive, unsigned version) {
+    disarm();
+    if (response.status < 200 || response.status > 599) {
+      response = error_response(http_error(500, "handler returned an invalid HTTP status"));
+    }
+    // RFC 9110 §15.3.5 / §15.4.5: 204 and 304 carry no content.
+    if (response.status == 204 || response.status == 304) response.body.clear();
+    response_.emplace();
+    response_->version(version);
+    response_->result(static_cast<unsigned>(response.status));
+    response_->set(bhttp::field::server, "scim-reference-server");
+    bool has_type = false;
+    for (auto& [name, value] : response.headers) {
+      has_type = has_type || beast::iequals(name, "content-type");
+      response_->insert(name, value);
+    }
+    if (!has_type && !response.body.empty()) {
+      response_->set(bhttp::field::content_type, std::string(urn::kScimMediaType));
+    }
+    response_->body() = std::move(response.body);
+    response_->keep_alive(keep_alive);
+    response_->prepare_payload();
+    beast::get_lowest_layer(stream_).expires_after(limits_.write_timeout);
+    bhttp::async_write(stream_, *response_,
+                       [self = self(), keep_alive](beast::error_code ec, std::size_t) {
+                         self->on_write(ec, keep_alive);
+                       });
+  }
+
+  void on_write(beast::error_code ec, bool keep_alive) {
+    beast::get_lowest_layer(stream_).expires_never();
+    ++served_;
+    if (ec || !keep_alive) return do_close();
+    response_.reset();
+    do_wait_request();
+  }
+
+  // Read timeouts use a timer of their own rather than the stream's expiry, because the stream
+  // closes the socket on expiry and the client would never see the 408.
+  void arm(std::chrono::milliseconds duration) {
+    auto generation = ++timer_generation_;
+    timer_.expires_after(duration);
+    timer_.async_wait([weak = weak_from_this(), generation](beast::error_code ec) {
+      auto base = weak.lock();
+      auto* session = static_cast<Session*>(base.get());
+      if (ec || !session || session->timer_generation_ != generation) return;
+      session->timed_out_ = true;
+      beast::error_code ignored;
+      beast::get_lowest_layer(session->stream_).socket().cancel(ignored);
+    });
+  }
+
+  void disarm() {
+    ++timer_generation_;
+    timer_.cancel();
+  }
+
+  void do_close() {
+    disarm();
+    if constexpr (std::is_same_v<Stream, TlsStream>) {
+      beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(2));
+      stream_.async_shutdown(
+          [self = self()](beast::error_code) { beast::get_lowest_layer(self->stream_).close(); });
+    } else {
+      beast::error_code ec;
+      stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+      stream_.close();
+    }
+  }
+
+  ServerState& state_;
+  const Limits limits_;
+  Stream stream_;
+  beast::flat_buffer buffer_;
+  net::steady_timer timer_;
+  std::uint64_t timer_generation_ = 0;
+  bool timed_out_ = false;
+  SlotGuard slot_;
+  ConnectionInfo info_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::optional<bhttp::response<bhttp::empty_body>> continue_;
+  std::optional<bhttp::response<bhttp::string_body>> response_;
+  std::size_t served_ = 0;
+  bool reject_ = false;
+  bool idle_ = false;
+  bool stopping_ = false;
+};
+
+}  // namespace
+
+void launch_session(ServerState& state, tcp::socket socket, bool reject) {
+  state.connections.fetch_add(1);
+  if (state.tls) {
+    TlsStream stream(std::move(socket), *state.tls);
+    std::make_shared<Session<TlsStream>>(state, std::move(stream), reject)->start();
+  } else {
+    PlainStream stream(std::move(socket));
+    std::make_shared<Session<PlainStream>>(state, std::move(stream), reject)->start();
+  }
+}
+
+}  // namespace scim::http::detail

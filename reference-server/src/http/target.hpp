@@ -1,0 +1,36 @@
+// The request-target of RFC 9112 §3.2 (origin-form "/path?query") split into what the endpoints
+// need: the route (health, SCIM base, path-addressed tenant per RFC 7644 §6.1 "URL prefix"), the
+// path relative to the base and the query parameters, all percent-decoded (RFC 3986 §2.1).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "scim/protocol/error.hpp"
+#include "scim/protocol/result.hpp"
+
+namespace scim::http {
+
+// Decodes %XX escapes; '+' becomes a space when `plus_is_space` (query strings, as HTML forms
+// and many SCIM clients encode filters that way). nullopt for malformed escapes or a decoded NUL.
+std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
+
+struct Route {
+  enum class Kind { Health, Scim, Unknown };
+  Kind kind = Kind::Unknown;
+  std::optional<std::string> tenant;         // set for /tenants/{tenant}{base}/...
+  std::string prefix;                        // "{base}" or "/tenants/{tenant}{base}" (for base_url)
+  std::string relative;                      // "/Users/123" (decoded), "/" for the base itself
+  std::map<std::string, std::string> query;  // decoded; the last of repeated keys wins
+};
+
+// Splits and decodes `target` against `base_path` ("/scim/v2"). Malformed escapes or targets
+// that are not in origin-form give 400 invalidSyntax. Paths outside the base give Kind::Unknown.
+Result<Route> parse_route(std::string_view target, std::string_view base_path);
+
+// Normalises a configured base path: leading '/', no trailing '/', "" allowed for the root.
+std::string normalise_base_path(std::string_view base_path);
+
+}  // namespace scim::http
