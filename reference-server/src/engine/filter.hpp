@@ -59,7 +59,22 @@ Result<Filter> parse_value_filter(std::string_view text, const Registry& registr
                                   const FilterOptions& options = {});
 
 // Evaluates a filter on a resource (parse_filter) or on one element of the parent attribute
-// (parse_value_filter). Never throws on any JSON shape.
+// (parse_value_filter). Never throws on any JSON shape. Semantics chosen where RFC 7644 §3.4.2.2
+// is silent (each is tested in filter_eval_test.cpp / filter_parser_test.cpp):
+//  - multi-valued: a match when any value satisfies the operator, for "ne" too (so
+//    `emails.type ne "work"` matches a user with a home and a work email);
+//  - unknown and unassigned attributes have no value: every comparison, "ne" included, and "pr"
+//    are false; `attr eq null` means "not pr" and `attr ne null` means "pr" (RFC 7643 §2.5);
+//  - "pr" is false for null, "", [], {} and arrays/objects holding only such values;
+//  - `emails co "x"` (multi-valued complex, no sub-attribute) compares emails.value; other
+//    complex attributes need a sub-attribute (400 invalidFilter);
+//  - literal types must suit the attribute: strings for string/reference/binary/dateTime,
+//    numbers for integer/decimal, true/false for boolean (else 400 invalidFilter); gt/ge/lt/le on
+//    boolean/binary and co/sw/ew on boolean/integer/decimal are 400 invalidFilter at parse time;
+//  - dateTime eq/ne/gt/ge/lt/le compare instants (offsets and fractions honoured, a missing offset
+//    is UTC); co/sw/ew compare the text; stored values that do not parse never match;
+//  - caseExact=false strings compare with ASCII case folding (binary is always case-exact).
+//  - a value path on a single complex attribute (`name[givenName eq "B"]`) is accepted.
 bool matches(const Filter& filter, const nlohmann::json& node);
 
 // What a filter pins, so the store can use an index instead of a scan. Only produced when the

@@ -46,6 +46,9 @@ struct Literal {
   nlohmann::json json;             // as parsed (string, number, boolean or null)
   std::string folded;              // strings: lower-cased copy when the target is not caseExact
   std::optional<Instant> instant;  // dateTime targets: the parsed instant
+  // "co" on strings: the KMP prefix table of the compared form (folded or exact), so that
+  // substring search is linear in the value, whatever a hostile literal looks like.
+  std::vector<std::size_t> prefix_table;
 };
 
 struct FilterNode {

@@ -22,10 +22,24 @@ bool equal_at(std::string_view hay, std::size_t at, std::string_view needle, boo
   return true;
 }
 
-bool contains(std::string_view hay, std::string_view needle, bool case_exact) {
+// KMP search (linear in |hay| + |needle|); `table` is build_prefix_table(needle). Falls back to
+// the short quadratic scan only when no table was prepared (tiny needles from callers in tests).
+bool contains(std::string_view hay, std::string_view needle, bool case_exact,
+              const std::vector<std::size_t>& table) {
+  if (needle.empty()) return true;
   if (needle.size() > hay.size()) return false;
-  for (std::size_t at = 0; at + needle.size() <= hay.size(); ++at)
-    if (equal_at(hay, at, needle, case_exact)) return true;
+  if (table.size() != needle.size()) {
+    for (std::size_t at = 0; at + needle.size() <= hay.size(); ++at)
+      if (equal_at(hay, at, needle, case_exact)) return true;
+    return false;
+  }
+  std::size_t matched = 0;
+  for (const char raw : hay) {
+    const char c = case_exact ? raw : fold(raw);
+    while (matched > 0 && needle[matched] != c) matched = table[matched - 1];
+    if (needle[matched] == c) ++matched;
+    if (matched == needle.size()) return true;
+  }
   return false;
 }
 
@@ -54,7 +68,7 @@ bool compare_string(std::string_view v, CompareOp op, const Literal& lit, bool c
       case_exact ? std::string_view(lit.json.get_ref<const std::string&>()) : lit.folded;
   switch (op) {
     case CompareOp::Co:
-      return contains(v, l, case_exact);
+      return contains(v, l, case_exact, lit.prefix_table);
     case CompareOp::Sw:
       return v.size() >= l.size() && equal_at(v, 0, l, case_exact);
     case CompareOp::Ew:
@@ -75,6 +89,17 @@ bool compare_datetime(const nlohmann::json& v, CompareOp op, const Literal& lit)
 }
 
 }  // namespace
+
+std::vector<std::size_t> build_prefix_table(std::string_view needle) {
+  std::vector<std::size_t> table(needle.size(), 0);
+  std::size_t k = 0;
+  for (std::size_t i = 1; i < needle.size(); ++i) {
+    while (k > 0 && needle[i] != needle[k]) k = table[k - 1];
+    if (needle[i] == needle[k]) ++k;
+    table[i] = k;
+  }
+  return table;
+}
 
 std::weak_ordering compare_text(std::string_view a, std::string_view b, bool case_exact) {
   const std::size_t n = std::min(a.size(), b.size());

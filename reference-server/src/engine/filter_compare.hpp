@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "engine/filter_ast.hpp"
 #include "scim/protocol/schema.hpp"
@@ -17,6 +18,9 @@ namespace scim::engine {
 // `target`. Values of the wrong JSON type never match.
 bool compare_value(const nlohmann::json& v, CompareOp op, const Literal& literal,
                    const Attribute& target);
+
+// The Knuth-Morris-Pratt prefix table of `needle` (the form it will be compared in).
+std::vector<std::size_t> build_prefix_table(std::string_view needle);
 
 // Byte-wise (UTF-8 code point order) when case_exact, else with ASCII letters folded.
 std::weak_ordering compare_text(std::string_view a, std::string_view b, bool case_exact);

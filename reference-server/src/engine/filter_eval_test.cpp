@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <string>
+
 #include "engine/filter_test_support.hpp"
 #include "scim/protocol/schema_loader.hpp"
 #include "scim/protocol/urns.hpp"
@@ -61,6 +64,24 @@ TEST_F(FilterEval, CaseExactDecidesStringComparison) {
   EXPECT_TRUE(widget(R"(serial co "Ab")", {{"serial", "xAbx"}}));
   EXPECT_FALSE(widget(R"(serial co "ab")", {{"serial", "xAbx"}}));
   EXPECT_TRUE(widget(R"(label co "ab")", {{"label", "xAbx"}}));
+}
+
+TEST_F(FilterEval, ContainsFindsOverlappingPrefixes) {
+  // Substring search restarts correctly after partial matches (KMP prefix table).
+  EXPECT_TRUE(widget(R"(serial co "aab")", {{"serial", "aaab"}}));
+  EXPECT_TRUE(widget(R"(serial co "abab")", {{"serial", "xabaabab"}}));
+  EXPECT_FALSE(widget(R"(serial co "abac")", {{"serial", "abababab"}}));
+  EXPECT_TRUE(widget(R"(label co "ABAC")", {{"label", "ababAbaC"}}));
+  EXPECT_TRUE(widget(R"(label co "")", {{"label", "x"}}));
+}
+
+TEST_F(FilterEval, ContainsIsLinearOnHostileInput) {
+  // Naive search would need ~5e8 comparisons here; KMP needs ~1e5.
+  const std::string needle = std::string(5000, 'a') + "b";
+  const nlohmann::json w = {{"label", std::string(100000, 'a')}};
+  const auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < 10; ++i) EXPECT_FALSE(widget("label co \"" + needle + "\"", w));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(500));
 }
 
 TEST_F(FilterEval, StringOrderingIsLexicographic) {

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "engine/filter_compare.hpp"
 #include "engine/filter_lexer.hpp"
 #include "scim/protocol/strings.hpp"
 
@@ -208,8 +209,11 @@ Result<Literal> check_comparison(const FilterScope& scope, AttrRef& attr, Compar
                           describe(attr));
     }
   }
-  if (lit.json.is_string() && !attr.target->case_exact && t != AttributeType::Binary) {
-    lit.folded = to_lower(lit.json.get_ref<const std::string&>());
+  const bool folded = !attr.target->case_exact && t != AttributeType::Binary;
+  if (lit.json.is_string() && folded) lit.folded = to_lower(lit.json.get_ref<const std::string&>());
+  if (lit.json.is_string() && op == CompareOp::Co) {
+    lit.prefix_table =
+        build_prefix_table(folded ? lit.folded : lit.json.get_ref<const std::string&>());
   }
   return lit;
 }
