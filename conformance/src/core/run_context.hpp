@@ -36,8 +36,8 @@ class RunContext final : public Context {
   HttpResponse send(std::string method, std::string path, std::optional<std::string> body,
                     Headers extra_headers = {}, bool authenticate = true) override;
   std::string unique_name(std::string_view hint) override;
-  nlohmann::json create_user(const nlohmann::json& overrides) override;
-  nlohmann::json create_group(const nlohmann::json& overrides) override;
+  nlohmann::json create_user(const nlohmann::json& overrides = nlohmann::json::object()) override;
+  nlohmann::json create_group(const nlohmann::json& overrides = nlohmann::json::object()) override;
   HttpResponse create_raw(std::string endpoint, const nlohmann::json& body) override;
   void track(std::string location) override;
   void untrack(std::string_view location) override;

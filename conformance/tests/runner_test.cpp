@@ -1,0 +1,215 @@
+// The runner end to end against a scripted target: capability skipping, --force-optional,
+// cleanup after failures and exceptions, parallel jobs, interruption and the final sweep.
+#include "core/runner.hpp"
+
+#include <gtest/gtest.h>
+
+#include <mutex>
+#include <set>
+
+#include "core/context.hpp"
+#include "fake_transport.hpp"
+
+namespace scim::conf {
+namespace {
+
+using testing::FakeTransport;
+using testing::json_response;
+
+class Recorder final : public RunObserver {
+ public:
+  void on_check_finished(const CheckResult& r, std::size_t, std::size_t) override {
+    finished.push_back(r.info.id);
+  }
+  std::vector<std::string> finished;
+};
+
+class RunnerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    testing::script_discovery(fake_, {"patch", "filter"});
+    fake_.on("POST", "/Users", [this](const HttpRequest& r) {
+      auto body = nlohmann::json::parse(r.body);
+      std::lock_guard lock(mutex_);
+      body["id"] = "u" + std::to_string(++created_);
+      return json_response(201, body.dump());
+    });
+    fake_.on("DELETE", "/Users/", 204);
+    fake_.on("GET", "/Users?filter=", 200, R"({"Resources":[]})");
+    options_.run_id = "feedf00d";
+  }
+  Section& section() {
+    return catalog_.section(catalog_.spec("rfc7644", "RFC 7644"), "3.5.2", "PATCH");
+  }
+  void add(const std::string& slug, Level level, std::vector<std::string> caps, CheckFn fn) {
+    CheckInfo i;
+    i.id = "rfc7644/3.5.2/" + slug;
+    i.title = slug;
+    i.requirement = "r";
+    i.level = level;
+    i.capabilities = std::move(caps);
+    catalog_.add(section(), i, std::move(fn));
+  }
+  RunResult run() {
+    auto r = run_checks(catalog_, options_, client_, cancel_, recorder_);
+    EXPECT_TRUE(r.ok());
+    return std::move(*r);
+  }
+  const CheckResult& result(const RunResult& run, const std::string& slug) {
+    for (const auto& r : run.results) {
+      if (r.info.id == "rfc7644/3.5.2/" + slug) return r;
+    }
+    throw std::logic_error("no result " + slug);
+  }
+
+  FakeTransport fake_;
+  Authenticator auth_{{"tok", "", {}, std::nullopt}, fake_};
+  ScimClient client_{fake_, auth_, "https://t/scim/v2"};
+  Catalog catalog_;
+  RunOptions options_;
+  CancelFlag cancel_;
+  Recorder recorder_;
+  std::mutex mutex_;
+  int created_ = 0;
+};
+
+TEST_F(RunnerTest, UnadvertisedCapabilityIsSkippedWithReason) {
+  bool ran = false;
+  add("bulk-thing", Level::Must, {"bulk"}, [&](Context&) { ran = true; });
+  const auto r = run();
+  EXPECT_FALSE(ran);
+  EXPECT_EQ(result(r, "bulk-thing").outcome, Outcome::Skipped);
+  EXPECT_EQ(result(r, "bulk-thing").message, "target does not advertise: bulk");
+  EXPECT_EQ(r.exit_code(), 0);
+}
+
+TEST_F(RunnerTest, ForceOptionalRunsThemAndFailuresOnlyWarn) {
+  options_.force_optional = true;
+  add("bulk-thing", Level::Must, {"bulk"}, [](Context& c) { c.fail("m", "e", "a"); });
+  add("patch-thing", Level::Must, {"patch"}, [](Context& c) { c.fail("m", "e", "a"); });
+  const auto r = run();
+  EXPECT_EQ(result(r, "bulk-thing").outcome, Outcome::Warning);
+  EXPECT_EQ(result(r, "patch-thing").outcome, Outcome::Failed);  // advertised: still a MUST
+  EXPECT_EQ(r.exit_code(), 1);
+}
+
+TEST_F(RunnerTest, FixturesAreCleanedUpAfterFailureAndException) {
+  add("fails", Level::Must, {}, [](Context& c) {
+    c.create_user();
+    c.create_user();
+    c.fail("m", "e", "a");
+  });
+  add("throws", Level::Should, {}, [](Context& c) {
+    c.create_user();
+    throw std::runtime_error("bug in check");
+  });
+  const auto r = run();
+  EXPECT_EQ(result(r, "fails").outcome, Outcome::Failed);
+  EXPECT_EQ(result(r, "throws").outcome, Outcome::Error);
+  const auto deletes = fake_.requests("DELETE");
+  ASSERT_EQ(deletes.size(), 3u);
+  EXPECT_EQ(deletes[0].url, "https://t/scim/v2/Users/u2");  // reverse order within the check
+  EXPECT_EQ(deletes[1].url, "https://t/scim/v2/Users/u1");
+  EXPECT_EQ(deletes[2].url, "https://t/scim/v2/Users/u3");
+  EXPECT_TRUE(result(r, "fails").leftovers.empty());
+}
+
+TEST_F(RunnerTest, UndeletableFixturesAreReportedAsLeftovers) {
+  fake_.on("DELETE", "/Users/", 500);
+  add("creates", Level::Must, {}, [](Context& c) { c.create_user(); });
+  const auto r = run();
+  EXPECT_EQ(result(r, "creates").outcome, Outcome::Passed);
+  EXPECT_EQ(result(r, "creates").leftovers, std::vector<std::string>{"https://t/scim/v2/Users/u1"});
+}
+
+TEST_F(RunnerTest, FinalSweepDeletesWhatChecksLeftBehind) {
+  fake_.on("GET", "/Users?filter=", [](const HttpRequest& r) {
+    // RFC 7644 §3.4.2.2: the sweep searches with "sw" on the run prefix.
+    EXPECT_NE(r.url.find("userName%20sw%20%22scimconf-feedf00d%22"), std::string::npos);
+    return json_response(200, R"({"Resources":[{"id":"stray"}]})");
+  });
+  fake_.on("DELETE", "/Users/stray", 500);
+  add("noop", Level::Must, {}, [](Context&) {});
+  const auto r = run();
+  EXPECT_EQ(r.sweep_leftovers, std::vector<std::string>{"https://t/scim/v2/Users/stray"});
+}
+
+TEST_F(RunnerTest, KeepSkipsCleanupAndSweep) {
+  options_.keep = true;
+  add("creates", Level::Must, {}, [](Context& c) { c.create_user(); });
+  run();
+  EXPECT_TRUE(fake_.requests("DELETE").empty());
+  for (const auto& req : fake_.requests("GET"))
+    EXPECT_EQ(req.url.find("filter="), std::string::npos);
+}
+
+TEST_F(RunnerTest, ParallelJobsKeepCatalogOrderAndIsolateFixtures) {
+  options_.jobs = 4;
+  for (int i = 0; i < 20; ++i) {
+    add("c" + std::to_string(i), Level::Must, {}, [](Context& c) {
+      const auto u = c.create_user();
+      c.expect(u["userName"].get<std::string>().starts_with("scimconf-feedf00d-"), "prefix", "",
+               "");
+    });
+  }
+  const auto r = run();
+  ASSERT_EQ(r.results.size(), 20u);
+  for (int i = 0; i < 20; ++i)
+    EXPECT_EQ(r.results[i].info.id, "rfc7644/3.5.2/c" + std::to_string(i));
+  EXPECT_EQ(r.count(Outcome::Passed), 20u);
+  std::set<std::string> deleted;
+  for (const auto& d : fake_.requests("DELETE")) deleted.insert(d.url);
+  EXPECT_EQ(deleted.size(), 20u);
+  EXPECT_EQ(recorder_.finished.size(), 20u);
+}
+
+TEST_F(RunnerTest, InterruptionStopsSchedulingAndStillCleansUp) {
+  add("first", Level::Must, {}, [this](Context& c) {
+    c.create_user();
+    cancel_.request();  // as SIGINT would, mid-check
+    c.get("/Users");    // the next request ends the check
+  });
+  add("second", Level::Must, {}, [](Context&) {});
+  const auto r = run();
+  EXPECT_TRUE(r.interrupted);
+  EXPECT_EQ(result(r, "first").outcome, Outcome::Error);
+  EXPECT_EQ(result(r, "second").outcome, Outcome::Skipped);
+  EXPECT_EQ(fake_.requests("DELETE").size(), 1u);
+}
+
+TEST_F(RunnerTest, ResultCarriesRunMetadataAndTranscripts) {
+  add("gets", Level::Must, {}, [](Context& c) {
+    c.note("hello");
+    c.get("/Users?filter=x");
+  });
+  const auto r = run();
+  EXPECT_EQ(r.run_id, "feedf00d");
+  EXPECT_EQ(r.target, "https://t/scim/v2");
+  EXPECT_TRUE(r.capabilities["patch"].get<bool>());
+  EXPECT_EQ(result(r, "gets").exchanges.size(), 1u);
+  EXPECT_EQ(result(r, "gets").notes, std::vector<std::string>{"hello"});
+  EXPECT_EQ(r.started_at.size(), 20u);
+}
+
+TEST_F(RunnerTest, UnreachableTargetFailsDiscovery) {
+  FakeTransport down;
+  down.on("GET", "/", [](const HttpRequest&) {
+    HttpResponse r;
+    r.transport_error = "Connection refused";
+    return r;
+  });
+  Authenticator auth({"tok", "", {}, std::nullopt}, down);
+  ScimClient client(down, auth, "https://t/scim/v2");
+  const auto r = run_checks(catalog_, options_, client, cancel_, recorder_);
+  ASSERT_FALSE(r.ok());
+}
+
+TEST(RunId, IsEightLowerHexAndRandom) {
+  const auto a = make_run_id();
+  EXPECT_EQ(a.size(), 8u);
+  EXPECT_EQ(a.find_first_not_of("0123456789abcdef"), std::string::npos);
+  EXPECT_NE(a, make_run_id());
+}
+
+}  // namespace
+}  // namespace scim::conf
