@@ -36,7 +36,6 @@ class SelectorTest : public ::testing::Test {
   Catalog catalog_;
 };
 
-
 TEST_F(SelectorTest, DefaultRunsEverythingButProfiles) {
   EXPECT_EQ(ids({}), (std::vector<std::string>{"rfc7644/3.4.2.2/eq-case", "rfc7644/3.4.2.2/sw-op",
                                                "rfc7644/3.5.2/add-op"}));
