@@ -116,6 +116,8 @@ int dispatch(const std::vector<std::string>& args) {
     return cli::list_command(command->list, catalog, std::cout, std::cerr);
   }
   CurlGlobal curl;
+  // A peer closing a socket mid-write must be an error value, not a process-killing signal.
+  std::signal(SIGPIPE, SIG_IGN);
   CancelFlag cancel;
   SignalWatch watch(cancel);
   cli::RunEnvironment env;

@@ -41,6 +41,11 @@ class Context {
   // ---- HTTP against the target. `path` is relative to the base URL ("/Users?filter=...") or an
   // absolute URL (e.g. a Location header). Authentication headers are added unless
   // `authenticate` is false. Every exchange is recorded with credentials redacted.
+  // Defaults: "Accept: application/scim+json" and, with a body, "Content-Type:
+  // application/scim+json"; an extra header replaces the default of the same name and an extra
+  // header with an empty value removes it. A request that gets no HTTP answer at all (refused,
+  // reset, timed out), the check's time limit, or an interrupted run end the check by throwing
+  // CheckError (outcome "error"), so a check only ever sees real HTTP responses.
   virtual HttpResponse send(std::string method, std::string path, std::optional<std::string> body,
                             Headers extra_headers = {}, bool authenticate = true) = 0;
   HttpResponse get(std::string path, Headers extra = {});
