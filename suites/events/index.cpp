@@ -1,0 +1,12 @@
+// SCIM events profile (draft-ietf-scim-events-16): registers every section.
+#include "events/index.hpp"
+
+namespace scim::suites {
+
+void register_events(conf::Catalog& catalog) {
+  events::register_s2_events(catalog);
+  events::register_s2_5_1_async(catalog);
+  events::register_s4_discovery(catalog);
+}
+
+}  // namespace scim::suites

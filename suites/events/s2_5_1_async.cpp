@@ -1,0 +1,178 @@
+// draft-ietf-scim-events-16 §2.5.1.1 Making an Asynchronous SCIM Request, §3 Set-Txn and
+// §2.5.1.3 asyncresp: Prefer: respond-async answers a normal response or 202 with no body,
+// Set-Txn, Preference-Applied and a Location from which the outcome (SET or resource) is read.
+#include <chrono>
+#include <thread>
+
+#include "common/helpers.hpp"
+#include "common/section.hpp"
+#include "events/channel.hpp"
+#include "events/index.hpp"
+#include "events/set_token.hpp"
+#include "scim/protocol/urns.hpp"
+
+namespace scim::suites::events {
+namespace {
+
+constexpr const char* kEither =
+    "In response, the SCIM Service Provider either returns a normal SCIM response or returns HTTP "
+    "Status 202 (Accepted).";
+constexpr const char* kNoBody = "The asynchronous response MUST contain no response body.";
+constexpr const char* kSetTxn =
+    "The header field MUST be used in SCIM Responses when HTTP Status 202 Accepted is being "
+    "returned with no message body.";
+constexpr const char* kLocation =
+    "The \"Location\" header value MUST be one of the following: (a) a URI where the completion "
+    "SCIM Event Token MAY be retrieved using HTTP GET, or (b) the normal SCIM location header "
+    "response specified by [RFC7644].";
+constexpr const char* kTxnMatch =
+    "To enable correlation of the future event, the HTTP response header \"Set-Txn\" (see Section "
+    "3) is returned with a value that MUST match the \"txn\" claim in a subsequent Security Event "
+    "Token.";
+
+const Strings kTags = {"events", "async"};
+const Strings kCaps = {"async", "users"};
+
+struct Async {
+  conf::HttpResponse response;
+  std::string user_name;
+};
+
+// POSTs a user with Prefer: respond-async; tracks it for cleanup whichever way it was answered.
+Async post_async(conf::Context& ctx) {
+  Async a;
+  a.user_name = ctx.unique_name("async");
+  json body = {{"schemas", {std::string(urn::kUser)}}, {"userName", a.user_name}};
+  a.response = ctx.send("POST", "/Users", body.dump(),
+                        {{"Content-Type", "application/scim+json"}, {"Prefer", "respond-async"}});
+  if (a.response.status == 201) ctx.track(path_of(ctx, "/Users", ctx.json_body(a.response)));
+  return a;
+}
+
+// Waits (bounded) until the asynchronously created user is visible, then tracks it.
+void track_when_created(conf::Context& ctx, const std::string& user_name) {
+  for (int i = 0; i < 20; ++i) {
+    json list = query(ctx, "/Users", "userName eq " + literal(user_name));
+    auto res = resources_of(list);
+    if (!res.empty()) return ctx.track(user_path(ctx, res[0]));
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+}
+
+Async accepted(conf::Context& ctx) {
+  Async a = post_async(ctx);
+  if (a.response.status == 201) ctx.skip("the target answered synchronously (201)");
+  ctx.expect_status(a.response, 202, "POST /Users with Prefer: respond-async");
+  track_when_created(ctx, a.user_name);
+  return a;
+}
+
+void either(conf::Context& ctx) {
+  Async a = post_async(ctx);
+  ctx.expect(a.response.status == 201 || a.response.status == 202, "201 or 202", "201 or 202",
+             brief(a.response));
+  if (a.response.status == 202) track_when_created(ctx, a.user_name);
+}
+
+void no_body(conf::Context& ctx) {
+  Async a = accepted(ctx);
+  ctx.expect(a.response.body.empty(), "the 202 has no body", "empty", brief(a.response));
+}
+
+void set_txn(conf::Context& ctx) {
+  expect_header(ctx, accepted(ctx).response, "Set-Txn");
+}
+
+void preference_applied(conf::Context& ctx) {
+  std::string v = expect_header(ctx, accepted(ctx).response, "Preference-Applied");
+  ctx.expect(v.find("respond-async") != std::string::npos, "Preference-Applied: respond-async",
+             "respond-async", v);
+}
+
+void location(conf::Context& ctx) {
+  expect_header(ctx, accepted(ctx).response, "Location");
+}
+
+void txn_unique(conf::Context& ctx) {
+  std::string first = expect_header(ctx, accepted(ctx).response, "Set-Txn");
+  std::string second = expect_header(ctx, accepted(ctx).response, "Set-Txn");
+  ctx.expect(first != second, "each asynchronous request gets its own Set-Txn", "distinct",
+             first + " / " + second);
+}
+
+void outcome(conf::Context& ctx) {
+  Async a = accepted(ctx);
+  std::string txn = expect_header(ctx, a.response, "Set-Txn");
+  std::string where = expect_header(ctx, a.response, "Location");
+  conf::HttpResponse r;
+  for (int i = 0; i < 20; ++i) {
+    r = ctx.get(where);
+    if (r.status != 202 && r.status != 404) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ctx.expect_status(r, 200, "GET <Location> of the asynchronous request");
+  const std::string* ct = r.header("Content-Type");
+  if (!ct || ct->find("secevent+jwt") == std::string::npos) return;  // (b): the resource itself
+  auto set = conf::decode_set(r.body);
+  ctx.expect(set.has_value(), "the completion SET decodes", "a compact JWS", brief(r));
+  ctx.expect(set->claims.value("txn", "") == txn, "the SET's txn equals Set-Txn", txn,
+             set->claims.value("txn", ""));
+  ctx.expect(!event_uri(set->claims, std::string(urn::event::kAsyncResponse)).empty(),
+             "the SET carries the asyncresp event", std::string(urn::event::kAsyncResponse),
+             brief(set->claims.value("events", json())));
+}
+
+void applied(conf::Context& ctx) {
+  Async a = accepted(ctx);
+  json list = query(ctx, "/Users", "userName eq " + literal(a.user_name));
+  ctx.expect(resources_of(list).size() == 1, "the accepted create is eventually applied", "1 user",
+             brief(list));
+}
+
+void pushed_asyncresp(conf::Context& ctx) {
+  Async a = accepted(ctx);
+  std::string txn = expect_header(ctx, a.response, "Set-Txn");
+  auto* receiver = ctx.set_receiver();
+  if (!receiver) ctx.skip("the runner has no SET receiver for this run");
+  auto set = receiver->wait_for(
+      [&](const conf::ReceivedSet& s) { return s.claims.value("txn", "") == txn; },
+      std::chrono::milliseconds(receiver->received().empty() ? 300 : 3000));
+  if (!set && receiver->received().empty()) ctx.skip("no SET reached the loopback receiver");
+  ctx.expect(set.has_value(), "a SET with txn equal to Set-Txn is delivered", txn, "none");
+  ctx.expect(!event_uri(set->claims, std::string(urn::event::kAsyncResponse)).empty(),
+             "it carries the asyncresp event", std::string(urn::event::kAsyncResponse),
+             brief(set->claims.value("events", json())));
+}
+
+}  // namespace
+
+void register_s2_5_1_async(conf::Catalog& catalog) {
+  auto& spec = events_spec(catalog);
+  SectionBuilder s(catalog, spec, "2.5.1.1", "Making an Asynchronous SCIM Request");
+  s.add("respond-async-normal-or-202", "Prefer: respond-async answers 201 or 202", kMust, kEither,
+        kTags, kCaps, either);
+  s.add("accepted-has-no-body", "a 202 carries no body", kMust, kNoBody, kTags, kCaps, no_body);
+  s.add("accepted-has-location", "a 202 carries Location", kMust, kLocation, kTags, kCaps,
+        location);
+  s.add("accepted-has-preference-applied", "a 202 carries Preference-Applied", kShould,
+        "Per [RFC7240], Section 3, the response will also include the \"Preference-Applied\" "
+        "header.",
+        kTags, kCaps, preference_applied);
+  s.add("accepted-outcome-at-location", "GET Location yields the outcome", kMust, kLocation, kTags,
+        kCaps, outcome);
+  s.add("accepted-request-is-applied", "the accepted create eventually exists", kMust, kEither,
+        kTags, {"async", "users", "filter"}, applied);
+  SectionBuilder t(catalog, spec, "3", "Set-Txn HTTP Response Header for Asynchronous Requests");
+  t.add("accepted-has-set-txn", "a 202 carries Set-Txn", kMust, kSetTxn, kTags, kCaps, set_txn);
+  t.add(
+      "set-txn-unique", "two asynchronous requests get different Set-Txn values", kMust,
+      "The \"Set-Txn\" HTTP Header field value is a unique STRING (e.g., a GUID) used by the SCIM "
+      "HTTP client to look for a matching SET event with a matching \"txn\" claim (see Section 2 "
+      "of [RFC8417]) confirming the request completion status as described in Section 2.5.1.1.",
+      kTags, kCaps, txn_unique);
+  SectionBuilder r(catalog, spec, "2.5.1.3", "urn:ietf:params:scim:event:misc:asyncresp");
+  r.add("asyncresp-txn-matches", "the pushed asyncresp SET carries the Set-Txn", kMust, kTxnMatch,
+        kTags, {"async", "events", "users"}, pushed_asyncresp);
+}
+
+}  // namespace scim::suites::events

@@ -1,0 +1,71 @@
+// draft-ietf-scim-events-16 §4 Events Discovery Schema for Service Provider Configuration: the
+// "securityEvents" complex attribute, "asyncRequest" keyword and "eventUris".
+#include "common/helpers.hpp"
+#include "common/section.hpp"
+#include "events/index.hpp"
+#include "scim/protocol/strings.hpp"
+#include "scim/protocol/urns.hpp"
+
+namespace scim::suites::events {
+namespace {
+
+json security_events(conf::Context& ctx) {
+  json spc = expect_json(ctx, ctx.get("/ServiceProviderConfig"), 200, "GET /ServiceProviderConfig");
+  const json* se = member(spc, "securityEvents");
+  if (!se) ctx.skip("securityEvents not advertised");
+  ctx.expect(se->is_object(), "securityEvents is a complex attribute", "object", brief(*se));
+  return *se;
+}
+
+void async_keyword(conf::Context& ctx) {
+  json se = security_events(ctx);
+  const json* mode = member(se, "asyncRequest");
+  ctx.expect(mode && mode->is_string(), "asyncRequest is a string", "none|long|request",
+             mode ? brief(*mode) : "absent");
+  std::string m = to_lower(mode->get<std::string>());
+  ctx.expect(m == "none" || m == "long" || m == "request", "asyncRequest is a defined keyword",
+             "none|long|request", m);
+}
+
+void event_uris(conf::Context& ctx) {
+  json se = security_events(ctx);
+  const json* uris = member(se, "eventUris");
+  if (!uris) return;
+  ctx.expect(uris->is_array(), "eventUris is multi-valued", "array", brief(*uris));
+  for (const auto& u : *uris)
+    ctx.expect(u.is_string() && u.get<std::string>().find(':') != std::string::npos,
+               "each eventUris value is a URI string", "URI", brief(u));
+}
+
+void event_uris_scim(conf::Context& ctx) {
+  json se = security_events(ctx);
+  const json* uris = member(se, "eventUris");
+  if (!uris || !uris->is_array() || uris->empty()) ctx.skip("no eventUris listed");
+  bool any = false;
+  for (const auto& u : *uris)
+    any = any || (u.is_string() && u.get<std::string>().rfind(urn::event::kPrefix, 0) == 0);
+  ctx.expect(any, "at least one listed URI is a SCIM event URI", std::string(urn::event::kPrefix),
+             brief(*uris));
+}
+
+}  // namespace
+
+void register_s4_discovery(conf::Catalog& catalog) {
+  SectionBuilder s(catalog, events_spec(catalog), "4",
+                   "Events Discovery Schema for Service Provider Configuration");
+  Strings tags = {"events", "discovery"};
+  s.add("async-request-keyword", "securityEvents.asyncRequest is none, long or request", kMust,
+        "A case-insensitive string value specifying one of the following:", tags, {"events"},
+        async_keyword);
+  s.add("event-uris-multi-valued", "securityEvents.eventUris is a list of URIs", kMust,
+        "A multivalued string listing the SET Event URIs (defined in [RFC8417]) that the server is "
+        "capable of generating and deliverable via a SET Stream (see [RFC8935] and [RFC8936]).",
+        tags, {"events"}, event_uris);
+  s.add(
+      "event-uris-are-scim-events", "eventUris lists SCIM event URIs", kShould,
+      "This specification defines a new URI prefix \"urn:ietf:params:scim:event\" which is used as "
+      "the prefix for the following defined SCIM Events (see Section 7.3).",
+      tags, {"events"}, event_uris_scim);
+}
+
+}  // namespace scim::suites::events

@@ -1,0 +1,107 @@
+// Profile "entra", Group provisioning: create with empty members, reads with
+// excludedAttributes=members, member Add and Remove (the Remove carries a value list rather than a
+// filter), rename with "Replace", and DELETE.
+#include "common/section.hpp"
+#include "profiles/entra.hpp"
+#include "profiles/index.hpp"
+#include "rfc7644/patch_support.hpp"
+
+namespace scim::suites::profiles {
+namespace {
+
+using rfc7644::apply_patch;
+
+const Strings kTags = {"entra", "groups"};
+const Strings kCaps = {"groups", "users", "patch"};
+
+void create(conf::Context& ctx) {
+  json sent = entra_group(ctx);
+  json body = expect_json(ctx, ctx.create_raw("/Groups", sent), 201, "POST /Groups (Entra shape)");
+  ctx.expect(body.value("displayName", "") == sent["displayName"], "displayName stored",
+             sent["displayName"].dump(), brief(body));
+}
+
+void get_without_members(conf::Context& ctx) {
+  json user = ctx.create_user();
+  json group = ctx.create_group({{"members", {{{"value", id_string(user)}}}}});
+  json body = expect_json(ctx, ctx.get(group_path(ctx, group) + "?excludedAttributes=members"), 200,
+                          "GET /Groups/{id}?excludedAttributes=members");
+  ctx.expect(!has_member(body, "members") && id_string(body) == id_string(group),
+             "the group is returned without members", "no members", brief(body));
+}
+
+void query_without_members(conf::Context& ctx) {
+  json group = ctx.create_group(entra_group(ctx));
+  std::string f = "displayName eq " + literal(group.value("displayName", ""));
+  json list = expect_list(
+      ctx, ctx.get("/Groups?excludedAttributes=members&filter=" + conf::Context::encode(f)),
+      "GET /Groups?excludedAttributes=members&filter=displayName eq");
+  expect_ids(ctx, list, {id_string(group)}, "the group is found by displayName");
+}
+
+void add_member(conf::Context& ctx) {
+  json user = ctx.create_user(entra_user(ctx));
+  json group = ctx.create_group(entra_group(ctx));
+  json after = apply_patch(
+      ctx, group_path(ctx, group),
+      {{{"op", "Add"}, {"path", "members"}, {"value", {{{"value", id_string(user)}}}}}});
+  ctx.expect(rfc7644::values(after, "members").count(id_string(user)) == 1, "member added",
+             id_string(user), brief(after.value("members", json())));
+}
+
+void remove_member(conf::Context& ctx) {
+  json u1 = ctx.create_user(entra_user(ctx));
+  json u2 = ctx.create_user(entra_user(ctx));
+  json group =
+      ctx.create_group({{"displayName", ctx.unique_name("entragrp")},
+                        {"members", {{{"value", id_string(u1)}}, {{"value", id_string(u2)}}}}});
+  json after = apply_patch(
+      ctx, group_path(ctx, group),
+      {{{"op", "Remove"}, {"path", "members"}, {"value", {{{"value", id_string(u1)}}}}}});
+  ctx.expect(rfc7644::values(after, "members") == std::set<std::string>{id_string(u2)},
+             "only the listed member is removed", id_string(u2),
+             brief(after.value("members", json())));
+}
+
+void rename(conf::Context& ctx) {
+  json group = ctx.create_group(entra_group(ctx));
+  std::string name = ctx.unique_name("renamed");
+  json after = apply_patch(ctx, group_path(ctx, group),
+                           {{{"op", "Replace"}, {"path", "displayName"}, {"value", name}}});
+  ctx.expect(after.value("displayName", "") == name, "the group is renamed", name, brief(after));
+}
+
+void delete_group(conf::Context& ctx) {
+  json group = ctx.create_group(entra_group(ctx));
+  std::string path = group_path(ctx, group);
+  ctx.expect_status(ctx.del(path), 204, "DELETE /Groups/{id}");
+  ctx.untrack(path);
+}
+
+}  // namespace
+
+void register_entra_groups(conf::Catalog& catalog) {
+  auto& spec = catalog.spec("profile-entra", "Microsoft Entra ID provisioning", true);
+  SectionBuilder s(catalog, spec, "2", "Group provisioning");
+  s.add("create-group", "create: POST /Groups with empty members", kMust,
+        "Entra creates groups with schemas, externalId, displayName, meta and an empty members "
+        "list.",
+        kTags, {"groups"}, create);
+  s.add("get-group-excluding-members", "read: GET /Groups/{id}?excludedAttributes=members", kMust,
+        "Entra reads groups with excludedAttributes=members.", kTags, kCaps, get_without_members);
+  s.add("query-group-excluding-members", "match: displayName filter with excludedAttributes", kMust,
+        "Entra matches groups on displayName with excludedAttributes=members.", kTags,
+        {"groups", "filter"}, query_without_members);
+  s.add("add-member", "membership: \"Add\" members with a value list", kMust,
+        "Entra adds members with op Add, path members and a list of {\"value\": id}.", kTags, kCaps,
+        add_member);
+  s.add("remove-member-value-list", "membership: \"Remove\" members with a value list", kMust,
+        "Entra removes members with op Remove, path members and a list of {\"value\": id}.", kTags,
+        kCaps, remove_member);
+  s.add("rename-group", "update: \"Replace\" displayName", kMust,
+        "Entra renames groups with op Replace on displayName.", kTags, kCaps, rename);
+  s.add("delete-group", "deprovision: DELETE /Groups/{id}", kMust,
+        "Entra deletes groups with DELETE and expects 204.", kTags, {"groups"}, delete_group);
+}
+
+}  // namespace scim::suites::profiles

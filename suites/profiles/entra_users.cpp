@@ -1,0 +1,167 @@
+// Profile "entra": the documented Microsoft Entra ID provisioning sequence for Users, replayed in
+// order — test connection with a random-GUID userName filter, lookups by userName / externalId /
+// work email, create, the default PATCH shapes (capitalised "Replace"/"Add", "False" strings), the
+// aadOptscim062020 shapes (lower-case ops, path-less value maps, real booleans), manager add, and
+// soft delete (active false) followed by DELETE. Grades what Entra needs to work.
+#include "common/section.hpp"
+#include "common/uuid.hpp"
+#include "profiles/entra.hpp"
+#include "profiles/index.hpp"
+#include "rfc7644/patch_support.hpp"
+#include "scim/protocol/urns.hpp"
+
+namespace scim::suites::profiles {
+namespace {
+
+using rfc7644::apply_patch;
+
+const Strings kTags = {"entra", "users"};
+const Strings kCaps = {"users", "filter"};
+const Strings kPatchCaps = {"users", "patch"};
+
+void test_connection(conf::Context& ctx) {
+  json list = query(ctx, "/Users", "userName eq " + literal(random_uuid()));
+  ctx.expect(list.value("totalResults", -1) == 0 && resources_of(list).empty(),
+             "an unknown userName answers an empty ListResponse (never 404)", "totalResults 0",
+             brief(list));
+}
+
+void query_by_username(conf::Context& ctx) {
+  json user = ctx.create_user(entra_user(ctx));
+  json list = query(ctx, "/Users", "userName eq " + literal(user.value("userName", "")));
+  expect_ids(ctx, list, {id_string(user)}, "the user is found by userName");
+}
+
+void query_by_external_id(conf::Context& ctx) {
+  json user = ctx.create_user(entra_user(ctx));
+  json list = query(ctx, "/Users", "externalId eq " + literal(user.value("externalId", "")));
+  expect_ids(ctx, list, {id_string(user)}, "the user is found by externalId");
+}
+
+void query_by_work_email(conf::Context& ctx) {
+  json sent = entra_user(ctx);
+  json user = ctx.create_user(sent);
+  std::string email = sent["emails"][0]["value"];
+  json list = query(ctx, "/Users", "emails[type eq \"work\"].value eq " + literal(email));
+  expect_ids(ctx, list, {id_string(user)}, "the user is found by work email");
+}
+
+void create(conf::Context& ctx) {
+  json sent = entra_user(ctx);
+  auto r = ctx.create_raw("/Users", sent);
+  json body = expect_json(ctx, r, 201, "POST /Users (Entra shape)");
+  ctx.expect(!id_string(body).empty() && body.value("externalId", "") == sent["externalId"],
+             "the created user has an id and keeps externalId", "id, externalId", brief(body));
+}
+
+void replace_capitalised(conf::Context& ctx) {
+  json user = ctx.create_user(entra_user(ctx));
+  json after =
+      apply_patch(ctx, user_path(ctx, user),
+                  {{{"op", "Replace"},
+                    {"path", "emails[type eq \"work\"].value"},
+                    {"value", "updated@example.com"}},
+                   {{"op", "Replace"}, {"path", "name.familyName"}, {"value", "Updated"}}});
+  ctx.expect(rfc7644::values(after, "emails").count("updated@example.com") == 1 &&
+                 after["name"].value("familyName", "") == "Updated",
+             "both Replace operations are applied", "updated email and familyName", brief(after));
+}
+
+void active_false_string(conf::Context& ctx) {
+  json user = ctx.create_user(entra_user(ctx));
+  json after = apply_patch(ctx, user_path(ctx, user),
+                           {{{"op", "Replace"}, {"path", "active"}, {"value", "False"}}});
+  ctx.expect(after.value("active", true) == false, "\"False\" deactivates the user", "false",
+             brief(after.value("active", json())));
+}
+
+void optscim_value_map(conf::Context& ctx) {
+  json user = ctx.create_user(entra_user(ctx));
+  json after = apply_patch(ctx, user_path(ctx, user),
+                           {{{"op", "replace"},
+                             {"value",
+                              {{"displayName", "Map Updated"},
+                               {"emails[type eq \"work\"].value", "map@example.com"},
+                               {"name.familyName", "Mapped"}}}}});
+  ctx.expect(after.value("displayName", "") == "Map Updated" &&
+                 rfc7644::values(after, "emails").count("map@example.com") == 1 &&
+                 after["name"].value("familyName", "") == "Mapped",
+             "every path-keyed value in the map is applied", "three updates", brief(after));
+}
+
+void optscim_active_boolean(conf::Context& ctx) {
+  json user = ctx.create_user(entra_user(ctx));
+  json after = apply_patch(ctx, user_path(ctx, user),
+                           {{{"op", "replace"}, {"path", "active"}, {"value", false}}});
+  ctx.expect(after.value("active", true) == false, "active false is applied", "false",
+             brief(after.value("active", json())));
+}
+
+void manager_add(conf::Context& ctx) {
+  json boss = ctx.create_user(entra_user(ctx));
+  json user = ctx.create_user(entra_user(ctx));
+  std::string path = std::string(urn::kEnterpriseUser) + ":manager";
+  json after = apply_patch(ctx, user_path(ctx, user),
+                           {{{"op", "Add"}, {"path", path}, {"value", id_string(boss)}}});
+  const json* ext = member(after, urn::kEnterpriseUser);
+  const json* manager = ext ? member(*ext, "manager") : nullptr;
+  ctx.expect(manager && manager->value("value", "") == id_string(boss),
+             "the manager id is stored as manager.value", id_string(boss),
+             manager ? brief(*manager) : "absent");
+}
+
+void soft_then_hard_delete(conf::Context& ctx) {
+  json user = ctx.create_user(entra_user(ctx));
+  std::string path = user_path(ctx, user);
+  apply_patch(ctx, path, {{{"op", "Replace"}, {"path", "active"}, {"value", "False"}}});
+  ctx.expect_status(ctx.del(path), 204, "DELETE after soft delete");
+  ctx.untrack(path);
+  ctx.expect_scim_error(ctx.get(path), 404);
+}
+
+}  // namespace
+
+void register_entra_users(conf::Catalog& catalog) {
+  auto& spec = catalog.spec("profile-entra", "Microsoft Entra ID provisioning", true);
+  SectionBuilder s(catalog, spec, "1", "User provisioning");
+  s.add("test-connection-random-guid", "test connection: random-GUID userName filter", kMust,
+        "Entra tests the connection with GET /Users?filter=userName eq \"<random GUID>\" and "
+        "expects 200 with an empty ListResponse.",
+        kTags, kCaps, test_connection);
+  s.add("query-by-username", "match: GET /Users?filter=userName eq", kMust,
+        "Entra queries userName before creating a user.", kTags, kCaps, query_by_username);
+  s.add("query-by-external-id", "match: GET /Users?filter=externalId eq", kMust,
+        "Entra may match users on externalId.", kTags, kCaps, query_by_external_id);
+  s.add("query-by-work-email", "match: emails[type eq \"work\"].value eq", kShould,
+        "Entra may match users on emails[type eq \"work\"].value.", kTags, kCaps,
+        query_by_work_email);
+  s.add(
+      "create-user", "create: POST /Users with the Entra body", kMust,
+      "Entra creates users with schemas, externalId, userName, active, displayName, emails, meta, "
+      "name and roles.",
+      kTags, {"users", "enterpriseUser"}, create);
+  s.add("patch-replace-capitalised", "default PATCH: \"Replace\" with value paths", kMust,
+        "By default Entra sends capitalised ops such as \"Replace\" with paths like "
+        "emails[type eq \"work\"].value.",
+        kTags, kPatchCaps, replace_capitalised);
+  s.add("patch-active-false-string", "default PATCH: active \"False\" as a string", kMust,
+        "By default Entra sends booleans as the strings \"True\"/\"False\".", kTags, kPatchCaps,
+        active_false_string);
+  s.add("optscim-replace-value-map", "aadOptscim062020: path-less replace with a path-keyed map",
+        kMust,
+        "With aadOptscim062020 Entra sends one lower-case replace whose value maps attribute paths "
+        "to values.",
+        kTags, kPatchCaps, optscim_value_map);
+  s.add("optscim-active-boolean", "aadOptscim062020: active false as a boolean", kMust,
+        "With aadOptscim062020 Entra sends active as a JSON boolean.", kTags, kPatchCaps,
+        optscim_active_boolean);
+  s.add("manager-add", "manager: Add with the manager id as a string value", kMust,
+        "Entra sets the manager with op Add, path "
+        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager and the id as value.",
+        kTags, {"users", "patch", "enterpriseUser"}, manager_add);
+  s.add("soft-delete-then-delete", "deprovision: active \"False\", then DELETE", kMust,
+        "Entra soft-deletes with active false and later sends DELETE, expecting 204 then 404.",
+        kTags, kPatchCaps, soft_then_hard_delete);
+}
+
+}  // namespace scim::suites::profiles

@@ -1,0 +1,13 @@
+// Provider profiles: Microsoft Entra ID and Okta.
+#include "profiles/index.hpp"
+
+namespace scim::suites {
+
+void register_profiles(conf::Catalog& catalog) {
+  profiles::register_entra_users(catalog);
+  profiles::register_entra_groups(catalog);
+  profiles::register_okta_users(catalog);
+  profiles::register_okta_groups(catalog);
+}
+
+}  // namespace scim::suites

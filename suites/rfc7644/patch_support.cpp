@@ -1,0 +1,31 @@
+// Implementation of the PATCH check helpers.
+#include "rfc7644/patch_support.hpp"
+
+#include <utility>
+
+namespace scim::suites::rfc7644 {
+
+conf::HttpResponse send_patch(conf::Context& ctx, const std::string& path, json operations) {
+  return ctx.patch(path, patch_body(std::move(operations)));
+}
+
+json apply_patch(conf::Context& ctx, const std::string& path, json operations) {
+  auto r = send_patch(ctx, path, std::move(operations));
+  ctx.expect(r.status == 200 || r.status == 204,
+             "a successful PATCH answers 200 or 204 (RFC 7644 §3.5.2)", "200 or 204", brief(r));
+  return expect_json(ctx, ctx.get(path), 200, "GET after PATCH");
+}
+
+std::set<std::string> values(const json& resource, std::string_view attribute,
+                             std::string_view sub) {
+  std::set<std::string> out;
+  const json* items = member(resource, attribute);
+  if (!items || !items->is_array()) return out;
+  for (const auto& item : *items) {
+    const json* v = member(item, sub);
+    if (v && v->is_string()) out.insert(v->get<std::string>());
+  }
+  return out;
+}
+
+}  // namespace scim::suites::rfc7644

@@ -1,0 +1,19 @@
+// Helpers for the RFC 7644 §3.5.2 PATCH checks: apply operations and read back the result (a
+// server may answer 200 with the resource or 204, so the state is always re-read with GET).
+#pragma once
+
+#include <string>
+
+#include "common/helpers.hpp"
+
+namespace scim::suites::rfc7644 {
+
+// PATCHes `path` with `operations`, expects 200 or 204, and returns the resource read back.
+json apply_patch(conf::Context& ctx, const std::string& path, json operations);
+// PATCHes and returns the raw response (for error checks).
+conf::HttpResponse send_patch(conf::Context& ctx, const std::string& path, json operations);
+// Values of a multi-valued attribute's sub-attribute, e.g. values(user, "emails", "value").
+std::set<std::string> values(const json& resource, std::string_view attribute,
+                             std::string_view sub = "value");
+
+}  // namespace scim::suites::rfc7644

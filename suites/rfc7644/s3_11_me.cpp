@@ -1,0 +1,58 @@
+// RFC 7644 §3.11 "/Me" Authenticated Subject Alias: 501 when unsupported, a 308 redirect, or the
+// aliased resource with Location set to its permanent location.
+#include "common/helpers.hpp"
+#include "common/section.hpp"
+#include "rfc7644/index.hpp"
+
+namespace scim::suites::rfc7644 {
+namespace {
+
+void me_answers(conf::Context& ctx) {
+  auto r = ctx.get("/Me");
+  if (r.status == 501) return ctx.expect_scim_error(r, 501);
+  if (r.status == 308) {
+    expect_header(ctx, r, "Location");
+    return;
+  }
+  json body = expect_json(ctx, r, 200, "GET /Me");
+  std::string location = expect_header(ctx, r, "Location");
+  const json* meta = member(body, "meta");
+  ctx.expect(meta && meta->value("location", "") == location,
+             "Location is the permanent location of the aliased resource",
+             meta ? meta->value("location", "") : "meta.location", location);
+}
+
+void me_location_resolves(conf::Context& ctx) {
+  auto r = ctx.get("/Me");
+  if (r.status != 200)
+    ctx.skip("GET /Me did not answer 200 (status " + std::to_string(r.status) + ")");
+  json me = ctx.json_body(r);
+  std::string location = expect_header(ctx, r, "Location");
+  json direct = expect_json(ctx, ctx.get(location), 200, "GET <Location of /Me>");
+  ctx.expect(id_string(direct) == id_string(me), "/Me and its Location are the same resource",
+             id_string(me), id_string(direct));
+}
+
+}  // namespace
+
+void register_s3_11(conf::Catalog& catalog) {
+  SectionBuilder s(catalog, rfc7644_spec(catalog), "3.11", "\"/Me\" Authenticated Subject Alias");
+  s.add("me-answers-one-of-three-ways", "GET /Me answers 501, 308 or the resource", kMust,
+        "In any response, the HTTP \"Location\" header MUST be the permanent location of the "
+        "aliased resource associated with the authenticated subject.",
+        {"me"}, {}, me_answers);
+  s.add("me-unsupported-501", "a provider without /Me answers 501", kShould,
+        "A service provider that does NOT support this feature SHOULD respond with HTTP status "
+        "code 501 (Not Implemented).",
+        {"me"}, {}, [](conf::Context& ctx) {
+          auto r = ctx.get("/Me");
+          if (r.status == 200 || r.status == 308) ctx.skip("the target supports /Me");
+          ctx.expect_scim_error(r, 501);
+        });
+  s.add("me-location-is-aliased-resource", "/Me's Location resolves to the same resource", kMust,
+        "In any response, the HTTP \"Location\" header MUST be the permanent location of the "
+        "aliased resource associated with the authenticated subject.",
+        {"me"}, {"me"}, me_location_resolves);
+}
+
+}  // namespace scim::suites::rfc7644

@@ -1,0 +1,120 @@
+// RFC 7644 §3.12 HTTP Status and Error Response Handling: the error body shape (Error URN, status
+// as a JSON string), and each scimType a black box can provoke that no other section covers:
+// invalidSyntax for unparsable bodies, invalidValue for wrong types, 404/405/501 shapes.
+#include "common/helpers.hpp"
+#include "common/section.hpp"
+#include "rfc7644/index.hpp"
+#include "scim/protocol/urns.hpp"
+
+namespace scim::suites::rfc7644 {
+namespace {
+
+constexpr const char* kBody =
+    "In addition to returning an HTTP response code, implementers MUST return the errors in the "
+    "body of the response in a JSON format, using the attributes described below.";
+constexpr const char* kStatusString =
+    "The HTTP status code (see Section 6 of [RFC7231]) expressed as a JSON string.  REQUIRED.";
+constexpr const char* kInvalidSyntax =
+    "Table 9, invalidSyntax: The request body message structure was invalid or did not conform to "
+    "the request schema.";
+constexpr const char* kInvalidValue =
+    "Table 9, invalidValue: A required value was missing, or the value specified was not "
+    "compatible with the operation or attribute type (see Section 2.2 of [RFC7643]), or resource "
+    "references.";
+
+const Strings kTags = {"errors"};
+
+conf::HttpResponse post_text(conf::Context& ctx, const std::string& path, const std::string& text) {
+  return ctx.send("POST", path, text, {{"Content-Type", "application/scim+json"}});
+}
+
+void error_shape(conf::Context& ctx) {
+  auto r = ctx.get("/Users/scimconf-missing-resource");
+  json body = expect_json(ctx, r, 404, "GET of a missing resource");
+  ctx.expect(has_schema(body, urn::kError), "schemas is the Error URN", std::string(urn::kError),
+             brief(body));
+}
+
+void status_is_string(conf::Context& ctx) {
+  json body = expect_json(ctx, ctx.get("/Users/scimconf-missing-resource"), 404, "GET missing");
+  const json* status = member(body, "status");
+  ctx.expect(status && status->is_string() && *status == "404", "status is the JSON string \"404\"",
+             "\"404\"", status ? status->dump() : "absent");
+}
+
+void malformed_json(conf::Context& ctx) {
+  ctx.expect_scim_error(post_text(ctx, "/Users", "{\"schemas\": [\"urn:"), 400, "invalidSyntax");
+}
+
+void not_an_object(conf::Context& ctx) {
+  ctx.expect_scim_error(post_text(ctx, "/Users", "[1, 2, 3]"), 400, "invalidSyntax");
+}
+
+void missing_username(conf::Context& ctx) {
+  json body = {{"schemas", {std::string(urn::kUser)}}, {"displayName", "No userName"}};
+  auto r = ctx.post("/Users", body);
+  if (r.status == 201) ctx.track(path_of(ctx, "/Users", ctx.json_body(r)));
+  ctx.expect_scim_error(r, 400, "invalidValue");
+}
+
+void wrong_type(conf::Context& ctx) {
+  json body = {{"schemas", {std::string(urn::kUser)}},
+               {"userName", ctx.unique_name("type")},
+               {"active", "not-a-boolean"}};
+  auto r = ctx.post("/Users", body);
+  if (r.status == 201) ctx.track(path_of(ctx, "/Users", ctx.json_body(r)));
+  ctx.expect_scim_error(r, 400, "invalidValue");
+}
+
+void unknown_member(conf::Context& ctx) {
+  json body = {{"schemas", {std::string(urn::kGroup)}},
+               {"displayName", ctx.unique_name("grp")},
+               {"members", {{{"value", "scimconf-no-such-user"}}}}};
+  auto r = ctx.post("/Groups", body);
+  if (r.status == 201) ctx.track(path_of(ctx, "/Groups", ctx.json_body(r)));
+  ctx.expect_scim_error(r, 400, "invalidValue");
+}
+
+void method_not_allowed(conf::Context& ctx) {
+  auto r = ctx.send("DELETE", "/ServiceProviderConfig", std::nullopt);
+  ctx.expect(r.status == 405 || r.status == 501 || r.status == 404 || r.status == 403,
+             "DELETE on /ServiceProviderConfig is refused", "405 (or 403/404/501)", brief(r));
+  ctx.expect_scim_error(r, r.status);
+}
+
+void missing_schemas_attribute(conf::Context& ctx) {
+  json body = {{"userName", ctx.unique_name("noschemas")}};
+  auto r = ctx.post("/Users", body);
+  if (r.status == 201) ctx.track(path_of(ctx, "/Users", ctx.json_body(r)));
+  ctx.expect_scim_error(r, 400, "invalidSyntax");
+}
+
+}  // namespace
+
+void register_s3_12(conf::Catalog& catalog) {
+  SectionBuilder s(catalog, rfc7644_spec(catalog), "3.12",
+                   "HTTP Status and Error Response Handling");
+  s.add("error-body-has-error-schema", "an error body carries the Error URN", kMust, kBody, kTags,
+        {}, error_shape);
+  s.add("error-status-is-json-string", "\"status\" is a JSON string", kMust, kStatusString, kTags,
+        {}, status_is_string);
+  s.add("malformed-json-invalid-syntax", "an unparsable body answers 400 invalidSyntax", kMust,
+        kInvalidSyntax, kTags, {"users"}, malformed_json);
+  s.add("non-object-body-invalid-syntax", "a JSON array body answers 400 invalidSyntax", kMust,
+        kInvalidSyntax, kTags, {"users"}, not_an_object);
+  s.add("missing-schemas-invalid-syntax", "a resource without schemas answers invalidSyntax", kMust,
+        "The \"schemas\" attribute is a REQUIRED attribute and is an array of Strings containing "
+        "URIs that are used to indicate the namespaces of the SCIM schemas that define the "
+        "attributes present in the current JSON structure.",
+        kTags, {"users"}, missing_schemas_attribute);
+  s.add("missing-required-invalid-value", "a User without userName answers invalidValue", kMust,
+        kInvalidValue, kTags, {"users"}, missing_username);
+  s.add("wrong-type-invalid-value", "active: \"not-a-boolean\" answers invalidValue", kMust,
+        kInvalidValue, kTags, {"users"}, wrong_type);
+  s.add("unknown-member-invalid-value", "a member id that does not exist answers invalidValue",
+        kMust, kInvalidValue, kTags, {"groups"}, unknown_member);
+  s.add("unsupported-method-error", "DELETE /ServiceProviderConfig is a SCIM error", kMust, kBody,
+        kTags, {}, method_not_allowed);
+}
+
+}  // namespace scim::suites::rfc7644

@@ -1,0 +1,134 @@
+// RFC 7644 §3.14 Versioning Resources: ETag header and meta.version, If-None-Match (304),
+// If-Match on PUT/PATCH/DELETE (412 on mismatch, "*" matches any), version changes on update.
+#include "common/helpers.hpp"
+#include "common/section.hpp"
+#include "rfc7644/index.hpp"
+#include "scim/protocol/urns.hpp"
+
+namespace scim::suites::rfc7644 {
+namespace {
+
+constexpr const char* kHeader =
+    "When supported, SCIM ETags MUST be specified as an HTTP header and SHOULD be specified within "
+    "the 'version' attribute contained in the resource's 'meta' attribute.";
+constexpr const char* k304 =
+    "If the resource has not changed, the service provider simply returns an empty body with a 304 "
+    "(Not Modified) response code.";
+constexpr const char* kIfMatch =
+    "If the service provider supports versioning of resources, the client MAY supply an If-Match "
+    "header (Section 3.1 of [RFC7232]) for PUT and PATCH operations to ensure that the requested "
+    "operation succeeds only if the supplied ETag matches the latest service provider resource, "
+    "e.g., If-Match: W/\"e180ee84f0671b1\".";
+constexpr const char* k412 =
+    "Table 8, 412 (Precondition Failed): Failed to update.  Resource has changed on the server.";
+
+const Strings kTags = {"etag", "users"};
+const Strings kCaps = {"users", "etag"};
+constexpr const char* kStale = "W/\"scimconf-stale-version\"";
+
+std::string etag_of(conf::Context& ctx, const std::string& path) {
+  return expect_header(ctx, ctx.get(path), "ETag");
+}
+
+json put_doc(const json& user, const char* nick) {
+  return {
+      {"schemas", {std::string(urn::kUser)}}, {"userName", user["userName"]}, {"nickName", nick}};
+}
+
+void header_on_get(conf::Context& ctx) {
+  json user = ctx.create_user();
+  auto r = ctx.get(user_path(ctx, user));
+  std::string etag = expect_header(ctx, r, "ETag");
+  json body = ctx.json_body(r);
+  const json* meta = member(body, "meta");
+  ctx.expect(meta && meta->value("version", "") == etag, "meta.version equals the ETag header",
+             etag, meta ? brief(*meta) : "absent");
+}
+
+void header_on_create(conf::Context& ctx) {
+  json sent = {{"schemas", {std::string(urn::kUser)}}, {"userName", ctx.unique_name("etag")}};
+  auto r = ctx.create_raw("/Users", sent);
+  ctx.expect_status(r, 201, "POST /Users");
+  expect_header(ctx, r, "ETag");
+}
+
+void if_none_match_304(conf::Context& ctx) {
+  json user = ctx.create_user();
+  std::string path = user_path(ctx, user);
+  auto r = ctx.get(path, {{"If-None-Match", etag_of(ctx, path)}});
+  ctx.expect_status(r, 304, "GET with the current ETag in If-None-Match");
+  ctx.expect(r.body.empty(), "a 304 has an empty body", "empty", brief(r));
+}
+
+void if_none_match_changed(conf::Context& ctx) {
+  json user = ctx.create_user();
+  auto r = ctx.get(user_path(ctx, user), {{"If-None-Match", kStale}});
+  ctx.expect_status(r, 200, "GET with a stale ETag in If-None-Match");
+}
+
+void version_changes(conf::Context& ctx) {
+  json user = ctx.create_user();
+  std::string path = user_path(ctx, user);
+  std::string before = etag_of(ctx, path);
+  ctx.expect_status(ctx.put(path, put_doc(user, "changed")), 200, "PUT");
+  std::string after = etag_of(ctx, path);
+  ctx.expect(before != after, "the ETag changes when the resource changes", "a new ETag", after);
+}
+
+void if_match_stale(conf::Context& ctx, const std::string& method) {
+  json user = ctx.create_user();
+  std::string path = user_path(ctx, user);
+  conf::Headers h = {{"If-Match", kStale}};
+  conf::HttpResponse r;
+  if (method == "PUT") r = ctx.put(path, put_doc(user, "x"), h);
+  if (method == "PATCH")
+    r = ctx.patch(path, patch_body({{{"op", "replace"}, {"path", "nickName"}, {"value", "x"}}}), h);
+  if (method == "DELETE") r = ctx.del(path, h);
+  ctx.expect_scim_error(r, 412);
+  if (method == "DELETE") ctx.expect_status(ctx.get(path), 200, "the user still exists");
+}
+
+void if_match_current(conf::Context& ctx) {
+  json user = ctx.create_user();
+  std::string path = user_path(ctx, user);
+  auto r = ctx.put(path, put_doc(user, "ok"), {{"If-Match", etag_of(ctx, path)}});
+  ctx.expect_status(r, 200, "PUT with the current ETag in If-Match");
+}
+
+void if_match_star(conf::Context& ctx) {
+  json user = ctx.create_user();
+  auto r = ctx.patch(user_path(ctx, user),
+                     patch_body({{{"op", "replace"}, {"path", "nickName"}, {"value", "s"}}}),
+                     {{"If-Match", "*"}});
+  ctx.expect(r.status == 200 || r.status == 204, "If-Match: * matches any current version",
+             "200 or 204", brief(r));
+}
+
+}  // namespace
+
+void register_s3_14(conf::Catalog& catalog) {
+  SectionBuilder s(catalog, rfc7644_spec(catalog), "3.14", "Versioning Resources");
+  s.add("etag-header-matches-meta-version", "GET carries ETag equal to meta.version", kMust,
+        kHeader, kTags, kCaps, header_on_get);
+  s.add("etag-header-on-create", "POST answers with an ETag header", kMust, kHeader, kTags, kCaps,
+        header_on_create);
+  s.add("if-none-match-current-304", "If-None-Match with the current ETag answers 304", kMust, k304,
+        kTags, kCaps, if_none_match_304);
+  s.add("if-none-match-stale-200", "If-None-Match with another ETag answers 200", kMust, k304,
+        kTags, kCaps, if_none_match_changed);
+  s.add("etag-changes-on-update", "the ETag changes after PUT", kMust, kHeader, kTags, kCaps,
+        version_changes);
+  s.add("if-match-stale-put-412", "PUT with a stale If-Match answers 412", kMust, kIfMatch, kTags,
+        kCaps, [](conf::Context& ctx) { if_match_stale(ctx, "PUT"); });
+  s.add("if-match-stale-patch-412", "PATCH with a stale If-Match answers 412", kMust, kIfMatch,
+        kTags, {"users", "etag", "patch"},
+        [](conf::Context& ctx) { if_match_stale(ctx, "PATCH"); });
+  s.add("if-match-stale-delete-412", "DELETE with a stale If-Match answers 412", kMust, k412, kTags,
+        kCaps, [](conf::Context& ctx) { if_match_stale(ctx, "DELETE"); });
+  s.add("if-match-current-succeeds", "PUT with the current If-Match succeeds", kMust, kIfMatch,
+        kTags, kCaps, if_match_current);
+  s.add("if-match-star-succeeds", "If-Match: * matches the current version (RFC 7232 §3.1)", kMust,
+        kIfMatch, kTags, {"users", "etag", "patch"}, if_match_star);
+}
+
+}  // namespace scim::suites::rfc7644

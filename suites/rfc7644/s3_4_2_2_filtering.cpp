@@ -1,0 +1,247 @@
+// RFC 7644 §3.4.2.2 Filtering: every attribute operator, each attribute type, case sensitivity by
+// "caseExact", logical operators with their precedence, grouping, value paths, sub-attributes,
+// URN-qualified names and invalid filters. Each case's expected set is written from the RFC text
+// against the fixture in filter_fixtures.cpp, scoped to the check's own users.
+#include <string>
+#include <vector>
+
+#include "common/section.hpp"
+#include "rfc7644/filter_fixtures.hpp"
+#include "rfc7644/index.hpp"
+
+namespace scim::suites::rfc7644 {
+namespace {
+
+constexpr const char* kScope = "userName sw \"{p}-\" and ";
+constexpr const char* kWhenSpecified =
+    "When specified, only those resources matching the filter expression SHALL be returned.";
+constexpr const char* kCaseInsensitive =
+    "Attribute names and attribute operators used in filters are case insensitive.";
+constexpr const char* kCaseExact =
+    "When comparing attributes of type String, the case sensitivity for String type attributes "
+    "SHALL be determined by the attribute's \"caseExact\" characteristic (see Section 2.2 of "
+    "[RFC7643]).";
+constexpr const char* kMultiValued =
+    "If the specified attribute in a filter expression is a multi-valued attribute, the filter "
+    "matches if any of the values of the specified attribute match the specified criterion; e.g., "
+    "if a User has multiple \"emails\" values, only one has to match for the entire User to match.";
+constexpr const char* kPrecedence =
+    "Filters MUST be evaluated using the following order of operations, in order of precedence:";
+
+struct MatchCase {
+  const char* slug;
+  const char* title;
+  conf::Level level;
+  const char* requirement;
+  const char* filter;    // "{p}" is the fixture prefix; scoped cases start with kScope
+  const char* expected;  // fixture users that must match, e.g. "AC"
+  bool enterprise = false;
+};
+
+// clang-format off
+const std::vector<MatchCase> kMatchCases = {
+  {"eq-matches-identical-value", "eq returns the user whose userName is identical", kMust,
+   "Table 3, eq: The attribute and operator values must be identical for a match.",
+   "userName eq \"{p}-alice\"", "A"},
+  {"eq-is-case-insensitive", "eq on userName (caseExact false) ignores case", kMust, kCaseExact,
+   "userName eq \"{P}-ALICE\"", "A"},
+  {"eq-case-exact-attribute", "eq on externalId (caseExact true) respects case", kMust, kCaseExact,
+   "externalId eq \"{P}-EXT-A\"", ""},
+  {"eq-on-external-id", "eq on externalId with identical case matches", kMust,
+   "Table 3, eq: The attribute and operator values must be identical for a match.",
+   "externalId eq \"{p}-ext-a\"", "A"},
+  {"ne-excludes-identical-value", "ne excludes the user whose title is identical", kMust,
+   "Table 3, ne: The attribute and operator values are not identical.",
+   "userName sw \"{p}-\" and title ne \"{p}-Engineer\"", "BC"},
+  {"co-matches-substring", "co matches an inner substring", kMust,
+   "Table 3, co: The entire operator value must be a substring of the attribute value for a match.",
+   "userName sw \"{p}-\" and displayName co \"ice Smi\"", "A"},
+  {"co-is-case-insensitive", "co on displayName (caseExact false) ignores case", kMust, kCaseExact,
+   "userName sw \"{p}-\" and displayName co \"ICE SMI\"", "A"},
+  {"sw-matches-prefix", "sw matches a prefix", kMust,
+   "Table 3, sw: The entire operator value must be a substring of the attribute value, starting at the beginning of the attribute value.",
+   "userName sw \"{p}-b\"", "B"},
+  {"sw-matches-identical", "sw is satisfied by an identical string", kMust,
+   "Table 3, sw: This criterion is satisfied if the two strings are identical.",
+   "userName sw \"{p}-carol\"", "C"},
+  {"ew-matches-suffix", "ew matches a suffix", kMust,
+   "Table 3, ew: The entire operator value must be a substring of the attribute value, matching at the end of the attribute value.",
+   "userName sw \"{p}-\" and displayName ew \"Jones\"", "B"},
+  {"ew-is-case-insensitive", "ew on userName ignores case", kMust, kCaseExact,
+   "userName sw \"{p}-\" and userName ew \"-CAROL\"", "C"},
+  {"pr-matches-present-value", "pr matches users with a nickName", kMust,
+   "Table 3, pr: If the attribute has a non-empty or non-null value, or if it contains a non-empty node for complex attributes, there is a match.",
+   "userName sw \"{p}-\" and nickName pr", "A"},
+  {"pr-on-complex-attribute", "pr on a complex attribute (name) matches non-empty nodes", kMust,
+   "Table 3, pr: If the attribute has a non-empty or non-null value, or if it contains a non-empty node for complex attributes, there is a match.",
+   "userName sw \"{p}-\" and name pr", "ABC"},
+  {"gt-string-lexicographic", "gt on a string compares lexicographically", kMust,
+   "Table 3, gt: For string attribute types, this is a lexicographical comparison.",
+   "userName sw \"{p}-\" and title gt \"{p}-Engineer\"", "B"},
+  {"ge-string-lexicographic", "ge on a string includes the equal value", kMust,
+   "Table 3, ge: If the attribute value is greater than or equal to the operator value, there is a match.",
+   "userName sw \"{p}-\" and title ge \"{p}-Engineer\"", "AB"},
+  {"lt-string-lexicographic", "lt on a string compares lexicographically", kMust,
+   "Table 3, lt: If the attribute value is less than the operator value, there is a match.",
+   "userName sw \"{p}-\" and title lt \"{p}-Engineer\"", "C"},
+  {"le-string-lexicographic", "le on a string includes the equal value", kMust,
+   "Table 3, le: If the attribute value is less than or equal to the operator value, there is a match.",
+   "userName sw \"{p}-\" and title le \"{p}-Engineer\"", "AC"},
+  {"gt-datetime-chronological", "gt on meta.lastModified compares chronologically", kMust,
+   "Table 3, gt: for DateTime types, it is a chronological comparison.",
+   "userName sw \"{p}-\" and meta.lastModified gt \"2000-01-01T00:00:00Z\"", "ABC"},
+  {"lt-datetime-chronological", "lt on meta.created before 2000 matches nothing new", kMust,
+   "Table 3, lt: for DateTime types, it is a chronological comparison.",
+   "userName sw \"{p}-\" and meta.created lt \"2000-01-01T00:00:00Z\"", ""},
+  {"eq-boolean-true", "eq true on a boolean attribute", kMust,
+   "Table 3, eq: The attribute and operator values must be identical for a match.",
+   "userName sw \"{p}-\" and active eq true", "AC"},
+  {"eq-boolean-false", "eq false on a boolean attribute", kMust,
+   "Table 3, eq: The attribute and operator values must be identical for a match.",
+   "userName sw \"{p}-\" and active eq false", "B"},
+  {"and-requires-both", "and matches only when both sides match", kMust,
+   "Table 4, and: The filter is only a match if both expressions evaluate to true.",
+   "userName sw \"{p}-\" and userType eq \"Employee\" and active eq true", "AC"},
+  {"or-matches-either", "or matches when either side matches", kMust,
+   "Table 4, or: The filter is a match if either expression evaluates to true.",
+   "userName eq \"{p}-alice\" or userName eq \"{p}-bob\"", "AB"},
+  {"not-negates", "not (...) matches when the inner expression is false", kMust,
+   "Table 4, not: The filter is a match if the expression evaluates to false.",
+   "userName sw \"{p}-\" and not (title eq \"{p}-Engineer\")", "BC"},
+  {"and-binds-tighter-than-or", "and takes precedence over or", kMust, kPrecedence,
+   "userName eq \"{p}-alice\" or userName eq \"{p}-bob\" and title eq \"{p}-Manager\"", "AB"},
+  {"parentheses-group", "parentheses evaluate or before and", kMust, kPrecedence,
+   "(userName eq \"{p}-alice\" or userName eq \"{p}-bob\") and title eq \"{p}-Manager\"", "B"},
+  {"operator-names-case-insensitive", "operators written in upper case", kMust, kCaseInsensitive,
+   "userName EQ \"{p}-alice\" OR userName Eq \"{p}-bob\"", "AB"},
+  {"attribute-names-case-insensitive", "attribute names written in other case", kMust,
+   kCaseInsensitive, "USERNAME eq \"{p}-alice\"", "A"},
+  {"sub-attribute-path", "name.familyName selects a sub-attribute", kMust,
+   "For complex attributes, a fully qualified sub-attribute MUST be specified using standard attribute notation (Section 3.10).",
+   "userName sw \"{p}-\" and name.familyName eq \"smith\"", "A"},
+  {"multi-valued-any-value-matches", "a second email value is enough to match", kMust, kMultiValued,
+   "emails.value eq \"{p}-alice@home.example\"", "A"},
+  {"value-path-same-value", "emails[type eq \"work\" and value ew ...] applies to one value", kMay,
+   "Service providers MAY support complex filters where expressions MUST be applied to the same value of a parent attribute specified immediately before the left square bracket (\"[\").",
+   "userName sw \"{p}-\" and emails[type eq \"work\" and value ew \"example.com\"]", "A"},
+  {"value-path-does-not-mix-values", "a value path never combines two different values", kMay,
+   "Service providers MAY support complex filters where expressions MUST be applied to the same value of a parent attribute specified immediately before the left square bracket (\"[\").",
+   "userName sw \"{p}-\" and emails[type eq \"other\" and value ew \"example.com\"]", ""},
+  {"value-path-with-or", "a value path with an or expression", kMay,
+   "Service providers MAY support complex filters where expressions MUST be applied to the same value of a parent attribute specified immediately before the left square bracket (\"[\").",
+   "userName sw \"{p}-\" and emails[type eq \"home\" or value ew \".net\"]", "BC"},
+  {"urn-qualified-attribute", "a core attribute qualified by its schema URN", kMust,
+   "attrPath  = [URI \":\"] ATTRNAME *1subAttr",
+   "urn:ietf:params:scim:schemas:core:2.0:User:userName eq \"{p}-alice\"", "A"},
+  {"urn-qualified-extension-attribute", "an enterprise attribute qualified by its URN", kMust,
+   "attrPath  = [URI \":\"] ATTRNAME *1subAttr",
+   "userName sw \"{p}-\" and urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber eq \"100\"",
+   "A", true},
+  {"filter-by-id", "eq on id selects one resource", kMust, kWhenSpecified, "", "A"},
+  {"filter-by-schemas", "filter on the schemas attribute", kMay,
+   "Clients MAY query by schema or schema extensions by using a filter expression including the \"schemas\" attribute (as shown in Figure 2).",
+   "userName sw \"{p}-\" and schemas eq \"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\"",
+   "A", true},
+};
+// clang-format on
+
+std::set<std::string> expected_ids(const FilterFixture& f, const std::string& keys) {
+  std::set<std::string> ids;
+  for (char k : keys) ids.insert(f.ids.at(k));
+  return ids;
+}
+
+void run_match(conf::Context& ctx, const MatchCase& c) {
+  FilterFixture f = make_filter_fixture(ctx, c.enterprise);
+  std::string filter = std::string(c.filter).empty() ? "id eq " + literal(f.ids.at('A'))
+                                                     : expand(c.filter, f.prefix);
+  json list = query(ctx, "/Users", filter);
+  expect_ids(ctx, list, expected_ids(f, c.expected),
+             "users matching `" + filter + "` are exactly the expected fixture users");
+}
+
+struct ErrorCase {
+  const char* slug;
+  const char* title;
+  const char* requirement;
+  const char* filter;
+};
+
+constexpr const char* kUnrecognised =
+    "Providers MUST decline to filter results if the specified filter operation is not "
+    "recognized and return an HTTP 400 error with a \"scimType\" error of \"invalidFilter\" and an "
+    "appropriate human-readable response as per Section 3.12.";
+constexpr const char* kBooleanOrdering =
+    "Table 3, gt: Boolean and Binary attributes SHALL cause a failed response (HTTP status code "
+    "400) with \"scimType\" of \"invalidFilter\".";
+constexpr const char* kValid =
+    "The filter parameter MUST contain at least one valid expression (see Table 3).";
+
+const std::vector<ErrorCase> kErrorCases = {
+    {"unknown-operator-invalid-filter", "an unrecognised operator (regex)", kUnrecognised,
+     "userName regex \"^a\""},
+    {"gt-on-boolean-invalid-filter", "gt on a boolean attribute", kBooleanOrdering,
+     "active gt true"},
+    {"le-on-boolean-invalid-filter", "le on a boolean attribute", kBooleanOrdering,
+     "active le false"},
+    {"missing-value-invalid-filter", "an operator without its value", kValid, "userName eq"},
+    {"unbalanced-parenthesis-invalid-filter", "an unclosed parenthesis", kValid,
+     "(userName eq \"x\""},
+    {"unterminated-string-invalid-filter", "an unterminated string literal", kValid,
+     "userName eq \"x"},
+    {"empty-filter-invalid-filter", "an empty filter expression", kValid, " "},
+    {"dangling-logical-operator", "an and without a right operand", kValid,
+     "userName eq \"x\" and"},
+    {"unclosed-value-path", "an unclosed value path bracket", kValid, "emails[type eq \"work\""},
+};
+
+void run_error(conf::Context& ctx, const ErrorCase& c) {
+  auto response = ctx.get("/Users?filter=" + conf::Context::encode(c.filter));
+  ctx.expect_scim_error(response, 400, "invalidFilter");
+}
+
+void unknown_attribute(conf::Context& ctx) {
+  // An attribute the schema does not define cannot match any resource; RFC 7644 §3.12 lets the
+  // provider answer invalidFilter ("the specified attribute and filter comparison combination is
+  // not supported") instead. Both are accepted; anything else (5xx, matches) is not.
+  auto response = ctx.get("/Users?filter=" + conf::Context::encode("noSuchAttribute eq \"x\""));
+  if (response.status == 400) {
+    ctx.expect_scim_error(response, 400, "invalidFilter");
+    return;
+  }
+  json list = expect_list(ctx, response, "filter on an undefined attribute");
+  ctx.expect(resources_of(list).empty(), "an undefined attribute matches no resource",
+             "no Resources", brief(resources_of(list)));
+}
+
+void filter_groups(conf::Context& ctx) {
+  auto user = ctx.create_user();
+  auto group = ctx.create_group({{"members", {{{"value", id_string(user)}}}}});
+  std::string name = group.value("displayName", "");
+  json list = query(ctx, "/Groups", "displayName eq " + literal(name));
+  expect_ids(ctx, list, {id_string(group)}, "displayName eq selects the fixture group");
+  json by_member = query(ctx, "/Groups", "members.value eq " + literal(id_string(user)));
+  expect_ids(ctx, by_member, {id_string(group)}, "members.value eq selects the user's group");
+}
+
+}  // namespace
+
+void register_s3_4_2_2(conf::Catalog& catalog) {
+  SectionBuilder s(catalog, rfc7644_spec(catalog), "3.4.2.2", "Filtering");
+  for (const auto& c : kMatchCases) {
+    Strings caps = {"users", "filter"};
+    if (c.enterprise) caps.push_back("enterpriseUser");
+    s.add(c.slug, c.title, c.level, c.requirement, {"filter", "users"}, caps,
+          [&c](conf::Context& ctx) { run_match(ctx, c); });
+  }
+  for (const auto& c : kErrorCases)
+    s.add(c.slug, std::string("invalidFilter for ") + c.title, kMust, c.requirement,
+          {"filter", "errors"}, {"users", "filter"},
+          [&c](conf::Context& ctx) { run_error(ctx, c); });
+  s.add("unknown-attribute-matches-nothing", "filter on an undefined attribute", kMust,
+        kWhenSpecified, {"filter", "errors"}, {"users", "filter"}, unknown_attribute);
+  s.add("filter-groups-by-display-name-and-member", "filters apply to Groups", kMust,
+        kWhenSpecified, {"filter", "groups"}, {"groups", "users", "filter"}, filter_groups);
+}
+
+}  // namespace scim::suites::rfc7644

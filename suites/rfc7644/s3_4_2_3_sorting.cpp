@@ -1,0 +1,95 @@
+// RFC 7644 §3.4.2.3 Sorting: sortBy with the default ascending order, descending, sub-attribute
+// paths and case-insensitive ordering of caseExact=false strings.
+#include <vector>
+
+#include "common/helpers.hpp"
+#include "common/section.hpp"
+#include "rfc7644/index.hpp"
+
+namespace scim::suites::rfc7644 {
+namespace {
+
+constexpr const char* kDefaultAscending =
+    "If a value for \"sortBy\" is provided and no \"sortOrder\" is specified, \"sortOrder\" SHALL "
+    "default to ascending.";
+constexpr const char* kSortBy =
+    "The \"sortBy\" parameter specifies the attribute whose value SHALL be used to order the "
+    "returned responses.";
+constexpr const char* kCaseInsensitive =
+    "\"sortOrder\" MUST sort according to the attribute type; i.e., for case-insensitive "
+    "attributes, sort the result using case-insensitive Unicode alphabetic sort order with no "
+    "specific locale implied, and for case-exact attribute types, sort the result using "
+    "case-sensitive Unicode alphabetic sort order.";
+
+struct Sorted {
+  std::vector<std::string> ids;  // created order
+  std::string prefix;
+};
+
+// Users "<p>-1", "<p>-2", "<p>-3" with displayNames chosen so the displayName order differs from
+// creation order: "beta", "Charlie", "alpha" -> case-insensitive ascending: 3, 1, 2.
+Sorted make_users(conf::Context& ctx) {
+  Sorted s;
+  s.prefix = ctx.unique_name("sort");
+  const char* names[] = {"beta", "Charlie", "alpha"};
+  const char* given[] = {"Mia", "Zoe", "Abe"};
+  for (int i = 0; i < 3; ++i)
+    s.ids.push_back(id_string(ctx.create_user({{"userName", s.prefix + "-" + std::to_string(i + 1)},
+                                               {"displayName", names[i]},
+                                               {"name", {{"givenName", given[i]}}}})));
+  return s;
+}
+
+std::vector<std::string> order(conf::Context& ctx, const Sorted& s, const std::string& params) {
+  std::string f = "userName sw " + literal(s.prefix + "-");
+  json list = expect_list(ctx, ctx.get("/Users?filter=" + conf::Context::encode(f) + params),
+                          "sorted query" + params);
+  std::vector<std::string> ids;
+  for (const auto& r : resources_of(list)) ids.push_back(id_string(r));
+  return ids;
+}
+
+void expect_order(conf::Context& ctx, const Sorted& s, const std::string& params,
+                  std::vector<int> expected_indexes) {
+  std::vector<std::string> expected;
+  for (int i : expected_indexes) expected.push_back(s.ids[static_cast<std::size_t>(i)]);
+  auto actual = order(ctx, s, params);
+  ctx.expect(actual == expected, "resources ordered by " + params, brief(json(expected)),
+             brief(json(actual)));
+}
+
+void ascending_default(conf::Context& ctx) {
+  auto s = make_users(ctx);
+  expect_order(ctx, s, "&sortBy=userName", {0, 1, 2});
+}
+
+void descending(conf::Context& ctx) {
+  auto s = make_users(ctx);
+  expect_order(ctx, s, "&sortBy=userName&sortOrder=descending", {2, 1, 0});
+}
+
+void case_insensitive(conf::Context& ctx) {
+  auto s = make_users(ctx);
+  expect_order(ctx, s, "&sortBy=displayName&sortOrder=ascending", {2, 0, 1});
+}
+
+void sub_attribute(conf::Context& ctx) {
+  auto s = make_users(ctx);
+  expect_order(ctx, s, "&sortBy=name.givenName", {2, 0, 1});
+}
+
+}  // namespace
+
+void register_s3_4_2_3(conf::Catalog& catalog) {
+  SectionBuilder s(catalog, rfc7644_spec(catalog), "3.4.2.3", "Sorting");
+  s.add("sort-order-defaults-to-ascending", "sortBy without sortOrder sorts ascending", kMust,
+        kDefaultAscending, {"sort", "users"}, {"users", "sort", "filter"}, ascending_default);
+  s.add("sort-descending", "sortOrder=descending reverses the order", kMust, kSortBy,
+        {"sort", "users"}, {"users", "sort", "filter"}, descending);
+  s.add("sort-case-insensitive-strings", "caseExact=false strings sort without case", kMust,
+        kCaseInsensitive, {"sort", "users"}, {"users", "sort", "filter"}, case_insensitive);
+  s.add("sort-by-sub-attribute", "sortBy=name.givenName orders by the sub-attribute", kMust,
+        kSortBy, {"sort", "users"}, {"users", "sort", "filter"}, sub_attribute);
+}
+
+}  // namespace scim::suites::rfc7644

@@ -1,0 +1,161 @@
+// RFC 7644 §3.4.2.5 Attributes and §3.9 Additional Operation Response Parameters: "attributes"
+// and "excludedAttributes" on GET, lists and write responses; "returned" characteristics.
+#include "common/helpers.hpp"
+#include "common/section.hpp"
+#include "rfc7644/index.hpp"
+#include "scim/protocol/urns.hpp"
+
+namespace scim::suites::rfc7644 {
+namespace {
+
+constexpr const char* kAttributes =
+    "attributes  A multi-valued list of strings indicating the names of resource attributes to "
+    "return in the response, overriding the set of attributes that would be returned by default.";
+constexpr const char* kExcludedAlways =
+    "This parameter SHALL have no effect on attributes whose schema \"returned\" setting is "
+    "\"always\" (see Sections 2.2 and 7 of [RFC7643]).";
+constexpr const char* kExcluded =
+    "excludedAttributes  A multi-valued list of strings indicating the names of resource "
+    "attributes to be removed from the default set of attributes to return.";
+
+json sample_user(conf::Context& ctx) {
+  return ctx.create_user({{"displayName", "Projected"},
+                          {"nickName", "Proj"},
+                          {"name", {{"givenName", "Pro"}, {"familyName", "Jected"}}},
+                          {"emails", {{{"value", "proj@example.com"}, {"type", "work"}}}}});
+}
+
+void attributes_on_get(conf::Context& ctx) {
+  json user = sample_user(ctx);
+  json body =
+      expect_json(ctx, ctx.get(user_path(ctx, user) + "?attributes=displayName"), 200, "GET");
+  ctx.expect(body.value("displayName", "") == "Projected", "requested attribute returned",
+             "displayName", brief(body));
+  ctx.expect(!has_member(body, "nickName") && !has_member(body, "emails"),
+             "attributes not requested are omitted", "no nickName/emails", brief(body));
+  ctx.expect(!id_string(body).empty(), "id (returned always) is still present", "id", brief(body));
+}
+
+void attributes_sub_attribute(conf::Context& ctx) {
+  json user = sample_user(ctx);
+  json body =
+      expect_json(ctx, ctx.get(user_path(ctx, user) + "?attributes=name.givenName"), 200, "GET");
+  const json* name = member(body, "name");
+  ctx.expect(name && name->value("givenName", "") == "Pro" && !has_member(*name, "familyName"),
+             "only name.givenName of name is returned", R"({"givenName":"Pro"})",
+             name ? brief(*name) : "absent");
+}
+
+void excluded_on_get(conf::Context& ctx) {
+  json user = sample_user(ctx);
+  json body = expect_json(
+      ctx, ctx.get(user_path(ctx, user) + "?excludedAttributes=nickName,emails"), 200, "GET");
+  ctx.expect(!has_member(body, "nickName") && !has_member(body, "emails"),
+             "excluded attributes are removed", "no nickName/emails", brief(body));
+  ctx.expect(body.value("displayName", "") == "Projected", "other defaults remain", "displayName",
+             brief(body));
+}
+
+void excluded_always(conf::Context& ctx) {
+  json user = sample_user(ctx);
+  json body = expect_json(ctx, ctx.get(user_path(ctx, user) + "?excludedAttributes=id"), 200,
+                          "GET ?excludedAttributes=id");
+  ctx.expect(id_string(body) == id_string(user), "id (returned always) cannot be excluded",
+             id_string(user), brief(body));
+}
+
+void attributes_on_list(conf::Context& ctx) {
+  json user = sample_user(ctx);
+  std::string f = "userName eq " + literal(user.value("userName", ""));
+  json list = query(ctx, "/Users", f, "&attributes=userName");
+  auto res = resources_of(list);
+  ctx.expect(res.size() == 1 && !has_member(res[0], "displayName") && !id_string(res[0]).empty(),
+             "list resources carry only id and the requested attributes", "id, userName",
+             brief(res));
+}
+
+void attributes_on_post(conf::Context& ctx) {
+  json body = {{"schemas", {std::string(urn::kUser)}},
+               {"userName", ctx.unique_name("proj")},
+               {"displayName", "Write Projection"}};
+  auto r = ctx.send("POST", "/Users?attributes=userName", body.dump(),
+                    {{"Content-Type", "application/scim+json"}});
+  json created = expect_json(ctx, r, 201, "POST /Users?attributes=userName");
+  ctx.track(user_path(ctx, created));
+  ctx.expect(!has_member(created, "displayName") && has_member(created, "userName"),
+             "the POST response honours attributes", "userName only", brief(created));
+}
+
+void attributes_on_put(conf::Context& ctx) {
+  json user = sample_user(ctx);
+  json put = {{"schemas", {std::string(urn::kUser)}},
+              {"userName", user["userName"]},
+              {"displayName", "After Put"}};
+  json body =
+      expect_json(ctx, ctx.put(user_path(ctx, user) + "?excludedAttributes=displayName", put), 200,
+                  "PUT ?excludedAttributes=displayName");
+  ctx.expect(!has_member(body, "displayName"), "the PUT response honours excludedAttributes",
+             "no displayName", brief(body));
+}
+
+void urn_attributes(conf::Context& ctx) {
+  json user = sample_user(ctx);
+  std::string q = "?attributes=" + conf::Context::encode(std::string(urn::kUser) + ":displayName");
+  json body = expect_json(ctx, ctx.get(user_path(ctx, user) + q), 200, "GET ?attributes=<urn>");
+  ctx.expect(body.value("displayName", "") == "Projected" && !has_member(body, "nickName"),
+             "the URN-qualified name selects displayName only", "displayName", brief(body));
+}
+
+void case_insensitive_attributes(conf::Context& ctx) {
+  json user = sample_user(ctx);
+  json body = expect_json(ctx, ctx.get(user_path(ctx, user) + "?attributes=DISPLAYNAME"), 200,
+                          "GET ?attributes=DISPLAYNAME");
+  const json* dn = member(body, "displayName");
+  ctx.expect(dn && *dn == "Projected" && !has_member(body, "nickName"),
+             "DISPLAYNAME selects displayName", "displayName only", brief(body));
+}
+
+}  // namespace
+
+void register_s3_4_2_5(conf::Catalog& catalog) {
+  SectionBuilder s(catalog, rfc7644_spec(catalog), "3.4.2.5", "Attributes");
+  Strings tags = {"projection", "users"};
+  s.add("attributes-limits-get", "attributes=displayName returns it plus id only", kMust,
+        kAttributes, tags, {"users"}, attributes_on_get);
+  s.add("attributes-sub-attribute", "attributes=name.givenName returns that sub-attribute", kMust,
+        kAttributes, tags, {"users"}, attributes_sub_attribute);
+  s.add("excluded-attributes-removed", "excludedAttributes removes attributes", kMust, kExcluded,
+        tags, {"users"}, excluded_on_get);
+  s.add("excluded-cannot-remove-always", "excludedAttributes=id keeps id", kMust, kExcludedAlways,
+        tags, {"users"}, excluded_always);
+  s.add("attributes-on-list", "attributes applies to each list resource", kMust, kAttributes, tags,
+        {"users", "filter"}, attributes_on_list);
+
+  SectionBuilder w(catalog, rfc7644_spec(catalog), "3.9",
+                   "Additional Operation Response Parameters");
+  constexpr const char* k39a =
+      "attributes  When specified, the default list of attributes SHALL be overridden, and each "
+      "resource returned MUST contain the minimum set of resource attributes and any attributes or "
+      "sub-attributes explicitly requested by the \"attributes\" parameter.";
+  constexpr const char* k39e =
+      "Additionally, the default set of attributes minus those attributes listed in "
+      "\"excludedAttributes\" is returned.";
+  w.add("attributes-on-post-response", "POST honours ?attributes", kMust, k39a, tags, {"users"},
+        attributes_on_post);
+  w.add("excluded-on-put-response", "PUT honours ?excludedAttributes", kMust, k39e, tags, {"users"},
+        attributes_on_put);
+
+  SectionBuilder n(catalog, rfc7644_spec(catalog), "3.10", "Attribute Notation");
+  constexpr const char* k310 =
+      "All facets (URN, attribute, and sub-attribute name) of the fully encoded attribute name are "
+      "case insensitive.";
+  n.add("urn-qualified-attributes-parameter", "attributes accepts a URN-qualified name", kMust,
+        "In general, attributes are uniquely identified by prefixing the attribute name with its "
+        "schema URN separated by a colon (\":\") character; e.g., the core User resource attribute "
+        "'userName' is identified as \"urn:ietf:params:scim:schemas:core:2.0:User:userName\".",
+        tags, {"users"}, urn_attributes);
+  n.add("attribute-names-case-insensitive", "attributes=DISPLAYNAME selects displayName", kMust,
+        k310, tags, {"users"}, case_insensitive_attributes);
+}
+
+}  // namespace scim::suites::rfc7644

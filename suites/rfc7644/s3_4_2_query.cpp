@@ -1,0 +1,105 @@
+// RFC 7644 §3.4.2 Query Resources and §3.4.2.1 Query Endpoints: the ListResponse shape, empty
+// results, unknown query parameters, every advertised resource type, root queries and tooMany.
+#include "common/helpers.hpp"
+#include "common/section.hpp"
+#include "rfc7644/index.hpp"
+#include "scim/protocol/urns.hpp"
+
+namespace scim::suites::rfc7644 {
+namespace {
+
+constexpr const char* kUrn =
+    "Responses MUST be identified using the following URI: "
+    "\"urn:ietf:params:scim:api:messages:2.0:ListResponse\".";
+constexpr const char* kEmpty =
+    "A query that does not return any matches SHALL return success (HTTP status code 200) with "
+    "\"totalResults\" set to a value of 0.";
+constexpr const char* kIgnoreUnknown =
+    "SCIM service providers MAY support additional query parameters not specified here and SHOULD "
+    "ignore any query parameters they do not recognize instead of rejecting the query for "
+    "versioning compatibility reasons.";
+constexpr const char* kResourcesRequired =
+    "This MAY be a subset of the full set of resources if pagination (Section 3.4.2.4) is "
+    "requested.  REQUIRED if \"totalResults\" is non-zero.";
+constexpr const char* kRoot =
+    "A query against a server root indicates that all resources within the server SHALL be "
+    "included, subject to filtering.";
+constexpr const char* kUndefined =
+    "For filtered attributes that are not part of a particular resource type, the service "
+    "provider SHALL treat the attribute as if there is no attribute value.";
+
+void list_shape(conf::Context& ctx) {
+  json user = ctx.create_user();
+  json list = query(ctx, "/Users", "userName eq " + literal(user.value("userName", "")));
+  ctx.expect(list.value("totalResults", -1) == 1, "totalResults counts the single match", "1",
+             brief(list));
+  expect_ids(ctx, list, {id_string(user)}, "Resources holds the match");
+}
+
+void empty_result(conf::Context& ctx) {
+  json list = query(ctx, "/Users", "userName eq " + literal(ctx.unique_name("nobody")));
+  ctx.expect(list.value("totalResults", -1) == 0, "totalResults is 0", "0", brief(list));
+  ctx.expect(resources_of(list).empty(), "no Resources", "[]", brief(list));
+}
+
+void unknown_parameter(conf::Context& ctx) {
+  json user = ctx.create_user();
+  std::string f = "userName eq " + literal(user.value("userName", ""));
+  json list = expect_list(
+      ctx, ctx.get("/Users?filter=" + conf::Context::encode(f) + "&scimconfUnknownParam=1"),
+      "query with an unknown parameter");
+  expect_ids(ctx, list, {id_string(user)}, "the unknown parameter is ignored");
+}
+
+void every_type_listable(conf::Context& ctx) {
+  const auto& types = ctx.caps().resource_types;
+  if (types.empty()) ctx.skip("no resource types advertised");
+  for (const auto& type : types) {
+    std::string path = type.endpoint + "?count=1";
+    expect_list(ctx, ctx.get(path), "GET " + path + " (" + type.name + ")");
+  }
+}
+
+void root_query(conf::Context& ctx) {
+  json user = ctx.create_user();
+  json group = ctx.create_group();
+  std::string f = "userName eq " + literal(user.value("userName", "")) + " or displayName eq " +
+                  literal(group.value("displayName", ""));
+  json body = {{"schemas", {std::string(urn::kSearchRequest)}}, {"filter", f}};
+  json list = expect_list(ctx, ctx.post("/.search", body), "POST /.search");
+  expect_ids(ctx, list, {id_string(user), id_string(group)},
+             "a root query includes resources of every type");
+}
+
+void root_undefined_attribute(conf::Context& ctx) {
+  json group = ctx.create_group();
+  // userName is not a Group attribute: "userName pr" is false for the group, so the negation
+  // holds and the displayName comparison alone decides.
+  std::string f =
+      "displayName eq " + literal(group.value("displayName", "")) + " and not (userName pr)";
+  json body = {{"schemas", {std::string(urn::kSearchRequest)}}, {"filter", f}};
+  json list = expect_list(ctx, ctx.post("/.search", body), "POST /.search");
+  expect_ids(ctx, list, {id_string(group)}, "userName pr is false for a Group");
+}
+
+}  // namespace
+
+void register_s3_4_2(conf::Catalog& catalog) {
+  SectionBuilder s(catalog, rfc7644_spec(catalog), "3.4.2", "Query Resources");
+  s.add("list-response-shape", "a filtered list is a ListResponse with totalResults", kMust, kUrn,
+        {"query", "users"}, {"users", "filter"}, list_shape);
+  s.add("no-match-200-total-zero", "a query without matches answers 200, totalResults 0", kMust,
+        kEmpty, {"query", "users"}, {"users", "filter"}, empty_result);
+  s.add("unknown-query-parameter-ignored", "unrecognised query parameters are ignored", kShould,
+        kIgnoreUnknown, {"query", "users"}, {"users", "filter"}, unknown_parameter);
+  s.add("every-resource-type-listable", "each advertised endpoint answers a ListResponse", kMust,
+        kResourcesRequired, {"query", "discovery"}, {}, every_type_listable);
+
+  SectionBuilder r(catalog, rfc7644_spec(catalog), "3.4.2.1", "Query Endpoints");
+  r.add("root-query-spans-types", "a root query returns Users and Groups", kMust, kRoot,
+        {"query", "search"}, {"users", "groups", "filter"}, root_query);
+  r.add("undefined-attribute-is-absent", "an attribute foreign to a type has no value", kMust,
+        kUndefined, {"query", "search", "filter"}, {"groups", "filter"}, root_undefined_attribute);
+}
+
+}  // namespace scim::suites::rfc7644

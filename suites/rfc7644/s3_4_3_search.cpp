@@ -1,0 +1,93 @@
+// RFC 7644 §3.4.3 Querying Resources Using HTTP POST: /.search per type and at the root, with
+// filter, attributes, paging and sort in the SearchRequest body.
+#include "common/helpers.hpp"
+#include "common/section.hpp"
+#include "rfc7644/index.hpp"
+#include "scim/protocol/urns.hpp"
+
+namespace scim::suites::rfc7644 {
+namespace {
+
+constexpr const char* kSearch =
+    "The inclusion of \"/.search\" on the end of a valid SCIM endpoint SHALL be used to indicate "
+    "that the HTTP POST verb is intended to be a query operation.";
+constexpr const char* kResponse =
+    "After receiving an HTTP POST request, a response is returned as specified in Section 3.4.2.";
+
+json search_body(json extra) {
+  json body = {{"schemas", {std::string(urn::kSearchRequest)}}};
+  body.update(extra);
+  return body;
+}
+
+void users_search(conf::Context& ctx) {
+  json user = ctx.create_user();
+  json list = expect_list(
+      ctx,
+      ctx.post("/Users/.search",
+               search_body({{"filter", "userName eq " + literal(user.value("userName", ""))}})),
+      "POST /Users/.search");
+  expect_ids(ctx, list, {id_string(user)}, "the filter in the body selects the user");
+}
+
+void groups_search(conf::Context& ctx) {
+  json group = ctx.create_group();
+  json list = expect_list(
+      ctx,
+      ctx.post(
+          "/Groups/.search",
+          search_body({{"filter", "displayName eq " + literal(group.value("displayName", ""))}})),
+      "POST /Groups/.search");
+  expect_ids(ctx, list, {id_string(group)}, "the filter in the body selects the group");
+}
+
+void search_attributes(conf::Context& ctx) {
+  json user = ctx.create_user({{"displayName", "Searchable"}, {"nickName", "S"}});
+  json list = expect_list(
+      ctx,
+      ctx.post("/Users/.search",
+               search_body({{"filter", "userName eq " + literal(user.value("userName", ""))},
+                            {"attributes", {"displayName"}}})),
+      "POST /Users/.search with attributes");
+  auto res = resources_of(list);
+  ctx.expect(res.size() == 1 && !has_member(res[0], "nickName") &&
+                 res[0].value("displayName", "") == "Searchable",
+             "only the requested attributes (plus id) are returned", "displayName", brief(res));
+}
+
+void search_paging(conf::Context& ctx) {
+  std::string prefix = ctx.unique_name("srch");
+  for (int i = 0; i < 3; ++i) ctx.create_user({{"userName", prefix + "-" + std::to_string(i)}});
+  json list = expect_list(
+      ctx,
+      ctx.post("/Users/.search", search_body({{"filter", "userName sw " + literal(prefix + "-")},
+                                              {"startIndex", 1},
+                                              {"count", 2}})),
+      "POST /Users/.search with count 2");
+  ctx.expect(resources_of(list).size() <= 2 && list.value("totalResults", -1) == 3,
+             "count bounds the page and totalResults counts all", "<= 2 of 3", brief(list));
+}
+
+void search_invalid_filter(conf::Context& ctx) {
+  auto r = ctx.post("/Users/.search", search_body({{"filter", "userName eq"}}));
+  ctx.expect_scim_error(r, 400, "invalidFilter");
+}
+
+}  // namespace
+
+void register_s3_4_3(conf::Catalog& catalog) {
+  SectionBuilder s(catalog, rfc7644_spec(catalog), "3.4.3", "Querying Resources Using HTTP POST");
+  s.add("users-search", "POST /Users/.search with a filter", kMust, kSearch, {"search", "users"},
+        {"users", "filter"}, users_search);
+  s.add("groups-search", "POST /Groups/.search with a filter", kMust, kSearch, {"search", "groups"},
+        {"groups", "filter"}, groups_search);
+  s.add("search-attributes", "attributes in the SearchRequest body", kMust, kResponse,
+        {"search", "users", "projection"}, {"users", "filter"}, search_attributes);
+  s.add("search-paging", "startIndex and count in the SearchRequest body", kMust, kResponse,
+        {"search", "users", "paging"}, {"users", "filter"}, search_paging);
+  s.add("search-invalid-filter", "an invalid filter in the body answers invalidFilter", kMust,
+        "The filter string MUST be a valid filter (Section 3.4.2.2) expression.",
+        {"search", "errors"}, {"users", "filter"}, search_invalid_filter);
+}
+
+}  // namespace scim::suites::rfc7644

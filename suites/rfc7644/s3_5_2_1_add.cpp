@@ -1,0 +1,135 @@
+// RFC 7644 §3.5.2.1 Add Operation, walked through its bullet list and its two examples (add a
+// member to a group; add emails and nickname without a path).
+#include "common/helpers.hpp"
+#include "common/section.hpp"
+#include "rfc7644/index.hpp"
+#include "rfc7644/patch_support.hpp"
+#include "scim/protocol/urns.hpp"
+
+namespace scim::suites::rfc7644 {
+namespace {
+
+const Strings kTags = {"patch", "users"};
+const Strings kCaps = {"users", "patch"};
+
+void add_member_example(conf::Context& ctx) {
+  json user = ctx.create_user();
+  json group = ctx.create_group();
+  json after =
+      apply_patch(ctx, group_path(ctx, group),
+                  {{{"op", "add"},
+                    {"path", "members"},
+                    {"value", {{{"display", "Babs Jensen"}, {"value", id_string(user)}}}}}});
+  ctx.expect(values(after, "members").count(id_string(user)) == 1, "the user is a member",
+             id_string(user), brief(after.value("members", json())));
+}
+
+void add_without_path_example(conf::Context& ctx) {
+  json user = ctx.create_user({{"emails", {{{"value", "work@example.com"}, {"type", "work"}}}}});
+  json after = apply_patch(
+      ctx, user_path(ctx, user),
+      {{{"op", "add"},
+        {"value",
+         {{"emails", {{{"value", "babs@jensen.org"}, {"type", "home"}}}}, {"nickname", "Babs"}}}}});
+  auto emails = values(after, "emails");
+  ctx.expect(emails.count("babs@jensen.org") == 1 && emails.count("work@example.com") == 1,
+             "the email is added to the existing ones", "both emails", brief(emails));
+  const json* nick = member(after, "nickName");
+  ctx.expect(nick && *nick == "Babs", "nickname (any case) sets nickName", "Babs",
+             nick ? brief(*nick) : "absent");
+}
+
+void add_single_replaces(conf::Context& ctx) {
+  json user = ctx.create_user({{"title", "Old"}});
+  json after = apply_patch(ctx, user_path(ctx, user),
+                           {{{"op", "add"}, {"path", "title"}, {"value", "New"}}});
+  ctx.expect(after.value("title", "") == "New", "add on a single-valued attribute replaces it",
+             "New", brief(after));
+}
+
+void add_absent_attribute(conf::Context& ctx) {
+  json user = ctx.create_user();
+  json after =
+      apply_patch(ctx, user_path(ctx, user),
+                  {{{"op", "add"}, {"path", "profileUrl"}, {"value", "https://example.com/p"}}});
+  ctx.expect(after.value("profileUrl", "") == "https://example.com/p",
+             "an absent attribute is added", "https://example.com/p", brief(after));
+}
+
+void add_complex_sub_attributes(conf::Context& ctx) {
+  json user = ctx.create_user({{"name", {{"givenName", "Ann"}}}});
+  json after = apply_patch(ctx, user_path(ctx, user),
+                           {{{"op", "add"}, {"path", "name"}, {"value", {{"familyName", "Lee"}}}}});
+  const json* name = member(after, "name");
+  ctx.expect(name && name->value("familyName", "") == "Lee", "the sub-attribute is set", "Lee",
+             name ? brief(*name) : "absent");
+}
+
+void add_missing_value(conf::Context& ctx) {
+  json user = ctx.create_user();
+  ctx.expect_scim_error(send_patch(ctx, user_path(ctx, user), {{{"op", "add"}, {"path", "title"}}}),
+                        400, "invalidValue");
+}
+
+void add_existing_value_no_change(conf::Context& ctx) {
+  json user = ctx.create_user();
+  json group = ctx.create_group({{"members", {{{"value", id_string(user)}}}}});
+  json after = apply_patch(
+      ctx, group_path(ctx, group),
+      {{{"op", "add"}, {"path", "members"}, {"value", {{{"value", id_string(user)}}}}}});
+  auto members = after.value("members", json::array());
+  ctx.expect(members.size() == 1, "the member is not duplicated", "1 member", brief(members));
+}
+
+void add_extension_attribute(conf::Context& ctx) {
+  json user = ctx.create_user();
+  std::string path = std::string(urn::kEnterpriseUser) + ":employeeNumber";
+  json after =
+      apply_patch(ctx, user_path(ctx, user), {{{"op", "add"}, {"path", path}, {"value", "4242"}}});
+  const json* ext = member(after, urn::kEnterpriseUser);
+  ctx.expect(ext && ext->value("employeeNumber", "") == "4242",
+             "the extension attribute is set under its URN", "4242", ext ? brief(*ext) : "absent");
+  ctx.expect(has_schema(after, urn::kEnterpriseUser),
+             "schemas gains the extension URN (§3.5.2: implicit schemas modification)",
+             std::string(urn::kEnterpriseUser), brief(after.value("schemas", json())));
+}
+
+}  // namespace
+
+void register_s3_5_2_1(conf::Catalog& catalog) {
+  SectionBuilder s(catalog, rfc7644_spec(catalog), "3.5.2.1", "Add Operation");
+  s.add("add-member-to-group", "the RFC example: add a member to a group", kMust,
+        "If the target location specifies a multi-valued attribute, a new value is added to the "
+        "attribute.",
+        {"patch", "groups"}, {"groups", "users", "patch"}, add_member_example);
+  s.add("add-without-path", "the RFC example: add emails and nickname without a path", kMust,
+        "If omitted, the target location is assumed to be the resource itself.  The \"value\" "
+        "parameter contains a set of attributes to be added to the resource.",
+        kTags, kCaps, add_without_path_example);
+  s.add("add-single-valued-replaces", "add on a single-valued attribute replaces it", kMust,
+        "If the target location specifies a single-valued attribute, the existing value is "
+        "replaced.",
+        kTags, kCaps, add_single_replaces);
+  s.add("add-absent-attribute", "add on an attribute without value sets it", kMust,
+        "If the target location specifies an attribute that does not exist (has no value), the "
+        "attribute is added with the new value.",
+        kTags, kCaps, add_absent_attribute);
+  s.add("add-complex-sub-attributes", "add on a complex attribute sets sub-attributes", kMust,
+        "If the target location specifies a complex attribute, a set of sub-attributes SHALL be "
+        "specified in the \"value\" parameter.",
+        kTags, kCaps, add_complex_sub_attributes);
+  s.add("add-missing-value-400", "add without value answers 400 invalidValue", kMust,
+        "The operation MUST contain a \"value\" member whose content specifies the value to be "
+        "added.",
+        {"patch", "users", "errors"}, kCaps, add_missing_value);
+  s.add("add-existing-value-no-change", "adding an existing member changes nothing", kShould,
+        "If the target location already contains the value specified, no changes SHOULD be made "
+        "to the resource, and a success response SHOULD be returned.",
+        {"patch", "groups"}, {"groups", "users", "patch"}, add_existing_value_no_change);
+  s.add("add-extension-attribute-by-urn", "add with a URN-qualified path sets an extension", kMust,
+        "Clients MAY implicitly modify the \"schemas\" attribute by adding (or replacing) an "
+        "attribute with its fully qualified name, including schema URN.",
+        kTags, {"users", "patch", "enterpriseUser"}, add_extension_attribute);
+}
+
+}  // namespace scim::suites::rfc7644

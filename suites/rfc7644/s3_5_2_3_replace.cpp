@@ -1,0 +1,150 @@
+// RFC 7644 §3.5.2.3 Replace Operation: without a path, single- and multi-valued targets, value
+// paths with sub-attributes, replace-as-add, noTarget, and the members example.
+#include "common/helpers.hpp"
+#include "common/section.hpp"
+#include "rfc7644/index.hpp"
+#include "rfc7644/patch_support.hpp"
+
+namespace scim::suites::rfc7644 {
+namespace {
+
+const Strings kTags = {"patch", "users"};
+const Strings kCaps = {"users", "patch"};
+
+void no_path(conf::Context& ctx) {
+  json user = ctx.create_user({{"nickName", "a"}, {"title", "b"}});
+  json after = apply_patch(ctx, user_path(ctx, user),
+                           {{{"op", "replace"}, {"value", {{"nickName", "A"}, {"title", "B"}}}}});
+  ctx.expect(after.value("nickName", "") == "A" && after.value("title", "") == "B",
+             "both attributes are replaced", "nickName A, title B", brief(after));
+}
+
+void single_valued(conf::Context& ctx) {
+  json user = ctx.create_user({{"displayName", "Old Name"}});
+  json after = apply_patch(ctx, user_path(ctx, user),
+                           {{{"op", "replace"}, {"path", "displayName"}, {"value", "New Name"}}});
+  ctx.expect(after.value("displayName", "") == "New Name", "displayName replaced", "New Name",
+             brief(after));
+}
+
+void multi_valued_all(conf::Context& ctx) {
+  json user = ctx.create_user({{"emails",
+                                {{{"value", "a@example.com"}, {"type", "work"}},
+                                 {{"value", "b@example.com"}, {"type", "home"}}}}});
+  json after = apply_patch(ctx, user_path(ctx, user),
+                           {{{"op", "replace"},
+                             {"path", "emails"},
+                             {"value", {{{"value", "c@example.com"}, {"type", "work"}}}}}});
+  ctx.expect(values(after, "emails") == std::set<std::string>{"c@example.com"},
+             "all emails are replaced", "c@example.com", brief(after.value("emails", json())));
+}
+
+void absent_is_add(conf::Context& ctx) {
+  json user = ctx.create_user();
+  json after = apply_patch(ctx, user_path(ctx, user),
+                           {{{"op", "replace"}, {"path", "nickName"}, {"value", "Fresh"}}});
+  ctx.expect(after.value("nickName", "") == "Fresh", "replace on an absent attribute adds it",
+             "Fresh", brief(after));
+}
+
+void complex_keeps_others(conf::Context& ctx) {
+  json user = ctx.create_user({{"name", {{"givenName", "Ann"}, {"familyName", "Lee"}}}});
+  json after =
+      apply_patch(ctx, user_path(ctx, user),
+                  {{{"op", "replace"}, {"path", "name"}, {"value", {{"givenName", "Anne"}}}}});
+  const json* name = member(after, "name");
+  ctx.expect(
+      name && name->value("givenName", "") == "Anne" && name->value("familyName", "") == "Lee",
+      "givenName replaced, familyName left unchanged", R"({"givenName":"Anne","familyName":"Lee"})",
+      name ? brief(*name) : "absent");
+}
+
+void value_path_sub_attribute(conf::Context& ctx) {
+  json user = ctx.create_user({{"emails",
+                                {{{"value", "w@example.com"}, {"type", "work"}},
+                                 {{"value", "h@example.com"}, {"type", "home"}}}}});
+  json after = apply_patch(ctx, user_path(ctx, user),
+                           {{{"op", "replace"},
+                             {"path", "emails[type eq \"work\"].value"},
+                             {"value", "w2@example.com"}}});
+  ctx.expect(values(after, "emails") == std::set<std::string>{"w2@example.com", "h@example.com"},
+             "only the work email's value is replaced", "w2@example.com, h@example.com",
+             brief(after.value("emails", json())));
+}
+
+void value_path_no_match(conf::Context& ctx) {
+  json user = ctx.create_user({{"emails", {{{"value", "w@example.com"}, {"type", "work"}}}}});
+  auto r = send_patch(ctx, user_path(ctx, user),
+                      {{{"op", "replace"},
+                        {"path", "emails[type eq \"other\"].value"},
+                        {"value", "x@example.com"}}});
+  ctx.expect_scim_error(r, 400, "noTarget");
+}
+
+void members_example(conf::Context& ctx) {
+  json u1 = ctx.create_user();
+  json u2 = ctx.create_user();
+  json u3 = ctx.create_user();
+  json group = ctx.create_group({{"members", {{{"value", id_string(u1)}}}}});
+  json after = apply_patch(ctx, group_path(ctx, group),
+                           {{{"op", "replace"},
+                             {"path", "members"},
+                             {"value", {{{"value", id_string(u2)}}, {{"value", id_string(u3)}}}}}});
+  ctx.expect(values(after, "members") == std::set<std::string>{id_string(u2), id_string(u3)},
+             "the member list is replaced", "u2, u3", brief(after.value("members", json())));
+}
+
+void deactivate(conf::Context& ctx) {
+  json user = ctx.create_user({{"active", true}});
+  json after = apply_patch(ctx, user_path(ctx, user),
+                           {{{"op", "replace"}, {"path", "active"}, {"value", false}}});
+  ctx.expect(after.value("active", true) == false, "active is now false", "false", brief(after));
+}
+
+}  // namespace
+
+void register_s3_5_2_3(conf::Catalog& catalog) {
+  SectionBuilder s(catalog, rfc7644_spec(catalog), "3.5.2.3", "Replace Operation");
+  s.add(
+      "replace-without-path", "replace without a path replaces the listed attributes", kMust,
+      "If the \"path\" parameter is omitted, the target is assumed to be the resource itself.  In "
+      "this case, the \"value\" attribute SHALL contain a list of one or more attributes that are "
+      "to be replaced.",
+      kTags, kCaps, no_path);
+  s.add("replace-single-valued", "replace on a single-valued attribute", kMust,
+        "If the target location is a single-value attribute, the attributes value is replaced.",
+        kTags, kCaps, single_valued);
+  s.add("replace-multi-valued-all", "replace on emails replaces every value", kMust,
+        "If the target location is a multi-valued attribute and no filter is specified, the "
+        "attribute and all values are replaced.",
+        kTags, kCaps, multi_valued_all);
+  s.add("replace-absent-acts-as-add", "replace on an absent attribute adds it", kMust,
+        "If the target location path specifies an attribute that does not exist, the service "
+        "provider SHALL treat the operation as an \"add\".",
+        kTags, kCaps, absent_is_add);
+  s.add("replace-complex-keeps-unspecified", "replace on name keeps unspecified sub-attributes",
+        kMust,
+        "Sub-attributes that are not specified in the \"value\" parameter are left unchanged.",
+        kTags, kCaps, complex_keeps_others);
+  s.add("replace-value-path-sub-attribute", "replace emails[type eq \"work\"].value", kMust,
+        "If the target location is a complex multi-valued attribute with a value selection filter "
+        "(\"valuePath\") and a specific sub-attribute (e.g., \"addresses[type eq "
+        "\"work\"].streetAddress\"), the matching sub-attribute of all matching records is "
+        "replaced.",
+        kTags, kCaps, value_path_sub_attribute);
+  s.add("replace-value-path-no-match-no-target", "an unmatched value path answers noTarget", kMust,
+        "If the target location is a multi-valued attribute for which a value selection filter "
+        "(\"valuePath\") has been supplied and no record match was made, the service provider "
+        "SHALL indicate failure by returning HTTP status code 400 and a \"scimType\" error code of "
+        "\"noTarget\".",
+        {"patch", "users", "errors"}, kCaps, value_path_no_match);
+  s.add("replace-members", "the RFC example: replace all members", kMust,
+        "If the target location is a multi-valued attribute and no filter is specified, the "
+        "attribute and all values are replaced.",
+        {"patch", "groups"}, {"groups", "users", "patch"}, members_example);
+  s.add("replace-active-false", "replace active with false deactivates", kMust,
+        "If the target location is a single-value attribute, the attributes value is replaced.",
+        kTags, kCaps, deactivate);
+}
+
+}  // namespace scim::suites::rfc7644

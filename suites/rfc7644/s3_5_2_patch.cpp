@@ -1,0 +1,148 @@
+// RFC 7644 §3.5.2 Modifying with PATCH (general rules): the PatchOp message, op values, success
+// codes, sequential application, atomicity, mutability and "primary" uniqueness.
+#include "common/helpers.hpp"
+#include "common/section.hpp"
+#include "rfc7644/index.hpp"
+#include "rfc7644/patch_support.hpp"
+
+namespace scim::suites::rfc7644 {
+namespace {
+
+constexpr const char* kSchemas =
+    "The body of each request MUST contain the \"schemas\" attribute with the URI value of "
+    "\"urn:ietf:params:scim:api:messages:2.0:PatchOp\".";
+constexpr const char* kOp = "Each PATCH operation object MUST have exactly one \"op\" member";
+constexpr const char* kSuccess =
+    "On successful completion, the server either MUST return a 200 OK response code and the entire "
+    "resource within the response body, subject to the \"attributes\" query parameter (see Section "
+    "3.9), or MAY return HTTP status code 204 (No Content) and the appropriate response headers "
+    "for "
+    "a successful PATCH request.";
+constexpr const char* kAttributes200 =
+    "The server MUST return a 200 OK if the \"attributes\" parameter is specified in the request.";
+constexpr const char* kSequential =
+    "Operations are applied sequentially in the order they appear in the array.";
+constexpr const char* kAtomic =
+    "A PATCH request, regardless of the number of operations, SHALL be treated as atomic.";
+constexpr const char* kReadOnly =
+    "For example, a client MUST NOT modify an attribute that has mutability \"readOnly\" or "
+    "\"immutable\".";
+constexpr const char* kPrimary =
+    "For multi-valued attributes, a PATCH operation that sets a value's \"primary\" sub-attribute "
+    "to \"true\" SHALL cause the server to automatically set \"primary\" to \"false\" for any "
+    "other "
+    "values in the array.";
+
+const Strings kTags = {"patch", "users"};
+const Strings kCaps = {"users", "patch"};
+
+void success_code(conf::Context& ctx) {
+  json user = ctx.create_user();
+  auto r = send_patch(ctx, user_path(ctx, user),
+                      {{{"op", "replace"}, {"path", "nickName"}, {"value", "Patched"}}});
+  ctx.expect(r.status == 200 || r.status == 204, "PATCH answers 200 or 204", "200 or 204",
+             brief(r));
+  if (r.status == 200) {
+    json body = ctx.json_body(r);
+    ctx.expect(body.value("nickName", "") == "Patched", "200 carries the entire resource",
+               "nickName Patched", brief(body));
+  }
+}
+
+void attributes_forces_200(conf::Context& ctx) {
+  json user = ctx.create_user();
+  auto r = ctx.patch(user_path(ctx, user) + "?attributes=nickName",
+                     patch_body({{{"op", "replace"}, {"path", "nickName"}, {"value", "P"}}}));
+  json body = expect_json(ctx, r, 200, "PATCH ?attributes=nickName");
+  ctx.expect(body.value("nickName", "") == "P", "the projected resource is returned", "P",
+             brief(body));
+}
+
+void missing_schemas(conf::Context& ctx) {
+  json user = ctx.create_user();
+  json body = {{"Operations", {{{"op", "replace"}, {"path", "nickName"}, {"value", "x"}}}}};
+  ctx.expect_scim_error(ctx.patch(user_path(ctx, user), body), 400, "invalidSyntax");
+}
+
+void unknown_op(conf::Context& ctx) {
+  json user = ctx.create_user();
+  auto r = send_patch(ctx, user_path(ctx, user),
+                      {{{"op", "copy"}, {"path", "nickName"}, {"value", "x"}}});
+  ctx.expect_scim_error(r, 400, "invalidSyntax");
+}
+
+void sequential(conf::Context& ctx) {
+  json user = ctx.create_user();
+  json after = apply_patch(ctx, user_path(ctx, user),
+                           {{{"op", "add"}, {"path", "nickName"}, {"value", "first"}},
+                            {{"op", "replace"}, {"path", "nickName"}, {"value", "second"}}});
+  ctx.expect(after.value("nickName", "") == "second", "the later operation wins", "second",
+             brief(after));
+}
+
+void atomic(conf::Context& ctx) {
+  json user = ctx.create_user({{"nickName", "original"}});
+  auto r = send_patch(
+      ctx, user_path(ctx, user),
+      {{{"op", "replace"}, {"path", "nickName"}, {"value", "changed"}}, {{"op", "remove"}}});
+  ctx.expect_scim_error(r, 400, "noTarget");
+  json after = expect_json(ctx, ctx.get(user_path(ctx, user)), 200, "GET after failed PATCH");
+  ctx.expect(after.value("nickName", "") == "original", "the first operation was not applied",
+             "original", brief(after));
+}
+
+void readonly_mutability(conf::Context& ctx) {
+  json user = ctx.create_user();
+  auto r = send_patch(ctx, user_path(ctx, user),
+                      {{{"op", "replace"}, {"path", "id"}, {"value", "scimconf-new-id"}}});
+  ctx.expect_scim_error(r, 400, "mutability");
+}
+
+void primary_unique(conf::Context& ctx) {
+  json user = ctx.create_user(
+      {{"emails", {{{"value", "one@example.com"}, {"type", "work"}, {"primary", true}}}}});
+  json after = apply_patch(
+      ctx, user_path(ctx, user),
+      {{{"op", "add"},
+        {"path", "emails"},
+        {"value", {{{"value", "two@example.com"}, {"type", "home"}, {"primary", true}}}}}});
+  int primaries = 0;
+  for (const auto& e : after.value("emails", json::array()))
+    if (e.value("primary", false)) ++primaries;
+  ctx.expect(primaries == 1, "exactly one email remains primary", "1",
+             brief(after.value("emails", json())));
+}
+
+void invalid_path(conf::Context& ctx) {
+  json user = ctx.create_user();
+  auto r = send_patch(ctx, user_path(ctx, user),
+                      {{{"op", "replace"}, {"path", "emails[type eq"}, {"value", "x"}}});
+  ctx.expect_scim_error(r, 400, "invalidPath");
+}
+
+}  // namespace
+
+void register_s3_5_2(conf::Catalog& catalog) {
+  SectionBuilder s(catalog, rfc7644_spec(catalog), "3.5.2", "Modifying with PATCH");
+  s.add("patch-success-200-or-204", "a successful PATCH answers 200 (resource) or 204", kMust,
+        kSuccess, kTags, kCaps, success_code);
+  s.add("patch-attributes-forces-200", "PATCH with ?attributes answers 200", kMust, kAttributes200,
+        kTags, kCaps, attributes_forces_200);
+  s.add("patch-missing-schemas-400", "a PatchOp without schemas answers 400 invalidSyntax", kMust,
+        kSchemas, {"patch", "users", "errors"}, kCaps, missing_schemas);
+  s.add("patch-unknown-op-400", "op \"copy\" answers 400 invalidSyntax", kMust, kOp,
+        {"patch", "users", "errors"}, kCaps, unknown_op);
+  s.add("patch-operations-sequential", "operations apply in order", kMust, kSequential, kTags,
+        kCaps, sequential);
+  s.add("patch-is-atomic", "a failing operation undoes the earlier ones", kMust, kAtomic, kTags,
+        kCaps, atomic);
+  s.add("patch-readonly-id-mutability", "replacing id answers 400 mutability", kMust, kReadOnly,
+        {"patch", "users", "errors", "mutability"}, kCaps, readonly_mutability);
+  s.add("patch-primary-is-unique", "a new primary email clears the old primary", kMust, kPrimary,
+        kTags, kCaps, primary_unique);
+  s.add("patch-malformed-path-invalid-path", "a malformed path answers 400 invalidPath", kMust,
+        "Table 9, invalidPath: The \"path\" attribute was invalid or malformed (see Figure 7).",
+        {"patch", "users", "errors"}, kCaps, invalid_path);
+}
+
+}  // namespace scim::suites::rfc7644

@@ -1,0 +1,159 @@
+// RFC 7644 §3.7 Bulk Operations with §3.7.1 circular references, §3.7.2 bulkId, §3.7.3 response
+// and error handling and §3.7.4 maximum operations (413).
+#include "common/section.hpp"
+#include "rfc7644/bulk_support.hpp"
+#include "rfc7644/index.hpp"
+#include "scim/protocol/urns.hpp"
+
+namespace scim::suites::rfc7644 {
+namespace {
+
+const Strings kTags = {"bulk"};
+const Strings kCaps = {"bulk", "users"};
+
+json post_user(const std::string& bulk_id, const std::string& user_name) {
+  return {{"method", "POST"},
+          {"path", "/Users"},
+          {"bulkId", bulk_id},
+          {"data", {{"schemas", {std::string(urn::kUser)}}, {"userName", user_name}}}};
+}
+
+void success_200(conf::Context& ctx) {
+  auto ops = bulk_operations(
+      ctx, send_bulk(ctx, bulk_request({post_user("u1", ctx.unique_name("bulk"))})));
+  ctx.expect(ops.size() == 1 && op_status(ops[0]) == 201, "the POST operation reports 201",
+             "status 201", brief(ops));
+}
+
+void bulk_id_echoed(conf::Context& ctx) {
+  auto ops = bulk_operations(
+      ctx, send_bulk(ctx, bulk_request({post_user("qwerty", ctx.unique_name("bulk"))})));
+  ctx.expect(ops.size() == 1 && ops[0].value("bulkId", "") == "qwerty",
+             "the bulkId is returned with the created resource", "qwerty", brief(ops));
+  ctx.expect(!ops[0].value("location", "").empty(), "a location is returned", "location",
+             brief(ops));
+}
+
+void bulk_id_reference(conf::Context& ctx) {
+  json group = {{"method", "POST"},
+                {"path", "/Groups"},
+                {"bulkId", "g1"},
+                {"data",
+                 {{"schemas", {std::string(urn::kGroup)}},
+                  {"displayName", ctx.unique_name("bulkgrp")},
+                  {"members", {{{"type", "User"}, {"value", "bulkId:u1"}}}}}}};
+  auto ops = bulk_operations(
+      ctx, send_bulk(ctx, bulk_request({post_user("u1", ctx.unique_name("bulk")), group})));
+  ctx.expect(ops.size() == 2 && op_status(ops[0]) == 201 && op_status(ops[1]) == 201,
+             "both operations succeed", "201, 201", brief(ops));
+  std::string user_location = ops[0].value("location", "");
+  json created = expect_json(ctx, ctx.get(ops[1].value("location", "")), 200, "GET group");
+  std::string user_id = user_location.substr(user_location.rfind('/') + 1);
+  ctx.expect(created.value("members", json::array()).size() == 1 &&
+                 created["members"][0].value("value", "") == user_id,
+             "bulkId:u1 was replaced by the new user's id", user_id,
+             brief(created.value("members", json())));
+}
+
+void forward_reference(conf::Context& ctx) {
+  json group = {{"method", "POST"},
+                {"path", "/Groups"},
+                {"bulkId", "g1"},
+                {"data",
+                 {{"schemas", {std::string(urn::kGroup)}},
+                  {"displayName", ctx.unique_name("bulkgrp")},
+                  {"members", {{{"type", "User"}, {"value", "bulkId:u9"}}}}}}};
+  auto ops = bulk_operations(
+      ctx, send_bulk(ctx, bulk_request({group, post_user("u9", ctx.unique_name("bulk"))})));
+  ctx.expect(ops.size() == 2 && op_status(ops[0]) == 201 && op_status(ops[1]) == 201,
+             "a reference to a later operation is resolved", "201, 201", brief(ops));
+}
+
+void failed_op_has_response(conf::Context& ctx) {
+  json dup = ctx.create_user();
+  auto ops = bulk_operations(
+      ctx, send_bulk(ctx, bulk_request({post_user("d1", dup.value("userName", ""))})));
+  ctx.expect(ops.size() == 1 && op_status(ops[0]) == 409, "the duplicate POST reports 409", "409",
+             brief(ops));
+  const json* response = member(ops[0], "response");
+  ctx.expect(response && has_schema(*response, urn::kError),
+             "a failed operation carries the error response", "Error body",
+             response ? brief(*response) : "absent");
+}
+
+void continues_after_failure(conf::Context& ctx) {
+  json dup = ctx.create_user();
+  auto ops = bulk_operations(
+      ctx, send_bulk(ctx, bulk_request({post_user("d1", dup["userName"]),
+                                        post_user("ok", ctx.unique_name("bulk"))})));
+  ctx.expect(ops.size() == 2 && op_status(ops[1]) == 201,
+             "the operation after a failure is still performed", "second 201", brief(ops));
+}
+
+void fail_on_errors(conf::Context& ctx) {
+  json dup = ctx.create_user();
+  std::string later = ctx.unique_name("bulk");
+  auto ops = bulk_operations(
+      ctx,
+      send_bulk(ctx, bulk_request({post_user("d1", dup["userName"]), post_user("x", later)}, 1)));
+  ctx.expect(ops.size() == 1, "processing stops after failOnErrors=1 errors", "1 result",
+             brief(ops));
+  json list = query(ctx, "/Users", "userName eq " + literal(later));
+  ctx.expect(resources_of(list).empty(), "the later operation was not performed", "not created",
+             brief(list));
+}
+
+void payload_too_large(conf::Context& ctx) {
+  int max = ctx.caps().bulk_max_operations;
+  if (max <= 0 || max > 1000) ctx.skip("maxOperations not advertised or too large to exceed");
+  json ops = json::array();
+  for (int i = 0; i <= max; ++i)
+    ops.push_back({{"method", "DELETE"}, {"path", "/Users/scimconf-none-" + std::to_string(i)}});
+  auto r = send_bulk(ctx, bulk_request(ops));
+  ctx.expect_scim_error(r, 413);
+}
+
+}  // namespace
+
+void register_s3_7(conf::Catalog& catalog) {
+  SectionBuilder s(catalog, rfc7644_spec(catalog), "3.7", "Bulk Operations");
+  s.add("bulk-success-200", "a successful bulk job answers 200 with a BulkResponse", kMust,
+        "If a bulk job is processed successfully, HTTP response code 200 OK MUST be returned; "
+        "otherwise, an appropriate HTTP error code MUST be returned.",
+        kTags, kCaps, success_200);
+  s.add("bulk-continues-after-failure", "later operations run after a failure", kMust,
+        "The service provider MUST continue performing as many changes as possible and disregard "
+        "partial failures.",
+        kTags, kCaps, continues_after_failure);
+  s.add("bulk-fail-on-errors-stops", "failOnErrors=1 stops after the first error", kMust,
+        "The \"failOnErrors\" attribute defines the number of errors that the service provider "
+        "should accept before failing the remaining operations returning the response.",
+        kTags, kCaps, fail_on_errors);
+  s.add("bulk-id-returned", "the bulkId is echoed with a location", kMust,
+        "The service provider MUST return the same \"bulkId\" together with the newly created "
+        "resource.",
+        kTags, kCaps, bulk_id_echoed);
+  SectionBuilder c(catalog, rfc7644_spec(catalog), "3.7.1", "Circular Reference Processing");
+  c.add("forward-reference-resolved", "a member referencing a later POST is resolved", kMust,
+        "The service provider MUST try to resolve circular cross-references between resources in "
+        "a single bulk job but MAY stop after a failed attempt and instead return HTTP status code "
+        "409 (Conflict).",
+        kTags, {"bulk", "users", "groups"}, forward_reference);
+  SectionBuilder b(catalog, rfc7644_spec(catalog), "3.7.2", "\"bulkId\" Temporary Identifiers");
+  b.add("bulk-id-reference-resolved", "bulkId:u1 in members becomes the new user's id", kMust,
+        "The service provider MUST return the same \"bulkId\" together with the newly created "
+        "resource.",
+        kTags, {"bulk", "users", "groups"}, bulk_id_reference);
+  SectionBuilder e(catalog, rfc7644_spec(catalog), "3.7.3", "Response and Error Handling");
+  e.add("failed-operation-carries-error", "a failed operation has status and error response", kMust,
+        "When indicating a response with an HTTP status other than a 200-series response, the "
+        "response body MUST be included.",
+        kTags, kCaps, failed_op_has_response);
+  SectionBuilder m(catalog, rfc7644_spec(catalog), "3.7.4", "Maximum Operations");
+  m.add("too-many-operations-413", "maxOperations + 1 operations answer 413", kMust,
+        "If either limit is exceeded, the service provider MUST return HTTP response code 413 "
+        "(Payload Too Large).",
+        kTags, {"bulk"}, payload_too_large);
+}
+
+}  // namespace scim::suites::rfc7644

@@ -1,0 +1,92 @@
+// RFC 7644 §3.1 Background and §3.8 Data Input/Output Formats: the application/scim+json media
+// type on responses, Accept handling (scim+json MUST, json SHOULD), JSON request bodies and UTF-8.
+#include "common/helpers.hpp"
+#include "common/section.hpp"
+#include "rfc7644/index.hpp"
+#include "scim/protocol/urns.hpp"
+
+namespace scim::suites::rfc7644 {
+namespace {
+
+constexpr const char* kMediaType =
+    "To identify this content, SCIM uses a media type of \"application/scim+json\" (see Section "
+    "8.1).";
+constexpr const char* kAccept =
+    "Service providers MUST support the \"Accept\" header \"Accept: application/scim+json\" and "
+    "SHOULD support the header \"Accept: application/json\", both of which specify JSON documents "
+    "conforming to [RFC7159].";
+constexpr const char* kUtf8 =
+    "Servers MUST accept requests and be able to return JSON-structured responses using UTF-8 "
+    "encoding [RFC3629].";
+
+const Strings kTags = {"content-type"};
+
+bool is_scim_json(const conf::HttpResponse& r) {
+  const std::string* ct = r.header("Content-Type");
+  return ct && ct->rfind(std::string(urn::kScimMediaType), 0) == 0;
+}
+
+void response_media_type(conf::Context& ctx) {
+  json user = ctx.create_user();
+  auto r = ctx.get(user_path(ctx, user));
+  ctx.expect_status(r, 200, "GET /Users/{id}");
+  const std::string* ct = r.header("Content-Type");
+  ctx.expect(is_scim_json(r), "the response Content-Type is application/scim+json",
+             std::string(urn::kScimMediaType), ct ? *ct : "absent");
+}
+
+void error_media_type(conf::Context& ctx) {
+  auto r = ctx.get("/Users/scimconf-missing");
+  const std::string* ct = r.header("Content-Type");
+  ctx.expect(is_scim_json(r), "an error response is application/scim+json",
+             std::string(urn::kScimMediaType), ct ? *ct : "absent");
+}
+
+void accept_scim_json(conf::Context& ctx) {
+  json user = ctx.create_user();
+  auto r = ctx.get(user_path(ctx, user), {{"Accept", std::string(urn::kScimMediaType)}});
+  expect_json(ctx, r, 200, "GET with Accept: application/scim+json");
+}
+
+void accept_json(conf::Context& ctx) {
+  json user = ctx.create_user();
+  auto r = ctx.get(user_path(ctx, user), {{"Accept", std::string(urn::kJsonMediaType)}});
+  expect_json(ctx, r, 200, "GET with Accept: application/json");
+}
+
+void request_as_json(conf::Context& ctx) {
+  json body = {{"schemas", {std::string(urn::kUser)}}, {"userName", ctx.unique_name("ctjson")}};
+  auto r = ctx.send("POST", "/Users", body.dump(), {{"Content-Type", "application/json"}});
+  if (r.status == 201) ctx.track(path_of(ctx, "/Users", ctx.json_body(r)));
+  ctx.expect_status(r, 201, "POST with Content-Type: application/json");
+}
+
+void utf8_round_trip(conf::Context& ctx) {
+  const std::string name = "Zo\xC3\xAB \xE6\x9D\x8E \xF0\x9F\x98\x80";  // Zoë 李 😀
+  json user = ctx.create_user({{"displayName", name}});
+  json body = expect_json(ctx, ctx.get(user_path(ctx, user)), 200, "GET");
+  ctx.expect(body.value("displayName", "") == name, "UTF-8 text is stored and returned intact",
+             name, body.value("displayName", ""));
+}
+
+}  // namespace
+
+void register_s3_8(conf::Catalog& catalog) {
+  SectionBuilder b(catalog, rfc7644_spec(catalog), "3.1", "Background");
+  b.add("response-media-type-scim-json", "responses use application/scim+json", kMust, kMediaType,
+        kTags, {"users"}, response_media_type);
+  b.add("error-media-type-scim-json", "error responses use application/scim+json", kMust,
+        kMediaType, kTags, {}, error_media_type);
+  SectionBuilder s(catalog, rfc7644_spec(catalog), "3.8", "Data Input/Output Formats");
+  s.add("accept-scim-json", "Accept: application/scim+json is served", kMust, kAccept, kTags,
+        {"users"}, accept_scim_json);
+  s.add("accept-json", "Accept: application/json is served", kShould, kAccept, kTags, {"users"},
+        accept_json);
+  s.add("request-application-json-accepted", "a body sent as application/json is accepted", kShould,
+        "Older versions of SCIM are known to informally use \"application/json\".", kTags,
+        {"users"}, request_as_json);
+  s.add("utf8-round-trip", "non-ASCII UTF-8 values survive a round trip", kMust, kUtf8, kTags,
+        {"users"}, utf8_round_trip);
+}
+
+}  // namespace scim::suites::rfc7644

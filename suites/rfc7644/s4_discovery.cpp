@@ -1,0 +1,127 @@
+// RFC 7644 §4 Service Provider Configuration Endpoints: /ServiceProviderConfig, /ResourceTypes and
+// /Schemas shapes, ListResponse for collections, individual lookups, filters refused with 403.
+#include <algorithm>
+
+#include "common/helpers.hpp"
+#include "common/section.hpp"
+#include "rfc7644/index.hpp"
+#include "scim/protocol/urns.hpp"
+
+namespace scim::suites::rfc7644 {
+namespace {
+
+constexpr const char* kSpc =
+    "This endpoint SHALL return responses with a JSON object using a \"schemas\" attribute of "
+    "\"urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig\".";
+constexpr const char* kSchemas =
+    "An HTTP GET to the endpoint \"/Schemas\" SHALL return all supported schemas in ListResponse "
+    "format (see Figure 3).";
+constexpr const char* kListForm =
+    "When returning multiple ResourceTypes or Schemas, the message form described by the "
+    "\"urn:ietf:params:scim:api:messages:2.0:ListResponse\" (ListResponse) form SHALL be used as "
+    "shown in Figure 3 and in Figure 9 below.";
+constexpr const char* k403 =
+    "If a \"filter\" is provided, the service provider SHOULD respond with HTTP status code 403 "
+    "(Forbidden) to ensure that clients cannot incorrectly assume that any matching conditions "
+    "specified in a filter are true.";
+constexpr const char* kIgnored =
+    "Query parameters described in Section 3.4.2, such as filtering, sorting, and pagination, "
+    "SHALL "
+    "be ignored.";
+constexpr const char* kApiNotDiscoverable =
+    "As SCIM protocol messages are fixed and defined by SCIM specifications and registered "
+    "extensions, SCIM message schemas using the above prefix URN SHALL NOT be discoverable using "
+    "the \"/Schemas\" endpoint.";
+
+const Strings kTags = {"discovery"};
+
+void spc_schema(conf::Context& ctx) {
+  json body =
+      expect_json(ctx, ctx.get("/ServiceProviderConfig"), 200, "GET /ServiceProviderConfig");
+  ctx.expect(has_schema(body, urn::kServiceProviderConfig), "schemas is the SPC URN",
+             std::string(urn::kServiceProviderConfig), brief(body.value("schemas", json())));
+}
+
+void resource_types_list(conf::Context& ctx) {
+  json list = expect_list(ctx, ctx.get("/ResourceTypes"), "GET /ResourceTypes");
+  ctx.expect(!resources_of(list).empty(), "at least one resource type", "non-empty", brief(list));
+}
+
+void schemas_list(conf::Context& ctx) {
+  json list = expect_list(ctx, ctx.get("/Schemas"), "GET /Schemas");
+  ctx.expect(!resources_of(list).empty(), "at least one schema", "non-empty", brief(list));
+}
+
+void schema_by_urn(conf::Context& ctx) {
+  json body = expect_json(ctx, ctx.get("/Schemas/" + std::string(urn::kUser)), 200,
+                          "GET /Schemas/<User URN>");
+  ctx.expect(body.value("id", "") == urn::kUser, "the User schema is returned",
+             std::string(urn::kUser), brief(body.value("id", json())));
+}
+
+void resource_type_by_name(conf::Context& ctx) {
+  json body = expect_json(ctx, ctx.get("/ResourceTypes/User"), 200, "GET /ResourceTypes/User");
+  ctx.expect(body.value("name", "") == "User" && body.value("endpoint", "") == "/Users",
+             "the User resource type", R"(name User, endpoint /Users)", brief(body));
+}
+
+void every_schema_discoverable(conf::Context& ctx) {
+  for (const auto& type : ctx.caps().resource_types) {
+    std::vector<std::string> urns = {type.schema};
+    for (const auto& [ext, required] : type.extensions) urns.push_back(ext);
+    for (const auto& u : urns)
+      expect_json(ctx, ctx.get("/Schemas/" + u), 200, "GET /Schemas/" + u + " (" + type.name + ")");
+  }
+}
+
+void no_api_schemas(conf::Context& ctx) {
+  json list = expect_list(ctx, ctx.get("/Schemas"), "GET /Schemas");
+  for (const auto& s : resources_of(list)) {
+    std::string id = s.value("id", "");
+    ctx.expect(id.rfind("urn:ietf:params:scim:api:", 0) != 0, "no protocol message schema listed",
+               "no urn:ietf:params:scim:api:*", id);
+  }
+}
+
+void filter_forbidden(conf::Context& ctx, const std::string& endpoint) {
+  auto r = ctx.get(endpoint + "?filter=" + conf::Context::encode("id eq \"x\""));
+  ctx.expect_scim_error(r, 403);
+}
+
+void paging_ignored(conf::Context& ctx) {
+  json all = expect_list(ctx, ctx.get("/Schemas"), "GET /Schemas");
+  json paged = expect_list(ctx, ctx.get("/Schemas?count=1&startIndex=2"), "GET /Schemas?count=1");
+  ctx.expect(ids_of(all) == ids_of(paged), "paging parameters are ignored on /Schemas",
+             std::to_string(ids_of(all).size()) + " schemas",
+             std::to_string(ids_of(paged).size()) + " schemas");
+}
+
+}  // namespace
+
+void register_s4(conf::Catalog& catalog) {
+  SectionBuilder s(catalog, rfc7644_spec(catalog), "4", "Service Provider Configuration Endpoints");
+  s.add("service-provider-config-schema", "GET /ServiceProviderConfig has the SPC schema", kMust,
+        kSpc, kTags, {}, spc_schema);
+  s.add("resource-types-list-response", "GET /ResourceTypes is a ListResponse", kMust, kListForm,
+        kTags, {}, resource_types_list);
+  s.add("schemas-list-response", "GET /Schemas is a ListResponse of all schemas", kMust, kSchemas,
+        kTags, {}, schemas_list);
+  s.add("schema-by-urn", "GET /Schemas/<User URN> returns that schema", kMust,
+        "Individual schema definitions can be returned by appending the schema URI to the /Schemas "
+        "endpoint.",
+        kTags, {"users"}, schema_by_urn);
+  s.add("resource-type-by-name", "GET /ResourceTypes/User returns the User type", kMust, kListForm,
+        kTags, {"users"}, resource_type_by_name);
+  s.add("every-advertised-schema-discoverable", "each type's schema and extensions resolve", kMust,
+        kSchemas, kTags, {}, every_schema_discoverable);
+  s.add("no-protocol-message-schemas", "/Schemas lists no urn:ietf:params:scim:api: schema", kMust,
+        kApiNotDiscoverable, kTags, {}, no_api_schemas);
+  s.add("schemas-filter-403", "a filter on /Schemas answers 403", kShould, k403, kTags, {},
+        [](conf::Context& ctx) { filter_forbidden(ctx, "/Schemas"); });
+  s.add("resource-types-filter-403", "a filter on /ResourceTypes answers 403", kShould, k403, kTags,
+        {}, [](conf::Context& ctx) { filter_forbidden(ctx, "/ResourceTypes"); });
+  s.add("schemas-paging-ignored", "paging parameters on /Schemas are ignored", kMust, kIgnored,
+        kTags, {}, paging_ignored);
+}
+
+}  // namespace scim::suites::rfc7644

@@ -1,0 +1,22 @@
+// Composition of every suite: the RFC specs, the events profile and the provider profiles.
+#include "scim/suites/suites.hpp"
+
+#include "events/index.hpp"
+#include "profiles/index.hpp"
+#include "rfc7643/index.hpp"
+#include "rfc7644/index.hpp"
+
+namespace scim::suites {
+
+void register_all(conf::Catalog& catalog) {
+  register_rfc7643(catalog);
+  register_rfc7644(catalog);
+  register_events(catalog);
+  register_profiles(catalog);
+}
+
+std::vector<std::string> profile_names() {
+  return {"entra", "okta"};
+}
+
+}  // namespace scim::suites

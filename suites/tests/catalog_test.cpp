@@ -1,0 +1,94 @@
+// Invariants of the registered catalog: every check is well formed, uniquely identified, declares
+// its level, requirement, tags and known capabilities, and the suites cover at least 250 checks.
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <set>
+#include <string>
+
+#include "core/check.hpp"
+#include "scim/suites/suites.hpp"
+
+namespace {
+
+using scim::conf::Catalog;
+
+Catalog full_catalog() {
+  Catalog catalog;
+  scim::suites::register_all(catalog);
+  return catalog;
+}
+
+TEST(SuitesCatalog, IdsAreWellFormed) {
+  const std::regex shape("^[a-z0-9-]+/[0-9.]+/[a-z0-9-]+$");
+  for (const auto* check : full_catalog().all())
+    EXPECT_TRUE(std::regex_match(check->info.id, shape)) << check->info.id;
+}
+
+TEST(SuitesCatalog, IdsAreUnique) {
+  std::set<std::string> seen;
+  for (const auto* check : full_catalog().all())
+    EXPECT_TRUE(seen.insert(check->info.id).second) << "duplicate " << check->info.id;
+}
+
+TEST(SuitesCatalog, IdsMatchTheirSpecAndSection) {
+  for (const auto& spec : full_catalog().specs())
+    for (const auto& section : spec.sections) {
+      EXPECT_FALSE(section.title.empty()) << spec.id << "/" << section.id;
+      for (const auto& check : section.checks)
+        EXPECT_EQ(check.info.id.rfind(spec.id + "/" + section.id + "/", 0), 0u) << check.info.id;
+    }
+}
+
+TEST(SuitesCatalog, TitlesRequirementsAndTagsAreNotEmpty) {
+  for (const auto* check : full_catalog().all()) {
+    EXPECT_FALSE(check->info.title.empty()) << check->info.id;
+    EXPECT_GT(check->info.requirement.size(), 10u) << check->info.id;
+    EXPECT_FALSE(check->info.tags.empty()) << check->info.id;
+    EXPECT_TRUE(static_cast<bool>(check->run)) << check->info.id;
+  }
+}
+
+TEST(SuitesCatalog, CapabilitiesAreKnown) {
+  const std::set<std::string> known = {"patch",  "bulk",           "sort",   "etag",
+                                       "filter", "changePassword", "events", "async",
+                                       "me",     "users",          "groups", "enterpriseUser"};
+  for (const auto* check : full_catalog().all())
+    for (const auto& cap : check->info.capabilities)
+      EXPECT_EQ(known.count(cap), 1u) << check->info.id << " needs unknown capability " << cap;
+}
+
+TEST(SuitesCatalog, AtLeast250SpecChecks) {
+  std::size_t count = 0;
+  for (const auto& spec : full_catalog().specs())
+    if (!spec.is_profile)
+      for (const auto& section : spec.sections) count += section.checks.size();
+  EXPECT_GE(count, 250u);
+}
+
+TEST(SuitesCatalog, EverySpecIsRegistered) {
+  std::set<std::string> ids;
+  for (const auto& spec : full_catalog().specs()) ids.insert(spec.id);
+  for (const char* id : {"rfc7643", "rfc7644", "events"}) EXPECT_EQ(ids.count(id), 1u) << id;
+}
+
+TEST(SuitesCatalog, ProfileNamesMatchProfileSpecs) {
+  Catalog catalog = full_catalog();
+  for (const auto& name : scim::suites::profile_names()) {
+    bool found = false;
+    for (const auto& spec : catalog.specs())
+      if (spec.id == "profile-" + name) {
+        found = true;
+        EXPECT_TRUE(spec.is_profile) << spec.id;
+        EXPECT_FALSE(spec.sections.empty()) << spec.id;
+      }
+    EXPECT_TRUE(found) << "no spec profile-" << name;
+  }
+}
+
+TEST(SuitesCatalog, OnlyProfilesAreProfiles) {
+  for (const auto& spec : full_catalog().specs())
+    EXPECT_EQ(spec.is_profile, spec.id.rfind("profile-", 0) == 0) << spec.id;
+}
+
+}  // namespace

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# End-to-end run of the suites against the reference server.
+#   e2e.sh full     SERVER CONFORMANCE   strict server, every RFC/events check: exit 0 in < 10 s
+#   e2e.sh profiles SERVER CONFORMANCE   lenient server, --profile entra and okta: exit 0
+# Starts the server on 127.0.0.1 port 0, reads its "listening on URL" line, and stops only the
+# PID it started.
+set -euo pipefail
+
+mode=${1:?mode: full|profiles}
+server=${2:?path to scim-reference-server}
+conformance=${3:?path to scim-conformance}
+token=e2e-token
+workdir=$(mktemp -d)
+server_pid=""
+
+cleanup() {
+  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -TERM "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$workdir"
+}
+trap cleanup EXIT
+
+start_server() {
+  "$server" --bind 127.0.0.1 --port 0 --token "$token" "$@" >"$workdir/server.out" 2>"$workdir/server.err" &
+  server_pid=$!
+  for _ in $(seq 1 100); do
+    if url=$(grep -m1 -o 'listening on http://[^ ]*' "$workdir/server.out" 2>/dev/null); then
+      base_url=${url#listening on }
+      return 0
+    fi
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  echo "server did not report its address" >&2
+  cat "$workdir/server.err" >&2 || true
+  return 1
+}
+
+run_conformance() {
+  "$conformance" run --base-url "$base_url" --token "$token" "$@"
+}
+
+case "$mode" in
+  full)
+    start_server
+    start=$(date +%s%N)
+    status=0
+    run_conformance --jobs 2 || status=$?
+    elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    echo "full suite: exit $status in ${elapsed_ms} ms"
+    [[ $status -eq 0 ]] || { echo "expected exit 0" >&2; exit 1; }
+    [[ $elapsed_ms -lt 10000 ]] || { echo "expected < 10000 ms" >&2; exit 1; }
+    ;;
+  profiles)
+    start_server --lenient
+    for profile in entra okta; do
+      status=0
+      run_conformance --profile "$profile" || status=$?
+      echo "profile $profile: exit $status"
+      [[ $status -eq 0 ]] || { echo "expected exit 0 for profile $profile" >&2; exit 1; }
+    done
+    ;;
+  *)
+    echo "unknown mode $mode" >&2
+    exit 2
+    ;;
+esac
