@@ -28,16 +28,41 @@ std::string section_status(const Counts& counts) {
   return "skipped";
 }
 
-std::string capability_value(const nlohmann::json& value) {
+// One readable line for a discovery value: booleans as yes/no, {"supported": b, ...} objects as
+// "yes (maxResults: 200)", lists joined. Capabilities::to_json() nests at most three levels; the
+// depth cap keeps any other shape bounded.
+std::string capability_value(const nlohmann::json& value, int depth = 0) {
   if (value.is_boolean()) return value.get<bool>() ? "yes" : "no";
   if (value.is_string()) return value.get<std::string>();
-  if (value.is_array() &&
-      std::all_of(value.begin(), value.end(), [](const auto& v) { return v.is_string(); })) {
-    std::string out;
-    for (const auto& v : value) out += (out.empty() ? "" : ", ") + v.get<std::string>();
+  if (depth > 3 || (!value.is_array() && !value.is_object())) {
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+  std::string out;
+  if (value.is_array()) {
+    for (const auto& item : value) {
+      out += (out.empty()        ? ""
+              : item.is_object() ? "; "
+                                 : ", ") +
+             capability_value(item, depth + 1);
+    }
     return out.empty() ? "none" : out;
   }
-  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  for (const auto& [key, item] : value.items()) {
+    if (key == "supported") continue;
+    out += (out.empty() ? "" : ", ") + key + ": " + capability_value(item, depth + 1);
+  }
+  const auto supported = value.find("supported");
+  if (supported == value.end()) return out;
+  const auto head = capability_value(*supported, depth + 1);
+  return out.empty() ? head : head + " (" + out + ")";
+}
+
+// CSS class of a capability row: yes/no for (supported) flags, "value" otherwise.
+std::string capability_kind(const nlohmann::json& value) {
+  const auto* flag = &value;
+  if (value.is_object() && value.contains("supported")) flag = &value["supported"];
+  if (!flag->is_boolean()) return "value";
+  return flag->get<bool>() ? "yes" : "no";
 }
 
 std::string empty_note(std::string_view text) {
@@ -88,11 +113,10 @@ std::string render_capabilities(const nlohmann::json& capabilities) {
   }
   std::string rows;
   for (const auto& [name, value] : capabilities.items()) {
-    const auto text = capability_value(value);
     rows += fill_template(template_file("capability-row.html"),
                           {{"name", clip(name, kMaxTextBytes)},
-                           {"value", clip(text, kMaxTextBytes)},
-                           {"kind", value.is_boolean() ? text : "value"}});
+                           {"value", clip(capability_value(value), kMaxTextBytes)},
+                           {"kind", capability_kind(value)}});
   }
   return fill_template(template_file("capabilities.html"), {{"rows", rows}});
 }

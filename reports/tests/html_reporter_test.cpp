@@ -40,6 +40,10 @@ TEST(HtmlReporter, ShowsVerdictSummaryAndEveryCheck) {
   EXPECT_TRUE(contains(html,
                        "<th scope=\"row\">authenticationSchemes</th><td "
                        "class=\"cap-value\">oauthbearertoken</td>"));
+  EXPECT_TRUE(contains(html, "<td class=\"cap-yes\">yes (maxResults: 200)</td>"));
+  EXPECT_TRUE(contains(html, "<td class=\"cap-no\">no (maxOperations: 0, maxPayloadSize: 0)</td>"));
+  EXPECT_TRUE(contains(html, ">endpoint: /Users, name: User; endpoint: /Groups, name: Group</td>"));
+  EXPECT_TRUE(contains(html, "<th scope=\"row\">asyncModes</th><td class=\"cap-value\">none</td>"));
   EXPECT_TRUE(contains(render(testing::passing_run()), "id=\"verdict\">PASS</div>"));
 }
 

@@ -122,11 +122,15 @@ conf::RunResult passing_run() {
   run.target = "http://127.0.0.1:8080/scim/v2";
   run.started_at = "2026-11-23T15:00:00Z";
   run.duration = 1234567us;
-  run.capabilities = {{"patch", true},
-                      {"bulk", false},
-                      {"filter", true},
-                      {"authenticationSchemes", {"oauthbearertoken"}},
-                      {"filterMaxResults", 200}};
+  // The shape of conf::Capabilities::to_json().
+  run.capabilities = {
+      {"patch", true},
+      {"bulk", {{"supported", false}, {"maxOperations", 0}, {"maxPayloadSize", 0}}},
+      {"filter", {{"supported", true}, {"maxResults", 200}}},
+      {"authenticationSchemes", {"oauthbearertoken"}},
+      {"asyncModes", nlohmann::json::array()},
+      {"resourceTypes",
+       {{{"name", "User"}, {"endpoint", "/Users"}}, {{"name", "Group"}, {"endpoint", "/Groups"}}}}};
   auto passed = result(info("rfc7644/3.4.2.2/eq-is-case-insensitive",
                             "Attribute names compare case-insensitively", Level::Must,
                             "Attribute names and attribute operators used in filters are case "
