@@ -48,8 +48,9 @@ AsyncOutcome run_bulk(const server::Request& request, const std::string& txn, Bu
     out.response = error_response(result.error());
     out.operations.push_back(operation_of(request, out.response));
     if (hub) {
-      out.sets.push_back(hub->publish_async_response(
-          request.principal.tenant, out.operations.back(), SubjectRef{request.path, {}, {}}, txn));
+      out.sets.push_back(
+          hub->publish_async_response(request.principal.tenant, out.operations.back(),
+                                      SubjectRef{request.path, {}, {}}, txn, request.base_url));
     }
     return out;
   }
@@ -60,7 +61,7 @@ AsyncOutcome run_bulk(const server::Request& request, const std::string& txn, Bu
     if (!hub) continue;
     out.sets.push_back(hub->publish_async_response(
         request.principal.tenant, op, subject_for(op, result->subjects[i], request.base_url),
-        bulk_operation_txn(txn, result->indices[i])));
+        bulk_operation_txn(txn, result->indices[i]), request.base_url));
   }
   return out;
 }
@@ -82,7 +83,7 @@ AsyncOutcome run_async_request(const server::Request& request, const std::string
   if (hub) {
     out.sets.push_back(hub->publish_async_response(
         request.principal.tenant, out.operations[0],
-        subject_for(out.operations[0], request.path, request.base_url), txn));
+        subject_for(out.operations[0], request.path, request.base_url), txn, request.base_url));
   }
   return out;
 }

@@ -12,9 +12,14 @@ EventHub::EventHub(HubOptions options, JwsSigner signer, FeedRegistry& feeds, Se
       feeds_(feeds),
       builder_(std::move(builder)) {}
 
-SetContext EventHub::context_for(const std::vector<std::shared_ptr<Feed>>& feeds) const {
-  SetContext ctx{options_.issuer, {}, options_.mode};
-  for (const auto& f : feeds) ctx.audience.push_back(f->uri(options_.issuer));
+std::string EventHub::issuer_for(const std::string& base_url) const {
+  return options_.issuer.empty() ? base_url : options_.issuer;
+}
+
+SetContext EventHub::context_for(const std::vector<std::shared_ptr<Feed>>& feeds,
+                                 const std::string& issuer) const {
+  SetContext ctx{issuer, {}, options_.mode};
+  for (const auto& f : feeds) ctx.audience.push_back(f->uri(issuer));
   return ctx;
 }
 
@@ -35,7 +40,13 @@ void EventHub::on_write(const server::WriteEvent& event) {
   if (targets.empty()) return;
   server::WriteEvent with_txn = event;
   if (with_txn.txn.empty()) with_txn.txn = random_hex_id();  // §2.2: txn always present
-  for (auto& claims : builder_.for_write(with_txn, context_for(targets))) {
+  // The location is "<base URL><subject uri>"; what precedes the subject is the base URL.
+  const auto& loc = event.location;
+  const bool suffixed =
+      loc.size() >= subject.uri.size() &&
+      loc.compare(loc.size() - subject.uri.size(), subject.uri.size(), subject.uri) == 0;
+  const std::string base = suffixed ? loc.substr(0, loc.size() - subject.uri.size()) : loc;
+  for (auto& claims : builder_.for_write(with_txn, context_for(targets, issuer_for(base)))) {
     sign_and_publish(std::move(claims), targets);
   }
   // §2.4.4: a deleted resource leaves its feeds without a separate feed:remove.
@@ -45,20 +56,21 @@ void EventHub::on_write(const server::WriteEvent& event) {
 }
 
 Result<bool> EventHub::add_member(const std::string& tenant, const std::string& feed_id,
-                                  const SubjectRef& subject) {
+                                  const SubjectRef& subject, const std::string& base_url) {
   auto feed = feeds_.find(tenant, feed_id);
   if (!feed) return not_found("feed \"" + feed_id + "\" not found");
   if (feed->info().membership == Membership::All) {
     return invalid_value("feed \"" + feed_id + "\" carries every resource; membership is implicit");
   }
   if (!feed->add_member(subject.uri)) return false;
-  sign_and_publish(builder_.feed_membership(true, subject, random_hex_id(), context_for({feed})),
+  sign_and_publish(builder_.feed_membership(true, subject, random_hex_id(),
+                                            context_for({feed}, issuer_for(base_url))),
                    {feed});
   return true;
 }
 
 Result<bool> EventHub::remove_member(const std::string& tenant, const std::string& feed_id,
-                                     const SubjectRef& subject) {
+                                     const SubjectRef& subject, const std::string& base_url) {
   auto feed = feeds_.find(tenant, feed_id);
   if (!feed) return not_found("feed \"" + feed_id + "\" not found");
   if (feed->info().membership == Membership::All) {
@@ -66,17 +78,20 @@ Result<bool> EventHub::remove_member(const std::string& tenant, const std::strin
   }
   if (!feed->remove_member(subject.uri)) return false;
   // feed:remove goes to the feed the subject left, then the subject is no longer carried.
-  sign_and_publish(builder_.feed_membership(false, subject, random_hex_id(), context_for({feed})),
+  sign_and_publish(builder_.feed_membership(false, subject, random_hex_id(),
+                                            context_for({feed}, issuer_for(base_url))),
                    {feed});
   return true;
 }
 
 IssuedSet EventHub::publish_async_response(const std::string& tenant,
                                            const nlohmann::json& operation,
-                                           const SubjectRef& subject, const std::string& txn) {
+                                           const SubjectRef& subject, const std::string& txn,
+                                           const std::string& base_url) {
   auto targets = feeds_.feeds(tenant);
-  return sign_and_publish(builder_.async_response(operation, subject, txn, context_for(targets)),
-                          targets);
+  return sign_and_publish(
+      builder_.async_response(operation, subject, txn, context_for(targets, issuer_for(base_url))),
+      targets);
 }
 
 std::vector<std::string> EventHub::event_uris() const {

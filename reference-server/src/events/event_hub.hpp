@@ -20,7 +20,9 @@
 namespace scim::events {
 
 struct HubOptions {
-  std::string issuer = "https://scim-reference-server.invalid";  // "iss" and feed URI base
+  // "iss" and the base of feed URIs ("aud"). Empty: the base URL the request was addressed to
+  // (per tenant, e.g. "http://127.0.0.1:8080/scim/v2"), known only once the server listens.
+  std::string issuer;
   PayloadMode mode = PayloadMode::Notice;
 };
 
@@ -39,14 +41,18 @@ class EventHub final : public server::EventSink {
 
   // Explicit feed membership (draft §2.3.1/§2.3.2). 404 for an unknown feed, 400 invalidValue
   // for an "all" feed (membership is implicit there). A no-op change issues no SET.
+  // `base_url` supplies the issuer when HubOptions::issuer is empty.
   Result<bool> add_member(const std::string& tenant, const std::string& feed_id,
-                          const SubjectRef& subject);
+                          const SubjectRef& subject, const std::string& base_url);
   Result<bool> remove_member(const std::string& tenant, const std::string& feed_id,
-                             const SubjectRef& subject);
+                             const SubjectRef& subject, const std::string& base_url);
 
   // Issues a misc:asyncresp SET (draft §2.5.1.3) to every feed of the tenant and returns it.
   IssuedSet publish_async_response(const std::string& tenant, const nlohmann::json& operation,
-                                   const SubjectRef& subject, const std::string& txn);
+                                   const SubjectRef& subject, const std::string& txn,
+                                   const std::string& base_url);
+  // The issuer used for requests addressed to `base_url`.
+  std::string issuer_for(const std::string& base_url) const;
 
   const HubOptions& options() const { return options_; }
   const JwsSigner& signer() const { return signer_; }
@@ -58,7 +64,8 @@ class EventHub final : public server::EventSink {
 
  private:
   IssuedSet sign_and_publish(nlohmann::json claims, const std::vector<std::shared_ptr<Feed>>& to);
-  SetContext context_for(const std::vector<std::shared_ptr<Feed>>& feeds) const;
+  SetContext context_for(const std::vector<std::shared_ptr<Feed>>& feeds,
+                         const std::string& issuer) const;
 
   HubOptions options_;
   JwsSigner signer_;

@@ -77,16 +77,17 @@ TEST_F(HubFixture, ExplicitFeedOnlyCarriesMembersAndSignalsMembership) {
   auto crm = registry.find("t1", "crm");
   hub.on_write(write(server::WriteEvent::Kind::Create, "u1"));
   EXPECT_TRUE(drain(*crm, signer).empty());
-  auto added = hub.add_member("t1", "crm", {"/Users/u1", "u1", std::nullopt});
+  auto added = hub.add_member("t1", "crm", {"/Users/u1", "u1", std::nullopt}, "http://h");
   ASSERT_TRUE(added.ok());
   EXPECT_TRUE(*added);
-  EXPECT_FALSE(*hub.add_member("t1", "crm", {"/Users/u1", "u1", std::nullopt}));  // no-op
+  EXPECT_FALSE(
+      *hub.add_member("t1", "crm", {"/Users/u1", "u1", std::nullopt}, "http://h"));  // no-op
   auto sets = drain(*crm, signer);
   ASSERT_EQ(sets.size(), 1u);
   EXPECT_TRUE(sets[0]["events"].contains(std::string(urn::event::kFeedAdd)));
   hub.on_write(write(server::WriteEvent::Kind::Put, "u1"));
   EXPECT_EQ(drain(*crm, signer).size(), 1u);
-  ASSERT_TRUE(hub.remove_member("t1", "crm", {"/Users/u1", "u1", std::nullopt}).ok());
+  ASSERT_TRUE(hub.remove_member("t1", "crm", {"/Users/u1", "u1", std::nullopt}, "http://h").ok());
   sets = drain(*crm, signer);
   ASSERT_EQ(sets.size(), 1u);
   EXPECT_TRUE(sets[0]["events"].contains(std::string(urn::event::kFeedRemove)));
@@ -94,7 +95,7 @@ TEST_F(HubFixture, ExplicitFeedOnlyCarriesMembersAndSignalsMembership) {
 
 TEST_F(HubFixture, DeleteRemovesMembershipWithoutFeedRemove) {
   ASSERT_TRUE(registry.add_feed({"crm", "t1", "", Membership::Explicit, {}}).ok());
-  ASSERT_TRUE(hub.add_member("t1", "crm", {"/Users/u1", "u1", std::nullopt}).ok());
+  ASSERT_TRUE(hub.add_member("t1", "crm", {"/Users/u1", "u1", std::nullopt}, "http://h").ok());
   auto crm = registry.find("t1", "crm");
   (void)drain(*crm, signer);
   hub.on_write(write(server::WriteEvent::Kind::Delete, "u1"));
@@ -105,10 +106,10 @@ TEST_F(HubFixture, DeleteRemovesMembershipWithoutFeedRemove) {
 }
 
 TEST_F(HubFixture, MembershipErrorsAreSpecific) {
-  auto missing = hub.add_member("t1", "nope", {"/Users/u1", "u1", std::nullopt});
+  auto missing = hub.add_member("t1", "nope", {"/Users/u1", "u1", std::nullopt}, "http://h");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().status, 404);
-  auto implicit = hub.add_member("t1", "default", {"/Users/u1", "u1", std::nullopt});
+  auto implicit = hub.add_member("t1", "default", {"/Users/u1", "u1", std::nullopt}, "http://h");
   ASSERT_FALSE(implicit.ok());
   EXPECT_EQ(implicit.error().status, 400);
   EXPECT_EQ(implicit.error().scim_type, ScimType::InvalidValue);
@@ -121,7 +122,7 @@ TEST_F(HubFixture, PushReceiverGetsTheSameSetAsThePollQueue) {
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().scim_type, ScimType::InvalidValue);
   auto sets = hub.publish_async_response("t1", {{"method", "POST"}, {"status", "201"}},
-                                         {"/Users/u1", "u1", std::nullopt}, "txn-9");
+                                         {"/Users/u1", "u1", std::nullopt}, "txn-9", "http://h");
   auto feed = registry.find("t1", "default");
   ASSERT_EQ(feed->queue().size(), 1u);
   for (int i = 0; i < 500; ++i) {
