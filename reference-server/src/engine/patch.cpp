@@ -83,6 +83,10 @@ Result<Operation> read_operation(const nlohmann::json& op, LeniencyLog& log) {
   if (!kind) return kind.error();
   Operation out{*kind, member(op, "path", log), member(op, "value", log)};
   if (out.path != nullptr && out.path->is_null()) out.path = nullptr;
+  // A "value": null on remove carries nothing (some clients always send the member).
+  if (out.kind == PatchOpKind::Remove && out.value != nullptr && out.value->is_null()) {
+    out.value = nullptr;
+  }
   if (out.path != nullptr && !out.path->is_string()) {
     return invalid_path("\"path\" must be a string");
   }

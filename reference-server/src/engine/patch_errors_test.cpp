@@ -230,5 +230,55 @@ TEST_F(PatchErrors, MemberLimitIsInvalidValue) {
   EXPECT_TRUE(IsScimError(r, 400, ScimType::InvalidValue));
 }
 
+// Bad input never crashes or half-applies: every op x path x value shape either succeeds or fails
+// with a 4xx SCIM error, and the input resource is never modified.
+TEST_F(PatchErrors, HostileShapesNeverThrow) {
+  const Json values[] = {nullptr,
+                         true,
+                         1,
+                         -1.5,
+                         "",
+                         "x",
+                         Json::array(),
+                         Json::array({nullptr}),
+                         Json::object(),
+                         Json({{"value", Json::object()}}),
+                         Json({{"", 1}}),
+                         Json::array({Json::array({1})}),
+                         Json({{"urn:x", {{"a", 1}}}})};
+  const char* paths[] = {"members",
+                         "members[value eq \"x\"]",
+                         "members[value eq \"x\"].value",
+                         "displayName",
+                         "id",
+                         "meta",
+                         "meta.version",
+                         "externalId",
+                         "members[value pr].display",
+                         "members[value eq 1]"};
+  const Json original = tour_guides();
+  for (const char* op : {"add", "remove", "replace"}) {
+    for (const auto& value : values) {
+      for (const char* path : paths) {
+        for (bool lenient : {false, true}) {
+          WriteOptions options;
+          options.lenient = lenient;
+          const Json body = patch({{{"op", op}, {"path", path}, {"value", value}}});
+          EXPECT_NO_THROW({
+            auto r = apply_patch(original, body, registry, group(), options);
+            if (!r.ok()) {
+              EXPECT_GE(r.error().status, 400) << body.dump();
+              EXPECT_LT(r.error().status, 500) << body.dump();
+            }
+          }) << body.dump();
+        }
+      }
+      EXPECT_NO_THROW(
+          (void)apply_patch(original, patch({{{"op", op}, {"value", value}}}), registry, group()));
+    }
+  }
+  EXPECT_EQ(original, tour_guides());
+}
+
 }  // namespace
 }  // namespace scim::engine
