@@ -62,8 +62,8 @@ TEST_F(FeedsFixture, ExplicitFeedMembershipEmitsFeedAddThroughPoll) {
   EXPECT_TRUE(claims["events"].contains(std::string(urn::event::kFeedAdd)));
   EXPECT_EQ(claims["sub_id"]["externalId"], "jdoe");
   // Acknowledge, then nothing is left.
-  auto ack = call("POST", "/Feeds/crm/poll",
-                  {{"ack", {sets.begin().key()}}, {"returnImmediately", true}});
+  auto ack =
+      call("POST", "/Feeds/crm/poll", {{"ack", {sets.begin().key()}}, {"returnImmediately", true}});
   EXPECT_TRUE(json(ack)["sets"].empty());
   EXPECT_EQ(call("DELETE", "/Feeds/crm/members/Users/u1").status, 204);
   EXPECT_EQ(call("DELETE", "/Feeds/crm/members/Users/u1").status, 404);
