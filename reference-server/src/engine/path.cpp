@@ -41,15 +41,6 @@ Status<> parse_value_path(PatchPath& out, std::string_view text, std::size_t ope
 
 }  // namespace
 
-std::string PatchPath::display() const {
-  std::string out = target.path.to_string();
-  if (filter.has_value()) {
-    out += "[" + filter_text + "]";
-    if (sub != nullptr) out += "." + sub->name;
-  }
-  return out;
-}
-
 std::size_t find_closing_bracket(std::string_view text, std::size_t open) {
   bool in_string = false;
   for (std::size_t i = open + 1; i < text.size(); ++i) {

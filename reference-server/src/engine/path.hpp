@@ -22,8 +22,6 @@ struct PatchPath {
   const Attribute* sub = nullptr;  // "name.familyName" or "emails[...].value"
 
   const Attribute* attribute() const { return target.attribute; }
-  // Canonical name used in error details: "emails[...].value", "urn:...:User:manager".
-  std::string display() const;
 };
 
 // Parses and resolves `text`. Errors: 400 invalidPath naming the problem (malformed path, unknown
