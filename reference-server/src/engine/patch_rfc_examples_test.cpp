@@ -249,5 +249,20 @@ TEST_F(PatchRfcExamples, Section_3_5_2_PrimaryOnOneValueClearsOthers) {
   EXPECT_EQ(r->resource["emails"][1]["primary"], true);
 }
 
+// §3.5.2 + §3.10: a path-less value may use URN-qualified attribute names, core or extension.
+TEST_F(PatchRfcExamples, Section_3_5_2_PathlessValueWithUrnQualifiedNames) {
+  const std::string ext(urn::kEnterpriseUser);
+  auto r = apply_patch(bjensen(),
+                       patch({{{"op", "add"},
+                               {"value",
+                                {{ext + ":costCenter", "4130"},
+                                 {std::string(urn::kUser) + ":title", "Tour Guide"}}}}}),
+                       registry, user());
+  ASSERT_TRUE(r.ok()) << r.error().detail;
+  EXPECT_EQ(r->resource[ext]["costCenter"], "4130");
+  EXPECT_EQ(r->resource["title"], "Tour Guide");
+  EXPECT_EQ(r->resource["schemas"], Json({urn::kUser, urn::kEnterpriseUser}));
+}
+
 }  // namespace
 }  // namespace scim::engine
