@@ -51,8 +51,20 @@ TEST(Capabilities, GarbageAdvertisesNothing) {
   const auto caps = capabilities_from(nlohmann::json::parse(R"({"patch":{"supported":"yes"}})"),
                                       nlohmann::json::parse("42"), nullptr);
   EXPECT_FALSE(caps.has("patch"));
-  EXPECT_FALSE(caps.has("users"));
   EXPECT_FALSE(caps.has("events"));
+  EXPECT_FALSE(caps.has("enterpriseUser"));
+  // No readable resource types: conventional endpoints assumed rather than skipping everything.
+  EXPECT_TRUE(caps.has("users"));
+  EXPECT_TRUE(caps.has("groups"));
+}
+
+TEST(Capabilities, ResourceTypesDecideUsersAndGroupsWhenReadable) {
+  const auto caps = capabilities_from(
+      nullptr,
+      nlohmann::json::parse(R"({"Resources":[{"id":"User","name":"User","endpoint":"/Users"}]})"),
+      nullptr);
+  EXPECT_TRUE(caps.has("users"));
+  EXPECT_FALSE(caps.has("groups"));
 }
 
 TEST(Capabilities, AsyncNoneIsNotAsync) {

@@ -31,14 +31,30 @@ Result<Command, UsageError> parse(std::vector<std::string> args,
 }
 
 TEST(CliParse, RunFlags) {
-  const auto c = parse({"run",     "--base-url", "https://t/scim/v2",
-                        "--token", "T",          "--header",
-                        "X-A: 1",  "--header",   "X-B:2",
-                        "--only",  "rfc7644/*",  "--tags",
-                        "a,b",     "--level",    "should",
-                        "--jobs",  "4",          "--timeout",
-                        "5",       "--keep",     "--junit",
-                        "out.xml"});
+  const auto c = parse({"run",
+                        "--base-url",
+                        "https://t/scim/v2",
+                        "--token",
+                        "T",
+                        "--header",
+                        "X-A: 1",
+                        "--header",
+                        "X-B:2",
+                        "--only",
+                        "rfc7644/*",
+                        "--tags",
+                        "a,b",
+                        "--level",
+                        "should",
+                        "--jobs",
+                        "4",
+                        "--timeout",
+                        "5",
+                        "--keep",
+                        "--junit",
+                        "out.xml",
+                        "--receiver-port",
+                        "8999"});
   ASSERT_TRUE(c.ok()) << c.error().message;
   EXPECT_EQ(c->kind, CommandKind::Run);
   const auto& r = c->run;
@@ -52,6 +68,7 @@ TEST(CliParse, RunFlags) {
   EXPECT_EQ(r.timeout_seconds, 5);
   EXPECT_TRUE(r.keep);
   EXPECT_EQ(r.reports.at("junit"), "out.xml");
+  EXPECT_EQ(r.receiver_port, 8999);
 }
 
 TEST(CliParse, FlagsOverrideEnvironmentOverridesConfig) {
@@ -83,6 +100,7 @@ TEST(CliParse, UsageErrors) {
   EXPECT_FALSE(parse({"run", "--base-url", "http://x", "--token", "a", "--basic", "u:p"}).ok());
   EXPECT_FALSE(parse({"run", "--base-url", "http://x", "--oauth-token-url", "http://i"}).ok());
   EXPECT_FALSE(parse({"run", "--base-url", "http://x", "--bogus"}).ok());
+  EXPECT_FALSE(parse({"run", "--base-url", "http://x", "--receiver-port", "70000"}).ok());
   EXPECT_FALSE(parse({"run", "--config", "missing.json"}).ok());
   const auto typo = parse({"run", "--config", "c.json"}, {}, {{"c.json", R"({"base_url":"x"})"}});
   ASSERT_FALSE(typo.ok());

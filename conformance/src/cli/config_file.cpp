@@ -34,7 +34,8 @@ const std::set<std::string>& known_keys() {
                                               "verbose",
                                               "insecure",
                                               "ca-cert",
-                                              "color"};
+                                              "color",
+                                              "receiver-port"};
   return kKeys;
 }
 

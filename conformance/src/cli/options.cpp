@@ -46,6 +46,7 @@ constexpr OptionSpec kRunOptions[] = {
     {"insecure", Kind::Flag, "do not verify the target's TLS certificate"},
     {"ca-cert", Kind::Single, "PEM file of CA certificates to verify the target with"},
     {"color", Kind::Single, "auto, always or never"},
+    {"receiver-port", Kind::Single, "port of the loopback SET receiver on 127.0.0.1 (0 = any)"},
 };
 
 struct Bound {
@@ -180,12 +181,14 @@ Status<UsageError> read_run(const Values& values, RunConfig& run) {
   auto jobs = number(values, "jobs", 1, 1, 64);
   auto timeout = number(values, "timeout", 30, 1, 3600);
   auto check_timeout = number(values, "check-timeout", 0, 0, 86400);
-  for (const auto* n : {&jobs, &timeout, &check_timeout}) {
+  auto receiver_port = number(values, "receiver-port", 0, 0, 65535);
+  for (const auto* n : {&jobs, &timeout, &check_timeout, &receiver_port}) {
     if (!*n) return n->error();
   }
   run.jobs = *jobs;
   run.timeout_seconds = *timeout;
   run.check_timeout_seconds = *check_timeout;
+  run.receiver_port = *receiver_port;
   run.force_optional = values.flag("force-optional");
   run.keep = values.flag("keep");
   run.verbose = values.flag("verbose");

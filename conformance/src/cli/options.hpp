@@ -29,6 +29,7 @@ struct RunConfig {
   int check_timeout_seconds = 0;               // per check; 0 = max(120, 4 x timeout)
   std::map<std::string, std::string> reports;  // "junit"/"html"/"json"/"md" -> output file
   std::string color = "auto";                  // auto | always | never
+  int receiver_port = 0;                       // loopback SET receiver port; 0 = any free port
 };
 
 struct ListConfig {

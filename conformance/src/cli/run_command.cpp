@@ -83,7 +83,9 @@ int run_command(const RunConfig& config, const Catalog& catalog, RunEnvironment&
 
   std::unique_ptr<LoopbackReceiver> receiver;
   if (env.start_set_receiver && needs_events(catalog, config.selection)) {
-    auto started = LoopbackReceiver::start();
+    LoopbackOptions receiver_options;
+    receiver_options.port = static_cast<unsigned short>(config.receiver_port);
+    auto started = LoopbackReceiver::start(receiver_options);
     if (started) {
       receiver = std::move(*started);
       *env.out << "SET receiver listening on " << receiver->url() << "\n";

@@ -42,8 +42,10 @@ bool Capabilities::has(std::string_view capability) const {
     }
     return false;
   }
-  if (capability == "users") return find_type("User") != nullptr;
-  if (capability == "groups") return find_type("Group") != nullptr;
+  // Without any readable /ResourceTypes the conventional /Users and /Groups are assumed: a broken
+  // discovery document fails its own checks and must not hide every resource check as skipped.
+  if (capability == "users") return resource_types.empty() || find_type("User") != nullptr;
+  if (capability == "groups") return resource_types.empty() || find_type("Group") != nullptr;
   if (capability == "enterpriseUser") {
     return type_has_extension(find_type("User"), scim::urn::kEnterpriseUser);
   }

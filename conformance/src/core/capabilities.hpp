@@ -41,7 +41,9 @@ struct Capabilities {
 
   // Capability names as used by CheckInfo::capabilities: "patch", "bulk", "filter", "sort",
   // "etag", "changePassword", "events", "async", "me", "users", "groups",
-  // "enterpriseUser". "me" is not advertised by SCIM and is decided by probing /Me.
+  // "enterpriseUser". "me" is not advertised by SCIM and is decided by probing /Me. When no
+  // resource type could be read at all, "users" and "groups" count as present (conventional
+  // endpoints) so a broken /ResourceTypes does not turn every resource check into a skip.
   bool has(std::string_view capability) const;
   bool me = false;
   const ResourceTypeInfo* find_type(std::string_view name) const;

@@ -124,8 +124,10 @@ Result<std::unique_ptr<LoopbackReceiver>, std::string> LoopbackReceiver::start(
     LoopbackOptions options) {
   auto impl = std::make_unique<Impl>(std::move(options));
   beast::error_code ec;
-  const tcp::endpoint endpoint(asio::ip::make_address("127.0.0.1"), 0);
+  const tcp::endpoint endpoint(asio::ip::make_address("127.0.0.1"), impl->options.port);
   impl->acceptor.open(endpoint.protocol(), ec);
+  // A fixed --receiver-port must be reusable right after a previous run (TIME_WAIT).
+  if (!ec) impl->acceptor.set_option(asio::socket_base::reuse_address(true), ec);
   if (!ec) impl->acceptor.bind(endpoint, ec);
   if (!ec) impl->acceptor.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) return Unexpected{"SET receiver cannot listen on 127.0.0.1: " + ec.message()};

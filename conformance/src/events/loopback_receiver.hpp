@@ -14,6 +14,7 @@ namespace scim::conf {
 
 struct LoopbackOptions {
   std::string path = "/events";
+  unsigned short port = 0;  // 0: chosen by the OS; fixed when the transmitter needs it up front
   std::size_t max_body_bytes = 64 * 1024;  // a SET larger than this is refused (413)
   std::size_t max_stored = 1000;           // oldest dropped beyond this
   std::size_t max_connections = 32;        // further connections are closed at once
