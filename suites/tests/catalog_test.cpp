@@ -20,19 +20,22 @@ Catalog full_catalog() {
 }
 
 TEST(SuitesCatalog, IdsAreWellFormed) {
+  const Catalog catalog = full_catalog();
   const std::regex shape("^[a-z0-9-]+/[0-9.]+/[a-z0-9-]+$");
-  for (const auto* check : full_catalog().all())
+  for (const auto* check : catalog.all())
     EXPECT_TRUE(std::regex_match(check->info.id, shape)) << check->info.id;
 }
 
 TEST(SuitesCatalog, IdsAreUnique) {
+  const Catalog catalog = full_catalog();
   std::set<std::string> seen;
-  for (const auto* check : full_catalog().all())
+  for (const auto* check : catalog.all())
     EXPECT_TRUE(seen.insert(check->info.id).second) << "duplicate " << check->info.id;
 }
 
 TEST(SuitesCatalog, IdsMatchTheirSpecAndSection) {
-  for (const auto& spec : full_catalog().specs())
+  const Catalog catalog = full_catalog();
+  for (const auto& spec : catalog.specs())
     for (const auto& section : spec.sections) {
       EXPECT_FALSE(section.title.empty()) << spec.id << "/" << section.id;
       for (const auto& check : section.checks)
@@ -41,7 +44,8 @@ TEST(SuitesCatalog, IdsMatchTheirSpecAndSection) {
 }
 
 TEST(SuitesCatalog, TitlesRequirementsAndTagsAreNotEmpty) {
-  for (const auto* check : full_catalog().all()) {
+  const Catalog catalog = full_catalog();
+  for (const auto* check : catalog.all()) {
     EXPECT_FALSE(check->info.title.empty()) << check->info.id;
     EXPECT_GT(check->info.requirement.size(), 10u) << check->info.id;
     EXPECT_FALSE(check->info.tags.empty()) << check->info.id;
@@ -50,25 +54,28 @@ TEST(SuitesCatalog, TitlesRequirementsAndTagsAreNotEmpty) {
 }
 
 TEST(SuitesCatalog, CapabilitiesAreKnown) {
+  const Catalog catalog = full_catalog();
   const std::set<std::string> known = {"patch",  "bulk",           "sort",   "etag",
                                        "filter", "changePassword", "events", "async",
                                        "me",     "users",          "groups", "enterpriseUser"};
-  for (const auto* check : full_catalog().all())
+  for (const auto* check : catalog.all())
     for (const auto& cap : check->info.capabilities)
       EXPECT_EQ(known.count(cap), 1u) << check->info.id << " needs unknown capability " << cap;
 }
 
 TEST(SuitesCatalog, AtLeast250SpecChecks) {
+  const Catalog catalog = full_catalog();
   std::size_t count = 0;
-  for (const auto& spec : full_catalog().specs())
+  for (const auto& spec : catalog.specs())
     if (!spec.is_profile)
       for (const auto& section : spec.sections) count += section.checks.size();
   EXPECT_GE(count, 250u);
 }
 
 TEST(SuitesCatalog, EverySpecIsRegistered) {
+  const Catalog catalog = full_catalog();
   std::set<std::string> ids;
-  for (const auto& spec : full_catalog().specs()) ids.insert(spec.id);
+  for (const auto& spec : catalog.specs()) ids.insert(spec.id);
   for (const char* id : {"rfc7643", "rfc7644", "events"}) EXPECT_EQ(ids.count(id), 1u) << id;
 }
 
@@ -87,7 +94,8 @@ TEST(SuitesCatalog, ProfileNamesMatchProfileSpecs) {
 }
 
 TEST(SuitesCatalog, OnlyProfilesAreProfiles) {
-  for (const auto& spec : full_catalog().specs())
+  const Catalog catalog = full_catalog();
+  for (const auto& spec : catalog.specs())
     EXPECT_EQ(spec.is_profile, spec.id.rfind("profile-", 0) == 0) << spec.id;
 }
 
