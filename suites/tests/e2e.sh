@@ -57,7 +57,7 @@ case "$mode" in
     start_server --lenient
     for profile in entra okta; do
       status=0
-      run_conformance --profile "$profile" || status=$?
+      run_conformance --profile "$profile" --only "profile-$profile/*" || status=$?
       echo "profile $profile: exit $status"
       [[ $status -eq 0 ]] || { echo "expected exit 0 for profile $profile" >&2; exit 1; }
     done
