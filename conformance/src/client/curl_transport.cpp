@@ -99,21 +99,22 @@ void CurlTransport::release(std::unique_ptr<Handle> handle) {
   if (idle_.size() < options_.max_idle_handles) idle_.push_back(std::move(handle));
 }
 
-HttpResponse CurlTransport::send(const HttpRequest& request) {
-  auto handle = acquire();
-  CURL* curl = handle->curl;
-  curl_easy_reset(curl);  // keeps the connection cache, forgets the previous request's options
-  HttpResponse response;
-  Sink sink{&response, options_.max_response_bytes, options_.max_response_headers};
+namespace {
 
-  std::unique_ptr<curl_slist, SlistDeleter> headers;
-  for (const auto& [name, value] : request.headers) {
+using SlistPtr = std::unique_ptr<curl_slist, SlistDeleter>;
+
+SlistPtr header_list(const Headers& request_headers) {
+  SlistPtr headers;
+  for (const auto& [name, value] : request_headers) {
     const std::string line = value.empty() ? name + ";" : name + ": " + value;
     headers.reset(curl_slist_append(headers.release(), line.c_str()));
   }
   // curl adds "Expect: 100-continue" for larger bodies; SCIM servers need not support it.
   headers.reset(curl_slist_append(headers.release(), "Expect:"));
+  return headers;
+}
 
+void set_request_options(CURL* curl, const HttpRequest& request, curl_slist* headers) {
   curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
   if (request.method == "HEAD") curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
@@ -123,22 +124,38 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
     curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE,
                      static_cast<curl_off_t>(request.body.size()));
   }
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
+  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
   curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
+}
+
+void set_transport_options(CURL* curl, const CurlOptions& options, Sink& sink) {
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);        // timeouts without SIGALRM: safe in threads
   curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);  // checks judge redirects themselves
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(curl, CURLOPT_HTTP_VERSION,
-                   options_.http2 ? CURL_HTTP_VERSION_2TLS : CURL_HTTP_VERSION_1_1);
-  if (options_.insecure) {
+                   options.http2 ? CURL_HTTP_VERSION_2TLS : CURL_HTTP_VERSION_1_1);
+  if (options.insecure) {
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 0L);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 0L);
   }
-  if (!options_.ca_cert.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, options_.ca_cert.c_str());
+  if (!options.ca_cert.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, options.ca_cert.c_str());
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &sink);
+}
+
+}  // namespace
+
+HttpResponse CurlTransport::send(const HttpRequest& request) {
+  auto handle = acquire();
+  CURL* curl = handle->curl;
+  curl_easy_reset(curl);  // keeps the connection cache, forgets the previous request's options
+  HttpResponse response;
+  Sink sink{&response, options_.max_response_bytes, options_.max_response_headers};
+  const auto headers = header_list(request.headers);
+  set_request_options(curl, request, headers.get());
+  set_transport_options(curl, options_, sink);
 
   const auto start = std::chrono::steady_clock::now();
   const CURLcode rc = curl_easy_perform(curl);

@@ -61,6 +61,38 @@ CheckResult not_run(const Check& check) {
   return result;
 }
 
+// Runs `selected` on `options.jobs` threads; results by index, so catalog order is kept.
+std::vector<CheckResult> execute(const std::vector<const Check*>& selected,
+                                 const RunOptions& options, RunShared& shared,
+                                 const CancelFlag& cancel, RunObserver& observer) {
+  std::vector<CheckResult> results(selected.size());
+  std::atomic<std::size_t> next{0};
+  std::size_t done = 0;
+  std::mutex observer_mutex;
+  auto worker = [&] {
+    for (auto i = next.fetch_add(1); i < selected.size(); i = next.fetch_add(1)) {
+      const auto& check = *selected[i];
+      if (cancel.requested()) {
+        results[i] = not_run(check);
+        continue;
+      }
+      {
+        std::lock_guard lock(observer_mutex);
+        observer.on_check_started(check.info);
+      }
+      results[i] = run_one(check, options, shared);
+      std::lock_guard lock(observer_mutex);
+      observer.on_check_finished(results[i], ++done, selected.size());
+    }
+  };
+  const int jobs = std::clamp(options.jobs, 1, RunOptions::kMaxJobs);
+  std::vector<std::jthread> pool;
+  for (int j = 1; j < jobs; ++j) pool.emplace_back(worker);
+  worker();
+  pool.clear();  // joins
+  return results;
+}
+
 }  // namespace
 
 std::string make_run_id() {
@@ -98,33 +130,7 @@ Result<RunResult, DiscoveryFailure> run_checks(const Catalog& catalog, const Run
   shared.request_timeout = options.request_timeout;
   shared.check_timeout = options.check_timeout;
 
-  std::vector<CheckResult> results(selected.size());
-  std::atomic<std::size_t> next{0};
-  std::size_t done = 0;
-  std::mutex observer_mutex;
-  auto worker = [&] {
-    for (auto i = next.fetch_add(1); i < selected.size(); i = next.fetch_add(1)) {
-      const auto& check = *selected[i];
-      if (cancel.requested()) {
-        results[i] = not_run(check);
-        continue;
-      }
-      {
-        std::lock_guard lock(observer_mutex);
-        observer.on_check_started(check.info);
-      }
-      results[i] = run_one(check, options, shared);
-      std::lock_guard lock(observer_mutex);
-      observer.on_check_finished(results[i], ++done, selected.size());
-    }
-  };
-  const int jobs = std::clamp(options.jobs, 1, RunOptions::kMaxJobs);
-  std::vector<std::jthread> pool;
-  for (int j = 1; j < jobs; ++j) pool.emplace_back(worker);
-  worker();
-  pool.clear();  // joins
-
-  run.results = std::move(results);
+  run.results = execute(selected, options, shared, cancel, observer);
   run.interrupted = cancel.requested();
   if (!options.keep)
     run.sweep_leftovers = sweep(client, *caps, run.run_id, options.request_timeout);
