@@ -16,8 +16,8 @@ struct WriteEvent {
   std::string resource_type;  // "User", "Group", ...
   std::string id;
   std::optional<std::string> external_id;
-  std::string location;  // absolute URL of the resource
-  std::string version;   // ETag after the write (empty for delete)
+  std::string location;      // absolute URL of the resource
+  std::string version;       // ETag after the write (empty for delete)
   nlohmann::json resource;   // the resource after the write (full representation); null on delete
   nlohmann::json patch_ops;  // the PatchOp "Operations" array for Kind::Patch; null otherwise
   std::optional<bool> active_before;  // User.active before/after, to emit activate/deactivate

@@ -33,6 +33,7 @@ std::vector<std::string> MembershipIndex::parents(std::string_view member_id) co
 std::vector<Membership> MembershipIndex::groups_of(std::string_view member_id,
                                                    std::size_t limit) const {
   std::vector<Membership> out;
+  if (parents_.empty() || !parents_.count(std::string(member_id))) return out;  // the common case
   std::unordered_set<std::string> seen{std::string(member_id)};
   std::deque<std::pair<std::string, bool>> frontier;  // (group id, direct)
   for (const auto& g : parents(member_id)) frontier.emplace_back(g, true);

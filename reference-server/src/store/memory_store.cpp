@@ -67,12 +67,11 @@ std::size_t InMemoryStore::membership_edges() const {
   return members_.edge_count();
 }
 
-// Decodes a record and adds the computed "groups" (RFC 7643 §4.1.2) from the reverse index.
-nlohmann::json InMemoryStore::materialize(const TypeTable& t, const Record& record) const {
-  nlohmann::json resource = decode_record(record.bytes);
-  if (!t.spec().exposes_groups) return resource;
+// Adds the computed "groups" (RFC 7643 §4.1.2) from the reverse index.
+void InMemoryStore::attach_groups(const TypeTable& t, nlohmann::json& resource) const {
+  if (!t.spec().exposes_groups) return;
   auto memberships = members_.groups_of(resource.value("id", ""), options_.max_groups_per_member);
-  if (memberships.empty()) return resource;
+  if (memberships.empty()) return;
   auto& groups = resource["groups"] = nlohmann::json::array();
   for (const auto& m : memberships) {
     nlohmann::json entry{{"value", m.group_id}, {"type", m.direct ? "direct" : "indirect"}};
@@ -82,6 +81,11 @@ nlohmann::json InMemoryStore::materialize(const TypeTable& t, const Record& reco
     }
     groups.push_back(std::move(entry));
   }
+}
+
+nlohmann::json InMemoryStore::materialize(const TypeTable& t, const Record& record) const {
+  nlohmann::json resource = decode_record(record.bytes);
+  attach_groups(t, resource);
   return resource;
 }
 
@@ -197,7 +201,7 @@ Result<WriteOutcome> InMemoryStore::create(std::string_view type, nlohmann::json
   if (auto st = check_members(t->spec(), resource); !st) return st.error();
   WriteOutcome out{commit(*t, std::move(resource), nullptr), {}};
   relink(t->spec(), nullptr, &out.resource.resource);
-  if (t->spec().exposes_groups) out.resource.resource = materialize(*t, *t->find(id));
+  attach_groups(*t, out.resource.resource);
   return out;
 }
 
@@ -227,7 +231,7 @@ Result<WriteOutcome> InMemoryStore::replace(std::string_view type, std::string_v
   if (auto st = check_members(t->spec(), resource); !st) return st.error();
   WriteOutcome out{commit(*t, std::move(resource), &*old), {}};
   relink(t->spec(), &*old, &out.resource.resource);
-  if (t->spec().exposes_groups) out.resource.resource = materialize(*t, *t->find(id));
+  attach_groups(*t, out.resource.resource);
   return out;
 }
 

@@ -34,6 +34,12 @@ Result<QueryResult> InMemoryStore::query(std::string_view type, const Query& q) 
   Pager pager{q, out};
   bool too_many = false;
   auto visit = [&](const Record& record) {
+    if (!q.predicate && !q.sort) {
+      // Unfiltered listing: only the page is decoded, the rest is merely counted.
+      const std::size_t n = out.total++;
+      if (n >= q.offset && n - q.offset < q.limit) out.page.push_back(materialize(*t, record));
+      return;
+    }
     nlohmann::json resource = materialize(*t, record);
     if (q.predicate && !q.predicate(resource)) return;
     if (!q.sort) return pager.add(std::move(resource));

@@ -1,0 +1,94 @@
+// Discovery documents (see discovery.hpp).
+#include "endpoints/discovery.hpp"
+
+#include "endpoints/responses.hpp"
+#include "scim/protocol/urns.hpp"
+
+namespace scim::server {
+namespace {
+
+std::optional<ScimError> reject_filter(const Request& request) {
+  if (!request.query_param("filter")) return std::nullopt;
+  // RFC 7644 §4: "If a "filter" is provided, the service provider SHOULD respond with HTTP
+  // status code 403 (Forbidden)".
+  return http_error(403, "filtering is not supported on discovery endpoints (RFC 7644 §4)");
+}
+
+nlohmann::json bearer_scheme() {
+  return {{"type", "oauthbearertoken"},
+          {"name", "OAuth Bearer Token"},
+          {"description", "Authentication scheme using the OAuth Bearer Token Standard"},
+          {"specUri", "https://www.rfc-editor.org/info/rfc6750"},
+          {"primary", true}};
+}
+
+nlohmann::json list_of(nlohmann::json resources) {
+  return {{"schemas", {urn::kListResponse}},
+          {"totalResults", resources.size()},
+          {"itemsPerPage", resources.size()},
+          {"startIndex", 1},
+          {"Resources", std::move(resources)}};
+}
+
+nlohmann::json absolute(const Request& request, nlohmann::json doc) {
+  auto& location = doc["meta"]["location"];
+  if (location.is_string()) location = request.base_url + location.get<std::string>();
+  return doc;
+}
+
+}  // namespace
+
+Response service_provider_config(const DiscoveryContext& ctx) {
+  if (auto e = reject_filter(ctx.request)) return error_response(*e);
+  const auto& c = ctx.config;
+  nlohmann::json doc = {{"schemas", {urn::kServiceProviderConfig}},
+                        {"patch", {{"supported", true}}},
+                        {"bulk",
+                         {{"supported", c.bulk.supported},
+                          {"maxOperations", c.bulk.max_operations},
+                          {"maxPayloadSize", c.bulk.max_payload_size}}},
+                        {"filter", {{"supported", true}, {"maxResults", c.max_results}}},
+                        {"changePassword", {{"supported", c.change_password}}},
+                        {"sort", {{"supported", true}}},
+                        {"etag", {{"supported", c.etag}}},
+                        {"authenticationSchemes", c.authentication_schemes.empty()
+                                                      ? nlohmann::json::array({bearer_scheme()})
+                                                      : c.authentication_schemes},
+                        {"meta",
+                         {{"resourceType", "ServiceProviderConfig"},
+                          {"location", ctx.request.base_url + "/ServiceProviderConfig"},
+                          {"created", ctx.started_at},
+                          {"lastModified", ctx.started_at}}}};
+  if (!c.documentation_uri.empty()) doc["documentationUri"] = c.documentation_uri;
+  if (c.service_provider_config_extra.is_object()) doc.merge_patch(c.service_provider_config_extra);
+  return json_response(200, doc);
+}
+
+Response resource_types(const DiscoveryContext& ctx, std::optional<std::string_view> id) {
+  if (id) {
+    const ResourceType* type = ctx.registry.find_resource_type(*id);
+    if (!type)
+      return error_response(not_found("resource type \"" + std::string(*id) + "\" not found"));
+    return json_response(200, absolute(ctx.request, type->to_json()));
+  }
+  if (auto e = reject_filter(ctx.request)) return error_response(*e);
+  nlohmann::json all = nlohmann::json::array();
+  for (const ResourceType* t : ctx.registry.resource_types()) {
+    all.push_back(absolute(ctx.request, t->to_json()));
+  }
+  return json_response(200, list_of(std::move(all)));
+}
+
+Response schemas(const DiscoveryContext& ctx, std::optional<std::string_view> urn) {
+  if (urn) {
+    const Schema* schema = ctx.registry.find_schema(*urn);
+    if (!schema) return error_response(not_found("schema \"" + std::string(*urn) + "\" not found"));
+    return json_response(200, absolute(ctx.request, schema->to_json()));
+  }
+  if (auto e = reject_filter(ctx.request)) return error_response(*e);
+  nlohmann::json all = nlohmann::json::array();
+  for (const Schema* s : ctx.registry.schemas()) all.push_back(absolute(ctx.request, s->to_json()));
+  return json_response(200, list_of(std::move(all)));
+}
+
+}  // namespace scim::server

@@ -1,0 +1,102 @@
+// Root-level ".search" across every resource type (RFC 7644 §3.4.3): one ListResponse mixing
+// types. Without sortBy, types are listed in registry order and paged as one sequence; with
+// sortBy, all matches (bounded by max_sort_results) are merged and sorted with the first type's
+// resolution of the sort attribute (missing values sort last, as for a single type).
+#include <unordered_map>
+
+#include "endpoints/list.hpp"
+#include "endpoints/resource_view.hpp"
+#include "endpoints/responses.hpp"
+#include "engine/filter.hpp"
+#include "engine/query.hpp"
+#include "scim/protocol/urns.hpp"
+
+namespace scim::server {
+namespace {
+
+struct Typed {
+  const ResourceType* type;
+  nlohmann::json resource;
+};
+
+// Every type's matches in registry order, at most `cap` of them in total.
+Result<std::vector<Typed>> collect(const Context& ctx, const ListParams& params, std::size_t cap,
+                                   std::size_t& total) {
+  std::vector<Typed> all;
+  for (const ResourceType* type : ctx.registry.resource_types()) {
+    std::optional<engine::Filter> filter;
+    if (params.filter) {
+      engine::FilterOptions options{ctx.config.filter_limits, false};
+      auto parsed = engine::parse_filter(*params.filter, ctx.registry, *type, options);
+      if (!parsed) return parsed.error();
+      filter = std::move(*parsed);
+    }
+    store::Query q;
+    if (filter) {
+      q.predicate = [f = &*filter](const nlohmann::json& r) { return engine::matches(*f, r); };
+    }
+    q.limit = cap > all.size() ? cap - all.size() : 0;
+    auto result = ctx.store.query(type->id, q);
+    if (!result) return result.error();
+    total += result->total;
+    for (auto& r : result->page) all.push_back({type, std::move(r)});
+  }
+  return all;
+}
+
+Result<std::optional<engine::SortSpec>> root_sort(const Context& ctx, const ListParams& params) {
+  std::optional<ScimError> first_error;
+  for (const ResourceType* type : ctx.registry.resource_types()) {
+    auto sort = engine::parse_sort(params.sort_by, params.sort_order, ctx.registry, *type);
+    if (sort) return sort;
+    if (!first_error) first_error = sort.error();
+  }
+  if (first_error) return *first_error;
+  return std::optional<engine::SortSpec>{};
+}
+
+}  // namespace
+
+Response list_all_types(const Context& ctx, const ListParams& params) {
+  auto page = engine::parse_page(params.start_index, params.count, ctx.config.max_results);
+  if (!page) return error_response(page.error());
+  auto sort = root_sort(ctx, params);
+  if (!sort) return error_response(sort.error());
+  std::size_t total = 0;
+  const std::size_t cap = ctx.config.max_sort_results;
+  auto all = collect(ctx, params, cap, total);
+  if (!all) return error_response(all.error());
+  if (total > cap) {
+    return error_response(too_many("the search matches more than " + std::to_string(cap) +
+                                   " resources across types; narrow the filter"));
+  }
+  std::vector<const Typed*> order;
+  for (const auto& t : *all) order.push_back(&t);
+  if (*sort) {
+    std::vector<const nlohmann::json*> resources;
+    std::unordered_map<const nlohmann::json*, const Typed*> owner;
+    for (const auto* t : order) {
+      resources.push_back(&t->resource);
+      owner.emplace(&t->resource, t);
+    }
+    engine::sort_resources(resources, **sort);
+    for (std::size_t i = 0; i < resources.size(); ++i) order[i] = owner.at(resources[i]);
+  }
+  const auto window = engine::page_window(order.size(), *page, ctx.config.max_results);
+  nlohmann::json out = nlohmann::json::array();
+  for (std::size_t i = window.offset; i < window.offset + window.length; ++i) {
+    const Typed& t = *order[i];
+    auto projection = engine::parse_projection(params.attributes, params.excluded_attributes,
+                                               ctx.registry, *t.type);
+    if (!projection) return error_response(projection.error());
+    out.push_back(
+        engine::project(present(ctx, *t.type, t.resource), *projection, ctx.registry, *t.type));
+  }
+  return json_response(200, {{"schemas", {urn::kListResponse}},
+                             {"totalResults", total},
+                             {"itemsPerPage", out.size()},
+                             {"startIndex", page->start_index},
+                             {"Resources", std::move(out)}});
+}
+
+}  // namespace scim::server

@@ -1,0 +1,54 @@
+// PATCH (RFC 7644 §3.5.2): the engine applies the operations atomically to the current state and
+// the store commits them with a compare-and-set; a no-op PATCH writes nothing (version and
+// lastModified stay). Answers 200 with the resource (the RFC allows 204; 200 lets clients see
+// the result and honours attributes/excludedAttributes).
+#include "endpoints/resource_conditional.hpp"
+#include "endpoints/resource_view.hpp"
+#include "endpoints/resources.hpp"
+#include "endpoints/responses.hpp"
+#include "endpoints/write_notify.hpp"
+#include "engine/patch.hpp"
+
+namespace scim::server {
+namespace {
+
+// Computed attributes are not patch targets' state: "groups" is rebuilt by the store on read.
+nlohmann::json patch_input(const Context& ctx, const ResourceType& type, nlohmann::json r) {
+  const Schema* core = ctx.registry.find_schema(type.schema);
+  const Attribute* groups = core ? core->find("groups") : nullptr;
+  if (groups && groups->mutability == Mutability::ReadOnly) r.erase("groups");
+  return r;
+}
+
+}  // namespace
+
+Response patch_resource(const Context& ctx, const ResourceType& type, std::string_view id) {
+  auto projection = request_projection(ctx, type);
+  if (!projection) return error_response(projection.error());
+  auto body = parse_body(ctx.request, ctx.config.max_json_depth);
+  if (!body) return error_response(body.error());
+  engine::WriteOptions options;
+  options.lenient = ctx.config.lenient;
+  std::optional<bool> active_before;
+  bool changed = false;
+  auto outcome = conditional_write(
+      ctx, type, id, [&](const store::StoredResource& current) -> Result<store::WriteOutcome> {
+        auto patched = engine::apply_patch(patch_input(ctx, type, current.resource), *body,
+                                           ctx.registry, type, options);
+        if (!patched) return patched.error();
+        changed = patched->changed;
+        if (!changed) return store::WriteOutcome{current, {}};
+        if (auto it = current.resource.find("active");
+            it != current.resource.end() && it->is_boolean())
+          active_before = it->get<bool>();
+        return ctx.store.replace(type.id, id, std::move(patched->resource), current.version);
+      });
+  if (!outcome) return error_response(outcome.error());
+  if (changed) {
+    const nlohmann::json* ops = body->contains("Operations") ? &(*body)["Operations"] : nullptr;
+    notify_write(ctx, type, *outcome, {WriteEvent::Kind::Patch, ops, active_before});
+  }
+  return resource_response(ctx, type, outcome->resource, 200, *projection);
+}
+
+}  // namespace scim::server

@@ -1,0 +1,57 @@
+// Presentation of stored resources (see resource_view.hpp).
+#include "endpoints/resource_view.hpp"
+
+#include "endpoints/etag.hpp"
+#include "endpoints/responses.hpp"
+
+namespace scim::server {
+namespace {
+
+std::optional<std::string> param(const Request& r, std::string_view name) {
+  const std::string* v = r.query_param(name);
+  return v ? std::optional<std::string>(*v) : std::nullopt;
+}
+
+// Sets "$ref" on each entry of a reference list whose "type" names a registered resource type.
+void add_refs(const Context& ctx, nlohmann::json& list, const ResourceType* fixed_type) {
+  if (!list.is_array()) return;
+  for (auto& entry : list) {
+    if (!entry.is_object() || !entry.contains("value") || !entry["value"].is_string()) continue;
+    const ResourceType* type = fixed_type;
+    if (!type && entry.contains("type") && entry["type"].is_string()) {
+      type = ctx.registry.find_resource_type(entry["type"].get<std::string>());
+    }
+    if (type) entry["$ref"] = ctx.location(*type, entry["value"].get<std::string>());
+  }
+}
+
+}  // namespace
+
+nlohmann::json present(const Context& ctx, const ResourceType& type, nlohmann::json resource) {
+  if (resource.contains("id") && resource["id"].is_string()) {
+    resource["meta"]["location"] = ctx.location(type, resource["id"].get<std::string>());
+  }
+  if (resource.contains("members")) add_refs(ctx, resource["members"], nullptr);
+  if (resource.contains("groups")) {
+    // RFC 7643 §4.1.2: groups[].$ref points at the Group resource.
+    add_refs(ctx, resource["groups"], ctx.registry.find_resource_type("Group"));
+  }
+  return resource;
+}
+
+Result<engine::Projection> request_projection(const Context& ctx, const ResourceType& type) {
+  return engine::parse_projection(param(ctx.request, "attributes"),
+                                  param(ctx.request, "excludedAttributes"), ctx.registry, type);
+}
+
+Response resource_response(const Context& ctx, const ResourceType& type,
+                           const store::StoredResource& stored, int status,
+                           const engine::Projection& projection) {
+  auto shown = present(ctx, type, stored.resource);
+  Response r = json_response(status, engine::project(shown, projection, ctx.registry, type));
+  if (ctx.config.etag) r.set_header("ETag", format_etag(stored.version));
+  if (status == 201) r.set_header("Location", shown["meta"]["location"].get<std::string>());
+  return r;
+}
+
+}  // namespace scim::server

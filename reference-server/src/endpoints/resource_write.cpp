@@ -1,0 +1,107 @@
+// POST (RFC 7644 §3.3), PUT (§3.5.1) and DELETE (§3.6) on a resource type's endpoint.
+#include "endpoints/ids.hpp"
+#include "endpoints/resource_conditional.hpp"
+#include "endpoints/resource_view.hpp"
+#include "endpoints/resources.hpp"
+#include "endpoints/responses.hpp"
+#include "endpoints/write_notify.hpp"
+#include "engine/patch.hpp"
+
+namespace scim::server {
+namespace {
+
+engine::WriteOptions write_options(const Context& ctx) {
+  engine::WriteOptions options;
+  options.lenient = ctx.config.lenient;
+  return options;
+}
+
+std::optional<bool> active_of(const nlohmann::json& r) {
+  auto it = r.find("active");
+  if (it == r.end() || !it->is_boolean()) return std::nullopt;
+  return it->get<bool>();
+}
+
+// RFC 7644 §3.5.1: readOnly values are not replaced by PUT. The engine drops them from input, so
+// the stored ones are carried over (computed "groups" excepted: the store derives it).
+void carry_read_only(const Context& ctx, const ResourceType& type, const nlohmann::json& existing,
+                     nlohmann::json& resource) {
+  auto carry = [](const Schema& schema, const nlohmann::json& from, nlohmann::json& to) {
+    if (!from.is_object()) return;
+    for (const auto& attr : schema.attributes) {
+      if (attr.mutability != Mutability::ReadOnly || attr.name == "groups") continue;
+      if (auto it = from.find(attr.name); it != from.end() && !to.contains(attr.name)) {
+        to[attr.name] = *it;
+      }
+    }
+  };
+  if (const Schema* core = ctx.registry.find_schema(type.schema)) carry(*core, existing, resource);
+  for (const auto& ext : type.extensions) {
+    const Schema* schema = ctx.registry.find_schema(ext.schema);
+    auto it = existing.find(ext.schema);
+    if (!schema || it == existing.end()) continue;
+    nlohmann::json target = resource.value(ext.schema, nlohmann::json::object());
+    carry(*schema, *it, target);
+    if (!target.empty()) resource[ext.schema] = std::move(target);
+  }
+}
+
+}  // namespace
+
+Result<store::WriteOutcome> create_validated(const Context& ctx, const ResourceType& type,
+                                             const nlohmann::json& input,
+                                             std::optional<std::string> id) {
+  auto validated = engine::validate_resource(input, ctx.registry, type, engine::WriteMode::Create,
+                                             nullptr, write_options(ctx));
+  if (!validated) return validated.error();
+  nlohmann::json resource = std::move(validated->resource);
+  resource["id"] = id ? *id : new_uuid();
+  auto outcome = ctx.store.create(type.id, std::move(resource));
+  if (!outcome) return outcome.error();
+  notify_write(ctx, type, *outcome, {WriteEvent::Kind::Create, nullptr, std::nullopt});
+  return outcome;
+}
+
+Response create_resource(const Context& ctx, const ResourceType& type) {
+  auto projection = request_projection(ctx, type);
+  if (!projection) return error_response(projection.error());
+  auto body = parse_body(ctx.request, ctx.config.max_json_depth);
+  if (!body) return error_response(body.error());
+  auto outcome = create_validated(ctx, type, *body, std::nullopt);
+  if (!outcome) return error_response(outcome.error());
+  return resource_response(ctx, type, outcome->resource, 201, *projection);
+}
+
+Response replace_resource(const Context& ctx, const ResourceType& type, std::string_view id) {
+  auto projection = request_projection(ctx, type);
+  if (!projection) return error_response(projection.error());
+  auto body = parse_body(ctx.request, ctx.config.max_json_depth);
+  if (!body) return error_response(body.error());
+  std::optional<bool> active_before;
+  auto outcome = conditional_write(
+      ctx, type, id, [&](const store::StoredResource& current) -> Result<store::WriteOutcome> {
+        auto validated =
+            engine::validate_resource(*body, ctx.registry, type, engine::WriteMode::Replace,
+                                      &current.resource, write_options(ctx));
+        if (!validated) return validated.error();
+        carry_read_only(ctx, type, current.resource, validated->resource);
+        active_before = active_of(current.resource);
+        return ctx.store.replace(type.id, id, std::move(validated->resource), current.version);
+      });
+  if (!outcome) return error_response(outcome.error());
+  notify_write(ctx, type, *outcome, {WriteEvent::Kind::Put, nullptr, active_before});
+  return resource_response(ctx, type, outcome->resource, 200, *projection);
+}
+
+Response delete_resource(const Context& ctx, const ResourceType& type, std::string_view id) {
+  std::optional<bool> active_before;
+  auto outcome = conditional_write(ctx, type, id, [&](const store::StoredResource& current) {
+    active_before = active_of(current.resource);
+    return ctx.store.remove(type.id, id, current.version);
+  });
+  if (!outcome) return error_response(outcome.error());
+  notify_write(ctx, type, *outcome, {WriteEvent::Kind::Delete, nullptr, active_before});
+  return no_content(204);
+}
+
+}  // namespace scim::server

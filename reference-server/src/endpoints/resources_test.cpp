@@ -1,0 +1,214 @@
+// Resource endpoints: status codes, headers, meta and errors (RFC 7644 §3.3-§3.6, §3.12).
+#include "endpoints/endpoints_test_support.hpp"
+
+namespace scim::server {
+namespace {
+
+using testing::body_of;
+using testing::Harness;
+using testing::IsScimError;
+using json = nlohmann::json;
+
+const json kUser = {{"schemas", {"urn:ietf:params:scim:schemas:core:2.0:User"}},
+                    {"userName", "bjensen"},
+                    {"name", {{"givenName", "Barbara"}, {"familyName", "Jensen"}}}};
+
+TEST(CreateResource, Answers201WithLocationEtagAndMeta) {
+  Harness h;
+  auto r = h.call_json("POST", "/Users", kUser);
+  ASSERT_EQ(r.status, 201) << r.body;
+  auto body = body_of(r);
+  const std::string id = body["id"];
+  EXPECT_EQ(id.size(), 36u);
+  ASSERT_TRUE(r.header("Location"));
+  EXPECT_EQ(*r.header("Location"), std::string(testing::kBase) + "/Users/" + id);
+  ASSERT_TRUE(r.header("ETag"));
+  EXPECT_EQ(*r.header("ETag"), body["meta"]["version"]);
+  EXPECT_EQ(*r.header("Content-Type"), "application/scim+json");
+  EXPECT_EQ(body["meta"]["resourceType"], "User");
+  EXPECT_EQ(body["meta"]["location"], *r.header("Location"));
+  EXPECT_TRUE(body["meta"].contains("created"));
+  EXPECT_TRUE(body["meta"].contains("lastModified"));
+}
+
+TEST(CreateResource, DuplicateUserNameIs409Uniqueness) {
+  Harness h;
+  h.create_user("bjensen");
+  auto again = kUser;
+  again["userName"] = "BJENSEN";
+  EXPECT_THAT(h.call_json("POST", "/Users", again), IsScimError(409, "uniqueness"));
+}
+
+TEST(CreateResource, ClientSuppliedIdIsIgnored) {
+  Harness h;
+  auto u = kUser;
+  u["id"] = "chosen-by-client";
+  auto r = h.call_json("POST", "/Users", u);
+  ASSERT_EQ(r.status, 201);
+  EXPECT_NE(body_of(r)["id"], "chosen-by-client");
+}
+
+TEST(CreateResource, MalformedBodiesAreInvalidSyntax) {
+  Harness h;
+  EXPECT_THAT(h.call("POST", "/Users", "{\"userName\":"), IsScimError(400, "invalidSyntax"));
+  EXPECT_THAT(h.call("POST", "/Users", ""), IsScimError(400, "invalidSyntax"));
+}
+
+TEST(CreateResource, WrongContentTypeIs415) {
+  Harness h;
+  EXPECT_THAT(h.call("POST", "/Users", kUser.dump(), {{"content-type", "text/xml"}}),
+              IsScimError(415, ""));
+}
+
+TEST(CreateResource, MissingRequiredAttributeIsRejected) {
+  Harness h;
+  auto r =
+      h.call_json("POST", "/Users", {{"schemas", {"urn:ietf:params:scim:schemas:core:2.0:User"}}});
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(h.tenants.find("acme")->size("User"), 0u);
+}
+
+TEST(GetResource, Answers200AndHonoursAttributes) {
+  Harness h;
+  const auto id = h.create_user("bjensen", {{"title", "Tour Guide"}});
+  auto r = h.call("GET", "/Users/" + id);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(body_of(r)["title"], "Tour Guide");
+  auto only = h.call("GET", "/Users/" + id, "", {}, {{"attributes", "userName"}});
+  auto body = body_of(only);
+  EXPECT_EQ(body["userName"], "bjensen");
+  EXPECT_FALSE(body.contains("title"));
+  EXPECT_EQ(body["id"], id);  // returned "always" (RFC 7643 §7)
+  auto without = body_of(h.call("GET", "/Users/" + id, "", {}, {{"excludedAttributes", "title"}}));
+  EXPECT_FALSE(without.contains("title"));
+  EXPECT_EQ(without["userName"], "bjensen");
+}
+
+TEST(GetResource, UnknownIdIs404) {
+  Harness h;
+  EXPECT_THAT(h.call("GET", "/Users/does-not-exist"), IsScimError(404, ""));
+}
+
+TEST(Routing, UnknownEndpointIs404AndWrongMethodIs405) {
+  Harness h;
+  EXPECT_THAT(h.call("GET", "/Widgets"), IsScimError(404, ""));
+  auto r = h.call("DELETE", "/Users");
+  EXPECT_THAT(r, IsScimError(405, ""));
+  ASSERT_TRUE(r.header("Allow"));
+  EXPECT_THAT(h.call("POST", "/Users/abc"), IsScimError(405, ""));
+  EXPECT_THAT(h.call("PUT", "/ServiceProviderConfig", "{}"), IsScimError(405, ""));
+}
+
+TEST(Routing, Accept406AndHealth) {
+  Harness h;
+  EXPECT_THAT(h.call("GET", "/Users", "", {{"accept", "text/html"}}), IsScimError(406, ""));
+  auto health = h.call("GET", "/health");
+  EXPECT_EQ(health.status, 200);
+  EXPECT_EQ(body_of(health)["status"], "ok");
+}
+
+TEST(Routing, UnknownTenantIs404WhenTenantsAreDeclared) {
+  auto registry = Registry::with_builtin();
+  store::TenantDirectory tenants(store_specs(registry));
+  ASSERT_TRUE(tenants.add("known"));
+  Service service(registry, {}, tenants);
+  Request r;
+  r.method = "GET";
+  r.path = "/Users";
+  r.principal.tenant = "other";
+  EXPECT_THAT(service.handle(r), IsScimError(404, ""));
+  r.principal.tenant.clear();
+  EXPECT_THAT(service.handle(r), IsScimError(401, ""));
+}
+
+TEST(Routing, ExtraRoutesTakePrecedence) {
+  Harness h;
+  h.service.add_route("Bulk", [](const Request&) { return Response{200, {}, "bulk"}; });
+  EXPECT_EQ(h.call("POST", "/Bulk", "{}").body, "bulk");
+}
+
+TEST(ReplaceResource, ReplacesAndKeepsIdAndCreated) {
+  Harness h;
+  auto created = body_of(h.call_json("POST", "/Users", kUser));
+  auto put = kUser;
+  put["userName"] = "babs";
+  auto r = h.call_json("PUT", "/Users/" + created["id"].get<std::string>(), put);
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto body = body_of(r);
+  EXPECT_EQ(body["userName"], "babs");
+  EXPECT_EQ(body["id"], created["id"]);
+  EXPECT_EQ(body["meta"]["created"], created["meta"]["created"]);
+  EXPECT_NE(body["meta"]["version"], created["meta"]["version"]);
+  EXPECT_THAT(h.call_json("PUT", "/Users/nope", put), IsScimError(404, ""));
+}
+
+TEST(DeleteResource, Answers204ThenGetIs404) {
+  Harness h;
+  const auto id = h.create_user("bjensen");
+  auto r = h.call("DELETE", "/Users/" + id);
+  EXPECT_EQ(r.status, 204);
+  EXPECT_TRUE(r.body.empty());
+  EXPECT_THAT(h.call("GET", "/Users/" + id), IsScimError(404, ""));
+  EXPECT_THAT(h.call("DELETE", "/Users/" + id), IsScimError(404, ""));
+}
+
+TEST(PatchResource, AppliesAndReturns200WithTheResource) {
+  Harness h;
+  const auto id = h.create_user("bjensen");
+  json patch{{"schemas", {"urn:ietf:params:scim:api:messages:2.0:PatchOp"}},
+             {"Operations", {{{"op", "replace"}, {"path", "title"}, {"value", "Boss"}}}}};
+  auto r = h.call_json("PATCH", "/Users/" + id, patch);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(body_of(r)["title"], "Boss");
+  EXPECT_EQ(body_of(h.call("GET", "/Users/" + id))["title"], "Boss");
+}
+
+TEST(PatchResource, ReadOnlyTargetIsRejectedAndNothingChanges) {
+  Harness h;
+  const auto id = h.create_user("bjensen");
+  auto before = body_of(h.call("GET", "/Users/" + id));
+  json patch{{"schemas", {"urn:ietf:params:scim:api:messages:2.0:PatchOp"}},
+             {"Operations",
+              {{{"op", "replace"}, {"path", "title"}, {"value", "x"}},
+               {{"op", "replace"}, {"path", "id"}, {"value", "y"}}}}};
+  auto r = h.call_json("PATCH", "/Users/" + id, patch);
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(body_of(h.call("GET", "/Users/" + id)), before);
+}
+
+TEST(Events, EveryCommittedWriteIsReportedOnce) {
+  Harness h;
+  const auto id = h.create_user("bjensen", {{"active", true}});
+  json patch{{"schemas", {"urn:ietf:params:scim:api:messages:2.0:PatchOp"}},
+             {"Operations", {{{"op", "replace"}, {"path", "active"}, {"value", false}}}}};
+  ASSERT_EQ(h.call_json("PATCH", "/Users/" + id, patch).status, 200);
+  ASSERT_EQ(h.call("DELETE", "/Users/" + id).status, 204);
+  (void)h.call_json("POST", "/Users", {{"userName", 5}});  // rejected: no event
+  ASSERT_EQ(h.sink.events.size(), 3u);
+  EXPECT_EQ(h.sink.events[0].kind, WriteEvent::Kind::Create);
+  EXPECT_EQ(h.sink.events[0].tenant, "acme");
+  EXPECT_EQ(h.sink.events[0].location, std::string(testing::kBase) + "/Users/" + id);
+  EXPECT_EQ(h.sink.events[1].kind, WriteEvent::Kind::Patch);
+  EXPECT_EQ(h.sink.events[1].active_before, true);
+  EXPECT_EQ(h.sink.events[1].active_after, false);
+  EXPECT_TRUE(h.sink.events[1].patch_ops.is_array());
+  EXPECT_EQ(h.sink.events[2].kind, WriteEvent::Kind::Delete);
+  EXPECT_TRUE(h.sink.events[2].resource.is_null());
+}
+
+TEST(Lenient, ConfigReachesTheEngine) {
+  ServiceConfig lenient;
+  lenient.lenient = true;
+  Harness strict_h, lenient_h(lenient);
+  // Capitalised PATCH op names are a documented leniency (architecture.md).
+  for (Harness* h : {&strict_h, &lenient_h}) {
+    const auto id = h->create_user("bjensen");
+    json patch{{"schemas", {"urn:ietf:params:scim:api:messages:2.0:PatchOp"}},
+               {"Operations", {{{"op", "Replace"}, {"path", "title"}, {"value", "x"}}}}};
+    auto r = h->call_json("PATCH", "/Users/" + id, patch);
+    EXPECT_EQ(r.status, h == &strict_h ? 400 : 200) << r.body;
+  }
+}
+
+}  // namespace
+}  // namespace scim::server

@@ -1,0 +1,40 @@
+// Store specs derived from the registry's schemas (RFC 7643 §7 "uniqueness", §3.1, §4.1, §4.2).
+#include "endpoints/service.hpp"
+
+namespace scim::server {
+namespace {
+
+bool is_reference_list(const Attribute* a) {
+  return a && a->is_complex() && a->multi_valued && a->find_sub("value");
+}
+
+}  // namespace
+
+std::vector<store::TypeSpec> store_specs(const Registry& registry) {
+  std::vector<store::TypeSpec> specs;
+  for (const ResourceType* type : registry.resource_types()) {
+    store::TypeSpec spec;
+    spec.name = type->id;
+    // RFC 7643 §3.1: externalId is caseExact.
+    spec.indexed.push_back({"externalId", true});
+    if (const Schema* core = registry.find_schema(type->schema)) {
+      for (const auto& a : core->attributes) {
+        if (a.uniqueness != Uniqueness::None && !a.is_complex() && !a.multi_valued) {
+          spec.unique.push_back({a.name, a.case_exact});
+        }
+      }
+      const Attribute* members = core->find("members");
+      const Attribute* groups = core->find("groups");
+      spec.holds_members = is_reference_list(members);
+      spec.exposes_groups = is_reference_list(groups) && groups->mutability == Mutability::ReadOnly;
+      if (spec.holds_members && core->find("displayName")) {
+        spec.display_attribute = "displayName";
+        spec.indexed.push_back({"displayName", core->find("displayName")->case_exact});
+      }
+    }
+    specs.push_back(std::move(spec));
+  }
+  return specs;
+}
+
+}  // namespace scim::server
