@@ -202,6 +202,13 @@ TEST_F(RunCommandTest, ExitsTwoOnUnknownProfileOrUnavailableReport) {
   EXPECT_NE(err_.str().find("html"), std::string::npos);
 }
 
+TEST_F(RunCommandTest, ExitsTwoWhenNothingIsSelected) {
+  config_.selection.only = {"rfc7644/3.4/tpyo-*"};
+  EXPECT_EQ(run(), 2);
+  EXPECT_NE(err_.str().find("no check matches"), std::string::npos);
+  EXPECT_TRUE(fake_ != nullptr);  // nothing was sent: the transport was never even created
+}
+
 TEST_F(RunCommandTest, ProfileRunsWhenSelected) {
   config_.selection.profile = "entra";
   config_.selection.min_level = Level::Must;

@@ -38,6 +38,8 @@ std::optional<std::string> check_usage(const RunConfig& config, const Catalog& c
     });
     if (!found) return "unknown profile '" + config.selection.profile + "'";
   }
+  // A typo in --only must not turn into a green CI run that tested nothing.
+  if (select(catalog, config.selection).empty()) return "no check matches the selection";
   return std::nullopt;
 }
 
