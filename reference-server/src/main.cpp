@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "endpoints/events_subsystem.hpp"
 #include "endpoints/seed.hpp"
 #include "endpoints/service.hpp"
 #include "http/config.hpp"
@@ -91,16 +92,24 @@ int main(int argc, char** argv) {
 
   scim::store::TenantDirectory tenants(scim::server::store_specs(*registry));
   for (const auto& tenant : auth->tenants()) tenants.add(tenant);
-  scim::server::Service service(*registry, service_config(config), tenants);
+  // --- events engineer: bulk, async requests and SETs (docs/events.md) ---
+  auto events = scim::server::EventsSubsystem::create(config.events);
+  if (!events) return fail(kConfigError, "events: " + events.error());
+  auto sc = service_config(config);
+  (*events)->configure(sc);
+  scim::server::Service service(*registry, std::move(sc), tenants, (*events)->sink());
+  (*events)->attach(service);
+  // --- end events ---
   if (!config.service.seed_file.empty()) {
     auto seeded = scim::server::load_seed_file(service, config.service.seed_file, "default");
     if (!seeded) return fail(kConfigError, "seed: " + seeded.error());
   }
 
-  scim::http::HttpServer server(config.http, std::move(*auth), service);
+  scim::http::HttpServer server(config.http, std::move(*auth), (*events)->front());
   if (auto started = server.start(); !started) return fail(kStartError, started.error());
   // The architecture contract: exactly one line, flushed, once connections are accepted.
   std::cout << "listening on " << server.url() << std::endl;
   server.run();
+  (*events)->shutdown();  // events engineer: stop async workers and push receivers cleanly
   return 0;
 }

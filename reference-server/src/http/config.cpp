@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "events/events_flags.hpp"  // events engineer: --events-*, --async-*, --bulk-*, --push-*
 #include "http/auth.hpp"
 
 namespace scim::http {
@@ -185,6 +186,8 @@ Result<ServerConfig, ConfigExit> parse_command_line(int argc, const char* const*
   register_http_flags(app, config, flags);
   register_auth_flags(app, flags);
   register_service_flags(app, config, flags);
+  scim::events::EventsFlagValues events_flags;  // events engineer (docs/events.md)
+  scim::events::register_events_flags(app, config.events, events_flags);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -195,6 +198,7 @@ Result<ServerConfig, ConfigExit> parse_command_line(int argc, const char* const*
     return ConfigExit{2, err.str()};
   }
   if (auto st = apply_flags(app, flags, config); !st) return ConfigExit{2, st.error()};
+  scim::events::apply_events_flag_values(events_flags, config.events);  // events engineer
   if (auto st = validate(config); !st) return ConfigExit{2, st.error()};
   return config;
 }

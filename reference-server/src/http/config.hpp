@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "events/events_options.hpp"  // events engineer: header-only options struct
 #include "http/options.hpp"
 #include "scim/protocol/result.hpp"
 
@@ -33,6 +34,7 @@ struct ServerConfig {
   AuthOptions auth;
   ServiceOptions service;
   RegistryOptions registry;
+  events::EventsOptions events;  // bulk, async, SETs, feeds (docs/events.md)
 };
 
 // How parsing ended when the server must not start: --help (code 0, text for stdout) or an
