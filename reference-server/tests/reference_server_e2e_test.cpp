@@ -16,6 +16,8 @@ using json = nlohmann::json;
 
 class ReferenceServer : public ::testing::Test {
  protected:
+  ReferenceServer() { client_.set_bearer("secret"); }
+
   static void SetUpTestSuite() {
     server_ = new ServerProcess(
         SCIM_SERVER_BINARY,
@@ -44,14 +46,12 @@ class ReferenceServer : public ::testing::Test {
     auto body = r.json();
     EXPECT_EQ(body["schemas"][0], "urn:ietf:params:scim:api:messages:2.0:Error") << r.body;
     EXPECT_EQ(body["status"], std::to_string(status));
-    if (!scim_type.empty()) EXPECT_EQ(body["scimType"], scim_type) << r.body;
+    if (!scim_type.empty()) {
+      EXPECT_EQ(body["scimType"], scim_type) << r.body;
+    }
   }
 
-  HttpClient client_ = [] {
-    HttpClient c;
-    c.set_bearer("secret");
-    return c;
-  }();
+  HttpClient client_;
   static ServerProcess* server_;
 };
 

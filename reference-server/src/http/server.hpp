@@ -29,7 +29,7 @@ class HttpServer {
   // "http://HOST:PORT/BASE" (https with TLS), with the real port; valid after start().
   std::string url() const;
   std::uint16_t port() const;
-  // Blocks until the server has stopped. `on_stop` (optional) runs once when shutdown begins.
+  // Runs the io_context on `threads` threads (the caller's included); returns once stopped.
   void run();
   // Graceful stop, callable from any thread: stop accepting, finish in-flight requests, close
   // idle keep-alive connections.

@@ -195,7 +195,8 @@ class Session : public SessionBase {
     raw.body = std::move(req.body());
     bool keep_alive = req.keep_alive() && !stopping_ && !state_.stopping.load() &&
                       served_ + 1 < limits_.max_requests_per_connection;
-    write(state_.router.route(std::move(raw), info_), keep_alive, req.version());
+    bool head = req.method() == bhttp::verb::head;
+    write(state_.router.route(std::move(raw), info_), keep_alive, req.version(), head);
   }
 
   void write_error(const ScimError& error, bool retry_later = false) {
@@ -204,7 +205,7 @@ class Session : public SessionBase {
     write(std::move(response), false, 11);
   }
 
-  void write(server::Response response, bool keep_alive, unsigned version) {
+  void write(server::Response response, bool keep_alive, unsigned version, bool head = false) {
     disarm();
     if (response.status < 200 || response.status > 599) {
       response = error_response(http_error(500, "handler returned an invalid HTTP status"));
@@ -226,6 +227,7 @@ class Session : public SessionBase {
     response_->body() = std::move(response.body);
     response_->keep_alive(keep_alive);
     response_->prepare_payload();
+    if (head) response_->body().clear();  // RFC 9110 §9.3.2: HEAD keeps Content-Length, no body
     beast::get_lowest_layer(stream_).expires_after(limits_.write_timeout);
     bhttp::async_write(stream_, *response_,
                        [self = self(), keep_alive](beast::error_code ec, std::size_t) {
