@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "cli/console.hpp"
 #include "cli/list_command.hpp"
 #include "cli/options.hpp"
 #include "cli/run_command.hpp"
@@ -259,6 +260,32 @@ TEST_F(RunCommandTest, ListFormats) {
   ListConfig unknown;
   unknown.selection.profile = "nope";
   EXPECT_EQ(list_command(unknown, catalog_, out, err), 2);
+}
+
+}  // namespace
+}  // namespace scim::conf::cli
+
+namespace scim::conf::cli {
+namespace {
+
+TEST(Console, TtyGetsColoursAndAProgressLinePlainGetsNeither) {
+  CheckResult r;
+  r.info.id = "rfc7644/3.4/x";
+  r.outcome = Outcome::Passed;
+  std::ostringstream tty, plain;
+  ConsoleObserver live(tty, {true, true, false});
+  live.on_start(2);
+  live.on_check_started(r.info);
+  live.on_check_finished(r, 1, 2);
+  EXPECT_NE(tty.str().find("\x1b[32mPASS"), std::string::npos);
+  EXPECT_NE(tty.str().find("\r\x1b[2K"), std::string::npos);
+  EXPECT_NE(tty.str().find("[1/2]"), std::string::npos);
+  ConsoleObserver ci(plain, {false, false, false});
+  ci.on_check_started(r.info);
+  ci.on_check_finished(r, 1, 2);
+  EXPECT_EQ(plain.str().find('\x1b'), std::string::npos);
+  EXPECT_EQ(plain.str().find('\r'), std::string::npos);
+  EXPECT_EQ(plain.str().rfind("PASS  rfc7644/3.4/x (0 ms)\n", 0), 0u);
 }
 
 }  // namespace
