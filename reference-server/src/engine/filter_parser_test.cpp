@@ -35,6 +35,9 @@ TEST_F(FilterParser, CanonicalisesNamesOperatorsAndSpacing) {
   EXPECT_EQ(canonical(R"(USERNAME   EQ   "bjensen")"), R"(userName eq "bjensen")");
   EXPECT_EQ(canonical("NAME.GIVENNAME Pr"), "name.givenName pr");
   EXPECT_EQ(canonical(R"(Emails[TYPE Eq "work"])"), R"(emails[type eq "work"])");
+  EXPECT_EQ(canonical("title PR AND nickName pr OR NOT (locale pr)"),
+            "title pr and nickName pr or not (locale pr)");
+  EXPECT_EQ(canonical("\ttitle\tpr\r\n"), "title pr");
 }
 
 TEST_F(FilterParser, NotBindsTighterThanAndTighterThanOr) {
