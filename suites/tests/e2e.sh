@@ -42,12 +42,22 @@ run_conformance() {
   "$conformance" run --base-url "$base_url" --token "$token" "$@"
 }
 
+# When the server can push SETs (--push-receiver), point it at the runner's loopback receiver on a
+# fixed port so the events checks receive SETs instead of skipping.
+receiver_args=()
+server_event_args=()
+if "$server" --help 2>/dev/null | grep -q -- '--push-receiver'; then
+  receiver_port=$(( 20000 + RANDOM % 30000 ))
+  receiver_args=(--receiver-port "$receiver_port")
+  server_event_args=(--push-receiver "http://127.0.0.1:$receiver_port/events")
+fi
+
 case "$mode" in
   full)
-    start_server
+    start_server "${server_event_args[@]}"
     start=$(date +%s%N)
     status=0
-    run_conformance --jobs 2 || status=$?
+    run_conformance --jobs 2 "${receiver_args[@]}" || status=$?
     elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
     echo "full suite: exit $status in ${elapsed_ms} ms"
     [[ $status -eq 0 ]] || { echo "expected exit 0" >&2; exit 1; }
