@@ -101,8 +101,8 @@ void EventsSubsystem::attach(Service& service) {
                           std::chrono::seconds(options_.async_wait_seconds),
                           std::chrono::seconds(options_.async_max_wait_seconds)};
   front_ = std::make_unique<AsyncFront>(service, jobs_, *runner_, front);
-  feed_ctx_ = std::make_unique<FeedEndpointsContext>(
-      FeedEndpointsContext{*hub_, std::chrono::seconds(options_.poll_max_wait_seconds)});
+  feed_ctx_.reset(new FeedEndpointsContext{
+      *hub_, std::chrono::seconds(options_.poll_max_wait_seconds), options_.poll_max_long_polls});
   events::BulkExecutor* bulk = bulk_.get();
   service.add_route("Bulk", [bulk](const Request& r) { return bulk_endpoint(*bulk, r); });
   FeedEndpointsContext* ctx = feed_ctx_.get();

@@ -146,7 +146,13 @@ Response feeds_endpoint(FeedEndpointsContext& ctx, const Request& request) {
     return json_response(200,
                          feed->to_json(ctx.hub.issuer_for(request.base_url), request.base_url));
   }
-  if (seg[2] == "poll" && seg.size() == 3) return poll_endpoint(*feed, request, ctx.poll_max_wait);
+  if (seg[2] == "poll" && seg.size() == 3) {
+    const bool may_wait = ctx.long_polls.fetch_add(1) < ctx.max_long_polls;
+    auto r =
+        poll_endpoint(*feed, request, may_wait ? ctx.poll_max_wait : std::chrono::milliseconds(0));
+    ctx.long_polls.fetch_sub(1);
+    return r;
+  }
   if (seg[2] == "members") return members(ctx, request, feed->info().id, seg);
   if (seg[2] == "receivers") return receivers(ctx, request, feed->info().id, seg);
   return error_response(not_found("no resource at " + request.path));

@@ -10,6 +10,7 @@
 //   DELETE /Feeds/{id}/receivers/{rid}   unregister it
 #pragma once
 
+#include <atomic>
 #include <chrono>
 
 #include "endpoints/http_types.hpp"
@@ -20,6 +21,11 @@ namespace scim::server {
 struct FeedEndpointsContext {
   events::EventHub& hub;
   std::chrono::milliseconds poll_max_wait;
+  // Handlers run on the HTTP layer's I/O threads, so a waiting long poll holds one. At most this
+  // many polls wait at once; further polls answer immediately (RFC 8936 §2.5: the timeout is
+  // configuration).
+  int max_long_polls = 1;
+  std::atomic<int> long_polls{0};
 };
 
 Response feeds_endpoint(FeedEndpointsContext& ctx, const Request& request);

@@ -38,6 +38,30 @@ bool satisfied(const std::set<std::size_t>& deps, const std::set<std::size_t>& d
   return true;
 }
 
+using Pending = std::map<std::size_t, Node>;  // ordered by index: lowest index runs first
+
+Pending::iterator next_ready(Pending& pending, const std::set<std::size_t>& done) {
+  for (auto it = pending.begin(); it != pending.end(); ++it) {
+    if (satisfied(it->second.hard, done) && satisfied(it->second.soft, done)) return it;
+  }
+  return pending.end();
+}
+
+// Stuck: every remaining operation waits on another. Break the cycle at the earliest POST whose
+// hard dependencies are met by deferring its unmet soft references (§3.7.1).
+Pending::iterator break_cycle(Pending& pending, const std::set<std::size_t>& done,
+                              const BulkRequest& request, BulkPlan& plan) {
+  for (auto it = pending.begin(); it != pending.end(); ++it) {
+    if (!satisfied(it->second.hard, done) || it->second.soft.empty()) continue;
+    for (auto dep : it->second.soft) {
+      if (done.count(dep) == 0) plan.deferred[it->first].insert(*request.operations[dep].bulk_id);
+    }
+    it->second.soft.clear();
+    return it;
+  }
+  return pending.end();
+}
+
 }  // namespace
 
 BulkPlan plan_bulk(const BulkRequest& request) {
@@ -46,7 +70,7 @@ BulkPlan plan_bulk(const BulkRequest& request) {
   for (const auto& op : request.operations) {
     if (op.bulk_id && op.method == "POST" && !op.invalid) by_bulk_id[*op.bulk_id] = op.index;
   }
-  std::map<std::size_t, Node> pending;  // ordered by index: lowest index runs first
+  Pending pending;
   for (const auto& op : request.operations) {
     Node node;
     // Malformed operations are "run" in place so their error is reported in order.
@@ -55,28 +79,8 @@ BulkPlan plan_bulk(const BulkRequest& request) {
   }
   std::set<std::size_t> done;
   while (!pending.empty()) {
-    auto ready = pending.end();
-    for (auto it = pending.begin(); it != pending.end(); ++it) {
-      if (satisfied(it->second.hard, done) && satisfied(it->second.soft, done)) {
-        ready = it;
-        break;
-      }
-    }
-    if (ready == pending.end()) {
-      // Stuck: every remaining operation waits on another. Break the cycle at the earliest POST
-      // whose hard dependencies are met by deferring its unmet soft references (§3.7.1).
-      for (auto it = pending.begin(); it != pending.end(); ++it) {
-        if (!satisfied(it->second.hard, done) || it->second.soft.empty()) continue;
-        for (auto dep : it->second.soft) {
-          if (done.count(dep) == 0) {
-            plan.deferred[it->first].insert(*request.operations[dep].bulk_id);
-          }
-        }
-        it->second.soft.clear();
-        ready = it;
-        break;
-      }
-    }
+    auto ready = next_ready(pending, done);
+    if (ready == pending.end()) ready = break_cycle(pending, done, request, plan);
     if (ready == pending.end()) break;
     plan.order.push_back(ready->first);
     done.insert(ready->first);

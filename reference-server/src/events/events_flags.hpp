@@ -27,6 +27,8 @@ inline void register_events_flags(CLI::App& app, EventsOptions& o, EventsFlagVal
   app.add_option("--bulk-max-operations", o.bulk_max_operations, "Bulk maxOperations (413)");
   app.add_option("--bulk-max-payload", o.bulk_max_payload_bytes, "Bulk maxPayloadSize (413)");
   app.add_option("--poll-max-wait", o.poll_max_wait_seconds, "Long-poll cap in seconds");
+  app.add_option("--poll-max-long-polls", o.poll_max_long_polls,
+                 "Polls allowed to wait at once (each holds an HTTP I/O thread)");
   app.add_option("--poll-redelivery", o.poll_redelivery_seconds,
                  "Seconds before an unacknowledged SET is offered again");
   app.add_option("--push-receiver", v.receivers,

@@ -38,7 +38,8 @@ struct EventsOptions {
   std::size_t async_queue = 256;
   std::size_t bulk_max_operations = 1000;        // RFC 7644 §3.7.4
   std::size_t bulk_max_payload_bytes = 1048576;  // RFC 7644 §3.7.4
-  int poll_max_wait_seconds = 30;                // long-poll cap (RFC 8936 §2.1)
+  int poll_max_wait_seconds = 10;                // long-poll cap (RFC 8936 §2.1)
+  int poll_max_long_polls = 1;                   // concurrent long polls (each holds an I/O thread)
   int poll_redelivery_seconds = 30;
   int poll_retention_seconds = 86400;
   std::size_t poll_max_entries = 10000;
