@@ -4,6 +4,7 @@
 //
 // Exit codes: 0 after a clean shutdown (SIGTERM/SIGINT) or --help; 2 for configuration errors
 // (bad flags, config file, schema, seed); 1 when the server cannot start (e.g. port in use).
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -84,6 +85,10 @@ int main(int argc, char** argv) {
   }
   ServerConfig config = std::move(*parsed);
   config.http.handle_signals = true;
+  // The bulk endpoint answers oversized bulk requests itself (RFC 7644 §3.7.4 maxPayloadSize);
+  // the HTTP body limit for /Bulk must never be the smaller of the two.
+  auto& bulk_limit = config.http.limits.max_bulk_body_bytes;
+  bulk_limit = std::max(bulk_limit, config.events.bulk_max_payload_bytes);
 
   auto registry = build_registry(config.registry);
   if (!registry) return fail(kConfigError, registry.error());
