@@ -31,8 +31,11 @@ bool is_operator_word(std::string_view word) {
 
 class Parser {
  public:
-  Parser(std::string_view text, FilterScope scope, const FilterLimits& limits)
-      : lexer_(text), scope_(std::move(scope)), limits_(limits) {}
+  Parser(std::string_view text, FilterScope scope, const FilterOptions& options)
+      : lexer_(text),
+        scope_(std::move(scope)),
+        limits_(options.limits),
+        lenient_(options.lenient) {}
 
   NodeResult parse_all() {
     auto root = parse_or(0);
@@ -166,13 +169,18 @@ class Parser {
     if (!attr) return attr.error();
     if (peek().kind == FilterToken::Kind::LBracket)
       return parse_value_path(std::move(*attr), path, depth);
+    return parse_comparison(std::move(*attr), path);
+  }
+
+  // The operator and literal after an attribute path: `eq "x"`, `pr`.
+  NodeResult parse_comparison(AttrRef attr, const FilterToken& path) {
     const FilterToken op = next();
     if (op.kind != FilterToken::Kind::Word) {
       return error_at(op.offset, "expected an operator after \"" + std::string(path.text) + "\"");
     }
     auto node = std::make_unique<FilterNode>();
     node->offset = path.offset;
-    node->attr = std::move(*attr);
+    node->attr = std::move(attr);
     if (iequals(op.text, "pr")) {
       node->kind = FilterNode::Kind::Present;
       return NodeResult(std::move(node));
@@ -222,13 +230,14 @@ class Parser {
     scope_.parent = parent.target;
     scope_.parent_unknown = parent.target == nullptr;
     auto inner = parse_or(depth + 1);
+    if (inner && peek().kind != FilterToken::Kind::RBracket) {
+      inner = error("expected \"]\" to close the \"[\" at offset " + std::to_string(open));
+    }
+    if (inner) next();  // "]"
+    if (inner && is_sub_attribute_tail()) inner = parse_tail(std::move(*inner));
     scope_.parent = nullptr;
     scope_.parent_unknown = false;
     if (!inner) return inner;
-    if (peek().kind != FilterToken::Kind::RBracket) {
-      return error("expected \"]\" to close the \"[\" at offset " + std::to_string(open));
-    }
-    next();
     auto node = std::make_unique<FilterNode>();
     node->kind = FilterNode::Kind::ValuePath;
     node->offset = path.offset;
@@ -237,21 +246,55 @@ class Parser {
     return NodeResult(std::move(node));
   }
 
+  // `emails[type eq "work"].value eq "x"`: a ".subAttr" word right after "]".
+  bool is_sub_attribute_tail() {
+    return peek().kind == FilterToken::Kind::Word && peek().text.size() > 1 &&
+           peek().text[0] == '.';
+  }
+
+  // Lenient only: folds `[inner].sub op value` into `[inner and sub op value]` (Entra ID). The
+  // scope still names the value path's parent, so `sub` resolves as a sub-attribute of it.
+  NodeResult parse_tail(Node inner) {
+    const FilterToken tail = next();
+    if (!lenient_) {
+      return error_at(tail.offset, "\"" + std::string(tail.text) +
+                                       "\" may not follow a value filter \"[...]\" in a filter "
+                                       "(RFC 7644 §3.4.2.2); move the comparison inside the "
+                                       "brackets");
+    }
+    if (auto s = count_term(tail.offset); !s) return s.error();
+    const FilterToken sub{tail.kind, tail.text.substr(1), tail.offset + 1};
+    auto attr = resolve_filter_attribute(scope_, sub.text, sub.offset);
+    if (!attr) return attr.error();
+    auto comparison = parse_comparison(std::move(*attr), sub);
+    if (!comparison) return comparison;
+    if (inner->kind != FilterNode::Kind::And) {
+      auto both = std::make_unique<FilterNode>();
+      both->kind = FilterNode::Kind::And;
+      both->offset = inner->offset;
+      both->children.push_back(std::move(inner));
+      inner = std::move(both);
+    }
+    inner->children.push_back(std::move(*comparison));
+    return NodeResult(std::move(inner));
+  }
+
   FilterLexer lexer_;
   FilterToken lookahead_[2];
   std::size_t buffered_ = 0;
   FilterScope scope_;
   const FilterLimits& limits_;
+  bool lenient_ = false;
   std::size_t terms_ = 0;
 };
 
-Result<Filter> run_parser(std::string_view text, FilterScope scope, const FilterLimits& limits) {
-  if (text.size() > limits.max_length) {
-    return invalid_filter("filter is longer than " + std::to_string(limits.max_length) +
-                          " characters " + describe_position(text, limits.max_length));
+Result<Filter> run_parser(std::string_view text, FilterScope scope, const FilterOptions& options) {
+  if (text.size() > options.limits.max_length) {
+    return invalid_filter("filter is longer than " + std::to_string(options.limits.max_length) +
+                          " characters " + describe_position(text, options.limits.max_length));
   }
   scope.text = text;
-  Parser parser(text, std::move(scope), limits);
+  Parser parser(text, std::move(scope), options);
   auto root = parser.parse_all();
   if (!root) return root.error();
   return Filter(std::shared_ptr<const FilterNode>(std::move(*root)));
@@ -266,7 +309,7 @@ Result<Filter> parse_filter(std::string_view text, const Registry& registry,
   scope.type = &type;
   scope.schema_urns = registry.schema_urns();
   scope.reject_unknown = options.reject_unknown_attributes;
-  return run_parser(text, std::move(scope), options.limits);
+  return run_parser(text, std::move(scope), options);
 }
 
 Result<Filter> parse_value_filter(std::string_view text, const Registry& registry,
@@ -277,7 +320,7 @@ Result<Filter> parse_value_filter(std::string_view text, const Registry& registr
   scope.type = &type;
   scope.parent = &parent;
   scope.reject_unknown = options.reject_unknown_attributes;
-  return run_parser(text, std::move(scope), options.limits);
+  return run_parser(text, std::move(scope), options);
 }
 
 }  // namespace scim::engine

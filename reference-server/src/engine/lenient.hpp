@@ -21,7 +21,8 @@ inline constexpr std::string_view kRemoveWithValue = "remove-with-value";      /
 inline constexpr std::string_view kComplexValueShorthand = "complex-value-shorthand";  // manager
 inline constexpr std::string_view kFilterCreatesValue = "filter-creates-value";  // emails[...]
 inline constexpr std::string_view kRemoveUnmatchedFilter = "remove-unmatched-filter";  // no-op
-inline constexpr std::string_view kNonCanonicalValue = "non-canonical-value";  // type "Work2"
+inline constexpr std::string_view kNonCanonicalValue = "non-canonical-value";    // type "Work2"
+inline constexpr std::string_view kPathlessValuePaths = "pathless-value-paths";  // Entra 2020
 }  // namespace leniency
 
 class LeniencyLog {

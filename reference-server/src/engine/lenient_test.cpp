@@ -104,6 +104,52 @@ TEST_F(Lenient, EntraAddWorkEmailCreatesTheValue) {
   EXPECT_TRUE(used(r->leniencies_used, "filter-creates-value"));
 }
 
+// Entra ID (aadOptscim062020): one path-less replace whose value maps attribute paths, value paths
+// included, to values. Lenient mode applies each key as an operation's path
+// (`pathless-value-paths`); strict mode refuses it, since RFC 7644 §3.5.2.1 makes a path-less
+// value a set of attributes.
+TEST_F(Lenient, EntraPathlessValueMapWithValuePaths) {
+  const std::string department = std::string(urn::kEnterpriseUser) + ":department";
+  const Json op = {{"op", "replace"},
+                   {"value",
+                    {{"emails[type eq \"work\"].value", "x@example.com"},
+                     {"name.givenName", "Barbara"},
+                     {department, "Tour"}}}};
+  auto r = user_op(op, lenient);
+  ASSERT_TRUE(r.ok()) << r.error().detail;
+  EXPECT_EQ(r->resource["emails"][0],
+            Json({{"value", "x@example.com"}, {"type", "work"}, {"primary", true}}));
+  EXPECT_EQ(r->resource["emails"][1], bjensen()["emails"][1]);
+  EXPECT_EQ(r->resource["name"]["givenName"], "Barbara");
+  EXPECT_EQ(r->resource[std::string(urn::kEnterpriseUser)]["department"], "Tour");
+  EXPECT_EQ(r->resource["schemas"], Json({urn::kUser, urn::kEnterpriseUser}));
+  EXPECT_TRUE(used(r->leniencies_used, "pathless-value-paths"));
+
+  auto strict = user_op(op, {});
+  EXPECT_TRUE(IsScimError(strict, 400, ScimType::InvalidPath));
+  EXPECT_NE(testing_support::detail_of(strict).find("emails[type eq"), std::string::npos);
+}
+
+// Such a key behaves exactly like the path: with no work email, Entra's add creates one
+// (`filter-creates-value`); a malformed key fails the whole request with invalidPath.
+TEST_F(Lenient, PathlessValuePathKeysFollowThePathRules) {
+  Json no_work = bjensen();
+  no_work["emails"].erase(0);
+  const Json add = {{"op", "add"}, {"value", {{"emails[type eq \"work\"].value", "w@x.org"}}}};
+  auto r = apply_patch(no_work, patch({add}), registry, user(), lenient);
+  ASSERT_TRUE(r.ok()) << r.error().detail;
+  ASSERT_EQ(r->resource["emails"].size(), 2u);
+  EXPECT_EQ(r->resource["emails"][1], Json({{"type", "work"}, {"value", "w@x.org"}}));
+  EXPECT_TRUE(used(r->leniencies_used, "filter-creates-value"));
+  EXPECT_TRUE(used(r->leniencies_used, "pathless-value-paths"));
+
+  const Json bad = {{"op", "replace"},
+                    {"value", {{"title", "T"}, {"emails[type eq \"work\"].shoeSize", "x"}}}};
+  EXPECT_TRUE(IsScimError(user_op(bad, lenient), 400, ScimType::InvalidPath));
+  const Json unclosed = {{"op", "replace"}, {"value", {{"emails[type eq \"work\".value", "x"}}}};
+  EXPECT_TRUE(IsScimError(user_op(unclosed, lenient), 400, ScimType::InvalidPath));
+}
+
 // Entra ID: manager as a bare id string, or as {"value": id}.
 TEST_F(Lenient, EntraAddManager) {
   const Json bare = {

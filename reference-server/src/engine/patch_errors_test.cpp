@@ -138,6 +138,26 @@ TEST_F(PatchErrors, RemovingRequiredAttributeIsMutability) {
                           ScimType::Mutability));
 }
 
+// RFC 7643 §4.1.1 "a non-empty userName": replacing a required attribute with an empty or blank
+// string fails like a missing one (§2.5), with or without a path, in both modes.
+TEST_F(PatchErrors, Rfc7643_4_1_1_EmptyRequiredValueIsInvalidValue) {
+  const Json ops[] = {{{"op", "replace"}, {"path", "userName"}, {"value", ""}},
+                      {{"op", "replace"}, {"value", {{"userName", "  "}}}},
+                      {{"op", "add"}, {"path", "userName"}, {"value", ""}}};
+  for (const auto& op : ops) {
+    for (const WriteOptions& o : {WriteOptions{}, testing_support::lenient_mode()}) {
+      auto r = apply_patch(bjensen(),
+                           patch({{{"op", "replace"}, {"path", "title"}, {"value", "T"}}, op}),
+                           registry, user(), o);
+      EXPECT_TRUE(IsScimError(r, 400, ScimType::InvalidValue)) << op.dump();
+      EXPECT_NE(detail_of(r).find("'userName'"), std::string::npos) << detail_of(r);
+    }
+  }
+  auto group = group_op({{"op", "replace"}, {"path", "displayName"}, {"value", ""}});
+  EXPECT_TRUE(IsScimError(group, 400, ScimType::InvalidValue));
+  EXPECT_NE(detail_of(group).find("'displayName'"), std::string::npos);
+}
+
 TEST_F(PatchErrors, WrongTypesAreInvalidValue) {
   EXPECT_TRUE(IsScimError(user_op({{"op", "replace"}, {"path", "active"}, {"value", "yes"}}), 400,
                           ScimType::InvalidValue));

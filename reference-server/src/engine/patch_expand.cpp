@@ -1,6 +1,7 @@
 // Path-less "add" and "replace" (RFC 7644 §3.5.2.1, §3.5.2.3): the value object is a set of
 // attributes, each applied as if its name were the path. Names may be dotted ("name.givenName")
-// or URN-qualified; an extension URN key carries that extension's attributes.
+// or URN-qualified; an extension URN key carries that extension's attributes. Lenient mode also
+// accepts value paths as keys (`pathless-value-paths`, docs/lenient.md).
 #include <string>
 
 #include "engine/json_access.hpp"
@@ -48,10 +49,17 @@ Status<> pathless_member(PatchContext& ctx, PatchOpKind kind, const std::string&
   if (const Schema* ext = find_extension(ctx.registry, ctx.type, key); ext != nullptr) {
     return apply_extension_object(ctx, kind, *ext, value);
   }
-  if (key.find('[') != std::string::npos) {
-    return invalid_value("attribute name '" + key + "' may not contain a filter");
+  const bool value_path = key.find('[') != std::string::npos;
+  // Entra ID (aadOptscim062020) sends {"op":"replace","value":{"emails[type eq \"work\"].value":
+  // "x"}}: §3.5.2.1 makes a path-less value a set of attributes, not of paths, so strict mode
+  // refuses it; lenient mode applies the key as the operation's path.
+  if (value_path && !ctx.log.allow(leniency::kPathlessValuePaths)) {
+    return invalid_path("attribute name '" + key.substr(0, 200) +
+                        "' in a path-less value may not contain a value filter (RFC 7644 "
+                        "§3.5.2.1); send it as an operation with \"path\"");
   }
   auto path = parse_patch_path(key, ctx.registry, ctx.type, ctx.values.limits.max_path_length);
+  if (!path && value_path) return path.error();  // already 400 invalidPath naming the path
   if (!path) return invalid_value("unknown attribute '" + key + "': " + path.error().detail);
   if (path->target.path.to_string() != key) ctx.log.observe(leniency::kAttributeNameCase);
   return apply_member(ctx, kind, *path, value);

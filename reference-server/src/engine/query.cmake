@@ -22,6 +22,7 @@ if(SCIM_BUILD_TESTS)
     ${CMAKE_CURRENT_LIST_DIR}/filter_eval_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/filter_rfc_examples_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/filter_limits_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/filter_lenient_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/index_hint_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/sort_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/paginate_test.cpp

@@ -19,6 +19,15 @@ bool listed(const nlohmann::json& resource, std::string_view urn) {
   });
 }
 
+// RFC 7643 §4.1.1: "Each User MUST include a non-empty userName value". A required string that
+// is empty or only whitespace identifies nothing, so it counts as unassigned (§2.5) for every
+// required attribute, not just userName.
+bool is_blank_string(const nlohmann::json& value) {
+  if (!value.is_string()) return false;
+  const auto& s = value.get_ref<const std::string&>();
+  return s.find_first_not_of(" \t\r\n\f\v") == std::string::npos;
+}
+
 Status<> check_schema_required(const nlohmann::json& container, const Schema& schema,
                                std::string_view prefix) {
   for (const auto& attr : schema.attributes) {
@@ -27,6 +36,10 @@ Status<> check_schema_required(const nlohmann::json& container, const Schema& sc
     if (value == nullptr || is_unassigned(*value)) {
       return invalid_value("required attribute '" + std::string(prefix) + attr.name +
                            "' is missing");
+    }
+    if (is_blank_string(*value)) {
+      return invalid_value("required attribute '" + std::string(prefix) + attr.name +
+                           "' must not be empty or only whitespace (RFC 7643 §4.1.1, §2.5)");
     }
   }
   return Ok{};

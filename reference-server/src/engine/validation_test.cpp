@@ -51,6 +51,31 @@ TEST_F(Validation, MissingRequiredAttributeIsInvalidValue) {
                           ScimType::InvalidValue));
 }
 
+// RFC 7643 §4.1.1 "Each User MUST include a non-empty userName value": an empty (or blank)
+// string for a required attribute counts as unassigned (§2.5), on create and replace, in both
+// modes.
+TEST_F(Validation, Rfc7643_4_1_1_EmptyUserNameIsInvalidValue) {
+  for (const char* blank : {"", "   ", "\t\n"}) {
+    Json input = minimal();
+    input["userName"] = blank;
+    for (const WriteOptions& o : {WriteOptions{}, lenient_mode()}) {
+      auto r = create(input, o);
+      EXPECT_TRUE(IsScimError(r, 400, ScimType::InvalidValue)) << "'" << blank << "'";
+      EXPECT_NE(detail_of(r).find("'userName'"), std::string::npos) << detail_of(r);
+    }
+    const Json existing = minimal();
+    auto replaced =
+        validate_resource(input, registry, user(), WriteMode::Replace, &existing, WriteOptions{});
+    EXPECT_TRUE(IsScimError(replaced, 400, ScimType::InvalidValue));
+  }
+  Json padded = minimal();
+  padded["userName"] = " bjensen ";  // not blank: kept as given
+  EXPECT_TRUE(create(padded).ok());
+  Json optional_empty = minimal();
+  optional_empty["nickName"] = "";  // only required attributes must be non-empty
+  EXPECT_TRUE(create(optional_empty).ok());
+}
+
 TEST_F(Validation, SchemasMustListTheCoreSchema) {
   EXPECT_TRUE(IsScimError(create({{"userName", "b"}}), 400, ScimType::InvalidSyntax));
   EXPECT_TRUE(
@@ -209,6 +234,11 @@ TEST_F(ImmutableValidation, RequiredExtensionIsEnforced) {
   j["schemas"].push_back("urn:example:schemas:extension:Badge");
   auto missing_attr = validate_resource(j, registry, device(), WriteMode::Create, nullptr);
   EXPECT_TRUE(IsScimError(missing_attr, 400, ScimType::InvalidValue));
+  // An empty string for a required extension attribute is missing too (RFC 7643 §2.5).
+  j["urn:example:schemas:extension:Badge"] = {{"label", ""}};
+  auto empty_attr = validate_resource(j, registry, device(), WriteMode::Create, nullptr);
+  EXPECT_TRUE(IsScimError(empty_attr, 400, ScimType::InvalidValue));
+  EXPECT_NE(detail_of(empty_attr).find("Badge:label"), std::string::npos);
 }
 
 // RFC 7644 §3.5.2: "a client MAY 'add' a value to an 'immutable' attribute if the attribute had
