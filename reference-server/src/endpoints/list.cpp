@@ -25,6 +25,7 @@ Result<Prepared> prepare(const Context& ctx, const ResourceType& type, const Lis
   if (p.filter) {
     engine::FilterOptions options{ctx.config.filter_limits,
                                   ctx.config.reject_unknown_filter_attributes};
+    options.lenient = ctx.config.lenient;  // Entra's emails[...].value eq "x" (docs/lenient.md)
     auto filter = engine::parse_filter(*p.filter, ctx.registry, type, options);
     if (!filter) return filter.error();
     out.filter = std::move(*filter);

@@ -27,6 +27,7 @@ Result<std::vector<Typed>> collect(const Context& ctx, const ListParams& params,
     std::optional<engine::Filter> filter;
     if (params.filter) {
       engine::FilterOptions options{ctx.config.filter_limits, false};
+      options.lenient = ctx.config.lenient;
       auto parsed = engine::parse_filter(*params.filter, ctx.registry, *type, options);
       if (!parsed) return parsed.error();
       filter = std::move(*parsed);
