@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
+#include "endpoints/deviations.hpp"
 #include "endpoints/events_subsystem.hpp"
 #include "endpoints/seed.hpp"
 #include "endpoints/service.hpp"
@@ -72,6 +74,19 @@ scim::server::ServiceConfig service_config(const ServerConfig& config) {
   return sc;
 }
 
+// --deviate NAME: deliberate RFC deviations for testing conformance tools only.
+scim::Result<scim::server::Deviations, std::string> deviations(const ServerConfig& config) {
+  scim::server::Deviations d;
+  for (const auto& name : config.service.deviations) {
+    if (d.enable(name)) continue;
+    std::string known;
+    for (auto n : scim::server::Deviations::names())
+      known += (known.empty() ? "" : ", ") + std::string(n);
+    return scim::Unexpected{"--deviate: unknown deviation '" + name + "' (known: " + known + ")"};
+  }
+  return d;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -92,6 +107,8 @@ int main(int argc, char** argv) {
 
   auto registry = build_registry(config.registry);
   if (!registry) return fail(kConfigError, registry.error());
+  auto deviate = deviations(config);
+  if (!deviate) return fail(kConfigError, deviate.error());
   auto auth = scim::http::Authenticator::create(config.auth);
   if (!auth) return fail(kConfigError, auth.error());
 
@@ -110,7 +127,15 @@ int main(int argc, char** argv) {
     if (!seeded) return fail(kConfigError, "seed: " + seeded.error());
   }
 
-  scim::http::HttpServer server(config.http, std::move(*auth), (*events)->front());
+  std::optional<scim::server::DeviatingHandler> deviating;
+  if (deviate->any()) {
+    std::cerr << "scim-reference-server: WARNING: deliberately deviating from the RFCs "
+                 "(--deviate); for testing conformance tools only\n";
+    deviating.emplace((*events)->front(), *registry, *deviate);
+  }
+  scim::server::Handler& front =
+      deviating ? static_cast<scim::server::Handler&>(*deviating) : (*events)->front();
+  scim::http::HttpServer server(config.http, std::move(*auth), front);
   if (auto started = server.start(); !started) return fail(kStartError, started.error());
   // The architecture contract: exactly one line, flushed, once connections are accepted.
   std::cout << "listening on " << server.url() << std::endl;

@@ -50,6 +50,37 @@ TEST_F(RouterTest, MissingAuthorizationIs401WithScimErrorAndChallenge) {
   EXPECT_EQ(handler_.calls(), 0);
 }
 
+// RFC 7643 §5: /ServiceProviderConfig "SHOULD be publicly accessible"; so are /ResourceTypes and
+// /Schemas (RFC 7644 §4), read for the path's tenant or the default tenant.
+TEST_F(RouterTest, DiscoveryGetsNeedNoCredentials) {
+  for (const char* path : {"/scim/v2/ServiceProviderConfig", "/scim/v2/resourcetypes",
+                           "/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:User"}) {
+    auto r = call("GET", path, {});
+    EXPECT_EQ(r.status, 200) << path;
+    EXPECT_EQ(body(r)["tenant"], "default") << path;
+  }
+  auto r = call("GET", "/tenants/acme/scim/v2/Schemas", {});
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(body(r)["tenant"], "acme");
+  EXPECT_EQ(handler_.calls(), 4);
+}
+
+TEST_F(RouterTest, AnythingElseWithoutCredentialsIs401) {
+  for (auto [method, path] : std::vector<std::pair<std::string, std::string>>{
+           {"POST", "/scim/v2/Schemas"},
+           {"PUT", "/scim/v2/ServiceProviderConfig"},
+           {"GET", "/scim/v2/SchemasX"},
+           {"GET", "/scim/v2/Users/ServiceProviderConfig"},
+           {"GET", "/scim/v2/Me"}}) {
+    auto r = call(method, path, {});
+    EXPECT_EQ(r.status, 401) << method << " " << path;
+  }
+  // Presented credentials are still checked on discovery.
+  auto r = call("GET", "/scim/v2/Schemas", {{"Authorization", "Bearer nope"}});
+  EXPECT_EQ(r.status, 401);
+  EXPECT_EQ(handler_.calls(), 0);
+}
+
 TEST_F(RouterTest, WrongTokenIs401) {
   auto r = call("GET", "/scim/v2/Users", {{"Authorization", "Bearer nope"}});
   EXPECT_EQ(r.status, 401);

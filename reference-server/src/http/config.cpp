@@ -47,7 +47,7 @@ struct Seconds {
 
 struct FlagValues {
   std::string config_file;
-  std::vector<std::string> tokens, basic, tenants, schemas, resource_types;
+  std::vector<std::string> tokens, basic, tenants, schemas, resource_types, deviations;
   Seconds read_timeout, idle_timeout, write_timeout, shutdown_timeout;
 };
 
@@ -87,6 +87,9 @@ void register_service_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {
   app.add_option("--schema", f.schemas, "Custom schema file (RFC 7643 §7 JSON, repeatable)");
   app.add_option("--resource-type", f.resource_types,
                  "Custom resource type file (RFC 7643 §6 JSON, repeatable)");
+  app.add_option("--deviate", f.deviations,
+                 "FOR TESTING CONFORMANCE TOOLS ONLY: break the RFC on purpose (repeatable; "
+                 "no-etag, filter-case-sensitive, patch-not-atomic, wrong-error-shape)");
 }
 
 Status<std::string> apply_flags(const CLI::App& app, const FlagValues& f, ServerConfig& c) {
@@ -114,6 +117,7 @@ Status<std::string> apply_flags(const CLI::App& app, const FlagValues& f, Server
   if (app.count("--tenant") > 0) c.auth.tenants = f.tenants;
   if (app.count("--schema") > 0) c.registry.schema_files = f.schemas;
   if (app.count("--resource-type") > 0) c.registry.resource_type_files = f.resource_types;
+  if (app.count("--deviate") > 0) c.service.deviations = f.deviations;
   return Ok{};
 }
 

@@ -21,6 +21,9 @@ struct ServiceOptions {
   bool lenient = false;           // accept documented provider deviations (architecture.md)
   std::size_t max_results = 200;  // RFC 7644 §3.4.2.4 / ServiceProviderConfig filter.maxResults
   std::string seed_file;          // JSON resources loaded at start-up ("" = none)
+  // Deliberate RFC deviations, for testing conformance tools only (--deviate, docs/server.md);
+  // names are checked by main.cpp against scim::server::Deviations.
+  std::vector<std::string> deviations;
 };
 
 // Custom schemas and resource types (RFC 7643 §7, §6) added to the built-in registry.

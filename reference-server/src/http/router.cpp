@@ -33,6 +33,17 @@ server::Response health_response() {
   return r;
 }
 
+// RFC 7643 §5: "An HTTP GET to this endpoint [/ServiceProviderConfig] ... SHOULD be publicly
+// accessible"; a client must read authenticationSchemes before it can authenticate. The other
+// discovery documents (/ResourceTypes, /Schemas, RFC 7644 §4) describe no tenant data either.
+bool is_public_discovery(std::string_view method, std::string_view relative) {
+  if (method != "GET" && method != "HEAD") return false;
+  if (!relative.empty() && relative.front() == '/') relative.remove_prefix(1);
+  auto first = relative.substr(0, relative.find('/'));
+  return iequals(first, "ServiceProviderConfig") || iequals(first, "ResourceTypes") ||
+         iequals(first, "Schemas");
+}
+
 }  // namespace
 
 server::Response error_response(const ScimError& error) {
@@ -96,15 +107,23 @@ server::Response Router::route(RawRequest raw, const ConnectionInfo& connection)
     slot = slot.empty() ? std::move(value) : slot + ", " + value;
   }
   auto authz = request.headers.find("authorization");
-  if (authz == request.headers.end()) return unauthorized("missing Authorization header");
-  const std::string* path_tenant = route->tenant ? &*route->tenant : nullptr;
-  auto principal = auth_.authenticate(authz->second, path_tenant);
-  if (!principal) {
-    return unauthorized(path_tenant ? "credentials are not valid for this tenant"
-                                    : "invalid or unknown credentials");
+  if (authz == request.headers.end()) {
+    // Anonymous discovery reads the path's tenant (the default tenant when not path-addressed);
+    // presented credentials are still checked below, so a wrong token stays a 401.
+    if (!is_public_discovery(request.method, route->relative)) {
+      return unauthorized("missing Authorization header");
+    }
+    request.principal.tenant = route->tenant.value_or("default");
+  } else {
+    const std::string* path_tenant = route->tenant ? &*route->tenant : nullptr;
+    auto principal = auth_.authenticate(authz->second, path_tenant);
+    if (!principal) {
+      return unauthorized(path_tenant ? "credentials are not valid for this tenant"
+                                      : "invalid or unknown credentials");
+    }
+    request.principal = std::move(*principal);
+    request.headers.erase(authz);  // the secret goes no further than this function
   }
-  request.principal = std::move(*principal);
-  request.headers.erase(authz);  // the secret goes no further than this function
   request.path = std::move(route->relative);
   request.query = std::move(route->query);
   request.body = std::move(raw.body);

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Self-test of the judge (issue 8): for each deliberate deviation in deviations.json, start
+#   scim-reference-server --deviate NAME
+# run the full suite against it and require that every check listed under must_fail FAILs (and
+# the run exits 1); then require that the same checks PASS against the strict server, so a
+# listed check that fails for unrelated reasons cannot make this test green.
+#   deviations.sh SERVER CONFORMANCE DEVIATIONS_JSON
+# Parsing: deviations.json is kept pretty-printed (one key or ID per line); no jq/python needed.
+# Starts the server on 127.0.0.1 port 0, reads its "listening on URL" line, and stops only the
+# PID it started.
+set -euo pipefail
+
+server=${1:?path to scim-reference-server}
+conformance=${2:?path to scim-conformance}
+spec=${3:?path to deviations.json}
+token=deviations-token
+workdir=$(mktemp -d)
+server_pid=""
+failures=0
+
+stop_server() {
+  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -TERM "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  server_pid=""
+}
+cleanup() {
+  stop_server
+  rm -rf "$workdir"
+}
+trap cleanup EXIT
+
+start_server() {
+  : >"$workdir/server.out"
+  "$server" --bind 127.0.0.1 --port 0 --token "$token" "$@" >"$workdir/server.out" \
+    2>"$workdir/server.err" &
+  server_pid=$!
+  for _ in $(seq 1 100); do
+    if url=$(grep -m1 -o 'listening on http://[^ ]*' "$workdir/server.out" 2>/dev/null); then
+      base_url=${url#listening on }
+      return 0
+    fi
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  echo "server ($*) did not report its address" >&2
+  cat "$workdir/server.err" >&2 || true
+  return 1
+}
+
+# "name id id ..." per deviation: a deviation key is a line `"name": {` inside "deviations",
+# check IDs are the quoted spec/section/name strings of its must_fail array.
+parse_spec() {
+  awk '
+    /"deviations"[[:space:]]*:/ { inside = 1; next }
+    inside && match($0, /^[[:space:]]*"[a-z0-9-]+"[[:space:]]*:[[:space:]]*\{/) {
+      if (line != "") print line
+      name = $0; sub(/^[[:space:]]*"/, "", name); sub(/".*/, "", name); line = name; next
+    }
+    inside && line != "" && match($0, /"[a-z0-9.-]+\/[^"]+"/) {
+      line = line " " substr($0, RSTART + 1, RLENGTH - 2)
+    }
+    END { if (line != "") print line }
+  ' "$spec"
+}
+
+# check_outcomes WORD IDS...: every ID's console line in $workdir/run.out is "WORD  ID (N ms)".
+check_outcomes() {
+  local word=$1
+  shift
+  # Without the timing suffix; a file, not a pipe (grep -q + pipefail would see SIGPIPE).
+  sed -E 's/ \([0-9]+ ms\)$//' "$workdir/run.out" >"$workdir/lines.out"
+  for id in "$@"; do
+    if ! grep -q -F -x "$word  $id" "$workdir/lines.out"; then
+      echo "  expected $word for $id, got: $(grep -F " $id " "$workdir/run.out" || echo 'no line')" >&2
+      failures=$((failures + 1))
+    fi
+  done
+}
+
+mapfile -t entries < <(parse_spec)
+[[ ${#entries[@]} -ge 4 ]] || { echo "expected at least 4 deviations in $spec" >&2; exit 1; }
+
+# Unknown deviation names are configuration errors (exit 2).
+status=0
+"$server" --port 0 --deviate no-such-deviation >/dev/null 2>&1 || status=$?
+[[ $status -eq 2 ]] || { echo "unknown --deviate: expected exit 2, got $status" >&2; exit 1; }
+
+all_ids=()
+for entry in "${entries[@]}"; do
+  read -r name ids_line <<<"$entry"
+  read -r -a ids <<<"$ids_line"
+  [[ ${#ids[@]} -gt 0 ]] || { echo "$name lists no checks" >&2; exit 1; }
+  all_ids+=("${ids[@]}")
+  start_server --deviate "$name"
+  status=0
+  "$conformance" run --base-url "$base_url" --token "$token" --jobs 2 >"$workdir/run.out" \
+    2>&1 || status=$?
+  stop_server
+  echo "--deviate $name: full suite exit $status"
+  [[ $status -eq 1 ]] || { echo "  expected exit 1" >&2; failures=$((failures + 1)); }
+  check_outcomes FAIL "${ids[@]}"
+done
+
+# The same checks against the strict server must pass (not skip).
+only=()
+for id in "${all_ids[@]}"; do only+=(--only "$id"); done
+start_server
+status=0
+"$conformance" run --base-url "$base_url" --token "$token" "${only[@]}" >"$workdir/run.out" \
+  2>&1 || status=$?
+stop_server
+echo "strict server, ${#all_ids[@]} listed checks: exit $status"
+[[ $status -eq 0 ]] || { echo "  expected exit 0" >&2; failures=$((failures + 1)); }
+check_outcomes PASS "${all_ids[@]}"
+
+if [[ $failures -gt 0 ]]; then
+  echo "$failures expectation(s) not met" >&2
+  exit 1
+fi
+echo "all ${#entries[@]} deviations detected by their ${#all_ids[@]} listed checks"
