@@ -36,6 +36,14 @@ nlohmann::json absolute(const Request& request, nlohmann::json doc) {
   return doc;
 }
 
+Response rendered_body(const std::string& body) {
+  Response r;
+  r.status = 200;
+  r.set_header("Content-Type", std::string(urn::kScimMediaType));
+  r.body = body;
+  return r;
+}
+
 }  // namespace
 
 Response service_provider_config(const DiscoveryContext& ctx) {
@@ -69,9 +77,14 @@ Response resource_types(const DiscoveryContext& ctx, std::optional<std::string_v
     const ResourceType* type = ctx.registry.find_resource_type(*id);
     if (!type)
       return error_response(not_found("resource type \"" + std::string(*id) + "\" not found"));
+    if (ctx.documents)
+      return rendered_body(ctx.documents->rendered(ctx.request.base_url)->resource_type.at(type));
     return json_response(200, absolute(ctx.request, type->to_json()));
   }
   if (auto e = reject_filter(ctx.request)) return error_response(*e);
+  if (ctx.documents) {
+    return rendered_body(ctx.documents->rendered(ctx.request.base_url)->resource_types_list);
+  }
   nlohmann::json all = nlohmann::json::array();
   for (const ResourceType* t : ctx.registry.resource_types()) {
     all.push_back(absolute(ctx.request, t->to_json()));
@@ -83,9 +96,14 @@ Response schemas(const DiscoveryContext& ctx, std::optional<std::string_view> ur
   if (urn) {
     const Schema* schema = ctx.registry.find_schema(*urn);
     if (!schema) return error_response(not_found("schema \"" + std::string(*urn) + "\" not found"));
+    if (ctx.documents)
+      return rendered_body(ctx.documents->rendered(ctx.request.base_url)->schema.at(schema));
     return json_response(200, absolute(ctx.request, schema->to_json()));
   }
   if (auto e = reject_filter(ctx.request)) return error_response(*e);
+  if (ctx.documents) {
+    return rendered_body(ctx.documents->rendered(ctx.request.base_url)->schemas_list);
+  }
   nlohmann::json all = nlohmann::json::array();
   for (const Schema* s : ctx.registry.schemas()) all.push_back(absolute(ctx.request, s->to_json()));
   return json_response(200, list_of(std::move(all)));

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "endpoints/discovery_documents.hpp"
 #include "endpoints/http_types.hpp"
 #include "endpoints/service_config.hpp"
 #include "scim/protocol/resource_type.hpp"
@@ -19,6 +20,8 @@ struct DiscoveryContext {
   const ServiceConfig& config;
   const Request& request;
   const std::string& started_at;  // meta.created/lastModified of the configuration
+  // Pre-rendered /Schemas and /ResourceTypes bodies; null renders them per request.
+  const DiscoveryDocuments* documents = nullptr;
 };
 
 Response service_provider_config(const DiscoveryContext& ctx);

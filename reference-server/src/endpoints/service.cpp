@@ -62,7 +62,8 @@ Service::Service(const Registry& registry, ServiceConfig config, store::TenantDi
       config_(std::move(config)),
       tenants_(tenants),
       sink_(sink),
-      started_at_(store::format_timestamp(std::chrono::system_clock::now())) {}
+      started_at_(store::format_timestamp(std::chrono::system_clock::now())),
+      documents_(registry) {}
 
 void Service::add_route(std::string segment, RouteHandler handler) {
   extra_routes_.emplace_back(std::move(segment), std::move(handler));
@@ -88,7 +89,8 @@ Response Service::route(const Request& request) {
   for (const auto& [segment, handler] : extra_routes_) {
     if (iequals(segment, seg[0])) return handler(request);
   }
-  if (is_discovery(seg[0])) return discovery({registry_, config_, request, started_at_}, seg);
+  if (is_discovery(seg[0]))
+    return discovery({registry_, config_, request, started_at_, &documents_}, seg);
   return route_resources(request, seg);
 }
 

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "endpoints/discovery_documents.hpp"
 #include "endpoints/event_sink.hpp"
 #include "endpoints/http_types.hpp"
 #include "endpoints/service_config.hpp"
@@ -50,6 +51,7 @@ class Service final : public Handler {
   store::TenantDirectory& tenants_;
   EventSink* sink_;
   std::string started_at_;
+  DiscoveryDocuments documents_;  // the registry is immutable: discovery bodies are cached
   std::vector<std::pair<std::string, RouteHandler>> extra_routes_;
 };
 
