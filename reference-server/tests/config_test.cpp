@@ -89,6 +89,31 @@ TEST(Config, FileIsOverriddenByFlags) {
   EXPECT_EQ(replaced->auth.tokens[0].token, "other");
 }
 
+// The events subsystem is configurable from the file too (docs/events.md, docs/server.md).
+TEST(Config, EventsSectionFillsFeedsAndReceivers) {
+  auto file = write_temp("events.json", R"({
+    "events": {"payloadMode": "full", "asyncMode": "long", "bulkMaxOperations": 7,
+               "feeds": [{"id": "hr", "tenant": "acme", "membership": "explicit",
+                          "resourceTypes": ["User"]}],
+               "receivers": [{"url": "http://127.0.0.1:9/events", "token": "t", "feed": "hr"}]}
+  })");
+  auto c = parse({"--config", file});
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->events.payload_mode, "full");
+  EXPECT_EQ(c->events.async_mode, "long");
+  EXPECT_EQ(c->events.bulk_max_operations, 7u);
+  ASSERT_EQ(c->events.feeds.size(), 1u);
+  EXPECT_EQ(c->events.feeds[0].membership, "explicit");
+  EXPECT_EQ(c->events.feeds[0].resource_types, std::vector<std::string>{"User"});
+  ASSERT_EQ(c->events.receivers.size(), 1u);
+  EXPECT_EQ(c->events.receivers[0].feed, "hr");
+  auto bad = parse({"--config", write_temp("events-bad.json",
+                                           R"({"events": {"feeds": [{"id": "x", "kind": 1}]}})")});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, 2);
+  EXPECT_NE(bad.error().message.find("kind"), std::string::npos) << bad.error().message;
+}
+
 TEST(Config, UnknownKeysAndBadTypesInTheFileAreErrors) {
   for (const char* text : {R"({"http": {"prot": 1}})", R"({"nope": {}})",
                            R"({"http": {"port": "80"}})", R"({"http": {"port": 70000}})", R"([1])",

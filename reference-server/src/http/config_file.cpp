@@ -103,6 +103,71 @@ Setter set_credentials(std::vector<Credential>& target, std::vector<std::string>
   };
 }
 
+// An array of objects, each filled through the field table `fields_of(item)`; unknown keys are
+// errors, as everywhere in the file.
+template <class T>
+Setter set_objects(std::vector<T>& target, std::function<Section(T&)> fields_of) {
+  return [&target, fields_of](const json& v) -> Status<std::string> {
+    if (!v.is_array()) return type_error("an array of objects");
+    target.clear();
+    for (const auto& item : v) {
+      if (!item.is_object()) return type_error("an array of objects");
+      T value;
+      Section fields = fields_of(value);
+      for (const auto& [key, field] : item.items()) {
+        auto it = fields.find(key);
+        if (it == fields.end()) return Unexpected{"unknown key '" + key + "'"};
+        if (auto st = it->second(field); !st) return Unexpected{key + ": " + st.error()};
+      }
+      target.push_back(std::move(value));
+    }
+    return Ok{};
+  };
+}
+
+// "events": the same settings as the --events-*/--async-*/--bulk-*/--poll-*/--push-* flags
+// (docs/events.md), with "feeds" and "receivers" as arrays of objects.
+Section events_section(events::EventsOptions& e) {
+  return {
+      {"issuer", set_string(e.issuer)},
+      {"payloadMode", set_string(e.payload_mode)},
+      {"signingKey", set_string(e.signing_key)},
+      {"asyncMode", set_string(e.async_mode)},
+      {"asyncWaitSeconds", set_unsigned(e.async_wait_seconds)},
+      {"asyncMaxWaitSeconds", set_unsigned(e.async_max_wait_seconds)},
+      {"asyncMaxJobs", set_unsigned(e.async_max_jobs)},
+      {"asyncRetentionSeconds", set_unsigned(e.async_retention_seconds)},
+      {"asyncWorkers", set_unsigned(e.async_workers)},
+      {"asyncQueue", set_unsigned(e.async_queue)},
+      {"bulkMaxOperations", set_unsigned(e.bulk_max_operations)},
+      {"bulkMaxPayloadBytes", set_unsigned(e.bulk_max_payload_bytes)},
+      {"pollMaxWaitSeconds", set_unsigned(e.poll_max_wait_seconds)},
+      {"pollMaxLongPolls", set_unsigned(e.poll_max_long_polls)},
+      {"pollRedeliverySeconds", set_unsigned(e.poll_redelivery_seconds)},
+      {"pollRetentionSeconds", set_unsigned(e.poll_retention_seconds)},
+      {"pollMaxEntries", set_unsigned(e.poll_max_entries)},
+      {"pushQueue", set_unsigned(e.push_queue)},
+      {"pushMaxAttempts", set_unsigned(e.push_max_attempts)},
+      {"feeds",
+       set_objects<events::FeedOption>(e.feeds,
+                                       [](events::FeedOption& f) -> Section {
+                                         return {{"id", set_string(f.id)},
+                                                 {"tenant", set_string(f.tenant)},
+                                                 {"membership", set_string(f.membership)},
+                                                 {"resourceTypes", set_strings(f.resource_types)},
+                                                 {"description", set_string(f.description)}};
+                                       })},
+      {"receivers",
+       set_objects<events::PushReceiverOption>(e.receivers,
+                                               [](events::PushReceiverOption& r) -> Section {
+                                                 return {{"url", set_string(r.url)},
+                                                         {"token", set_string(r.token)},
+                                                         {"feed", set_string(r.feed)},
+                                                         {"tenant", set_string(r.tenant)}};
+                                               })},
+  };
+}
+
 std::map<std::string, Section> sections(ServerConfig& c) {
   auto& l = c.http.limits;
   return {
@@ -136,6 +201,7 @@ std::map<std::string, Section> sections(ServerConfig& c) {
       {"schemas",
        {{"schemaFiles", set_strings(c.registry.schema_files)},
         {"resourceTypeFiles", set_strings(c.registry.resource_type_files)}}},
+      {"events", events_section(c.events)},
   };
 }
 
