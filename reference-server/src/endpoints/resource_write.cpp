@@ -1,11 +1,11 @@
 // POST (RFC 7644 §3.3), PUT (§3.5.1) and DELETE (§3.6) on a resource type's endpoint.
-#include "endpoints/ids.hpp"
 #include "endpoints/resource_conditional.hpp"
 #include "endpoints/resource_view.hpp"
 #include "endpoints/resources.hpp"
 #include "endpoints/responses.hpp"
 #include "endpoints/write_notify.hpp"
 #include "engine/patch.hpp"
+#include "scim/protocol/uuid.hpp"
 
 namespace scim::server {
 namespace {
@@ -55,7 +55,7 @@ Result<store::WriteOutcome> create_validated(const Context& ctx, const ResourceT
                                              nullptr, write_options(ctx));
   if (!validated) return validated.error();
   nlohmann::json resource = std::move(validated->resource);
-  resource["id"] = id ? *id : new_uuid();
+  resource["id"] = id ? *id : new_uuid_v4();
   auto outcome = ctx.store.create(type.id, std::move(resource));
   if (!outcome) return outcome.error();
   notify_write(ctx, type, *outcome, {WriteEvent::Kind::Create, nullptr, std::nullopt});

@@ -2,8 +2,8 @@
 #include "endpoints/write_notify.hpp"
 
 #include "endpoints/etag.hpp"
-#include "endpoints/ids.hpp"
 #include "endpoints/resource_view.hpp"
+#include "scim/protocol/uuid.hpp"
 
 namespace scim::server {
 namespace {
@@ -26,7 +26,7 @@ WriteEvent make_event(const Context& ctx, const ResourceType& type,
     e.external_id = it->get<std::string>();
   }
   e.location = ctx.location(type, e.id);
-  e.txn = new_uuid();
+  e.txn = new_uuid_v4();
   if (kind != WriteEvent::Kind::Delete) {
     e.version = format_etag(stored.version);
     e.resource = present(ctx, type, stored.resource);

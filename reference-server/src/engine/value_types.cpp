@@ -1,13 +1,11 @@
 // Simple value checks (RFC 7643 §2.3) and canonical values (RFC 7643 §7).
 #include "engine/value_types.hpp"
 
-#include <openssl/evp.h>
-
 #include <cctype>
 #include <regex>
 #include <string>
-#include <vector>
 
+#include "scim/protocol/encoding.hpp"
 #include "scim/protocol/error.hpp"
 #include "scim/protocol/strings.hpp"
 
@@ -133,8 +131,8 @@ bool is_xsd_datetime(std::string_view text) {
 }
 
 bool is_base64(std::string_view text) {
-  // Map base64url onto the standard alphabet and restore optional padding, then let OpenSSL
-  // decide (it rejects characters outside the alphabet).
+  // Map base64url onto the standard alphabet and restore optional padding, then let the strict
+  // decoder decide (it rejects characters outside the alphabet and misplaced padding).
   std::string standard(text);
   for (char& c : standard) {
     if (c == '-') c = '+';
@@ -142,10 +140,7 @@ bool is_base64(std::string_view text) {
   }
   if (standard.size() % 4 == 1) return false;
   while (standard.size() % 4 != 0) standard.push_back('=');
-  if (standard.empty()) return true;
-  std::vector<unsigned char> out(standard.size() / 4 * 3 + 1);
-  return EVP_DecodeBlock(out.data(), reinterpret_cast<const unsigned char*>(standard.data()),
-                         static_cast<int>(standard.size())) >= 0;
+  return base64_decode(standard).has_value();
 }
 
 bool is_uri_reference(std::string_view text, bool absolute) {

@@ -8,7 +8,7 @@
 #include <array>
 #include <vector>
 
-#include "events/base64url.hpp"
+#include "scim/protocol/encoding.hpp"
 
 namespace scim::events {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "events/base64url.hpp"
+#include "scim/protocol/encoding.hpp"
 
 namespace scim::events {
 namespace {

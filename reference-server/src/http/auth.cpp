@@ -8,6 +8,7 @@
 
 #include <cstring>
 
+#include "scim/protocol/encoding.hpp"
 #include "scim/protocol/strings.hpp"
 
 namespace scim::http {
@@ -22,19 +23,10 @@ std::array<unsigned char, 32> sha256(std::string_view data) {
   return out;
 }
 
-// RFC 7617 §2: base64 of "user-id:password". EVP_DecodeBlock counts padding as output bytes.
-std::optional<std::string> decode_base64(std::string_view text) {
-  if (text.empty() || text.size() % 4 != 0 || text.size() > kMaxSecretBytes) return std::nullopt;
-  std::string out(text.size() / 4 * 3, '\0');
-  int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                          reinterpret_cast<const unsigned char*>(text.data()),
-                          static_cast<int>(text.size()));
-  if (n < 0) return std::nullopt;
-  std::size_t padding = 0;
-  if (text.back() == '=') ++padding;
-  if (text.size() > 1 && text[text.size() - 2] == '=') ++padding;
-  out.resize(static_cast<std::size_t>(n) - padding);
-  return out;
+// RFC 7617 §2: base64 of "user-id:password"; empty or oversized credentials never decode.
+std::optional<std::string> decode_basic(std::string_view text) {
+  if (text.empty() || text.size() > kMaxSecretBytes) return std::nullopt;
+  return base64_decode(text);
 }
 
 std::string_view trim(std::string_view s) {
@@ -129,7 +121,7 @@ std::optional<server::Principal> Authenticator::authenticate(std::string_view au
   if (iequals(scheme, "Bearer")) {
     principal = find(bearer_, credentials);
   } else if (iequals(scheme, "Basic") && !basic_.empty()) {
-    if (auto decoded = decode_base64(credentials)) principal = find(basic_, *decoded);
+    if (auto decoded = decode_basic(credentials)) principal = find(basic_, *decoded);
   }
   if (principal && path_tenant && principal->tenant != *path_tenant) return std::nullopt;
   return principal;
