@@ -3,8 +3,8 @@
 
 #include <gtest/gtest.h>
 
-#include "client/base64.hpp"
 #include "fake_transport.hpp"
+#include "scim/protocol/encoding.hpp"
 
 namespace scim::conf {
 namespace {

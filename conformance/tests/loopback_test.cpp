@@ -4,8 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include "client/base64.hpp"
 #include "client/curl_transport.hpp"
+#include "scim/protocol/encoding.hpp"
 
 namespace scim::conf {
 namespace {

@@ -4,8 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "client/auth.hpp"
-#include "client/base64.hpp"
 #include "fake_transport.hpp"
+#include "scim/protocol/encoding.hpp"
 
 namespace scim::conf {
 namespace {

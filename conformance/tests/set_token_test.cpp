@@ -7,9 +7,9 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
-#include "client/base64.hpp"
 #include "events/poll_client.hpp"
 #include "events/set_store.hpp"
+#include "scim/protocol/encoding.hpp"
 
 namespace scim::conf {
 namespace {

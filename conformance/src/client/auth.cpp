@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "client/base64.hpp"
 #include "client/json_limits.hpp"
+#include "scim/protocol/encoding.hpp"
 
 namespace scim::conf {
 

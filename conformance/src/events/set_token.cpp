@@ -5,8 +5,8 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
-#include "client/base64.hpp"
 #include "client/json_limits.hpp"
+#include "scim/protocol/encoding.hpp"
 
 namespace scim::conf {
 
