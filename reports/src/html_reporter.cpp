@@ -9,6 +9,7 @@
 #include "html_parts.hpp"
 #include "html_template.hpp"
 #include "redact.hpp"
+#include "scim/protocol/encoding.hpp"
 #include "scim/reports/reporter.hpp"
 #include "summary.hpp"
 #include "text.hpp"
@@ -23,10 +24,8 @@ std::string csp_hash(std::string_view content) {
   if (EVP_Digest(content.data(), content.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
     throw std::runtime_error("EVP_Digest(sha256) failed");
   }
-  unsigned char encoded[4 * ((EVP_MAX_MD_SIZE + 2) / 3) + 1];
-  const int n = EVP_EncodeBlock(encoded, digest, static_cast<int>(length));
-  return "'sha256-" +
-         std::string(reinterpret_cast<const char*>(encoded), static_cast<std::size_t>(n)) + "'";
+  const std::string_view bytes(reinterpret_cast<const char*>(digest), length);
+  return "'sha256-" + base64_encode(bytes) + "'";
 }
 
 std::string verdict_detail(const RunSummary& s) {

@@ -1,14 +1,14 @@
 // Request bodies in the shapes Microsoft Entra ID documents for its SCIM client.
-#include "common/uuid.hpp"
 #include "profiles/entra.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/protocol/uuid.hpp"
 
 namespace scim::suites::profiles {
 
 json entra_user(conf::Context& ctx) {
   std::string name = ctx.unique_name("entra");
   return {{"schemas", {std::string(urn::kUser), std::string(urn::kEnterpriseUser)}},
-          {"externalId", random_uuid()},
+          {"externalId", new_uuid_v4()},
           {"userName", name + "@example.com"},
           {"active", true},
           {"displayName", "Entra Test User"},
@@ -20,7 +20,7 @@ json entra_user(conf::Context& ctx) {
 
 json entra_group(conf::Context& ctx) {
   return {{"schemas", {std::string(urn::kGroup)}},
-          {"externalId", random_uuid()},
+          {"externalId", new_uuid_v4()},
           {"displayName", ctx.unique_name("entragrp")},
           {"meta", {{"resourceType", "Group"}}},
           {"members", json::array()}};

@@ -4,11 +4,11 @@
 // aadOptscim062020 shapes (lower-case ops, path-less value maps, real booleans), manager add, and
 // soft delete (active false) followed by DELETE. Grades what Entra needs to work.
 #include "common/section.hpp"
-#include "common/uuid.hpp"
 #include "profiles/entra.hpp"
 #include "profiles/index.hpp"
 #include "rfc7644/patch_support.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/protocol/uuid.hpp"
 
 namespace scim::suites::profiles {
 namespace {
@@ -20,7 +20,7 @@ const Strings kCaps = {"users", "filter"};
 const Strings kPatchCaps = {"users", "patch"};
 
 void test_connection(conf::Context& ctx) {
-  json list = query(ctx, "/Users", "userName eq " + literal(random_uuid()));
+  json list = query(ctx, "/Users", "userName eq " + literal(new_uuid_v4()));
   ctx.expect(list.value("totalResults", -1) == 0 && resources_of(list).empty(),
              "an unknown userName answers an empty ListResponse (never 404)", "totalResults 0",
              brief(list));
