@@ -32,6 +32,10 @@ struct Request {
   // Absolute base URL as seen by the client ("http://127.0.0.1:8080/scim/v2" or the tenant's
   // "/tenants/acme/scim/v2" variant), used for Location and meta.location.
   std::string base_url;
+  // Transaction id decided upstream: the async runner sets its Set-Txn (bulk: suffixed per
+  // operation) so the provisioning SETs of the write carry the same "txn" as the asyncresp SET
+  // (draft-ietf-scim-events-16 §2.5.1). Never taken from the client; empty = generate one.
+  std::string txn;
 
   const std::string* header(std::string_view lower_name) const;
   const std::string* query_param(std::string_view name) const;  // case-insensitive key lookup

@@ -125,3 +125,29 @@ TEST(Membership, FilterOnGroupsValueFindsMembers) {
 
 }  // namespace
 }  // namespace scim::server
+
+namespace scim::server::testing {
+namespace {
+
+// draft-ietf-scim-events-16 §2.5.1: a write done for an async request reports the request's
+// transaction id, so its SETs share the Set-Txn; other writes get a fresh one each.
+TEST(WriteEvents, CarryTheRequestTxnWhenOneIsSet) {
+  Harness h;
+  Request r;
+  r.method = "POST";
+  r.path = "/Users";
+  r.body = R"({"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"txn-user"})";
+  r.headers["content-type"] = "application/scim+json";
+  r.principal.tenant = h.tenant;
+  r.base_url = kBase;
+  r.txn = "async-txn-1";
+  ASSERT_EQ(h.service.handle(r).status, 201);
+  h.create_user("plain-user");
+  ASSERT_EQ(h.sink.events.size(), 2u);
+  EXPECT_EQ(h.sink.events[0].txn, "async-txn-1");
+  EXPECT_FALSE(h.sink.events[1].txn.empty());
+  EXPECT_NE(h.sink.events[1].txn, "async-txn-1");
+}
+
+}  // namespace
+}  // namespace scim::server::testing

@@ -26,7 +26,7 @@ WriteEvent make_event(const Context& ctx, const ResourceType& type,
     e.external_id = it->get<std::string>();
   }
   e.location = ctx.location(type, e.id);
-  e.txn = new_uuid_v4();
+  e.txn = ctx.request.txn.empty() ? new_uuid_v4() : ctx.request.txn;
   if (kind != WriteEvent::Kind::Delete) {
     e.version = format_etag(stored.version);
     e.resource = present(ctx, type, stored.resource);

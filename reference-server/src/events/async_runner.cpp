@@ -43,7 +43,9 @@ AsyncOutcome run_bulk(const server::Request& request, const std::string& txn, Bu
                       EventHub* hub) {
   AsyncOutcome out;
   out.operations = nlohmann::json::array();
-  auto result = bulk.run(request);
+  server::Request with_txn = request;
+  with_txn.txn = txn;
+  auto result = bulk.run(with_txn);
   if (!result) {
     out.response = error_response(result.error());
     out.operations.push_back(operation_of(request, out.response));
@@ -78,7 +80,9 @@ AsyncOutcome run_async_request(const server::Request& request, const std::string
     return run_bulk(request, txn, *bulk, hub);
   }
   AsyncOutcome out;
-  out.response = handler.handle(request);
+  server::Request with_txn = request;
+  with_txn.txn = txn;
+  out.response = handler.handle(with_txn);
   out.operations = nlohmann::json::array({operation_of(request, out.response)});
   if (hub) {
     out.sets.push_back(hub->publish_async_response(

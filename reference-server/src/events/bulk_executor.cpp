@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "events/async_runner.hpp"
 #include "events/bulk_planner.hpp"
 #include "events/bulk_refs.hpp"
 #include "events/http_util.hpp"
@@ -27,8 +28,9 @@ struct RunState {
 
 server::Request sub_request(const server::Request& parent, const std::string& method,
                             const std::string& path, const nlohmann::json& body,
-                            const std::optional<std::string>& version) {
+                            const std::optional<std::string>& version, std::size_t index) {
   server::Request r;
+  if (!parent.txn.empty()) r.txn = bulk_operation_txn(parent.txn, index);
   r.method = method;
   r.path = path;
   r.principal = parent.principal;
@@ -112,7 +114,8 @@ void run_one(RunState& s, server::Handler& handler, const BulkOperation& op) {
     s.fixups[op.index] = strip_references(data, d->second);
   }
   const std::string path = substitute_path(op.path, s.created);
-  const auto resp = handler.handle(sub_request(s.parent, op.method, path, data, op.version));
+  const auto resp =
+      handler.handle(sub_request(s.parent, op.method, path, data, op.version, op.index));
   if (resp.status >= 200 && resp.status < 300) return record_success(s, op, resp, path);
   record_failure(s, op, error_of(resp), path);
 }
@@ -135,7 +138,8 @@ void apply_fixups(RunState& s, server::Handler& handler) {
       continue;
     }
     const nlohmann::json body = {{"schemas", {urn::kPatchOp}}, {"Operations", ops}};
-    const auto resp = handler.handle(sub_request(s.parent, "PATCH", s.subjects[index], body, {}));
+    const auto resp =
+        handler.handle(sub_request(s.parent, "PATCH", s.subjects[index], body, {}, index));
     if (resp.status >= 200 && resp.status < 300) {
       if (auto etag = response_header(resp, "ETag")) entry["version"] = *etag;
       continue;

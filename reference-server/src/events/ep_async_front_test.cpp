@@ -68,6 +68,30 @@ TEST_F(AsyncFixture, WithoutPreferOrInNoneModeRequestsAreSynchronous) {
   EXPECT_FALSE(r.header("Preference-Applied"));
 }
 
+// §2.5.1: the write done for an async request carries its Set-Txn, so its provisioning SETs
+// share the asyncresp SET's "txn"; bulk operations get the per-operation suffix.
+TEST_F(AsyncFixture, AsyncWritesCarryTheirSetTxn) {
+  AsyncFront front(service, jobs, runner, {events::AsyncMode::Request, 5s, 30s});
+  auto r = front.handle(req("POST", "/Users"));
+  ASSERT_EQ(r.status, 202);
+  const std::string txn = *r.header("Set-Txn");
+  ASSERT_TRUE(jobs.wait(txn, 5s));
+  Request bulk_req = req("POST", "/Bulk");
+  bulk_req.body = R"({"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],
+    "Operations":[{"method":"POST","path":"/Users","bulkId":"a","data":{"userName":"b1"}},
+                  {"method":"POST","path":"/Users","bulkId":"b","data":{"userName":"b2"}}]})";
+  auto b = front.handle(bulk_req);
+  ASSERT_EQ(b.status, 202);
+  const std::string bulk_txn = *b.header("Set-Txn");
+  ASSERT_TRUE(jobs.wait(bulk_txn, 5s));
+  std::lock_guard lock(service.mu);
+  ASSERT_EQ(service.txns.size(), 3u);
+  EXPECT_EQ(service.txns[0], txn);
+  EXPECT_EQ(service.txns[1], events::bulk_operation_txn(bulk_txn, 0));
+  EXPECT_EQ(service.txns[2], events::bulk_operation_txn(bulk_txn, 1));
+  EXPECT_NE(txn, bulk_txn);
+}
+
 TEST_F(AsyncFixture, UnknownTxnIs404) {
   AsyncFront front(service, jobs, runner, {events::AsyncMode::Request, 5s, 30s});
   EXPECT_EQ(fetch(front, "http://h/v2/AsyncResults/nope").status, 404);

@@ -20,11 +20,13 @@ class FakeService : public server::Handler {
  public:
   std::map<std::string, nlohmann::json> resources;  // "/Users/u1" -> body
   std::vector<std::string> calls;                   // "POST /Users", ...
+  std::vector<std::string> txns;                    // Request::txn of each call
   std::mutex mu;
 
   server::Response handle(const server::Request& req) override {
     std::lock_guard lock(mu);
     calls.push_back(req.method + " " + req.path);
+    txns.push_back(req.txn);
     auto body = nlohmann::json::parse(req.body.empty() ? "null" : req.body, nullptr, false);
     if (req.method == "POST") return create(req, body);
     auto it = resources.find(req.path);
