@@ -7,9 +7,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "support/http_client.hpp"
-#include "support/server_process.hpp"
-#include "support/tls_cert.hpp"
+#include "scim/server/testing/http_client.hpp"
+#include "scim/server/testing/server_process.hpp"
+#include "scim/server/testing/tls_cert.hpp"
 
 namespace scim::test {
 namespace {

@@ -6,8 +6,8 @@
 
 #include <memory>
 
-#include "support/http_client.hpp"
-#include "support/server_process.hpp"
+#include "scim/server/testing/http_client.hpp"
+#include "scim/server/testing/server_process.hpp"
 
 namespace scim::test {
 namespace {

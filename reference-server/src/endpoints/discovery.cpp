@@ -1,7 +1,7 @@
 // Discovery documents (see discovery.hpp).
-#include "endpoints/discovery.hpp"
+#include "scim/server/endpoints/discovery.hpp"
 
-#include "endpoints/responses.hpp"
+#include "scim/server/api/responses.hpp"
 #include "scim/protocol/urns.hpp"
 
 namespace scim::server {

@@ -1,5 +1,5 @@
 // DiscoveryDocuments (see discovery_documents.hpp).
-#include "endpoints/discovery_documents.hpp"
+#include "scim/server/endpoints/discovery_documents.hpp"
 
 #include "scim/protocol/urns.hpp"
 

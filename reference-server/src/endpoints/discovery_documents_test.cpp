@@ -1,7 +1,7 @@
 // DiscoveryDocuments: cached /Schemas and /ResourceTypes bodies (RFC 7644 §4) equal what the
 // registry renders, carry the caller's base URL in meta.location, and stay correct past the cache
 // bound.
-#include "endpoints/discovery_documents.hpp"
+#include "scim/server/endpoints/discovery_documents.hpp"
 
 #include <gtest/gtest.h>
 

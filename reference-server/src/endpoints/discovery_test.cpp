@@ -1,5 +1,5 @@
 // Discovery endpoints (RFC 7644 §4; RFC 7643 §5, §6, §7, §8.5-§8.7).
-#include "endpoints/endpoints_test_support.hpp"
+#include "scim/server/testing/endpoints_test_support.hpp"
 
 namespace scim::server {
 namespace {

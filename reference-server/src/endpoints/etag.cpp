@@ -1,5 +1,5 @@
 // Weak entity tags and precondition matching (RFC 7644 §3.14, RFC 7232 §2.3, §3.1, §3.2).
-#include "endpoints/etag.hpp"
+#include "scim/server/endpoints/etag.hpp"
 
 namespace scim::server {
 namespace {

@@ -1,6 +1,6 @@
 // ETag flows (RFC 7644 §3.14): ETag header = meta.version, If-None-Match -> 304, If-Match on
 // PUT/PATCH/DELETE -> 412 on mismatch, "*" matches any current version.
-#include "endpoints/endpoints_test_support.hpp"
+#include "scim/server/testing/endpoints_test_support.hpp"
 
 namespace scim::server {
 namespace {

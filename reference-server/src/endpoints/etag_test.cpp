@@ -1,5 +1,5 @@
 // Entity tag formatting and matching (RFC 7644 §3.14, RFC 7232 §3.1-3.2).
-#include "endpoints/etag.hpp"
+#include "scim/server/endpoints/etag.hpp"
 
 #include <gtest/gtest.h>
 

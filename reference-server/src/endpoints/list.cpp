@@ -1,13 +1,13 @@
 // ListResponse queries (RFC 7644 §3.4.2, §3.4.3): the filter is parsed by the engine, narrowed by
 // an index when the engine finds a hint, evaluated in the store, then sorted, paged and projected.
-#include "endpoints/list.hpp"
+#include "scim/server/endpoints/list.hpp"
 
 #include <limits>
 
-#include "endpoints/resource_view.hpp"
-#include "endpoints/responses.hpp"
-#include "engine/filter.hpp"
-#include "engine/query.hpp"
+#include "scim/server/endpoints/resource_view.hpp"
+#include "scim/server/api/responses.hpp"
+#include "scim/server/engine/filter/filter.hpp"
+#include "scim/server/engine/query/query.hpp"
 #include "scim/protocol/urns.hpp"
 
 namespace scim::server {

@@ -4,11 +4,11 @@
 // resolution of the sort attribute (missing values sort last, as for a single type).
 #include <unordered_map>
 
-#include "endpoints/list.hpp"
-#include "endpoints/resource_view.hpp"
-#include "endpoints/responses.hpp"
-#include "engine/filter.hpp"
-#include "engine/query.hpp"
+#include "scim/server/endpoints/list.hpp"
+#include "scim/server/endpoints/resource_view.hpp"
+#include "scim/server/api/responses.hpp"
+#include "scim/server/engine/filter/filter.hpp"
+#include "scim/server/engine/query/query.hpp"
 #include "scim/protocol/urns.hpp"
 
 namespace scim::server {

@@ -1,5 +1,5 @@
 // GET list queries (RFC 7644 §3.4.2): filter, sort, paging, projection and their errors.
-#include "endpoints/endpoints_test_support.hpp"
+#include "scim/server/testing/endpoints_test_support.hpp"
 
 namespace scim::server {
 namespace {

@@ -1,5 +1,5 @@
 // Resolution of the /Me alias (RFC 7644 §3.11).
-#include "endpoints/me.hpp"
+#include "scim/server/endpoints/me.hpp"
 
 namespace scim::server {
 

@@ -1,5 +1,5 @@
 // "/Me" (RFC 7644 §3.11).
-#include "endpoints/endpoints_test_support.hpp"
+#include "scim/server/testing/endpoints_test_support.hpp"
 
 namespace scim::server {
 namespace {

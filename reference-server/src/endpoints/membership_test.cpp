@@ -1,6 +1,6 @@
 // Group membership consistency (RFC 7643 §4.1.2 "groups", §4.2 "members"): the User's read-only
 // groups follow the groups' members, directly and through nested groups; deletes clean up.
-#include "endpoints/endpoints_test_support.hpp"
+#include "scim/server/testing/endpoints_test_support.hpp"
 
 namespace scim::server {
 namespace {

@@ -1,7 +1,7 @@
 // If-Match handling and optimistic-concurrency retries (see resource_conditional.hpp).
-#include "endpoints/resource_conditional.hpp"
+#include "scim/server/endpoints/resource_conditional.hpp"
 
-#include "endpoints/etag.hpp"
+#include "scim/server/endpoints/etag.hpp"
 
 namespace scim::server {
 

@@ -1,8 +1,8 @@
 // Presentation of stored resources (see resource_view.hpp).
-#include "endpoints/resource_view.hpp"
+#include "scim/server/endpoints/resource_view.hpp"
 
-#include "endpoints/etag.hpp"
-#include "endpoints/responses.hpp"
+#include "scim/server/endpoints/etag.hpp"
+#include "scim/server/api/responses.hpp"
 
 namespace scim::server {
 namespace {

@@ -1,5 +1,5 @@
 // Resource endpoints: status codes, headers, meta and errors (RFC 7644 §3.3-§3.6, §3.12).
-#include "endpoints/endpoints_test_support.hpp"
+#include "scim/server/testing/endpoints_test_support.hpp"
 
 namespace scim::server {
 namespace {

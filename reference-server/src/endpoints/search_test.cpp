@@ -1,5 +1,5 @@
 // POST ".search" (RFC 7644 §3.4.3): per type and at the root across types.
-#include "endpoints/endpoints_test_support.hpp"
+#include "scim/server/testing/endpoints_test_support.hpp"
 
 namespace scim::server {
 namespace {

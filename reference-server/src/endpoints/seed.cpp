@@ -1,5 +1,5 @@
 // Seed loading (see seed.hpp).
-#include "endpoints/seed.hpp"
+#include "scim/server/endpoints/seed.hpp"
 
 #include <fstream>
 #include <sstream>

@@ -1,7 +1,7 @@
 // Seed data: same validation as POST, errors naming the item.
-#include "endpoints/seed.hpp"
+#include "scim/server/endpoints/seed.hpp"
 
-#include "endpoints/endpoints_test_support.hpp"
+#include "scim/server/testing/endpoints_test_support.hpp"
 
 namespace scim::server {
 namespace {

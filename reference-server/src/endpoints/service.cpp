@@ -1,17 +1,17 @@
 // Service routing (RFC 7644 §3.2 endpoints): method + path -> endpoint function, with 404, 405
 // (plus Allow) and 501 answered as SCIM errors, and bugs caught here as 500 (developing.md).
-#include "endpoints/service.hpp"
+#include "scim/server/endpoints/service.hpp"
 
 #include <chrono>
 #include <exception>
 
-#include "endpoints/discovery.hpp"
-#include "endpoints/list.hpp"
-#include "endpoints/me.hpp"
-#include "endpoints/resources.hpp"
-#include "endpoints/responses.hpp"
+#include "scim/server/endpoints/discovery.hpp"
+#include "scim/server/endpoints/list.hpp"
+#include "scim/server/endpoints/me.hpp"
+#include "scim/server/endpoints/resources.hpp"
+#include "scim/server/api/responses.hpp"
 #include "scim/protocol/strings.hpp"
-#include "store/timestamp.hpp"
+#include "scim/server/store/timestamp.hpp"
 
 namespace scim::server {
 namespace {

@@ -1,5 +1,5 @@
 // Store specs derived from the registry's schemas (RFC 7643 §7 "uniqueness", §3.1, §4.1, §4.2).
-#include "endpoints/service.hpp"
+#include "scim/server/endpoints/service.hpp"
 
 namespace scim::server {
 namespace {

@@ -1,8 +1,8 @@
 // WriteEvent construction for the events subsystem (draft-ietf-scim-events-16 §2.4).
-#include "endpoints/write_notify.hpp"
+#include "scim/server/endpoints/write_notify.hpp"
 
-#include "endpoints/etag.hpp"
-#include "endpoints/resource_view.hpp"
+#include "scim/server/endpoints/etag.hpp"
+#include "scim/server/endpoints/resource_view.hpp"
 #include "scim/protocol/uuid.hpp"
 
 namespace scim::server {

@@ -4,7 +4,7 @@
 
 #include <memory>
 
-#include "events/push_transport.hpp"
+#include "scim/server/events/push_transport.hpp"
 
 namespace scim::events {
 namespace {

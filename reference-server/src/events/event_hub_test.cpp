@@ -1,6 +1,6 @@
 // Writes become signed SETs in the right feeds (draft-ietf-scim-events-16 §2.3-§2.4), delivered
 // by poll and push from one publication.
-#include "events/event_hub.hpp"
+#include "scim/server/events/event_hub.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Feed membership, fan-out to poll and push, and the feed's JSON representation.
-#include "events/feed.hpp"
+#include "scim/server/events/feed.hpp"
 
 #include <algorithm>
 

@@ -1,9 +1,9 @@
 // Feed and receiver bookkeeping per tenant.
-#include "events/feed_registry.hpp"
+#include "scim/server/events/feed_registry.hpp"
 
 #include <algorithm>
 
-#include "events/ids.hpp"
+#include "scim/server/events/ids.hpp"
 #include "scim/protocol/strings.hpp"
 
 namespace scim::events {

@@ -1,5 +1,5 @@
 // Response construction and header lookup helpers (see http_util.hpp).
-#include "events/http_util.hpp"
+#include "scim/server/events/http_util.hpp"
 
 #include "scim/protocol/strings.hpp"
 

@@ -1,5 +1,5 @@
 // Dash-free v4 UUIDs: the shared generator's output with the separators removed.
-#include "events/ids.hpp"
+#include "scim/server/events/ids.hpp"
 
 #include <algorithm>
 

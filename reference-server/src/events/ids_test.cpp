@@ -1,5 +1,5 @@
 // Dash-free SET / transaction ids keep the v4 UUID version and variant bits (RFC 4122 §4.4).
-#include "events/ids.hpp"
+#include "scim/server/events/ids.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Compact JWS signing and verification (RFC 7515 §5.1, §5.2) with HS256 or "none".
-#include "events/jws.hpp"
+#include "scim/server/events/jws.hpp"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>

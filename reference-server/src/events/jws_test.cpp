@@ -1,6 +1,6 @@
 // Compact JWS: the RFC 7515 Appendix A.1 HS256 vector, "none" SETs (RFC 8417 §2.4) and the
 // rejections a receiver relies on.
-#include "events/jws.hpp"
+#include "scim/server/events/jws.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Poll queue: ack/setErrs handling, redelivery of unacknowledged SETs, bounded retention and a
 // bounded long-poll wait (RFC 8936 §2.2-§2.5).
-#include "events/poll_queue.hpp"
+#include "scim/server/events/poll_queue.hpp"
 
 namespace scim::events {
 namespace {

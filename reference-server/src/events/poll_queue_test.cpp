@@ -1,6 +1,6 @@
 // Poll queue semantics of RFC 8936 §2.2-§2.5: ack, setErrs, maxEvents, returnImmediately, long
 // poll, redelivery of unacknowledged SETs, bounded retention.
-#include "events/poll_queue.hpp"
+#include "scim/server/events/poll_queue.hpp"
 
 #include <gtest/gtest.h>
 

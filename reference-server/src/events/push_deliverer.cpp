@@ -1,5 +1,5 @@
 // Worker loop, retry policy and counters of PushDeliverer (RFC 8935 §2.2-§2.3, §4).
-#include "events/push_deliverer.hpp"
+#include "scim/server/events/push_deliverer.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,6 @@
 // Push deliverer (RFC 8935): 202 is success, 400 is a final rejection, other failures retry with
 // backoff; the queue is bounded and never blocks; stop() is clean.
-#include "events/push_deliverer.hpp"
+#include "scim/server/events/push_deliverer.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,9 @@
 // SET claim construction for the SCIM events profile (draft-ietf-scim-events-16 §2.1-§2.5).
-#include "events/set_builder.hpp"
+#include "scim/server/events/set_builder.hpp"
 
 #include <algorithm>
 
-#include "events/ids.hpp"
+#include "scim/server/events/ids.hpp"
 #include "scim/protocol/strings.hpp"
 #include "scim/protocol/urns.hpp"
 

@@ -1,6 +1,6 @@
 // SET claims for every write kind (draft-ietf-scim-events-16 §2.1-§2.4), walked against the
 // draft's figures.
-#include "events/set_builder.hpp"
+#include "scim/server/events/set_builder.hpp"
 
 #include <gtest/gtest.h>
 

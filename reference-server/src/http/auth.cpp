@@ -1,7 +1,7 @@
 // Credential tables: each secret is indexed by its SHA-256 digest (so lookups are O(1) without
 // comparing secrets byte by byte) and then confirmed with CRYPTO_memcmp, so response timing does
 // not reveal how much of a guessed token was right (RFC 7644 §7.4).
-#include "http/auth.hpp"
+#include "scim/server/http/auth.hpp"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>

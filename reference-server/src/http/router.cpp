@@ -1,13 +1,13 @@
 // Router: target -> route -> authentication -> server::Request -> Handler. Header names are
 // lower-cased here (the endpoints' contract); repeated headers are joined with ", " as RFC 9110
 // §5.3 allows for list-valued fields.
-#include "http/router.hpp"
+#include "scim/server/http/router.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <exception>
 
-#include "http/target.hpp"
+#include "scim/server/http/target.hpp"
 #include "scim/protocol/strings.hpp"
 #include "scim/protocol/urns.hpp"
 

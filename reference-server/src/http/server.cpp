@@ -1,9 +1,9 @@
 // HttpServer: binds the acceptor, accepts connections (each on its own strand), enforces the
 // connection limit, runs the io_context on N threads and performs the graceful shutdown.
-#include "http/server.hpp"
+#include "scim/server/http/server.hpp"
 
-#include "http/server_state.hpp"
-#include "http/target.hpp"
+#include "scim/server/http/server_state.hpp"
+#include "scim/server/http/target.hpp"
 
 #include <algorithm>
 #include <boost/asio/post.hpp>

@@ -5,7 +5,7 @@
 // Limits (RFC 9110 / RFC 6585 statuses, bodies per RFC 7644 §3.12): header too large -> 431,
 // body too large -> 413, request not complete within read_timeout -> 408, malformed -> 400;
 // each of those closes the connection because the rest of the stream cannot be trusted.
-#include "http/server_state.hpp"
+#include "scim/server/http/server_state.hpp"
 
 #include <algorithm>
 #include <boost/asio/dispatch.hpp>

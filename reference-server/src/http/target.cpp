@@ -1,6 +1,6 @@
 // Request-target parsing. Segments are matched before decoding each one, so an encoded "%2F"
 // inside a segment can never move a request into another tenant or outside the base path.
-#include "http/target.hpp"
+#include "scim/server/http/target.hpp"
 
 #include <vector>
 

@@ -1,5 +1,5 @@
 // Reverse membership index (RFC 7643 §4.1.2 "groups", §4.2 "members").
-#include "store/membership_index.hpp"
+#include "scim/server/store/membership_index.hpp"
 
 #include <algorithm>
 #include <deque>

@@ -1,5 +1,5 @@
 // Reverse membership index: direct and indirect groups (RFC 7643 §4.1.2).
-#include "store/membership_index.hpp"
+#include "scim/server/store/membership_index.hpp"
 
 #include <gtest/gtest.h>
 

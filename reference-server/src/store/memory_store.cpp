@@ -1,12 +1,12 @@
 // In-memory tenant store: writes, membership consistency and queries (see memory_store.hpp).
-#include "store/memory_store.hpp"
+#include "scim/server/store/memory_store.hpp"
 
 #include <mutex>
 #include <unordered_set>
 
 #include "scim/protocol/strings.hpp"
-#include "store/record_codec.hpp"
-#include "store/timestamp.hpp"
+#include "scim/server/store/record_codec.hpp"
+#include "scim/server/store/timestamp.hpp"
 
 namespace scim::store {
 namespace {

@@ -2,8 +2,8 @@
 // re-checking every candidate, then either a creation-ordered page or a bounded sort.
 #include <mutex>
 
-#include "store/memory_store.hpp"
-#include "store/record_codec.hpp"
+#include "scim/server/store/memory_store.hpp"
+#include "scim/server/store/record_codec.hpp"
 
 namespace scim::store {
 namespace {

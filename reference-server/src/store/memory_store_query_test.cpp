@@ -1,8 +1,8 @@
 // InMemoryStore::query: index narrowing, predicates, paging and bounded sorting.
 #include <gtest/gtest.h>
 
-#include "store/memory_store.hpp"
-#include "store/store_test_support.hpp"
+#include "scim/server/store/memory_store.hpp"
+#include "scim/server/testing/store_test_support.hpp"
 
 namespace scim::store {
 namespace {

@@ -1,13 +1,13 @@
 // InMemoryStore writes: meta stamping, versions and compare-and-set (RFC 7644 §3.14), uniqueness
 // (RFC 7644 §3.3 409), membership consistency (RFC 7643 §4.1.2, §4.2).
-#include "store/memory_store.hpp"
+#include "scim/server/store/memory_store.hpp"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <thread>
 
-#include "store/store_test_support.hpp"
+#include "scim/server/testing/store_test_support.hpp"
 
 namespace scim::store {
 namespace {

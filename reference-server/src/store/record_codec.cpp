@@ -1,5 +1,5 @@
 // CBOR encoding of stored resources (see record_codec.hpp for why).
-#include "store/record_codec.hpp"
+#include "scim/server/store/record_codec.hpp"
 
 namespace scim::store {
 

@@ -9,7 +9,7 @@
 #include <random>
 #include <string>
 
-#include "store/memory_store.hpp"
+#include "scim/server/store/memory_store.hpp"
 
 namespace {
 

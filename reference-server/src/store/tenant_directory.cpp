@@ -1,5 +1,5 @@
 // Tenant isolation: one InMemoryStore per tenant id.
-#include "store/tenant_directory.hpp"
+#include "scim/server/store/tenant_directory.hpp"
 
 #include <mutex>
 

@@ -1,9 +1,9 @@
 // Tenant isolation: each tenant has its own store.
-#include "store/tenant_directory.hpp"
+#include "scim/server/store/tenant_directory.hpp"
 
 #include <gtest/gtest.h>
 
-#include "store/store_test_support.hpp"
+#include "scim/server/testing/store_test_support.hpp"
 
 namespace scim::store {
 namespace {

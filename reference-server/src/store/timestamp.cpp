@@ -1,5 +1,5 @@
 // Timestamp formatting and parsing for meta.created / meta.lastModified (RFC 7643 §2.3.5, §3.1).
-#include "store/timestamp.hpp"
+#include "scim/server/store/timestamp.hpp"
 
 #include <cctype>
 #include <cstdio>

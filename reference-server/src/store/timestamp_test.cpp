@@ -1,5 +1,5 @@
 // Timestamps used for meta.created/lastModified (RFC 7643 §2.3.5, §3.1).
-#include "store/timestamp.hpp"
+#include "scim/server/store/timestamp.hpp"
 
 #include <gtest/gtest.h>
 

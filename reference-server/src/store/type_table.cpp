@@ -1,11 +1,11 @@
 // Per-type records and indexes of the in-memory store.
-#include "store/type_table.hpp"
+#include "scim/server/store/type_table.hpp"
 
 #include <algorithm>
 
 #include "scim/protocol/strings.hpp"
-#include "store/record_codec.hpp"
-#include "store/timestamp.hpp"
+#include "scim/server/store/record_codec.hpp"
+#include "scim/server/store/timestamp.hpp"
 
 namespace scim::store {
 namespace {

@@ -1,9 +1,9 @@
 // Per-type indexes: unique attributes, equality indexes, lastModified ranges.
-#include "store/type_table.hpp"
+#include "scim/server/store/type_table.hpp"
 
 #include <gtest/gtest.h>
 
-#include "store/record_codec.hpp"
+#include "scim/server/store/record_codec.hpp"
 
 namespace scim::store {
 namespace {

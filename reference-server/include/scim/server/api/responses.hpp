@@ -1,0 +1,25 @@
+// Building SCIM responses and reading SCIM requests: JSON bodies with application/scim+json
+// (RFC 7644 §3.1, §8.1), SCIM error bodies (§3.12), content negotiation and body parsing.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "scim/server/api/request.hpp"
+#include "scim/protocol/error.hpp"
+#include "scim/protocol/result.hpp"
+
+namespace scim::server {
+
+Response json_response(int status, const nlohmann::json& body);
+Response error_response(const ScimError& error);
+Response no_content(int status);  // 204 / 304: no body, no Content-Type
+
+// 406 when Accept names neither application/scim+json nor application/json (nor a wildcard that
+// covers them); a missing Accept accepts anything.
+std::optional<ScimError> check_accept(const Request& request);
+// Request bodies: Content-Type must be absent, application/scim+json or application/json (415
+// otherwise); the body must be one JSON value (400 invalidSyntax), nested at most `max_depth`.
+Result<nlohmann::json> parse_body(const Request& request, std::size_t max_depth);
+
+}  // namespace scim::server

@@ -1,0 +1,35 @@
+// Query endpoints: GET on a resource type's endpoint with filter, sortBy/sortOrder,
+// startIndex/count and attributes/excludedAttributes (RFC 7644 §3.4.2), and the same query sent
+// as a SearchRequest body to ".search" (§3.4.3), per type or across every type at the root.
+// Answers a ListResponse (§3.4.2, Figure 3).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "scim/server/endpoints/context.hpp"
+
+namespace scim::server {
+
+struct ListParams {
+  std::optional<std::string> filter;
+  std::optional<std::string> sort_by;
+  std::optional<std::string> sort_order;
+  std::optional<std::string> start_index;
+  std::optional<std::string> count;
+  std::optional<std::string> attributes;  // comma-separated, as in the query string
+  std::optional<std::string> excluded_attributes;
+};
+
+ListParams list_params_from_query(const Request& request);
+// RFC 7644 §3.4.3 SearchRequest: "schemas" must name the SearchRequest URN; startIndex/count are
+// integers; attributes/excludedAttributes are arrays of strings. Errors: 400 invalidSyntax or
+// invalidValue naming the attribute.
+Result<ListParams> list_params_from_search(const nlohmann::json& body);
+
+Response list_resources(const Context& ctx, const ResourceType& type, const ListParams& params);
+// Root-level query across all resource types (RFC 7644 §3.4.3: "/.search" at the root).
+Response list_all_types(const Context& ctx, const ListParams& params);
+
+}  // namespace scim::server

@@ -1,0 +1,23 @@
+// How a stored resource is shown to a client: absolute meta.location and $ref URLs (RFC 7643
+// §3.1, §4.1.2, §4.2), the ETag header (RFC 7644 §3.14), and the attributes/excludedAttributes
+// projection every resource-returning response honours (RFC 7644 §3.9).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "scim/server/endpoints/context.hpp"
+#include "scim/server/engine/query/query.hpp"
+#include "scim/server/store/resource_store.hpp"
+
+namespace scim::server {
+
+// Adds meta.location and the $ref of "groups" and "members" entries.
+nlohmann::json present(const Context& ctx, const ResourceType& type, nlohmann::json resource);
+// The projection asked for by the request's attributes/excludedAttributes query parameters.
+Result<engine::Projection> request_projection(const Context& ctx, const ResourceType& type);
+// A single-resource response: projected body, ETag, and Location when `status` is 201.
+Response resource_response(const Context& ctx, const ResourceType& type,
+                           const store::StoredResource& stored, int status,
+                           const engine::Projection& projection);
+
+}  // namespace scim::server

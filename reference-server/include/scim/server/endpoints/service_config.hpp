@@ -1,0 +1,40 @@
+// ServiceConfig: everything the socket-free service needs to know about the live deployment,
+// independent of the base path (the HTTP layer strips it). Defaults are the strict reference
+// behaviour; main.cpp fills this from flags and the JSON config file.
+#pragma once
+
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "scim/server/engine/filter/filter.hpp"
+
+namespace scim::server {
+
+// Advertised in ServiceProviderConfig "bulk" (RFC 7643 §5); enforced by the bulk endpoint.
+struct BulkLimits {
+  bool supported = false;
+  std::size_t max_operations = 1000;
+  std::size_t max_payload_size = 1'048'576;
+};
+
+struct ServiceConfig {
+  bool lenient = false;  // engine::WriteOptions::lenient (architecture.md "Strict and lenient")
+  std::size_t max_results = 200;  // RFC 7643 §5 filter.maxResults; caps "count"
+  engine::FilterLimits filter_limits;
+  bool reject_unknown_filter_attributes = false;
+  std::size_t max_sort_results = 50'000;  // matches sorted in memory; beyond: 400 tooMany
+  std::size_t max_json_depth = 64;        // nesting of request bodies; beyond: 400 invalidSyntax
+  std::size_t max_write_retries = 8;      // optimistic-concurrency retries without If-Match
+  bool etag = true;                       // RFC 7644 §3.14 ETags and If-Match/If-None-Match
+  bool change_password = false;
+  BulkLimits bulk;
+  std::string documentation_uri;
+  // RFC 7643 §5 authenticationSchemes; empty: a bearer-token scheme is advertised.
+  nlohmann::json authentication_schemes = nlohmann::json::array();
+  // Merged (RFC 7386 merge patch) into /ServiceProviderConfig, e.g. {"securityEvents": {...}}
+  // once the events subsystem is configured.
+  nlohmann::json service_provider_config_extra = nlohmann::json::object();
+};
+
+}  // namespace scim::server

@@ -1,0 +1,36 @@
+// Type checks and normalisation of simple attribute values (RFC 7643 §2.3): string, boolean,
+// decimal, integer, dateTime (xsd:dateTime), binary (base64 / base64url), reference (URI), plus
+// canonicalValues (§7). Complex and multi-valued shapes are handled in value_shape.hpp.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+#include "scim/server/engine/lenient/lenient.hpp"
+#include "scim/server/engine/patch/patch.hpp"
+#include "scim/protocol/result.hpp"
+#include "scim/protocol/schema.hpp"
+
+namespace scim::engine {
+
+// What value checks need besides the value: the leniency gate and the input limits.
+struct ValueContext {
+  LeniencyLog& log;
+  const WriteLimits& limits;
+};
+
+// Checks one simple value of `attr` (never complex). `name` is the attribute path used in error
+// details, e.g. "emails.type". Errors: 400 invalidValue. Lenient mode turns "True"/"False" strings
+// into booleans and accepts values outside canonicalValues.
+Result<nlohmann::json> normalize_simple_value(const Attribute& attr, const nlohmann::json& value,
+                                              std::string_view name, ValueContext& ctx);
+
+// xsd:dateTime with a mandatory time part (RFC 7643 §2.3.5), e.g. "2008-01-23T04:56:22Z".
+bool is_xsd_datetime(std::string_view text);
+// Base64 (RFC 4648 §4) or base64url (§5), padding optional (RFC 7643 §2.3.6).
+bool is_base64(std::string_view text);
+// A URI reference (RFC 7643 §2.3.7): no whitespace or control characters; when `absolute`, it
+// must start with a scheme ("https:", "urn:").
+bool is_uri_reference(std::string_view text, bool absolute);
+
+}  // namespace scim::engine

@@ -1,0 +1,68 @@
+// Builds the JWT claims of SCIM Security Event Tokens (draft-ietf-scim-events-16 §2, RFC 8417
+// §2.2) from a committed write. One SET per event URI: RFC 8417 §2.2 forbids expressing
+// independent logical events in one "events" claim, and SETs of the same write share "txn".
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scim/server/api/write_event.hpp"
+
+namespace scim::events {
+
+// draft §2.4: "full" carries "data", "notice" carries "attributes".
+enum class PayloadMode { Notice, Full };
+
+struct SetContext {
+  std::string issuer;                 // "iss" (RFC 8417 §2.2)
+  std::vector<std::string> audience;  // "aud": the feed URI(s)
+  PayloadMode mode = PayloadMode::Notice;
+};
+
+struct SubjectRef {
+  std::string uri;  // relative path, e.g. "/Users/2819c223" (draft §2.1)
+  std::string id;
+  std::optional<std::string> external_id;
+};
+
+class SetBuilder {
+ public:
+  using Clock = std::function<std::chrono::system_clock::time_point()>;
+  using IdSource = std::function<std::string()>;
+
+  // Defaults: the system clock and random_hex_id() for "jti".
+  SetBuilder();
+  SetBuilder(Clock clock, IdSource jti_source);
+
+  // The SETs for one write, in this order: the prov:* event, then prov:activate/deactivate when
+  // User.active flipped (before and after both known and different).
+  std::vector<nlohmann::json> for_write(const server::WriteEvent& event,
+                                        const SetContext& ctx) const;
+  // feed:add / feed:remove (draft §2.3): empty payload.
+  nlohmann::json feed_membership(bool added, const SubjectRef& subject, const std::string& txn,
+                                 const SetContext& ctx) const;
+  // misc:asyncresp (draft §2.5.1.3): payload is one bulk response operation (RFC 7644 §3.7.3).
+  nlohmann::json async_response(const nlohmann::json& operation, const SubjectRef& subject,
+                                const std::string& txn, const SetContext& ctx) const;
+
+  // The envelope every SET shares: iss, iat, jti, aud, txn, sub_id, events.
+  nlohmann::json envelope(const SubjectRef& subject, const std::string& txn,
+                          const SetContext& ctx) const;
+
+ private:
+  Clock clock_;
+  IdSource jti_;
+};
+
+// "/Users/<id>" from the resource type's endpoint-ish name; exposed for tests and callers that
+// only know the location URL.
+SubjectRef subject_of(const server::WriteEvent& event);
+// Names of the attributes a notice lists (draft §2.2 "attributes"): the top-level attributes of
+// the resource for create/put, the op paths (or value keys) for patch.
+std::vector<std::string> notice_attributes(const server::WriteEvent& event);
+
+}  // namespace scim::events

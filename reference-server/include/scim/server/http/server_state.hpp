@@ -1,0 +1,68 @@
+// Private to src/http: the state shared by the listener and its sessions (io_context, TLS
+// context, router, connection accounting). Only the Beast translation units include this.
+#pragma once
+
+#include <utility>  // GCC 12 + Boost 1.74 in C++20: must precede Asio headers
+
+#include <atomic>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
+
+#include "scim/server/http/auth.hpp"
+#include "scim/server/http/options.hpp"
+#include "scim/server/http/router.hpp"
+
+namespace scim::http::detail {
+
+namespace net = boost::asio;
+namespace ssl = boost::asio::ssl;
+using tcp = boost::asio::ip::tcp;
+
+// A live connection as the server sees it during shutdown.
+class SessionBase : public std::enable_shared_from_this<SessionBase> {
+ public:
+  virtual ~SessionBase() = default;
+  // Ask the session to finish its current request and close (posted to its strand).
+  virtual void request_shutdown() = 0;
+};
+
+// Open sessions by id, so stop() can reach every one of them; guarded because sessions live
+// on different strands.
+class SessionTracker {
+ public:
+  std::uint64_t add(std::weak_ptr<SessionBase> session);
+  void remove(std::uint64_t id);
+  void shutdown_all();
+
+ private:
+  std::mutex mutex_;
+  std::uint64_t next_id_ = 1;
+  std::unordered_map<std::uint64_t, std::weak_ptr<SessionBase>> sessions_;
+};
+
+struct ServerState {
+  ServerState(HttpOptions opts, Authenticator authenticator, server::Handler& handler);
+
+  HttpOptions options;
+  Authenticator auth;
+  Router router;  // refers to `auth`, so declared after it
+  std::optional<ssl::context> tls;
+  std::atomic<std::size_t> connections{0};
+  std::atomic<bool> stopping{false};
+  SessionTracker tracker;
+  // Last, so it is destroyed first: sessions still queued in it release their slots into a
+  // tracker and counters that are alive.
+  net::io_context ioc;
+};
+
+// Starts serving one accepted connection. `reject` answers its first request with 503 (the
+// connection limit is reached) and closes.
+void launch_session(ServerState& state, tcp::socket socket, bool reject);
+
+}  // namespace scim::http::detail

@@ -1,0 +1,72 @@
+// One resource type's records inside a tenant store, with its indexes: id, the unique attributes,
+// non-unique equality attributes, and meta.lastModified ordered. Records hold the resource in a
+// compact binary form (record_codec.hpp). Not synchronised: the owning store holds the lock.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "scim/server/store/resource_store.hpp"
+
+namespace scim::store {
+
+struct Record {
+  std::uint64_t version = 0;
+  std::int64_t last_modified_ms = 0;
+  std::string display;              // TypeSpec::display_attribute value, for groups[].display
+  std::vector<std::uint8_t> bytes;  // encoded resource
+};
+
+class TypeTable {
+ public:
+  explicit TypeTable(TypeSpec spec);
+
+  const TypeSpec& spec() const { return spec_; }
+  std::size_t size() const { return by_id_.size(); }
+
+  const Record* find(std::string_view id) const;
+  // Describes the first unique attribute of `resource` already held by another resource
+  // ("userName \"bjensen\" is already used by 2819c223"); nullopt when free.
+  std::optional<std::string> unique_conflict(const nlohmann::json& resource,
+                                             std::string_view self_id) const;
+
+  // Adds or replaces the record of resource["id"]; `old` is the previous resource (for index
+  // maintenance) or null on insert.
+  void put(const nlohmann::json& resource, Record record, const nlohmann::json* old);
+  void erase(const nlohmann::json& old);
+
+  // Creation-ordered sequence numbers of the candidates for `lookup`; nullopt when the attribute
+  // is not indexed (the caller scans everything).
+  std::optional<std::vector<std::uint64_t>> candidates(const IndexLookup& lookup) const;
+  const Record* by_seq(std::uint64_t seq) const;
+  const std::map<std::uint64_t, Record>& records() const { return records_; }
+
+ private:
+  struct Index {
+    IndexedAttribute attribute;
+    std::unordered_multimap<std::string, std::uint64_t> keys;
+  };
+  void index(const nlohmann::json& resource, std::uint64_t seq);
+  void unindex(const nlohmann::json& resource, std::uint64_t seq);
+  std::optional<std::vector<std::uint64_t>> range(const IndexLookup& lookup) const;
+
+  TypeSpec spec_;
+  std::uint64_t next_seq_ = 1;
+  std::map<std::uint64_t, Record> records_;  // creation order: stable listing order
+  std::unordered_map<std::string, std::uint64_t> by_id_;
+  std::vector<Index> unique_;
+  std::vector<Index> indexed_;
+  std::multimap<std::int64_t, std::uint64_t> by_last_modified_;
+};
+
+// The index key of a value: strings folded unless case-exact, numbers and booleans by their JSON
+// text; nullopt for objects, arrays and null (not indexable).
+std::optional<std::string> index_key(const nlohmann::json& value, bool case_exact);
+
+}  // namespace scim::store

@@ -1,0 +1,81 @@
+// SCIM response construction and request body/negotiation checks (see responses.hpp).
+#include "scim/server/api/responses.hpp"
+
+#include <string_view>
+
+#include "scim/protocol/strings.hpp"
+#include "scim/protocol/urns.hpp"
+
+namespace scim::server {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// The media type of a Content-Type or one Accept element, without parameters.
+std::string_view media_type(std::string_view value) {
+  return trim(value.substr(0, value.find(';')));
+}
+
+bool is_json_type(std::string_view type) {
+  return iequals(type, urn::kScimMediaType) || iequals(type, urn::kJsonMediaType);
+}
+
+}  // namespace
+
+Response json_response(int status, const nlohmann::json& body) {
+  Response r;
+  r.status = status;
+  r.set_header("Content-Type", std::string(urn::kScimMediaType));
+  // Replacement of invalid UTF-8 keeps a response possible whatever a client stored.
+  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return r;
+}
+
+Response error_response(const ScimError& error) {
+  return json_response(error.status, error.to_json());
+}
+
+Response no_content(int status) {
+  Response r;
+  r.status = status;
+  return r;
+}
+
+std::optional<ScimError> check_accept(const Request& request) {
+  const std::string* accept = request.header("accept");
+  if (!accept || trim(*accept).empty()) return std::nullopt;
+  std::string_view rest = *accept;
+  while (!rest.empty()) {
+    const auto comma = rest.find(',');
+    const auto type = media_type(rest.substr(0, comma));
+    if (is_json_type(type) || type == "*/*" || iequals(type, "application/*")) return std::nullopt;
+    rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+  }
+  return http_error(406, "Accept must allow application/scim+json or application/json");
+}
+
+Result<nlohmann::json> parse_body(const Request& request, std::size_t max_depth) {
+  if (const std::string* ct = request.header("content-type")) {
+    if (!trim(*ct).empty() && !is_json_type(media_type(*ct))) {
+      return http_error(415, "Content-Type must be application/scim+json or application/json");
+    }
+  }
+  if (trim(request.body).empty()) return invalid_syntax("the request body is empty");
+  std::size_t deepest = 0;
+  auto depth_probe = [&](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+    deepest = std::max(deepest, static_cast<std::size_t>(depth));
+    return true;
+  };
+  auto body = nlohmann::json::parse(request.body, depth_probe, /*allow_exceptions=*/false);
+  if (body.is_discarded()) return invalid_syntax("the request body is not valid JSON");
+  if (deepest > max_depth) {
+    return invalid_syntax("the request body nests deeper than " + std::to_string(max_depth));
+  }
+  return body;
+}
+
+}  // namespace scim::server

@@ -1,0 +1,71 @@
+// Content negotiation and body parsing (RFC 7644 §3.1, §3.12, §8.1).
+#include "scim/server/api/responses.hpp"
+
+#include <gtest/gtest.h>
+
+namespace scim::server {
+namespace {
+
+Request with(std::string header, std::string value, std::string body = "") {
+  Request r;
+  r.headers[std::move(header)] = std::move(value);
+  r.body = std::move(body);
+  return r;
+}
+
+TEST(CheckAccept, AcceptsScimJsonJsonWildcardsAndAbsence) {
+  EXPECT_FALSE(check_accept(Request{}));
+  EXPECT_FALSE(check_accept(with("accept", "application/scim+json")));
+  EXPECT_FALSE(check_accept(with("accept", "text/html, application/json;q=0.9")));
+  EXPECT_FALSE(check_accept(with("accept", "*/*")));
+  EXPECT_FALSE(check_accept(with("accept", "application/*")));
+}
+
+TEST(CheckAccept, RejectsOtherTypesWith406) {
+  auto e = check_accept(with("accept", "text/html, application/xml"));
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->status, 406);
+}
+
+TEST(ParseBody, AcceptsBothJsonMediaTypesAndNone) {
+  EXPECT_TRUE(
+      parse_body(with("content-type", "application/scim+json; charset=utf-8", "{}"), 8).ok());
+  EXPECT_TRUE(parse_body(with("content-type", "application/json", "[]"), 8).ok());
+  EXPECT_TRUE(parse_body(with("x", "y", "{}"), 8).ok());
+}
+
+TEST(ParseBody, WrongContentTypeIs415) {
+  auto r = parse_body(with("content-type", "text/plain", "{}"), 8);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().status, 415);
+}
+
+TEST(ParseBody, MalformedJsonIsInvalidSyntax) {
+  for (const char* body : {"{", "{\"a\":}", "not json", "   ", "{} {}"}) {
+    auto r = parse_body(with("content-type", "application/scim+json", body), 8);
+    ASSERT_FALSE(r.ok()) << body;
+    EXPECT_EQ(r.error().status, 400);
+    EXPECT_EQ(r.error().scim_type, ScimType::InvalidSyntax) << body;
+  }
+}
+
+TEST(ParseBody, DeepNestingIsRejected) {
+  std::string deep(100000, '[');
+  deep += std::string(100000, ']');
+  auto r = parse_body(with("content-type", "application/json", deep), 64);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().scim_type, ScimType::InvalidSyntax);
+}
+
+TEST(ErrorResponse, CarriesTheScimErrorBodyAndMediaType) {
+  auto r = error_response(invalid_filter("bad"));
+  EXPECT_EQ(r.status, 400);
+  ASSERT_TRUE(r.header("content-type"));
+  EXPECT_EQ(*r.header("Content-Type"), "application/scim+json");
+  auto body = nlohmann::json::parse(r.body);
+  EXPECT_EQ(body["status"], "400");
+  EXPECT_EQ(body["scimType"], "invalidFilter");
+}
+
+}  // namespace
+}  // namespace scim::server

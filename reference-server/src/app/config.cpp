@@ -1,0 +1,210 @@
+// Command-line flags (CLI11) for every ServerConfig field, credential specs and validation.
+// Order of precedence: built-in defaults < --config FILE < flags.
+#include "scim/server/app/config.hpp"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <sstream>
+
+#include "scim/server/events/events_flags.hpp"  // events engineer: --events-*, --async-*, --bulk-*, --push-*
+#include "scim/server/http/auth.hpp"
+
+namespace scim::http {
+namespace {
+
+// RFC 6750 §2.1 b64token: 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
+bool valid_b64token(const std::string& token) {
+  auto body_end = token.find_last_not_of('=');
+  if (token.empty() || body_end == std::string::npos) return false;
+  return std::all_of(token.begin(), token.begin() + static_cast<long>(body_end) + 1, [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '_' ||
+           c == '~' || c == '+' || c == '/';
+  });
+}
+
+// "tenant" or "tenant:subject" after the '=' of a credential spec.
+Result<std::pair<std::string, std::optional<std::string>>, std::string> parse_binding(
+    const std::string& binding, const std::string& spec_kind) {
+  auto colon = binding.find(':');
+  std::string tenant = binding.substr(0, colon);
+  std::optional<std::string> subject;
+  if (colon != std::string::npos) subject = binding.substr(colon + 1);
+  if (!valid_tenant_name(tenant)) {
+    return Unexpected{spec_kind + ": invalid tenant name '" + tenant +
+                      "' (allowed: 1-64 of A-Z a-z 0-9 . _ -)"};
+  }
+  if (subject && subject->empty()) return Unexpected{spec_kind + ": empty subject after ':'"};
+  return std::pair{tenant, subject};
+}
+
+// Durations are given in (fractional) seconds on the command line and in the file.
+struct Seconds {
+  double value = -1;
+  void apply(std::chrono::milliseconds& target) const {
+    if (value >= 0) target = std::chrono::milliseconds(static_cast<long long>(value * 1000));
+  }
+};
+
+struct FlagValues {
+  std::string config_file;
+  std::vector<std::string> tokens, basic, tenants, schemas, resource_types, deviations;
+  Seconds read_timeout, idle_timeout, write_timeout, shutdown_timeout;
+};
+
+void register_http_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {
+  app.add_option("--bind", c.http.bind, "Address to listen on (default 127.0.0.1)");
+  app.add_option("--port", c.http.port, "TCP port; 0 picks a free one (printed)");
+  app.add_option("--base-path", c.http.base_path, "SCIM base path (default /scim/v2)");
+  app.add_option("--threads", c.http.threads, "I/O threads; 0 = one per CPU (max 256)");
+  app.add_option("--tls-cert", c.http.tls.cert_file, "PEM certificate chain; enables HTTPS");
+  app.add_option("--tls-key", c.http.tls.key_file, "PEM private key for --tls-cert");
+  auto& l = c.http.limits;
+  app.add_option("--max-header-bytes", l.max_header_bytes, "Request line + headers (431)");
+  app.add_option("--max-body-bytes", l.max_body_bytes, "Request body (413)");
+  app.add_option("--max-bulk-body-bytes", l.max_bulk_body_bytes, "Body of POST /Bulk (413)");
+  app.add_option("--read-timeout", f.read_timeout.value, "Seconds to receive a request (408)");
+  app.add_option("--idle-timeout", f.idle_timeout.value, "Seconds a keep-alive connection idles");
+  app.add_option("--write-timeout", f.write_timeout.value, "Seconds to send a response");
+  app.add_option("--max-connections", l.max_connections, "Open connections; beyond: 503");
+  app.add_option("--max-requests-per-connection", l.max_requests_per_connection,
+                 "Requests before the server closes a keep-alive connection");
+  app.add_option("--shutdown-timeout", f.shutdown_timeout.value,
+                 "Seconds in-flight requests get on SIGTERM/SIGINT");
+}
+
+void register_auth_flags(CLI::App& app, FlagValues& f) {
+  app.add_option("--token", f.tokens,
+                 "Bearer token: TOKEN | TOKEN=tenant | TOKEN=tenant:subject (repeatable; "
+                 "default: secret for tenant 'default')");
+  app.add_option("--basic", f.basic, "HTTP Basic: user:password=tenant[:subject] (repeatable)");
+  app.add_option("--tenant", f.tenants, "Declare a tenant without credentials (repeatable)");
+}
+
+void register_service_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {
+  app.add_flag("--lenient", c.service.lenient, "Accept documented identity-provider deviations");
+  app.add_option("--max-results", c.service.max_results, "Largest page a query returns");
+  app.add_option("--seed", c.service.seed_file, "JSON file of resources loaded at start-up");
+  app.add_option("--schema", f.schemas, "Custom schema file (RFC 7643 §7 JSON, repeatable)");
+  app.add_option("--resource-type", f.resource_types,
+                 "Custom resource type file (RFC 7643 §6 JSON, repeatable)");
+  app.add_option("--deviate", f.deviations,
+                 "FOR TESTING CONFORMANCE TOOLS ONLY: break the RFC on purpose (repeatable; "
+                 "no-etag, filter-case-sensitive, patch-not-atomic, wrong-error-shape)");
+}
+
+Status<std::string> apply_flags(const CLI::App& app, const FlagValues& f, ServerConfig& c) {
+  f.read_timeout.apply(c.http.limits.read_timeout);
+  f.idle_timeout.apply(c.http.limits.idle_timeout);
+  f.write_timeout.apply(c.http.limits.write_timeout);
+  f.shutdown_timeout.apply(c.http.limits.shutdown_timeout);
+  // List flags replace the file's list rather than appending to it.
+  if (app.count("--token") > 0) {
+    c.auth.tokens.clear();
+    for (const auto& spec : f.tokens) {
+      auto t = parse_token_spec(spec);
+      if (!t) return Unexpected{t.error()};
+      c.auth.tokens.push_back(std::move(*t));
+    }
+  }
+  if (app.count("--basic") > 0) {
+    c.auth.basic.clear();
+    for (const auto& spec : f.basic) {
+      auto b = parse_basic_spec(spec);
+      if (!b) return Unexpected{b.error()};
+      c.auth.basic.push_back(std::move(*b));
+    }
+  }
+  if (app.count("--tenant") > 0) c.auth.tenants = f.tenants;
+  if (app.count("--schema") > 0) c.registry.schema_files = f.schemas;
+  if (app.count("--resource-type") > 0) c.registry.resource_type_files = f.resource_types;
+  if (app.count("--deviate") > 0) c.service.deviations = f.deviations;
+  return Ok{};
+}
+
+// Finds --config before the full parse, so the file can seed the values the flags override.
+std::string find_config_flag(int argc, const char* const* argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--config" && i + 1 < argc) return argv[i + 1];
+    if (arg.rfind("--config=", 0) == 0) return std::string(arg.substr(9));
+  }
+  return "";
+}
+
+}  // namespace
+
+Result<TokenCredential, std::string> parse_token_spec(const std::string& spec) {
+  // A b64token only has '=' at its end, so the first '=' followed by another character starts
+  // the tenant binding: "abc==acme" is token "abc=" for tenant "acme".
+  std::size_t split = std::string::npos;
+  for (std::size_t i = 0; i + 1 < spec.size(); ++i) {
+    if (spec[i] == '=' && spec[i + 1] != '=') {
+      split = i;
+      break;
+    }
+  }
+  TokenCredential cred;
+  cred.token = spec.substr(0, split);
+  if (!valid_b64token(cred.token)) {
+    return Unexpected{"--token: '" + cred.token.substr(0, 8) +
+                      "...' is not a valid bearer token (RFC 6750 §2.1 b64token)"};
+  }
+  if (split != std::string::npos) {
+    auto binding = parse_binding(spec.substr(split + 1), "--token");
+    if (!binding) return Unexpected{binding.error()};
+    cred.tenant = binding->first;
+    cred.subject = binding->second;
+  }
+  return cred;
+}
+
+Result<BasicCredential, std::string> parse_basic_spec(const std::string& spec) {
+  auto eq = spec.rfind('=');
+  std::string userpass = eq == std::string::npos ? spec : spec.substr(0, eq);
+  auto colon = userpass.find(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == userpass.size()) {
+    return Unexpected{std::string("--basic: expected user:password=tenant[:subject]")};
+  }
+  BasicCredential cred{userpass.substr(0, colon), userpass.substr(colon + 1), "default",
+                       std::nullopt};
+  if (eq != std::string::npos) {
+    auto binding = parse_binding(spec.substr(eq + 1), "--basic");
+    if (!binding) return Unexpected{binding.error()};
+    cred.tenant = binding->first;
+    cred.subject = binding->second;
+  }
+  return cred;
+}
+
+Result<ServerConfig, ConfigExit> parse_command_line(int argc, const char* const* argv) {
+  ServerConfig config;
+  if (auto file = find_config_flag(argc, argv); !file.empty()) {
+    if (auto st = apply_config_file(file, config); !st) return ConfigExit{2, st.error()};
+  }
+  CLI::App app{
+      "scim-reference-server: a strict in-memory SCIM 2.0 service provider "
+      "(RFC 7643, RFC 7644). Flags override --config. See docs/server.md."};
+  FlagValues flags;
+  app.add_option("--config", flags.config_file, "JSON configuration file (see docs/server.md)")
+      ->check(CLI::ExistingFile);
+  register_http_flags(app, config, flags);
+  register_auth_flags(app, flags);
+  register_service_flags(app, config, flags);
+  scim::events::EventsFlagValues events_flags;  // events engineer (docs/events.md)
+  scim::events::register_events_flags(app, config.events, events_flags);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    std::ostringstream out, err;
+    int code = app.exit(e, out, err);
+    // CLI11 reports --help as exit code 0; every real parse error becomes 2 (our contract).
+    if (code == 0) return ConfigExit{0, out.str()};
+    return ConfigExit{2, err.str()};
+  }
+  if (auto st = apply_flags(app, flags, config); !st) return ConfigExit{2, st.error()};
+  scim::events::apply_events_flag_values(events_flags, config.events);  // events engineer
+  if (auto st = validate(config); !st) return ConfigExit{2, st.error()};
+  return config;
+}
+
+}  // namespace scim::http

@@ -1,0 +1,274 @@
+// The JSON configuration file (--config FILE) and cross-field validation. The file mirrors the
+// flags section by section (docs/server.md); each section is a table of key -> setter, so an
+// unknown key is reported instead of being ignored, and adding a section is one table entry.
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <limits>
+#include <map>
+
+#include "scim/server/http/auth.hpp"
+#include "scim/server/app/config.hpp"
+
+namespace scim::http {
+namespace {
+
+using json = nlohmann::json;
+using Setter = std::function<Status<std::string>(const json&)>;
+using Section = std::map<std::string, Setter>;
+constexpr std::uintmax_t kMaxConfigFileBytes = 4 * 1024 * 1024;
+
+Unexpected<std::string> type_error(const char* expected) {
+  return Unexpected{std::string("expected ") + expected};
+}
+
+Setter set_string(std::string& target) {
+  return [&target](const json& v) -> Status<std::string> {
+    if (!v.is_string()) return type_error("a string");
+    target = v.get<std::string>();
+    return Ok{};
+  };
+}
+
+template <class T>
+Setter set_unsigned(T& target) {
+  return [&target](const json& v) -> Status<std::string> {
+    if (!v.is_number_unsigned()) return type_error("a non-negative integer");
+    auto n = v.get<std::uint64_t>();
+    if (n > std::numeric_limits<T>::max()) return type_error("a smaller integer");
+    target = static_cast<T>(n);
+    return Ok{};
+  };
+}
+
+Setter set_bool(bool& target) {
+  return [&target](const json& v) -> Status<std::string> {
+    if (!v.is_boolean()) return type_error("true or false");
+    target = v.get<bool>();
+    return Ok{};
+  };
+}
+
+Setter set_seconds(std::chrono::milliseconds& target) {
+  return [&target](const json& v) -> Status<std::string> {
+    if (!v.is_number() || v.get<double>() < 0)
+      return type_error("a non-negative number of seconds");
+    target = std::chrono::milliseconds(static_cast<long long>(v.get<double>() * 1000));
+    return Ok{};
+  };
+}
+
+Setter set_strings(std::vector<std::string>& target) {
+  return [&target](const json& v) -> Status<std::string> {
+    if (!v.is_array()) return type_error("an array of strings");
+    target.clear();
+    for (const auto& item : v) {
+      if (!item.is_string()) return type_error("an array of strings");
+      target.push_back(item.get<std::string>());
+    }
+    return Ok{};
+  };
+}
+
+// "tokens": [{"token": "...", "tenant": "acme", "subject": "id"}] (tenant and subject optional).
+template <class Credential>
+Setter set_credentials(std::vector<Credential>& target, std::vector<std::string> secret_keys) {
+  return [&target, secret_keys](const json& v) -> Status<std::string> {
+    if (!v.is_array()) return type_error("an array of objects");
+    target.clear();
+    for (const auto& item : v) {
+      if (!item.is_object()) return type_error("an array of objects");
+      Credential cred;
+      std::vector<std::string*> secrets;
+      if constexpr (std::is_same_v<Credential, TokenCredential>) {
+        secrets = {&cred.token};
+      } else {
+        secrets = {&cred.user, &cred.password};
+      }
+      Section fields{{"tenant", set_string(cred.tenant)}};
+      for (std::size_t i = 0; i < secret_keys.size(); ++i) {
+        fields[secret_keys[i]] = set_string(*secrets[i]);
+      }
+      std::string subject;
+      fields["subject"] = set_string(subject);
+      for (const auto& [key, value] : item.items()) {
+        auto it = fields.find(key);
+        if (it == fields.end()) return Unexpected{"unknown key '" + key + "'"};
+        if (auto st = it->second(value); !st) return Unexpected{key + ": " + st.error()};
+      }
+      if (!subject.empty()) cred.subject = subject;
+      target.push_back(std::move(cred));
+    }
+    return Ok{};
+  };
+}
+
+// An array of objects, each filled through the field table `fields_of(item)`; unknown keys are
+// errors, as everywhere in the file.
+template <class T>
+Setter set_objects(std::vector<T>& target, std::function<Section(T&)> fields_of) {
+  return [&target, fields_of](const json& v) -> Status<std::string> {
+    if (!v.is_array()) return type_error("an array of objects");
+    target.clear();
+    for (const auto& item : v) {
+      if (!item.is_object()) return type_error("an array of objects");
+      T value;
+      Section fields = fields_of(value);
+      for (const auto& [key, field] : item.items()) {
+        auto it = fields.find(key);
+        if (it == fields.end()) return Unexpected{"unknown key '" + key + "'"};
+        if (auto st = it->second(field); !st) return Unexpected{key + ": " + st.error()};
+      }
+      target.push_back(std::move(value));
+    }
+    return Ok{};
+  };
+}
+
+// "events": the same settings as the --events-*/--async-*/--bulk-*/--poll-*/--push-* flags
+// (docs/events.md), with "feeds" and "receivers" as arrays of objects.
+Section events_section(events::EventsOptions& e) {
+  return {
+      {"issuer", set_string(e.issuer)},
+      {"payloadMode", set_string(e.payload_mode)},
+      {"signingKey", set_string(e.signing_key)},
+      {"asyncMode", set_string(e.async_mode)},
+      {"asyncWaitSeconds", set_unsigned(e.async_wait_seconds)},
+      {"asyncMaxWaitSeconds", set_unsigned(e.async_max_wait_seconds)},
+      {"asyncMaxJobs", set_unsigned(e.async_max_jobs)},
+      {"asyncRetentionSeconds", set_unsigned(e.async_retention_seconds)},
+      {"asyncWorkers", set_unsigned(e.async_workers)},
+      {"asyncQueue", set_unsigned(e.async_queue)},
+      {"bulkMaxOperations", set_unsigned(e.bulk_max_operations)},
+      {"bulkMaxPayloadBytes", set_unsigned(e.bulk_max_payload_bytes)},
+      {"pollMaxWaitSeconds", set_unsigned(e.poll_max_wait_seconds)},
+      {"pollMaxLongPolls", set_unsigned(e.poll_max_long_polls)},
+      {"pollRedeliverySeconds", set_unsigned(e.poll_redelivery_seconds)},
+      {"pollRetentionSeconds", set_unsigned(e.poll_retention_seconds)},
+      {"pollMaxEntries", set_unsigned(e.poll_max_entries)},
+      {"pushQueue", set_unsigned(e.push_queue)},
+      {"pushMaxAttempts", set_unsigned(e.push_max_attempts)},
+      {"feeds",
+       set_objects<events::FeedOption>(e.feeds,
+                                       [](events::FeedOption& f) -> Section {
+                                         return {{"id", set_string(f.id)},
+                                                 {"tenant", set_string(f.tenant)},
+                                                 {"membership", set_string(f.membership)},
+                                                 {"resourceTypes", set_strings(f.resource_types)},
+                                                 {"description", set_string(f.description)}};
+                                       })},
+      {"receivers",
+       set_objects<events::PushReceiverOption>(e.receivers,
+                                               [](events::PushReceiverOption& r) -> Section {
+                                                 return {{"url", set_string(r.url)},
+                                                         {"token", set_string(r.token)},
+                                                         {"feed", set_string(r.feed)},
+                                                         {"tenant", set_string(r.tenant)}};
+                                               })},
+  };
+}
+
+std::map<std::string, Section> sections(ServerConfig& c) {
+  auto& l = c.http.limits;
+  return {
+      {"http",
+       {{"bind", set_string(c.http.bind)},
+        {"port", set_unsigned(c.http.port)},
+        {"basePath", set_string(c.http.base_path)},
+        {"threads", set_unsigned(c.http.threads)}}},
+      {"tls",
+       {{"cert", set_string(c.http.tls.cert_file)}, {"key", set_string(c.http.tls.key_file)}}},
+      {"limits",
+       {{"maxHeaderBytes", set_unsigned(l.max_header_bytes)},
+        {"maxBodyBytes", set_unsigned(l.max_body_bytes)},
+        {"maxBulkBodyBytes", set_unsigned(l.max_bulk_body_bytes)},
+        {"readTimeout", set_seconds(l.read_timeout)},
+        {"idleTimeout", set_seconds(l.idle_timeout)},
+        {"writeTimeout", set_seconds(l.write_timeout)},
+        {"maxConnections", set_unsigned(l.max_connections)},
+        {"maxRequestsPerConnection", set_unsigned(l.max_requests_per_connection)},
+        {"shutdownTimeout", set_seconds(l.shutdown_timeout)}}},
+      {"auth",
+       {{"tokens", set_credentials(c.auth.tokens, {"token"})},
+        {"basic", set_credentials(c.auth.basic, {"user", "password"})},
+        {"tenants", set_strings(c.auth.tenants)},
+        {"realm", set_string(c.auth.realm)}}},
+      {"service",
+       {{"lenient", set_bool(c.service.lenient)},
+        {"maxResults", set_unsigned(c.service.max_results)},
+        {"seed", set_string(c.service.seed_file)},
+        {"deviate", set_strings(c.service.deviations)}}},
+      {"schemas",
+       {{"schemaFiles", set_strings(c.registry.schema_files)},
+        {"resourceTypeFiles", set_strings(c.registry.resource_type_files)}}},
+      {"events", events_section(c.events)},
+  };
+}
+
+}  // namespace
+
+Status<std::string> apply_config_json(const json& doc, ServerConfig& config,
+                                      const std::string& source) {
+  if (!doc.is_object()) return Unexpected{source + ": the configuration must be a JSON object"};
+  auto table = sections(config);
+  for (const auto& [name, body] : doc.items()) {
+    auto section = table.find(name);
+    if (section == table.end()) return Unexpected{source + ": unknown section '" + name + "'"};
+    if (!body.is_object()) return Unexpected{source + ": section '" + name + "' must be an object"};
+    for (const auto& [key, value] : body.items()) {
+      auto setter = section->second.find(key);
+      if (setter == section->second.end()) {
+        return Unexpected{source + ": unknown key '" + name + "." + key + "'"};
+      }
+      if (auto st = setter->second(value); !st) {
+        return Unexpected{source + ": " + name + "." + key + ": " + st.error()};
+      }
+    }
+  }
+  return Ok{};
+}
+
+Status<std::string> apply_config_file(const std::string& path, ServerConfig& config) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec) return Unexpected{"cannot read config file " + path + ": " + ec.message()};
+  if (size > kMaxConfigFileBytes) return Unexpected{path + ": config file larger than 4 MiB"};
+  std::ifstream in(path);
+  auto doc = json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) return Unexpected{path + ": not valid JSON"};
+  return apply_config_json(doc, config, path);
+}
+
+Status<std::string> validate(const ServerConfig& c) {
+  const auto& l = c.http.limits;
+  auto fail = [](std::string m) { return Status<std::string>(Unexpected{std::move(m)}); };
+  const auto& base = c.http.base_path;
+  if (!base.empty() && (base.front() != '/' || base.find_first_of("?#% ") != std::string::npos)) {
+    return fail("--base-path must start with '/' and contain no '?', '#', '%' or spaces");
+  }
+  if (c.http.threads > 256) return fail("--threads must be at most 256");
+  if (l.max_header_bytes < 1024 || l.max_header_bytes > 1024 * 1024) {
+    return fail("--max-header-bytes must be between 1024 and 1048576");
+  }
+  if (l.max_body_bytes < 1 || l.max_body_bytes > (1u << 30)) {
+    return fail("--max-body-bytes must be between 1 and 1073741824");
+  }
+  if (l.max_bulk_body_bytes > (1u << 30)) return fail("--max-bulk-body-bytes at most 1 GiB");
+  for (auto t : {l.read_timeout, l.idle_timeout, l.write_timeout}) {
+    if (t.count() <= 0 || t > std::chrono::hours(1)) {
+      return fail("timeouts must be more than 0 and at most 3600 seconds");
+    }
+  }
+  if (l.max_connections < 1 || l.max_connections > 100000) {
+    return fail("--max-connections must be between 1 and 100000");
+  }
+  if (l.max_requests_per_connection < 1) return fail("--max-requests-per-connection must be >= 1");
+  if (c.service.max_results < 1) return fail("--max-results must be at least 1");
+  if (c.http.tls.cert_file.empty() != c.http.tls.key_file.empty()) {
+    return fail("TLS needs both --tls-cert and --tls-key");
+  }
+  if (auto auth = Authenticator::create(c.auth); !auth) return fail(auth.error());
+  return Ok{};
+}
+
+}  // namespace scim::http

@@ -1,0 +1,204 @@
+// Configuration: flags, JSON file, precedence (file < flags), credential specs, validation and
+// the exit codes main relies on (0 for --help, 2 for errors).
+#include "scim/server/app/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace scim::http {
+namespace {
+
+Result<ServerConfig, ConfigExit> parse(std::vector<std::string> args) {
+  args.insert(args.begin(), "scim-reference-server");
+  std::vector<const char*> argv;
+  for (const auto& a : args) argv.push_back(a.c_str());
+  return parse_command_line(static_cast<int>(argv.size()), argv.data());
+}
+
+std::string write_temp(const std::string& name, const std::string& text) {
+  auto path = std::filesystem::temp_directory_path() / ("scim_http_config_test_" + name);
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+TEST(Config, DefaultsMatchTheArchitectureContract) {
+  auto c = parse({});
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->http.bind, "127.0.0.1");
+  EXPECT_EQ(c->http.port, 0);
+  EXPECT_EQ(c->http.base_path, "/scim/v2");
+  EXPECT_TRUE(c->auth.tokens.empty());  // Authenticator then uses "secret" -> default
+}
+
+TEST(Config, FlagsFillEverySection) {
+  auto c = parse({"--bind",      "0.0.0.0",
+                  "--port",      "8443",
+                  "--base-path", "/v2",
+                  "--threads",   "3",
+                  "--token",     "t1=acme:u1",
+                  "--token",     "t2",
+                  "--basic",     "bob:pw=acme",
+                  "--tenant",    "spare",
+                  "--lenient",   "--max-results",
+                  "50",          "--max-header-bytes",
+                  "4096",        "--max-body-bytes",
+                  "1000",        "--read-timeout",
+                  "0.5",         "--max-connections",
+                  "10",          "--schema",
+                  "a.json",      "--seed",
+                  "s.json"});
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->http.port, 8443);
+  EXPECT_EQ(c->http.threads, 3u);
+  ASSERT_EQ(c->auth.tokens.size(), 2u);
+  EXPECT_EQ(c->auth.tokens[0].token, "t1");
+  EXPECT_EQ(c->auth.tokens[0].tenant, "acme");
+  EXPECT_EQ(c->auth.tokens[0].subject, "u1");
+  EXPECT_EQ(c->auth.tokens[1].tenant, "default");
+  ASSERT_EQ(c->auth.basic.size(), 1u);
+  EXPECT_EQ(c->auth.basic[0].password, "pw");
+  EXPECT_EQ(c->auth.tenants, std::vector<std::string>{"spare"});
+  EXPECT_TRUE(c->service.lenient);
+  EXPECT_EQ(c->service.max_results, 50u);
+  EXPECT_EQ(c->http.limits.read_timeout, std::chrono::milliseconds(500));
+  EXPECT_EQ(c->http.limits.max_connections, 10u);
+  EXPECT_EQ(c->registry.schema_files, std::vector<std::string>{"a.json"});
+}
+
+TEST(Config, FileIsOverriddenByFlags) {
+  auto file = write_temp("ok.json", R"({
+    "http": {"port": 9000, "basePath": "/api"},
+    "limits": {"readTimeout": 2, "maxBodyBytes": 2048},
+    "auth": {"tokens": [{"token": "ft", "tenant": "acme", "subject": "me"}]},
+    "service": {"maxResults": 10}
+  })");
+  auto c = parse({"--config", file, "--port", "9001"});
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->http.port, 9001);         // flag wins
+  EXPECT_EQ(c->http.base_path, "/api");  // file value kept
+  EXPECT_EQ(c->http.limits.read_timeout, std::chrono::seconds(2));
+  EXPECT_EQ(c->http.limits.max_body_bytes, 2048u);
+  ASSERT_EQ(c->auth.tokens.size(), 1u);
+  EXPECT_EQ(c->auth.tokens[0].subject, "me");
+  EXPECT_EQ(c->service.max_results, 10u);
+  auto replaced = parse({"--config", file, "--token", "other"});
+  ASSERT_TRUE(replaced.ok());
+  ASSERT_EQ(replaced->auth.tokens.size(), 1u);  // list flags replace the file's list
+  EXPECT_EQ(replaced->auth.tokens[0].token, "other");
+}
+
+// The events subsystem is configurable from the file too (docs/events.md, docs/server.md).
+TEST(Config, EventsSectionFillsFeedsAndReceivers) {
+  auto file = write_temp("events.json", R"({
+    "events": {"payloadMode": "full", "asyncMode": "long", "bulkMaxOperations": 7,
+               "feeds": [{"id": "hr", "tenant": "acme", "membership": "explicit",
+                          "resourceTypes": ["User"]}],
+               "receivers": [{"url": "http://127.0.0.1:9/events", "token": "t", "feed": "hr"}]}
+  })");
+  auto c = parse({"--config", file});
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->events.payload_mode, "full");
+  EXPECT_EQ(c->events.async_mode, "long");
+  EXPECT_EQ(c->events.bulk_max_operations, 7u);
+  ASSERT_EQ(c->events.feeds.size(), 1u);
+  EXPECT_EQ(c->events.feeds[0].membership, "explicit");
+  EXPECT_EQ(c->events.feeds[0].resource_types, std::vector<std::string>{"User"});
+  ASSERT_EQ(c->events.receivers.size(), 1u);
+  EXPECT_EQ(c->events.receivers[0].feed, "hr");
+  auto bad = parse({"--config", write_temp("events-bad.json",
+                                           R"({"events": {"feeds": [{"id": "x", "kind": 1}]}})")});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, 2);
+  EXPECT_NE(bad.error().message.find("kind"), std::string::npos) << bad.error().message;
+}
+
+TEST(Config, UnknownKeysAndBadTypesInTheFileAreErrors) {
+  for (const char* text : {R"({"http": {"prot": 1}})", R"({"nope": {}})",
+                           R"({"http": {"port": "80"}})", R"({"http": {"port": 70000}})", R"([1])",
+                           R"({"auth": {"tokens": [{"token": "x", "bad": 1}]}})", "{not json"}) {
+    auto c = parse({"--config", write_temp("bad.json", text)});
+    ASSERT_FALSE(c.ok()) << text;
+    EXPECT_EQ(c.error().code, 2) << text;
+    EXPECT_FALSE(c.error().message.empty());
+  }
+}
+
+TEST(Config, BadFlagsExitWithCode2) {
+  for (std::vector<std::string> args : {std::vector<std::string>{"--port", "70000"},
+                                        {"--port", "abc"},
+                                        {"--no-such-flag"},
+                                        {"--threads", "1000"},
+                                        {"--max-header-bytes", "10"},
+                                        {"--read-timeout", "0"},
+                                        {"--token", "bad token"},
+                                        {"--token", "t=bad/tenant"},
+                                        {"--basic", "nopassword"},
+                                        {"--tls-cert", "only-cert.pem"},
+                                        {"--base-path", "no?query"},
+                                        {"--config", "/nonexistent/file.json"}}) {
+    auto c = parse(args);
+    ASSERT_FALSE(c.ok()) << args[0];
+    EXPECT_EQ(c.error().code, 2) << args[0];
+  }
+}
+
+TEST(Config, HelpExitsZeroAndDocumentsEveryFlag) {
+  auto c = parse({"--help"});
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.error().code, 0);
+  for (const char* flag : {"--config",
+                           "--bind",
+                           "--port",
+                           "--base-path",
+                           "--threads",
+                           "--token",
+                           "--basic",
+                           "--tenant",
+                           "--schema",
+                           "--resource-type",
+                           "--seed",
+                           "--lenient",
+                           "--max-header-bytes",
+                           "--max-body-bytes",
+                           "--max-bulk-body-bytes",
+                           "--read-timeout",
+                           "--idle-timeout",
+                           "--max-connections",
+                           "--max-results",
+                           "--tls-cert",
+                           "--tls-key",
+                           "--shutdown-timeout"}) {
+    EXPECT_NE(c.error().message.find(flag), std::string::npos) << flag;
+  }
+}
+
+TEST(TokenSpec, LastBindingAfterB64TokenPadding) {
+  auto t = parse_token_spec("abc==acme:u-9");
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t->token, "abc=");
+  EXPECT_EQ(t->tenant, "acme");
+  EXPECT_EQ(t->subject, "u-9");
+  auto padded = parse_token_spec("abc==");
+  ASSERT_TRUE(padded.ok());
+  EXPECT_EQ(padded->token, "abc==");
+  EXPECT_EQ(padded->tenant, "default");
+  EXPECT_FALSE(parse_token_spec("").ok());
+  EXPECT_FALSE(parse_token_spec("=acme").ok());
+  EXPECT_FALSE(parse_token_spec("tok=acme:").ok());
+}
+
+TEST(BasicSpec, UserPasswordTenantSubject) {
+  auto b = parse_basic_spec("alice:p:w=acme:42");
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(b->user, "alice");
+  EXPECT_EQ(b->password, "p:w");
+  EXPECT_EQ(b->tenant, "acme");
+  EXPECT_EQ(b->subject, "42");
+  EXPECT_FALSE(parse_basic_spec(":pw=acme").ok());
+  EXPECT_FALSE(parse_basic_spec("user:=acme").ok());
+}
+
+}  // namespace
+}  // namespace scim::http

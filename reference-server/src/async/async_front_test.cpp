@@ -1,0 +1,101 @@
+// Prefer: respond-async in front of a service (draft-ietf-scim-events-16 §2.5.1.1, §3).
+#include "scim/server/async/async_front.hpp"
+
+#include <gtest/gtest.h>
+
+#include "scim/server/testing/fake_service.hpp"
+
+namespace scim::server {
+namespace {
+
+using namespace std::chrono_literals;
+
+struct AsyncFixture : ::testing::Test {
+  events::testing::FakeService service;
+  events::BulkExecutor bulk{service, events::BulkLimits{}};
+  events::AsyncJobs jobs;
+  events::AsyncRunner runner{jobs, service, &bulk, nullptr, {1, 8}};
+
+  Request req(std::string method, std::string path, std::string prefer = "respond-async",
+              std::string tenant = "t1") {
+    Request r;
+    r.method = std::move(method);
+    r.path = std::move(path);
+    r.body = R"({"userName":"a"})";
+    if (!prefer.empty()) r.headers["prefer"] = prefer;
+    r.principal.tenant = std::move(tenant);
+    r.base_url = "http://h/v2";
+    return r;
+  }
+  Response fetch(AsyncFront& front, const std::string& location, std::string tenant = "t1") {
+    Request r = req("GET", location.substr(std::string("http://h/v2").size()), "", tenant);
+    return front.handle(r);
+  }
+};
+
+TEST_F(AsyncFixture, Figure13RequestModeAnswers202ThenOutcomeIsFetchable) {
+  AsyncFront front(service, jobs, runner, {events::AsyncMode::Request, 5s, 30s});
+  auto r = front.handle(req("POST", "/Users"));
+  ASSERT_EQ(r.status, 202);
+  EXPECT_TRUE(r.body.empty());  // "MUST contain no response body"
+  ASSERT_TRUE(r.header("Set-Txn"));
+  EXPECT_EQ(*r.header("Preference-Applied"), "respond-async");
+  const std::string location = *r.header("Location");
+  EXPECT_EQ(location, "http://h/v2/AsyncResults/" + *r.header("Set-Txn"));
+  ASSERT_TRUE(jobs.wait(*r.header("Set-Txn"), 5s));
+  auto outcome = fetch(front, location);
+  ASSERT_EQ(outcome.status, 200) << outcome.body;
+  auto body = nlohmann::json::parse(outcome.body);
+  EXPECT_EQ(body["state"], "completed");
+  EXPECT_EQ(body["status"], "201");
+  EXPECT_EQ(body["operations"][0]["status"], "201");
+  EXPECT_EQ(fetch(front, location, "t2").status, 404);  // §5: another tenant cannot read it
+}
+
+TEST_F(AsyncFixture, LongModeAnswersSynchronouslyWhenWorkFinishesInTime) {
+  AsyncFront front(service, jobs, runner, {events::AsyncMode::Long, 5s, 30s});
+  auto r = front.handle(req("POST", "/Users", "respond-async, wait=5"));
+  EXPECT_EQ(r.status, 201);
+}
+
+TEST_F(AsyncFixture, WithoutPreferOrInNoneModeRequestsAreSynchronous) {
+  AsyncFront request_mode(service, jobs, runner, {events::AsyncMode::Request, 5s, 30s});
+  EXPECT_EQ(request_mode.handle(req("POST", "/Users", "")).status, 201);
+  EXPECT_EQ(request_mode.handle(req("POST", "/Users", "return=minimal")).status, 201);
+  AsyncFront none(service, jobs, runner, {events::AsyncMode::None, 5s, 30s});
+  auto r = none.handle(req("POST", "/Users"));
+  EXPECT_EQ(r.status, 201);
+  EXPECT_FALSE(r.header("Preference-Applied"));
+}
+
+// §2.5.1: the write done for an async request carries its Set-Txn, so its provisioning SETs
+// share the asyncresp SET's "txn"; bulk operations get the per-operation suffix.
+TEST_F(AsyncFixture, AsyncWritesCarryTheirSetTxn) {
+  AsyncFront front(service, jobs, runner, {events::AsyncMode::Request, 5s, 30s});
+  auto r = front.handle(req("POST", "/Users"));
+  ASSERT_EQ(r.status, 202);
+  const std::string txn = *r.header("Set-Txn");
+  ASSERT_TRUE(jobs.wait(txn, 5s));
+  Request bulk_req = req("POST", "/Bulk");
+  bulk_req.body = R"({"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],
+    "Operations":[{"method":"POST","path":"/Users","bulkId":"a","data":{"userName":"b1"}},
+                  {"method":"POST","path":"/Users","bulkId":"b","data":{"userName":"b2"}}]})";
+  auto b = front.handle(bulk_req);
+  ASSERT_EQ(b.status, 202);
+  const std::string bulk_txn = *b.header("Set-Txn");
+  ASSERT_TRUE(jobs.wait(bulk_txn, 5s));
+  std::lock_guard lock(service.mu);
+  ASSERT_EQ(service.txns.size(), 3u);
+  EXPECT_EQ(service.txns[0], txn);
+  EXPECT_EQ(service.txns[1], events::bulk_operation_txn(bulk_txn, 0));
+  EXPECT_EQ(service.txns[2], events::bulk_operation_txn(bulk_txn, 1));
+  EXPECT_NE(txn, bulk_txn);
+}
+
+TEST_F(AsyncFixture, UnknownTxnIs404) {
+  AsyncFront front(service, jobs, runner, {events::AsyncMode::Request, 5s, 30s});
+  EXPECT_EQ(fetch(front, "http://h/v2/AsyncResults/nope").status, 404);
+}
+
+}  // namespace
+}  // namespace scim::server

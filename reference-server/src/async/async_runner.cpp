@@ -1,0 +1,157 @@
+// Asynchronous request execution and asyncresp SETs (draft-ietf-scim-events-16 §2.5.1).
+#include "scim/server/async/async_runner.hpp"
+
+#include <algorithm>
+
+#include "scim/server/events/http_util.hpp"
+#include "scim/protocol/strings.hpp"
+
+namespace scim::events {
+namespace {
+
+std::string relative_to(const std::string& location, const std::string& base) {
+  if (!base.empty() && location.compare(0, base.size(), base) == 0) {
+    return location.substr(base.size());
+  }
+  return location;
+}
+
+// One request's outcome as an RFC 7644 §3.7.3 operation (the §2.5.1.3 payload).
+nlohmann::json operation_of(const server::Request& request, const server::Response& response) {
+  nlohmann::json op = {{"method", request.method}, {"status", std::to_string(response.status)}};
+  const bool ok = response.status >= 200 && response.status < 300;
+  if (auto loc = response_header(response, "Location")) {
+    op["location"] = *loc;
+  } else if (!(request.method == "POST" && !ok)) {
+    op["location"] = request.base_url + request.path;
+  }
+  if (auto etag = response_header(response, "ETag")) op["version"] = *etag;
+  if (!ok) op["response"] = error_of(response).to_json();  // §2.5.1.3: errors carry "response"
+  return op;
+}
+
+SubjectRef subject_for(const nlohmann::json& op, const std::string& fallback,
+                       const std::string& base_url) {
+  SubjectRef s;
+  s.uri = op.contains("location") ? relative_to(op.value("location", ""), base_url) : fallback;
+  const auto slash = s.uri.rfind('/');
+  if (slash != std::string::npos && slash > 0) s.id = s.uri.substr(slash + 1);
+  return s;
+}
+
+AsyncOutcome run_bulk(const server::Request& request, const std::string& txn, BulkExecutor& bulk,
+                      EventHub* hub) {
+  AsyncOutcome out;
+  out.operations = nlohmann::json::array();
+  server::Request with_txn = request;
+  with_txn.txn = txn;
+  auto result = bulk.run(with_txn);
+  if (!result) {
+    out.response = error_response(result.error());
+    out.operations.push_back(operation_of(request, out.response));
+    if (hub) {
+      out.sets.push_back(
+          hub->publish_async_response(request.principal.tenant, out.operations.back(),
+                                      SubjectRef{request.path, {}, {}}, txn, request.base_url));
+    }
+    return out;
+  }
+  out.response = json_response(200, result->to_json());
+  for (std::size_t i = 0; i < result->operations.size(); ++i) {
+    const auto& op = result->operations[i];
+    out.operations.push_back(op);
+    if (!hub) continue;
+    out.sets.push_back(hub->publish_async_response(
+        request.principal.tenant, op, subject_for(op, result->subjects[i], request.base_url),
+        bulk_operation_txn(txn, result->indices[i]), request.base_url));
+  }
+  return out;
+}
+
+}  // namespace
+
+AsyncOutcome run_async_request(const server::Request& request, const std::string& txn,
+                               server::Handler& handler, BulkExecutor* bulk, EventHub* hub) {
+  if (bulk && request.method == "POST" && iequals(request.path, "/Bulk")) {
+    return run_bulk(request, txn, *bulk, hub);
+  }
+  AsyncOutcome out;
+  server::Request with_txn = request;
+  with_txn.txn = txn;
+  out.response = handler.handle(with_txn);
+  out.operations = nlohmann::json::array({operation_of(request, out.response)});
+  if (hub) {
+    out.sets.push_back(hub->publish_async_response(
+        request.principal.tenant, out.operations[0],
+        subject_for(out.operations[0], request.path, request.base_url), txn, request.base_url));
+  }
+  return out;
+}
+
+AsyncRunner::AsyncRunner(AsyncJobs& jobs, server::Handler& handler, BulkExecutor* bulk,
+                         EventHub* hub, AsyncRunnerLimits limits)
+    : jobs_(jobs), handler_(handler), bulk_(bulk), hub_(hub), limits_(limits) {
+  for (std::size_t i = 0; i < std::max<std::size_t>(1, limits_.workers); ++i) {
+    workers_.emplace_back([this] { work(); });
+  }
+}
+
+AsyncRunner::~AsyncRunner() {
+  stop();
+}
+
+Result<std::string> AsyncRunner::submit(server::Request request) {
+  std::unique_lock lock(mu_);
+  if (stopping_ || queue_.size() >= limits_.queue_capacity) {
+    return http_error(503, "the asynchronous request queue is full (" +
+                               std::to_string(limits_.queue_capacity) + ")");
+  }
+  auto txn = jobs_.create(request.principal.tenant);
+  if (!txn) return txn.error();
+  queue_.push_back(Task{*txn, std::move(request)});
+  lock.unlock();
+  cv_.notify_one();
+  return txn;
+}
+
+void AsyncRunner::stop() {
+  std::deque<Task> abandoned;
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+    abandoned.swap(queue_);
+  }
+  cv_.notify_all();
+  for (auto& t : workers_) {
+    if (t.joinable()) t.join();
+  }
+  for (auto& task : abandoned) {
+    AsyncOutcome out;
+    out.response = error_response(http_error(503, "the server shut down before running it"));
+    out.operations = nlohmann::json::array({operation_of(task.request, out.response)});
+    jobs_.complete(task.txn, std::move(out));
+  }
+}
+
+void AsyncRunner::work() {
+  while (true) {
+    Task task;
+    {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (stopping_) return;
+      task = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    AsyncOutcome out;
+    try {
+      out = run_async_request(task.request, task.txn, handler_, bulk_, hub_);
+    } catch (const std::exception& e) {  // a bug in a handler must not kill the worker
+      out.response = error_response(http_error(500, std::string("internal error: ") + e.what()));
+      out.operations = nlohmann::json::array({operation_of(task.request, out.response)});
+    }
+    jobs_.complete(task.txn, std::move(out));
+  }
+}
+
+}  // namespace scim::events

@@ -1,0 +1,204 @@
+// Bulk execution: plan, run each operation through the Service, resolve bulkIds, patch in
+// deferred (cyclic) references, honour failOnErrors (RFC 7644 §3.7, §3.7.1-§3.7.3).
+#include "scim/server/bulk/bulk_executor.hpp"
+
+#include <map>
+#include <set>
+
+#include "scim/server/async/async_runner.hpp"
+#include "scim/server/bulk/bulk_planner.hpp"
+#include "scim/server/bulk/bulk_refs.hpp"
+#include "scim/server/events/http_util.hpp"
+#include "scim/protocol/urns.hpp"
+
+namespace scim::events {
+namespace {
+
+struct RunState {
+  const server::Request& parent;
+  const BulkRequest& request;
+  const BulkPlan& plan;
+  std::map<std::string, std::string> created;  // bulkId -> resource id
+  std::map<std::size_t, nlohmann::json> results;
+  std::map<std::size_t, std::string> subjects;
+  std::set<std::size_t> failed;
+  std::map<std::size_t, std::vector<DeferredValue>> fixups;
+  std::size_t errors = 0;
+};
+
+server::Request sub_request(const server::Request& parent, const std::string& method,
+                            const std::string& path, const nlohmann::json& body,
+                            const std::optional<std::string>& version, std::size_t index) {
+  server::Request r;
+  if (!parent.txn.empty()) r.txn = bulk_operation_txn(parent.txn, index);
+  r.method = method;
+  r.path = path;
+  r.principal = parent.principal;
+  r.base_url = parent.base_url;
+  r.headers["content-type"] = std::string(urn::kScimMediaType);
+  r.headers["accept"] = std::string(urn::kScimMediaType);
+  if (auto auth = request_header(parent, "authorization")) r.headers["authorization"] = *auth;
+  if (version) r.headers["if-match"] = *version;  // §3.7: per-operation "version" (ETag)
+  if (!body.is_null()) r.body = body.dump();
+  return r;
+}
+
+std::string relative_to(const std::string& location, const std::string& base) {
+  if (!base.empty() && location.compare(0, base.size(), base) == 0) {
+    return location.substr(base.size());
+  }
+  return location;
+}
+
+void record_failure(RunState& s, const BulkOperation& op, const ScimError& error,
+                    const std::string& path) {
+  nlohmann::json entry = {{"method", op.method},
+                          {"status", std::to_string(error.status)},
+                          {"response", error.to_json()}};
+  if (op.bulk_id) entry["bulkId"] = *op.bulk_id;
+  // §3.7.3: a location for every operation except failed POSTs.
+  if (op.method != "POST") entry["location"] = s.parent.base_url + path;
+  s.results[op.index] = std::move(entry);
+  s.subjects[op.index] = path;
+  s.failed.insert(op.index);
+  ++s.errors;
+}
+
+void record_success(RunState& s, const BulkOperation& op, const server::Response& resp,
+                    const std::string& path) {
+  auto body = nlohmann::json::parse(resp.body, nullptr, false);
+  nlohmann::json entry = {{"method", op.method}, {"status", std::to_string(resp.status)}};
+  if (op.bulk_id) entry["bulkId"] = *op.bulk_id;
+  std::string location = s.parent.base_url + path;
+  if (auto loc = response_header(resp, "Location")) {
+    location = *loc;
+  } else if (body.is_object() && body.contains("meta") && body["meta"].contains("location")) {
+    location = body["meta"].value("location", location);
+  }
+  entry["location"] = location;
+  if (auto etag = response_header(resp, "ETag")) entry["version"] = *etag;
+  if (op.method == "POST" && body.is_object() && body.contains("id") && op.bulk_id) {
+    s.created[*op.bulk_id] = body.value("id", std::string());
+  }
+  s.results[op.index] = std::move(entry);
+  s.subjects[op.index] = relative_to(location, s.parent.base_url);
+}
+
+// The first dependency that did not produce a resource, or nullopt when all did.
+std::optional<std::string> failed_dependency(const RunState& s, const BulkOperation& op) {
+  auto deps = s.plan.depends_on.find(op.index);
+  if (deps == s.plan.depends_on.end()) return std::nullopt;
+  auto deferred = s.plan.deferred.find(op.index);
+  for (auto dep : deps->second) {
+    const auto& id = *s.request.operations[dep].bulk_id;
+    if (deferred != s.plan.deferred.end() && deferred->second.count(id) != 0) continue;
+    if (s.created.count(id) == 0) return id;
+  }
+  return std::nullopt;
+}
+
+void run_one(RunState& s, server::Handler& handler, const BulkOperation& op) {
+  if (op.invalid) return record_failure(s, op, *op.invalid, op.path);
+  if (auto why = s.plan.unrunnable.find(op.index); why != s.plan.unrunnable.end()) {
+    return record_failure(s, op, why->second, op.path);
+  }
+  if (auto dep = failed_dependency(s, op)) {
+    return record_failure(
+        s, op,
+        http_error(409, "operation " + std::to_string(op.index) + " references bulkId \"" + *dep +
+                            "\" whose operation failed"),
+        op.path);
+  }
+  nlohmann::json data = substitute(op.data, s.created);
+  if (auto d = s.plan.deferred.find(op.index); d != s.plan.deferred.end()) {
+    s.fixups[op.index] = strip_references(data, d->second);
+  }
+  const std::string path = substitute_path(op.path, s.created);
+  const auto resp =
+      handler.handle(sub_request(s.parent, op.method, path, data, op.version, op.index));
+  if (resp.status >= 200 && resp.status < 300) return record_success(s, op, resp, path);
+  record_failure(s, op, error_of(resp), path);
+}
+
+// Second pass for cycles (§3.7.1): patch the deferred references into the created resources.
+void apply_fixups(RunState& s, server::Handler& handler) {
+  for (auto& [index, values] : s.fixups) {
+    if (s.failed.count(index) != 0 || values.empty()) continue;
+    nlohmann::json ops = nlohmann::json::array();
+    for (const auto& v : values) {
+      ops.push_back({{"op", "add"}, {"path", v.path}, {"value", substitute(v.value, s.created)}});
+    }
+    auto& entry = s.results[index];
+    if (!referenced_bulk_ids(ops).empty()) {
+      const ScimError e = http_error(409, "circular bulkId references of operation " +
+                                              std::to_string(index) + " could not be resolved");
+      entry["status"] = "409";
+      entry["response"] = e.to_json();
+      ++s.errors;
+      continue;
+    }
+    const nlohmann::json body = {{"schemas", {urn::kPatchOp}}, {"Operations", ops}};
+    const auto resp =
+        handler.handle(sub_request(s.parent, "PATCH", s.subjects[index], body, {}, index));
+    if (resp.status >= 200 && resp.status < 300) {
+      if (auto etag = response_header(resp, "ETag")) entry["version"] = *etag;
+      continue;
+    }
+    const ScimError e = error_of(resp);
+    entry["status"] = "409";
+    entry["response"] = http_error(409,
+                                   "created, but its circular references could not be "
+                                   "patched in: " +
+                                       e.detail)
+                            .to_json();
+    ++s.errors;
+  }
+}
+
+}  // namespace
+
+nlohmann::json BulkResult::to_json() const {
+  return {{"schemas", {urn::kBulkResponse}}, {"Operations", operations}};
+}
+
+BulkExecutor::BulkExecutor(server::Handler& handler, BulkLimits limits)
+    : handler_(handler), limits_(limits) {}
+
+Result<BulkResult> BulkExecutor::run(const server::Request& bulk_request) {
+  auto parsed = parse_bulk_request(bulk_request.body, limits_);
+  if (!parsed) return parsed.error();
+  const BulkPlan plan = plan_bulk(*parsed);
+  RunState s{bulk_request, *parsed, plan, {}, {}, {}, {}, {}, 0};
+  const auto limit = parsed->fail_on_errors;
+  for (auto index : plan.order) {
+    if (limit && s.errors >= static_cast<std::size_t>(*limit)) break;  // §3.7 failOnErrors
+    run_one(s, handler_, parsed->operations[index]);
+  }
+  // Unplannable operations never entered `order`; report them unless failOnErrors stopped us.
+  for (const auto& [index, error] : plan.unrunnable) {
+    if (limit && s.errors >= static_cast<std::size_t>(*limit)) break;
+    if (s.results.count(index) == 0)
+      record_failure(s, parsed->operations[index], error, parsed->operations[index].path);
+  }
+  apply_fixups(s, handler_);
+  BulkResult result;
+  for (auto& [index, entry] : s.results) {
+    result.operations.push_back(std::move(entry));
+    result.indices.push_back(index);
+    result.subjects.push_back(s.subjects[index]);
+  }
+  result.errors = s.errors;
+  return result;
+}
+
+server::Response BulkExecutor::handle(const server::Request& bulk_request) {
+  auto result = run(bulk_request);
+  if (!result) return error_response(result.error());
+  return json_response(200, result->to_json());
+}
+
+std::string bulk_operation_txn(const std::string& txn, std::size_t operation_index) {
+  return txn + ":" + std::to_string(operation_index);
+}
+
+}  // namespace scim::events

@@ -1,0 +1,201 @@
+// DeviatingHandler: each deviation is one small post- (or pre-) processing step around the real
+// handler, documented in docs/server.md as "for testing conformance tools only". Never enabled
+// unless --deviate is given.
+#include "scim/server/deviate/deviations.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "scim/server/engine/filter/filter.hpp"
+#include "scim/protocol/strings.hpp"
+#include "scim/protocol/urns.hpp"
+
+namespace scim::server {
+namespace {
+
+using nlohmann::json;
+
+json parse(const std::string& body) {
+  if (body.empty() || body.front() != '{') return json();  // not a JSON object: leave it
+  return json::parse(body, nullptr, /*allow_exceptions=*/false);
+}
+
+std::string dump(const json& doc) {
+  return doc.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+void drop_conditional_headers(Request& request) {
+  for (auto it = request.headers.begin(); it != request.headers.end();) {
+    if (iequals(it->first, "if-match") || iequals(it->first, "if-none-match")) {
+      it = request.headers.erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
+// no-etag: RFC 7644 §3.14 versions disappear from headers and bodies.
+void strip_versions(Response& response) {
+  auto& h = response.headers;
+  h.erase(
+      std::remove_if(h.begin(), h.end(), [](const auto& kv) { return iequals(kv.first, "ETag"); }),
+      h.end());
+  json doc = parse(response.body);
+  if (!doc.is_object()) return;
+  auto strip = [](json& resource) {
+    if (resource.is_object() && resource.contains("meta") && resource["meta"].is_object()) {
+      resource["meta"].erase("version");
+    }
+  };
+  strip(doc);
+  if (doc.contains("Resources") && doc["Resources"].is_array()) {
+    for (auto& r : doc["Resources"]) strip(r);
+  }
+  response.body = dump(doc);
+}
+
+// wrong-error-shape: RFC 7644 §3.12 says "status" is a string and the Error URN is present.
+void reshape_error(Response& response) {
+  json doc = parse(response.body);
+  if (!doc.is_object() || !doc.contains("schemas")) return;
+  const auto& schemas = doc["schemas"];
+  if (!schemas.is_array() ||
+      std::find(schemas.begin(), schemas.end(), urn::kError) == schemas.end()) {
+    return;
+  }
+  doc.erase("schemas");
+  if (doc.contains("status") && doc["status"].is_string()) {
+    const auto text = doc["status"].get<std::string>();
+    int status = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), status);
+    if (ec == std::errc() && end == text.data() + text.size()) doc["status"] = status;
+  }
+  response.body = dump(doc);
+}
+
+// filter-case-sensitive: an encoding under which ASCII case folding no longer hides case —
+// each upper-case letter becomes its lower-case letter followed by '~'. A resource matches
+// case-exactly when the engine (which folds caseExact=false attributes) matches the encoded
+// filter on the encoded resource. dateTime-looking strings stay as they are so that they still
+// compare as instants.
+std::string encode_case(std::string_view text) {
+  const bool looks_like_date =
+      text.size() >= 10 && std::isdigit(static_cast<unsigned char>(text[0])) && text[4] == '-';
+  if (looks_like_date) return std::string(text);
+  std::string out;
+  out.reserve(text.size() * 2);
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+      out += '~';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+void encode_strings(json& node) {
+  if (node.is_string()) {
+    node = encode_case(node.get<std::string>());
+  } else if (node.is_structured()) {
+    for (auto& child : node) encode_strings(child);
+  }
+}
+
+// Re-encodes every string literal ("..." with JSON escapes) of a filter expression.
+std::optional<std::string> encode_filter_literals(std::string_view filter) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < filter.size()) {
+    if (filter[i] != '"') {
+      out += filter[i++];
+      continue;
+    }
+    std::size_t end = i + 1;
+    while (end < filter.size() && filter[end] != '"') end += filter[end] == '\\' ? 2 : 1;
+    if (end >= filter.size()) return std::nullopt;
+    json literal = json::parse(filter.substr(i, end - i + 1), nullptr, false);
+    if (!literal.is_string()) return std::nullopt;
+    out += dump(encode_case(literal.get<std::string>()));
+    i = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::vector<std::string_view>& Deviations::names() {
+  static const std::vector<std::string_view> kNames{"no-etag", "filter-case-sensitive",
+                                                    "patch-not-atomic", "wrong-error-shape"};
+  return kNames;
+}
+
+bool Deviations::enable(std::string_view name) {
+  if (name == "no-etag") return no_etag = true;
+  if (name == "filter-case-sensitive") return filter_case_sensitive = true;
+  if (name == "patch-not-atomic") return patch_not_atomic = true;
+  if (name == "wrong-error-shape") return wrong_error_shape = true;
+  return false;
+}
+
+DeviatingHandler::DeviatingHandler(Handler& inner, const Registry& registry, Deviations deviations)
+    : inner_(inner), registry_(registry), deviations_(deviations) {}
+
+Response DeviatingHandler::handle(const Request& original) {
+  Request request = original;
+  if (deviations_.no_etag) drop_conditional_headers(request);
+  Response response = inner_.handle(request);
+  if (deviations_.patch_not_atomic && request.method == "PATCH" && response.status == 400) {
+    reapply_patch_prefix(request);
+  }
+  if (deviations_.filter_case_sensitive && request.method == "GET" && response.status == 200) {
+    filter_case_exactly(request, response);
+  }
+  if (deviations_.no_etag) strip_versions(response);
+  if (deviations_.wrong_error_shape && response.status >= 400) reshape_error(response);
+  return response;
+}
+
+// patch-not-atomic: RFC 7644 §3.5.2 "If a PATCH operation fails, the entire request MUST fail
+// and no changes are made" — here each operation is re-sent alone and the ones before the
+// failing one stay applied.
+void DeviatingHandler::reapply_patch_prefix(const Request& request) {
+  json doc = parse(request.body);
+  if (!doc.is_object() || !doc.contains("Operations") || !doc["Operations"].is_array()) return;
+  for (const auto& op : doc["Operations"]) {
+    Request single = request;
+    single.body = dump(json{{"schemas", {urn::kPatchOp}}, {"Operations", json::array({op})}});
+    if (inner_.handle(single).status >= 300) return;
+  }
+}
+
+// Drops, from a GET list page, the resources that match only because of case folding.
+void DeviatingHandler::filter_case_exactly(const Request& request, Response& response) const {
+  const auto* filter = request.query_param("filter");
+  const ResourceType* type = registry_.find_by_endpoint(request.path);
+  if (!filter || !type) return;
+  auto encoded = encode_filter_literals(*filter);
+  if (!encoded) return;
+  auto parsed = engine::parse_filter(*encoded, registry_, *type);
+  if (!parsed) return;
+  json doc = parse(response.body);
+  if (!doc.is_object() || !doc.contains("Resources") || !doc["Resources"].is_array()) return;
+  json kept = json::array();
+  for (const auto& resource : doc["Resources"]) {
+    json copy = resource;
+    encode_strings(copy);
+    if (engine::matches(*parsed, copy)) kept.push_back(resource);
+  }
+  const auto removed = doc["Resources"].size() - kept.size();
+  if (doc.contains("totalResults") && doc["totalResults"].is_number_unsigned()) {
+    doc["totalResults"] = doc["totalResults"].get<std::size_t>() - removed;
+  }
+  doc["itemsPerPage"] = kept.size();
+  doc["Resources"] = std::move(kept);
+  response.body = dump(doc);
+}
+
+}  // namespace scim::server

@@ -1,0 +1,155 @@
+// DeviatingHandler (docs/server.md "Deviations"): each deviation breaks exactly its RFC rule on
+// canned responses of a fake inner handler, and passes everything else through unchanged.
+#include "scim/server/deviate/deviations.hpp"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+namespace scim::server {
+namespace {
+
+using nlohmann::json;
+
+// Records every request and answers from a queue (or with the default response).
+class FakeHandler : public Handler {
+ public:
+  Response handle(const Request& request) override {
+    seen.push_back(request);
+    if (queue.empty()) return fallback;
+    Response r = queue.front();
+    queue.erase(queue.begin());
+    return r;
+  }
+  std::vector<Request> seen;
+  std::vector<Response> queue;
+  Response fallback;
+};
+
+Response json_body(int status, const json& body) {
+  Response r;
+  r.status = status;
+  r.body = body.dump();
+  return r;
+}
+
+Deviations only(std::string_view name) {
+  Deviations d;
+  EXPECT_TRUE(d.enable(name));
+  return d;
+}
+
+class DeviationsTest : public ::testing::Test {
+ protected:
+  Registry registry = Registry::with_builtin();
+  FakeHandler inner;
+};
+
+TEST(DeviationsNames, KnownNamesEnableAndUnknownNamesAreRejected) {
+  for (auto name : Deviations::names()) {
+    Deviations d;
+    EXPECT_TRUE(d.enable(name)) << name;
+    EXPECT_TRUE(d.any());
+  }
+  Deviations d;
+  EXPECT_FALSE(d.enable("No-Etag"));
+  EXPECT_FALSE(d.enable(""));
+  EXPECT_FALSE(d.any());
+}
+
+TEST_F(DeviationsTest, NoEtagDropsConditionalHeadersAndVersions) {
+  Response r = json_body(200, {{"id", "1"}, {"meta", {{"version", "W/\"a\""}}}});
+  r.set_header("ETag", "W/\"a\"");
+  inner.fallback = r;
+  DeviatingHandler h(inner, registry, only("no-etag"));
+  Request req;
+  req.method = "PUT";
+  req.path = "/Users/1";
+  req.headers = {{"if-match", "W/\"stale\""}, {"if-none-match", "*"}, {"accept", "*/*"}};
+  Response out = h.handle(req);
+  EXPECT_EQ(out.header("etag"), nullptr);
+  EXPECT_FALSE(json::parse(out.body)["meta"].contains("version"));
+  ASSERT_EQ(inner.seen.size(), 1u);
+  EXPECT_EQ(inner.seen[0].header("if-match"), nullptr);
+  EXPECT_EQ(inner.seen[0].header("if-none-match"), nullptr);
+  EXPECT_NE(inner.seen[0].header("accept"), nullptr);
+}
+
+TEST_F(DeviationsTest, WrongErrorShapeMakesStatusANumberWithoutSchemas) {
+  inner.fallback = json_body(404, {{"schemas", {"urn:ietf:params:scim:api:messages:2.0:Error"}},
+                                   {"status", "404"},
+                                   {"detail", "no such user"}});
+  DeviatingHandler h(inner, registry, only("wrong-error-shape"));
+  Request req;
+  req.method = "GET";
+  req.path = "/Users/x";
+  json body = json::parse(h.handle(req).body);
+  EXPECT_FALSE(body.contains("schemas"));
+  EXPECT_EQ(body["status"], 404);
+  EXPECT_EQ(body["detail"], "no such user");
+}
+
+TEST_F(DeviationsTest, WrongErrorShapeLeavesSuccessBodiesAlone) {
+  json ok = {{"schemas", {"urn:ietf:params:scim:schemas:core:2.0:User"}}, {"id", "1"}};
+  inner.fallback = json_body(200, ok);
+  DeviatingHandler h(inner, registry, only("wrong-error-shape"));
+  Request req;
+  req.method = "GET";
+  EXPECT_EQ(json::parse(h.handle(req).body), ok);
+}
+
+TEST_F(DeviationsTest, PatchNotAtomicReappliesOperationsUntilTheFailingOne) {
+  inner.queue = {json_body(400, {{"status", "400"}}), json_body(200, json::object()),
+                 json_body(400, {{"status", "400"}})};
+  DeviatingHandler h(inner, registry, only("patch-not-atomic"));
+  Request req;
+  req.method = "PATCH";
+  req.path = "/Users/1";
+  json ops = json::array({{{"op", "replace"}, {"path", "title"}, {"value", "a"}},
+                          {{"op", "remove"}, {"path", "bogus["}},
+                          {{"op", "replace"}, {"path", "nickName"}, {"value", "c"}}});
+  req.body = json{{"Operations", ops}}.dump();
+  EXPECT_EQ(h.handle(req).status, 400);  // the client still sees the failure
+  ASSERT_EQ(inner.seen.size(), 3u);      // original, op 1 (kept), op 2 (fails): op 3 not sent
+  EXPECT_EQ(json::parse(inner.seen[1].body)["Operations"], json::array({ops[0]}));
+  EXPECT_EQ(json::parse(inner.seen[2].body)["Operations"], json::array({ops[1]}));
+}
+
+TEST_F(DeviationsTest, FilterCaseSensitiveDropsMatchesThatNeedCaseFolding) {
+  json page = {{"totalResults", 2},
+               {"itemsPerPage", 2},
+               {"Resources",
+                {{{"userName", "Alice"}, {"name", {{"familyName", "Smith"}}}},
+                 {{"userName", "ALICE"}, {"name", {{"familyName", "smith"}}}}}}};
+  inner.fallback = json_body(200, page);
+  DeviatingHandler h(inner, registry, only("filter-case-sensitive"));
+  Request req;
+  req.method = "GET";
+  req.path = "/Users";
+  req.query["filter"] = "userName eq \"Alice\"";
+  json out = json::parse(h.handle(req).body);
+  ASSERT_EQ(out["Resources"].size(), 1u);
+  EXPECT_EQ(out["Resources"][0]["userName"], "Alice");
+  EXPECT_EQ(out["totalResults"], 1);
+  req.query["filter"] = "name.familyName co \"mit\" and userName sw \"AL\"";
+  out = json::parse(h.handle(req).body);
+  ASSERT_EQ(out["Resources"].size(), 1u);
+  EXPECT_EQ(out["Resources"][0]["userName"], "ALICE");
+}
+
+TEST_F(DeviationsTest, WithoutDeviationsResponsesPassThrough) {
+  Response r = json_body(200, {{"meta", {{"version", "W/\"a\""}}}});
+  r.set_header("ETag", "W/\"a\"");
+  inner.fallback = r;
+  DeviatingHandler h(inner, registry, Deviations{});
+  Request req;
+  req.method = "GET";
+  req.headers = {{"if-none-match", "W/\"a\""}};
+  Response out = h.handle(req);
+  EXPECT_EQ(out.body, r.body);
+  ASSERT_NE(out.header("ETag"), nullptr);
+  EXPECT_NE(inner.seen[0].header("if-none-match"), nullptr);
+}
+
+}  // namespace
+}  // namespace scim::server

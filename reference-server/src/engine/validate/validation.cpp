@@ -1,0 +1,113 @@
+// validate_resource: client input for POST (RFC 7644 §3.3) and PUT (§3.5.1) checked against the
+// resource type's schemas (RFC 7643 §2, §3, §7). The output holds only writable, normalised
+// attributes with canonical names; id and meta are the caller's to assign.
+#include <string>
+
+#include "scim/server/engine/validate/json_access.hpp"
+#include "scim/server/engine/lenient/lenient.hpp"
+#include "scim/server/engine/patch/patch.hpp"
+#include "scim/server/engine/validate/validation_rules.hpp"
+#include "scim/server/engine/validate/value_shape.hpp"
+#include "scim/protocol/error.hpp"
+#include "scim/protocol/strings.hpp"
+
+namespace scim::engine {
+
+namespace {
+
+struct Builder {
+  const Registry& registry;
+  const ResourceType& type;
+  const std::vector<std::string>& schemas;
+  ValueContext& ctx;
+  nlohmann::json out = nlohmann::json::object();
+};
+
+// Normalises one attribute into `container`; readOnly input is dropped (RFC 7644 §3.5.1).
+Status<> place_attribute(nlohmann::json& container, const Attribute& attr, const std::string& key,
+                         const nlohmann::json& value, const std::string& prefix,
+                         ValueContext& ctx) {
+  if (attr.name != key) ctx.log.observe(leniency::kAttributeNameCase);
+  if (container.contains(attr.name)) {
+    return invalid_value("attribute '" + prefix + attr.name + "' is given twice");
+  }
+  if (attr.mutability == Mutability::ReadOnly) return Ok{};
+  auto normalized = normalize_attribute_value(attr, value, prefix + attr.name, ctx);
+  if (!normalized) return normalized.error();
+  if (!normalized->is_null()) container[attr.name] = std::move(*normalized);
+  return Ok{};
+}
+
+Status<> place_extension(Builder& b, const Schema& ext, const nlohmann::json& value) {
+  bool listed = false;
+  for (const auto& urn : b.schemas) listed = listed || urn == ext.id;
+  if (!listed) {
+    return invalid_value("extension data under '" + ext.id +
+                         "' requires that URN in \"schemas\" (RFC 7643 §3)");
+  }
+  if (is_unassigned(value)) return Ok{};
+  if (!value.is_object()) {
+    return invalid_value("extension '" + ext.id + "' must be a JSON object of its attributes");
+  }
+  nlohmann::json data = nlohmann::json::object();
+  for (const auto& [key, attr_value] : value.items()) {
+    const Attribute* attr = ext.find(key);
+    if (attr == nullptr) return invalid_value("unknown attribute '" + ext.id + ":" + key + "'");
+    if (auto st = place_attribute(data, *attr, key, attr_value, ext.id + ":", b.ctx); !st)
+      return st;
+  }
+  if (!data.empty()) b.out[ext.id] = std::move(data);
+  return Ok{};
+}
+
+Status<> place_member(Builder& b, const Schema& core, const std::string& key,
+                      const nlohmann::json& value) {
+  if (iequals(key, "schemas")) return Ok{};
+  if (const Attribute* common = find_common_attribute(key); common != nullptr) {
+    return place_attribute(b.out, *common, key, value, "", b.ctx);
+  }
+  if (const Schema* ext = find_extension(b.registry, b.type, key); ext != nullptr) {
+    return place_extension(b, *ext, value);
+  }
+  if (const Attribute* attr = core.find(key); attr != nullptr) {
+    return place_attribute(b.out, *attr, key, value, "", b.ctx);
+  }
+  if (istarts_with(key, "urn:")) {
+    return invalid_value("'" + key + "' is not a schema extension of resource type '" +
+                         b.type.name + "'");
+  }
+  return invalid_value("unknown attribute '" + key + "' for resource type '" + b.type.name + "'");
+}
+
+}  // namespace
+
+Result<ValidatedResource> validate_resource(const nlohmann::json& input, const Registry& registry,
+                                            const ResourceType& type, WriteMode mode,
+                                            const nlohmann::json* existing,
+                                            const WriteOptions& options) {
+  if (!input.is_object()) return invalid_syntax("the resource must be a JSON object");
+  const Schema* core = registry.find_schema(type.schema);
+  if (core == nullptr) return http_error(500, "core schema '" + type.schema + "' is not loaded");
+  const auto* schemas_json = lookup_member(input, "schemas");
+  if (schemas_json == nullptr) {
+    return invalid_syntax("\"schemas\" is required and must list '" + type.schema + "'");
+  }
+  auto schemas = read_schemas(*schemas_json, registry, type);
+  if (!schemas) return schemas.error();
+
+  LeniencyLog log(options.lenient);
+  ValueContext ctx{log, options.limits};
+  Builder builder{registry, type, *schemas, ctx};
+  for (const auto& [key, value] : input.items()) {
+    if (auto st = place_member(builder, *core, key, value); !st) return st.error();
+  }
+  builder.out["schemas"] = *schemas;
+  if (mode == WriteMode::Replace && existing != nullptr) {
+    auto st = check_immutable(builder.out, *existing, registry, type);
+    if (!st) return st.error();
+  }
+  if (auto st = check_required(builder.out, registry, type); !st) return st.error();
+  return ValidatedResource{std::move(builder.out), log.names()};
+}
+
+}  // namespace scim::engine

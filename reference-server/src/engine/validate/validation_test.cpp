@@ -1,0 +1,275 @@
+// validate_resource (RFC 7644 §3.3 create, §3.5.1 replace; RFC 7643 §2, §3, §7).
+#include <gtest/gtest.h>
+
+#include "scim/server/engine/patch/patch.hpp"
+#include "scim/server/testing/patch_test_support.hpp"
+
+namespace scim::engine {
+namespace {
+
+using testing_support::detail_of;
+using testing_support::IsScimError;
+using testing_support::lenient_mode;
+using Json = nlohmann::json;
+
+class Validation : public testing_support::WriteTest {
+ protected:
+  Result<ValidatedResource> create(const Json& input, const WriteOptions& o = {}) {
+    return validate_resource(input, registry, user(), WriteMode::Create, nullptr, o);
+  }
+  static Json minimal() { return {{"schemas", {urn::kUser}}, {"userName", "bjensen"}}; }
+};
+
+// RFC 7643 §8.1 minimal user.
+TEST_F(Validation, Rfc7643_8_1_MinimalUser) {
+  auto r = create(minimal());
+  ASSERT_TRUE(r.ok()) << r.error().detail;
+  EXPECT_EQ(r->resource, minimal());
+  EXPECT_TRUE(r->leniencies_used.empty());
+}
+
+// RFC 7644 §3.5.1 "readOnly: Any values provided SHALL be ignored" (id, meta, groups).
+TEST_F(Validation, ReadOnlyInputIsDropped) {
+  Json input = minimal();
+  input["id"] = "client-chosen";
+  input["meta"] = {{"resourceType", "User"}};
+  input["groups"] = {{{"value", "g1"}}};
+  input["externalId"] = "ext-1";
+  auto r = create(input);
+  ASSERT_TRUE(r.ok()) << r.error().detail;
+  EXPECT_FALSE(r->resource.contains("id"));
+  EXPECT_FALSE(r->resource.contains("meta"));
+  EXPECT_FALSE(r->resource.contains("groups"));
+  EXPECT_EQ(r->resource["externalId"], "ext-1");
+}
+
+TEST_F(Validation, MissingRequiredAttributeIsInvalidValue) {
+  auto r = create({{"schemas", {urn::kUser}}, {"displayName", "Babs"}});
+  EXPECT_TRUE(IsScimError(r, 400, ScimType::InvalidValue));
+  EXPECT_NE(detail_of(r).find("userName"), std::string::npos);
+  EXPECT_TRUE(IsScimError(create({{"schemas", {urn::kUser}}, {"userName", nullptr}}), 400,
+                          ScimType::InvalidValue));
+}
+
+// RFC 7643 §4.1.1 "Each User MUST include a non-empty userName value": an empty (or blank)
+// string for a required attribute counts as unassigned (§2.5), on create and replace, in both
+// modes.
+TEST_F(Validation, Rfc7643_4_1_1_EmptyUserNameIsInvalidValue) {
+  for (const char* blank : {"", "   ", "\t\n"}) {
+    Json input = minimal();
+    input["userName"] = blank;
+    for (const WriteOptions& o : {WriteOptions{}, lenient_mode()}) {
+      auto r = create(input, o);
+      EXPECT_TRUE(IsScimError(r, 400, ScimType::InvalidValue)) << "'" << blank << "'";
+      EXPECT_NE(detail_of(r).find("'userName'"), std::string::npos) << detail_of(r);
+    }
+    const Json existing = minimal();
+    auto replaced =
+        validate_resource(input, registry, user(), WriteMode::Replace, &existing, WriteOptions{});
+    EXPECT_TRUE(IsScimError(replaced, 400, ScimType::InvalidValue));
+  }
+  Json padded = minimal();
+  padded["userName"] = " bjensen ";  // not blank: kept as given
+  EXPECT_TRUE(create(padded).ok());
+  Json optional_empty = minimal();
+  optional_empty["nickName"] = "";  // only required attributes must be non-empty
+  EXPECT_TRUE(create(optional_empty).ok());
+}
+
+TEST_F(Validation, SchemasMustListTheCoreSchema) {
+  EXPECT_TRUE(IsScimError(create({{"userName", "b"}}), 400, ScimType::InvalidSyntax));
+  EXPECT_TRUE(
+      IsScimError(create({{"schemas", "x"}, {"userName", "b"}}), 400, ScimType::InvalidSyntax));
+  EXPECT_TRUE(IsScimError(create({{"schemas", {urn::kEnterpriseUser}}, {"userName", "b"}}), 400,
+                          ScimType::InvalidValue));
+  EXPECT_TRUE(
+      IsScimError(create({{"schemas", {urn::kUser, "urn:example:other"}}, {"userName", "b"}}), 400,
+                  ScimType::InvalidValue));
+  EXPECT_TRUE(IsScimError(create(Json::array()), 400, ScimType::InvalidSyntax));
+}
+
+TEST_F(Validation, UnknownAttributeIsInvalidValueNamingIt) {
+  Json input = minimal();
+  input["shoeSize"] = 42;
+  auto r = create(input);
+  EXPECT_TRUE(IsScimError(r, 400, ScimType::InvalidValue));
+  EXPECT_NE(detail_of(r).find("shoeSize"), std::string::npos);
+  Json sub = minimal();
+  sub["name"] = {{"nick", "B"}};
+  EXPECT_TRUE(IsScimError(create(sub), 400, ScimType::InvalidValue));
+}
+
+TEST_F(Validation, UndeclaredExtensionIsInvalidValue) {
+  Json input = minimal();
+  input["urn:example:params:scim:schemas:extension:acme:2.0:User"] = {{"badge", "1"}};
+  auto r = create(input);
+  EXPECT_TRUE(IsScimError(r, 400, ScimType::InvalidValue));
+  EXPECT_NE(detail_of(r).find("acme"), std::string::npos);
+}
+
+// RFC 7643 §3: extension data requires its URN in "schemas".
+TEST_F(Validation, ExtensionDataMustBeListedInSchemas) {
+  Json input = minimal();
+  input[std::string(urn::kEnterpriseUser)] = {{"employeeNumber", "701984"}};
+  EXPECT_TRUE(IsScimError(create(input), 400, ScimType::InvalidValue));
+  input["schemas"].push_back(urn::kEnterpriseUser);
+  input[std::string(urn::kEnterpriseUser)]["Manager"] = {{"value", "m"}, {"displayName", "ro"}};
+  auto r = create(input);
+  ASSERT_TRUE(r.ok()) << r.error().detail;
+  const Json& ext = r->resource[std::string(urn::kEnterpriseUser)];
+  EXPECT_EQ(ext["employeeNumber"], "701984");
+  // Canonical name, readOnly sub-attribute (manager.displayName) dropped.
+  EXPECT_EQ(ext["manager"], Json({{"value", "m"}}));
+}
+
+TEST_F(Validation, AttributeNamesAreCaseInsensitiveAndNormalised) {
+  auto r = create({{"SCHEMAS", {urn::kUser}}, {"USERNAME", "b"}, {"Name", {{"GIVENNAME", "B"}}}},
+                  lenient_mode());
+  ASSERT_TRUE(r.ok()) << r.error().detail;
+  EXPECT_EQ(r->resource["userName"], "b");
+  EXPECT_EQ(r->resource["name"]["givenName"], "B");
+  EXPECT_EQ(r->leniencies_used, std::vector<std::string>{"attribute-name-case"});
+  EXPECT_TRUE(IsScimError(create({{"schemas", {urn::kUser}}, {"userName", "b"}, {"USERNAME", "c"}}),
+                          400, ScimType::InvalidValue));
+}
+
+TEST_F(Validation, TypesAreChecked) {
+  Json input = minimal();
+  input["active"] = "true";
+  EXPECT_TRUE(IsScimError(create(input), 400, ScimType::InvalidValue));
+  auto lenient = create(input, lenient_mode());
+  ASSERT_TRUE(lenient.ok());
+  EXPECT_EQ(lenient->resource["active"], true);
+  EXPECT_EQ(lenient->leniencies_used, std::vector<std::string>{"boolean-string"});
+  input["active"] = true;
+  input["emails"] = {{"value", "x@y"}};  // not an array
+  EXPECT_TRUE(IsScimError(create(input), 400, ScimType::InvalidValue));
+  input["emails"] = {{{"value", "x@y"}, {"type", "work"}, {"primary", "yes"}}};
+  EXPECT_TRUE(IsScimError(create(input), 400, ScimType::InvalidValue));
+  input["emails"] = Json::array();
+  input["x509Certificates"] = {{{"value", "not base64!"}}};
+  EXPECT_TRUE(IsScimError(create(input), 400, ScimType::InvalidValue));
+  input["x509Certificates"] = {{{"value", "TUlJRERD"}}};
+  EXPECT_TRUE(create(input).ok());
+}
+
+// Strict mode restricts strings to canonicalValues where the schema lists them (§2.3.1 MAY).
+TEST_F(Validation, CanonicalValuesAreEnforcedInStrictMode) {
+  Json input = minimal();
+  input["emails"] = {{{"value", "x@y"}, {"type", "Work"}}};
+  EXPECT_TRUE(create(input).ok());  // caseExact false: "Work" is "work"
+  input["emails"][0]["type"] = "pager";
+  auto r = create(input);
+  EXPECT_TRUE(IsScimError(r, 400, ScimType::InvalidValue));
+  EXPECT_NE(detail_of(r).find("work, home, other"), std::string::npos);
+  EXPECT_TRUE(create(input, lenient_mode()).ok());
+}
+
+TEST_F(Validation, PrimaryAppearsAtMostOnce) {
+  Json input = minimal();
+  input["emails"] = {{{"value", "a@x"}, {"primary", true}}, {{"value", "b@x"}, {"primary", true}}};
+  EXPECT_TRUE(IsScimError(create(input), 400, ScimType::InvalidValue));
+}
+
+// RFC 7643 §2.5 / RFC 7644 §3.5.1: null and [] mean unassigned.
+TEST_F(Validation, NullAndEmptyArrayAreUnassigned) {
+  Json input = minimal();
+  input["title"] = nullptr;
+  input["roles"] = Json::array();
+  auto r = create(input);
+  ASSERT_TRUE(r.ok()) << r.error().detail;
+  EXPECT_EQ(r->resource, minimal());
+}
+
+class ImmutableValidation : public testing_support::WriteTest {
+ protected:
+  void SetUp() override {
+    Schema device{"urn:example:schemas:Device", "Device", "", {}};
+    Attribute serial;
+    serial.name = "serial";
+    serial.mutability = Mutability::Immutable;
+    Attribute label;
+    label.name = "label";
+    label.required = true;
+    device.attributes = {serial, label};
+    Schema badge{"urn:example:schemas:extension:Badge", "Badge", "", {label}};
+    ASSERT_TRUE(registry.add_schema(device).ok());
+    ASSERT_TRUE(registry.add_schema(badge).ok());
+    ASSERT_TRUE(registry
+                    .add_resource_type(ResourceType{
+                        "Device", "Device", "", "/Devices", device.id, {{badge.id, true}}})
+                    .ok());
+  }
+  const ResourceType& device() const { return *registry.find_resource_type("Device"); }
+  Json input(const char* serial) const {
+    Json j = {{"schemas", {"urn:example:schemas:Device", "urn:example:schemas:extension:Badge"}},
+              {"label", "l"},
+              {"urn:example:schemas:extension:Badge", {{"label", "b"}}}};
+    if (serial != nullptr) j["serial"] = serial;
+    return j;
+  }
+};
+
+// RFC 7644 §3.5.1 immutable: existing values must match; missing input keeps them.
+TEST_F(ImmutableValidation, ReplaceChecksImmutableAgainstExisting) {
+  const Json existing = input("S-1");
+  auto same = validate_resource(input("S-1"), registry, device(), WriteMode::Replace, &existing);
+  EXPECT_TRUE(same.ok());
+  auto changed = validate_resource(input("S-2"), registry, device(), WriteMode::Replace, &existing);
+  EXPECT_TRUE(IsScimError(changed, 400, ScimType::Mutability));
+  auto omitted =
+      validate_resource(input(nullptr), registry, device(), WriteMode::Replace, &existing);
+  ASSERT_TRUE(omitted.ok());
+  EXPECT_EQ(omitted->resource["serial"], "S-1");
+  const Json unset = input(nullptr);
+  auto first = validate_resource(input("S-9"), registry, device(), WriteMode::Replace, &unset);
+  EXPECT_TRUE(first.ok());
+}
+
+TEST_F(ImmutableValidation, RequiredExtensionIsEnforced) {
+  Json j = {{"schemas", {"urn:example:schemas:Device"}}, {"label", "l"}};
+  auto r = validate_resource(j, registry, device(), WriteMode::Create, nullptr);
+  EXPECT_TRUE(IsScimError(r, 400, ScimType::InvalidValue));
+  EXPECT_NE(detail_of(r).find("Badge"), std::string::npos);
+  j["schemas"].push_back("urn:example:schemas:extension:Badge");
+  auto missing_attr = validate_resource(j, registry, device(), WriteMode::Create, nullptr);
+  EXPECT_TRUE(IsScimError(missing_attr, 400, ScimType::InvalidValue));
+  // An empty string for a required extension attribute is missing too (RFC 7643 §2.5).
+  j["urn:example:schemas:extension:Badge"] = {{"label", ""}};
+  auto empty_attr = validate_resource(j, registry, device(), WriteMode::Create, nullptr);
+  EXPECT_TRUE(IsScimError(empty_attr, 400, ScimType::InvalidValue));
+  EXPECT_NE(detail_of(empty_attr).find("Badge:label"), std::string::npos);
+}
+
+// RFC 7644 §3.5.2: "a client MAY 'add' a value to an 'immutable' attribute if the attribute had
+// no previous value"; changing or removing it afterwards is mutability.
+TEST_F(ImmutableValidation, PatchAddsImmutableOnceThenRefusesChanges) {
+  auto body = [](const char* op, const Json& value) {
+    Json operation = {{"op", op}, {"path", "serial"}};
+    if (!value.is_null()) operation["value"] = value;
+    return Json{{"schemas", {urn::kPatchOp}}, {"Operations", {operation}}};
+  };
+  auto added = apply_patch(input(nullptr), body("add", "S-1"), registry, device());
+  ASSERT_TRUE(added.ok()) << added.error().detail;
+  EXPECT_EQ(added->resource["serial"], "S-1");
+  const Json stored = added->resource;
+  EXPECT_TRUE(IsScimError(apply_patch(stored, body("replace", "S-2"), registry, device()), 400,
+                          ScimType::Mutability));
+  EXPECT_TRUE(IsScimError(apply_patch(stored, body("remove", nullptr), registry, device()), 400,
+                          ScimType::Mutability));
+  auto same = apply_patch(stored, body("replace", "S-1"), registry, device());
+  ASSERT_TRUE(same.ok());
+  EXPECT_FALSE(same->changed);
+}
+
+// A required extension cannot be removed (RFC 7644 §3.5.2.2 mutability).
+TEST_F(ImmutableValidation, PatchCannotRemoveRequiredExtension) {
+  const Json body = {
+      {"schemas", {urn::kPatchOp}},
+      {"Operations", {{{"op", "remove"}, {"path", "urn:example:schemas:extension:Badge"}}}}};
+  EXPECT_TRUE(
+      IsScimError(apply_patch(input("S-1"), body, registry, device()), 400, ScimType::Mutability));
+}
+
+}  // namespace
+}  // namespace scim::engine
