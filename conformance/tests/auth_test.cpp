@@ -1,5 +1,5 @@
 // Authentication headers and the OAuth client-credentials grant (RFC 6749 §4.4) with caching.
-#include "client/auth.hpp"
+#include "scim/conformance/client/auth.hpp"
 
 #include <gtest/gtest.h>
 

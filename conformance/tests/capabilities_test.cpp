@@ -1,11 +1,11 @@
 // Capabilities read from discovery documents (RFC 7643 §5, §6; events draft §4) and discovery
 // failures.
-#include "core/capabilities.hpp"
+#include "scim/conformance/capabilities.hpp"
 
 #include <gtest/gtest.h>
 
-#include "core/discovery.hpp"
 #include "fake_transport.hpp"
+#include "scim/conformance/core/discovery.hpp"
 
 namespace scim::conf {
 namespace {

@@ -1,10 +1,10 @@
 // Catalog tree and check-ID validation: malformed, misplaced and duplicate IDs are rejected at
 // registration; globs match the way --only/--exclude document.
-#include "core/check.hpp"
+#include "scim/conformance/catalog.hpp"
 
 #include <gtest/gtest.h>
 
-#include "core/check_id.hpp"
+#include "scim/conformance/check_id.hpp"
 
 namespace scim::conf {
 namespace {

@@ -4,12 +4,12 @@
 
 #include <sstream>
 
-#include "cli/console.hpp"
-#include "cli/list_command.hpp"
-#include "cli/options.hpp"
-#include "cli/run_command.hpp"
-#include "core/context.hpp"
 #include "fake_transport.hpp"
+#include "scim/conformance/cli/console.hpp"
+#include "scim/conformance/cli/list_command.hpp"
+#include "scim/conformance/cli/options.hpp"
+#include "scim/conformance/cli/run_command.hpp"
+#include "scim/conformance/context.hpp"
 
 namespace scim::conf::cli {
 namespace {

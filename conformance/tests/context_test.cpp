@@ -1,6 +1,6 @@
 // The per-check context: request defaults, recording, fixtures, deadlines, cancellation and the
 // assertions' expected-vs-actual.
-#include "core/run_context.hpp"
+#include "scim/conformance/core/run_context.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Fixture cleanup order and robustness.
-#include "core/fixtures.hpp"
+#include "scim/conformance/core/fixtures.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,10 +1,10 @@
 // Grading: MUST failures fail, SHOULD/MAY failures warn, forced (unadvertised) checks only warn,
 // skips and harness errors keep their reasons, and no exception escapes.
-#include "core/grading.hpp"
+#include "scim/conformance/core/grading.hpp"
 
 #include <gtest/gtest.h>
 
-#include "core/context.hpp"
+#include "scim/conformance/context.hpp"
 
 namespace scim::conf {
 namespace {

@@ -1,10 +1,10 @@
 // The loopback receiver and the curl transport together, over 127.0.0.1 only: a SET POSTed with
 // curl arrives, is answered 202 (RFC 8935 §2.2) and can be waited for; limits hold.
-#include "events/loopback_receiver.hpp"
+#include "scim/conformance/events/loopback_receiver.hpp"
 
 #include <gtest/gtest.h>
 
-#include "client/curl_transport.hpp"
+#include "scim/conformance/client/curl_transport.hpp"
 #include "scim/protocol/encoding.hpp"
 
 namespace scim::conf {

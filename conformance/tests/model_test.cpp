@@ -1,5 +1,5 @@
 // Result model: spellings used by reporters, ID splitting, counts and the exit code rule.
-#include "core/model.hpp"
+#include "scim/conformance/model.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,10 +1,10 @@
 // Redaction: nothing secret reaches a transcript.
-#include "client/redact.hpp"
+#include "scim/conformance/client/redact.hpp"
 
 #include <gtest/gtest.h>
 
-#include "client/auth.hpp"
 #include "fake_transport.hpp"
+#include "scim/conformance/client/auth.hpp"
 #include "scim/protocol/encoding.hpp"
 
 namespace scim::conf {

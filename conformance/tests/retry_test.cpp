@@ -1,5 +1,5 @@
 // Retries only for 429/503, honouring Retry-After within bounds.
-#include "client/retry_transport.hpp"
+#include "scim/conformance/client/retry_transport.hpp"
 
 #include <gtest/gtest.h>
 

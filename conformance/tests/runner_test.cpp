@@ -1,14 +1,14 @@
 // The runner end to end against a scripted target: capability skipping, --force-optional,
 // cleanup after failures and exceptions, parallel jobs, interruption and the final sweep.
-#include "core/runner.hpp"
+#include "scim/conformance/core/runner.hpp"
 
 #include <gtest/gtest.h>
 
 #include <mutex>
 #include <set>
 
-#include "core/context.hpp"
 #include "fake_transport.hpp"
+#include "scim/conformance/context.hpp"
 
 namespace scim::conf {
 namespace {

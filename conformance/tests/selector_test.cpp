@@ -1,5 +1,5 @@
 // Selection: --only/--exclude globs, --tags, --level minimum, and profiles only with --profile.
-#include "core/selector.hpp"
+#include "scim/conformance/core/selector.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,14 +1,14 @@
 // SET decoding (RFC 8417, RFC 7515 compact serialization), HS256 verification, the push request
 // handling of RFC 8935 and the RFC 8936 poll shapes.
-#include "events/set_token.hpp"
+#include "scim/conformance/set_token.hpp"
 
 #include <gtest/gtest.h>
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
-#include "events/poll_client.hpp"
-#include "events/set_store.hpp"
+#include "scim/conformance/events/poll_client.hpp"
+#include "scim/conformance/events/set_store.hpp"
 #include "scim/protocol/encoding.hpp"
 
 namespace scim::conf {

@@ -2,7 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "html_parts.hpp"
-#include "text.hpp"
+#include "scim/reports/text.hpp"
 
 namespace scim::reports {
 namespace {

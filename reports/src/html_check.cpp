@@ -4,9 +4,9 @@
 #include <cctype>
 
 #include "html_parts.hpp"
-#include "html_template.hpp"
-#include "redact.hpp"
-#include "text.hpp"
+#include "scim/reports/html_template.hpp"
+#include "scim/reports/redact.hpp"
+#include "scim/reports/text.hpp"
 
 namespace scim::reports {
 namespace {

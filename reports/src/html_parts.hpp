@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/model.hpp"
-#include "summary.hpp"
+#include "scim/conformance/model.hpp"
+#include "scim/reports/summary.hpp"
 
 namespace scim::reports {
 

@@ -7,12 +7,12 @@
 #include <stdexcept>
 
 #include "html_parts.hpp"
-#include "html_template.hpp"
-#include "redact.hpp"
 #include "scim/protocol/encoding.hpp"
+#include "scim/reports/html_template.hpp"
+#include "scim/reports/redact.hpp"
 #include "scim/reports/reporter.hpp"
-#include "summary.hpp"
-#include "text.hpp"
+#include "scim/reports/summary.hpp"
+#include "scim/reports/text.hpp"
 
 namespace scim::reports {
 namespace {

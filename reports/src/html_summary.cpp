@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "html_parts.hpp"
-#include "html_template.hpp"
-#include "text.hpp"
+#include "scim/reports/html_template.hpp"
+#include "scim/reports/text.hpp"
 
 namespace scim::reports {
 namespace {

@@ -1,10 +1,10 @@
 // Template filling and HTML escaping (see html_template.hpp).
-#include "html_template.hpp"
+#include "scim/reports/html_template.hpp"
 
 #include <stdexcept>
 
 #include "embedded_templates.hpp"
-#include "text.hpp"
+#include "scim/reports/text.hpp"
 
 namespace scim::reports {
 

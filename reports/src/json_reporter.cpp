@@ -3,10 +3,10 @@
 // or changing a type, bumps the version.
 #include <nlohmann/json.hpp>
 
-#include "redact.hpp"
+#include "scim/reports/redact.hpp"
 #include "scim/reports/reporter.hpp"
-#include "summary.hpp"
-#include "text.hpp"
+#include "scim/reports/summary.hpp"
+#include "scim/reports/text.hpp"
 
 namespace scim::reports {
 namespace {

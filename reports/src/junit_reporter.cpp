@@ -5,11 +5,11 @@
 // docs/reports.md). Transcripts of every non-passing check go to <system-out>.
 #include <pugixml.hpp>
 
-#include "redact.hpp"
+#include "scim/reports/redact.hpp"
 #include "scim/reports/reporter.hpp"
-#include "summary.hpp"
-#include "text.hpp"
-#include "transcript.hpp"
+#include "scim/reports/summary.hpp"
+#include "scim/reports/text.hpp"
+#include "scim/reports/transcript.hpp"
 
 namespace scim::reports {
 namespace {

@@ -4,11 +4,11 @@
 // checks are detailed per group and long values are clipped; the HTML report has the rest.
 #include <sstream>
 
-#include "markdown_text.hpp"
-#include "redact.hpp"
+#include "scim/reports/markdown_text.hpp"
+#include "scim/reports/redact.hpp"
 #include "scim/reports/reporter.hpp"
-#include "summary.hpp"
-#include "text.hpp"
+#include "scim/reports/summary.hpp"
+#include "scim/reports/text.hpp"
 
 namespace scim::reports {
 namespace {

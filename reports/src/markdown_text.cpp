@@ -1,9 +1,9 @@
 // Markdown escaping helpers (see markdown_text.hpp).
-#include "markdown_text.hpp"
+#include "scim/reports/markdown_text.hpp"
 
 #include <algorithm>
 
-#include "text.hpp"
+#include "scim/reports/text.hpp"
 
 namespace scim::reports {
 namespace {

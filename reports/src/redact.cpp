@@ -1,11 +1,11 @@
 // Header and URL redaction for reports (see redact.hpp).
-#include "redact.hpp"
+#include "scim/reports/redact.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 
-#include "text.hpp"
+#include "scim/reports/text.hpp"
 
 namespace scim::reports {
 namespace {

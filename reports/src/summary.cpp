@@ -1,5 +1,5 @@
 // Computes RunSummary from a RunResult (see summary.hpp).
-#include "summary.hpp"
+#include "scim/reports/summary.hpp"
 
 #include <algorithm>
 #include <charconv>

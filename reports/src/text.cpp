@@ -1,5 +1,5 @@
 // UTF-8 validation, XML 1.0 character filtering and size clipping (see text.hpp).
-#include "text.hpp"
+#include "scim/reports/text.hpp"
 
 #include <cstdint>
 

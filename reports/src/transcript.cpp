@@ -1,10 +1,10 @@
 // Text transcript rendering (see transcript.hpp).
-#include "transcript.hpp"
+#include "scim/reports/transcript.hpp"
 
 #include <algorithm>
 
-#include "redact.hpp"
-#include "text.hpp"
+#include "scim/reports/redact.hpp"
+#include "scim/reports/text.hpp"
 
 namespace scim::reports {
 namespace {

@@ -6,8 +6,8 @@
 #include <regex>
 #include <sstream>
 
-#include "html_template.hpp"
 #include "sample_run.hpp"
+#include "scim/reports/html_template.hpp"
 #include "scim/reports/reporter.hpp"
 
 namespace scim::reports {

@@ -4,8 +4,8 @@
 
 #include <sstream>
 
-#include "markdown_text.hpp"
 #include "sample_run.hpp"
+#include "scim/reports/markdown_text.hpp"
 #include "scim/reports/reporter.hpp"
 
 namespace scim::reports {

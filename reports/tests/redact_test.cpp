@@ -1,5 +1,5 @@
 // Defensive redaction in reports: secret headers and credential query parameters.
-#include "redact.hpp"
+#include "scim/reports/redact.hpp"
 
 #include <gtest/gtest.h>
 

@@ -3,7 +3,7 @@
 // response (markup, control bytes, invalid UTF-8). Golden files are rendered from it.
 #pragma once
 
-#include "core/model.hpp"
+#include "scim/conformance/model.hpp"
 
 namespace scim::reports::testing {
 

@@ -1,5 +1,5 @@
 // Aggregation shared by the reporters: counts, verdict and section order.
-#include "summary.hpp"
+#include "scim/reports/summary.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,9 @@
 // Text hygiene: UTF-8 repair (RFC 3629), XML 1.0 character filtering, clipping.
-#include "text.hpp"
+#include "scim/reports/text.hpp"
 
 #include <gtest/gtest.h>
 
-#include "transcript.hpp"
+#include "scim/reports/transcript.hpp"
 
 namespace scim::reports {
 namespace {

@@ -1,5 +1,5 @@
 // Implementation of the shared check helpers.
-#include "common/helpers.hpp"
+#include "scim/suites/common/helpers.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,5 +1,5 @@
 // Spec titles and the SectionBuilder that turns slugs into stable check IDs.
-#include "common/section.hpp"
+#include "scim/suites/common/section.hpp"
 
 #include <utility>
 

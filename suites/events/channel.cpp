@@ -1,5 +1,5 @@
 // SET lookup for event checks (see channel.hpp).
-#include "events/channel.hpp"
+#include "channel.hpp"
 
 #include <algorithm>
 #include <chrono>

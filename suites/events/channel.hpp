@@ -8,8 +8,8 @@
 #include <optional>
 #include <string>
 
-#include "common/helpers.hpp"
-#include "events/set_receiver.hpp"
+#include "scim/conformance/set_receiver.hpp"
+#include "scim/suites/common/helpers.hpp"
 
 namespace scim::suites::events {
 

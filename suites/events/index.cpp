@@ -1,5 +1,6 @@
 // SCIM events profile (draft-ietf-scim-events-16): registers every section.
-#include "events/index.hpp"
+#include "index.hpp"
+#include "scim/suites/suites.hpp"
 
 namespace scim::suites {
 

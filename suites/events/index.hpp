@@ -1,16 +1,12 @@
 // Registration functions of the SCIM events profile sections (draft-ietf-scim-events-16).
 #pragma once
 
-#include "core/check.hpp"
+#include "scim/conformance/catalog.hpp"
 
-namespace scim::suites {
+namespace scim::suites::events {
 
-void register_events(conf::Catalog& catalog);
-
-namespace events {
 void register_s2_events(conf::Catalog& catalog);
 void register_s2_5_1_async(conf::Catalog& catalog);
 void register_s4_discovery(conf::Catalog& catalog);
-}  // namespace events
 
-}  // namespace scim::suites
+}  // namespace scim::suites::events

@@ -4,12 +4,12 @@
 #include <chrono>
 #include <thread>
 
-#include "common/helpers.hpp"
-#include "common/section.hpp"
-#include "events/channel.hpp"
-#include "events/index.hpp"
-#include "events/set_token.hpp"
+#include "channel.hpp"
+#include "index.hpp"
+#include "scim/conformance/set_token.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/suites/common/helpers.hpp"
+#include "scim/suites/common/section.hpp"
 
 namespace scim::suites::events {
 namespace {

@@ -1,11 +1,11 @@
 // draft-ietf-scim-events-16 §2 SCIM Events, as delivered to the runner's loopback push receiver:
 // SET claims (RFC 8417 §2.2), "sub_id" (§2.1), "full"/"notice" payloads (§2.4), the create, patch,
 // put, delete and deactivate events (§2.4.1-§2.4.6) and the push request (RFC 8935 §2.1).
-#include "common/helpers.hpp"
-#include "common/section.hpp"
-#include "events/channel.hpp"
-#include "events/index.hpp"
+#include "channel.hpp"
+#include "index.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/suites/common/helpers.hpp"
+#include "scim/suites/common/section.hpp"
 
 namespace scim::suites::events {
 namespace {

@@ -1,10 +1,10 @@
 // draft-ietf-scim-events-16 §4 Events Discovery Schema for Service Provider Configuration: the
 // "securityEvents" complex attribute, "asyncRequest" keyword and "eventUris".
-#include "common/helpers.hpp"
-#include "common/section.hpp"
-#include "events/index.hpp"
+#include "index.hpp"
 #include "scim/protocol/strings.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/suites/common/helpers.hpp"
+#include "scim/suites/common/section.hpp"
 
 namespace scim::suites::events {
 namespace {

@@ -1,7 +1,7 @@
 // Shared request bodies of the Entra profile (documented shapes of Microsoft Entra ID requests).
 #pragma once
 
-#include "common/helpers.hpp"
+#include "scim/suites/common/helpers.hpp"
 
 namespace scim::suites::profiles {
 

@@ -1,5 +1,5 @@
 // Request bodies in the shapes Microsoft Entra ID documents for its SCIM client.
-#include "profiles/entra.hpp"
+#include "entra.hpp"
 #include "scim/protocol/urns.hpp"
 #include "scim/protocol/uuid.hpp"
 

@@ -1,10 +1,10 @@
 // Profile "entra", Group provisioning: create with empty members, reads with
 // excludedAttributes=members, member Add and Remove (the Remove carries a value list rather than a
 // filter), rename with "Replace", and DELETE.
-#include "common/section.hpp"
-#include "profiles/entra.hpp"
-#include "profiles/index.hpp"
-#include "rfc7644/patch_support.hpp"
+#include "entra.hpp"
+#include "index.hpp"
+#include "scim/suites/common/section.hpp"
+#include "scim/suites/rfc7644/patch_support.hpp"
 
 namespace scim::suites::profiles {
 namespace {

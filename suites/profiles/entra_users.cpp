@@ -3,12 +3,12 @@
 // work email, create, the default PATCH shapes (capitalised "Replace"/"Add", "False" strings), the
 // aadOptscim062020 shapes (lower-case ops, path-less value maps, real booleans), manager add, and
 // soft delete (active false) followed by DELETE. Grades what Entra needs to work.
-#include "common/section.hpp"
-#include "profiles/entra.hpp"
-#include "profiles/index.hpp"
-#include "rfc7644/patch_support.hpp"
+#include "entra.hpp"
+#include "index.hpp"
 #include "scim/protocol/urns.hpp"
 #include "scim/protocol/uuid.hpp"
+#include "scim/suites/common/section.hpp"
+#include "scim/suites/rfc7644/patch_support.hpp"
 
 namespace scim::suites::profiles {
 namespace {

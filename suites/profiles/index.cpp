@@ -1,5 +1,6 @@
 // Provider profiles: Microsoft Entra ID and Okta.
-#include "profiles/index.hpp"
+#include "index.hpp"
+#include "scim/suites/suites.hpp"
 
 namespace scim::suites {
 

@@ -1,10 +1,10 @@
 // Profile "okta", Group push: pages of 100 (GET /Groups?startIndex=1&count=100), create, lookup by
 // displayName, rename with a path-less replace carrying "id" and "displayName", member add, a
 // mixed remove/add in one PATCH, and DELETE.
-#include "common/section.hpp"
-#include "profiles/index.hpp"
-#include "rfc7644/patch_support.hpp"
+#include "index.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/suites/common/section.hpp"
+#include "scim/suites/rfc7644/patch_support.hpp"
 
 namespace scim::suites::profiles {
 namespace {

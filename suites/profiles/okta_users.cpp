@@ -2,10 +2,10 @@
 // (GET /Users?startIndex=1&count=2), lookup by userName eq with paging parameters, create with
 // password and an empty groups list, GET by id, full PUT updates (also carrying a password),
 // path-less deactivate/reactivate (op replace, value {"active": false}).
-#include "common/section.hpp"
-#include "profiles/index.hpp"
-#include "rfc7644/patch_support.hpp"
+#include "index.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/suites/common/section.hpp"
+#include "scim/suites/rfc7644/patch_support.hpp"
 
 namespace scim::suites::profiles {
 namespace {

@@ -1,5 +1,6 @@
 // RFC 7643 (SCIM Core Schema): registers every section, in document order.
-#include "rfc7643/index.hpp"
+#include "index.hpp"
+#include "scim/suites/suites.hpp"
 
 namespace scim::suites {
 

@@ -1,19 +1,15 @@
-// Registration functions of the RFC 7643 sections (one per file) and the spec-level entry point.
+// Registration functions of the RFC 7643 sections (one per file).
 #pragma once
 
-#include "core/check.hpp"
+#include "scim/conformance/catalog.hpp"
 
-namespace scim::suites {
+namespace scim::suites::rfc7643 {
 
-void register_rfc7643(conf::Catalog& catalog);
-
-namespace rfc7643 {
 void register_s2_attributes(conf::Catalog& catalog);
 void register_s3_resources(conf::Catalog& catalog);
 void register_s4_user_group(conf::Catalog& catalog);
 void register_s5_service_provider_config(conf::Catalog& catalog);
 void register_s6_resource_types(conf::Catalog& catalog);
 void register_s7_schema_definitions(conf::Catalog& catalog);
-}  // namespace rfc7643
 
-}  // namespace scim::suites
+}  // namespace scim::suites::rfc7643

@@ -3,10 +3,10 @@
 // values (§2.5).
 #include <regex>
 
-#include "common/helpers.hpp"
-#include "common/section.hpp"
-#include "rfc7643/index.hpp"
+#include "index.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/suites/common/helpers.hpp"
+#include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7643 {
 namespace {

@@ -1,9 +1,9 @@
 // RFC 7643 §3 SCIM Resources: the "schemas" attribute (§3), common attributes id, externalId and
 // meta (§3.1) and extension containers (§3.3).
-#include "common/helpers.hpp"
-#include "common/section.hpp"
-#include "rfc7643/index.hpp"
+#include "index.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/suites/common/helpers.hpp"
+#include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7643 {
 namespace {

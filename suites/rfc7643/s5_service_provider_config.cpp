@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <vector>
 
-#include "common/helpers.hpp"
-#include "common/section.hpp"
-#include "rfc7643/index.hpp"
+#include "index.hpp"
+#include "scim/suites/common/helpers.hpp"
+#include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7643 {
 namespace {

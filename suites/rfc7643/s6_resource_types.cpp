@@ -1,10 +1,10 @@
 // RFC 7643 §6 ResourceType Schema: every advertised resource type carries name, endpoint and
 // schema; schema and schemaExtensions name Schema resources that exist; the ResourceType schema
 // URN.
-#include "common/helpers.hpp"
-#include "common/section.hpp"
-#include "rfc7643/index.hpp"
+#include "index.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/suites/common/helpers.hpp"
+#include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7643 {
 namespace {

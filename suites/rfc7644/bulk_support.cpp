@@ -1,5 +1,5 @@
 // Implementation of the Bulk check helpers.
-#include "rfc7644/bulk_support.hpp"
+#include "bulk_support.hpp"
 
 #include <charconv>
 

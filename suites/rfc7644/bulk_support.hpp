@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "common/helpers.hpp"
+#include "scim/suites/common/helpers.hpp"
 
 namespace scim::suites::rfc7644 {
 

@@ -7,7 +7,7 @@
 //   C: <p>-carol  title <p>-Director active true  name Miller/Carol emails work
 //   <p>-carol@example.net
 //      externalId <p>-ext-c  userType Employee
-#include "rfc7644/filter_fixtures.hpp"
+#include "filter_fixtures.hpp"
 
 #include <cctype>
 

@@ -5,7 +5,7 @@
 #include <map>
 #include <string>
 
-#include "common/helpers.hpp"
+#include "scim/suites/common/helpers.hpp"
 
 namespace scim::suites::rfc7644 {
 

@@ -1,5 +1,6 @@
 // RFC 7644 (SCIM Protocol): registers every section, in document order.
-#include "rfc7644/index.hpp"
+#include "index.hpp"
+#include "scim/suites/suites.hpp"
 
 namespace scim::suites {
 

@@ -1,13 +1,10 @@
-// Registration functions of the RFC 7644 sections (one per file) and the spec-level entry point.
+// Registration functions of the RFC 7644 sections (one per file).
 #pragma once
 
-#include "core/check.hpp"
+#include "scim/conformance/catalog.hpp"
 
-namespace scim::suites {
+namespace scim::suites::rfc7644 {
 
-void register_rfc7644(conf::Catalog& catalog);
-
-namespace rfc7644 {
 void register_s2(conf::Catalog& catalog);
 void register_s3_3(conf::Catalog& catalog);
 void register_s3_4_1(conf::Catalog& catalog);
@@ -29,6 +26,5 @@ void register_s3_11(conf::Catalog& catalog);
 void register_s3_12(conf::Catalog& catalog);
 void register_s3_14(conf::Catalog& catalog);
 void register_s4(conf::Catalog& catalog);
-}  // namespace rfc7644
 
-}  // namespace scim::suites
+}  // namespace scim::suites::rfc7644

@@ -1,5 +1,5 @@
 // Implementation of the PATCH check helpers.
-#include "rfc7644/patch_support.hpp"
+#include "scim/suites/rfc7644/patch_support.hpp"
 
 #include <utility>
 

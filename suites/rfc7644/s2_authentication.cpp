@@ -1,9 +1,9 @@
 // RFC 7644 §2 Authentication and Authorization: unauthenticated and wrongly authenticated
 // requests are refused with 401 and a WWW-Authenticate header (RFC 7235 §4.1), as SCIM errors.
-#include "common/helpers.hpp"
-#include "common/section.hpp"
-#include "rfc7644/index.hpp"
+#include "index.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/suites/common/helpers.hpp"
+#include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
 namespace {

@@ -1,8 +1,8 @@
 // RFC 7644 §3.11 "/Me" Authenticated Subject Alias: 501 when unsupported, a 308 redirect, or the
 // aliased resource with Location set to its permanent location.
-#include "common/helpers.hpp"
-#include "common/section.hpp"
-#include "rfc7644/index.hpp"
+#include "index.hpp"
+#include "scim/suites/common/helpers.hpp"
+#include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
 namespace {

@@ -1,10 +1,10 @@
 // RFC 7644 §3.12 HTTP Status and Error Response Handling: the error body shape (Error URN, status
 // as a JSON string), and each scimType a black box can provoke that no other section covers:
 // invalidSyntax for unparsable bodies, invalidValue for wrong types, 404/405/501 shapes.
-#include "common/helpers.hpp"
-#include "common/section.hpp"
-#include "rfc7644/index.hpp"
+#include "index.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/suites/common/helpers.hpp"
+#include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
 namespace {

@@ -1,9 +1,9 @@
 // RFC 7644 §3.14 Versioning Resources: ETag header and meta.version, If-None-Match (304),
 // If-Match on PUT/PATCH/DELETE (412 on mismatch, "*" matches any), version changes on update.
-#include "common/helpers.hpp"
-#include "common/section.hpp"
-#include "rfc7644/index.hpp"
+#include "index.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/suites/common/helpers.hpp"
+#include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
 namespace {

@@ -1,8 +1,8 @@
 // RFC 7644 §3.4 / §3.4.1 Retrieving a Known Resource: 200 with the resource, default attribute set
 // ("returned" always/default), 404 as a SCIM error for unknown ids.
-#include "common/helpers.hpp"
-#include "common/section.hpp"
-#include "rfc7644/index.hpp"
+#include "index.hpp"
+#include "scim/suites/common/helpers.hpp"
+#include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
 namespace {

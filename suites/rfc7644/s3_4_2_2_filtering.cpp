@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "common/section.hpp"
-#include "rfc7644/filter_fixtures.hpp"
-#include "rfc7644/index.hpp"
+#include "filter_fixtures.hpp"
+#include "index.hpp"
+#include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
 namespace {

@@ -2,9 +2,9 @@
 // only totalResults, negative read as 0), pages beyond the end, itemsPerPage and totals.
 #include <vector>
 
-#include "common/helpers.hpp"
-#include "common/section.hpp"
-#include "rfc7644/index.hpp"
+#include "index.hpp"
+#include "scim/suites/common/helpers.hpp"
+#include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
 namespace {

@@ -1,9 +1,9 @@
 // RFC 7644 §3.4.2.5 Attributes and §3.9 Additional Operation Response Parameters: "attributes"
 // and "excludedAttributes" on GET, lists and write responses; "returned" characteristics.
-#include "common/helpers.hpp"
-#include "common/section.hpp"
-#include "rfc7644/index.hpp"
+#include "index.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/suites/common/helpers.hpp"
+#include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
 namespace {

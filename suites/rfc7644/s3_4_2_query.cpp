@@ -1,9 +1,9 @@
 // RFC 7644 §3.4.2 Query Resources and §3.4.2.1 Query Endpoints: the ListResponse shape, empty
 // results, unknown query parameters, every advertised resource type, root queries and tooMany.
-#include "common/helpers.hpp"
-#include "common/section.hpp"
-#include "rfc7644/index.hpp"
+#include "index.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/suites/common/helpers.hpp"
+#include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
 namespace {

@@ -1,9 +1,9 @@
 // RFC 7644 §3.4.3 Querying Resources Using HTTP POST: /.search per type and at the root, with
 // filter, attributes, paging and sort in the SearchRequest body.
-#include "common/helpers.hpp"
-#include "common/section.hpp"
-#include "rfc7644/index.hpp"
+#include "index.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/suites/common/helpers.hpp"
+#include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
 namespace {

@@ -1,10 +1,10 @@
 // RFC 7644 §3.5.1 Replacing with PUT: 200 with the entire resource, no creation by PUT, readOnly
 // input ignored, required attributes, uniqueness and group membership replacement.
-#include "common/helpers.hpp"
-#include "common/section.hpp"
-#include "rfc7644/index.hpp"
-#include "rfc7644/patch_support.hpp"
+#include "index.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/suites/common/helpers.hpp"
+#include "scim/suites/common/section.hpp"
+#include "scim/suites/rfc7644/patch_support.hpp"
 
 namespace scim::suites::rfc7644 {
 namespace {

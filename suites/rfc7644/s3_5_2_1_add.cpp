@@ -1,10 +1,10 @@
 // RFC 7644 §3.5.2.1 Add Operation, walked through its bullet list and its two examples (add a
 // member to a group; add emails and nickname without a path).
-#include "common/helpers.hpp"
-#include "common/section.hpp"
-#include "rfc7644/index.hpp"
-#include "rfc7644/patch_support.hpp"
+#include "index.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/suites/common/helpers.hpp"
+#include "scim/suites/common/section.hpp"
+#include "scim/suites/rfc7644/patch_support.hpp"
 
 namespace scim::suites::rfc7644 {
 namespace {

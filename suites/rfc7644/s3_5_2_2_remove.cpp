@@ -1,9 +1,9 @@
 // RFC 7644 §3.5.2.2 Remove Operation: noTarget without a path, single-valued and multi-valued
 // removal, value filters, the RFC's member examples and required attributes.
-#include "common/helpers.hpp"
-#include "common/section.hpp"
-#include "rfc7644/index.hpp"
-#include "rfc7644/patch_support.hpp"
+#include "index.hpp"
+#include "scim/suites/common/helpers.hpp"
+#include "scim/suites/common/section.hpp"
+#include "scim/suites/rfc7644/patch_support.hpp"
 
 namespace scim::suites::rfc7644 {
 namespace {

@@ -1,9 +1,9 @@
 // RFC 7644 §3.5.2.3 Replace Operation: without a path, single- and multi-valued targets, value
 // paths with sub-attributes, replace-as-add, noTarget, and the members example.
-#include "common/helpers.hpp"
-#include "common/section.hpp"
-#include "rfc7644/index.hpp"
-#include "rfc7644/patch_support.hpp"
+#include "index.hpp"
+#include "scim/suites/common/helpers.hpp"
+#include "scim/suites/common/section.hpp"
+#include "scim/suites/rfc7644/patch_support.hpp"
 
 namespace scim::suites::rfc7644 {
 namespace {

@@ -1,9 +1,9 @@
 // RFC 7644 §3.5.2 Modifying with PATCH (general rules): the PatchOp message, op values, success
 // codes, sequential application, atomicity, mutability and "primary" uniqueness.
-#include "common/helpers.hpp"
-#include "common/section.hpp"
-#include "rfc7644/index.hpp"
-#include "rfc7644/patch_support.hpp"
+#include "index.hpp"
+#include "scim/suites/common/helpers.hpp"
+#include "scim/suites/common/section.hpp"
+#include "scim/suites/rfc7644/patch_support.hpp"
 
 namespace scim::suites::rfc7644 {
 namespace {

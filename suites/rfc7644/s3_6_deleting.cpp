@@ -1,9 +1,9 @@
 // RFC 7644 §3.6 Deleting Resources: 204, then 404 for every operation on the deleted resource,
 // omission from queries and no uniqueness conflict with a deleted userName.
-#include "common/helpers.hpp"
-#include "common/section.hpp"
-#include "rfc7644/index.hpp"
+#include "index.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/suites/common/helpers.hpp"
+#include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
 namespace {

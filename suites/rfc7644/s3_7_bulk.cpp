@@ -1,9 +1,9 @@
 // RFC 7644 §3.7 Bulk Operations with §3.7.1 circular references, §3.7.2 bulkId, §3.7.3 response
 // and error handling and §3.7.4 maximum operations (413).
-#include "common/section.hpp"
-#include "rfc7644/bulk_support.hpp"
-#include "rfc7644/index.hpp"
+#include "bulk_support.hpp"
+#include "index.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
 namespace {

@@ -1,9 +1,9 @@
 // RFC 7644 §3.1 Background and §3.8 Data Input/Output Formats: the application/scim+json media
 // type on responses, Accept handling (scim+json MUST, json SHOULD), JSON request bodies and UTF-8.
-#include "common/helpers.hpp"
-#include "common/section.hpp"
-#include "rfc7644/index.hpp"
+#include "index.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/suites/common/helpers.hpp"
+#include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
 namespace {

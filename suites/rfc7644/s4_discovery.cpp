@@ -2,10 +2,10 @@
 // /Schemas shapes, ListResponse for collections, individual lookups, filters refused with 403.
 #include <algorithm>
 
-#include "common/helpers.hpp"
-#include "common/section.hpp"
-#include "rfc7644/index.hpp"
+#include "index.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/suites/common/helpers.hpp"
+#include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
 namespace {

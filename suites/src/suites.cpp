@@ -1,11 +1,6 @@
 // Composition of every suite: the RFC specs, the events profile and the provider profiles.
 #include "scim/suites/suites.hpp"
 
-#include "events/index.hpp"
-#include "profiles/index.hpp"
-#include "rfc7643/index.hpp"
-#include "rfc7644/index.hpp"
-
 namespace scim::suites {
 
 void register_all(conf::Catalog& catalog) {

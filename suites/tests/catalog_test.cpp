@@ -6,7 +6,7 @@
 #include <set>
 #include <string>
 
-#include "core/check.hpp"
+#include "scim/conformance/catalog.hpp"
 #include "scim/suites/suites.hpp"
 
 namespace {

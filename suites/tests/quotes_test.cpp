@@ -10,7 +10,7 @@
 #include <sstream>
 #include <string>
 
-#include "core/check.hpp"
+#include "scim/conformance/catalog.hpp"
 #include "scim/suites/suites.hpp"
 
 namespace {

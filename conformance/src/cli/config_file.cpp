@@ -1,9 +1,9 @@
 // --config parsing.
-#include "cli/config_file.hpp"
+#include "scim/conformance/cli/config_file.hpp"
 
 #include <set>
 
-#include "client/json_limits.hpp"
+#include "scim/conformance/json_limits.hpp"
 
 namespace scim::conf::cli {
 namespace {

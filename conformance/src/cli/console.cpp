@@ -1,5 +1,5 @@
 // Console rendering of progress and results.
-#include "cli/console.hpp"
+#include "scim/conformance/cli/console.hpp"
 
 #include <iomanip>
 

@@ -1,5 +1,5 @@
 // Rendering of the catalog for `list`.
-#include "cli/list_command.hpp"
+#include "scim/conformance/cli/list_command.hpp"
 
 #include <nlohmann/json.hpp>
 

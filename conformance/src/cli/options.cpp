@@ -1,11 +1,11 @@
 // Command-line parsing with CLI11, merged with the environment and the --config file.
-#include "cli/options.hpp"
+#include "scim/conformance/cli/options.hpp"
 
 #include <CLI/CLI.hpp>
 #include <charconv>
 
-#include "cli/config_file.hpp"
-#include "core/model.hpp"
+#include "scim/conformance/cli/config_file.hpp"
+#include "scim/conformance/model.hpp"
 
 namespace scim::conf::cli {
 namespace {

@@ -1,14 +1,14 @@
 // The `run` command: composition of the engine for one run.
-#include "cli/run_command.hpp"
+#include "scim/conformance/cli/run_command.hpp"
 
 #include <algorithm>
 #include <sstream>
 
-#include "cli/console.hpp"
-#include "client/retry_transport.hpp"
-#include "client/scim_client.hpp"
-#include "core/runner.hpp"
-#include "events/loopback_receiver.hpp"
+#include "scim/conformance/cli/console.hpp"
+#include "scim/conformance/client/retry_transport.hpp"
+#include "scim/conformance/client/scim_client.hpp"
+#include "scim/conformance/core/runner.hpp"
+#include "scim/conformance/events/loopback_receiver.hpp"
 
 namespace scim::conf::cli {
 namespace {

@@ -1,9 +1,9 @@
 // Authentication headers and the OAuth 2.0 client-credentials grant (RFC 6749 §4.4).
-#include "client/auth.hpp"
+#include "scim/conformance/client/auth.hpp"
 
 #include <algorithm>
 
-#include "client/json_limits.hpp"
+#include "scim/conformance/json_limits.hpp"
 #include "scim/protocol/encoding.hpp"
 
 namespace scim::conf {

@@ -1,6 +1,6 @@
 // libcurl easy-handle pool and request execution. The only translation unit of the runner that
 // knows curl.
-#include "client/curl_transport.hpp"
+#include "scim/conformance/client/curl_transport.hpp"
 
 #include <curl/curl.h>
 

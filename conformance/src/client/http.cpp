@@ -1,7 +1,7 @@
 // Transport-neutral HTTP helpers: header lookup and JSON body access for HttpResponse.
-#include "client/http.hpp"
+#include "scim/conformance/http.hpp"
 
-#include "client/json_limits.hpp"
+#include "scim/conformance/json_limits.hpp"
 
 namespace scim::conf {
 

@@ -1,6 +1,6 @@
 // Depth-checked JSON parsing: a SAX pass that only counts nesting runs first and aborts early, then
 // the real parse builds the document.
-#include "client/json_limits.hpp"
+#include "scim/conformance/json_limits.hpp"
 
 namespace scim::conf {
 namespace {

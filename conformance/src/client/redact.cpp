@@ -1,10 +1,10 @@
 // Redaction of exchanges before they are stored in a check's transcript.
-#include "client/redact.hpp"
+#include "scim/conformance/client/redact.hpp"
 
 #include <algorithm>
 
-#include "client/http.hpp"
-#include "client/json_limits.hpp"
+#include "scim/conformance/http.hpp"
+#include "scim/conformance/json_limits.hpp"
 
 namespace scim::conf {
 namespace {

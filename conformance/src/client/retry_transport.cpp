@@ -1,5 +1,5 @@
 // Bounded retries for throttled answers.
-#include "client/retry_transport.hpp"
+#include "scim/conformance/client/retry_transport.hpp"
 
 #include <algorithm>
 #include <charconv>

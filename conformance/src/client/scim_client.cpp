@@ -1,9 +1,9 @@
 // Request building, authentication, timing and recording for every request a check makes.
-#include "client/scim_client.hpp"
+#include "scim/conformance/client/scim_client.hpp"
 
 #include <algorithm>
 
-#include "client/redact.hpp"
+#include "scim/conformance/client/redact.hpp"
 #include "scim/protocol/urns.hpp"
 
 namespace scim::conf {

@@ -1,7 +1,7 @@
 // Capabilities: the capability vocabulary used by CheckInfo::capabilities and its mapping onto the
 // discovery documents (RFC 7643 §5 ServiceProviderConfig, §6 ResourceType; draft-ietf-scim-events
 // §4 securityEvents).
-#include "core/capabilities.hpp"
+#include "scim/conformance/capabilities.hpp"
 
 #include "scim/protocol/urns.hpp"
 

@@ -3,8 +3,8 @@
 // producing a catalog that reports can't trust.
 #include <stdexcept>
 
-#include "core/check.hpp"
-#include "core/check_id.hpp"
+#include "scim/conformance/catalog.hpp"
+#include "scim/conformance/check_id.hpp"
 
 namespace scim::conf {
 

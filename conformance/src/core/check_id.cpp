@@ -1,5 +1,5 @@
 // Check ID validation and the glob matcher used by --only/--exclude.
-#include "core/check_id.hpp"
+#include "scim/conformance/check_id.hpp"
 
 #include <vector>
 

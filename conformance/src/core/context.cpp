@@ -1,8 +1,8 @@
 // The non-virtual half of Context: HTTP verb shorthands and the assertions every check uses. Each
 // assertion produces "expected vs actual" so a failure explains itself in reports.
-#include "core/context.hpp"
+#include "scim/conformance/context.hpp"
 
-#include "client/json_limits.hpp"
+#include "scim/conformance/json_limits.hpp"
 #include "scim/protocol/urns.hpp"
 
 namespace scim::conf {

@@ -1,7 +1,7 @@
 // Discovery of the target's capabilities.
-#include "core/discovery.hpp"
+#include "scim/conformance/core/discovery.hpp"
 
-#include "client/json_limits.hpp"
+#include "scim/conformance/json_limits.hpp"
 
 namespace scim::conf {
 namespace {

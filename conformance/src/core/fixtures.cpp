@@ -1,5 +1,5 @@
 // Reverse-order fixture cleanup.
-#include "core/fixtures.hpp"
+#include "scim/conformance/core/fixtures.hpp"
 
 #include <algorithm>
 

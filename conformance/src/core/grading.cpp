@@ -1,9 +1,9 @@
 // Outcome grading.
-#include "core/grading.hpp"
+#include "scim/conformance/core/grading.hpp"
 
 #include <functional>
 
-#include "core/context.hpp"
+#include "scim/conformance/context.hpp"
 
 namespace scim::conf {
 

@@ -1,6 +1,6 @@
 // Names and counts of the result model (model.hpp): level and outcome spellings used by every
 // reporter, the spec/section split of check IDs, and the exit code a run implies.
-#include "core/model.hpp"
+#include "scim/conformance/model.hpp"
 
 #include <algorithm>
 #include <cctype>

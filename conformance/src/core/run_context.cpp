@@ -1,9 +1,9 @@
 // Per-check context: requests, deadlines, transcript and fixtures.
-#include "core/run_context.hpp"
+#include "scim/conformance/core/run_context.hpp"
 
 #include <algorithm>
 
-#include "client/json_limits.hpp"
+#include "scim/conformance/json_limits.hpp"
 #include "scim/protocol/urns.hpp"
 
 namespace scim::conf {

@@ -1,6 +1,6 @@
 // Check execution: a fixed pool of worker threads pulls check indexes from an atomic counter;
 // results land in a pre-sized vector by index so reports keep catalog order whatever the timing.
-#include "core/runner.hpp"
+#include "scim/conformance/core/runner.hpp"
 
 #include <openssl/rand.h>
 
@@ -10,9 +10,9 @@
 #include <stdexcept>
 #include <thread>
 
-#include "core/grading.hpp"
-#include "core/run_context.hpp"
-#include "core/sweep.hpp"
+#include "scim/conformance/core/grading.hpp"
+#include "scim/conformance/core/run_context.hpp"
+#include "sweep.hpp"
 
 namespace scim::conf {
 namespace {

@@ -1,9 +1,9 @@
 // Check selection.
-#include "core/selector.hpp"
+#include "scim/conformance/core/selector.hpp"
 
 #include <algorithm>
 
-#include "core/check_id.hpp"
+#include "scim/conformance/check_id.hpp"
 
 namespace scim::conf {
 namespace {

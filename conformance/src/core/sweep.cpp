@@ -1,9 +1,9 @@
 // Final sweep of leftover fixtures.
-#include "core/sweep.hpp"
+#include "sweep.hpp"
 
 #include <set>
 
-#include "client/json_limits.hpp"
+#include "scim/conformance/json_limits.hpp"
 
 namespace scim::conf {
 namespace {

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "client/scim_client.hpp"
-#include "core/capabilities.hpp"
+#include "scim/conformance/capabilities.hpp"
+#include "scim/conformance/client/scim_client.hpp"
 
 namespace scim::conf {
 

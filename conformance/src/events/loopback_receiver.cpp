@@ -1,7 +1,7 @@
 // The Beast side of the loopback SET receiver: the listener only accepts, the session only reads
 // and writes, and handle_push() (set_store.cpp) decides the answer. The one TU of the runner that
 // includes Asio/Beast.
-#include "events/loopback_receiver.hpp"
+#include "scim/conformance/events/loopback_receiver.hpp"
 
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -9,7 +9,7 @@
 #include <memory>
 #include <thread>
 
-#include "events/set_store.hpp"
+#include "scim/conformance/events/set_store.hpp"
 
 namespace scim::conf {
 

@@ -1,5 +1,5 @@
 // RFC 8936 poll request/response shapes.
-#include "events/poll_client.hpp"
+#include "scim/conformance/events/poll_client.hpp"
 
 namespace scim::conf {
 

@@ -1,9 +1,9 @@
 // Received-SET store and the RFC 8935 push request handling.
-#include "events/set_store.hpp"
+#include "scim/conformance/events/set_store.hpp"
 
 #include <algorithm>
 
-#include "events/set_token.hpp"
+#include "scim/conformance/set_token.hpp"
 #include "scim/protocol/urns.hpp"
 
 namespace scim::conf {

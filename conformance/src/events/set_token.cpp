@@ -1,11 +1,11 @@
 // SET decoding and HS256 verification.
-#include "events/set_token.hpp"
+#include "scim/conformance/set_token.hpp"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
-#include "client/json_limits.hpp"
+#include "scim/conformance/json_limits.hpp"
 #include "scim/protocol/encoding.hpp"
 
 namespace scim::conf {

@@ -1,4 +1,4 @@
-// Reporters turn a finished run (conformance/src/core/model.hpp) into files people and CI read:
+// Reporters turn a finished run (scim/conformance/model.hpp) into files people and CI read:
 // JUnit XML, a self-contained HTML page, JSON (reports/results.schema.json) and Markdown.
 #pragma once
 
@@ -6,7 +6,7 @@
 #include <ostream>
 #include <string>
 
-#include "core/model.hpp"
+#include "scim/conformance/model.hpp"
 
 namespace scim::reports {
 

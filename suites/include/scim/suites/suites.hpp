@@ -5,12 +5,18 @@
 #include <string>
 #include <vector>
 
-#include "core/check.hpp"
+#include "scim/conformance/catalog.hpp"
 
 namespace scim::suites {
 
 // Registers all specs: rfc7643, rfc7644, events, and the profiles (Spec::is_profile = true).
 void register_all(conf::Catalog& catalog);
+
+// One spec each, sections in document order (register_all calls them in this order).
+void register_rfc7643(conf::Catalog& catalog);
+void register_rfc7644(conf::Catalog& catalog);
+void register_events(conf::Catalog& catalog);
+void register_profiles(conf::Catalog& catalog);
 
 // Names accepted by `scim-conformance run --profile NAME` (e.g. "entra", "okta"), each matching a
 // registered profile spec "profile-<name>".

@@ -8,7 +8,7 @@
 #include <optional>
 #include <string_view>
 
-#include "client/http.hpp"
+#include "scim/conformance/http.hpp"
 
 namespace scim::conf {
 

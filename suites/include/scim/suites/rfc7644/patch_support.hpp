@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "common/helpers.hpp"
+#include "scim/suites/common/helpers.hpp"
 
 namespace scim::suites::rfc7644 {
 

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "core/check.hpp"
-#include "core/context.hpp"
-#include "core/model.hpp"
+#include "scim/conformance/catalog.hpp"
+#include "scim/conformance/context.hpp"
+#include "scim/conformance/model.hpp"
 
 namespace scim::suites {
 

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/model.hpp"
+#include "scim/conformance/model.hpp"
 
 namespace scim::conf {
 

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "client/scim_client.hpp"
-#include "core/cancel.hpp"
-#include "core/context.hpp"
-#include "core/fixtures.hpp"
+#include "scim/conformance/client/scim_client.hpp"
+#include "scim/conformance/context.hpp"
+#include "scim/conformance/core/cancel.hpp"
+#include "scim/conformance/core/fixtures.hpp"
 
 namespace scim::conf {
 

@@ -10,10 +10,10 @@
 #include <memory>
 #include <ostream>
 
-#include "cli/options.hpp"
-#include "client/http.hpp"
-#include "core/cancel.hpp"
-#include "core/check.hpp"
+#include "scim/conformance/catalog.hpp"
+#include "scim/conformance/cli/options.hpp"
+#include "scim/conformance/core/cancel.hpp"
+#include "scim/conformance/http.hpp"
 
 namespace scim::conf::cli {
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "client/scim_client.hpp"
-#include "core/capabilities.hpp"
+#include "scim/conformance/capabilities.hpp"
+#include "scim/conformance/client/scim_client.hpp"
 #include "scim/protocol/result.hpp"
 
 namespace scim::conf {

@@ -7,7 +7,7 @@
 #include <deque>
 #include <mutex>
 
-#include "events/set_receiver.hpp"
+#include "scim/conformance/set_receiver.hpp"
 
 namespace scim::conf {
 

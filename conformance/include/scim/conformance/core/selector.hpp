@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/check.hpp"
+#include "scim/conformance/catalog.hpp"
 
 namespace scim::conf {
 

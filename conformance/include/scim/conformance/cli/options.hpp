@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "client/auth.hpp"
-#include "core/selector.hpp"
+#include "scim/conformance/client/auth.hpp"
+#include "scim/conformance/core/selector.hpp"
 #include "scim/protocol/result.hpp"
 
 namespace scim::conf::cli {

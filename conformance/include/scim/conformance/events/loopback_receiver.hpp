@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "events/set_receiver.hpp"
+#include "scim/conformance/set_receiver.hpp"
 #include "scim/protocol/result.hpp"
 
 namespace scim::conf {

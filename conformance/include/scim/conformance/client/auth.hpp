@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "client/http.hpp"
-#include "client/redact.hpp"
+#include "scim/conformance/client/redact.hpp"
+#include "scim/conformance/http.hpp"
 #include "scim/protocol/result.hpp"
 
 namespace scim::conf {

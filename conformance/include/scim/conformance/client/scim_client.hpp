@@ -8,9 +8,9 @@
 #include <string>
 #include <string_view>
 
-#include "client/auth.hpp"
-#include "client/http.hpp"
-#include "core/model.hpp"
+#include "scim/conformance/client/auth.hpp"
+#include "scim/conformance/http.hpp"
+#include "scim/conformance/model.hpp"
 
 namespace scim::conf {
 

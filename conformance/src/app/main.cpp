@@ -12,17 +12,12 @@
 #include <sstream>
 #include <thread>
 
-#include "cli/list_command.hpp"
-#include "cli/options.hpp"
-#include "cli/run_command.hpp"
-#include "client/curl_transport.hpp"
-
-#ifdef SCIM_HAVE_SUITES
-#include "scim/suites/suites.hpp"
-#endif
-#ifdef SCIM_HAVE_REPORTS
+#include "scim/conformance/cli/list_command.hpp"
+#include "scim/conformance/cli/options.hpp"
+#include "scim/conformance/cli/run_command.hpp"
+#include "scim/conformance/client/curl_transport.hpp"
 #include "scim/reports/reporter.hpp"
-#endif
+#include "scim/suites/suites.hpp"
 
 namespace {
 
@@ -30,15 +25,12 @@ using namespace scim::conf;
 
 Catalog build_catalog() {
   Catalog catalog;
-#ifdef SCIM_HAVE_SUITES
   scim::suites::register_all(catalog);
-#endif
   return catalog;
 }
 
 std::map<std::string, cli::ReportWriter> reporters() {
   std::map<std::string, cli::ReportWriter> out;
-#ifdef SCIM_HAVE_REPORTS
   auto add = [&](const char* format, std::shared_ptr<scim::reports::Reporter> r) {
     out[format] = [r](const RunResult& run, std::ostream& os) { r->write(run, os); };
   };
@@ -46,7 +38,6 @@ std::map<std::string, cli::ReportWriter> reporters() {
   add("html", scim::reports::make_html_reporter());
   add("json", scim::reports::make_json_reporter());
   add("md", scim::reports::make_markdown_reporter());
-#endif
   return out;
 }
 

@@ -6,7 +6,7 @@
 #include <chrono>
 #include <ostream>
 
-#include "core/runner.hpp"
+#include "scim/conformance/core/runner.hpp"
 
 namespace scim::conf::cli {
 

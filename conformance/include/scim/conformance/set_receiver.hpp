@@ -1,6 +1,6 @@
 // What event checks see of SET delivery: a receiver endpoint URL to register with the target's
 // transmitter, the SETs received so far, and a bounded wait for one that matches. The loopback
-// implementation (loopback_receiver.hpp) follows RFC 8935 push delivery.
+// implementation (events/loopback_receiver.hpp) follows RFC 8935 push delivery.
 #pragma once
 
 #include <chrono>
@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "client/http.hpp"
+#include "scim/conformance/http.hpp"
 
 namespace scim::conf {
 

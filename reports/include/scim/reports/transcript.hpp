@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "core/model.hpp"
+#include "scim/conformance/model.hpp"
 
 namespace scim::reports {
 

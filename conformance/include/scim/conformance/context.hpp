@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
-#include "client/http.hpp"
-#include "core/capabilities.hpp"
-#include "core/model.hpp"
+#include "scim/conformance/capabilities.hpp"
+#include "scim/conformance/http.hpp"
+#include "scim/conformance/model.hpp"
 
 namespace scim::conf {
 
@@ -91,12 +91,12 @@ class Context {
   // Adds a line to the check's notes (shown in verbose output and reports).
   virtual void note(std::string text) = 0;
 
-  // ---- Additions (defaults keep hand-written fakes compiling).
+  // ---- The run around the check (with defaults, so a test double need not override them).
   // The target's base URL without trailing slash ("https://host/scim/v2").
   virtual std::string base_url() const { return {}; }
   // The short random ID of this run; fixture names start with "scimconf-<run_id>-".
   virtual std::string run_id() const { return {}; }
-  // The loopback RFC 8935 push receiver (events/set_receiver.hpp) when the run started one (it
+  // The loopback RFC 8935 push receiver (set_receiver.hpp) when the run started one (it
   // does when any selected check needs the "events" capability or carries the "events" tag);
   // nullptr otherwise — checks that need it should skip() with a reason then.
   virtual SetReceiver* set_receiver() { return nullptr; }

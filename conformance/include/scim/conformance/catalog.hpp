@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/model.hpp"
+#include "scim/conformance/model.hpp"
 
 namespace scim::conf {
 

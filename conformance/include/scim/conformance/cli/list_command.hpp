@@ -4,8 +4,8 @@
 
 #include <ostream>
 
-#include "cli/options.hpp"
-#include "core/check.hpp"
+#include "scim/conformance/catalog.hpp"
+#include "scim/conformance/cli/options.hpp"
 
 namespace scim::conf::cli {
 

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/context.hpp"
+#include "scim/conformance/context.hpp"
 
 namespace scim::suites {
 

@@ -6,11 +6,11 @@
 #include <chrono>
 #include <string>
 
-#include "client/scim_client.hpp"
-#include "core/cancel.hpp"
-#include "core/check.hpp"
-#include "core/discovery.hpp"
-#include "core/selector.hpp"
+#include "scim/conformance/catalog.hpp"
+#include "scim/conformance/client/scim_client.hpp"
+#include "scim/conformance/core/cancel.hpp"
+#include "scim/conformance/core/discovery.hpp"
+#include "scim/conformance/core/selector.hpp"
 
 namespace scim::conf {
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "client/http.hpp"
+#include "scim/conformance/http.hpp"
 
 namespace scim::conf {
 

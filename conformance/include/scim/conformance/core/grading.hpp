@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "core/capabilities.hpp"
-#include "core/model.hpp"
+#include "scim/conformance/capabilities.hpp"
+#include "scim/conformance/model.hpp"
 
 namespace scim::conf {
 

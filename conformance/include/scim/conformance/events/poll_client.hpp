@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/context.hpp"
+#include "scim/conformance/context.hpp"
 
 namespace scim::conf {
 
