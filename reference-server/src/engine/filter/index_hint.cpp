@@ -3,10 +3,10 @@
 // "userName eq" stays cheap at a million resources (RFC 7644 §3.4.2.2 examples use both).
 #include <string_view>
 
-#include "scim/server/engine/filter/filter.hpp"
-#include "scim/server/engine/filter/filter_ast.hpp"
 #include "scim/protocol/strings.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/server/engine/filter/ast.hpp"
+#include "scim/server/engine/filter/filter.hpp"
 
 namespace scim::engine {
 namespace {

@@ -6,8 +6,8 @@
 
 #include <tuple>
 
-#include "scim/server/testing/filter_test_support.hpp"
 #include "scim/protocol/strings.hpp"
+#include "scim/server/testing/filter_test_support.hpp"
 
 namespace scim::engine {
 namespace {

@@ -2,13 +2,13 @@
 // atomicity guarantee (all operations apply to a private copy; any error discards it).
 #include <string>
 
-#include "scim/server/engine/validate/json_access.hpp"
-#include "scim/server/engine/patch/patch.hpp"
-#include "scim/server/engine/patch/patch_ops.hpp"
-#include "scim/server/engine/validate/validation_rules.hpp"
 #include "scim/protocol/error.hpp"
 #include "scim/protocol/strings.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/server/engine/patch/ops.hpp"
+#include "scim/server/engine/patch/patch.hpp"
+#include "scim/server/engine/validate/json_access.hpp"
+#include "scim/server/engine/validate/rules.hpp"
 
 namespace scim::engine {
 

@@ -2,8 +2,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "scim/server/testing/filter_test_support.hpp"
 #include "scim/server/engine/query/query.hpp"
+#include "scim/server/testing/filter_test_support.hpp"
 
 namespace scim::engine {
 namespace {

@@ -2,9 +2,9 @@
 // "returned"): decides per attribute and sub-attribute what the client sees.
 #include <algorithm>
 
-#include "scim/server/engine/filter/filter_json.hpp"
-#include "scim/server/engine/query/query.hpp"
 #include "scim/protocol/strings.hpp"
+#include "scim/server/engine/filter/json.hpp"
+#include "scim/server/engine/query/query.hpp"
 
 namespace scim::engine {
 namespace {

@@ -4,11 +4,11 @@
 #include <algorithm>
 #include <optional>
 
-#include "scim/server/engine/filter/filter_compare.hpp"
-#include "scim/server/engine/filter/filter_datetime.hpp"
-#include "scim/server/engine/filter/filter_json.hpp"
-#include "scim/server/engine/query/query.hpp"
 #include "scim/protocol/strings.hpp"
+#include "scim/server/engine/filter/compare.hpp"
+#include "scim/server/engine/filter/datetime.hpp"
+#include "scim/server/engine/filter/json.hpp"
+#include "scim/server/engine/query/query.hpp"
 
 namespace scim::engine {
 namespace {

@@ -3,9 +3,9 @@
 
 #include <string>
 
-#include "scim/server/engine/validate/json_access.hpp"
 #include "scim/protocol/error.hpp"
 #include "scim/protocol/strings.hpp"
+#include "scim/server/engine/validate/json_access.hpp"
 
 namespace scim::engine {
 

@@ -9,9 +9,9 @@
 #include <string>
 #include <string_view>
 
-#include "scim/server/engine/filter/filter.hpp"
 #include "scim/protocol/error.hpp"
 #include "scim/protocol/resource_type.hpp"
+#include "scim/server/engine/filter/filter.hpp"
 
 namespace scim::engine::testing {
 

@@ -7,10 +7,10 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "scim/server/engine/patch/patch.hpp"
 #include "scim/protocol/error.hpp"
 #include "scim/protocol/resource_type.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/server/engine/patch/patch.hpp"
 
 namespace scim::engine::testing_support {
 

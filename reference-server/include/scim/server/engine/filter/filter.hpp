@@ -11,14 +11,14 @@
 #include <string>
 #include <string_view>
 
-#include "scim/server/engine/filter/filter_datetime.hpp"
 #include "scim/protocol/error.hpp"
 #include "scim/protocol/resource_type.hpp"
 #include "scim/protocol/result.hpp"
+#include "scim/server/engine/filter/datetime.hpp"
 
 namespace scim::engine {
 
-struct FilterNode;  // defined in filter_ast.hpp
+struct FilterNode;  // defined in filter/ast.hpp
 
 // An immutable parsed filter. Cheap to move; evaluation is const and thread-safe.
 class Filter {
@@ -64,7 +64,7 @@ Result<Filter> parse_value_filter(std::string_view text, const Registry& registr
 
 // Evaluates a filter on a resource (parse_filter) or on one element of the parent attribute
 // (parse_value_filter). Never throws on any JSON shape. Semantics chosen where RFC 7644 §3.4.2.2
-// is silent (each is tested in filter_eval_test.cpp / filter_parser_test.cpp):
+// is silent (each is tested in evaluate_test.cpp / parser_test.cpp):
 //  - multi-valued: a match when any value satisfies the operator, for "ne" too (so
 //    `emails.type ne "work"` matches a user with a home and a work email);
 //  - unknown and unassigned attributes have no value: every comparison, "ne" included, and "pr"

@@ -8,9 +8,9 @@
 #include <string>
 #include <string_view>
 
-#include "scim/server/engine/filter/filter.hpp"
 #include "scim/protocol/resource_type.hpp"
 #include "scim/protocol/result.hpp"
+#include "scim/server/engine/filter/filter.hpp"
 
 namespace scim::engine {
 

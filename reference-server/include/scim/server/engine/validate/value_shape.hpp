@@ -6,9 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
-#include "scim/server/engine/validate/value_types.hpp"
 #include "scim/protocol/result.hpp"
 #include "scim/protocol/schema.hpp"
+#include "scim/server/engine/validate/value_types.hpp"
 
 namespace scim::engine {
 

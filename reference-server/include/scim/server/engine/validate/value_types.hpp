@@ -6,10 +6,10 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
-#include "scim/server/engine/lenient/lenient.hpp"
-#include "scim/server/engine/patch/patch.hpp"
 #include "scim/protocol/result.hpp"
 #include "scim/protocol/schema.hpp"
+#include "scim/server/engine/lenient/lenient.hpp"
+#include "scim/server/engine/patch/patch.hpp"
 
 namespace scim::engine {
 

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <string>
 
-#include "scim/server/engine/validate/json_access.hpp"
-#include "scim/server/engine/patch/patch_ops.hpp"
-#include "scim/server/engine/validate/value_shape.hpp"
 #include "scim/protocol/error.hpp"
 #include "scim/protocol/strings.hpp"
+#include "scim/server/engine/patch/ops.hpp"
+#include "scim/server/engine/validate/json_access.hpp"
+#include "scim/server/engine/validate/value_shape.hpp"
 
 namespace scim::engine {
 

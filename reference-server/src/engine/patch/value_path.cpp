@@ -1,15 +1,15 @@
 // PATCH on value paths (RFC 7644 §3.5.2): "emails[type eq \"work\"]" selects values of a
 // multi-valued attribute, optionally narrowed to one sub-attribute ("...].value"). Selection uses
-// the query half's value filter (engine/filter.hpp).
+// the query half's value filter (engine/filter/filter.hpp).
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "scim/server/engine/filter/filter_ast.hpp"
-#include "scim/server/engine/validate/json_access.hpp"
-#include "scim/server/engine/patch/patch_ops.hpp"
-#include "scim/server/engine/validate/value_shape.hpp"
 #include "scim/protocol/error.hpp"
+#include "scim/server/engine/filter/ast.hpp"
+#include "scim/server/engine/patch/ops.hpp"
+#include "scim/server/engine/validate/json_access.hpp"
+#include "scim/server/engine/validate/value_shape.hpp"
 
 namespace scim::engine {
 

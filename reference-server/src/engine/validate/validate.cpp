@@ -3,13 +3,13 @@
 // attributes with canonical names; id and meta are the caller's to assign.
 #include <string>
 
-#include "scim/server/engine/validate/json_access.hpp"
-#include "scim/server/engine/lenient/lenient.hpp"
-#include "scim/server/engine/patch/patch.hpp"
-#include "scim/server/engine/validate/validation_rules.hpp"
-#include "scim/server/engine/validate/value_shape.hpp"
 #include "scim/protocol/error.hpp"
 #include "scim/protocol/strings.hpp"
+#include "scim/server/engine/lenient/lenient.hpp"
+#include "scim/server/engine/patch/patch.hpp"
+#include "scim/server/engine/validate/json_access.hpp"
+#include "scim/server/engine/validate/rules.hpp"
+#include "scim/server/engine/validate/value_shape.hpp"
 
 namespace scim::engine {
 

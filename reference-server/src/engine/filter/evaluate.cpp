@@ -3,10 +3,10 @@
 // at a time. Recursion follows the AST, whose depth the parser bounded.
 #include <algorithm>
 
+#include "scim/server/engine/filter/ast.hpp"
+#include "scim/server/engine/filter/compare.hpp"
 #include "scim/server/engine/filter/filter.hpp"
-#include "scim/server/engine/filter/filter_ast.hpp"
-#include "scim/server/engine/filter/filter_compare.hpp"
-#include "scim/server/engine/filter/filter_json.hpp"
+#include "scim/server/engine/filter/json.hpp"
 
 namespace scim::engine {
 namespace {

@@ -1,5 +1,5 @@
 // Case-insensitive member lookup and presence (RFC 7643 §2.1, §2.5).
-#include "scim/server/engine/filter/filter_json.hpp"
+#include "scim/server/engine/filter/json.hpp"
 
 #include "scim/protocol/strings.hpp"
 

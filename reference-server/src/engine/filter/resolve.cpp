@@ -1,11 +1,11 @@
 // Attribute resolution and operator/literal type checks for filters (RFC 7644 §3.4.2.2).
-#include "scim/server/engine/filter/filter_resolve.hpp"
+#include "scim/server/engine/filter/resolve.hpp"
 
 #include <cmath>
 
-#include "scim/server/engine/filter/filter_compare.hpp"
-#include "scim/server/engine/filter/filter_lexer.hpp"
 #include "scim/protocol/strings.hpp"
+#include "scim/server/engine/filter/compare.hpp"
+#include "scim/server/engine/filter/lexer.hpp"
 
 namespace scim::engine {
 namespace {

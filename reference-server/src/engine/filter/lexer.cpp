@@ -1,5 +1,5 @@
 // Filter tokenizer (RFC 7644 §3.4.2.2). Never recurses and never reads past the input.
-#include "scim/server/engine/filter/filter_lexer.hpp"
+#include "scim/server/engine/filter/lexer.hpp"
 
 namespace scim::engine {
 namespace {

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "scim/server/engine/filter/filter_datetime.hpp"
 #include "scim/protocol/schema.hpp"
+#include "scim/server/engine/filter/datetime.hpp"
 
 namespace scim::engine {
 

@@ -1,5 +1,5 @@
 // xsd:dateTime parsing for chronological comparison (RFC 7643 §2.3.5).
-#include "scim/server/engine/filter/filter_datetime.hpp"
+#include "scim/server/engine/filter/datetime.hpp"
 
 #include <chrono>
 #include <cstddef>

@@ -8,9 +8,9 @@
 #include <chrono>
 #include <string>
 
-#include "scim/server/testing/filter_test_support.hpp"
 #include "scim/protocol/schema_loader.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/server/testing/filter_test_support.hpp"
 
 namespace scim::engine {
 namespace {

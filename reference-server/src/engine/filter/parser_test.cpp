@@ -6,7 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "scim/server/engine/filter/filter_ast.hpp"
+#include "scim/server/engine/filter/ast.hpp"
 #include "scim/server/testing/filter_test_support.hpp"
 
 namespace scim::engine {

@@ -9,10 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include "scim/server/engine/filter/filter_ast.hpp"
 #include "scim/protocol/error.hpp"
 #include "scim/protocol/resource_type.hpp"
 #include "scim/protocol/result.hpp"
+#include "scim/server/engine/filter/ast.hpp"
 
 namespace scim::engine {
 

@@ -1,5 +1,5 @@
 // Typed comparison of attribute values with filter literals (RFC 7644 §3.4.2.2, RFC 7643 §2.3).
-#include "scim/server/engine/filter/filter_compare.hpp"
+#include "scim/server/engine/filter/compare.hpp"
 
 #include <algorithm>
 #include <cstdint>

@@ -1,9 +1,9 @@
 // The PATCH "replace" operation with a path (RFC 7644 §3.5.2.3).
 #include <string>
 
-#include "scim/server/engine/validate/json_access.hpp"
-#include "scim/server/engine/patch/patch_ops.hpp"
 #include "scim/protocol/error.hpp"
+#include "scim/server/engine/patch/ops.hpp"
+#include "scim/server/engine/validate/json_access.hpp"
 
 namespace scim::engine {
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "scim/protocol/resource_type.hpp"
 #include "scim/server/engine/filter/filter.hpp"
 #include "scim/server/engine/query/query.hpp"
-#include "scim/protocol/resource_type.hpp"
 
 namespace {
 

@@ -4,11 +4,11 @@
 // accepts value paths as keys (`pathless-value-paths`, docs/lenient.md).
 #include <string>
 
-#include "scim/server/engine/validate/json_access.hpp"
-#include "scim/server/engine/patch/patch_ops.hpp"
-#include "scim/server/engine/validate/validation_rules.hpp"
 #include "scim/protocol/error.hpp"
 #include "scim/protocol/strings.hpp"
+#include "scim/server/engine/patch/ops.hpp"
+#include "scim/server/engine/validate/json_access.hpp"
+#include "scim/server/engine/validate/rules.hpp"
 
 namespace scim::engine {
 

@@ -1,7 +1,7 @@
 // The Filter handle and its canonical text form (normalised spacing, canonical attribute names,
 // minimal parentheses under RFC 7644 §3.4.2.2 precedence).
+#include "scim/server/engine/filter/ast.hpp"
 #include "scim/server/engine/filter/filter.hpp"
-#include "scim/server/engine/filter/filter_ast.hpp"
 
 namespace scim::engine {
 namespace {

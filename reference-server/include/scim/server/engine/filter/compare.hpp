@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "scim/server/engine/filter/filter_ast.hpp"
 #include "scim/protocol/schema.hpp"
+#include "scim/server/engine/filter/ast.hpp"
 
 namespace scim::engine {
 

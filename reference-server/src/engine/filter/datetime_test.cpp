@@ -1,5 +1,5 @@
 // xsd:dateTime parsing (RFC 7643 §2.3.5): offsets, fractions, and rejection of malformed text.
-#include "scim/server/engine/filter/filter_datetime.hpp"
+#include "scim/server/engine/filter/datetime.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,11 @@
 // Whole-resource rules: schemas list, required attributes and extensions, immutable attributes.
-#include "scim/server/engine/validate/validation_rules.hpp"
+#include "scim/server/engine/validate/rules.hpp"
 
 #include <algorithm>
 
-#include "scim/server/engine/validate/json_access.hpp"
 #include "scim/protocol/error.hpp"
 #include "scim/protocol/strings.hpp"
+#include "scim/server/engine/validate/json_access.hpp"
 
 namespace scim::engine {
 

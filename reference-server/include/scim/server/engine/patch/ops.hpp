@@ -1,7 +1,7 @@
 // Internal interface of the PATCH engine (RFC 7644 §3.5.2): the per-request context and one entry
-// point per operation (patch_add.cpp, patch_remove.cpp, patch_replace.cpp), the path-less
-// expansion (patch_expand.cpp), value-path targets (patch_valuepath.cpp) and shared target helpers
-// (patch_target.cpp). Everything works on a private copy of the resource, so a failing operation
+// point per operation (add.cpp, remove.cpp, replace.cpp), the path-less
+// expansion (pathless.cpp), value-path targets (value_path.cpp) and shared target helpers
+// (target.cpp). Everything works on a private copy of the resource, so a failing operation
 // simply discards the copy (atomicity, §3.5.2).
 #pragma once
 
@@ -11,11 +11,11 @@
 #include <string_view>
 #include <vector>
 
+#include "scim/protocol/resource_type.hpp"
+#include "scim/protocol/result.hpp"
 #include "scim/server/engine/lenient/lenient.hpp"
 #include "scim/server/engine/patch/path.hpp"
 #include "scim/server/engine/validate/value_types.hpp"
-#include "scim/protocol/resource_type.hpp"
-#include "scim/protocol/result.hpp"
 
 namespace scim::engine {
 

@@ -3,11 +3,11 @@
 // so a 10 000-deep filter fails at depth `max_depth` without deep recursion.
 #include <utility>
 
-#include "scim/server/engine/filter/filter.hpp"
-#include "scim/server/engine/filter/filter_ast.hpp"
-#include "scim/server/engine/filter/filter_lexer.hpp"
-#include "scim/server/engine/filter/filter_resolve.hpp"
 #include "scim/protocol/strings.hpp"
+#include "scim/server/engine/filter/ast.hpp"
+#include "scim/server/engine/filter/filter.hpp"
+#include "scim/server/engine/filter/lexer.hpp"
+#include "scim/server/engine/filter/resolve.hpp"
 
 namespace scim::engine {
 namespace {
