@@ -47,6 +47,13 @@ TEST(Capabilities, Rfc7643Section8_5ServiceProviderConfig) {
   EXPECT_EQ(caps.to_json()["bulk"]["maxOperations"], 1000);
 }
 
+TEST(Capabilities, TypedAndNamedLookupsAgree) {
+  const auto caps =
+      capabilities_from(nlohmann::json::parse(kSpc), nlohmann::json::parse(kTypes), nullptr);
+  for (Capability c : kAllCapabilities)
+    EXPECT_EQ(caps.has(c), caps.has(to_string(c))) << to_string(c);
+}
+
 TEST(Capabilities, GarbageAdvertisesNothing) {
   const auto caps = capabilities_from(nlohmann::json::parse(R"({"patch":{"supported":"yes"}})"),
                                       nlohmann::json::parse("42"), nullptr);

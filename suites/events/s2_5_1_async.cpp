@@ -30,8 +30,8 @@ constexpr const char* kTxnMatch =
     "3) is returned with a value that MUST match the \"txn\" claim in a subsequent Security Event "
     "Token.";
 
-const Strings kTags = {"events", "async"};
-const Strings kCaps = {"async", "users"};
+const Tags kTags = {tag::kEvents, tag::kAsync};
+const Needs kCaps = {cap::kAsync, cap::kUsers};
 
 struct Async {
   conf::HttpResponse response;
@@ -152,30 +152,75 @@ void pushed_asyncresp(conf::Context& ctx) {
 void register_s2_5_1_async(conf::Catalog& catalog) {
   auto& spec = events_spec(catalog);
   SectionBuilder s(catalog, spec, "2.5.1.1", "Making an Asynchronous SCIM Request");
-  s.add("respond-async-normal-or-202", "Prefer: respond-async answers 201 or 202", kMust, kEither,
-        kTags, kCaps, either);
-  s.add("accepted-has-no-body", "a 202 carries no body", kMust, kNoBody, kTags, kCaps, no_body);
-  s.add("accepted-has-location", "a 202 carries Location", kMust, kLocation, kTags, kCaps,
-        location);
-  s.add("accepted-has-preference-applied", "a 202 carries Preference-Applied", kShould,
-        "Per [RFC7240], Section 3, the response will also include the \"Preference-Applied\" "
-        "header.",
-        kTags, kCaps, preference_applied);
-  s.add("accepted-outcome-at-location", "GET Location yields the outcome", kMust, kLocation, kTags,
-        kCaps, outcome);
-  s.add("accepted-request-is-applied", "the accepted create eventually exists", kMust, kEither,
-        kTags, {"async", "users", "filter"}, applied);
+  s.add({.slug = "respond-async-normal-or-202",
+         .title = "Prefer: respond-async answers 201 or 202",
+         .level = kMust,
+         .requirement = kEither,
+         .tags = kTags,
+         .needs = kCaps,
+         .run = either});
+  s.add({.slug = "accepted-has-no-body",
+         .title = "a 202 carries no body",
+         .level = kMust,
+         .requirement = kNoBody,
+         .tags = kTags,
+         .needs = kCaps,
+         .run = no_body});
+  s.add({.slug = "accepted-has-location",
+         .title = "a 202 carries Location",
+         .level = kMust,
+         .requirement = kLocation,
+         .tags = kTags,
+         .needs = kCaps,
+         .run = location});
+  s.add({.slug = "accepted-has-preference-applied",
+         .title = "a 202 carries Preference-Applied",
+         .level = kShould,
+         .requirement = "Per [RFC7240], Section 3, the response will also include the "
+                        "\"Preference-Applied\" header.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = preference_applied});
+  s.add({.slug = "accepted-outcome-at-location",
+         .title = "GET Location yields the outcome",
+         .level = kMust,
+         .requirement = kLocation,
+         .tags = kTags,
+         .needs = kCaps,
+         .run = outcome});
+  s.add({.slug = "accepted-request-is-applied",
+         .title = "the accepted create eventually exists",
+         .level = kMust,
+         .requirement = kEither,
+         .tags = kTags,
+         .needs = {cap::kAsync, cap::kUsers, cap::kFilter},
+         .run = applied});
   SectionBuilder t(catalog, spec, "3", "Set-Txn HTTP Response Header for Asynchronous Requests");
-  t.add("accepted-has-set-txn", "a 202 carries Set-Txn", kMust, kSetTxn, kTags, kCaps, set_txn);
-  t.add(
-      "set-txn-unique", "two asynchronous requests get different Set-Txn values", kMust,
-      "The \"Set-Txn\" HTTP Header field value is a unique STRING (e.g., a GUID) used by the SCIM "
-      "HTTP client to look for a matching SET event with a matching \"txn\" claim (see Section 2 "
-      "of [RFC8417]) confirming the request completion status as described in Section 2.5.1.1.",
-      kTags, kCaps, txn_unique);
+  t.add({.slug = "accepted-has-set-txn",
+         .title = "a 202 carries Set-Txn",
+         .level = kMust,
+         .requirement = kSetTxn,
+         .tags = kTags,
+         .needs = kCaps,
+         .run = set_txn});
+  t.add({.slug = "set-txn-unique",
+         .title = "two asynchronous requests get different Set-Txn values",
+         .level = kMust,
+         .requirement = "The \"Set-Txn\" HTTP Header field value is a unique STRING (e.g., a GUID) "
+                        "used by the SCIM HTTP client to look for a matching SET event with a "
+                        "matching \"txn\" claim (see Section 2 of [RFC8417]) confirming the "
+                        "request completion status as described in Section 2.5.1.1.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = txn_unique});
   SectionBuilder r(catalog, spec, "2.5.1.3", "urn:ietf:params:scim:event:misc:asyncresp");
-  r.add("asyncresp-txn-matches", "the pushed asyncresp SET carries the Set-Txn", kMust, kTxnMatch,
-        kTags, {"async", "events", "users"}, pushed_asyncresp);
+  r.add({.slug = "asyncresp-txn-matches",
+         .title = "the pushed asyncresp SET carries the Set-Txn",
+         .level = kMust,
+         .requirement = kTxnMatch,
+         .tags = kTags,
+         .needs = {cap::kAsync, cap::kEvents, cap::kUsers},
+         .run = pushed_asyncresp});
 }
 
 }  // namespace scim::suites::events

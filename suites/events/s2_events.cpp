@@ -10,8 +10,8 @@
 namespace scim::suites::events {
 namespace {
 
-const Strings kTags = {"events"};
-const Strings kCaps = {"events", "users"};
+const Tags kTags = {tag::kEvents};
+const Needs kCaps = {cap::kEvents, cap::kUsers};
 const std::string kProv = "urn:ietf:params:scim:event:prov:";
 
 // Creates a user and returns the create SET delivered for it.
@@ -141,65 +141,128 @@ void typ_header(conf::Context& ctx) {
 void register_s2_events(conf::Catalog& catalog) {
   auto& spec = events_spec(catalog);
   SectionBuilder e(catalog, spec, "2", "SCIM Events");
-  e.add("set-required-claims", "SETs carry iss, iat and jti (RFC 8417 §2.2)", kMust,
-        "This claim is REQUIRED.", kTags, kCaps, claims_required);
-  e.add("events-claim-objects", "the events claim maps URIs to JSON objects", kMust,
-        "For each name present, the corresponding value MUST be a JSON object.", kTags, kCaps,
-        events_objects);
-  e.add("typ-secevent-jwt", "the JOSE header typ is secevent+jwt", kShould,
-        "Therefore, the \"typ\" value used SHOULD be \"secevent+jwt\".", kTags, kCaps, typ_header);
-  e.add("push-content-type", "SETs are pushed with Content-Type application/secevent+jwt", kMust,
-        "The \"Content-Type\" header field of this request MUST be \"application/secevent+jwt\" as "
-        "defined in Sections 2.3 and 7.2 of [RFC8417], and the \"Accept\" header field MUST be "
-        "\"application/json\".",
-        kTags, kCaps, push_content_type);
+  e.add({.slug = "set-required-claims",
+         .title = "SETs carry iss, iat and jti (RFC 8417 §2.2)",
+         .level = kMust,
+         .requirement = "This claim is REQUIRED.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = claims_required});
+  e.add({.slug = "events-claim-objects",
+         .title = "the events claim maps URIs to JSON objects",
+         .level = kMust,
+         .requirement = "For each name present, the corresponding value MUST be a JSON object.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = events_objects});
+  e.add({.slug = "typ-secevent-jwt",
+         .title = "the JOSE header typ is secevent+jwt",
+         .level = kShould,
+         .requirement = "Therefore, the \"typ\" value used SHOULD be \"secevent+jwt\".",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = typ_header});
+  e.add({.slug = "push-content-type",
+         .title = "SETs are pushed with Content-Type application/secevent+jwt",
+         .level = kMust,
+         .requirement = "The \"Content-Type\" header field of this request MUST be "
+                        "\"application/secevent+jwt\" as defined in Sections 2.3 and 7.2 of "
+                        "[RFC8417], and the \"Accept\" header field MUST be \"application/json\".",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = push_content_type});
   SectionBuilder s(catalog, spec, "2.1", "Identifying the Subject of an Event");
-  s.add("sub-id-format-and-uri", "sub_id has format scim and a relative uri", kMust,
-        "This attribute MUST be provided in a SCIM Event \"sub_id\" claim.", kTags, kCaps,
-        sub_id_shape);
-  s.add("no-sub-claim", "the JWT sub claim is not used", kMust,
-        "The JWT \"sub\" claim MUST NOT be used to identify subjects to prevent confusion with JWT "
-        "authorization tokens (originally recommended in Section 3 of [RFC8417]).",
-        kTags, kCaps, no_sub_claim);
-  s.add("sub-id-not-in-payload", "sub_id sits in the main claims, not in an event", kMust,
-        "The \"sub_id\" claim MUST be contained within the main JWT claims body and MUST NOT be "
-        "located within an event payload within the \"events\" claim.",
-        kTags, kCaps, sub_id_not_in_payload);
+  s.add({.slug = "sub-id-format-and-uri",
+         .title = "sub_id has format scim and a relative uri",
+         .level = kMust,
+         .requirement = "This attribute MUST be provided in a SCIM Event \"sub_id\" claim.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = sub_id_shape});
+  s.add({.slug = "no-sub-claim",
+         .title = "the JWT sub claim is not used",
+         .level = kMust,
+         .requirement =
+             "The JWT \"sub\" claim MUST NOT be used to identify subjects to prevent confusion "
+             "with JWT authorization tokens (originally recommended in Section 3 of [RFC8417]).",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = no_sub_claim});
+  s.add({.slug = "sub-id-not-in-payload",
+         .title = "sub_id sits in the main claims, not in an event",
+         .level = kMust,
+         .requirement =
+             "The \"sub_id\" claim MUST be contained within the main JWT claims body and "
+             "MUST NOT be located within an event payload within the \"events\" claim.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = sub_id_not_in_payload});
   SectionBuilder c(catalog, spec, "2.2", "Common Event Attributes");
-  c.add("txn-present", "provisioning SETs carry txn", kMust,
-        "\"txn\" is REQUIRED to support asynchronous SCIM requests, co-ordinated provisioning, and "
-        "replication to disambiguate or detect duplicate SETs regarding the same underlying "
-        "transaction.",
-        kTags, kCaps, txn_present);
+  c.add({.slug = "txn-present",
+         .title = "provisioning SETs carry txn",
+         .level = kMust,
+         .requirement = "\"txn\" is REQUIRED to support asynchronous SCIM requests, co-ordinated "
+                        "provisioning, and replication to disambiguate or detect duplicate SETs "
+                        "regarding the same underlying transaction.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = txn_present});
   SectionBuilder p(catalog, spec, "2.4", "SCIM Provisioning Events");
-  p.add("full-xor-notice-payload", "exactly one of data/attributes, matching full/notice", kMust,
-        "Exactly one of the payload attributes \"data\" or \"attributes\", MUST be present.", kTags,
-        kCaps, full_or_notice);
+  p.add({.slug = "full-xor-notice-payload",
+         .title = "exactly one of data/attributes, matching full/notice",
+         .level = kMust,
+         .requirement =
+             "Exactly one of the payload attributes \"data\" or \"attributes\", MUST be present.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = full_or_notice});
   SectionBuilder c1(catalog, spec, "2.4.1", "urn:ietf:params:scim:event:prov:create:{notice|full}");
-  c1.add("create-full-shares-id", "a create:full SET's data carries the assigned id", kMay,
-         "Note that because the event may be used for replication, the \"id\" attribute that was "
-         "assigned by the SCIM Service Provider is shared so that all replicas in the domain MAY "
-         "use the same resource identifier.",
-         kTags, kCaps, create_shares_id);
+  c1.add({.slug = "create-full-shares-id",
+          .title = "a create:full SET's data carries the assigned id",
+          .level = kMay,
+          .requirement = "Note that because the event may be used for replication, the \"id\" "
+                         "attribute that was assigned by the SCIM Service Provider is shared so "
+                         "that all replicas in the domain MAY use the same resource identifier.",
+          .tags = kTags,
+          .needs = kCaps,
+          .run = create_shares_id});
   SectionBuilder c2(catalog, spec, "2.4.2", "urn:ietf:params:scim:event:prov:patch:{notice|full}");
-  c2.add("patch-event-delivered", "a PATCH produces a prov:patch SET", kMust,
-         "For each of the following events when the \"data\" payload attribute is included, the "
-         "event URI MUST end with \"full\", otherwise the event URI ends with \"notice\".",
-         kTags, {"events", "users", "patch"}, patch_event);
+  c2.add({.slug = "patch-event-delivered",
+          .title = "a PATCH produces a prov:patch SET",
+          .level = kMust,
+          .requirement =
+              "For each of the following events when the \"data\" payload attribute is included, "
+              "the event URI MUST end with \"full\", otherwise the event URI ends with \"notice\".",
+          .tags = kTags,
+          .needs = {cap::kEvents, cap::kUsers, cap::kPatch},
+          .run = patch_event});
   SectionBuilder c3(catalog, spec, "2.4.3", "urn:ietf:params:scim:event:prov:put:{notice|full}");
-  c3.add("put-event-delivered", "a PUT produces a prov:put SET", kMust,
-         "For each of the following events when the \"data\" payload attribute is included, the "
-         "event URI MUST end with \"full\", otherwise the event URI ends with \"notice\".",
-         kTags, kCaps, put_event);
+  c3.add({.slug = "put-event-delivered",
+          .title = "a PUT produces a prov:put SET",
+          .level = kMust,
+          .requirement =
+              "For each of the following events when the \"data\" payload attribute is included, "
+              "the event URI MUST end with \"full\", otherwise the event URI ends with \"notice\".",
+          .tags = kTags,
+          .needs = kCaps,
+          .run = put_event});
   SectionBuilder c4(catalog, spec, "2.4.4", "urn:ietf:params:scim:event:prov:delete");
-  c4.add("delete-event-unqualified", "a DELETE produces prov:delete without full/notice", kMust,
-         "Note that because the delete event has no attributes, the qualifiers \"full\" and "
-         "\"notice\" SHALL NOT be used.",
-         kTags, kCaps, delete_event);
+  c4.add({.slug = "delete-event-unqualified",
+          .title = "a DELETE produces prov:delete without full/notice",
+          .level = kMust,
+          .requirement = "Note that because the delete event has no attributes, the qualifiers "
+                         "\"full\" and \"notice\" SHALL NOT be used.",
+          .tags = kTags,
+          .needs = kCaps,
+          .run = delete_event});
   SectionBuilder c6(catalog, spec, "2.4.6", "urn:ietf:params:scim:event:prov:deactivate");
-  c6.add("deactivate-event-delivered", "active true -> false produces prov:deactivate", kMay,
-         "The specified resource (e.g., User) has been deactivated and disabled.", kTags,
-         {"events", "users", "patch"}, deactivate_event);
+  c6.add({.slug = "deactivate-event-delivered",
+          .title = "active true -> false produces prov:deactivate",
+          .level = kMay,
+          .requirement = "The specified resource (e.g., User) has been deactivated and disabled.",
+          .tags = kTags,
+          .needs = {cap::kEvents, cap::kUsers, cap::kPatch},
+          .run = deactivate_event});
 }
 
 }  // namespace scim::suites::events

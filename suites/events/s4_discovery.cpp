@@ -53,19 +53,32 @@ void event_uris_scim(conf::Context& ctx) {
 void register_s4_discovery(conf::Catalog& catalog) {
   SectionBuilder s(catalog, events_spec(catalog), "4",
                    "Events Discovery Schema for Service Provider Configuration");
-  Strings tags = {"events", "discovery"};
-  s.add("async-request-keyword", "securityEvents.asyncRequest is none, long or request", kMust,
-        "A case-insensitive string value specifying one of the following:", tags, {"events"},
-        async_keyword);
-  s.add("event-uris-multi-valued", "securityEvents.eventUris is a list of URIs", kMust,
-        "A multivalued string listing the SET Event URIs (defined in [RFC8417]) that the server is "
-        "capable of generating and deliverable via a SET Stream (see [RFC8935] and [RFC8936]).",
-        tags, {"events"}, event_uris);
-  s.add(
-      "event-uris-are-scim-events", "eventUris lists SCIM event URIs", kShould,
-      "This specification defines a new URI prefix \"urn:ietf:params:scim:event\" which is used as "
-      "the prefix for the following defined SCIM Events (see Section 7.3).",
-      tags, {"events"}, event_uris_scim);
+  Tags tags = {tag::kEvents, tag::kDiscovery};
+  s.add({.slug = "async-request-keyword",
+         .title = "securityEvents.asyncRequest is none, long or request",
+         .level = kMust,
+         .requirement = "A case-insensitive string value specifying one of the following:",
+         .tags = tags,
+         .needs = {cap::kEvents},
+         .run = async_keyword});
+  s.add({.slug = "event-uris-multi-valued",
+         .title = "securityEvents.eventUris is a list of URIs",
+         .level = kMust,
+         .requirement = "A multivalued string listing the SET Event URIs (defined in [RFC8417]) "
+                        "that the server is capable of generating and deliverable via a SET Stream "
+                        "(see [RFC8935] and [RFC8936]).",
+         .tags = tags,
+         .needs = {cap::kEvents},
+         .run = event_uris});
+  s.add({.slug = "event-uris-are-scim-events",
+         .title = "eventUris lists SCIM event URIs",
+         .level = kShould,
+         .requirement =
+             "This specification defines a new URI prefix \"urn:ietf:params:scim:event\" which is "
+             "used as the prefix for the following defined SCIM Events (see Section 7.3).",
+         .tags = tags,
+         .needs = {cap::kEvents},
+         .run = event_uris_scim});
 }
 
 }  // namespace scim::suites::events

@@ -11,8 +11,8 @@ namespace {
 
 using rfc7644::apply_patch;
 
-const Strings kTags = {"entra", "groups"};
-const Strings kCaps = {"groups", "users", "patch"};
+const Tags kTags = {tag::kEntra, tag::kGroups};
+const Needs kCaps = {cap::kGroups, cap::kUsers, cap::kPatch};
 
 void create(conf::Context& ctx) {
   json sent = entra_group(ctx);
@@ -83,25 +83,58 @@ void delete_group(conf::Context& ctx) {
 void register_entra_groups(conf::Catalog& catalog) {
   auto& spec = catalog.spec("profile-entra", "Microsoft Entra ID provisioning", true);
   SectionBuilder s(catalog, spec, "2", "Group provisioning");
-  s.add("create-group", "create: POST /Groups with empty members", kMust,
-        "Entra creates groups with schemas, externalId, displayName, meta and an empty members "
-        "list.",
-        kTags, {"groups"}, create);
-  s.add("get-group-excluding-members", "read: GET /Groups/{id}?excludedAttributes=members", kMust,
-        "Entra reads groups with excludedAttributes=members.", kTags, kCaps, get_without_members);
-  s.add("query-group-excluding-members", "match: displayName filter with excludedAttributes", kMust,
-        "Entra matches groups on displayName with excludedAttributes=members.", kTags,
-        {"groups", "filter"}, query_without_members);
-  s.add("add-member", "membership: \"Add\" members with a value list", kMust,
-        "Entra adds members with op Add, path members and a list of {\"value\": id}.", kTags, kCaps,
-        add_member);
-  s.add("remove-member-value-list", "membership: \"Remove\" members with a value list", kMust,
-        "Entra removes members with op Remove, path members and a list of {\"value\": id}.", kTags,
-        kCaps, remove_member);
-  s.add("rename-group", "update: \"Replace\" displayName", kMust,
-        "Entra renames groups with op Replace on displayName.", kTags, kCaps, rename);
-  s.add("delete-group", "deprovision: DELETE /Groups/{id}", kMust,
-        "Entra deletes groups with DELETE and expects 204.", kTags, {"groups"}, delete_group);
+  s.add({.slug = "create-group",
+         .title = "create: POST /Groups with empty members",
+         .level = kMust,
+         .requirement = "Entra creates groups with schemas, externalId, displayName, meta and an "
+                        "empty members list.",
+         .tags = kTags,
+         .needs = {cap::kGroups},
+         .run = create});
+  s.add({.slug = "get-group-excluding-members",
+         .title = "read: GET /Groups/{id}?excludedAttributes=members",
+         .level = kMust,
+         .requirement = "Entra reads groups with excludedAttributes=members.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = get_without_members});
+  s.add({.slug = "query-group-excluding-members",
+         .title = "match: displayName filter with excludedAttributes",
+         .level = kMust,
+         .requirement = "Entra matches groups on displayName with excludedAttributes=members.",
+         .tags = kTags,
+         .needs = {cap::kGroups, cap::kFilter},
+         .run = query_without_members});
+  s.add(
+      {.slug = "add-member",
+       .title = "membership: \"Add\" members with a value list",
+       .level = kMust,
+       .requirement = "Entra adds members with op Add, path members and a list of {\"value\": id}.",
+       .tags = kTags,
+       .needs = kCaps,
+       .run = add_member});
+  s.add({.slug = "remove-member-value-list",
+         .title = "membership: \"Remove\" members with a value list",
+         .level = kMust,
+         .requirement =
+             "Entra removes members with op Remove, path members and a list of {\"value\": id}.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = remove_member});
+  s.add({.slug = "rename-group",
+         .title = "update: \"Replace\" displayName",
+         .level = kMust,
+         .requirement = "Entra renames groups with op Replace on displayName.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = rename});
+  s.add({.slug = "delete-group",
+         .title = "deprovision: DELETE /Groups/{id}",
+         .level = kMust,
+         .requirement = "Entra deletes groups with DELETE and expects 204.",
+         .tags = kTags,
+         .needs = {cap::kGroups},
+         .run = delete_group});
 }
 
 }  // namespace scim::suites::profiles

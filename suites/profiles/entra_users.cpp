@@ -15,9 +15,9 @@ namespace {
 
 using rfc7644::apply_patch;
 
-const Strings kTags = {"entra", "users"};
-const Strings kCaps = {"users", "filter"};
-const Strings kPatchCaps = {"users", "patch"};
+const Tags kTags = {tag::kEntra, tag::kUsers};
+const Needs kCaps = {cap::kUsers, cap::kFilter};
+const Needs kPatchCaps = {cap::kUsers, cap::kPatch};
 
 void test_connection(conf::Context& ctx) {
   json list = query(ctx, "/Users", "userName eq " + literal(new_uuid_v4()));
@@ -124,44 +124,90 @@ void soft_then_hard_delete(conf::Context& ctx) {
 void register_entra_users(conf::Catalog& catalog) {
   auto& spec = catalog.spec("profile-entra", "Microsoft Entra ID provisioning", true);
   SectionBuilder s(catalog, spec, "1", "User provisioning");
-  s.add("test-connection-random-guid", "test connection: random-GUID userName filter", kMust,
-        "Entra tests the connection with GET /Users?filter=userName eq \"<random GUID>\" and "
-        "expects 200 with an empty ListResponse.",
-        kTags, kCaps, test_connection);
-  s.add("query-by-username", "match: GET /Users?filter=userName eq", kMust,
-        "Entra queries userName before creating a user.", kTags, kCaps, query_by_username);
-  s.add("query-by-external-id", "match: GET /Users?filter=externalId eq", kMust,
-        "Entra may match users on externalId.", kTags, kCaps, query_by_external_id);
-  s.add("query-by-work-email", "match: emails[type eq \"work\"].value eq", kShould,
-        "Entra may match users on emails[type eq \"work\"].value.", kTags, kCaps,
-        query_by_work_email);
-  s.add(
-      "create-user", "create: POST /Users with the Entra body", kMust,
-      "Entra creates users with schemas, externalId, userName, active, displayName, emails, meta, "
-      "name and roles.",
-      kTags, {"users", "enterpriseUser"}, create);
-  s.add("patch-replace-capitalised", "default PATCH: \"Replace\" with value paths", kMust,
-        "By default Entra sends capitalised ops such as \"Replace\" with paths like "
-        "emails[type eq \"work\"].value.",
-        kTags, kPatchCaps, replace_capitalised);
-  s.add("patch-active-false-string", "default PATCH: active \"False\" as a string", kMust,
-        "By default Entra sends booleans as the strings \"True\"/\"False\".", kTags, kPatchCaps,
-        active_false_string);
-  s.add("optscim-replace-value-map", "aadOptscim062020: path-less replace with a path-keyed map",
-        kMust,
-        "With aadOptscim062020 Entra sends one lower-case replace whose value maps attribute paths "
-        "to values.",
-        kTags, kPatchCaps, optscim_value_map);
-  s.add("optscim-active-boolean", "aadOptscim062020: active false as a boolean", kMust,
-        "With aadOptscim062020 Entra sends active as a JSON boolean.", kTags, kPatchCaps,
-        optscim_active_boolean);
-  s.add("manager-add", "manager: Add with the manager id as a string value", kMust,
-        "Entra sets the manager with op Add, path "
-        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager and the id as value.",
-        kTags, {"users", "patch", "enterpriseUser"}, manager_add);
-  s.add("soft-delete-then-delete", "deprovision: active \"False\", then DELETE", kMust,
-        "Entra soft-deletes with active false and later sends DELETE, expecting 204 then 404.",
-        kTags, kPatchCaps, soft_then_hard_delete);
+  s.add({.slug = "test-connection-random-guid",
+         .title = "test connection: random-GUID userName filter",
+         .level = kMust,
+         .requirement = "Entra tests the connection with GET /Users?filter=userName eq \"<random "
+                        "GUID>\" and expects 200 with an empty ListResponse.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = test_connection});
+  s.add({.slug = "query-by-username",
+         .title = "match: GET /Users?filter=userName eq",
+         .level = kMust,
+         .requirement = "Entra queries userName before creating a user.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = query_by_username});
+  s.add({.slug = "query-by-external-id",
+         .title = "match: GET /Users?filter=externalId eq",
+         .level = kMust,
+         .requirement = "Entra may match users on externalId.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = query_by_external_id});
+  s.add({.slug = "query-by-work-email",
+         .title = "match: emails[type eq \"work\"].value eq",
+         .level = kShould,
+         .requirement = "Entra may match users on emails[type eq \"work\"].value.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = query_by_work_email});
+  s.add({.slug = "create-user",
+         .title = "create: POST /Users with the Entra body",
+         .level = kMust,
+         .requirement = "Entra creates users with schemas, externalId, userName, active, "
+                        "displayName, emails, meta, name and roles.",
+         .tags = kTags,
+         .needs = {cap::kUsers, cap::kEnterpriseUser},
+         .run = create});
+  s.add({.slug = "patch-replace-capitalised",
+         .title = "default PATCH: \"Replace\" with value paths",
+         .level = kMust,
+         .requirement = "By default Entra sends capitalised ops such as \"Replace\" with paths "
+                        "like emails[type eq \"work\"].value.",
+         .tags = kTags,
+         .needs = kPatchCaps,
+         .run = replace_capitalised});
+  s.add({.slug = "patch-active-false-string",
+         .title = "default PATCH: active \"False\" as a string",
+         .level = kMust,
+         .requirement = "By default Entra sends booleans as the strings \"True\"/\"False\".",
+         .tags = kTags,
+         .needs = kPatchCaps,
+         .run = active_false_string});
+  s.add({.slug = "optscim-replace-value-map",
+         .title = "aadOptscim062020: path-less replace with a path-keyed map",
+         .level = kMust,
+         .requirement = "With aadOptscim062020 Entra sends one lower-case replace whose value maps "
+                        "attribute paths to values.",
+         .tags = kTags,
+         .needs = kPatchCaps,
+         .run = optscim_value_map});
+  s.add({.slug = "optscim-active-boolean",
+         .title = "aadOptscim062020: active false as a boolean",
+         .level = kMust,
+         .requirement = "With aadOptscim062020 Entra sends active as a JSON boolean.",
+         .tags = kTags,
+         .needs = kPatchCaps,
+         .run = optscim_active_boolean});
+  s.add({.slug = "manager-add",
+         .title = "manager: Add with the manager id as a string value",
+         .level = kMust,
+         .requirement = "Entra sets the manager with op Add, path "
+                        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager and "
+                        "the id as value.",
+         .tags = kTags,
+         .needs = {cap::kUsers, cap::kPatch, cap::kEnterpriseUser},
+         .run = manager_add});
+  s.add({.slug = "soft-delete-then-delete",
+         .title = "deprovision: active \"False\", then DELETE",
+         .level = kMust,
+         .requirement =
+             "Entra soft-deletes with active false and later sends DELETE, expecting 204 then 404.",
+         .tags = kTags,
+         .needs = kPatchCaps,
+         .run = soft_then_hard_delete});
 }
 
 }  // namespace scim::suites::profiles

@@ -11,8 +11,8 @@ namespace {
 
 using rfc7644::apply_patch;
 
-const Strings kTags = {"okta", "groups"};
-const Strings kCaps = {"groups", "users", "patch"};
+const Tags kTags = {tag::kOkta, tag::kGroups};
+const Needs kCaps = {cap::kGroups, cap::kUsers, cap::kPatch};
 constexpr int kMaxPages = 50;  // bound on the page walk against a populated server
 
 json okta_group(conf::Context& ctx) {
@@ -98,26 +98,58 @@ void delete_group(conf::Context& ctx) {
 void register_okta_groups(conf::Catalog& catalog) {
   auto& spec = catalog.spec("profile-okta", "Okta provisioning", true);
   SectionBuilder s(catalog, spec, "2", "Group push");
-  s.add("groups-pages-of-100", "import: GET /Groups?startIndex=1&count=100 pages", kMust,
-        "Okta reads groups in pages of GET /Groups?startIndex=N&count=100.", kTags, {"groups"},
-        pages_of_100);
-  s.add("create-group", "push: POST /Groups", kMust,
-        "Okta creates pushed groups with displayName and an empty members list.", kTags, {"groups"},
-        create);
-  s.add("lookup-group-by-display-name", "push: displayName eq lookup", kMust,
-        "Okta looks pushed groups up with a displayName eq filter.", kTags, {"groups", "filter"},
-        lookup);
-  s.add("rename-carrying-id", "rename: path-less replace with id and displayName", kMust,
-        "Okta renames groups with op replace and value {\"id\": ..., \"displayName\": ...}.", kTags,
-        kCaps, rename);
-  s.add("add-member", "membership: add members with value and display", kMust,
-        "Okta adds members with op add, path members and {\"value\", \"display\"} items.", kTags,
-        kCaps, add_member);
-  s.add("mixed-remove-add", "membership: remove by filter and add in one PATCH", kMust,
-        "Okta sends member removals (members[value eq \"id\"]) and additions in one PATCH.", kTags,
-        kCaps, mixed_remove_add);
-  s.add("delete-group", "unpush: DELETE /Groups/{id}", kMust,
-        "Okta deletes pushed groups with DELETE /Groups/{id}.", kTags, {"groups"}, delete_group);
+  s.add({.slug = "groups-pages-of-100",
+         .title = "import: GET /Groups?startIndex=1&count=100 pages",
+         .level = kMust,
+         .requirement = "Okta reads groups in pages of GET /Groups?startIndex=N&count=100.",
+         .tags = kTags,
+         .needs = {cap::kGroups},
+         .run = pages_of_100});
+  s.add({.slug = "create-group",
+         .title = "push: POST /Groups",
+         .level = kMust,
+         .requirement = "Okta creates pushed groups with displayName and an empty members list.",
+         .tags = kTags,
+         .needs = {cap::kGroups},
+         .run = create});
+  s.add({.slug = "lookup-group-by-display-name",
+         .title = "push: displayName eq lookup",
+         .level = kMust,
+         .requirement = "Okta looks pushed groups up with a displayName eq filter.",
+         .tags = kTags,
+         .needs = {cap::kGroups, cap::kFilter},
+         .run = lookup});
+  s.add({.slug = "rename-carrying-id",
+         .title = "rename: path-less replace with id and displayName",
+         .level = kMust,
+         .requirement =
+             "Okta renames groups with op replace and value {\"id\": ..., \"displayName\": ...}.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = rename});
+  s.add({.slug = "add-member",
+         .title = "membership: add members with value and display",
+         .level = kMust,
+         .requirement =
+             "Okta adds members with op add, path members and {\"value\", \"display\"} items.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = add_member});
+  s.add({.slug = "mixed-remove-add",
+         .title = "membership: remove by filter and add in one PATCH",
+         .level = kMust,
+         .requirement =
+             "Okta sends member removals (members[value eq \"id\"]) and additions in one PATCH.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = mixed_remove_add});
+  s.add({.slug = "delete-group",
+         .title = "unpush: DELETE /Groups/{id}",
+         .level = kMust,
+         .requirement = "Okta deletes pushed groups with DELETE /Groups/{id}.",
+         .tags = kTags,
+         .needs = {cap::kGroups},
+         .run = delete_group});
 }
 
 }  // namespace scim::suites::profiles

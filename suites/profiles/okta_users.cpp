@@ -12,8 +12,8 @@ namespace {
 
 using rfc7644::apply_patch;
 
-const Strings kTags = {"okta", "users"};
-const Strings kCaps = {"users"};
+const Tags kTags = {tag::kOkta, tag::kUsers};
+const Needs kCaps = {cap::kUsers};
 
 json okta_user(conf::Context& ctx) {
   std::string name = ctx.unique_name("okta") + "@example.com";
@@ -94,29 +94,67 @@ void set_active(conf::Context& ctx, bool active) {
 void register_okta_users(conf::Catalog& catalog) {
   auto& spec = catalog.spec("profile-okta", "Okta provisioning", true);
   SectionBuilder s(catalog, spec, "1", "User provisioning");
-  s.add("test-connection-first-page", "test connection: GET /Users?startIndex=1&count=2", kMust,
-        "Okta tests the connection with GET /Users?startIndex=1&count=2.", kTags, kCaps,
-        test_connection);
-  s.add("lookup-absent-user", "lookup: userName eq for a user that does not exist", kMust,
-        "Okta checks whether the user exists with a userName eq filter and startIndex=1&count=100.",
-        kTags, {"users", "filter"}, lookup_absent);
-  s.add("lookup-existing-user", "lookup: userName eq finds the user", kMust,
-        "Okta checks whether the user exists with a userName eq filter and startIndex=1&count=100.",
-        kTags, {"users", "filter"}, lookup_present);
-  s.add("create-with-password-and-groups", "create: POST with password and empty groups", kMust,
-        "Okta creates users with userName, name, emails, displayName, locale, externalId, an empty "
-        "groups list, password and active.",
-        kTags, kCaps, create);
-  s.add("get-user-by-id", "read: GET /Users/{id}", kMust, "Okta reads users by id.", kTags, kCaps,
-        get_by_id);
-  s.add("put-full-update", "update: full PUT of the user", kMust,
-        "Okta updates user profiles with a PUT of the whole user.", kTags, kCaps, put_update);
-  s.add("deactivate-path-less", "deactivate: replace with value {\"active\": false}", kMust,
-        "Okta deactivates with op replace and value {\"active\": false}, without a path.", kTags,
-        {"users", "patch"}, [](conf::Context& ctx) { set_active(ctx, false); });
-  s.add("reactivate-path-less", "reactivate: replace with value {\"active\": true}", kMust,
-        "Okta reactivates with op replace and value {\"active\": true}, without a path.", kTags,
-        {"users", "patch"}, [](conf::Context& ctx) { set_active(ctx, true); });
+  s.add({.slug = "test-connection-first-page",
+         .title = "test connection: GET /Users?startIndex=1&count=2",
+         .level = kMust,
+         .requirement = "Okta tests the connection with GET /Users?startIndex=1&count=2.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = test_connection});
+  s.add({.slug = "lookup-absent-user",
+         .title = "lookup: userName eq for a user that does not exist",
+         .level = kMust,
+         .requirement = "Okta checks whether the user exists with a userName eq filter and "
+                        "startIndex=1&count=100.",
+         .tags = kTags,
+         .needs = {cap::kUsers, cap::kFilter},
+         .run = lookup_absent});
+  s.add({.slug = "lookup-existing-user",
+         .title = "lookup: userName eq finds the user",
+         .level = kMust,
+         .requirement = "Okta checks whether the user exists with a userName eq filter and "
+                        "startIndex=1&count=100.",
+         .tags = kTags,
+         .needs = {cap::kUsers, cap::kFilter},
+         .run = lookup_present});
+  s.add({.slug = "create-with-password-and-groups",
+         .title = "create: POST with password and empty groups",
+         .level = kMust,
+         .requirement = "Okta creates users with userName, name, emails, displayName, locale, "
+                        "externalId, an empty groups list, password and active.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = create});
+  s.add({.slug = "get-user-by-id",
+         .title = "read: GET /Users/{id}",
+         .level = kMust,
+         .requirement = "Okta reads users by id.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = get_by_id});
+  s.add({.slug = "put-full-update",
+         .title = "update: full PUT of the user",
+         .level = kMust,
+         .requirement = "Okta updates user profiles with a PUT of the whole user.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = put_update});
+  s.add({.slug = "deactivate-path-less",
+         .title = "deactivate: replace with value {\"active\": false}",
+         .level = kMust,
+         .requirement =
+             "Okta deactivates with op replace and value {\"active\": false}, without a path.",
+         .tags = kTags,
+         .needs = {cap::kUsers, cap::kPatch},
+         .run = [](conf::Context& ctx) { set_active(ctx, false); }});
+  s.add({.slug = "reactivate-path-less",
+         .title = "reactivate: replace with value {\"active\": true}",
+         .level = kMust,
+         .requirement =
+             "Okta reactivates with op replace and value {\"active\": true}, without a path.",
+         .tags = kTags,
+         .needs = {cap::kUsers, cap::kPatch},
+         .run = [](conf::Context& ctx) { set_active(ctx, true); }});
 }
 
 }  // namespace scim::suites::profiles

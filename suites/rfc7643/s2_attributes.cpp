@@ -136,36 +136,91 @@ void put_null_clears(conf::Context& ctx) {
 void register_s2_attributes(conf::Catalog& catalog) {
   auto& spec = rfc7643_spec(catalog);
   SectionBuilder n(catalog, spec, "2.1", "Attributes");
-  n.add("attribute-names-case-insensitive", "DISPLAYNAME in a POST sets displayName", kMust,
-        "Attribute names are case insensitive and are often \"camel-cased\" (e.g., \"camelCase\").",
-        {"attributes", "users"}, {"users"}, names_case_insensitive);
+  n.add({.slug = "attribute-names-case-insensitive",
+         .title = "DISPLAYNAME in a POST sets displayName",
+         .level = kMust,
+         .requirement = "Attribute names are case insensitive and are often \"camel-cased\" (e.g., "
+                        "\"camelCase\").",
+         .tags = {tag::kAttributes, tag::kUsers},
+         .needs = {cap::kUsers},
+         .run = names_case_insensitive});
   SectionBuilder c(catalog, spec, "2.2", "Attribute Characteristics");
-  Strings pw = {"attributes", "users", "password"};
-  c.add("password-not-returned-on-create", "POST response omits password", kMust, kNever, pw,
-        {"users"}, password_not_on_create);
-  c.add("password-not-returned-on-get", "GET omits password", kMust, kNever, pw, {"users"},
-        password_not_on_get);
-  c.add("password-not-returned-when-requested", "?attributes=password still omits it", kMust,
-        kNever, pw, {"users"}, password_not_on_request);
-  c.add("password-not-returned-in-lists", "list responses omit password", kMust, kNever, pw,
-        {"users", "filter"}, password_not_in_list);
-  c.add("password-not-returned-on-put", "PUT response omits password", kMust, kNever, pw, {"users"},
-        password_not_on_put);
+  Tags pw = {tag::kAttributes, tag::kUsers, tag::kPassword};
+  c.add({.slug = "password-not-returned-on-create",
+         .title = "POST response omits password",
+         .level = kMust,
+         .requirement = kNever,
+         .tags = pw,
+         .needs = {cap::kUsers},
+         .run = password_not_on_create});
+  c.add({.slug = "password-not-returned-on-get",
+         .title = "GET omits password",
+         .level = kMust,
+         .requirement = kNever,
+         .tags = pw,
+         .needs = {cap::kUsers},
+         .run = password_not_on_get});
+  c.add({.slug = "password-not-returned-when-requested",
+         .title = "?attributes=password still omits it",
+         .level = kMust,
+         .requirement = kNever,
+         .tags = pw,
+         .needs = {cap::kUsers},
+         .run = password_not_on_request});
+  c.add({.slug = "password-not-returned-in-lists",
+         .title = "list responses omit password",
+         .level = kMust,
+         .requirement = kNever,
+         .tags = pw,
+         .needs = {cap::kUsers, cap::kFilter},
+         .run = password_not_in_list});
+  c.add({.slug = "password-not-returned-on-put",
+         .title = "PUT response omits password",
+         .level = kMust,
+         .requirement = kNever,
+         .tags = pw,
+         .needs = {cap::kUsers},
+         .run = password_not_on_put});
   SectionBuilder t(catalog, spec, "2.3", "Attribute Data Types");
-  t.add("datetime-is-xsd-datetime", "meta.created and meta.lastModified are xsd:dateTime", kMust,
-        kDateTime, {"attributes", "meta"}, {"users"}, datetime_format);
-  t.add("boolean-is-json-literal", "booleans are returned as JSON true/false", kMust,
-        "The literal \"true\" or \"false\".", {"attributes", "users"}, {"users"}, boolean_type);
+  t.add({.slug = "datetime-is-xsd-datetime",
+         .title = "meta.created and meta.lastModified are xsd:dateTime",
+         .level = kMust,
+         .requirement = kDateTime,
+         .tags = {tag::kAttributes, tag::kMeta},
+         .needs = {cap::kUsers},
+         .run = datetime_format});
+  t.add({.slug = "boolean-is-json-literal",
+         .title = "booleans are returned as JSON true/false",
+         .level = kMust,
+         .requirement = "The literal \"true\" or \"false\".",
+         .tags = {tag::kAttributes, tag::kUsers},
+         .needs = {cap::kUsers},
+         .run = boolean_type});
   SectionBuilder m(catalog, spec, "2.4", "Multi-Valued Attributes");
-  m.add("primary-at-most-once", "two primary emails are refused or reduced to one", kMust, kPrimary,
-        {"attributes", "users"}, {"users"}, primary_once);
+  m.add({.slug = "primary-at-most-once",
+         .title = "two primary emails are refused or reduced to one",
+         .level = kMust,
+         .requirement = kPrimary,
+         .tags = {tag::kAttributes, tag::kUsers},
+         .needs = {cap::kUsers},
+         .run = primary_once});
   SectionBuilder u(catalog, spec, "2.5", "Unassigned and Null Values");
-  u.add("null-and-empty-array-unassigned", "null and [] on create leave attributes unassigned",
-        kMust, kUnassigned, {"attributes", "users"}, {"users"}, null_is_unassigned);
-  u.add("put-null-clears-attribute", "PUT with null clears an attribute", kMust,
-        "Assigning an attribute with the value \"null\" or an empty array (in the case of "
-        "multi-valued attributes) has the effect of making the attribute \"unassigned\".",
-        {"attributes", "users"}, {"users"}, put_null_clears);
+  u.add({.slug = "null-and-empty-array-unassigned",
+         .title = "null and [] on create leave attributes unassigned",
+         .level = kMust,
+         .requirement = kUnassigned,
+         .tags = {tag::kAttributes, tag::kUsers},
+         .needs = {cap::kUsers},
+         .run = null_is_unassigned});
+  u.add({.slug = "put-null-clears-attribute",
+         .title = "PUT with null clears an attribute",
+         .level = kMust,
+         .requirement =
+             "Assigning an attribute with the value \"null\" or an empty array (in the case of "
+             "multi-valued attributes) has the effect of making the attribute \"unassigned\".",
+         .tags = {tag::kAttributes, tag::kUsers},
+         .needs = {cap::kUsers},
+         .run = put_null_clears});
 }
 
 }  // namespace scim::suites::rfc7643

@@ -8,7 +8,7 @@
 namespace scim::suites::rfc7643 {
 namespace {
 
-const Strings kTags = {"resources", "users"};
+const Tags kTags = {tag::kResources, tag::kUsers};
 
 void schemas_non_empty(conf::Context& ctx) {
   json user = ctx.create_user();
@@ -101,52 +101,91 @@ void extension_container(conf::Context& ctx) {
 void register_s3_resources(conf::Catalog& catalog) {
   auto& spec = rfc7643_spec(catalog);
   SectionBuilder s(catalog, spec, "3", "SCIM Resources");
-  s.add("schemas-non-empty", "a created User has a non-empty schemas with the User URN", kMust,
-        "All representations of SCIM schemas MUST include a non-empty array with value(s) of the "
-        "URIs supported by that representation.",
-        kTags, {"users"}, schemas_non_empty);
-  s.add("schemas-only-declared-unique", "schemas holds declared URNs, without duplicates", kMust,
-        "The \"schemas\" attribute for a resource MUST only contain values defined as \"schema\" "
-        "and \"schemaExtensions\" for the resource's defined \"resourceType\".  Duplicate values "
-        "MUST NOT be included.",
-        kTags, {"users"}, schemas_only_declared);
+  s.add({.slug = "schemas-non-empty",
+         .title = "a created User has a non-empty schemas with the User URN",
+         .level = kMust,
+         .requirement = "All representations of SCIM schemas MUST include a non-empty array with "
+                        "value(s) of the URIs supported by that representation.",
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = schemas_non_empty});
+  s.add({.slug = "schemas-only-declared-unique",
+         .title = "schemas holds declared URNs, without duplicates",
+         .level = kMust,
+         .requirement = "The \"schemas\" attribute for a resource MUST only contain values defined "
+                        "as \"schema\" and \"schemaExtensions\" for the resource's defined "
+                        "\"resourceType\".  Duplicate values MUST NOT be included.",
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = schemas_only_declared});
   SectionBuilder c(catalog, spec, "3.1", "Common Attributes");
-  c.add("id-non-empty-unique", "ids are non-empty and unique", kMust,
-        "This identifier MUST be unique across the SCIM service provider's entire set of "
-        "resources.",
-        kTags, {"users"}, id_assigned);
-  c.add("id-stable", "the id is stable across requests", kMust,
-        "It MUST be a stable, non-reassignable identifier that does not change when the same "
-        "resource is returned in subsequent requests.",
-        kTags, {"users"}, id_stable);
-  c.add("id-without-bulkid", "ids never contain \"bulkId\"", kMust,
-        "The string \"bulkId\" is a reserved keyword and MUST NOT be used within any unique "
-        "identifier value.",
-        kTags, {"users"}, id_not_bulkid);
-  c.add("external-id-not-set-by-provider", "the provider invents no externalId", kMust,
-        "The value of the \"externalId\" attribute is always issued by the provisioning client and "
-        "MUST NOT be specified by the service provider.",
-        kTags, {"users"}, external_id_not_invented);
-  c.add("external-id-case-preserved", "externalId keeps its case", kMust,
-        "For attributes that are case exact, the server SHALL preserve case for any value "
-        "submitted.",
-        kTags, {"users"}, external_id_case_exact);
-  c.add(
-      "meta-assigned-on-create", "meta is assigned by the provider", kMust,
-      "When accepted by a service provider (e.g., after a SCIM create), the attributes \"id\" and "
-      "\"meta\" (and its associated sub-attributes) MUST be assigned values by the service "
-      "provider.",
-      kTags, {"users"}, meta_assigned);
-  c.add("last-modified-equals-created", "lastModified equals created before any change", kMust,
-        "If this resource has never been modified since its initial creation, the value MUST be "
-        "the same as the value of \"created\".",
-        {"resources", "users", "meta"}, {"users"}, last_modified_equals_created);
+  c.add({.slug = "id-non-empty-unique",
+         .title = "ids are non-empty and unique",
+         .level = kMust,
+         .requirement = "This identifier MUST be unique across the SCIM service provider's entire "
+                        "set of resources.",
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = id_assigned});
+  c.add({.slug = "id-stable",
+         .title = "the id is stable across requests",
+         .level = kMust,
+         .requirement = "It MUST be a stable, non-reassignable identifier that does not change "
+                        "when the same resource is returned in subsequent requests.",
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = id_stable});
+  c.add({.slug = "id-without-bulkid",
+         .title = "ids never contain \"bulkId\"",
+         .level = kMust,
+         .requirement = "The string \"bulkId\" is a reserved keyword and MUST NOT be used within "
+                        "any unique identifier value.",
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = id_not_bulkid});
+  c.add({.slug = "external-id-not-set-by-provider",
+         .title = "the provider invents no externalId",
+         .level = kMust,
+         .requirement = "The value of the \"externalId\" attribute is always issued by the "
+                        "provisioning client and MUST NOT be specified by the service provider.",
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = external_id_not_invented});
+  c.add({.slug = "external-id-case-preserved",
+         .title = "externalId keeps its case",
+         .level = kMust,
+         .requirement = "For attributes that are case exact, the server SHALL preserve case for "
+                        "any value submitted.",
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = external_id_case_exact});
+  c.add({.slug = "meta-assigned-on-create",
+         .title = "meta is assigned by the provider",
+         .level = kMust,
+         .requirement = "When accepted by a service provider (e.g., after a SCIM create), the "
+                        "attributes \"id\" and \"meta\" (and its associated sub-attributes) MUST "
+                        "be assigned values by the service provider.",
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = meta_assigned});
+  c.add({.slug = "last-modified-equals-created",
+         .title = "lastModified equals created before any change",
+         .level = kMust,
+         .requirement = "If this resource has never been modified since its initial creation, the "
+                        "value MUST be the same as the value of \"created\".",
+         .tags = {tag::kResources, tag::kUsers, tag::kMeta},
+         .needs = {cap::kUsers},
+         .run = last_modified_equals_created});
   SectionBuilder e(catalog, spec, "3.3", "Attribute Extensions to Resources");
-  e.add("extension-uri-is-container", "enterprise attributes sit under their URN", kMust,
-        "Except for the base object schema, the schema extension URI SHALL be used as a JSON "
-        "container to distinguish attributes belonging to the extension namespace from base schema "
-        "attributes.",
-        {"resources", "users", "extensions"}, {"users", "enterpriseUser"}, extension_container);
+  e.add({.slug = "extension-uri-is-container",
+         .title = "enterprise attributes sit under their URN",
+         .level = kMust,
+         .requirement = "Except for the base object schema, the schema extension URI SHALL be used "
+                        "as a JSON container to distinguish attributes belonging to the extension "
+                        "namespace from base schema attributes.",
+         .tags = {tag::kResources, tag::kUsers, tag::kExtensions},
+         .needs = {cap::kUsers, cap::kEnterpriseUser},
+         .run = extension_container});
 }
 
 }  // namespace scim::suites::rfc7643

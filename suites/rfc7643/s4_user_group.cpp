@@ -119,35 +119,77 @@ void manager_reference(conf::Context& ctx) {
 void register_s4_user_group(conf::Catalog& catalog) {
   auto& spec = rfc7643_spec(catalog);
   SectionBuilder u(catalog, spec, "4.1", "\"User\" Resource Schema");
-  u.add("username-non-empty", "an empty userName answers 400 invalidValue", kMust, kUserName,
-        {"users", "errors"}, {"users"}, empty_username);
-  u.add("username-unique-case-insensitive", "userName differing only in case conflicts", kMust,
-        kUserName, {"users", "errors"}, {"users"}, username_case_insensitive_unique);
+  u.add({.slug = "username-non-empty",
+         .title = "an empty userName answers 400 invalidValue",
+         .level = kMust,
+         .requirement = kUserName,
+         .tags = {tag::kUsers, tag::kErrors},
+         .needs = {cap::kUsers},
+         .run = empty_username});
+  u.add({.slug = "username-unique-case-insensitive",
+         .title = "userName differing only in case conflicts",
+         .level = kMust,
+         .requirement = kUserName,
+         .tags = {tag::kUsers, tag::kErrors},
+         .needs = {cap::kUsers},
+         .run = username_case_insensitive_unique});
   SectionBuilder m(catalog, spec, "4.1.2", "Multi-Valued Attributes");
-  m.add("groups-reflect-membership", "User.groups lists a group the user is a member of", kMust,
-        kGroups, {"users", "groups"}, {"users", "groups"}, groups_reflect_membership);
-  m.add("groups-direct-type", "a direct membership has type \"direct\"", kShould,
-        "The canonical types \"direct\" and \"indirect\" are defined to describe how the group "
-        "membership was derived.",
-        {"users", "groups"}, {"users", "groups"}, groups_direct_type);
-  m.add("groups-indirect-through-nesting", "membership through a nested group is listed", kMay,
-        "A list of groups to which the user belongs, either through direct membership, through "
-        "nested groups, or dynamically calculated.",
-        {"users", "groups"}, {"users", "groups"}, groups_indirect);
-  m.add("groups-not-writable-on-user", "PATCH add to User.groups answers 400 mutability", kMust,
-        kGroups, {"users", "groups", "mutability"}, {"users", "groups", "patch"},
-        groups_patch_refused);
+  m.add({.slug = "groups-reflect-membership",
+         .title = "User.groups lists a group the user is a member of",
+         .level = kMust,
+         .requirement = kGroups,
+         .tags = {tag::kUsers, tag::kGroups},
+         .needs = {cap::kUsers, cap::kGroups},
+         .run = groups_reflect_membership});
+  m.add({.slug = "groups-direct-type",
+         .title = "a direct membership has type \"direct\"",
+         .level = kShould,
+         .requirement = "The canonical types \"direct\" and \"indirect\" are defined to describe "
+                        "how the group membership was derived.",
+         .tags = {tag::kUsers, tag::kGroups},
+         .needs = {cap::kUsers, cap::kGroups},
+         .run = groups_direct_type});
+  m.add({.slug = "groups-indirect-through-nesting",
+         .title = "membership through a nested group is listed",
+         .level = kMay,
+         .requirement = "A list of groups to which the user belongs, either through direct "
+                        "membership, through nested groups, or dynamically calculated.",
+         .tags = {tag::kUsers, tag::kGroups},
+         .needs = {cap::kUsers, cap::kGroups},
+         .run = groups_indirect});
+  m.add({.slug = "groups-not-writable-on-user",
+         .title = "PATCH add to User.groups answers 400 mutability",
+         .level = kMust,
+         .requirement = kGroups,
+         .tags = {tag::kUsers, tag::kGroups, tag::kMutability},
+         .needs = {cap::kUsers, cap::kGroups, cap::kPatch},
+         .run = groups_patch_refused});
   SectionBuilder g(catalog, spec, "4.2", "\"Group\" Resource Schema");
-  g.add("group-round-trip", "displayName and members are stored", kMust, kMembers, {"groups"},
-        {"groups", "users"}, group_round_trip);
-  g.add("nested-group-member", "a group may have a group as a member", kMay,
-        "The intention of the \"Group\" type is to allow the service provider to support nested "
-        "groups.",
-        {"groups"}, {"groups"}, nested_group);
+  g.add({.slug = "group-round-trip",
+         .title = "displayName and members are stored",
+         .level = kMust,
+         .requirement = kMembers,
+         .tags = {tag::kGroups},
+         .needs = {cap::kGroups, cap::kUsers},
+         .run = group_round_trip});
+  g.add({.slug = "nested-group-member",
+         .title = "a group may have a group as a member",
+         .level = kMay,
+         .requirement = "The intention of the \"Group\" type is to allow the service provider to "
+                        "support nested groups.",
+         .tags = {tag::kGroups},
+         .needs = {cap::kGroups},
+         .run = nested_group});
   SectionBuilder e(catalog, spec, "4.3", "Enterprise User Schema Extension");
-  e.add("manager-references-user-id", "manager.value keeps the manager's id", kMust,
-        "value  The \"id\" of the SCIM resource representing the user's manager.  RECOMMENDED.",
-        {"users", "extensions"}, {"users", "enterpriseUser"}, manager_reference);
+  e.add(
+      {.slug = "manager-references-user-id",
+       .title = "manager.value keeps the manager's id",
+       .level = kMust,
+       .requirement =
+           "value  The \"id\" of the SCIM resource representing the user's manager.  RECOMMENDED.",
+       .tags = {tag::kUsers, tag::kExtensions},
+       .needs = {cap::kUsers, cap::kEnterpriseUser},
+       .run = manager_reference});
 }
 
 }  // namespace scim::suites::rfc7643

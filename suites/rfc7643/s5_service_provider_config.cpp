@@ -99,20 +99,33 @@ void anonymous_access(conf::Context& ctx) {
 void register_s5_service_provider_config(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7643_spec(catalog), "5", "Service Provider Configuration Schema");
   for (const auto& f : kFields)
-    s.add(f.slug, std::string("ServiceProviderConfig declares ") + f.attribute + "." + f.sub, kMust,
-          f.requirement, {"discovery"}, {}, [&f](conf::Context& ctx) { run_field(ctx, f); });
-  s.add("authentication-schemes-shape", "authenticationSchemes have type, name, description", kMust,
-        "description  A description of the authentication scheme.  REQUIRED.",
-        {"discovery", "auth"}, {}, auth_schemes);
-  s.add("authentication-scheme-type-known", "authentication scheme types are defined values", kMust,
-        "This specification defines the values \"oauth\", \"oauth2\", \"oauthbearertoken\", "
-        "\"httpbasic\", and \"httpdigest\".",
-        {"discovery", "auth"}, {}, auth_scheme_type);
-  s.add("authentication-schemes-public", "the configuration is readable without credentials",
-        kShould,
-        "the service provider SHOULD, with the appropriate security considerations, make the "
-        "authenticationSchemes attribute publicly accessible without prior authentication.",
-        {"discovery", "auth"}, {}, anonymous_access);
+    s.add({.slug = f.slug,
+           .title = std::string("ServiceProviderConfig declares ") + f.attribute + "." + f.sub,
+           .level = kMust,
+           .requirement = f.requirement,
+           .tags = {tag::kDiscovery},
+           .run = [&f](conf::Context& ctx) { run_field(ctx, f); }});
+  s.add({.slug = "authentication-schemes-shape",
+         .title = "authenticationSchemes have type, name, description",
+         .level = kMust,
+         .requirement = "description  A description of the authentication scheme.  REQUIRED.",
+         .tags = {tag::kDiscovery, tag::kAuth},
+         .run = auth_schemes});
+  s.add({.slug = "authentication-scheme-type-known",
+         .title = "authentication scheme types are defined values",
+         .level = kMust,
+         .requirement = "This specification defines the values \"oauth\", \"oauth2\", "
+                        "\"oauthbearertoken\", \"httpbasic\", and \"httpdigest\".",
+         .tags = {tag::kDiscovery, tag::kAuth},
+         .run = auth_scheme_type});
+  s.add({.slug = "authentication-schemes-public",
+         .title = "the configuration is readable without credentials",
+         .level = kShould,
+         .requirement =
+             "the service provider SHOULD, with the appropriate security considerations, make the "
+             "authenticationSchemes attribute publicly accessible without prior authentication.",
+         .tags = {tag::kDiscovery, tag::kAuth},
+         .run = anonymous_access});
 }
 
 }  // namespace scim::suites::rfc7643

@@ -71,24 +71,42 @@ void users_and_groups(conf::Context& ctx) {
 
 void register_s6_resource_types(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7643_spec(catalog), "6", "ResourceType Schema");
-  Strings tags = {"discovery"};
-  s.add("resource-type-required-attributes", "name, endpoint and schema are present", kMust,
-        "Unlike other core resources, all attributes are REQUIRED unless otherwise specified.",
-        tags, {}, required_strings);
-  s.add("resource-type-schema-urn", "each resource type carries the ResourceType schema URN", kMust,
-        "Resource type resources are READ-ONLY and identified using the following schema URI: "
-        "\"urn:ietf:params:scim:schemas:core:2.0:ResourceType\".",
-        tags, {}, schema_urn);
-  s.add("resource-type-schema-is-schema-id", "schema equals the id of a Schema resource", kMust,
-        "This MUST be equal to the \"id\" attribute of the associated \"Schema\" resource.", tags,
-        {}, schema_exists);
-  s.add("schema-extensions-shape", "schemaExtensions carry schema and required", kMust,
-        "This MUST be equal to the \"id\" attribute of a \"Schema\" resource.  REQUIRED.", tags, {},
-        extensions_shape);
-  s.add("core-types-use-core-schemas", "User/Group types name the core schemas", kMust,
-        "The resource type's primary/base schema URI, e.g., "
-        "\"urn:ietf:params:scim:schemas:core:2.0:User\".",
-        tags, {}, users_and_groups);
+  Tags tags = {tag::kDiscovery};
+  s.add({.slug = "resource-type-required-attributes",
+         .title = "name, endpoint and schema are present",
+         .level = kMust,
+         .requirement =
+             "Unlike other core resources, all attributes are REQUIRED unless otherwise specified.",
+         .tags = tags,
+         .run = required_strings});
+  s.add({.slug = "resource-type-schema-urn",
+         .title = "each resource type carries the ResourceType schema URN",
+         .level = kMust,
+         .requirement = "Resource type resources are READ-ONLY and identified using the following "
+                        "schema URI: \"urn:ietf:params:scim:schemas:core:2.0:ResourceType\".",
+         .tags = tags,
+         .run = schema_urn});
+  s.add({.slug = "resource-type-schema-is-schema-id",
+         .title = "schema equals the id of a Schema resource",
+         .level = kMust,
+         .requirement =
+             "This MUST be equal to the \"id\" attribute of the associated \"Schema\" resource.",
+         .tags = tags,
+         .run = schema_exists});
+  s.add({.slug = "schema-extensions-shape",
+         .title = "schemaExtensions carry schema and required",
+         .level = kMust,
+         .requirement =
+             "This MUST be equal to the \"id\" attribute of a \"Schema\" resource.  REQUIRED.",
+         .tags = tags,
+         .run = extensions_shape});
+  s.add({.slug = "core-types-use-core-schemas",
+         .title = "User/Group types name the core schemas",
+         .level = kMust,
+         .requirement = "The resource type's primary/base schema URI, e.g., "
+                        "\"urn:ietf:params:scim:schemas:core:2.0:User\".",
+         .tags = tags,
+         .run = users_and_groups});
 }
 
 }  // namespace scim::suites::rfc7643

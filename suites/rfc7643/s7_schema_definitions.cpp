@@ -153,47 +153,76 @@ std::vector<Characteristic> characteristics() {
 
 void register_s7_schema_definitions(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7643_spec(catalog), "7", "Schema Definition");
-  Strings tags = {"discovery", "schema"};
-  s.add("schema-ids-are-uris", "every schema id is a URI", kMust,
-        "The unique URI of the schema.  When applicable, service providers MUST specify the URI, "
-        "e.g., \"urn:ietf:params:scim:schemas:core:2.0:User\".",
-        tags, {}, schema_ids);
-  s.add("attributes-declare-name-type-multivalued", "attributes declare name/type/multiValued",
-        kMust, "and all attributes are REQUIRED unless otherwise specified.", tags, {},
-        attribute_basics);
-  s.add("attribute-types-valid", "attribute types use the defined keywords", kMust,
-        "Valid values are \"string\", \"boolean\", \"decimal\", \"integer\", \"dateTime\", "
-        "\"reference\", and \"complex\".",
-        tags, {}, [](conf::Context& ctx) {
-          // "binary" is listed by RFC 7643 §2.3.6 and used in §8.7.1 (x509Certificates.value).
-          keyword_in(ctx, "type",
-                     {"string", "boolean", "decimal", "integer", "dateTime", "reference", "complex",
-                      "binary"});
-        });
-  s.add("mutability-keywords-valid", "mutability uses readOnly/readWrite/immutable/writeOnly",
-        kMust, "readOnly  The attribute SHALL NOT be modified.", tags, {}, [](conf::Context& ctx) {
-          keyword_in(ctx, "mutability", {"readOnly", "readWrite", "immutable", "writeOnly"});
-        });
-  s.add("returned-keywords-valid", "returned uses always/never/default/request", kMust,
-        "A single keyword that indicates when an attribute and associated values are returned in "
-        "response to a GET request or in response to a PUT, POST, or PATCH request.",
-        tags, {}, [](conf::Context& ctx) {
-          keyword_in(ctx, "returned", {"always", "never", "default", "request"});
-        });
-  s.add("uniqueness-keywords-valid", "uniqueness uses none/server/global", kMust,
-        "A single keyword value that specifies how the service provider enforces uniqueness of "
-        "attribute values.",
-        tags, {}, [](conf::Context& ctx) {
-          keyword_in(ctx, "uniqueness", {"none", "server", "global"});
-        });
-  s.add("complex-attributes-list-sub-attributes", "complex attributes list subAttributes", kShould,
-        "When an attribute is of type \"complex\", there SHOULD be a corresponding schema "
-        "attribute \"subAttributes\" defined, listing the sub-attributes of the attribute.",
-        tags, {}, complex_has_sub_attributes);
+  Tags tags = {tag::kDiscovery, tag::kSchema};
+  s.add({.slug = "schema-ids-are-uris",
+         .title = "every schema id is a URI",
+         .level = kMust,
+         .requirement = "The unique URI of the schema.  When applicable, service providers MUST "
+                        "specify the URI, e.g., \"urn:ietf:params:scim:schemas:core:2.0:User\".",
+         .tags = tags,
+         .run = schema_ids});
+  s.add({.slug = "attributes-declare-name-type-multivalued",
+         .title = "attributes declare name/type/multiValued",
+         .level = kMust,
+         .requirement = "and all attributes are REQUIRED unless otherwise specified.",
+         .tags = tags,
+         .run = attribute_basics});
+  s.add({.slug = "attribute-types-valid",
+         .title = "attribute types use the defined keywords",
+         .level = kMust,
+         .requirement = "Valid values are \"string\", \"boolean\", \"decimal\", \"integer\", "
+                        "\"dateTime\", \"reference\", and \"complex\".",
+         .tags = tags,
+         .run = [](conf::Context& ctx) {
+           // "binary" is listed by RFC 7643 §2.3.6 and used in §8.7.1 (x509Certificates.value).
+           keyword_in(ctx, "type",
+                      {"string", "boolean", "decimal", "integer", "dateTime", "reference",
+                       "complex", "binary"});
+         }});
+  s.add({.slug = "mutability-keywords-valid",
+         .title = "mutability uses readOnly/readWrite/immutable/writeOnly",
+         .level = kMust,
+         .requirement = "readOnly  The attribute SHALL NOT be modified.",
+         .tags = tags,
+         .run = [](conf::Context& ctx) {
+           keyword_in(ctx, "mutability", {"readOnly", "readWrite", "immutable", "writeOnly"});
+         }});
+  s.add({.slug = "returned-keywords-valid",
+         .title = "returned uses always/never/default/request",
+         .level = kMust,
+         .requirement =
+             "A single keyword that indicates when an attribute and associated values are returned "
+             "in response to a GET request or in response to a PUT, POST, or PATCH request.",
+         .tags = tags,
+         .run = [](conf::Context& ctx) {
+           keyword_in(ctx, "returned", {"always", "never", "default", "request"});
+         }});
+  s.add({.slug = "uniqueness-keywords-valid",
+         .title = "uniqueness uses none/server/global",
+         .level = kMust,
+         .requirement = "A single keyword value that specifies how the service provider enforces "
+                        "uniqueness of attribute values.",
+         .tags = tags,
+         .run = [](conf::Context& ctx) {
+           keyword_in(ctx, "uniqueness", {"none", "server", "global"});
+         }});
+  s.add({.slug = "complex-attributes-list-sub-attributes",
+         .title = "complex attributes list subAttributes",
+         .level = kShould,
+         .requirement =
+             "When an attribute is of type \"complex\", there SHOULD be a corresponding schema "
+             "attribute \"subAttributes\" defined, listing the sub-attributes of the attribute.",
+         .tags = tags,
+         .run = complex_has_sub_attributes});
   for (const auto& c : characteristics())
-    s.add(c.slug, std::string("User schema: ") + c.path + " " + c.key + " is " + c.expected.dump(),
-          kMust, c.requirement, {"discovery", "schema", "users"}, {"users"},
-          [c](conf::Context& ctx) { run_characteristic(ctx, c); });
+    s.add(
+        {.slug = c.slug,
+         .title = std::string("User schema: ") + c.path + " " + c.key + " is " + c.expected.dump(),
+         .level = kMust,
+         .requirement = c.requirement,
+         .tags = {tag::kDiscovery, tag::kSchema, tag::kUsers},
+         .needs = {cap::kUsers},
+         .run = [c](conf::Context& ctx) { run_characteristic(ctx, c); }});
 }
 
 }  // namespace scim::suites::rfc7643

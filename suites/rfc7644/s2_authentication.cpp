@@ -15,7 +15,7 @@ constexpr const char* k401 =
     "Table 8, 401 (Unauthorized): Authorization failure.  The authorization header is invalid or "
     "missing.";
 
-const Strings kTags = {"auth"};
+const Tags kTags = {tag::kAuth};
 
 void no_credentials(conf::Context& ctx, const std::string& method, const std::string& path) {
   std::optional<std::string> body;
@@ -51,19 +51,49 @@ void error_body(conf::Context& ctx) {
 
 void register_s2(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7644_spec(catalog), "2", "Authentication and Authorization");
-  s.add("get-users-without-credentials-401", "GET /Users without credentials answers 401", kMust,
-        k401, kTags, {"users"}, [](conf::Context& ctx) { no_credentials(ctx, "GET", "/Users"); });
-  s.add("post-users-without-credentials-401", "POST /Users without credentials answers 401", kMust,
-        k401, kTags, {"users"}, [](conf::Context& ctx) { no_credentials(ctx, "POST", "/Users"); });
-  s.add("get-groups-without-credentials-401", "GET /Groups without credentials answers 401", kMust,
-        k401, kTags, {"groups"}, [](conf::Context& ctx) { no_credentials(ctx, "GET", "/Groups"); });
-  s.add("invalid-token-401", "an invalid bearer token answers 401", kMust, k401, kTags, {"users"},
-        bad_token);
-  s.add("www-authenticate-on-401", "a 401 carries WWW-Authenticate", kMust, kWwwAuthenticate, kTags,
-        {"users"}, www_authenticate);
-  s.add("401-is-scim-error", "a 401 carries a SCIM error body", kShould,
-        "Implementers SHOULD handle the identified HTTP status codes as described below.", kTags,
-        {"users"}, error_body);
+  s.add({.slug = "get-users-without-credentials-401",
+         .title = "GET /Users without credentials answers 401",
+         .level = kMust,
+         .requirement = k401,
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = [](conf::Context& ctx) { no_credentials(ctx, "GET", "/Users"); }});
+  s.add({.slug = "post-users-without-credentials-401",
+         .title = "POST /Users without credentials answers 401",
+         .level = kMust,
+         .requirement = k401,
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = [](conf::Context& ctx) { no_credentials(ctx, "POST", "/Users"); }});
+  s.add({.slug = "get-groups-without-credentials-401",
+         .title = "GET /Groups without credentials answers 401",
+         .level = kMust,
+         .requirement = k401,
+         .tags = kTags,
+         .needs = {cap::kGroups},
+         .run = [](conf::Context& ctx) { no_credentials(ctx, "GET", "/Groups"); }});
+  s.add({.slug = "invalid-token-401",
+         .title = "an invalid bearer token answers 401",
+         .level = kMust,
+         .requirement = k401,
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = bad_token});
+  s.add({.slug = "www-authenticate-on-401",
+         .title = "a 401 carries WWW-Authenticate",
+         .level = kMust,
+         .requirement = kWwwAuthenticate,
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = www_authenticate});
+  s.add({.slug = "401-is-scim-error",
+         .title = "a 401 carries a SCIM error body",
+         .level = kShould,
+         .requirement =
+             "Implementers SHOULD handle the identified HTTP status codes as described below.",
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = error_body});
 }
 
 }  // namespace scim::suites::rfc7644

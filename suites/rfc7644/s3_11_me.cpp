@@ -37,22 +37,34 @@ void me_location_resolves(conf::Context& ctx) {
 
 void register_s3_11(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.11", "\"/Me\" Authenticated Subject Alias");
-  s.add("me-answers-one-of-three-ways", "GET /Me answers 501, 308 or the resource", kMust,
-        "In any response, the HTTP \"Location\" header MUST be the permanent location of the "
-        "aliased resource associated with the authenticated subject.",
-        {"me"}, {}, me_answers);
-  s.add("me-unsupported-501", "a provider without /Me answers 501", kShould,
-        "A service provider that does NOT support this feature SHOULD respond with HTTP status "
-        "code 501 (Not Implemented).",
-        {"me"}, {}, [](conf::Context& ctx) {
-          auto r = ctx.get("/Me");
-          if (r.status == 200 || r.status == 308) ctx.skip("the target supports /Me");
-          ctx.expect_scim_error(r, 501);
-        });
-  s.add("me-location-is-aliased-resource", "/Me's Location resolves to the same resource", kMust,
-        "In any response, the HTTP \"Location\" header MUST be the permanent location of the "
-        "aliased resource associated with the authenticated subject.",
-        {"me"}, {"me"}, me_location_resolves);
+  s.add({.slug = "me-answers-one-of-three-ways",
+         .title = "GET /Me answers 501, 308 or the resource",
+         .level = kMust,
+         .requirement =
+             "In any response, the HTTP \"Location\" header MUST be the permanent "
+             "location of the aliased resource associated with the authenticated subject.",
+         .tags = {tag::kMe},
+         .run = me_answers});
+  s.add({.slug = "me-unsupported-501",
+         .title = "a provider without /Me answers 501",
+         .level = kShould,
+         .requirement = "A service provider that does NOT support this feature SHOULD respond with "
+                        "HTTP status code 501 (Not Implemented).",
+         .tags = {tag::kMe},
+         .run = [](conf::Context& ctx) {
+           auto r = ctx.get("/Me");
+           if (r.status == 200 || r.status == 308) ctx.skip("the target supports /Me");
+           ctx.expect_scim_error(r, 501);
+         }});
+  s.add({.slug = "me-location-is-aliased-resource",
+         .title = "/Me's Location resolves to the same resource",
+         .level = kMust,
+         .requirement =
+             "In any response, the HTTP \"Location\" header MUST be the permanent "
+             "location of the aliased resource associated with the authenticated subject.",
+         .tags = {tag::kMe},
+         .needs = {cap::kMe},
+         .run = me_location_resolves});
 }
 
 }  // namespace scim::suites::rfc7644

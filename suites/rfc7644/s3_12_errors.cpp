@@ -22,7 +22,7 @@ constexpr const char* kInvalidValue =
     "compatible with the operation or attribute type (see Section 2.2 of [RFC7643]), or resource "
     "references.";
 
-const Strings kTags = {"errors"};
+const Tags kTags = {tag::kErrors};
 
 conf::HttpResponse post_text(conf::Context& ctx, const std::string& path, const std::string& text) {
   return ctx.send("POST", path, text, {{"Content-Type", "application/scim+json"}});
@@ -94,27 +94,69 @@ void missing_schemas_attribute(conf::Context& ctx) {
 void register_s3_12(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.12",
                    "HTTP Status and Error Response Handling");
-  s.add("error-body-has-error-schema", "an error body carries the Error URN", kMust, kBody, kTags,
-        {}, error_shape);
-  s.add("error-status-is-json-string", "\"status\" is a JSON string", kMust, kStatusString, kTags,
-        {}, status_is_string);
-  s.add("malformed-json-invalid-syntax", "an unparsable body answers 400 invalidSyntax", kMust,
-        kInvalidSyntax, kTags, {"users"}, malformed_json);
-  s.add("non-object-body-invalid-syntax", "a JSON array body answers 400 invalidSyntax", kMust,
-        kInvalidSyntax, kTags, {"users"}, not_an_object);
-  s.add("missing-schemas-invalid-syntax", "a resource without schemas answers invalidSyntax", kMust,
-        "The \"schemas\" attribute is a REQUIRED attribute and is an array of Strings containing "
-        "URIs that are used to indicate the namespaces of the SCIM schemas that define the "
-        "attributes present in the current JSON structure.",
-        kTags, {"users"}, missing_schemas_attribute);
-  s.add("missing-required-invalid-value", "a User without userName answers invalidValue", kMust,
-        kInvalidValue, kTags, {"users"}, missing_username);
-  s.add("wrong-type-invalid-value", "active: \"not-a-boolean\" answers invalidValue", kMust,
-        kInvalidValue, kTags, {"users"}, wrong_type);
-  s.add("unknown-member-invalid-value", "a member id that does not exist answers invalidValue",
-        kMust, kInvalidValue, kTags, {"groups"}, unknown_member);
-  s.add("unsupported-method-error", "DELETE /ServiceProviderConfig is a SCIM error", kMust, kBody,
-        kTags, {}, method_not_allowed);
+  s.add({.slug = "error-body-has-error-schema",
+         .title = "an error body carries the Error URN",
+         .level = kMust,
+         .requirement = kBody,
+         .tags = kTags,
+         .run = error_shape});
+  s.add({.slug = "error-status-is-json-string",
+         .title = "\"status\" is a JSON string",
+         .level = kMust,
+         .requirement = kStatusString,
+         .tags = kTags,
+         .run = status_is_string});
+  s.add({.slug = "malformed-json-invalid-syntax",
+         .title = "an unparsable body answers 400 invalidSyntax",
+         .level = kMust,
+         .requirement = kInvalidSyntax,
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = malformed_json});
+  s.add({.slug = "non-object-body-invalid-syntax",
+         .title = "a JSON array body answers 400 invalidSyntax",
+         .level = kMust,
+         .requirement = kInvalidSyntax,
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = not_an_object});
+  s.add({.slug = "missing-schemas-invalid-syntax",
+         .title = "a resource without schemas answers invalidSyntax",
+         .level = kMust,
+         .requirement =
+             "The \"schemas\" attribute is a REQUIRED attribute and is an array of Strings "
+             "containing URIs that are used to indicate the namespaces of the SCIM schemas that "
+             "define the attributes present in the current JSON structure.",
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = missing_schemas_attribute});
+  s.add({.slug = "missing-required-invalid-value",
+         .title = "a User without userName answers invalidValue",
+         .level = kMust,
+         .requirement = kInvalidValue,
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = missing_username});
+  s.add({.slug = "wrong-type-invalid-value",
+         .title = "active: \"not-a-boolean\" answers invalidValue",
+         .level = kMust,
+         .requirement = kInvalidValue,
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = wrong_type});
+  s.add({.slug = "unknown-member-invalid-value",
+         .title = "a member id that does not exist answers invalidValue",
+         .level = kMust,
+         .requirement = kInvalidValue,
+         .tags = kTags,
+         .needs = {cap::kGroups},
+         .run = unknown_member});
+  s.add({.slug = "unsupported-method-error",
+         .title = "DELETE /ServiceProviderConfig is a SCIM error",
+         .level = kMust,
+         .requirement = kBody,
+         .tags = kTags,
+         .run = method_not_allowed});
 }
 
 }  // namespace scim::suites::rfc7644

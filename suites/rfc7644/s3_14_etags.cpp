@@ -22,8 +22,8 @@ constexpr const char* kIfMatch =
 constexpr const char* k412 =
     "Table 8, 412 (Precondition Failed): Failed to update.  Resource has changed on the server.";
 
-const Strings kTags = {"etag", "users"};
-const Strings kCaps = {"users", "etag"};
+const Tags kTags = {tag::kEtag, tag::kUsers};
+const Needs kCaps = {cap::kUsers, cap::kEtag};
 constexpr const char* kStale = "W/\"scimconf-stale-version\"";
 
 std::string etag_of(conf::Context& ctx, const std::string& path) {
@@ -108,27 +108,76 @@ void if_match_star(conf::Context& ctx) {
 
 void register_s3_14(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.14", "Versioning Resources");
-  s.add("etag-header-matches-meta-version", "GET carries ETag equal to meta.version", kMust,
-        kHeader, kTags, kCaps, header_on_get);
-  s.add("etag-header-on-create", "POST answers with an ETag header", kMust, kHeader, kTags, kCaps,
-        header_on_create);
-  s.add("if-none-match-current-304", "If-None-Match with the current ETag answers 304", kMust, k304,
-        kTags, kCaps, if_none_match_304);
-  s.add("if-none-match-stale-200", "If-None-Match with another ETag answers 200", kMust, k304,
-        kTags, kCaps, if_none_match_changed);
-  s.add("etag-changes-on-update", "the ETag changes after PUT", kMust, kHeader, kTags, kCaps,
-        version_changes);
-  s.add("if-match-stale-put-412", "PUT with a stale If-Match answers 412", kMust, kIfMatch, kTags,
-        kCaps, [](conf::Context& ctx) { if_match_stale(ctx, "PUT"); });
-  s.add("if-match-stale-patch-412", "PATCH with a stale If-Match answers 412", kMust, kIfMatch,
-        kTags, {"users", "etag", "patch"},
-        [](conf::Context& ctx) { if_match_stale(ctx, "PATCH"); });
-  s.add("if-match-stale-delete-412", "DELETE with a stale If-Match answers 412", kMust, k412, kTags,
-        kCaps, [](conf::Context& ctx) { if_match_stale(ctx, "DELETE"); });
-  s.add("if-match-current-succeeds", "PUT with the current If-Match succeeds", kMust, kIfMatch,
-        kTags, kCaps, if_match_current);
-  s.add("if-match-star-succeeds", "If-Match: * matches the current version (RFC 7232 §3.1)", kMust,
-        kIfMatch, kTags, {"users", "etag", "patch"}, if_match_star);
+  s.add({.slug = "etag-header-matches-meta-version",
+         .title = "GET carries ETag equal to meta.version",
+         .level = kMust,
+         .requirement = kHeader,
+         .tags = kTags,
+         .needs = kCaps,
+         .run = header_on_get});
+  s.add({.slug = "etag-header-on-create",
+         .title = "POST answers with an ETag header",
+         .level = kMust,
+         .requirement = kHeader,
+         .tags = kTags,
+         .needs = kCaps,
+         .run = header_on_create});
+  s.add({.slug = "if-none-match-current-304",
+         .title = "If-None-Match with the current ETag answers 304",
+         .level = kMust,
+         .requirement = k304,
+         .tags = kTags,
+         .needs = kCaps,
+         .run = if_none_match_304});
+  s.add({.slug = "if-none-match-stale-200",
+         .title = "If-None-Match with another ETag answers 200",
+         .level = kMust,
+         .requirement = k304,
+         .tags = kTags,
+         .needs = kCaps,
+         .run = if_none_match_changed});
+  s.add({.slug = "etag-changes-on-update",
+         .title = "the ETag changes after PUT",
+         .level = kMust,
+         .requirement = kHeader,
+         .tags = kTags,
+         .needs = kCaps,
+         .run = version_changes});
+  s.add({.slug = "if-match-stale-put-412",
+         .title = "PUT with a stale If-Match answers 412",
+         .level = kMust,
+         .requirement = kIfMatch,
+         .tags = kTags,
+         .needs = kCaps,
+         .run = [](conf::Context& ctx) { if_match_stale(ctx, "PUT"); }});
+  s.add({.slug = "if-match-stale-patch-412",
+         .title = "PATCH with a stale If-Match answers 412",
+         .level = kMust,
+         .requirement = kIfMatch,
+         .tags = kTags,
+         .needs = {cap::kUsers, cap::kEtag, cap::kPatch},
+         .run = [](conf::Context& ctx) { if_match_stale(ctx, "PATCH"); }});
+  s.add({.slug = "if-match-stale-delete-412",
+         .title = "DELETE with a stale If-Match answers 412",
+         .level = kMust,
+         .requirement = k412,
+         .tags = kTags,
+         .needs = kCaps,
+         .run = [](conf::Context& ctx) { if_match_stale(ctx, "DELETE"); }});
+  s.add({.slug = "if-match-current-succeeds",
+         .title = "PUT with the current If-Match succeeds",
+         .level = kMust,
+         .requirement = kIfMatch,
+         .tags = kTags,
+         .needs = kCaps,
+         .run = if_match_current});
+  s.add({.slug = "if-match-star-succeeds",
+         .title = "If-Match: * matches the current version (RFC 7232 §3.1)",
+         .level = kMust,
+         .requirement = kIfMatch,
+         .tags = kTags,
+         .needs = {cap::kUsers, cap::kEtag, cap::kPatch},
+         .run = if_match_star});
 }
 
 }  // namespace scim::suites::rfc7644

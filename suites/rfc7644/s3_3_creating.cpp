@@ -112,30 +112,72 @@ void resource_type_set(conf::Context& ctx, std::string_view endpoint, std::strin
 
 void register_s3_3(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.3", "Creating Resources");
-  s.add("create-user-returns-201", "POST /Users answers 201 Created", kMust, k201,
-        {"create", "users"}, {"users"}, user_201);
-  s.add("create-group-returns-201", "POST /Groups answers 201 Created", kMust, k201,
-        {"create", "groups"}, {"groups"}, group_201);
-  s.add("create-returns-representation", "the 201 body is the created resource", kShould,
-        "The response body SHOULD contain the service provider's representation of the newly "
-        "created resource.",
-        {"create", "users"}, {"users"}, returns_representation);
-  s.add("location-equals-meta-location", "Location header equals meta.location and resolves", kMust,
-        kLocation, {"create", "users", "meta"}, {"users"}, location_matches_meta);
-  s.add("readonly-id-and-meta-ignored", "client-supplied id and meta are ignored", kMust, kReadOnly,
-        {"create", "users", "mutability"}, {"users"}, readonly_id_ignored);
-  s.add("readonly-groups-ignored", "client-supplied User.groups is ignored", kMust, kReadOnly,
-        {"create", "users", "mutability"}, {"users"}, readonly_groups_ignored);
-  s.add("duplicate-username-409-uniqueness", "a duplicate userName answers 409 uniqueness", kMust,
-        kConflict, {"create", "users", "errors"}, {"users"}, duplicate_conflict);
+  s.add({.slug = "create-user-returns-201",
+         .title = "POST /Users answers 201 Created",
+         .level = kMust,
+         .requirement = k201,
+         .tags = {tag::kCreate, tag::kUsers},
+         .needs = {cap::kUsers},
+         .run = user_201});
+  s.add({.slug = "create-group-returns-201",
+         .title = "POST /Groups answers 201 Created",
+         .level = kMust,
+         .requirement = k201,
+         .tags = {tag::kCreate, tag::kGroups},
+         .needs = {cap::kGroups},
+         .run = group_201});
+  s.add({.slug = "create-returns-representation",
+         .title = "the 201 body is the created resource",
+         .level = kShould,
+         .requirement = "The response body SHOULD contain the service provider's representation of "
+                        "the newly created resource.",
+         .tags = {tag::kCreate, tag::kUsers},
+         .needs = {cap::kUsers},
+         .run = returns_representation});
+  s.add({.slug = "location-equals-meta-location",
+         .title = "Location header equals meta.location and resolves",
+         .level = kMust,
+         .requirement = kLocation,
+         .tags = {tag::kCreate, tag::kUsers, tag::kMeta},
+         .needs = {cap::kUsers},
+         .run = location_matches_meta});
+  s.add({.slug = "readonly-id-and-meta-ignored",
+         .title = "client-supplied id and meta are ignored",
+         .level = kMust,
+         .requirement = kReadOnly,
+         .tags = {tag::kCreate, tag::kUsers, tag::kMutability},
+         .needs = {cap::kUsers},
+         .run = readonly_id_ignored});
+  s.add({.slug = "readonly-groups-ignored",
+         .title = "client-supplied User.groups is ignored",
+         .level = kMust,
+         .requirement = kReadOnly,
+         .tags = {tag::kCreate, tag::kUsers, tag::kMutability},
+         .needs = {cap::kUsers},
+         .run = readonly_groups_ignored});
+  s.add({.slug = "duplicate-username-409-uniqueness",
+         .title = "a duplicate userName answers 409 uniqueness",
+         .level = kMust,
+         .requirement = kConflict,
+         .tags = {tag::kCreate, tag::kUsers, tag::kErrors},
+         .needs = {cap::kUsers},
+         .run = duplicate_conflict});
 
   SectionBuilder t(catalog, rfc7644_spec(catalog), "3.3.1", "Resource Types");
-  t.add("users-resource-type-is-user", "POST /Users sets meta.resourceType User", kMust,
-        kResourceType, {"create", "users", "meta"}, {"users"},
-        [](conf::Context& ctx) { resource_type_set(ctx, "/Users", "User"); });
-  t.add("groups-resource-type-is-group", "POST /Groups sets meta.resourceType Group", kMust,
-        kResourceType, {"create", "groups", "meta"}, {"groups"},
-        [](conf::Context& ctx) { resource_type_set(ctx, "/Groups", "Group"); });
+  t.add({.slug = "users-resource-type-is-user",
+         .title = "POST /Users sets meta.resourceType User",
+         .level = kMust,
+         .requirement = kResourceType,
+         .tags = {tag::kCreate, tag::kUsers, tag::kMeta},
+         .needs = {cap::kUsers},
+         .run = [](conf::Context& ctx) { resource_type_set(ctx, "/Users", "User"); }});
+  t.add({.slug = "groups-resource-type-is-group",
+         .title = "POST /Groups sets meta.resourceType Group",
+         .level = kMust,
+         .requirement = kResourceType,
+         .tags = {tag::kCreate, tag::kGroups, tag::kMeta},
+         .needs = {cap::kGroups},
+         .run = [](conf::Context& ctx) { resource_type_set(ctx, "/Groups", "Group"); }});
 }
 
 }  // namespace scim::suites::rfc7644

@@ -61,19 +61,48 @@ void default_set(conf::Context& ctx) {
 
 void register_s3_4_1(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.4.1", "Retrieving a Known Resource");
-  s.add("get-user-200", "GET /Users/{id} answers 200 with the user", kMust, k200, {"read", "users"},
-        {"users"}, get_user);
-  s.add("get-group-200", "GET /Groups/{id} answers 200 with the group", kMust, k200,
-        {"read", "groups"}, {"groups"}, get_group);
-  s.add("unknown-user-404", "GET of an unknown user id answers a 404 SCIM error", kMust, k404,
-        {"read", "users", "errors"}, {"users"}, unknown_user);
-  s.add("unknown-group-404", "GET of an unknown group id answers a 404 SCIM error", kMust, k404,
-        {"read", "groups", "errors"}, {"groups"}, unknown_group);
-  s.add("unknown-endpoint-404", "GET of an endpoint that does not exist answers 404", kMust, k404,
-        {"read", "errors"}, {}, unknown_endpoint);
+  s.add({.slug = "get-user-200",
+         .title = "GET /Users/{id} answers 200 with the user",
+         .level = kMust,
+         .requirement = k200,
+         .tags = {tag::kRead, tag::kUsers},
+         .needs = {cap::kUsers},
+         .run = get_user});
+  s.add({.slug = "get-group-200",
+         .title = "GET /Groups/{id} answers 200 with the group",
+         .level = kMust,
+         .requirement = k200,
+         .tags = {tag::kRead, tag::kGroups},
+         .needs = {cap::kGroups},
+         .run = get_group});
+  s.add({.slug = "unknown-user-404",
+         .title = "GET of an unknown user id answers a 404 SCIM error",
+         .level = kMust,
+         .requirement = k404,
+         .tags = {tag::kRead, tag::kUsers, tag::kErrors},
+         .needs = {cap::kUsers},
+         .run = unknown_user});
+  s.add({.slug = "unknown-group-404",
+         .title = "GET of an unknown group id answers a 404 SCIM error",
+         .level = kMust,
+         .requirement = k404,
+         .tags = {tag::kRead, tag::kGroups, tag::kErrors},
+         .needs = {cap::kGroups},
+         .run = unknown_group});
+  s.add({.slug = "unknown-endpoint-404",
+         .title = "GET of an endpoint that does not exist answers 404",
+         .level = kMust,
+         .requirement = k404,
+         .tags = {tag::kRead, tag::kErrors},
+         .run = unknown_endpoint});
   SectionBuilder d(catalog, rfc7644_spec(catalog), "3.4", "Retrieving Resources");
-  d.add("default-attribute-set", "GET returns always/default attributes, never password", kMust,
-        kDefault, {"read", "users", "projection"}, {"users"}, default_set);
+  d.add({.slug = "default-attribute-set",
+         .title = "GET returns always/default attributes, never password",
+         .level = kMust,
+         .requirement = kDefault,
+         .tags = {tag::kRead, tag::kUsers, tag::kProjection},
+         .needs = {cap::kUsers},
+         .run = default_set});
 }
 
 }  // namespace scim::suites::rfc7644

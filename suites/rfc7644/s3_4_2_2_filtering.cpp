@@ -229,19 +229,38 @@ void filter_groups(conf::Context& ctx) {
 void register_s3_4_2_2(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.4.2.2", "Filtering");
   for (const auto& c : kMatchCases) {
-    Strings caps = {"users", "filter"};
-    if (c.enterprise) caps.push_back("enterpriseUser");
-    s.add(c.slug, c.title, c.level, c.requirement, {"filter", "users"}, caps,
-          [&c](conf::Context& ctx) { run_match(ctx, c); });
+    Needs caps = {cap::kUsers, cap::kFilter};
+    if (c.enterprise) caps.push_back(cap::kEnterpriseUser);
+    s.add({.slug = c.slug,
+           .title = c.title,
+           .level = c.level,
+           .requirement = c.requirement,
+           .tags = {tag::kFilter, tag::kUsers},
+           .needs = caps,
+           .run = [&c](conf::Context& ctx) { run_match(ctx, c); }});
   }
   for (const auto& c : kErrorCases)
-    s.add(c.slug, std::string("invalidFilter for ") + c.title, kMust, c.requirement,
-          {"filter", "errors"}, {"users", "filter"},
-          [&c](conf::Context& ctx) { run_error(ctx, c); });
-  s.add("unknown-attribute-matches-nothing", "filter on an undefined attribute", kMust,
-        kWhenSpecified, {"filter", "errors"}, {"users", "filter"}, unknown_attribute);
-  s.add("filter-groups-by-display-name-and-member", "filters apply to Groups", kMust,
-        kWhenSpecified, {"filter", "groups"}, {"groups", "users", "filter"}, filter_groups);
+    s.add({.slug = c.slug,
+           .title = std::string("invalidFilter for ") + c.title,
+           .level = kMust,
+           .requirement = c.requirement,
+           .tags = {tag::kFilter, tag::kErrors},
+           .needs = {cap::kUsers, cap::kFilter},
+           .run = [&c](conf::Context& ctx) { run_error(ctx, c); }});
+  s.add({.slug = "unknown-attribute-matches-nothing",
+         .title = "filter on an undefined attribute",
+         .level = kMust,
+         .requirement = kWhenSpecified,
+         .tags = {tag::kFilter, tag::kErrors},
+         .needs = {cap::kUsers, cap::kFilter},
+         .run = unknown_attribute});
+  s.add({.slug = "filter-groups-by-display-name-and-member",
+         .title = "filters apply to Groups",
+         .level = kMust,
+         .requirement = kWhenSpecified,
+         .tags = {tag::kFilter, tag::kGroups},
+         .needs = {cap::kGroups, cap::kUsers, cap::kFilter},
+         .run = filter_groups});
 }
 
 }  // namespace scim::suites::rfc7644

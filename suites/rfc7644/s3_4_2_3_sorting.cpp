@@ -82,14 +82,34 @@ void sub_attribute(conf::Context& ctx) {
 
 void register_s3_4_2_3(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.4.2.3", "Sorting");
-  s.add("sort-order-defaults-to-ascending", "sortBy without sortOrder sorts ascending", kMust,
-        kDefaultAscending, {"sort", "users"}, {"users", "sort", "filter"}, ascending_default);
-  s.add("sort-descending", "sortOrder=descending reverses the order", kMust, kSortBy,
-        {"sort", "users"}, {"users", "sort", "filter"}, descending);
-  s.add("sort-case-insensitive-strings", "caseExact=false strings sort without case", kMust,
-        kCaseInsensitive, {"sort", "users"}, {"users", "sort", "filter"}, case_insensitive);
-  s.add("sort-by-sub-attribute", "sortBy=name.givenName orders by the sub-attribute", kMust,
-        kSortBy, {"sort", "users"}, {"users", "sort", "filter"}, sub_attribute);
+  s.add({.slug = "sort-order-defaults-to-ascending",
+         .title = "sortBy without sortOrder sorts ascending",
+         .level = kMust,
+         .requirement = kDefaultAscending,
+         .tags = {tag::kSort, tag::kUsers},
+         .needs = {cap::kUsers, cap::kSort, cap::kFilter},
+         .run = ascending_default});
+  s.add({.slug = "sort-descending",
+         .title = "sortOrder=descending reverses the order",
+         .level = kMust,
+         .requirement = kSortBy,
+         .tags = {tag::kSort, tag::kUsers},
+         .needs = {cap::kUsers, cap::kSort, cap::kFilter},
+         .run = descending});
+  s.add({.slug = "sort-case-insensitive-strings",
+         .title = "caseExact=false strings sort without case",
+         .level = kMust,
+         .requirement = kCaseInsensitive,
+         .tags = {tag::kSort, tag::kUsers},
+         .needs = {cap::kUsers, cap::kSort, cap::kFilter},
+         .run = case_insensitive});
+  s.add({.slug = "sort-by-sub-attribute",
+         .title = "sortBy=name.givenName orders by the sub-attribute",
+         .level = kMust,
+         .requirement = kSortBy,
+         .tags = {tag::kSort, tag::kUsers},
+         .needs = {cap::kUsers, cap::kSort, cap::kFilter},
+         .run = sub_attribute});
 }
 
 }  // namespace scim::suites::rfc7644

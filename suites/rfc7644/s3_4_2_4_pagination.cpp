@@ -117,22 +117,57 @@ void items_per_page(conf::Context& ctx) {
 
 void register_s3_4_2_4(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.4.2.4", "Pagination");
-  Strings tags = {"paging", "users"};
-  Strings caps = {"users", "filter"};
-  s.add("count-is-upper-bound", "count bounds the page; totalResults counts all", kMust, kCountMax,
-        tags, caps, count_is_upper_bound);
-  s.add("count-zero-returns-total-only", "count=0 returns only totalResults", kMust, kCountZero,
-        tags, caps, count_zero);
-  s.add("count-negative-read-as-zero", "a negative count is read as 0", kMust, kCountNegative, tags,
-        caps, count_negative);
-  s.add("start-index-below-one-read-as-one", "startIndex=0 is read as 1", kMust, kStartBelowOne,
-        tags, caps, start_below_one);
-  s.add("pages-cover-all-results", "consecutive pages cover the result set", kMust, kStartIndex,
-        tags, caps, second_page);
-  s.add("page-beyond-end-empty", "startIndex past the end answers an empty page", kMust, kTotal,
-        tags, caps, beyond_end);
-  s.add("partial-page-has-items-per-page", "partial results carry itemsPerPage and startIndex",
-        kMust, kPaged, tags, caps, items_per_page);
+  Tags tags = {tag::kPaging, tag::kUsers};
+  Needs caps = {cap::kUsers, cap::kFilter};
+  s.add({.slug = "count-is-upper-bound",
+         .title = "count bounds the page; totalResults counts all",
+         .level = kMust,
+         .requirement = kCountMax,
+         .tags = tags,
+         .needs = caps,
+         .run = count_is_upper_bound});
+  s.add({.slug = "count-zero-returns-total-only",
+         .title = "count=0 returns only totalResults",
+         .level = kMust,
+         .requirement = kCountZero,
+         .tags = tags,
+         .needs = caps,
+         .run = count_zero});
+  s.add({.slug = "count-negative-read-as-zero",
+         .title = "a negative count is read as 0",
+         .level = kMust,
+         .requirement = kCountNegative,
+         .tags = tags,
+         .needs = caps,
+         .run = count_negative});
+  s.add({.slug = "start-index-below-one-read-as-one",
+         .title = "startIndex=0 is read as 1",
+         .level = kMust,
+         .requirement = kStartBelowOne,
+         .tags = tags,
+         .needs = caps,
+         .run = start_below_one});
+  s.add({.slug = "pages-cover-all-results",
+         .title = "consecutive pages cover the result set",
+         .level = kMust,
+         .requirement = kStartIndex,
+         .tags = tags,
+         .needs = caps,
+         .run = second_page});
+  s.add({.slug = "page-beyond-end-empty",
+         .title = "startIndex past the end answers an empty page",
+         .level = kMust,
+         .requirement = kTotal,
+         .tags = tags,
+         .needs = caps,
+         .run = beyond_end});
+  s.add({.slug = "partial-page-has-items-per-page",
+         .title = "partial results carry itemsPerPage and startIndex",
+         .level = kMust,
+         .requirement = kPaged,
+         .tags = tags,
+         .needs = caps,
+         .run = items_per_page});
 }
 
 }  // namespace scim::suites::rfc7644

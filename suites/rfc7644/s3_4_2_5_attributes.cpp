@@ -119,17 +119,42 @@ void case_insensitive_attributes(conf::Context& ctx) {
 
 void register_s3_4_2_5(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.4.2.5", "Attributes");
-  Strings tags = {"projection", "users"};
-  s.add("attributes-limits-get", "attributes=displayName returns it plus id only", kMust,
-        kAttributes, tags, {"users"}, attributes_on_get);
-  s.add("attributes-sub-attribute", "attributes=name.givenName returns that sub-attribute", kMust,
-        kAttributes, tags, {"users"}, attributes_sub_attribute);
-  s.add("excluded-attributes-removed", "excludedAttributes removes attributes", kMust, kExcluded,
-        tags, {"users"}, excluded_on_get);
-  s.add("excluded-cannot-remove-always", "excludedAttributes=id keeps id", kMust, kExcludedAlways,
-        tags, {"users"}, excluded_always);
-  s.add("attributes-on-list", "attributes applies to each list resource", kMust, kAttributes, tags,
-        {"users", "filter"}, attributes_on_list);
+  Tags tags = {tag::kProjection, tag::kUsers};
+  s.add({.slug = "attributes-limits-get",
+         .title = "attributes=displayName returns it plus id only",
+         .level = kMust,
+         .requirement = kAttributes,
+         .tags = tags,
+         .needs = {cap::kUsers},
+         .run = attributes_on_get});
+  s.add({.slug = "attributes-sub-attribute",
+         .title = "attributes=name.givenName returns that sub-attribute",
+         .level = kMust,
+         .requirement = kAttributes,
+         .tags = tags,
+         .needs = {cap::kUsers},
+         .run = attributes_sub_attribute});
+  s.add({.slug = "excluded-attributes-removed",
+         .title = "excludedAttributes removes attributes",
+         .level = kMust,
+         .requirement = kExcluded,
+         .tags = tags,
+         .needs = {cap::kUsers},
+         .run = excluded_on_get});
+  s.add({.slug = "excluded-cannot-remove-always",
+         .title = "excludedAttributes=id keeps id",
+         .level = kMust,
+         .requirement = kExcludedAlways,
+         .tags = tags,
+         .needs = {cap::kUsers},
+         .run = excluded_always});
+  s.add({.slug = "attributes-on-list",
+         .title = "attributes applies to each list resource",
+         .level = kMust,
+         .requirement = kAttributes,
+         .tags = tags,
+         .needs = {cap::kUsers, cap::kFilter},
+         .run = attributes_on_list});
 
   SectionBuilder w(catalog, rfc7644_spec(catalog), "3.9",
                    "Additional Operation Response Parameters");
@@ -140,22 +165,42 @@ void register_s3_4_2_5(conf::Catalog& catalog) {
   constexpr const char* k39e =
       "Additionally, the default set of attributes minus those attributes listed in "
       "\"excludedAttributes\" is returned.";
-  w.add("attributes-on-post-response", "POST honours ?attributes", kMust, k39a, tags, {"users"},
-        attributes_on_post);
-  w.add("excluded-on-put-response", "PUT honours ?excludedAttributes", kMust, k39e, tags, {"users"},
-        attributes_on_put);
+  w.add({.slug = "attributes-on-post-response",
+         .title = "POST honours ?attributes",
+         .level = kMust,
+         .requirement = k39a,
+         .tags = tags,
+         .needs = {cap::kUsers},
+         .run = attributes_on_post});
+  w.add({.slug = "excluded-on-put-response",
+         .title = "PUT honours ?excludedAttributes",
+         .level = kMust,
+         .requirement = k39e,
+         .tags = tags,
+         .needs = {cap::kUsers},
+         .run = attributes_on_put});
 
   SectionBuilder n(catalog, rfc7644_spec(catalog), "3.10", "Attribute Notation");
   constexpr const char* k310 =
       "All facets (URN, attribute, and sub-attribute name) of the fully encoded attribute name are "
       "case insensitive.";
-  n.add("urn-qualified-attributes-parameter", "attributes accepts a URN-qualified name", kMust,
-        "In general, attributes are uniquely identified by prefixing the attribute name with its "
-        "schema URN separated by a colon (\":\") character; e.g., the core User resource attribute "
-        "'userName' is identified as \"urn:ietf:params:scim:schemas:core:2.0:User:userName\".",
-        tags, {"users"}, urn_attributes);
-  n.add("attribute-names-case-insensitive", "attributes=DISPLAYNAME selects displayName", kMust,
-        k310, tags, {"users"}, case_insensitive_attributes);
+  n.add({.slug = "urn-qualified-attributes-parameter",
+         .title = "attributes accepts a URN-qualified name",
+         .level = kMust,
+         .requirement = "In general, attributes are uniquely identified by prefixing the attribute "
+                        "name with its schema URN separated by a colon (\":\") character; e.g., "
+                        "the core User resource attribute 'userName' is identified as "
+                        "\"urn:ietf:params:scim:schemas:core:2.0:User:userName\".",
+         .tags = tags,
+         .needs = {cap::kUsers},
+         .run = urn_attributes});
+  n.add({.slug = "attribute-names-case-insensitive",
+         .title = "attributes=DISPLAYNAME selects displayName",
+         .level = kMust,
+         .requirement = k310,
+         .tags = tags,
+         .needs = {cap::kUsers},
+         .run = case_insensitive_attributes});
 }
 
 }  // namespace scim::suites::rfc7644

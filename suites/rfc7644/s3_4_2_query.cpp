@@ -86,20 +86,49 @@ void root_undefined_attribute(conf::Context& ctx) {
 
 void register_s3_4_2(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.4.2", "Query Resources");
-  s.add("list-response-shape", "a filtered list is a ListResponse with totalResults", kMust, kUrn,
-        {"query", "users"}, {"users", "filter"}, list_shape);
-  s.add("no-match-200-total-zero", "a query without matches answers 200, totalResults 0", kMust,
-        kEmpty, {"query", "users"}, {"users", "filter"}, empty_result);
-  s.add("unknown-query-parameter-ignored", "unrecognised query parameters are ignored", kShould,
-        kIgnoreUnknown, {"query", "users"}, {"users", "filter"}, unknown_parameter);
-  s.add("every-resource-type-listable", "each advertised endpoint answers a ListResponse", kMust,
-        kResourcesRequired, {"query", "discovery"}, {}, every_type_listable);
+  s.add({.slug = "list-response-shape",
+         .title = "a filtered list is a ListResponse with totalResults",
+         .level = kMust,
+         .requirement = kUrn,
+         .tags = {tag::kQuery, tag::kUsers},
+         .needs = {cap::kUsers, cap::kFilter},
+         .run = list_shape});
+  s.add({.slug = "no-match-200-total-zero",
+         .title = "a query without matches answers 200, totalResults 0",
+         .level = kMust,
+         .requirement = kEmpty,
+         .tags = {tag::kQuery, tag::kUsers},
+         .needs = {cap::kUsers, cap::kFilter},
+         .run = empty_result});
+  s.add({.slug = "unknown-query-parameter-ignored",
+         .title = "unrecognised query parameters are ignored",
+         .level = kShould,
+         .requirement = kIgnoreUnknown,
+         .tags = {tag::kQuery, tag::kUsers},
+         .needs = {cap::kUsers, cap::kFilter},
+         .run = unknown_parameter});
+  s.add({.slug = "every-resource-type-listable",
+         .title = "each advertised endpoint answers a ListResponse",
+         .level = kMust,
+         .requirement = kResourcesRequired,
+         .tags = {tag::kQuery, tag::kDiscovery},
+         .run = every_type_listable});
 
   SectionBuilder r(catalog, rfc7644_spec(catalog), "3.4.2.1", "Query Endpoints");
-  r.add("root-query-spans-types", "a root query returns Users and Groups", kMust, kRoot,
-        {"query", "search"}, {"users", "groups", "filter"}, root_query);
-  r.add("undefined-attribute-is-absent", "an attribute foreign to a type has no value", kMust,
-        kUndefined, {"query", "search", "filter"}, {"groups", "filter"}, root_undefined_attribute);
+  r.add({.slug = "root-query-spans-types",
+         .title = "a root query returns Users and Groups",
+         .level = kMust,
+         .requirement = kRoot,
+         .tags = {tag::kQuery, tag::kSearch},
+         .needs = {cap::kUsers, cap::kGroups, cap::kFilter},
+         .run = root_query});
+  r.add({.slug = "undefined-attribute-is-absent",
+         .title = "an attribute foreign to a type has no value",
+         .level = kMust,
+         .requirement = kUndefined,
+         .tags = {tag::kQuery, tag::kSearch, tag::kFilter},
+         .needs = {cap::kGroups, cap::kFilter},
+         .run = root_undefined_attribute});
 }
 
 }  // namespace scim::suites::rfc7644

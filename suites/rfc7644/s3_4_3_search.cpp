@@ -77,17 +77,41 @@ void search_invalid_filter(conf::Context& ctx) {
 
 void register_s3_4_3(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.4.3", "Querying Resources Using HTTP POST");
-  s.add("users-search", "POST /Users/.search with a filter", kMust, kSearch, {"search", "users"},
-        {"users", "filter"}, users_search);
-  s.add("groups-search", "POST /Groups/.search with a filter", kMust, kSearch, {"search", "groups"},
-        {"groups", "filter"}, groups_search);
-  s.add("search-attributes", "attributes in the SearchRequest body", kMust, kResponse,
-        {"search", "users", "projection"}, {"users", "filter"}, search_attributes);
-  s.add("search-paging", "startIndex and count in the SearchRequest body", kMust, kResponse,
-        {"search", "users", "paging"}, {"users", "filter"}, search_paging);
-  s.add("search-invalid-filter", "an invalid filter in the body answers invalidFilter", kMust,
-        "The filter string MUST be a valid filter (Section 3.4.2.2) expression.",
-        {"search", "errors"}, {"users", "filter"}, search_invalid_filter);
+  s.add({.slug = "users-search",
+         .title = "POST /Users/.search with a filter",
+         .level = kMust,
+         .requirement = kSearch,
+         .tags = {tag::kSearch, tag::kUsers},
+         .needs = {cap::kUsers, cap::kFilter},
+         .run = users_search});
+  s.add({.slug = "groups-search",
+         .title = "POST /Groups/.search with a filter",
+         .level = kMust,
+         .requirement = kSearch,
+         .tags = {tag::kSearch, tag::kGroups},
+         .needs = {cap::kGroups, cap::kFilter},
+         .run = groups_search});
+  s.add({.slug = "search-attributes",
+         .title = "attributes in the SearchRequest body",
+         .level = kMust,
+         .requirement = kResponse,
+         .tags = {tag::kSearch, tag::kUsers, tag::kProjection},
+         .needs = {cap::kUsers, cap::kFilter},
+         .run = search_attributes});
+  s.add({.slug = "search-paging",
+         .title = "startIndex and count in the SearchRequest body",
+         .level = kMust,
+         .requirement = kResponse,
+         .tags = {tag::kSearch, tag::kUsers, tag::kPaging},
+         .needs = {cap::kUsers, cap::kFilter},
+         .run = search_paging});
+  s.add({.slug = "search-invalid-filter",
+         .title = "an invalid filter in the body answers invalidFilter",
+         .level = kMust,
+         .requirement = "The filter string MUST be a valid filter (Section 3.4.2.2) expression.",
+         .tags = {tag::kSearch, tag::kErrors},
+         .needs = {cap::kUsers, cap::kFilter},
+         .run = search_invalid_filter});
 }
 
 }  // namespace scim::suites::rfc7644

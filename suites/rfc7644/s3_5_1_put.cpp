@@ -94,20 +94,55 @@ void put_group_members(conf::Context& ctx) {
 
 void register_s3_5_1(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.5.1", "Replacing with PUT");
-  s.add("put-returns-200-entire-resource", "PUT answers 200 with the updated resource", kMust, k200,
-        {"put", "users"}, {"users"}, put_200);
-  s.add("put-value-stored", "the PUT value is visible to a later GET", kMust, k200,
-        {"put", "users"}, {"users"}, put_replaces);
-  s.add("put-must-not-create", "PUT of an unknown id answers 404", kMust, kNoCreate,
-        {"put", "users", "errors"}, {"users"}, put_no_create);
-  s.add("put-readonly-ignored", "PUT ignores id and meta values", kMust, kReadOnly,
-        {"put", "users", "mutability"}, {"users"}, put_readonly);
-  s.add("put-missing-required-400", "PUT without userName answers 400 invalidValue", kMust,
-        kRequired, {"put", "users", "errors"}, {"users"}, put_required);
-  s.add("put-duplicate-username-409", "PUT to another user's userName answers 409", kMust,
-        kUniqueness, {"put", "users", "errors"}, {"users"}, put_uniqueness);
-  s.add("put-group-replaces-members", "PUT replaces a group's members", kMust, k200,
-        {"put", "groups"}, {"groups", "users"}, put_group_members);
+  s.add({.slug = "put-returns-200-entire-resource",
+         .title = "PUT answers 200 with the updated resource",
+         .level = kMust,
+         .requirement = k200,
+         .tags = {tag::kPut, tag::kUsers},
+         .needs = {cap::kUsers},
+         .run = put_200});
+  s.add({.slug = "put-value-stored",
+         .title = "the PUT value is visible to a later GET",
+         .level = kMust,
+         .requirement = k200,
+         .tags = {tag::kPut, tag::kUsers},
+         .needs = {cap::kUsers},
+         .run = put_replaces});
+  s.add({.slug = "put-must-not-create",
+         .title = "PUT of an unknown id answers 404",
+         .level = kMust,
+         .requirement = kNoCreate,
+         .tags = {tag::kPut, tag::kUsers, tag::kErrors},
+         .needs = {cap::kUsers},
+         .run = put_no_create});
+  s.add({.slug = "put-readonly-ignored",
+         .title = "PUT ignores id and meta values",
+         .level = kMust,
+         .requirement = kReadOnly,
+         .tags = {tag::kPut, tag::kUsers, tag::kMutability},
+         .needs = {cap::kUsers},
+         .run = put_readonly});
+  s.add({.slug = "put-missing-required-400",
+         .title = "PUT without userName answers 400 invalidValue",
+         .level = kMust,
+         .requirement = kRequired,
+         .tags = {tag::kPut, tag::kUsers, tag::kErrors},
+         .needs = {cap::kUsers},
+         .run = put_required});
+  s.add({.slug = "put-duplicate-username-409",
+         .title = "PUT to another user's userName answers 409",
+         .level = kMust,
+         .requirement = kUniqueness,
+         .tags = {tag::kPut, tag::kUsers, tag::kErrors},
+         .needs = {cap::kUsers},
+         .run = put_uniqueness});
+  s.add({.slug = "put-group-replaces-members",
+         .title = "PUT replaces a group's members",
+         .level = kMust,
+         .requirement = k200,
+         .tags = {tag::kPut, tag::kGroups},
+         .needs = {cap::kGroups, cap::kUsers},
+         .run = put_group_members});
 }
 
 }  // namespace scim::suites::rfc7644

@@ -9,8 +9,8 @@
 namespace scim::suites::rfc7644 {
 namespace {
 
-const Strings kTags = {"patch", "users"};
-const Strings kCaps = {"users", "patch"};
+const Tags kTags = {tag::kPatch, tag::kUsers};
+const Needs kCaps = {cap::kUsers, cap::kPatch};
 
 void add_member_example(conf::Context& ctx) {
   json user = ctx.create_user();
@@ -103,38 +103,73 @@ void add_extension_attribute(conf::Context& ctx) {
 
 void register_s3_5_2_1(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.5.2.1", "Add Operation");
-  s.add("add-member-to-group", "the RFC example: add a member to a group", kMust,
-        "If the target location specifies a multi-valued attribute, a new value is added to the "
-        "attribute.",
-        {"patch", "groups"}, {"groups", "users", "patch"}, add_member_example);
-  s.add("add-without-path", "the RFC example: add emails and nickname without a path", kMust,
-        "If omitted, the target location is assumed to be the resource itself.  The \"value\" "
-        "parameter contains a set of attributes to be added to the resource.",
-        kTags, kCaps, add_without_path_example);
-  s.add("add-single-valued-replaces", "add on a single-valued attribute replaces it", kMust,
-        "If the target location specifies a single-valued attribute, the existing value is "
-        "replaced.",
-        kTags, kCaps, add_single_replaces);
-  s.add("add-absent-attribute", "add on an attribute without value sets it", kMust,
-        "If the target location specifies an attribute that does not exist (has no value), the "
-        "attribute is added with the new value.",
-        kTags, kCaps, add_absent_attribute);
-  s.add("add-complex-sub-attributes", "add on a complex attribute sets sub-attributes", kMust,
-        "If the target location specifies a complex attribute, a set of sub-attributes SHALL be "
-        "specified in the \"value\" parameter.",
-        kTags, kCaps, add_complex_sub_attributes);
-  s.add("add-missing-value-400", "add without value answers 400 invalidValue", kMust,
-        "The operation MUST contain a \"value\" member whose content specifies the value to be "
-        "added.",
-        {"patch", "users", "errors"}, kCaps, add_missing_value);
-  s.add("add-existing-value-no-change", "adding an existing member changes nothing", kShould,
-        "If the target location already contains the value specified, no changes SHOULD be made "
-        "to the resource, and a success response SHOULD be returned.",
-        {"patch", "groups"}, {"groups", "users", "patch"}, add_existing_value_no_change);
-  s.add("add-extension-attribute-by-urn", "add with a URN-qualified path sets an extension", kMust,
-        "Clients MAY implicitly modify the \"schemas\" attribute by adding (or replacing) an "
-        "attribute with its fully qualified name, including schema URN.",
-        kTags, {"users", "patch", "enterpriseUser"}, add_extension_attribute);
+  s.add({.slug = "add-member-to-group",
+         .title = "the RFC example: add a member to a group",
+         .level = kMust,
+         .requirement = "If the target location specifies a multi-valued attribute, a new value is "
+                        "added to the attribute.",
+         .tags = {tag::kPatch, tag::kGroups},
+         .needs = {cap::kGroups, cap::kUsers, cap::kPatch},
+         .run = add_member_example});
+  s.add({.slug = "add-without-path",
+         .title = "the RFC example: add emails and nickname without a path",
+         .level = kMust,
+         .requirement =
+             "If omitted, the target location is assumed to be the resource itself.  The \"value\" "
+             "parameter contains a set of attributes to be added to the resource.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = add_without_path_example});
+  s.add({.slug = "add-single-valued-replaces",
+         .title = "add on a single-valued attribute replaces it",
+         .level = kMust,
+         .requirement = "If the target location specifies a single-valued attribute, the existing "
+                        "value is replaced.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = add_single_replaces});
+  s.add({.slug = "add-absent-attribute",
+         .title = "add on an attribute without value sets it",
+         .level = kMust,
+         .requirement = "If the target location specifies an attribute that does not exist (has no "
+                        "value), the attribute is added with the new value.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = add_absent_attribute});
+  s.add({.slug = "add-complex-sub-attributes",
+         .title = "add on a complex attribute sets sub-attributes",
+         .level = kMust,
+         .requirement = "If the target location specifies a complex attribute, a set of "
+                        "sub-attributes SHALL be specified in the \"value\" parameter.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = add_complex_sub_attributes});
+  s.add({.slug = "add-missing-value-400",
+         .title = "add without value answers 400 invalidValue",
+         .level = kMust,
+         .requirement = "The operation MUST contain a \"value\" member whose content specifies the "
+                        "value to be added.",
+         .tags = {tag::kPatch, tag::kUsers, tag::kErrors},
+         .needs = kCaps,
+         .run = add_missing_value});
+  s.add({.slug = "add-existing-value-no-change",
+         .title = "adding an existing member changes nothing",
+         .level = kShould,
+         .requirement =
+             "If the target location already contains the value specified, no changes "
+             "SHOULD be made to the resource, and a success response SHOULD be returned.",
+         .tags = {tag::kPatch, tag::kGroups},
+         .needs = {cap::kGroups, cap::kUsers, cap::kPatch},
+         .run = add_existing_value_no_change});
+  s.add({.slug = "add-extension-attribute-by-urn",
+         .title = "add with a URN-qualified path sets an extension",
+         .level = kMust,
+         .requirement =
+             "Clients MAY implicitly modify the \"schemas\" attribute by adding (or replacing) an "
+             "attribute with its fully qualified name, including schema URN.",
+         .tags = kTags,
+         .needs = {cap::kUsers, cap::kPatch, cap::kEnterpriseUser},
+         .run = add_extension_attribute});
 }
 
 }  // namespace scim::suites::rfc7644

@@ -8,8 +8,8 @@
 namespace scim::suites::rfc7644 {
 namespace {
 
-const Strings kCaps = {"users", "patch"};
-const Strings kGroupCaps = {"groups", "users", "patch"};
+const Needs kCaps = {cap::kUsers, cap::kPatch};
+const Needs kGroupCaps = {cap::kGroups, cap::kUsers, cap::kPatch};
 
 void no_path(conf::Context& ctx) {
   json user = ctx.create_user({{"nickName", "x"}});
@@ -80,35 +80,68 @@ void required_attribute(conf::Context& ctx) {
 
 void register_s3_5_2_2(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.5.2.2", "Remove Operation");
-  s.add("remove-without-path-no-target", "remove without path answers 400 noTarget", kMust,
-        "If \"path\" is unspecified, the operation fails with HTTP status code 400 and a "
-        "\"scimType\" error code of \"noTarget\".",
-        {"patch", "users", "errors"}, kCaps, no_path);
-  s.add("remove-single-valued", "remove nickName unassigns it", kMust,
-        "If the target location is a single-value attribute, the attribute and its associated "
-        "value is removed, and the attribute SHALL be considered unassigned.",
-        {"patch", "users"}, kCaps, single_valued);
-  s.add("remove-all-members", "the RFC example: remove all members of a group", kMust,
-        "If the target location is a multi-valued attribute and no filter is specified, the "
-        "attribute and all values are removed, and the attribute SHALL be considered unassigned.",
-        {"patch", "groups"}, kGroupCaps, all_members);
-  s.add("remove-one-member-by-filter", "the RFC example: remove a single member", kMust,
-        "If the target location is a multi-valued attribute and a complex filter is specified "
-        "comparing a \"value\", the values matched by the filter are removed.",
-        {"patch", "groups"}, kGroupCaps, one_member);
-  s.add("remove-by-complex-filter", "the RFC example: remove the matching email only", kMust,
-        "If the target location is a complex multi-valued attribute and a complex filter is "
-        "specified based on the attribute's sub-attributes, the matching records are removed.",
-        {"patch", "users"}, kCaps, complex_filter);
-  s.add("remove-and-add-member", "the RFC example: remove one member and add another", kMust,
-        "Operations are applied sequentially in the order they appear in the array.",
-        {"patch", "groups"}, kGroupCaps, remove_and_add);
-  s.add("remove-required-attribute-mutability", "removing userName answers 400 mutability", kMust,
-        "If an attribute is removed or becomes unassigned and is defined as a required attribute "
-        "or a read-only attribute, the server SHALL return an HTTP response status code and a JSON "
-        "detail error response as defined in Section 3.12, with a \"scimType\" error code of "
-        "\"mutability\".",
-        {"patch", "users", "errors"}, kCaps, required_attribute);
+  s.add({.slug = "remove-without-path-no-target",
+         .title = "remove without path answers 400 noTarget",
+         .level = kMust,
+         .requirement = "If \"path\" is unspecified, the operation fails with HTTP status code 400 "
+                        "and a \"scimType\" error code of \"noTarget\".",
+         .tags = {tag::kPatch, tag::kUsers, tag::kErrors},
+         .needs = kCaps,
+         .run = no_path});
+  s.add({.slug = "remove-single-valued",
+         .title = "remove nickName unassigns it",
+         .level = kMust,
+         .requirement =
+             "If the target location is a single-value attribute, the attribute and its associated "
+             "value is removed, and the attribute SHALL be considered unassigned.",
+         .tags = {tag::kPatch, tag::kUsers},
+         .needs = kCaps,
+         .run = single_valued});
+  s.add({.slug = "remove-all-members",
+         .title = "the RFC example: remove all members of a group",
+         .level = kMust,
+         .requirement = "If the target location is a multi-valued attribute and no filter is "
+                        "specified, the attribute and all values are removed, and the attribute "
+                        "SHALL be considered unassigned.",
+         .tags = {tag::kPatch, tag::kGroups},
+         .needs = kGroupCaps,
+         .run = all_members});
+  s.add({.slug = "remove-one-member-by-filter",
+         .title = "the RFC example: remove a single member",
+         .level = kMust,
+         .requirement =
+             "If the target location is a multi-valued attribute and a complex filter is specified "
+             "comparing a \"value\", the values matched by the filter are removed.",
+         .tags = {tag::kPatch, tag::kGroups},
+         .needs = kGroupCaps,
+         .run = one_member});
+  s.add({.slug = "remove-by-complex-filter",
+         .title = "the RFC example: remove the matching email only",
+         .level = kMust,
+         .requirement =
+             "If the target location is a complex multi-valued attribute and a complex filter is "
+             "specified based on the attribute's sub-attributes, the matching records are removed.",
+         .tags = {tag::kPatch, tag::kUsers},
+         .needs = kCaps,
+         .run = complex_filter});
+  s.add(
+      {.slug = "remove-and-add-member",
+       .title = "the RFC example: remove one member and add another",
+       .level = kMust,
+       .requirement = "Operations are applied sequentially in the order they appear in the array.",
+       .tags = {tag::kPatch, tag::kGroups},
+       .needs = kGroupCaps,
+       .run = remove_and_add});
+  s.add({.slug = "remove-required-attribute-mutability",
+         .title = "removing userName answers 400 mutability",
+         .level = kMust,
+         .requirement = "If an attribute is removed or becomes unassigned and is defined as a "
+                        "required attribute or a read-only attribute, the server SHALL return an "
+                        "HTTP response status code and a JSON detail error response as defined in "
+                        "Section 3.12, with a \"scimType\" error code of \"mutability\".",
+         .tags = {tag::kPatch, tag::kUsers, tag::kErrors},
+         .needs = kCaps,
+         .run = required_attribute});
 }
 
 }  // namespace scim::suites::rfc7644

@@ -8,8 +8,8 @@
 namespace scim::suites::rfc7644 {
 namespace {
 
-const Strings kTags = {"patch", "users"};
-const Strings kCaps = {"users", "patch"};
+const Tags kTags = {tag::kPatch, tag::kUsers};
+const Needs kCaps = {cap::kUsers, cap::kPatch};
 
 void no_path(conf::Context& ctx) {
   json user = ctx.create_user({{"nickName", "a"}, {"title", "b"}});
@@ -105,46 +105,85 @@ void deactivate(conf::Context& ctx) {
 
 void register_s3_5_2_3(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.5.2.3", "Replace Operation");
+  s.add({.slug = "replace-without-path",
+         .title = "replace without a path replaces the listed attributes",
+         .level = kMust,
+         .requirement = "If the \"path\" parameter is omitted, the target is assumed to be the "
+                        "resource itself.  In this case, the \"value\" attribute SHALL contain a "
+                        "list of one or more attributes that are to be replaced.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = no_path});
   s.add(
-      "replace-without-path", "replace without a path replaces the listed attributes", kMust,
-      "If the \"path\" parameter is omitted, the target is assumed to be the resource itself.  In "
-      "this case, the \"value\" attribute SHALL contain a list of one or more attributes that are "
-      "to be replaced.",
-      kTags, kCaps, no_path);
-  s.add("replace-single-valued", "replace on a single-valued attribute", kMust,
-        "If the target location is a single-value attribute, the attributes value is replaced.",
-        kTags, kCaps, single_valued);
-  s.add("replace-multi-valued-all", "replace on emails replaces every value", kMust,
-        "If the target location is a multi-valued attribute and no filter is specified, the "
-        "attribute and all values are replaced.",
-        kTags, kCaps, multi_valued_all);
-  s.add("replace-absent-acts-as-add", "replace on an absent attribute adds it", kMust,
-        "If the target location path specifies an attribute that does not exist, the service "
-        "provider SHALL treat the operation as an \"add\".",
-        kTags, kCaps, absent_is_add);
-  s.add("replace-complex-keeps-unspecified", "replace on name keeps unspecified sub-attributes",
-        kMust,
-        "Sub-attributes that are not specified in the \"value\" parameter are left unchanged.",
-        kTags, kCaps, complex_keeps_others);
-  s.add("replace-value-path-sub-attribute", "replace emails[type eq \"work\"].value", kMust,
-        "If the target location is a complex multi-valued attribute with a value selection filter "
-        "(\"valuePath\") and a specific sub-attribute (e.g., \"addresses[type eq "
-        "\"work\"].streetAddress\"), the matching sub-attribute of all matching records is "
-        "replaced.",
-        kTags, kCaps, value_path_sub_attribute);
-  s.add("replace-value-path-no-match-no-target", "an unmatched value path answers noTarget", kMust,
-        "If the target location is a multi-valued attribute for which a value selection filter "
-        "(\"valuePath\") has been supplied and no record match was made, the service provider "
-        "SHALL indicate failure by returning HTTP status code 400 and a \"scimType\" error code of "
-        "\"noTarget\".",
-        {"patch", "users", "errors"}, kCaps, value_path_no_match);
-  s.add("replace-members", "the RFC example: replace all members", kMust,
-        "If the target location is a multi-valued attribute and no filter is specified, the "
-        "attribute and all values are replaced.",
-        {"patch", "groups"}, {"groups", "users", "patch"}, members_example);
-  s.add("replace-active-false", "replace active with false deactivates", kMust,
-        "If the target location is a single-value attribute, the attributes value is replaced.",
-        kTags, kCaps, deactivate);
+      {.slug = "replace-single-valued",
+       .title = "replace on a single-valued attribute",
+       .level = kMust,
+       .requirement =
+           "If the target location is a single-value attribute, the attributes value is replaced.",
+       .tags = kTags,
+       .needs = kCaps,
+       .run = single_valued});
+  s.add({.slug = "replace-multi-valued-all",
+         .title = "replace on emails replaces every value",
+         .level = kMust,
+         .requirement = "If the target location is a multi-valued attribute and no filter is "
+                        "specified, the attribute and all values are replaced.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = multi_valued_all});
+  s.add({.slug = "replace-absent-acts-as-add",
+         .title = "replace on an absent attribute adds it",
+         .level = kMust,
+         .requirement = "If the target location path specifies an attribute that does not exist, "
+                        "the service provider SHALL treat the operation as an \"add\".",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = absent_is_add});
+  s.add({.slug = "replace-complex-keeps-unspecified",
+         .title = "replace on name keeps unspecified sub-attributes",
+         .level = kMust,
+         .requirement =
+             "Sub-attributes that are not specified in the \"value\" parameter are left unchanged.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = complex_keeps_others});
+  s.add({.slug = "replace-value-path-sub-attribute",
+         .title = "replace emails[type eq \"work\"].value",
+         .level = kMust,
+         .requirement = "If the target location is a complex multi-valued attribute with a value "
+                        "selection filter (\"valuePath\") and a specific sub-attribute (e.g., "
+                        "\"addresses[type eq \"work\"].streetAddress\"), the matching "
+                        "sub-attribute of all matching records is replaced.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = value_path_sub_attribute});
+  s.add({.slug = "replace-value-path-no-match-no-target",
+         .title = "an unmatched value path answers noTarget",
+         .level = kMust,
+         .requirement = "If the target location is a multi-valued attribute for which a value "
+                        "selection filter (\"valuePath\") has been supplied and no record match "
+                        "was made, the service provider SHALL indicate failure by returning HTTP "
+                        "status code 400 and a \"scimType\" error code of \"noTarget\".",
+         .tags = {tag::kPatch, tag::kUsers, tag::kErrors},
+         .needs = kCaps,
+         .run = value_path_no_match});
+  s.add({.slug = "replace-members",
+         .title = "the RFC example: replace all members",
+         .level = kMust,
+         .requirement = "If the target location is a multi-valued attribute and no filter is "
+                        "specified, the attribute and all values are replaced.",
+         .tags = {tag::kPatch, tag::kGroups},
+         .needs = {cap::kGroups, cap::kUsers, cap::kPatch},
+         .run = members_example});
+  s.add(
+      {.slug = "replace-active-false",
+       .title = "replace active with false deactivates",
+       .level = kMust,
+       .requirement =
+           "If the target location is a single-value attribute, the attributes value is replaced.",
+       .tags = kTags,
+       .needs = kCaps,
+       .run = deactivate});
 }
 
 }  // namespace scim::suites::rfc7644

@@ -33,8 +33,8 @@ constexpr const char* kPrimary =
     "other "
     "values in the array.";
 
-const Strings kTags = {"patch", "users"};
-const Strings kCaps = {"users", "patch"};
+const Tags kTags = {tag::kPatch, tag::kUsers};
+const Needs kCaps = {cap::kUsers, cap::kPatch};
 
 void success_code(conf::Context& ctx) {
   json user = ctx.create_user();
@@ -124,25 +124,71 @@ void invalid_path(conf::Context& ctx) {
 
 void register_s3_5_2(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.5.2", "Modifying with PATCH");
-  s.add("patch-success-200-or-204", "a successful PATCH answers 200 (resource) or 204", kMust,
-        kSuccess, kTags, kCaps, success_code);
-  s.add("patch-attributes-forces-200", "PATCH with ?attributes answers 200", kMust, kAttributes200,
-        kTags, kCaps, attributes_forces_200);
-  s.add("patch-missing-schemas-400", "a PatchOp without schemas answers 400 invalidSyntax", kMust,
-        kSchemas, {"patch", "users", "errors"}, kCaps, missing_schemas);
-  s.add("patch-unknown-op-400", "op \"copy\" answers 400 invalidSyntax", kMust, kOp,
-        {"patch", "users", "errors"}, kCaps, unknown_op);
-  s.add("patch-operations-sequential", "operations apply in order", kMust, kSequential, kTags,
-        kCaps, sequential);
-  s.add("patch-is-atomic", "a failing operation undoes the earlier ones", kMust, kAtomic, kTags,
-        kCaps, atomic);
-  s.add("patch-readonly-id-mutability", "replacing id answers 400 mutability", kMust, kReadOnly,
-        {"patch", "users", "errors", "mutability"}, kCaps, readonly_mutability);
-  s.add("patch-primary-is-unique", "a new primary email clears the old primary", kMust, kPrimary,
-        kTags, kCaps, primary_unique);
-  s.add("patch-malformed-path-invalid-path", "a malformed path answers 400 invalidPath", kMust,
-        "Table 9, invalidPath: The \"path\" attribute was invalid or malformed (see Figure 7).",
-        {"patch", "users", "errors"}, kCaps, invalid_path);
+  s.add({.slug = "patch-success-200-or-204",
+         .title = "a successful PATCH answers 200 (resource) or 204",
+         .level = kMust,
+         .requirement = kSuccess,
+         .tags = kTags,
+         .needs = kCaps,
+         .run = success_code});
+  s.add({.slug = "patch-attributes-forces-200",
+         .title = "PATCH with ?attributes answers 200",
+         .level = kMust,
+         .requirement = kAttributes200,
+         .tags = kTags,
+         .needs = kCaps,
+         .run = attributes_forces_200});
+  s.add({.slug = "patch-missing-schemas-400",
+         .title = "a PatchOp without schemas answers 400 invalidSyntax",
+         .level = kMust,
+         .requirement = kSchemas,
+         .tags = {tag::kPatch, tag::kUsers, tag::kErrors},
+         .needs = kCaps,
+         .run = missing_schemas});
+  s.add({.slug = "patch-unknown-op-400",
+         .title = "op \"copy\" answers 400 invalidSyntax",
+         .level = kMust,
+         .requirement = kOp,
+         .tags = {tag::kPatch, tag::kUsers, tag::kErrors},
+         .needs = kCaps,
+         .run = unknown_op});
+  s.add({.slug = "patch-operations-sequential",
+         .title = "operations apply in order",
+         .level = kMust,
+         .requirement = kSequential,
+         .tags = kTags,
+         .needs = kCaps,
+         .run = sequential});
+  s.add({.slug = "patch-is-atomic",
+         .title = "a failing operation undoes the earlier ones",
+         .level = kMust,
+         .requirement = kAtomic,
+         .tags = kTags,
+         .needs = kCaps,
+         .run = atomic});
+  s.add({.slug = "patch-readonly-id-mutability",
+         .title = "replacing id answers 400 mutability",
+         .level = kMust,
+         .requirement = kReadOnly,
+         .tags = {tag::kPatch, tag::kUsers, tag::kErrors, tag::kMutability},
+         .needs = kCaps,
+         .run = readonly_mutability});
+  s.add({.slug = "patch-primary-is-unique",
+         .title = "a new primary email clears the old primary",
+         .level = kMust,
+         .requirement = kPrimary,
+         .tags = kTags,
+         .needs = kCaps,
+         .run = primary_unique});
+  s.add(
+      {.slug = "patch-malformed-path-invalid-path",
+       .title = "a malformed path answers 400 invalidPath",
+       .level = kMust,
+       .requirement =
+           "Table 9, invalidPath: The \"path\" attribute was invalid or malformed (see Figure 7).",
+       .tags = {tag::kPatch, tag::kUsers, tag::kErrors},
+       .needs = kCaps,
+       .run = invalid_path});
 }
 
 }  // namespace scim::suites::rfc7644

@@ -94,28 +94,71 @@ void membership_dropped(conf::Context& ctx) {
 
 void register_s3_6(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.6", "Deleting Resources");
-  Strings tags = {"delete", "users"};
-  s.add("delete-user-204", "DELETE /Users/{id} answers 204", kMust, k204, tags, {"users"},
-        delete_204);
-  s.add("delete-group-204", "DELETE /Groups/{id} answers 204, then GET 404", kMust, k204,
-        {"delete", "groups"}, {"groups"}, delete_group_204);
-  s.add("get-after-delete-404", "GET of a deleted user answers 404", kMust, k404, tags, {"users"},
-        get_after);
-  s.add("put-after-delete-404", "PUT of a deleted user answers 404", kMust, k404, tags, {"users"},
-        put_after);
-  s.add("patch-after-delete-404", "PATCH of a deleted user answers 404", kMust, k404, tags,
-        {"users", "patch"}, patch_after);
-  s.add("delete-after-delete-404", "a second DELETE answers 404", kMust, k404, tags, {"users"},
-        delete_again);
-  s.add("deleted-omitted-from-queries", "queries omit the deleted user", kMust,
-        "Service providers MUST omit the resource from future query results.", tags,
-        {"users", "filter"}, omitted_from_query);
-  s.add("deleted-username-no-conflict", "a deleted userName can be reused", kShould,
-        "In addition, the service provider SHOULD NOT consider the deleted resource in conflict "
-        "calculation.",
-        tags, {"users"}, no_conflict);
-  s.add("deleted-member-leaves-groups", "deleting a user removes it from group members", kMust,
-        k404, {"delete", "groups"}, {"users", "groups"}, membership_dropped);
+  Tags tags = {tag::kDelete, tag::kUsers};
+  s.add({.slug = "delete-user-204",
+         .title = "DELETE /Users/{id} answers 204",
+         .level = kMust,
+         .requirement = k204,
+         .tags = tags,
+         .needs = {cap::kUsers},
+         .run = delete_204});
+  s.add({.slug = "delete-group-204",
+         .title = "DELETE /Groups/{id} answers 204, then GET 404",
+         .level = kMust,
+         .requirement = k204,
+         .tags = {tag::kDelete, tag::kGroups},
+         .needs = {cap::kGroups},
+         .run = delete_group_204});
+  s.add({.slug = "get-after-delete-404",
+         .title = "GET of a deleted user answers 404",
+         .level = kMust,
+         .requirement = k404,
+         .tags = tags,
+         .needs = {cap::kUsers},
+         .run = get_after});
+  s.add({.slug = "put-after-delete-404",
+         .title = "PUT of a deleted user answers 404",
+         .level = kMust,
+         .requirement = k404,
+         .tags = tags,
+         .needs = {cap::kUsers},
+         .run = put_after});
+  s.add({.slug = "patch-after-delete-404",
+         .title = "PATCH of a deleted user answers 404",
+         .level = kMust,
+         .requirement = k404,
+         .tags = tags,
+         .needs = {cap::kUsers, cap::kPatch},
+         .run = patch_after});
+  s.add({.slug = "delete-after-delete-404",
+         .title = "a second DELETE answers 404",
+         .level = kMust,
+         .requirement = k404,
+         .tags = tags,
+         .needs = {cap::kUsers},
+         .run = delete_again});
+  s.add({.slug = "deleted-omitted-from-queries",
+         .title = "queries omit the deleted user",
+         .level = kMust,
+         .requirement = "Service providers MUST omit the resource from future query results.",
+         .tags = tags,
+         .needs = {cap::kUsers, cap::kFilter},
+         .run = omitted_from_query});
+  s.add({.slug = "deleted-username-no-conflict",
+         .title = "a deleted userName can be reused",
+         .level = kShould,
+         .requirement = "In addition, the service provider SHOULD NOT consider the deleted "
+                        "resource in conflict calculation.",
+         .tags = tags,
+         .needs = {cap::kUsers},
+         .run = no_conflict});
+  s.add({.slug = "deleted-member-leaves-groups",
+         .title = "deleting a user removes it from group members",
+         .level = kMust,
+         .requirement = k404,
+         .tags = {tag::kDelete, tag::kGroups},
+         .needs = {cap::kUsers, cap::kGroups},
+         .run = membership_dropped});
 }
 
 }  // namespace scim::suites::rfc7644

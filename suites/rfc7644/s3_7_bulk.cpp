@@ -8,8 +8,8 @@
 namespace scim::suites::rfc7644 {
 namespace {
 
-const Strings kTags = {"bulk"};
-const Strings kCaps = {"bulk", "users"};
+const Tags kTags = {tag::kBulk};
+const Needs kCaps = {cap::kBulk, cap::kUsers};
 
 json post_user(const std::string& bulk_id, const std::string& user_name) {
   return {{"method", "POST"},
@@ -117,43 +117,77 @@ void payload_too_large(conf::Context& ctx) {
 
 void register_s3_7(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.7", "Bulk Operations");
-  s.add("bulk-success-200", "a successful bulk job answers 200 with a BulkResponse", kMust,
-        "If a bulk job is processed successfully, HTTP response code 200 OK MUST be returned; "
-        "otherwise, an appropriate HTTP error code MUST be returned.",
-        kTags, kCaps, success_200);
-  s.add("bulk-continues-after-failure", "later operations run after a failure", kMust,
-        "The service provider MUST continue performing as many changes as possible and disregard "
-        "partial failures.",
-        kTags, kCaps, continues_after_failure);
-  s.add("bulk-fail-on-errors-stops", "failOnErrors=1 stops after the first error", kMust,
-        "The \"failOnErrors\" attribute defines the number of errors that the service provider "
-        "should accept before failing the remaining operations returning the response.",
-        kTags, kCaps, fail_on_errors);
-  s.add("bulk-id-returned", "the bulkId is echoed with a location", kMust,
-        "The service provider MUST return the same \"bulkId\" together with the newly created "
-        "resource.",
-        kTags, kCaps, bulk_id_echoed);
+  s.add({.slug = "bulk-success-200",
+         .title = "a successful bulk job answers 200 with a BulkResponse",
+         .level = kMust,
+         .requirement = "If a bulk job is processed successfully, HTTP response code 200 OK MUST "
+                        "be returned; otherwise, an appropriate HTTP error code MUST be returned.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = success_200});
+  s.add({.slug = "bulk-continues-after-failure",
+         .title = "later operations run after a failure",
+         .level = kMust,
+         .requirement = "The service provider MUST continue performing as many changes as possible "
+                        "and disregard partial failures.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = continues_after_failure});
+  s.add(
+      {.slug = "bulk-fail-on-errors-stops",
+       .title = "failOnErrors=1 stops after the first error",
+       .level = kMust,
+       .requirement =
+           "The \"failOnErrors\" attribute defines the number of errors that the service provider "
+           "should accept before failing the remaining operations returning the response.",
+       .tags = kTags,
+       .needs = kCaps,
+       .run = fail_on_errors});
+  s.add({.slug = "bulk-id-returned",
+         .title = "the bulkId is echoed with a location",
+         .level = kMust,
+         .requirement = "The service provider MUST return the same \"bulkId\" together with the "
+                        "newly created resource.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = bulk_id_echoed});
   SectionBuilder c(catalog, rfc7644_spec(catalog), "3.7.1", "Circular Reference Processing");
-  c.add("forward-reference-resolved", "a member referencing a later POST is resolved", kMust,
-        "The service provider MUST try to resolve circular cross-references between resources in "
-        "a single bulk job but MAY stop after a failed attempt and instead return HTTP status code "
-        "409 (Conflict).",
-        kTags, {"bulk", "users", "groups"}, forward_reference);
+  c.add({.slug = "forward-reference-resolved",
+         .title = "a member referencing a later POST is resolved",
+         .level = kMust,
+         .requirement = "The service provider MUST try to resolve circular cross-references "
+                        "between resources in a single bulk job but MAY stop after a failed "
+                        "attempt and instead return HTTP status code 409 (Conflict).",
+         .tags = kTags,
+         .needs = {cap::kBulk, cap::kUsers, cap::kGroups},
+         .run = forward_reference});
   SectionBuilder b(catalog, rfc7644_spec(catalog), "3.7.2", "\"bulkId\" Temporary Identifiers");
-  b.add("bulk-id-reference-resolved", "bulkId:u1 in members becomes the new user's id", kMust,
-        "The service provider MUST return the same \"bulkId\" together with the newly created "
-        "resource.",
-        kTags, {"bulk", "users", "groups"}, bulk_id_reference);
+  b.add({.slug = "bulk-id-reference-resolved",
+         .title = "bulkId:u1 in members becomes the new user's id",
+         .level = kMust,
+         .requirement = "The service provider MUST return the same \"bulkId\" together with the "
+                        "newly created resource.",
+         .tags = kTags,
+         .needs = {cap::kBulk, cap::kUsers, cap::kGroups},
+         .run = bulk_id_reference});
   SectionBuilder e(catalog, rfc7644_spec(catalog), "3.7.3", "Response and Error Handling");
-  e.add("failed-operation-carries-error", "a failed operation has status and error response", kMust,
-        "When indicating a response with an HTTP status other than a 200-series response, the "
-        "response body MUST be included.",
-        kTags, kCaps, failed_op_has_response);
+  e.add({.slug = "failed-operation-carries-error",
+         .title = "a failed operation has status and error response",
+         .level = kMust,
+         .requirement = "When indicating a response with an HTTP status other than a 200-series "
+                        "response, the response body MUST be included.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = failed_op_has_response});
   SectionBuilder m(catalog, rfc7644_spec(catalog), "3.7.4", "Maximum Operations");
-  m.add("too-many-operations-413", "maxOperations + 1 operations answer 413", kMust,
-        "If either limit is exceeded, the service provider MUST return HTTP response code 413 "
-        "(Payload Too Large).",
-        kTags, {"bulk"}, payload_too_large);
+  m.add({.slug = "too-many-operations-413",
+         .title = "maxOperations + 1 operations answer 413",
+         .level = kMust,
+         .requirement = "If either limit is exceeded, the service provider MUST return HTTP "
+                        "response code 413 (Payload Too Large).",
+         .tags = kTags,
+         .needs = {cap::kBulk},
+         .run = payload_too_large});
 }
 
 }  // namespace scim::suites::rfc7644

@@ -19,7 +19,7 @@ constexpr const char* kUtf8 =
     "Servers MUST accept requests and be able to return JSON-structured responses using UTF-8 "
     "encoding [RFC3629].";
 
-const Strings kTags = {"content-type"};
+const Tags kTags = {tag::kContentType};
 
 bool is_scim_json(const conf::HttpResponse& r) {
   const std::string* ct = r.header("Content-Type");
@@ -73,20 +73,48 @@ void utf8_round_trip(conf::Context& ctx) {
 
 void register_s3_8(conf::Catalog& catalog) {
   SectionBuilder b(catalog, rfc7644_spec(catalog), "3.1", "Background");
-  b.add("response-media-type-scim-json", "responses use application/scim+json", kMust, kMediaType,
-        kTags, {"users"}, response_media_type);
-  b.add("error-media-type-scim-json", "error responses use application/scim+json", kMust,
-        kMediaType, kTags, {}, error_media_type);
+  b.add({.slug = "response-media-type-scim-json",
+         .title = "responses use application/scim+json",
+         .level = kMust,
+         .requirement = kMediaType,
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = response_media_type});
+  b.add({.slug = "error-media-type-scim-json",
+         .title = "error responses use application/scim+json",
+         .level = kMust,
+         .requirement = kMediaType,
+         .tags = kTags,
+         .run = error_media_type});
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.8", "Data Input/Output Formats");
-  s.add("accept-scim-json", "Accept: application/scim+json is served", kMust, kAccept, kTags,
-        {"users"}, accept_scim_json);
-  s.add("accept-json", "Accept: application/json is served", kShould, kAccept, kTags, {"users"},
-        accept_json);
-  s.add("request-application-json-accepted", "a body sent as application/json is accepted", kShould,
-        "Older versions of SCIM are known to informally use \"application/json\".", kTags,
-        {"users"}, request_as_json);
-  s.add("utf8-round-trip", "non-ASCII UTF-8 values survive a round trip", kMust, kUtf8, kTags,
-        {"users"}, utf8_round_trip);
+  s.add({.slug = "accept-scim-json",
+         .title = "Accept: application/scim+json is served",
+         .level = kMust,
+         .requirement = kAccept,
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = accept_scim_json});
+  s.add({.slug = "accept-json",
+         .title = "Accept: application/json is served",
+         .level = kShould,
+         .requirement = kAccept,
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = accept_json});
+  s.add({.slug = "request-application-json-accepted",
+         .title = "a body sent as application/json is accepted",
+         .level = kShould,
+         .requirement = "Older versions of SCIM are known to informally use \"application/json\".",
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = request_as_json});
+  s.add({.slug = "utf8-round-trip",
+         .title = "non-ASCII UTF-8 values survive a round trip",
+         .level = kMust,
+         .requirement = kUtf8,
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = utf8_round_trip});
 }
 
 }  // namespace scim::suites::rfc7644

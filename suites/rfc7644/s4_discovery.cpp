@@ -33,7 +33,7 @@ constexpr const char* kApiNotDiscoverable =
     "extensions, SCIM message schemas using the above prefix URN SHALL NOT be discoverable using "
     "the \"/Schemas\" endpoint.";
 
-const Strings kTags = {"discovery"};
+const Tags kTags = {tag::kDiscovery};
 
 void spc_schema(conf::Context& ctx) {
   json body =
@@ -100,28 +100,69 @@ void paging_ignored(conf::Context& ctx) {
 
 void register_s4(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7644_spec(catalog), "4", "Service Provider Configuration Endpoints");
-  s.add("service-provider-config-schema", "GET /ServiceProviderConfig has the SPC schema", kMust,
-        kSpc, kTags, {}, spc_schema);
-  s.add("resource-types-list-response", "GET /ResourceTypes is a ListResponse", kMust, kListForm,
-        kTags, {}, resource_types_list);
-  s.add("schemas-list-response", "GET /Schemas is a ListResponse of all schemas", kMust, kSchemas,
-        kTags, {}, schemas_list);
-  s.add("schema-by-urn", "GET /Schemas/<User URN> returns that schema", kMust,
-        "Individual schema definitions can be returned by appending the schema URI to the /Schemas "
-        "endpoint.",
-        kTags, {"users"}, schema_by_urn);
-  s.add("resource-type-by-name", "GET /ResourceTypes/User returns the User type", kMust, kListForm,
-        kTags, {"users"}, resource_type_by_name);
-  s.add("every-advertised-schema-discoverable", "each type's schema and extensions resolve", kMust,
-        kSchemas, kTags, {}, every_schema_discoverable);
-  s.add("no-protocol-message-schemas", "/Schemas lists no urn:ietf:params:scim:api: schema", kMust,
-        kApiNotDiscoverable, kTags, {}, no_api_schemas);
-  s.add("schemas-filter-403", "a filter on /Schemas answers 403", kShould, k403, kTags, {},
-        [](conf::Context& ctx) { filter_forbidden(ctx, "/Schemas"); });
-  s.add("resource-types-filter-403", "a filter on /ResourceTypes answers 403", kShould, k403, kTags,
-        {}, [](conf::Context& ctx) { filter_forbidden(ctx, "/ResourceTypes"); });
-  s.add("schemas-paging-ignored", "paging parameters on /Schemas are ignored", kMust, kIgnored,
-        kTags, {}, paging_ignored);
+  s.add({.slug = "service-provider-config-schema",
+         .title = "GET /ServiceProviderConfig has the SPC schema",
+         .level = kMust,
+         .requirement = kSpc,
+         .tags = kTags,
+         .run = spc_schema});
+  s.add({.slug = "resource-types-list-response",
+         .title = "GET /ResourceTypes is a ListResponse",
+         .level = kMust,
+         .requirement = kListForm,
+         .tags = kTags,
+         .run = resource_types_list});
+  s.add({.slug = "schemas-list-response",
+         .title = "GET /Schemas is a ListResponse of all schemas",
+         .level = kMust,
+         .requirement = kSchemas,
+         .tags = kTags,
+         .run = schemas_list});
+  s.add({.slug = "schema-by-urn",
+         .title = "GET /Schemas/<User URN> returns that schema",
+         .level = kMust,
+         .requirement = "Individual schema definitions can be returned by appending the schema URI "
+                        "to the /Schemas endpoint.",
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = schema_by_urn});
+  s.add({.slug = "resource-type-by-name",
+         .title = "GET /ResourceTypes/User returns the User type",
+         .level = kMust,
+         .requirement = kListForm,
+         .tags = kTags,
+         .needs = {cap::kUsers},
+         .run = resource_type_by_name});
+  s.add({.slug = "every-advertised-schema-discoverable",
+         .title = "each type's schema and extensions resolve",
+         .level = kMust,
+         .requirement = kSchemas,
+         .tags = kTags,
+         .run = every_schema_discoverable});
+  s.add({.slug = "no-protocol-message-schemas",
+         .title = "/Schemas lists no urn:ietf:params:scim:api: schema",
+         .level = kMust,
+         .requirement = kApiNotDiscoverable,
+         .tags = kTags,
+         .run = no_api_schemas});
+  s.add({.slug = "schemas-filter-403",
+         .title = "a filter on /Schemas answers 403",
+         .level = kShould,
+         .requirement = k403,
+         .tags = kTags,
+         .run = [](conf::Context& ctx) { filter_forbidden(ctx, "/Schemas"); }});
+  s.add({.slug = "resource-types-filter-403",
+         .title = "a filter on /ResourceTypes answers 403",
+         .level = kShould,
+         .requirement = k403,
+         .tags = kTags,
+         .run = [](conf::Context& ctx) { filter_forbidden(ctx, "/ResourceTypes"); }});
+  s.add({.slug = "schemas-paging-ignored",
+         .title = "paging parameters on /Schemas are ignored",
+         .level = kMust,
+         .requirement = kIgnored,
+         .tags = kTags,
+         .run = paging_ignored});
 }
 
 }  // namespace scim::suites::rfc7644

@@ -3,6 +3,8 @@
 
 #include <iomanip>
 
+#include "scim/conformance/capability.hpp"
+
 namespace scim::conf::cli {
 namespace {
 
@@ -72,9 +74,9 @@ void print_exchange(std::ostream& out, const Exchange& ex) {
 
 void ConsoleObserver::on_discovered(const Capabilities& caps) {
   std::string advertised;
-  for (const char* cap : {"patch", "bulk", "filter", "sort", "etag", "changePassword", "me",
-                          "events", "async", "users", "groups", "enterpriseUser"}) {
-    if (caps.has(cap)) advertised += std::string(advertised.empty() ? "" : " ") + cap;
+  for (Capability capability : kAllCapabilities) {
+    if (!caps.has(capability)) continue;
+    advertised += std::string(advertised.empty() ? "" : " ") + std::string(to_string(capability));
   }
   out_ << "target advertises: " << (advertised.empty() ? "(nothing)" : advertised) << "\n";
 }

@@ -3,12 +3,15 @@
 
 #include <algorithm>
 #include <sstream>
+#include <string_view>
 
+#include "scim/conformance/capability.hpp"
 #include "scim/conformance/cli/console.hpp"
 #include "scim/conformance/client/retry_transport.hpp"
 #include "scim/conformance/client/scim_client.hpp"
 #include "scim/conformance/core/runner.hpp"
 #include "scim/conformance/events/loopback_receiver.hpp"
+#include "scim/conformance/tag.hpp"
 
 namespace scim::conf::cli {
 namespace {
@@ -16,10 +19,13 @@ namespace {
 bool needs_events(const Catalog& catalog, const Selection& selection) {
   for (const auto* check : select(catalog, selection)) {
     const auto& i = check->info;
-    const auto has = [](const auto& v, const char* x) {
+    const auto has = [](const auto& v, std::string_view x) {
       return std::find(v.begin(), v.end(), x) != v.end();
     };
-    if (has(i.capabilities, "events") || has(i.tags, "events") || i.spec() == "events") return true;
+    if (has(i.capabilities, to_string(cap::kEvents)) || has(i.tags, tag::kEvents.name()) ||
+        i.spec() == "events") {
+      return true;
+    }
   }
   return false;
 }

@@ -1,6 +1,6 @@
-// Capabilities: the capability vocabulary used by CheckInfo::capabilities and its mapping onto the
-// discovery documents (RFC 7643 §5 ServiceProviderConfig, §6 ResourceType; draft-ietf-scim-events
-// §4 securityEvents).
+// Capabilities: the mapping of the capability vocabulary (capability.hpp) onto the discovery
+// documents (RFC 7643 §5 ServiceProviderConfig, §6 ResourceType; draft-ietf-scim-events §4
+// securityEvents).
 #include "scim/conformance/capabilities.hpp"
 
 #include "scim/protocol/urns.hpp"
@@ -27,29 +27,45 @@ bool type_has_extension(const ResourceTypeInfo* type, std::string_view urn) {
 
 }  // namespace
 
+bool Capabilities::has(Capability capability) const {
+  switch (capability) {
+    case Capability::Patch:
+      return patch;
+    case Capability::Bulk:
+      return bulk;
+    case Capability::Filter:
+      return filter;
+    case Capability::Sort:
+      return sort;
+    case Capability::Etag:
+      return etag;
+    case Capability::ChangePassword:
+      return change_password;
+    case Capability::Me:
+      return me;
+    case Capability::Events:
+      return events;
+    case Capability::Async:
+      for (const auto& mode : async_modes) {
+        if (!ascii_iequals(mode, "none")) return true;
+      }
+      return false;
+    // Without any readable /ResourceTypes the conventional /Users and /Groups are assumed: a
+    // broken discovery document fails its own checks and must not hide every resource check as
+    // skipped.
+    case Capability::Users:
+      return resource_types.empty() || find_type("User") != nullptr;
+    case Capability::Groups:
+      return resource_types.empty() || find_type("Group") != nullptr;
+    case Capability::EnterpriseUser:
+      return type_has_extension(find_type("User"), scim::urn::kEnterpriseUser);
+  }
+  return false;
+}
+
 bool Capabilities::has(std::string_view capability) const {
-  if (capability == "patch") return patch;
-  if (capability == "bulk") return bulk;
-  if (capability == "filter") return filter;
-  if (capability == "sort") return sort;
-  if (capability == "etag") return etag;
-  if (capability == "changePassword") return change_password;
-  if (capability == "events") return events;
-  if (capability == "me") return me;
-  if (capability == "async") {
-    for (const auto& mode : async_modes) {
-      if (!ascii_iequals(mode, "none")) return true;
-    }
-    return false;
-  }
-  // Without any readable /ResourceTypes the conventional /Users and /Groups are assumed: a broken
-  // discovery document fails its own checks and must not hide every resource check as skipped.
-  if (capability == "users") return resource_types.empty() || find_type("User") != nullptr;
-  if (capability == "groups") return resource_types.empty() || find_type("Group") != nullptr;
-  if (capability == "enterpriseUser") {
-    return type_has_extension(find_type("User"), scim::urn::kEnterpriseUser);
-  }
-  return false;  // unknown capability names are never advertised: the check is skipped
+  const auto known = parse_capability(capability);
+  return known.has_value() && has(*known);  // unknown names are never advertised: check skipped
 }
 
 const ResourceTypeInfo* Capabilities::find_type(std::string_view name) const {

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "scim/conformance/capability.hpp"
+
 namespace scim::conf {
 
 struct ResourceTypeInfo {
@@ -39,11 +41,12 @@ struct Capabilities {
   nlohmann::json resource_types_json;
   nlohmann::json schemas_json;
 
-  // Capability names as used by CheckInfo::capabilities: "patch", "bulk", "filter", "sort",
-  // "etag", "changePassword", "events", "async", "me", "users", "groups",
-  // "enterpriseUser". "me" is not advertised by SCIM and is decided by probing /Me. When no
-  // resource type could be read at all, "users" and "groups" count as present (conventional
-  // endpoints) so a broken /ResourceTypes does not turn every resource check into a skip.
+  // Whether the target offers `capability` (capability.hpp). "me" is not advertised by SCIM and
+  // is decided by probing /Me. When no resource type could be read at all, "users" and "groups"
+  // count as present (conventional endpoints) so a broken /ResourceTypes does not turn every
+  // resource check into a skip.
+  bool has(Capability capability) const;
+  // The same by name, as in CheckInfo::capabilities; an unknown name is never advertised.
   bool has(std::string_view capability) const;
   bool me = false;
   const ResourceTypeInfo* find_type(std::string_view name) const;
