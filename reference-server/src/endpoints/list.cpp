@@ -7,6 +7,7 @@
 #include "scim/server/endpoints/resource_view.hpp"
 #include "scim/server/api/responses.hpp"
 #include "scim/server/engine/filter/filter.hpp"
+#include "scim/server/engine/lenient/lenient.hpp"
 #include "scim/server/engine/query/query.hpp"
 #include "scim/protocol/urns.hpp"
 
@@ -25,10 +26,11 @@ Result<Prepared> prepare(const Context& ctx, const ResourceType& type, const Lis
   if (p.filter) {
     engine::FilterOptions options{ctx.config.filter_limits,
                                   ctx.config.reject_unknown_filter_attributes};
-    options.lenient = ctx.config.lenient;  // Entra's emails[...].value eq "x" (docs/lenient.md)
-    auto filter = engine::parse_filter(*p.filter, ctx.registry, type, options);
+    // Entra's emails[...].value eq "x" in lenient mode (docs/lenient.md).
+    auto filter = engine::lenient::parse_filter(
+        *p.filter, ctx.registry, type, engine::lenient::mode_for(ctx.config.lenient), options);
     if (!filter) return filter.error();
-    out.filter = std::move(*filter);
+    out.filter = std::move(filter->filter);
   }
   if (with_sort) {
     auto sort = engine::parse_sort(p.sort_by, p.sort_order, ctx.registry, type);

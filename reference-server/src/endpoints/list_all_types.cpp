@@ -8,6 +8,7 @@
 #include "scim/server/endpoints/resource_view.hpp"
 #include "scim/server/api/responses.hpp"
 #include "scim/server/engine/filter/filter.hpp"
+#include "scim/server/engine/lenient/lenient.hpp"
 #include "scim/server/engine/query/query.hpp"
 #include "scim/protocol/urns.hpp"
 
@@ -27,10 +28,11 @@ Result<std::vector<Typed>> collect(const Context& ctx, const ListParams& params,
     std::optional<engine::Filter> filter;
     if (params.filter) {
       engine::FilterOptions options{ctx.config.filter_limits, false};
-      options.lenient = ctx.config.lenient;
-      auto parsed = engine::parse_filter(*params.filter, ctx.registry, *type, options);
+      auto parsed =
+          engine::lenient::parse_filter(*params.filter, ctx.registry, *type,
+                                        engine::lenient::mode_for(ctx.config.lenient), options);
       if (!parsed) return parsed.error();
-      filter = std::move(*parsed);
+      filter = std::move(parsed->filter);
     }
     store::Query q;
     if (filter) {

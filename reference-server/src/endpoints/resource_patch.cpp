@@ -7,7 +7,7 @@
 #include "scim/server/endpoints/resources.hpp"
 #include "scim/server/api/responses.hpp"
 #include "scim/server/endpoints/write_notify.hpp"
-#include "scim/server/engine/patch/patch.hpp"
+#include "scim/server/engine/lenient/lenient.hpp"
 
 namespace scim::server {
 namespace {
@@ -27,14 +27,14 @@ Response patch_resource(const Context& ctx, const ResourceType& type, std::strin
   if (!projection) return error_response(projection.error());
   auto body = parse_body(ctx.request, ctx.config.max_json_depth);
   if (!body) return error_response(body.error());
-  engine::WriteOptions options;
-  options.lenient = ctx.config.lenient;
+  // Lenient requests go through the provider-quirk pre-pass first (docs/lenient.md).
+  const auto mode = engine::lenient::mode_for(ctx.config.lenient);
   std::optional<bool> active_before;
   bool changed = false;
   auto outcome = conditional_write(
       ctx, type, id, [&](const store::StoredResource& current) -> Result<store::WriteOutcome> {
-        auto patched = engine::apply_patch(patch_input(ctx, type, current.resource), *body,
-                                           ctx.registry, type, options);
+        auto patched = engine::lenient::apply_patch(patch_input(ctx, type, current.resource), *body,
+                                                    ctx.registry, type, mode);
         if (!patched) return patched.error();
         changed = patched->changed;
         if (!changed) return store::WriteOutcome{current, {}};

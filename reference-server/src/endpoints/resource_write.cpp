@@ -4,16 +4,15 @@
 #include "scim/server/endpoints/resources.hpp"
 #include "scim/server/api/responses.hpp"
 #include "scim/server/endpoints/write_notify.hpp"
-#include "scim/server/engine/patch/patch.hpp"
+#include "scim/server/engine/lenient/lenient.hpp"
 #include "scim/protocol/uuid.hpp"
 
 namespace scim::server {
 namespace {
 
-engine::WriteOptions write_options(const Context& ctx) {
-  engine::WriteOptions options;
-  options.lenient = ctx.config.lenient;
-  return options;
+// Lenient requests go through the provider-quirk pre-pass first (docs/lenient.md).
+engine::lenient::Mode lenient_mode(const Context& ctx) {
+  return engine::lenient::mode_for(ctx.config.lenient);
 }
 
 std::optional<bool> active_of(const nlohmann::json& r) {
@@ -51,8 +50,8 @@ void carry_read_only(const Context& ctx, const ResourceType& type, const nlohman
 Result<store::WriteOutcome> create_validated(const Context& ctx, const ResourceType& type,
                                              const nlohmann::json& input,
                                              std::optional<std::string> id) {
-  auto validated = engine::validate_resource(input, ctx.registry, type, engine::WriteMode::Create,
-                                             nullptr, write_options(ctx));
+  auto validated = engine::lenient::validate_resource(
+      input, ctx.registry, type, engine::WriteMode::Create, nullptr, lenient_mode(ctx));
   if (!validated) return validated.error();
   nlohmann::json resource = std::move(validated->resource);
   resource["id"] = id ? *id : new_uuid_v4();
@@ -80,9 +79,9 @@ Response replace_resource(const Context& ctx, const ResourceType& type, std::str
   std::optional<bool> active_before;
   auto outcome = conditional_write(
       ctx, type, id, [&](const store::StoredResource& current) -> Result<store::WriteOutcome> {
-        auto validated =
-            engine::validate_resource(*body, ctx.registry, type, engine::WriteMode::Replace,
-                                      &current.resource, write_options(ctx));
+        auto validated = engine::lenient::validate_resource(*body, ctx.registry, type,
+                                                            engine::WriteMode::Replace,
+                                                            &current.resource, lenient_mode(ctx));
         if (!validated) return validated.error();
         carry_read_only(ctx, type, current.resource, validated->resource);
         active_before = active_of(current.resource);

@@ -1,5 +1,5 @@
-// engine_query_bench: parse and evaluation throughput of the filter engine on synthetic users
-// (not a test; kept out of ctest). Usage: engine_query_bench [--users N] [--parses N]
+// engine_filter_bench: parse and evaluation throughput of the filter engine on synthetic users
+// (not a test; kept out of ctest). Usage: engine_filter_bench [--users N] [--parses N]
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
@@ -8,7 +8,6 @@
 
 #include "scim/protocol/resource_type.hpp"
 #include "scim/server/engine/filter/filter.hpp"
-#include "scim/server/engine/query/query.hpp"
 
 namespace {
 

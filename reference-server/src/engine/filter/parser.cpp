@@ -32,10 +32,7 @@ bool is_operator_word(std::string_view word) {
 class Parser {
  public:
   Parser(std::string_view text, FilterScope scope, const FilterOptions& options)
-      : lexer_(text),
-        scope_(std::move(scope)),
-        limits_(options.limits),
-        lenient_(options.lenient) {}
+      : lexer_(text), scope_(std::move(scope)), limits_(options.limits) {}
 
   NodeResult parse_all() {
     auto root = parse_or(0);
@@ -234,7 +231,7 @@ class Parser {
       inner = error("expected \"]\" to close the \"[\" at offset " + std::to_string(open));
     }
     if (inner) next();  // "]"
-    if (inner && is_sub_attribute_tail()) inner = parse_tail(std::move(*inner));
+    if (inner && is_sub_attribute_tail()) inner = tail_error();
     scope_.parent = nullptr;
     scope_.parent_unknown = false;
     if (!inner) return inner;
@@ -252,31 +249,11 @@ class Parser {
            peek().text[0] == '.';
   }
 
-  // Lenient only: folds `[inner].sub op value` into `[inner and sub op value]` (Entra ID). The
-  // scope still names the value path's parent, so `sub` resolves as a sub-attribute of it.
-  NodeResult parse_tail(Node inner) {
-    const FilterToken tail = next();
-    if (!lenient_) {
-      return error_at(tail.offset, "\"" + std::string(tail.text) +
-                                       "\" may not follow a value filter \"[...]\" in a filter "
-                                       "(RFC 7644 §3.4.2.2); move the comparison inside the "
-                                       "brackets");
-    }
-    if (auto s = count_term(tail.offset); !s) return s.error();
-    const FilterToken sub{tail.kind, tail.text.substr(1), tail.offset + 1};
-    auto attr = resolve_filter_attribute(scope_, sub.text, sub.offset);
-    if (!attr) return attr.error();
-    auto comparison = parse_comparison(std::move(*attr), sub);
-    if (!comparison) return comparison;
-    if (inner->kind != FilterNode::Kind::And) {
-      auto both = std::make_unique<FilterNode>();
-      both->kind = FilterNode::Kind::And;
-      both->offset = inner->offset;
-      both->children.push_back(std::move(inner));
-      inner = std::move(both);
-    }
-    inner->children.push_back(std::move(*comparison));
-    return NodeResult(std::move(inner));
+  // §3.4.2.2: a valuePath is a complete attribute expression; nothing may follow its "]".
+  ScimError tail_error() {
+    return error("\"" + std::string(peek().text) +
+                 "\" may not follow a value filter \"[...]\" in a filter (RFC 7644 §3.4.2.2); "
+                 "move the comparison inside the brackets");
   }
 
   FilterLexer lexer_;
@@ -284,7 +261,6 @@ class Parser {
   std::size_t buffered_ = 0;
   FilterScope scope_;
   const FilterLimits& limits_;
-  bool lenient_ = false;
   std::size_t terms_ = 0;
 };
 

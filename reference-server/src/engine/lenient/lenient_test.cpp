@@ -1,21 +1,21 @@
-// Lenient mode (docs/lenient.md): the documented Entra ID and Okta PATCH shapes, each leniency
-// reported by name, and the same requests refused in strict mode.
+// Lenient mode (docs/lenient.md): the documented Entra ID and Okta PATCH shapes through the front
+// door (pre-pass, then the strict engine), each leniency reported by name, and the same requests
+// refused in strict mode.
 #include "scim/server/engine/lenient/lenient.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
-#include "scim/server/engine/patch/patch.hpp"
+#include "scim/server/engine/lenient/rewrite.hpp"
 #include "scim/server/testing/patch_test_support.hpp"
 
-namespace scim::engine {
+namespace scim::engine::lenient {
 namespace {
 
 using testing_support::IsScimError;
 using testing_support::kBabs;
 using testing_support::kGroupId;
-using testing_support::lenient_mode;
 using Json = nlohmann::json;
 
 const std::string kManager = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager";
@@ -26,24 +26,25 @@ bool used(const std::vector<std::string>& names, std::string_view name) {
 
 class Lenient : public testing_support::WriteTest {
  protected:
-  WriteOptions lenient = lenient_mode();
-  Result<PatchResult> user_op(Json op, const WriteOptions& o) {
-    return apply_patch(bjensen(), patch({op}), registry, user(), o);
+  const Mode lenient = Mode::Lenient;
+  const Mode strict = Mode::Strict;
+  Result<Patched> user_op(Json op, Mode mode) {
+    return apply_patch(bjensen(), patch({op}), registry, user(), mode);
   }
-  Result<PatchResult> group_op(Json op, const WriteOptions& o) {
-    return apply_patch(tour_guides(), patch({op}), registry, group(), o);
+  Result<Patched> group_op(Json op, Mode mode) {
+    return apply_patch(tour_guides(), patch({op}), registry, group(), mode);
   }
 };
 
-TEST(LeniencyLog, StrictModeGrantsNothing) {
-  LeniencyLog strict(false);
-  EXPECT_FALSE(strict.allow(leniency::kOpCase));
-  strict.observe(leniency::kAttributeNameCase);
-  EXPECT_TRUE(strict.names().empty());
-  LeniencyLog lax(true);
-  EXPECT_TRUE(lax.allow(leniency::kOpCase));
-  EXPECT_TRUE(lax.allow(leniency::kOpCase));
-  EXPECT_EQ(lax.names(), std::vector<std::string>{"op-case"});
+// Strict mode grants nothing (patch_rewrite_test.cpp: the pre-pass passes requests through); a
+// request reports each leniency once, sorted.
+TEST(LeniencyLog, RecordsEachNameOnceSorted) {
+  LeniencyLog log;
+  EXPECT_TRUE(log.names().empty());
+  log.record(kOpCase);
+  log.record(kBooleanString);
+  log.record(kOpCase);
+  EXPECT_EQ(log.names(), (std::vector<std::string>{"boolean-string", "op-case"}));
 }
 
 // Entra ID: {"op":"Replace","path":"active","value":"False"}.
@@ -54,7 +55,7 @@ TEST_F(Lenient, EntraReplaceActiveWithStringBoolean) {
   EXPECT_EQ(r->resource["active"], false);
   EXPECT_TRUE(used(r->leniencies_used, "op-case"));
   EXPECT_TRUE(used(r->leniencies_used, "boolean-string"));
-  EXPECT_TRUE(IsScimError(user_op(op, {}), 400, ScimType::InvalidSyntax));
+  EXPECT_TRUE(IsScimError(user_op(op, strict), 400, ScimType::InvalidSyntax));
 }
 
 // Entra ID: member removal by value filter (standard, so strict accepts it too).
@@ -70,7 +71,7 @@ TEST_F(Lenient, EntraRemoveMemberByValueArray) {
   auto two =
       apply_patch(tour_guides(),
                   patch({{{"op", "add"}, {"path", "members"}, {"value", {{{"value", "other"}}}}}}),
-                  registry, group());
+                  registry, group(), strict);
   ASSERT_TRUE(two.ok());
   const Json op = {{"op", "Remove"}, {"path", "members"}, {"value", {{{"value", kBabs}}}}};
   auto r = apply_patch(two->resource, patch({op}), registry, group(), lenient);
@@ -84,8 +85,8 @@ TEST_F(Lenient, EntraRemoveMemberByValueArray) {
 TEST_F(Lenient, EntraReplaceWorkEmailValue) {
   const Json op = {
       {"op", "replace"}, {"path", "emails[type eq \"work\"].value"}, {"value", "b@n.org"}};
-  for (const WriteOptions& o : {WriteOptions{}, lenient}) {
-    auto r = user_op(op, o);
+  for (Mode mode : {strict, lenient}) {
+    auto r = user_op(op, mode);
     ASSERT_TRUE(r.ok()) << r.error().detail;
     EXPECT_EQ(r->resource["emails"][0]["value"], "b@n.org");
     EXPECT_EQ(r->resource["emails"][0]["type"], "work");
@@ -125,7 +126,7 @@ TEST_F(Lenient, EntraPathlessValueMapWithValuePaths) {
   EXPECT_EQ(r->resource["schemas"], Json({urn::kUser, urn::kEnterpriseUser}));
   EXPECT_TRUE(used(r->leniencies_used, "pathless-value-paths"));
 
-  auto strict = user_op(op, {});
+  auto strict = user_op(op, Mode::Strict);
   EXPECT_TRUE(IsScimError(strict, 400, ScimType::InvalidPath));
   EXPECT_NE(testing_support::detail_of(strict).find("emails[type eq"), std::string::npos);
 }
@@ -163,9 +164,9 @@ TEST_F(Lenient, EntraAddManager) {
 
   Json strict_bare = bare;
   strict_bare["op"] = "add";
-  EXPECT_TRUE(IsScimError(user_op(strict_bare, {}), 400, ScimType::InvalidValue));
+  EXPECT_TRUE(IsScimError(user_op(strict_bare, strict), 400, ScimType::InvalidValue));
   const Json object = {{"op", "add"}, {"path", kManager}, {"value", {{"value", "m-1"}}}};
-  auto strict = user_op(object, {});
+  auto strict = user_op(object, Mode::Strict);
   ASSERT_TRUE(strict.ok()) << strict.error().detail;
   EXPECT_EQ(strict->resource[std::string(urn::kEnterpriseUser)]["manager"]["value"], "m-1");
 }
@@ -173,7 +174,7 @@ TEST_F(Lenient, EntraAddManager) {
 // Okta: path-less {"op":"replace","value":{"active":false}} is plain RFC 7644.
 TEST_F(Lenient, OktaPathlessReplaceActive) {
   const Json op = {{"op", "replace"}, {"value", {{"active", false}}}};
-  auto r = user_op(op, {});
+  auto r = user_op(op, strict);
   ASSERT_TRUE(r.ok()) << r.error().detail;
   EXPECT_EQ(r->resource["active"], false);
   EXPECT_TRUE(r->changed);
@@ -187,7 +188,7 @@ TEST_F(Lenient, OktaGroupRenameCarryingId) {
   EXPECT_EQ(r->resource["displayName"], "new");
   EXPECT_EQ(r->resource["id"], kGroupId);
   EXPECT_TRUE(used(r->leniencies_used, "pathless-replace-id"));
-  EXPECT_TRUE(IsScimError(group_op(op, {}), 400, ScimType::Mutability));
+  EXPECT_TRUE(IsScimError(group_op(op, strict), 400, ScimType::Mutability));
   // A different id is never accepted.
   const Json other = {{"op", "replace"}, {"value", {{"id", "abc"}, {"displayName", "new"}}}};
   EXPECT_TRUE(IsScimError(group_op(other, lenient), 400, ScimType::Mutability));
@@ -210,7 +211,7 @@ TEST_F(Lenient, ReadOnlyAttributesInInputAreIgnored) {
   EXPECT_FALSE(r->resource.contains("groups"));
   EXPECT_EQ(r->resource["title"], "Boss");
   EXPECT_TRUE(used(r->leniencies_used, "readonly-in-input"));
-  EXPECT_TRUE(IsScimError(user_op(op, {}), 400, ScimType::Mutability));
+  EXPECT_TRUE(IsScimError(user_op(op, strict), 400, ScimType::Mutability));
 }
 
 TEST_F(Lenient, RemoveWithUnmatchedFilterIsNoOp) {
@@ -240,4 +241,4 @@ TEST_F(Lenient, NonCanonicalValueAcceptedOnlyWhenLenient) {
 }
 
 }  // namespace
-}  // namespace scim::engine
+}  // namespace scim::engine::lenient

@@ -37,9 +37,9 @@ Status<> add_values(PatchContext& ctx, nlohmann::json& container, const Attribut
       present = element_contains((*have)[it->second], value);
     }
     if (present) continue;
-    if (have->size() >= ctx.values.limits.max_values_per_attribute) {
+    if (have->size() >= ctx.options.limits.max_values_per_attribute) {
       return invalid_value("attribute '" + name + "' would exceed the limit of " +
-                           std::to_string(ctx.values.limits.max_values_per_attribute) + " values");
+                           std::to_string(ctx.options.limits.max_values_per_attribute) + " values");
     }
     have->push_back(value);
     fresh.push_back(have->size() - 1);
@@ -53,8 +53,7 @@ Status<> add_values(PatchContext& ctx, nlohmann::json& container, const Attribut
 
 Status<> apply_add(PatchContext& ctx, const PatchPath& path, const nlohmann::json& value) {
   if (is_unassigned(value)) {
-    // Adding nothing: lenient mode treats it as a no-op, strict mode names the problem.
-    if (ctx.log.allow(leniency::kNullAsUnassigned)) return Ok{};
+    // Adding nothing: RFC 7644 §3.5.2.1 defines no null add, so name the problem.
     return invalid_value("\"add\" to '" + path.text + "' needs a value; null and [] add nothing");
   }
   if (path.attribute() == nullptr) {
@@ -62,9 +61,7 @@ Status<> apply_add(PatchContext& ctx, const PatchPath& path, const nlohmann::jso
   }
   const Attribute& attr = *path.attribute();
   const std::string name = path.target.path.to_string();
-  auto ok = writable(ctx, attr, name);
-  if (!ok) return ok.error();
-  if (!*ok) return Ok{};
+  if (auto st = writable(attr, name); !st) return st;
   if (path.filter.has_value()) return write_value_path(ctx, PatchOpKind::Add, path, value);
   if (path.sub != nullptr) return write_sub_attribute(ctx, path, value);
   auto prepared = prepare_whole_value(ctx, attr, value, name);

@@ -1,5 +1,6 @@
 // PATCH error handling (RFC 7644 §3.5.2, §3.12 Table 9): each error type with its status and
-// scimType, limits, and atomicity.
+// scimType, limits, and atomicity. The rules that hold for the provider-quirk pre-pass too are
+// checked again in both_modes_test.cpp.
 #include "scim/server/engine/patch/patch.hpp"
 
 #include <gtest/gtest.h>
@@ -43,7 +44,7 @@ TEST_F(PatchErrors, EmptyOrMissingOperationsIsInvalidSyntax) {
 }
 
 TEST_F(PatchErrors, TooManyOperationsIs413NamingTheLimit) {
-  WriteOptions options;
+  PatchOptions options;
   options.limits.max_operations = 3;
   Json ops = Json::array();
   for (int i = 0; i < 4; ++i) ops.push_back({{"op", "replace"}, {"path", "title"}, {"value", "x"}});
@@ -139,19 +140,17 @@ TEST_F(PatchErrors, RemovingRequiredAttributeIsMutability) {
 }
 
 // RFC 7643 §4.1.1 "a non-empty userName": replacing a required attribute with an empty or blank
-// string fails like a missing one (§2.5), with or without a path, in both modes.
+// string fails like a missing one (§2.5), with or without a path.
 TEST_F(PatchErrors, Rfc7643_4_1_1_EmptyRequiredValueIsInvalidValue) {
   const Json ops[] = {{{"op", "replace"}, {"path", "userName"}, {"value", ""}},
                       {{"op", "replace"}, {"value", {{"userName", "  "}}}},
                       {{"op", "add"}, {"path", "userName"}, {"value", ""}}};
   for (const auto& op : ops) {
-    for (const WriteOptions& o : {WriteOptions{}, testing_support::lenient_mode()}) {
-      auto r = apply_patch(bjensen(),
-                           patch({{{"op", "replace"}, {"path", "title"}, {"value", "T"}}, op}),
-                           registry, user(), o);
-      EXPECT_TRUE(IsScimError(r, 400, ScimType::InvalidValue)) << op.dump();
-      EXPECT_NE(detail_of(r).find("'userName'"), std::string::npos) << detail_of(r);
-    }
+    auto r =
+        apply_patch(bjensen(), patch({{{"op", "replace"}, {"path", "title"}, {"value", "T"}}, op}),
+                    registry, user());
+    EXPECT_TRUE(IsScimError(r, 400, ScimType::InvalidValue)) << op.dump();
+    EXPECT_NE(detail_of(r).find("'userName'"), std::string::npos) << detail_of(r);
   }
   auto group = group_op({{"op", "replace"}, {"path", "displayName"}, {"value", ""}});
   EXPECT_TRUE(IsScimError(group, 400, ScimType::InvalidValue));
@@ -211,7 +210,7 @@ TEST_F(PatchErrors, RemoveWithValueIsInvalidSyntaxInStrictMode) {
 }
 
 TEST_F(PatchErrors, PathLengthLimitIsInvalidPath) {
-  WriteOptions options;
+  PatchOptions options;
   options.limits.max_path_length = 16;
   auto r = apply_patch(bjensen(), patch({{{"op", "remove"}, {"path", std::string(17, 'a')}}}),
                        registry, user(), options);
@@ -242,7 +241,7 @@ TEST_F(PatchErrors, NoOpRequestReportsUnchanged) {
 }
 
 TEST_F(PatchErrors, MemberLimitIsInvalidValue) {
-  WriteOptions options;
+  PatchOptions options;
   options.limits.max_values_per_attribute = 1;
   auto r = apply_patch(tour_guides(),
                        patch({{{"op", "add"}, {"path", "members"}, {"value", {{{"value", "x"}}}}}}),
@@ -251,7 +250,8 @@ TEST_F(PatchErrors, MemberLimitIsInvalidValue) {
 }
 
 // Bad input never crashes or half-applies: every op x path x value shape either succeeds or fails
-// with a 4xx SCIM error, and the input resource is never modified.
+// with a 4xx SCIM error, and the input resource is never modified, with and without the
+// PatchOptions relaxations.
 TEST_F(PatchErrors, HostileShapesNeverThrow) {
   const Json values[] = {nullptr,
                          true,
@@ -280,9 +280,11 @@ TEST_F(PatchErrors, HostileShapesNeverThrow) {
   for (const char* op : {"add", "remove", "replace"}) {
     for (const auto& value : values) {
       for (const char* path : paths) {
-        for (bool lenient : {false, true}) {
-          WriteOptions options;
-          options.lenient = lenient;
+        for (bool relaxed : {false, true}) {
+          PatchOptions options;
+          options.accept_non_canonical_values = relaxed;
+          options.create_unmatched_values = relaxed;
+          options.ignore_unmatched_removes = relaxed;
           const Json body = patch({{{"op", op}, {"path", path}, {"value", value}}});
           EXPECT_NO_THROW({
             auto r = apply_patch(original, body, registry, group(), options);

@@ -20,18 +20,15 @@ struct Operation {
   const nlohmann::json* value = nullptr;
 };
 
-// Member names are case-insensitive (RFC 7643 §2.1); exact spelling is only observed.
-const nlohmann::json* member(const nlohmann::json& obj, std::string_view name, LeniencyLog& log) {
-  const auto* found = lookup_member(obj, name);
-  if (found != nullptr && !obj.contains(std::string(name)))
-    log.observe(leniency::kAttributeNameCase);
-  return found;
+// Member names are case-insensitive (RFC 7643 §2.1).
+const nlohmann::json* member(const nlohmann::json& obj, std::string_view name) {
+  return lookup_member(obj, name);
 }
 
 Result<const nlohmann::json*> read_envelope(const nlohmann::json& request,
-                                            const WriteLimits& limits, LeniencyLog& log) {
+                                            const WriteLimits& limits) {
   if (!request.is_object()) return invalid_syntax("the PATCH body must be a JSON object");
-  const auto* schemas = member(request, "schemas", log);
+  const auto* schemas = member(request, "schemas");
   bool has_urn = false;
   if (schemas != nullptr && schemas->is_array()) {
     for (const auto& s : *schemas) {
@@ -43,7 +40,7 @@ Result<const nlohmann::json*> read_envelope(const nlohmann::json& request,
     return invalid_syntax("\"schemas\" must contain \"" + std::string(urn::kPatchOp) +
                           "\" (RFC 7644 §3.5.2)");
   }
-  const auto* ops = member(request, "Operations", log);
+  const auto* ops = member(request, "Operations");
   if (ops == nullptr || !ops->is_array() || ops->empty()) {
     return invalid_syntax("\"Operations\" must be an array of one or more operations");
   }
@@ -55,7 +52,8 @@ Result<const nlohmann::json*> read_envelope(const nlohmann::json& request,
   return ops;
 }
 
-Result<PatchOpKind> read_op_name(const nlohmann::json* op, LeniencyLog& log) {
+// The op names are case-sensitive: RFC 7644 §3.5.2 spells them "add", "remove" and "replace".
+Result<PatchOpKind> read_op_name(const nlohmann::json* op) {
   if (op == nullptr || !op->is_string()) {
     return invalid_syntax("each operation needs \"op\": \"add\", \"remove\" or \"replace\"");
   }
@@ -66,22 +64,21 @@ Result<PatchOpKind> read_op_name(const nlohmann::json* op, LeniencyLog& log) {
       {"replace", PatchOpKind::Replace}};
   for (const auto& [text, kind] : kOps) {
     if (name == text) return kind;
-    if (iequals(name, text) && log.allow(leniency::kOpCase)) return kind;
   }
   return invalid_syntax("unknown op \"" + name.substr(0, 40) +
                         "\"; expected \"add\", \"remove\" or \"replace\" (lower case)");
 }
 
-Result<Operation> read_operation(const nlohmann::json& op, LeniencyLog& log) {
+Result<Operation> read_operation(const nlohmann::json& op) {
   if (!op.is_object()) return invalid_syntax("each operation must be a JSON object");
   for (const auto& [key, unused] : op.items()) {
     if (!iequals(key, "op") && !iequals(key, "path") && !iequals(key, "value")) {
       return invalid_syntax("unknown operation member \"" + key.substr(0, 40) + "\"");
     }
   }
-  auto kind = read_op_name(member(op, "op", log), log);
+  auto kind = read_op_name(member(op, "op"));
   if (!kind) return kind.error();
-  Operation out{*kind, member(op, "path", log), member(op, "value", log)};
+  Operation out{*kind, member(op, "path"), member(op, "value")};
   if (out.path != nullptr && out.path->is_null()) out.path = nullptr;
   // A "value": null on remove carries nothing (some clients always send the member).
   if (out.kind == PatchOpKind::Remove && out.value != nullptr && out.value->is_null()) {
@@ -102,7 +99,7 @@ Status<> run_operation(PatchContext& ctx, const Operation& op) {
   }
   if (op.path == nullptr) return apply_pathless(ctx, op.kind, *op.value);
   auto path = parse_patch_path(op.path->get_ref<const std::string&>(), ctx.registry, ctx.type,
-                               ctx.values.limits.max_path_length);
+                               ctx.options.limits.max_path_length);
   if (!path) return path.error();
   switch (op.kind) {
     case PatchOpKind::Add:
@@ -115,8 +112,10 @@ Status<> run_operation(PatchContext& ctx, const Operation& op) {
   return apply_remove(ctx, *path, op.value);
 }
 
-ScimError in_operation(ScimError error, std::size_t index) {
-  error.detail = "Operations[" + std::to_string(index) + "]: " + error.detail;
+ScimError in_operation(ScimError error, std::size_t index, const PatchOptions& options) {
+  const std::size_t number =
+      index < options.operation_numbers.size() ? options.operation_numbers[index] : index;
+  error.detail = "Operations[" + std::to_string(number) + "]: " + error.detail;
   return error;
 }
 
@@ -124,22 +123,25 @@ ScimError in_operation(ScimError error, std::size_t index) {
 
 Result<PatchResult> apply_patch(const nlohmann::json& resource, const nlohmann::json& patch_request,
                                 const Registry& registry, const ResourceType& type,
-                                const WriteOptions& options) {
-  LeniencyLog log(options.lenient);
-  ValueContext values{log, options.limits};
-  auto ops = read_envelope(patch_request, options.limits, log);
+                                const PatchOptions& options) {
+  const ValueOptions value_options{options.limits, options.accept_non_canonical_values};
+  ValueContext values{value_options};
+  auto ops = read_envelope(patch_request, options.limits);
   if (!ops) return ops.error();
   // §3.5.2: "the original SCIM resource MUST be restored" on error: work on a copy.
   nlohmann::json doc = resource;
-  PatchContext ctx{registry, type, log, values, doc};
+  PatchContext ctx{registry, type, options, values, doc};
   for (std::size_t i = 0; i < (*ops)->size(); ++i) {
-    auto op = read_operation((**ops)[i], log);
-    if (!op) return in_operation(std::move(op.error()), i);
-    if (auto st = run_operation(ctx, *op); !st) return in_operation(std::move(st.error()), i);
+    auto op = read_operation((**ops)[i]);
+    if (!op) return in_operation(std::move(op.error()), i, options);
+    if (auto st = run_operation(ctx, *op); !st) {
+      return in_operation(std::move(st.error()), i, options);
+    }
   }
   if (auto st = check_required(doc, registry, type); !st) return st.error();
   const bool changed = doc != resource;
-  return PatchResult{std::move(doc), changed, log.names()};
+  return PatchResult{std::move(doc), changed, values.accepted_non_canonical_value,
+                     ctx.created_unmatched_value, ctx.ignored_unmatched_remove};
 }
 
 }  // namespace scim::engine

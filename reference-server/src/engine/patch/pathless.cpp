@@ -1,7 +1,7 @@
 // Path-less "add" and "replace" (RFC 7644 §3.5.2.1, §3.5.2.3): the value object is a set of
 // attributes, each applied as if its name were the path. Names may be dotted ("name.givenName")
-// or URN-qualified; an extension URN key carries that extension's attributes. Lenient mode also
-// accepts value paths as keys (`pathless-value-paths`, docs/lenient.md).
+// or URN-qualified; an extension URN key carries that extension's attributes. Value paths are not
+// attribute names, so they are refused as keys.
 #include <string>
 
 #include "scim/protocol/error.hpp"
@@ -19,11 +19,10 @@ Status<> apply_member(PatchContext& ctx, PatchOpKind kind, const PatchPath& path
   return kind == PatchOpKind::Add ? apply_add(ctx, path, value) : apply_replace(ctx, path, value);
 }
 
-// Okta renames a group with {"op":"replace","value":{"id":"abc","displayName":"new"}}.
+// "id" is readOnly (RFC 7643 §3.1), even when the value repeats the resource's own id.
 Status<> pathless_id(PatchContext& ctx, const nlohmann::json& value) {
   const auto* id = lookup_member(ctx.doc, "id");
   const bool same = id != nullptr && *id == value;
-  if (same && ctx.log.allow(leniency::kPathlessReplaceId)) return Ok{};
   return mutability(same ? "attribute 'id' is readOnly; leave it out of the value"
                          : "attribute 'id' is readOnly and differs from the resource's id");
 }
@@ -49,19 +48,14 @@ Status<> pathless_member(PatchContext& ctx, PatchOpKind kind, const std::string&
   if (const Schema* ext = find_extension(ctx.registry, ctx.type, key); ext != nullptr) {
     return apply_extension_object(ctx, kind, *ext, value);
   }
-  const bool value_path = key.find('[') != std::string::npos;
-  // Entra ID (aadOptscim062020) sends {"op":"replace","value":{"emails[type eq \"work\"].value":
-  // "x"}}: §3.5.2.1 makes a path-less value a set of attributes, not of paths, so strict mode
-  // refuses it; lenient mode applies the key as the operation's path.
-  if (value_path && !ctx.log.allow(leniency::kPathlessValuePaths)) {
+  // §3.5.2.1 makes a path-less value a set of attributes, not of paths.
+  if (key.find('[') != std::string::npos) {
     return invalid_path("attribute name '" + key.substr(0, 200) +
                         "' in a path-less value may not contain a value filter (RFC 7644 "
                         "§3.5.2.1); send it as an operation with \"path\"");
   }
-  auto path = parse_patch_path(key, ctx.registry, ctx.type, ctx.values.limits.max_path_length);
-  if (!path && value_path) return path.error();  // already 400 invalidPath naming the path
+  auto path = parse_patch_path(key, ctx.registry, ctx.type, ctx.options.limits.max_path_length);
   if (!path) return invalid_value("unknown attribute '" + key + "': " + path.error().detail);
-  if (path->target.path.to_string() != key) ctx.log.observe(leniency::kAttributeNameCase);
   return apply_member(ctx, kind, *path, value);
 }
 

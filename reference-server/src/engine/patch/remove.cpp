@@ -1,12 +1,10 @@
 // The PATCH "remove" operation (RFC 7644 §3.5.2.2).
 #include <string>
-#include <vector>
 
 #include "scim/protocol/error.hpp"
 #include "scim/protocol/strings.hpp"
 #include "scim/server/engine/patch/ops.hpp"
 #include "scim/server/engine/validate/json_access.hpp"
-#include "scim/server/engine/validate/value_shape.hpp"
 
 namespace scim::engine {
 
@@ -34,35 +32,6 @@ Status<> remove_extension(PatchContext& ctx, const PatchPath& path) {
   return Ok{};
 }
 
-// Entra ID: {"op":"Remove","path":"members","value":[{"value":"id"}]} removes the listed values.
-Status<> remove_listed(PatchContext& ctx, const PatchPath& path, const nlohmann::json& value) {
-  const Attribute& attr = *path.attribute();
-  const std::string name = path.target.path.to_string();
-  const nlohmann::json listed = value.is_array() ? value : nlohmann::json::array({value});
-  std::vector<nlohmann::json> doomed;
-  for (const auto& element : listed) {
-    auto normalized = normalize_element(attr, element, name, ctx.values);
-    if (!normalized) return normalized.error();
-    doomed.push_back(std::move(*normalized));
-  }
-  nlohmann::json* container = target_container(ctx, path.target, false);
-  nlohmann::json* have = container == nullptr ? nullptr : lookup_member(*container, attr.name);
-  if (have == nullptr || !have->is_array()) return Ok{};
-  nlohmann::json kept = nlohmann::json::array();
-  for (auto& element : *have) {
-    bool drop = false;
-    for (const auto& d : doomed) drop = drop || element_contains(element, d);
-    if (!drop) kept.push_back(std::move(element));
-  }
-  if (kept.empty()) {
-    erase_member(*container, attr.name);
-  } else {
-    *have = std::move(kept);
-  }
-  tidy_extension(ctx, path.target);
-  return Ok{};
-}
-
 Status<> remove_sub(PatchContext& ctx, const PatchPath& path, const std::string& name) {
   const Attribute& attr = *path.attribute();
   if (attr.multi_valued) {
@@ -85,12 +54,8 @@ Status<> apply_remove(PatchContext& ctx, const PatchPath& path, const nlohmann::
   if (path.attribute() == nullptr) return remove_extension(ctx, path);
   const Attribute& attr = *path.attribute();
   const std::string name = path.target.path.to_string();
-  auto ok = writable(ctx, attr, name);
-  if (!ok) return ok.error();
-  if (!*ok) return Ok{};
+  if (auto st = writable(attr, name); !st) return st;
   if (value != nullptr) {
-    const bool plain = attr.multi_valued && !path.filter.has_value() && path.sub == nullptr;
-    if (plain && ctx.log.allow(leniency::kRemoveWithValue)) return remove_listed(ctx, path, *value);
     // Without this check a "value" would be ignored and *every* value removed.
     return invalid_syntax("\"remove\" takes no \"value\"; select values with a filter, e.g. " +
                           attr.name + "[value eq \"...\"] (RFC 7644 §3.5.2.2)");

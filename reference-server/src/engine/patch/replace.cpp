@@ -9,9 +9,8 @@ namespace scim::engine {
 
 Status<> apply_replace(PatchContext& ctx, const PatchPath& path, const nlohmann::json& value) {
   if (is_unassigned(value)) {
-    // Real IdPs clear attributes with null / []; RFC 7643 §2.5 makes that "unassigned", but a
-    // PATCH replace has no defined null, so only lenient mode turns it into a remove.
-    if (ctx.log.allow(leniency::kNullAsUnassigned)) return apply_remove(ctx, path, nullptr);
+    // RFC 7643 §2.5 makes null and [] "unassigned", but a PATCH replace has no defined null:
+    // clearing an attribute is "remove".
     return invalid_value("\"replace\" of '" + path.text +
                          "' needs a value; use \"remove\" to clear an attribute");
   }
@@ -20,9 +19,7 @@ Status<> apply_replace(PatchContext& ctx, const PatchPath& path, const nlohmann:
   }
   const Attribute& attr = *path.attribute();
   const std::string name = path.target.path.to_string();
-  auto ok = writable(ctx, attr, name);
-  if (!ok) return ok.error();
-  if (!*ok) return Ok{};
+  if (auto st = writable(attr, name); !st) return st;
   if (path.filter.has_value()) return write_value_path(ctx, PatchOpKind::Replace, path, value);
   if (path.sub != nullptr) return write_sub_attribute(ctx, path, value);
   auto prepared = prepare_whole_value(ctx, attr, value, name);

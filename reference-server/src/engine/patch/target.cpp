@@ -68,9 +68,8 @@ void tidy_extension(PatchContext& ctx, const ResolvedAttribute& target) {
   unlist_schema(ctx.doc, urn);
 }
 
-Result<bool> writable(PatchContext& ctx, const Attribute& attr, std::string_view name) {
-  if (attr.mutability != Mutability::ReadOnly) return true;
-  if (ctx.log.allow(leniency::kReadOnlyInInput)) return false;
+Status<> writable(const Attribute& attr, std::string_view name) {
+  if (attr.mutability != Mutability::ReadOnly) return Ok{};
   return mutability("attribute '" + std::string(name) +
                     "' is readOnly and cannot be modified (RFC 7644 §3.5.2)");
 }
@@ -107,11 +106,6 @@ Result<nlohmann::json> prepare_whole_value(PatchContext& ctx, const Attribute& a
   if (attr.multi_valued && !value.is_array()) {
     return normalize_attribute_value(attr, nlohmann::json::array({value}), name, ctx.values);
   }
-  // Entra ID sends the manager id as a bare string: {"path": "...:manager", "value": "id"}.
-  if (attr.is_complex() && !attr.multi_valued && value.is_string() &&
-      attr.find_sub("value") != nullptr && ctx.log.allow(leniency::kComplexValueShorthand)) {
-    return normalize_attribute_value(attr, nlohmann::json{{"value", value}}, name, ctx.values);
-  }
   return normalize_attribute_value(attr, value, name, ctx.values);
 }
 
@@ -124,8 +118,7 @@ Status<> write_sub_attribute(PatchContext& ctx, const PatchPath& path,
                         attr.name + "', e.g. " + attr.name + "[type eq \"work\"]." +
                         path.sub->name);
   }
-  auto ok = writable(ctx, *path.sub, name);
-  if (!ok || !*ok) return ok ? Status<>(Ok{}) : Status<>(ok.error());
+  if (auto st = writable(*path.sub, name); !st) return st;
   auto normalized = normalize_simple_value(*path.sub, value, name, ctx.values);
   if (!normalized) return normalized.error();
   nlohmann::json* container = target_container(ctx, path.target, true);

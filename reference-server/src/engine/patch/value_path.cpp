@@ -24,8 +24,9 @@ std::vector<std::size_t> matching(const nlohmann::json* values, const Filter& fi
   return out;
 }
 
-// The value a filter of equalities describes: `type eq "work"` -> {"type": "work"}. Used by the
-// lenient "filter-creates-value" (Entra adds emails[type eq "work"].value to a user without one).
+// The value a filter of equalities describes: `type eq "work"` -> {"type": "work"}. Used by
+// PatchOptions::create_unmatched_values (Entra adds emails[type eq "work"].value to a user
+// without one).
 std::optional<nlohmann::json> seed_from_filter(const FilterNode& node) {
   if (node.kind == FilterNode::Kind::Compare && node.op == CompareOp::Eq) {
     return nlohmann::json{{node.attr.name, node.literal.json}};
@@ -63,9 +64,7 @@ Status<> create_from_filter(PatchContext& ctx, const PatchPath& path, const nloh
 Status<> write_sub_of_matches(PatchContext& ctx, const PatchPath& path, nlohmann::json& values,
                               const std::vector<std::size_t>& hits, const nlohmann::json& value) {
   const std::string name = path.attribute()->name + "." + path.sub->name;
-  auto ok = writable(ctx, *path.sub, name);
-  if (!ok) return ok.error();
-  if (!*ok) return Ok{};
+  if (auto st = writable(*path.sub, name); !st) return st;
   auto normalized = normalize_simple_value(*path.sub, value, name, ctx.values);
   if (!normalized) return normalized.error();
   for (std::size_t i : hits) {
@@ -115,9 +114,10 @@ Status<> write_value_path(PatchContext& ctx, PatchOpKind kind, const PatchPath& 
   const auto hits = matching(values, *path.filter);
   if (hits.empty()) {
     // §3.5.2.3: replace with a filter that matches nothing is 400 noTarget; add likewise has no
-    // value to add to. Lenient mode creates the value the filter describes.
-    if (ctx.log.allow(leniency::kFilterCreatesValue)) return create_from_filter(ctx, path, value);
-    return nothing_matched(path);
+    // value to add to, unless the caller asked for the value the filter describes.
+    if (!ctx.options.create_unmatched_values) return nothing_matched(path);
+    ctx.created_unmatched_value = true;
+    return create_from_filter(ctx, path, value);
   }
   if (path.sub != nullptr) return write_sub_of_matches(ctx, path, *values, hits, value);
   return write_matches(ctx, kind, path, *values, hits, value);
@@ -129,15 +129,14 @@ Status<> remove_value_path(PatchContext& ctx, const PatchPath& path) {
   nlohmann::json* values = container == nullptr ? nullptr : lookup_member(*container, attr.name);
   const auto hits = matching(values, *path.filter);
   if (hits.empty()) {
-    if (ctx.log.allow(leniency::kRemoveUnmatchedFilter)) return Ok{};
-    return nothing_matched(path);
+    if (!ctx.options.ignore_unmatched_removes) return nothing_matched(path);
+    ctx.ignored_unmatched_remove = true;
+    return Ok{};
   }
   if (path.sub != nullptr) {
     const std::string name = attr.name + "." + path.sub->name;
     if (path.sub->required) return mutability("sub-attribute '" + name + "' is required");
-    auto ok = writable(ctx, *path.sub, name);
-    if (!ok) return ok.error();
-    if (!*ok) return Ok{};
+    if (auto st = writable(*path.sub, name); !st) return st;
     for (std::size_t i : hits) {
       auto st = check_immutable_change(*path.sub, lookup_member((*values)[i], path.sub->name),
                                        nullptr, name);

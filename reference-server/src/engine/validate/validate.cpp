@@ -1,12 +1,12 @@
 // validate_resource: client input for POST (RFC 7644 §3.3) and PUT (§3.5.1) checked against the
 // resource type's schemas (RFC 7643 §2, §3, §7). The output holds only writable, normalised
 // attributes with canonical names; id and meta are the caller's to assign.
+#include "scim/server/engine/validate/validate.hpp"
+
 #include <string>
 
 #include "scim/protocol/error.hpp"
 #include "scim/protocol/strings.hpp"
-#include "scim/server/engine/lenient/lenient.hpp"
-#include "scim/server/engine/patch/patch.hpp"
 #include "scim/server/engine/validate/json_access.hpp"
 #include "scim/server/engine/validate/rules.hpp"
 #include "scim/server/engine/validate/value_shape.hpp"
@@ -24,10 +24,9 @@ struct Builder {
 };
 
 // Normalises one attribute into `container`; readOnly input is dropped (RFC 7644 §3.5.1).
-Status<> place_attribute(nlohmann::json& container, const Attribute& attr, const std::string& key,
+Status<> place_attribute(nlohmann::json& container, const Attribute& attr,
                          const nlohmann::json& value, const std::string& prefix,
                          ValueContext& ctx) {
-  if (attr.name != key) ctx.log.observe(leniency::kAttributeNameCase);
   if (container.contains(attr.name)) {
     return invalid_value("attribute '" + prefix + attr.name + "' is given twice");
   }
@@ -53,8 +52,7 @@ Status<> place_extension(Builder& b, const Schema& ext, const nlohmann::json& va
   for (const auto& [key, attr_value] : value.items()) {
     const Attribute* attr = ext.find(key);
     if (attr == nullptr) return invalid_value("unknown attribute '" + ext.id + ":" + key + "'");
-    if (auto st = place_attribute(data, *attr, key, attr_value, ext.id + ":", b.ctx); !st)
-      return st;
+    if (auto st = place_attribute(data, *attr, attr_value, ext.id + ":", b.ctx); !st) return st;
   }
   if (!data.empty()) b.out[ext.id] = std::move(data);
   return Ok{};
@@ -64,13 +62,13 @@ Status<> place_member(Builder& b, const Schema& core, const std::string& key,
                       const nlohmann::json& value) {
   if (iequals(key, "schemas")) return Ok{};
   if (const Attribute* common = find_common_attribute(key); common != nullptr) {
-    return place_attribute(b.out, *common, key, value, "", b.ctx);
+    return place_attribute(b.out, *common, value, "", b.ctx);
   }
   if (const Schema* ext = find_extension(b.registry, b.type, key); ext != nullptr) {
     return place_extension(b, *ext, value);
   }
   if (const Attribute* attr = core.find(key); attr != nullptr) {
-    return place_attribute(b.out, *attr, key, value, "", b.ctx);
+    return place_attribute(b.out, *attr, value, "", b.ctx);
   }
   if (istarts_with(key, "urn:")) {
     return invalid_value("'" + key + "' is not a schema extension of resource type '" +
@@ -84,7 +82,7 @@ Status<> place_member(Builder& b, const Schema& core, const std::string& key,
 Result<ValidatedResource> validate_resource(const nlohmann::json& input, const Registry& registry,
                                             const ResourceType& type, WriteMode mode,
                                             const nlohmann::json* existing,
-                                            const WriteOptions& options) {
+                                            const ValueOptions& options) {
   if (!input.is_object()) return invalid_syntax("the resource must be a JSON object");
   const Schema* core = registry.find_schema(type.schema);
   if (core == nullptr) return http_error(500, "core schema '" + type.schema + "' is not loaded");
@@ -95,8 +93,7 @@ Result<ValidatedResource> validate_resource(const nlohmann::json& input, const R
   auto schemas = read_schemas(*schemas_json, registry, type);
   if (!schemas) return schemas.error();
 
-  LeniencyLog log(options.lenient);
-  ValueContext ctx{log, options.limits};
+  ValueContext ctx{options};
   Builder builder{registry, type, *schemas, ctx};
   for (const auto& [key, value] : input.items()) {
     if (auto st = place_member(builder, *core, key, value); !st) return st.error();
@@ -107,7 +104,7 @@ Result<ValidatedResource> validate_resource(const nlohmann::json& input, const R
     if (!st) return st.error();
   }
   if (auto st = check_required(builder.out, registry, type); !st) return st.error();
-  return ValidatedResource{std::move(builder.out), log.names()};
+  return ValidatedResource{std::move(builder.out), ctx.accepted_non_canonical_value};
 }
 
 }  // namespace scim::engine

@@ -1,7 +1,9 @@
-// validate_resource (RFC 7644 §3.3 create, §3.5.1 replace; RFC 7643 §2, §3, §7).
+// validate_resource (RFC 7644 §3.3 create, §3.5.1 replace; RFC 7643 §2, §3, §7). The rules that
+// hold for the provider-quirk pre-pass too are checked again in both_modes_test.cpp.
+#include "scim/server/engine/validate/validate.hpp"
+
 #include <gtest/gtest.h>
 
-#include "scim/server/engine/patch/patch.hpp"
 #include "scim/server/testing/patch_test_support.hpp"
 
 namespace scim::engine {
@@ -9,12 +11,11 @@ namespace {
 
 using testing_support::detail_of;
 using testing_support::IsScimError;
-using testing_support::lenient_mode;
 using Json = nlohmann::json;
 
 class Validation : public testing_support::WriteTest {
  protected:
-  Result<ValidatedResource> create(const Json& input, const WriteOptions& o = {}) {
+  Result<ValidatedResource> create(const Json& input, const ValueOptions& o = {}) {
     return validate_resource(input, registry, user(), WriteMode::Create, nullptr, o);
   }
   static Json minimal() { return {{"schemas", {urn::kUser}}, {"userName", "bjensen"}}; }
@@ -25,7 +26,7 @@ TEST_F(Validation, Rfc7643_8_1_MinimalUser) {
   auto r = create(minimal());
   ASSERT_TRUE(r.ok()) << r.error().detail;
   EXPECT_EQ(r->resource, minimal());
-  EXPECT_TRUE(r->leniencies_used.empty());
+  EXPECT_FALSE(r->accepted_non_canonical_value);
 }
 
 // RFC 7644 §3.5.1 "readOnly: Any values provided SHALL be ignored" (id, meta, groups).
@@ -58,14 +59,12 @@ TEST_F(Validation, Rfc7643_4_1_1_EmptyUserNameIsInvalidValue) {
   for (const char* blank : {"", "   ", "\t\n"}) {
     Json input = minimal();
     input["userName"] = blank;
-    for (const WriteOptions& o : {WriteOptions{}, lenient_mode()}) {
-      auto r = create(input, o);
-      EXPECT_TRUE(IsScimError(r, 400, ScimType::InvalidValue)) << "'" << blank << "'";
-      EXPECT_NE(detail_of(r).find("'userName'"), std::string::npos) << detail_of(r);
-    }
+    auto r = create(input);
+    EXPECT_TRUE(IsScimError(r, 400, ScimType::InvalidValue)) << "'" << blank << "'";
+    EXPECT_NE(detail_of(r).find("'userName'"), std::string::npos) << detail_of(r);
     const Json existing = minimal();
     auto replaced =
-        validate_resource(input, registry, user(), WriteMode::Replace, &existing, WriteOptions{});
+        validate_resource(input, registry, user(), WriteMode::Replace, &existing, ValueOptions{});
     EXPECT_TRUE(IsScimError(replaced, 400, ScimType::InvalidValue));
   }
   Json padded = minimal();
@@ -122,13 +121,13 @@ TEST_F(Validation, ExtensionDataMustBeListedInSchemas) {
   EXPECT_EQ(ext["manager"], Json({{"value", "m"}}));
 }
 
+// RFC 7643 §2.1: attribute names are case-insensitive (the pre-pass also reports
+// attribute-name-case: both_modes_test.cpp).
 TEST_F(Validation, AttributeNamesAreCaseInsensitiveAndNormalised) {
-  auto r = create({{"SCHEMAS", {urn::kUser}}, {"USERNAME", "b"}, {"Name", {{"GIVENNAME", "B"}}}},
-                  lenient_mode());
+  auto r = create({{"SCHEMAS", {urn::kUser}}, {"USERNAME", "b"}, {"Name", {{"GIVENNAME", "B"}}}});
   ASSERT_TRUE(r.ok()) << r.error().detail;
   EXPECT_EQ(r->resource["userName"], "b");
   EXPECT_EQ(r->resource["name"]["givenName"], "B");
-  EXPECT_EQ(r->leniencies_used, std::vector<std::string>{"attribute-name-case"});
   EXPECT_TRUE(IsScimError(create({{"schemas", {urn::kUser}}, {"userName", "b"}, {"USERNAME", "c"}}),
                           400, ScimType::InvalidValue));
 }
@@ -137,10 +136,6 @@ TEST_F(Validation, TypesAreChecked) {
   Json input = minimal();
   input["active"] = "true";
   EXPECT_TRUE(IsScimError(create(input), 400, ScimType::InvalidValue));
-  auto lenient = create(input, lenient_mode());
-  ASSERT_TRUE(lenient.ok());
-  EXPECT_EQ(lenient->resource["active"], true);
-  EXPECT_EQ(lenient->leniencies_used, std::vector<std::string>{"boolean-string"});
   input["active"] = true;
   input["emails"] = {{"value", "x@y"}};  // not an array
   EXPECT_TRUE(IsScimError(create(input), 400, ScimType::InvalidValue));
@@ -162,7 +157,12 @@ TEST_F(Validation, CanonicalValuesAreEnforcedInStrictMode) {
   auto r = create(input);
   EXPECT_TRUE(IsScimError(r, 400, ScimType::InvalidValue));
   EXPECT_NE(detail_of(r).find("work, home, other"), std::string::npos);
-  EXPECT_TRUE(create(input, lenient_mode()).ok());
+  ValueOptions accept;
+  accept.accept_non_canonical_values = true;
+  auto accepted = create(input, accept);
+  ASSERT_TRUE(accepted.ok()) << accepted.error().detail;
+  EXPECT_TRUE(accepted->accepted_non_canonical_value);
+  EXPECT_EQ(accepted->resource["emails"][0]["type"], "pager");
 }
 
 TEST_F(Validation, PrimaryAppearsAtMostOnce) {
@@ -181,34 +181,8 @@ TEST_F(Validation, NullAndEmptyArrayAreUnassigned) {
   EXPECT_EQ(r->resource, minimal());
 }
 
-class ImmutableValidation : public testing_support::WriteTest {
- protected:
-  void SetUp() override {
-    Schema device{"urn:example:schemas:Device", "Device", "", {}};
-    Attribute serial;
-    serial.name = "serial";
-    serial.mutability = Mutability::Immutable;
-    Attribute label;
-    label.name = "label";
-    label.required = true;
-    device.attributes = {serial, label};
-    Schema badge{"urn:example:schemas:extension:Badge", "Badge", "", {label}};
-    ASSERT_TRUE(registry.add_schema(device).ok());
-    ASSERT_TRUE(registry.add_schema(badge).ok());
-    ASSERT_TRUE(registry
-                    .add_resource_type(ResourceType{
-                        "Device", "Device", "", "/Devices", device.id, {{badge.id, true}}})
-                    .ok());
-  }
-  const ResourceType& device() const { return *registry.find_resource_type("Device"); }
-  Json input(const char* serial) const {
-    Json j = {{"schemas", {"urn:example:schemas:Device", "urn:example:schemas:extension:Badge"}},
-              {"label", "l"},
-              {"urn:example:schemas:extension:Badge", {{"label", "b"}}}};
-    if (serial != nullptr) j["serial"] = serial;
-    return j;
-  }
-};
+// A "Device" type with an immutable attribute and a required extension.
+class ImmutableValidation : public testing_support::DeviceTest {};
 
 // RFC 7644 §3.5.1 immutable: existing values must match; missing input keeps them.
 TEST_F(ImmutableValidation, ReplaceChecksImmutableAgainstExisting) {
@@ -239,36 +213,6 @@ TEST_F(ImmutableValidation, RequiredExtensionIsEnforced) {
   auto empty_attr = validate_resource(j, registry, device(), WriteMode::Create, nullptr);
   EXPECT_TRUE(IsScimError(empty_attr, 400, ScimType::InvalidValue));
   EXPECT_NE(detail_of(empty_attr).find("Badge:label"), std::string::npos);
-}
-
-// RFC 7644 §3.5.2: "a client MAY 'add' a value to an 'immutable' attribute if the attribute had
-// no previous value"; changing or removing it afterwards is mutability.
-TEST_F(ImmutableValidation, PatchAddsImmutableOnceThenRefusesChanges) {
-  auto body = [](const char* op, const Json& value) {
-    Json operation = {{"op", op}, {"path", "serial"}};
-    if (!value.is_null()) operation["value"] = value;
-    return Json{{"schemas", {urn::kPatchOp}}, {"Operations", {operation}}};
-  };
-  auto added = apply_patch(input(nullptr), body("add", "S-1"), registry, device());
-  ASSERT_TRUE(added.ok()) << added.error().detail;
-  EXPECT_EQ(added->resource["serial"], "S-1");
-  const Json stored = added->resource;
-  EXPECT_TRUE(IsScimError(apply_patch(stored, body("replace", "S-2"), registry, device()), 400,
-                          ScimType::Mutability));
-  EXPECT_TRUE(IsScimError(apply_patch(stored, body("remove", nullptr), registry, device()), 400,
-                          ScimType::Mutability));
-  auto same = apply_patch(stored, body("replace", "S-1"), registry, device());
-  ASSERT_TRUE(same.ok());
-  EXPECT_FALSE(same->changed);
-}
-
-// A required extension cannot be removed (RFC 7644 §3.5.2.2 mutability).
-TEST_F(ImmutableValidation, PatchCannotRemoveRequiredExtension) {
-  const Json body = {
-      {"schemas", {urn::kPatchOp}},
-      {"Operations", {{{"op", "remove"}, {"path", "urn:example:schemas:extension:Badge"}}}}};
-  EXPECT_TRUE(
-      IsScimError(apply_patch(input("S-1"), body, registry, device()), 400, ScimType::Mutability));
 }
 
 }  // namespace

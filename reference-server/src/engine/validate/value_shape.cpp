@@ -28,7 +28,6 @@ Result<nlohmann::json> normalize_complex(const Attribute& attr, const nlohmann::
     if (sub == nullptr) {
       return invalid_value("unknown sub-attribute '" + join(name, key) + "'");
     }
-    if (sub->name != key) ctx.log.observe(leniency::kAttributeNameCase);
     if (out.contains(sub->name)) {
       return invalid_value("sub-attribute '" + join(name, sub->name) + "' is given twice");
     }
@@ -57,9 +56,9 @@ Result<nlohmann::json> normalize_multi(const Attribute& attr, const nlohmann::js
     return invalid_value("attribute '" + std::string(name) +
                          "' is multi-valued and needs a JSON array");
   }
-  if (value.size() > ctx.limits.max_values_per_attribute) {
+  if (value.size() > ctx.options.limits.max_values_per_attribute) {
     return invalid_value("attribute '" + std::string(name) + "' has more than " +
-                         std::to_string(ctx.limits.max_values_per_attribute) + " values");
+                         std::to_string(ctx.options.limits.max_values_per_attribute) + " values");
   }
   nlohmann::json out = nlohmann::json::array();
   for (const auto& element : value) {

@@ -24,29 +24,23 @@ ScimError wrong_type(std::string_view name, std::string_view expected, const nlo
                        ", got " + describe(v));
 }
 
-Result<nlohmann::json> check_boolean(const nlohmann::json& value, std::string_view name,
-                                     ValueContext& ctx) {
+Result<nlohmann::json> check_boolean(const nlohmann::json& value, std::string_view name) {
   if (value.is_boolean()) return value;
-  // Entra ID sends "True"/"False" for booleans; only lenient mode converts them.
-  if (value.is_string()) {
-    const auto& text = value.get_ref<const std::string&>();
-    const bool t = iequals(text, "true");
-    if ((t || iequals(text, "false")) && ctx.log.allow(leniency::kBooleanString)) {
-      return nlohmann::json(t);
-    }
-  }
   return wrong_type(name, "a JSON boolean (true or false)", value);
 }
 
 // RFC 7643 §7: canonicalValues. §2.3.1 lets a service provider restrict string values to them;
-// strict mode does (documented in docs/lenient.md), lenient mode accepts others.
+// this engine does unless the caller accepts others (ValueOptions).
 Status<> check_canonical(const Attribute& attr, const std::string& text, std::string_view name,
                          ValueContext& ctx) {
   if (attr.canonical_values.empty()) return Ok{};
   for (const auto& canonical : attr.canonical_values) {
     if (attr.case_exact ? canonical == text : iequals(canonical, text)) return Ok{};
   }
-  if (ctx.log.allow(leniency::kNonCanonicalValue)) return Ok{};
+  if (ctx.options.accept_non_canonical_values) {
+    ctx.accepted_non_canonical_value = true;
+    return Ok{};
+  }
   std::string allowed;
   for (const auto& canonical : attr.canonical_values) {
     allowed += (allowed.empty() ? "" : ", ") + canonical;
@@ -59,9 +53,9 @@ Result<nlohmann::json> check_string_like(const Attribute& attr, const nlohmann::
                                          std::string_view name, ValueContext& ctx) {
   if (!value.is_string()) return wrong_type(name, "a JSON string", value);
   const auto& text = value.get_ref<const std::string&>();
-  if (text.size() > ctx.limits.max_string_bytes) {
+  if (text.size() > ctx.options.limits.max_string_bytes) {
     return invalid_value("attribute '" + std::string(name) + "' exceeds the limit of " +
-                         std::to_string(ctx.limits.max_string_bytes) + " bytes");
+                         std::to_string(ctx.options.limits.max_string_bytes) + " bytes");
   }
   switch (attr.type) {
     case AttributeType::DateTime:
@@ -98,7 +92,7 @@ Result<nlohmann::json> normalize_simple_value(const Attribute& attr, const nlohm
                                               std::string_view name, ValueContext& ctx) {
   switch (attr.type) {
     case AttributeType::Boolean:
-      return check_boolean(value, name, ctx);
+      return check_boolean(value, name);
     case AttributeType::Integer:
       // RFC 7643 §2.3.4: no fractional or exponent part.
       if (!value.is_number_integer()) return wrong_type(name, "an integer", value);

@@ -37,9 +37,8 @@ TEST(ValueTypes, UriReferences) {
 }
 
 TEST(ValueTypes, IntegerRejectsFractions) {
-  LeniencyLog log(false);
-  WriteLimits limits;
-  ValueContext ctx{log, limits};
+  const ValueOptions options;
+  ValueContext ctx{options};
   Attribute count;
   count.name = "count";
   count.type = AttributeType::Integer;
@@ -51,10 +50,9 @@ TEST(ValueTypes, IntegerRejectsFractions) {
 }
 
 TEST(ValueTypes, StringLengthLimit) {
-  LeniencyLog log(false);
-  WriteLimits limits;
-  limits.max_string_bytes = 4;
-  ValueContext ctx{log, limits};
+  ValueOptions options;
+  options.limits.max_string_bytes = 4;
+  ValueContext ctx{options};
   Attribute title;
   title.name = "title";
   EXPECT_TRUE(normalize_simple_value(title, "abcd", "title", ctx).ok());

@@ -1,5 +1,6 @@
-// Shared fixtures for the write-engine tests: the built-in registry, RFC 7643 §8 style resources,
-// a PatchOp body builder and an assertion on the specific SCIM error (status + scimType).
+// Shared fixtures for the write tests (validate, patch, lenient): the built-in registry, RFC 7643
+// §8 style resources, a PatchOp body builder and an assertion on the specific SCIM error (status +
+// scimType). Engine-free, so each folder's tests include only the engine headers they test.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -10,19 +11,12 @@
 #include "scim/protocol/error.hpp"
 #include "scim/protocol/resource_type.hpp"
 #include "scim/protocol/urns.hpp"
-#include "scim/server/engine/patch/patch.hpp"
 
 namespace scim::engine::testing_support {
 
 inline constexpr const char* kBabs = "2819c223-7f76-453a-919d-413861904646";
 inline constexpr const char* kJames = "08e1d05d-121c-4561-8b96-473d93df9210";
 inline constexpr const char* kGroupId = "acbf3ae7-8463-4692-b4fd-9b4da3f908ce";
-
-inline WriteOptions lenient_mode() {
-  WriteOptions options;
-  options.lenient = true;
-  return options;
-}
 
 class WriteTest : public ::testing::Test {
  protected:
@@ -64,6 +58,38 @@ class WriteTest : public ::testing::Test {
 
   static nlohmann::json patch(nlohmann::json operations) {
     return {{"schemas", {urn::kPatchOp}}, {"Operations", std::move(operations)}};
+  }
+};
+
+// A "Device" resource type (not in RFC 7643) with an immutable "serial", a required "label" and a
+// required extension "Badge" with a required "label": immutability and required extensions.
+class DeviceTest : public WriteTest {
+ protected:
+  void SetUp() override {
+    Schema device{"urn:example:schemas:Device", "Device", "", {}};
+    Attribute serial;
+    serial.name = "serial";
+    serial.mutability = Mutability::Immutable;
+    Attribute label;
+    label.name = "label";
+    label.required = true;
+    device.attributes = {serial, label};
+    Schema badge{"urn:example:schemas:extension:Badge", "Badge", "", {label}};
+    ASSERT_TRUE(registry.add_schema(device).ok());
+    ASSERT_TRUE(registry.add_schema(badge).ok());
+    ASSERT_TRUE(registry
+                    .add_resource_type(ResourceType{
+                        "Device", "Device", "", "/Devices", device.id, {{badge.id, true}}})
+                    .ok());
+  }
+  const ResourceType& device() const { return *registry.find_resource_type("Device"); }
+  nlohmann::json input(const char* serial) const {
+    nlohmann::json j = {
+        {"schemas", {"urn:example:schemas:Device", "urn:example:schemas:extension:Badge"}},
+        {"label", "l"},
+        {"urn:example:schemas:extension:Badge", {{"label", "b"}}}};
+    if (serial != nullptr) j["serial"] = serial;
+    return j;
   }
 };
 

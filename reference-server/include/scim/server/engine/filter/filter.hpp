@@ -48,10 +48,6 @@ struct FilterLimits {
 struct FilterOptions {
   FilterLimits limits;
   bool reject_unknown_attributes = false;
-  // Lenient mode (docs/lenient.md, `value-path-sub-attribute`): accept Entra ID's
-  // `emails[type eq "work"].value eq "x"`, outside the §3.4.2.2 grammar, as
-  // `emails[type eq "work" and value eq "x"]`. Strict (false) answers 400 invalidFilter.
-  bool lenient = false;
 };
 Result<Filter> parse_filter(std::string_view text, const Registry& registry,
                             const ResourceType& type, const FilterOptions& options = {});

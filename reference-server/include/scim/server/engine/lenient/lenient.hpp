@@ -1,45 +1,99 @@
-// The named leniencies of the write engine (docs/lenient.md) and the per-request log that decides
-// whether one may be applied and records which ones were. Strict mode (the default) grants none.
+// Lenient mode (docs/lenient.md): the documented deviations of real identity providers, handled
+// in one place on top of the strict engine. A lenient request goes through a pre-pass that
+// rewrites it into RFC form and records each named leniency it applied; the strict engine then
+// sees only RFC requests, plus the few named options (PatchOptions, ValueOptions) that depend on
+// the stored resource or relax a value check. Strict mode passes requests through untouched.
+//
+// Callers use the front doors (apply_patch, validate_resource, parse_filter); the rewrites are
+// public so that tests and tools can see what a request becomes.
 #pragma once
 
-#include <set>
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace scim::engine {
+#include "scim/protocol/resource_type.hpp"
+#include "scim/protocol/result.hpp"
+#include "scim/server/engine/filter/filter.hpp"
+#include "scim/server/engine/lenient/names.hpp"
+#include "scim/server/engine/patch/patch.hpp"
+#include "scim/server/engine/validate/validate.hpp"
 
-namespace leniency {
-// Stable names: they appear in PatchResult/ValidatedResource.leniencies_used and in metrics.
-inline constexpr std::string_view kOpCase = "op-case";                         // "Replace", "Add"
-inline constexpr std::string_view kBooleanString = "boolean-string";           // "True"/"False"
-inline constexpr std::string_view kAttributeNameCase = "attribute-name-case";  // observed only
-inline constexpr std::string_view kNullAsUnassigned = "null-as-unassigned";    // PATCH null / []
-inline constexpr std::string_view kReadOnlyInInput = "readonly-in-input";      // groups, meta
-inline constexpr std::string_view kPathlessReplaceId = "pathless-replace-id";  // Okta rename
-inline constexpr std::string_view kRemoveWithValue = "remove-with-value";      // Entra members
-inline constexpr std::string_view kComplexValueShorthand = "complex-value-shorthand";  // manager
-inline constexpr std::string_view kFilterCreatesValue = "filter-creates-value";  // emails[...]
-inline constexpr std::string_view kRemoveUnmatchedFilter = "remove-unmatched-filter";  // no-op
-inline constexpr std::string_view kNonCanonicalValue = "non-canonical-value";    // type "Work2"
-inline constexpr std::string_view kPathlessValuePaths = "pathless-value-paths";  // Entra 2020
-}  // namespace leniency
+namespace scim::engine::lenient {
 
-class LeniencyLog {
- public:
-  explicit LeniencyLog(bool lenient) : lenient_(lenient) {}
+// Strict (the reference behaviour, the default) or lenient (ServiceConfig::lenient).
+enum class Mode { Strict, Lenient };
+constexpr Mode mode_for(bool lenient) {
+  return lenient ? Mode::Lenient : Mode::Strict;
+}
 
-  bool lenient() const { return lenient_; }
-  // In lenient mode records `name` and returns true; in strict mode returns false so the caller
-  // reports the error it would otherwise have forgiven.
-  bool allow(std::string_view name);
-  // Records a deviation that both modes accept (only reported in lenient mode, for metrics).
-  void observe(std::string_view name);
-  std::vector<std::string> names() const { return {used_.begin(), used_.end()}; }
+// ---- The pre-pass.
 
- private:
-  bool lenient_;
-  std::set<std::string, std::less<>> used_;
+struct PatchRewrite {
+  nlohmann::json body;            // RFC form (strict: the request as sent)
+  PatchOptions options;           // what the strict engine is granted (strict: limits only)
+  std::vector<std::string> used;  // leniencies the rewrite applied, sorted, no duplicates
+  // True when every operation was dropped as a no-op (the request changes nothing; "Operations"
+  // is then empty, which the strict engine would refuse).
+  bool nothing_left = false;
 };
+// PATCH (RFC 7644 §3.5.2). `resource_id` is the id of the resource being patched (Okta repeats
+// it in path-less values). Operations may be dropped or split; options.operation_numbers keeps
+// the client's numbering for error details. A request the pre-pass does not understand (a
+// malformed envelope, an unknown op, a path that does not parse, ...) reaches the strict engine
+// unchanged, so errors stay the strict engine's.
+PatchRewrite rewrite_patch(const nlohmann::json& body, const Registry& registry,
+                           const ResourceType& type, const std::optional<std::string>& resource_id,
+                           Mode mode, const WriteLimits& limits = {});
 
-}  // namespace scim::engine
+struct ResourceRewrite {
+  nlohmann::json body;  // RFC form (strict: the request as sent)
+  ValueOptions options;
+  std::vector<std::string> used;
+};
+// POST and PUT bodies (RFC 7644 §3.3, §3.5.1).
+ResourceRewrite rewrite_resource(const nlohmann::json& body, const Registry& registry,
+                                 const ResourceType& type, Mode mode,
+                                 const WriteLimits& limits = {});
+
+struct FilterRewrite {
+  std::string text;  // RFC 7644 §3.4.2.2 form (strict: the filter as sent)
+  std::vector<std::string> used;
+};
+// Filters: Entra ID's `emails[type eq "work"].value eq "x"` becomes
+// `emails[type eq "work" and value eq "x"]` (value-path-sub-attribute).
+FilterRewrite rewrite_filter(std::string_view text, Mode mode, const FilterLimits& limits = {});
+
+// ---- Front doors: the pre-pass, then the strict engine; leniencies_used lists what the rewrite
+// applied and the engine options the request needed (sorted, no duplicates; empty when strict).
+
+struct Patched {
+  nlohmann::json resource;
+  bool changed = false;
+  std::vector<std::string> leniencies_used;
+};
+Result<Patched> apply_patch(const nlohmann::json& resource, const nlohmann::json& body,
+                            const Registry& registry, const ResourceType& type, Mode mode,
+                            const WriteLimits& limits = {});
+
+struct Validated {
+  nlohmann::json resource;
+  std::vector<std::string> leniencies_used;
+};
+Result<Validated> validate_resource(const nlohmann::json& input, const Registry& registry,
+                                    const ResourceType& type, WriteMode write_mode,
+                                    const nlohmann::json* existing, Mode mode,
+                                    const WriteLimits& limits = {});
+
+struct Filtered {
+  Filter filter;
+  std::vector<std::string> leniencies_used;
+};
+Result<Filtered> parse_filter(std::string_view text, const Registry& registry,
+                              const ResourceType& type, Mode mode,
+                              const FilterOptions& options = {});
+
+}  // namespace scim::engine::lenient

@@ -13,7 +13,7 @@
 
 #include "scim/protocol/resource_type.hpp"
 #include "scim/protocol/result.hpp"
-#include "scim/server/engine/lenient/lenient.hpp"
+#include "scim/server/engine/patch/patch.hpp"
 #include "scim/server/engine/patch/path.hpp"
 #include "scim/server/engine/validate/value_types.hpp"
 
@@ -24,15 +24,19 @@ enum class PatchOpKind { Add, Remove, Replace };
 struct PatchContext {
   const Registry& registry;
   const ResourceType& type;
-  LeniencyLog& log;
+  const PatchOptions& options;
   ValueContext& values;
   nlohmann::json& doc;  // the working copy being patched
+  // What the request needed of PatchOptions (reported in PatchResult).
+  bool created_unmatched_value = false;
+  bool ignored_unmatched_remove = false;
 };
 
 // ---- Operations (path given). `value` is the operation's "value" member.
 Status<> apply_add(PatchContext& ctx, const PatchPath& path, const nlohmann::json& value);
 Status<> apply_replace(PatchContext& ctx, const PatchPath& path, const nlohmann::json& value);
-// `value` is null unless the client sent one (Entra's member removal, lenient only).
+// `value` is null unless the client sent one (then 400 invalidSyntax unless the path is a bare
+// extension URN, whose removal ignores it).
 Status<> apply_remove(PatchContext& ctx, const PatchPath& path, const nlohmann::json* value);
 
 // ---- Path-less add/replace (§3.5.2.1, §3.5.2.3): each member of the value object is applied as
@@ -54,9 +58,9 @@ Status<> remove_value_path(PatchContext& ctx, const PatchPath& path);
 nlohmann::json* target_container(PatchContext& ctx, const ResolvedAttribute& target, bool create);
 // Removes an extension object left empty, and its URN from "schemas" unless it is required.
 void tidy_extension(PatchContext& ctx, const ResolvedAttribute& target);
-// RFC 7644 §3.5.2: "a client MUST NOT modify an attribute that has mutability readOnly".
-// Strict: 400 mutability. Lenient: the operation is skipped (returns false).
-Result<bool> writable(PatchContext& ctx, const Attribute& attr, std::string_view name);
+// RFC 7644 §3.5.2: "a client MUST NOT modify an attribute that has mutability readOnly":
+// 400 mutability.
+Status<> writable(const Attribute& attr, std::string_view name);
 // Immutable (§3.5.2): a value may be added when none exists; changing one is 400 mutability.
 Status<> check_immutable_change(const Attribute& attr, const nlohmann::json* existing,
                                 const nlohmann::json* incoming, std::string_view name);
@@ -64,7 +68,7 @@ Status<> check_immutable_change(const Attribute& attr, const nlohmann::json* exi
 Status<> settle_primary(nlohmann::json& values, const std::vector<std::size_t>& fresh,
                         std::string_view name);
 // Normalises a value meant for `attr` as a whole (wraps a single value for multi-valued
-// attributes; lenient string shorthand for complex attributes with a "value" sub-attribute).
+// attributes, as §3.5.2.1 allows).
 Result<nlohmann::json> prepare_whole_value(PatchContext& ctx, const Attribute& attr,
                                            const nlohmann::json& value, std::string_view name);
 // add/replace on "attr.sub" of a singular complex attribute ("name.givenName",

@@ -8,20 +8,18 @@
 
 #include "scim/protocol/result.hpp"
 #include "scim/protocol/schema.hpp"
-#include "scim/server/engine/lenient/lenient.hpp"
-#include "scim/server/engine/patch/patch.hpp"
+#include "scim/server/engine/validate/validate.hpp"
 
 namespace scim::engine {
 
-// What value checks need besides the value: the leniency gate and the input limits.
+// What value checks need besides the value: the options, and what the request needed of them.
 struct ValueContext {
-  LeniencyLog& log;
-  const WriteLimits& limits;
+  const ValueOptions& options;
+  bool accepted_non_canonical_value = false;
 };
 
 // Checks one simple value of `attr` (never complex). `name` is the attribute path used in error
-// details, e.g. "emails.type". Errors: 400 invalidValue. Lenient mode turns "True"/"False" strings
-// into booleans and accepts values outside canonicalValues.
+// details, e.g. "emails.type". Errors: 400 invalidValue.
 Result<nlohmann::json> normalize_simple_value(const Attribute& attr, const nlohmann::json& value,
                                               std::string_view name, ValueContext& ctx);
 
