@@ -3,10 +3,11 @@
 
 namespace scim::server::testing {
 
-Harness::Harness(ServiceConfig config)
+Harness::Harness(ServiceConfig config, RouteParts parts)
     : registry(Registry::with_builtin()),
       tenants(store_specs(registry), {}, store::TenantOptions{true, 10}),
-      service(registry, std::move(config), tenants, &sink) {}
+      service(registry, std::move(config), tenants, &sink),
+      routes(make_routes(service, parts)) {}
 
 Response Harness::call(const std::string& method, const std::string& path, const std::string& body,
                        std::map<std::string, std::string> headers,
@@ -23,7 +24,7 @@ Response Harness::call(const std::string& method, const std::string& path, const
   r.principal.tenant = tenant;
   r.principal.subject = subject;
   r.base_url = kBase;
-  return service.handle(r);
+  return routes.handle(r);
 }
 
 Response Harness::call_json(const std::string& method, const std::string& path,

@@ -8,9 +8,11 @@
 #include <mutex>
 #include <thread>
 
-#include "scim/server/events/jws.hpp"
-#include "scim/server/http/server.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/server/api/middleware.hpp"
+#include "scim/server/events/jws.hpp"
+#include "scim/server/http/authenticate.hpp"
+#include "scim/server/http/server.hpp"
 #include "scim/server/testing/http_client.hpp"
 #include "scim/server/testing/server_process.hpp"
 
@@ -50,7 +52,14 @@ class EventsE2E : public ::testing::Test {
     auth.tokens.push_back({"rcv-token", "default", std::nullopt});
     http::HttpOptions options;
     options.threads = 1;
-    receiver_server_ = new http::HttpServer(options, *http::Authenticator::create(auth), receiver_);
+    // The receiver checks the bearer token like the server does: the authentication layer in
+    // front of the recording handler.
+    receiver_auth_ = new http::Authenticator(std::move(*http::Authenticator::create(auth)));
+    receiver_authenticate_ =
+        new http::AuthenticateMiddleware(options.base_path, *receiver_auth_, {});
+    receiver_chain_ = new server::Pipeline(receiver_);
+    receiver_chain_->use(*receiver_authenticate_);
+    receiver_server_ = new http::HttpServer(options, *receiver_chain_);
     ASSERT_TRUE(receiver_server_->start().ok());
     receiver_thread_ = std::thread([] { receiver_server_->run(); });
   }
@@ -58,6 +67,9 @@ class EventsE2E : public ::testing::Test {
     receiver_server_->stop();
     receiver_thread_.join();
     delete receiver_server_;
+    delete receiver_chain_;
+    delete receiver_authenticate_;
+    delete receiver_auth_;
     delete server_;
   }
   void SetUp() override {
@@ -79,6 +91,9 @@ class EventsE2E : public ::testing::Test {
 
   static test::ServerProcess* server_;
   static RecordingReceiver receiver_;
+  static http::Authenticator* receiver_auth_;
+  static http::AuthenticateMiddleware* receiver_authenticate_;
+  static server::Pipeline* receiver_chain_;
   static http::HttpServer* receiver_server_;
   static std::thread receiver_thread_;
   test::HttpClient client_;
@@ -86,6 +101,9 @@ class EventsE2E : public ::testing::Test {
 
 test::ServerProcess* EventsE2E::server_ = nullptr;
 RecordingReceiver EventsE2E::receiver_;
+http::Authenticator* EventsE2E::receiver_auth_ = nullptr;
+http::AuthenticateMiddleware* EventsE2E::receiver_authenticate_ = nullptr;
+server::Pipeline* EventsE2E::receiver_chain_ = nullptr;
 http::HttpServer* EventsE2E::receiver_server_ = nullptr;
 std::thread EventsE2E::receiver_thread_;
 

@@ -35,6 +35,20 @@ Response json_response(int status, const nlohmann::json& body) {
   return r;
 }
 
+Response json_response(int status, const nlohmann::json& body, std::string_view content_type) {
+  Response r = json_response(status, body);
+  r.set_header("Content-Type", std::string(content_type));
+  return r;
+}
+
+ScimError error_of(const Response& response) {
+  auto body = nlohmann::json::parse(response.body, nullptr, false);
+  if (!body.is_discarded()) {
+    if (auto parsed = ScimError::from_json(body)) return *parsed;
+  }
+  return http_error(response.status, "HTTP " + std::to_string(response.status));
+}
+
 Response error_response(const ScimError& error) {
   return json_response(error.status, error.to_json());
 }

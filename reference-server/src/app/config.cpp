@@ -6,10 +6,13 @@
 #include <algorithm>
 #include <sstream>
 
-#include "scim/server/events/events_flags.hpp"  // events engineer: --events-*, --async-*, --bulk-*, --push-*
 #include "scim/server/http/auth.hpp"
 
-namespace scim::http {
+namespace scim::app {
+
+using http::BasicCredential;
+using http::TokenCredential;
+
 namespace {
 
 // RFC 6750 §2.1 b64token: 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
@@ -29,7 +32,7 @@ Result<std::pair<std::string, std::optional<std::string>>, std::string> parse_bi
   std::string tenant = binding.substr(0, colon);
   std::optional<std::string> subject;
   if (colon != std::string::npos) subject = binding.substr(colon + 1);
-  if (!valid_tenant_name(tenant)) {
+  if (!http::valid_tenant_name(tenant)) {
     return Unexpected{spec_kind + ": invalid tenant name '" + tenant +
                       "' (allowed: 1-64 of A-Z a-z 0-9 . _ -)"};
   }
@@ -40,8 +43,11 @@ Result<std::pair<std::string, std::optional<std::string>>, std::string> parse_bi
 // Durations are given in (fractional) seconds on the command line and in the file.
 struct Seconds {
   double value = -1;
-  void apply(std::chrono::milliseconds& target) const {
-    if (value >= 0) target = std::chrono::milliseconds(static_cast<long long>(value * 1000));
+  template <class Duration>
+  void apply(Duration& target) const {
+    if (value >= 0) {
+      target = std::chrono::duration_cast<Duration>(std::chrono::duration<double>(value));
+    }
   }
 };
 
@@ -49,6 +55,11 @@ struct FlagValues {
   std::string config_file;
   std::vector<std::string> tokens, basic, tenants, schemas, resource_types, deviations;
   Seconds read_timeout, idle_timeout, write_timeout, shutdown_timeout;
+  // Events, async and bulk (docs/events.md): values that need a conversion after parsing.
+  std::string payload_mode, async_mode;
+  Seconds async_wait, async_max_wait, poll_max_wait, poll_redelivery;
+  std::vector<std::string> receivers;  // "URL[,TOKEN]"
+  std::vector<std::string> feeds;      // "ID[:explicit]"
 };
 
 void register_http_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {
@@ -83,13 +94,72 @@ void register_auth_flags(CLI::App& app, FlagValues& f) {
 void register_service_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {
   app.add_flag("--lenient", c.service.lenient, "Accept documented identity-provider deviations");
   app.add_option("--max-results", c.service.max_results, "Largest page a query returns");
-  app.add_option("--seed", c.service.seed_file, "JSON file of resources loaded at start-up");
+  app.add_option("--seed", c.seed_file, "JSON file of resources loaded at start-up");
   app.add_option("--schema", f.schemas, "Custom schema file (RFC 7643 §7 JSON, repeatable)");
   app.add_option("--resource-type", f.resource_types,
                  "Custom resource type file (RFC 7643 §6 JSON, repeatable)");
   app.add_option("--deviate", f.deviations,
                  "FOR TESTING CONFORMANCE TOOLS ONLY: break the RFC on purpose (repeatable; "
                  "no-etag, filter-case-sensitive, patch-not-atomic, wrong-error-shape)");
+}
+
+void register_events_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {
+  app.add_option("--events-issuer", c.events.hub.issuer, "SET issuer (iss); default: the base URL");
+  app.add_option("--events-mode", f.payload_mode, "prov:* SET payloads: notice | full");
+  app.add_option("--events-signing-key", c.events.signing_key,
+                 "HS256 key for SETs (>= 32 bytes); unset: unsigned SETs (alg none)");
+  app.add_option("--async-mode", f.async_mode, "Prefer: respond-async: none | request | long");
+  app.add_option("--async-wait", f.async_wait.value, "long mode: seconds before answering 202");
+  app.add_option("--async-max-wait", f.async_max_wait.value, "Cap on Prefer wait=N (seconds)");
+  app.add_option("--bulk-max-operations", c.bulk.max_operations, "Bulk maxOperations (413)");
+  app.add_option("--bulk-max-payload", c.bulk.max_payload_bytes, "Bulk maxPayloadSize (413)");
+  app.add_option("--poll-max-wait", f.poll_max_wait.value, "Long-poll cap in seconds");
+  app.add_option("--poll-max-long-polls", c.events.long_poll.max_waiting,
+                 "Polls allowed to wait at once (each holds an HTTP I/O thread)");
+  app.add_option("--poll-redelivery", f.poll_redelivery.value,
+                 "Seconds before an unacknowledged SET is offered again");
+  app.add_option("--push-receiver", f.receivers,
+                 "Push SETs of the default feed to URL[,BEARER_TOKEN] (repeatable)");
+  app.add_option("--events-feed", f.feeds, "Extra feed of tenant default: ID[:explicit]");
+}
+
+Status<std::string> apply_events_flags(const FlagValues& f, ServerConfig& c) {
+  if (!f.payload_mode.empty()) {
+    auto mode = events::parse_payload_mode(f.payload_mode);
+    if (!mode)
+      return Unexpected{"--events-mode must be notice or full, got \"" + f.payload_mode + "\""};
+    c.events.hub.mode = *mode;
+  }
+  if (!f.async_mode.empty()) {
+    auto mode = async::parse_async_mode(f.async_mode);
+    if (!mode) {
+      return Unexpected{"--async-mode must be none, request or long, got \"" + f.async_mode + "\""};
+    }
+    c.async.mode = *mode;
+  }
+  f.async_wait.apply(c.async.default_wait);
+  f.async_max_wait.apply(c.async.max_wait);
+  f.poll_max_wait.apply(c.events.long_poll.max_wait);
+  f.poll_redelivery.apply(c.events.limits.poll.redelivery_after);
+  for (const auto& spec : f.receivers) {
+    events::PushReceiverOption r;
+    const auto comma = spec.rfind(',');
+    r.url = spec.substr(0, comma);
+    if (comma != std::string::npos) r.token = spec.substr(comma + 1);
+    c.events.receivers.push_back(std::move(r));
+  }
+  for (const auto& spec : f.feeds) {
+    events::FeedOption feed;
+    const auto colon = spec.find(':');
+    feed.id = spec.substr(0, colon);
+    if (colon != std::string::npos) {
+      auto membership = events::parse_membership(spec.substr(colon + 1));
+      if (!membership) return Unexpected{"--events-feed " + spec + ": expected ID[:explicit]"};
+      feed.membership = *membership;
+    }
+    c.events.feeds.push_back(std::move(feed));
+  }
+  return Ok{};
 }
 
 Status<std::string> apply_flags(const CLI::App& app, const FlagValues& f, ServerConfig& c) {
@@ -117,8 +187,8 @@ Status<std::string> apply_flags(const CLI::App& app, const FlagValues& f, Server
   if (app.count("--tenant") > 0) c.auth.tenants = f.tenants;
   if (app.count("--schema") > 0) c.registry.schema_files = f.schemas;
   if (app.count("--resource-type") > 0) c.registry.resource_type_files = f.resource_types;
-  if (app.count("--deviate") > 0) c.service.deviations = f.deviations;
-  return Ok{};
+  if (app.count("--deviate") > 0) c.deviations = f.deviations;
+  return apply_events_flags(f, c);
 }
 
 // Finds --config before the full parse, so the file can seed the values the flags override.
@@ -190,8 +260,7 @@ Result<ServerConfig, ConfigExit> parse_command_line(int argc, const char* const*
   register_http_flags(app, config, flags);
   register_auth_flags(app, flags);
   register_service_flags(app, config, flags);
-  scim::events::EventsFlagValues events_flags;  // events engineer (docs/events.md)
-  scim::events::register_events_flags(app, config.events, events_flags);
+  register_events_flags(app, config, flags);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -202,9 +271,8 @@ Result<ServerConfig, ConfigExit> parse_command_line(int argc, const char* const*
     return ConfigExit{2, err.str()};
   }
   if (auto st = apply_flags(app, flags, config); !st) return ConfigExit{2, st.error()};
-  scim::events::apply_events_flag_values(events_flags, config.events);  // events engineer
   if (auto st = validate(config); !st) return ConfigExit{2, st.error()};
   return config;
 }
 
-}  // namespace scim::http
+}  // namespace scim::app

@@ -7,10 +7,15 @@
 #include <limits>
 #include <map>
 
-#include "scim/server/http/auth.hpp"
 #include "scim/server/app/config.hpp"
+#include "scim/server/events/jws.hpp"
+#include "scim/server/http/auth.hpp"
 
-namespace scim::http {
+namespace scim::app {
+
+using http::BasicCredential;
+using http::TokenCredential;
+
 namespace {
 
 using json = nlohmann::json;
@@ -125,38 +130,65 @@ Setter set_objects(std::vector<T>& target, std::function<Section(T&)> fields_of)
   };
 }
 
+// Whole seconds in the file, any std::chrono duration in the options.
+template <class Duration>
+Setter set_duration_seconds(Duration& target) {
+  return [&target](const json& v) -> Status<std::string> {
+    if (!v.is_number_unsigned()) return type_error("a non-negative integer number of seconds");
+    target = std::chrono::duration_cast<Duration>(std::chrono::seconds(v.get<std::uint64_t>()));
+    return Ok{};
+  };
+}
+
+// A string mapped through `parse` ("notice" -> PayloadMode::Notice); `expected` names the values.
+template <class T, class Parse>
+Setter set_parsed(T& target, Parse parse, const char* expected) {
+  return [&target, parse, expected](const json& v) -> Status<std::string> {
+    if (!v.is_string()) return type_error(expected);
+    auto parsed = parse(v.get<std::string>());
+    if (!parsed) return type_error(expected);
+    target = *parsed;
+    return Ok{};
+  };
+}
+
 // "events": the same settings as the --events-*/--async-*/--bulk-*/--poll-*/--push-* flags
-// (docs/events.md), with "feeds" and "receivers" as arrays of objects.
-Section events_section(events::EventsOptions& e) {
+// (docs/events.md), with "feeds" and "receivers" as arrays of objects. One section for the
+// SET, async and bulk options, as documented; each key lands in its component's options.
+Section events_section(ServerConfig& c) {
+  auto& e = c.events;
+  auto& a = c.async;
   return {
-      {"issuer", set_string(e.issuer)},
-      {"payloadMode", set_string(e.payload_mode)},
+      {"issuer", set_string(e.hub.issuer)},
+      {"payloadMode", set_parsed(e.hub.mode, events::parse_payload_mode, "\"notice\" or \"full\"")},
       {"signingKey", set_string(e.signing_key)},
-      {"asyncMode", set_string(e.async_mode)},
-      {"asyncWaitSeconds", set_unsigned(e.async_wait_seconds)},
-      {"asyncMaxWaitSeconds", set_unsigned(e.async_max_wait_seconds)},
-      {"asyncMaxJobs", set_unsigned(e.async_max_jobs)},
-      {"asyncRetentionSeconds", set_unsigned(e.async_retention_seconds)},
-      {"asyncWorkers", set_unsigned(e.async_workers)},
-      {"asyncQueue", set_unsigned(e.async_queue)},
-      {"bulkMaxOperations", set_unsigned(e.bulk_max_operations)},
-      {"bulkMaxPayloadBytes", set_unsigned(e.bulk_max_payload_bytes)},
-      {"pollMaxWaitSeconds", set_unsigned(e.poll_max_wait_seconds)},
-      {"pollMaxLongPolls", set_unsigned(e.poll_max_long_polls)},
-      {"pollRedeliverySeconds", set_unsigned(e.poll_redelivery_seconds)},
-      {"pollRetentionSeconds", set_unsigned(e.poll_retention_seconds)},
-      {"pollMaxEntries", set_unsigned(e.poll_max_entries)},
-      {"pushQueue", set_unsigned(e.push_queue)},
-      {"pushMaxAttempts", set_unsigned(e.push_max_attempts)},
-      {"feeds",
-       set_objects<events::FeedOption>(e.feeds,
-                                       [](events::FeedOption& f) -> Section {
-                                         return {{"id", set_string(f.id)},
-                                                 {"tenant", set_string(f.tenant)},
-                                                 {"membership", set_string(f.membership)},
-                                                 {"resourceTypes", set_strings(f.resource_types)},
-                                                 {"description", set_string(f.description)}};
-                                       })},
+      {"asyncMode",
+       set_parsed(a.mode, async::parse_async_mode, "\"none\", \"request\" or \"long\"")},
+      {"asyncWaitSeconds", set_duration_seconds(a.default_wait)},
+      {"asyncMaxWaitSeconds", set_duration_seconds(a.max_wait)},
+      {"asyncMaxJobs", set_unsigned(a.jobs.max_jobs)},
+      {"asyncRetentionSeconds", set_duration_seconds(a.jobs.retention)},
+      {"asyncWorkers", set_unsigned(a.runner.workers)},
+      {"asyncQueue", set_unsigned(a.runner.queue_capacity)},
+      {"bulkMaxOperations", set_unsigned(c.bulk.max_operations)},
+      {"bulkMaxPayloadBytes", set_unsigned(c.bulk.max_payload_bytes)},
+      {"pollMaxWaitSeconds", set_duration_seconds(e.long_poll.max_wait)},
+      {"pollMaxLongPolls", set_unsigned(e.long_poll.max_waiting)},
+      {"pollRedeliverySeconds", set_duration_seconds(e.limits.poll.redelivery_after)},
+      {"pollRetentionSeconds", set_duration_seconds(e.limits.poll.max_age)},
+      {"pollMaxEntries", set_unsigned(e.limits.poll.max_entries)},
+      {"pushQueue", set_unsigned(e.limits.push.queue_capacity)},
+      {"pushMaxAttempts", set_unsigned(e.limits.push.max_attempts)},
+      {"feeds", set_objects<events::FeedOption>(
+                    e.feeds,
+                    [](events::FeedOption& f) -> Section {
+                      return {{"id", set_string(f.id)},
+                              {"tenant", set_string(f.tenant)},
+                              {"membership", set_parsed(f.membership, events::parse_membership,
+                                                        "\"all\" or \"explicit\"")},
+                              {"resourceTypes", set_strings(f.resource_types)},
+                              {"description", set_string(f.description)}};
+                    })},
       {"receivers",
        set_objects<events::PushReceiverOption>(e.receivers,
                                                [](events::PushReceiverOption& r) -> Section {
@@ -196,12 +228,12 @@ std::map<std::string, Section> sections(ServerConfig& c) {
       {"service",
        {{"lenient", set_bool(c.service.lenient)},
         {"maxResults", set_unsigned(c.service.max_results)},
-        {"seed", set_string(c.service.seed_file)},
-        {"deviate", set_strings(c.service.deviations)}}},
+        {"seed", set_string(c.seed_file)},
+        {"deviate", set_strings(c.deviations)}}},
       {"schemas",
        {{"schemaFiles", set_strings(c.registry.schema_files)},
         {"resourceTypeFiles", set_strings(c.registry.resource_type_files)}}},
-      {"events", events_section(c.events)},
+      {"events", events_section(c)},
   };
 }
 
@@ -267,8 +299,16 @@ Status<std::string> validate(const ServerConfig& c) {
   if (c.http.tls.cert_file.empty() != c.http.tls.key_file.empty()) {
     return fail("TLS needs both --tls-cert and --tls-key");
   }
-  if (auto auth = Authenticator::create(c.auth); !auth) return fail(auth.error());
+  if (!c.events.signing_key.empty()) {
+    if (auto s = events::JwsSigner::hs256(c.events.signing_key); !s) return fail(s.error());
+  }
+  if (c.events.limits.push.max_attempts < 1) return fail("push attempts must be at least 1");
+  if (c.events.limits.poll.max_age.count() <= 0) return fail("poll retention must be positive");
+  if (c.bulk.max_operations == 0 || c.bulk.max_payload_bytes == 0 || c.async.jobs.max_jobs == 0) {
+    return fail("bulk and async limits must be positive");
+  }
+  if (auto auth = http::Authenticator::create(c.auth); !auth) return fail(auth.error());
   return Ok{};
 }
 
-}  // namespace scim::http
+}  // namespace scim::app

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
-namespace scim::http {
+namespace scim::app {
 namespace {
 
 Result<ServerConfig, ConfigExit> parse(std::vector<std::string> args) {
@@ -65,6 +65,7 @@ TEST(Config, FlagsFillEverySection) {
   EXPECT_EQ(c->http.limits.read_timeout, std::chrono::milliseconds(500));
   EXPECT_EQ(c->http.limits.max_connections, 10u);
   EXPECT_EQ(c->registry.schema_files, std::vector<std::string>{"a.json"});
+  EXPECT_EQ(c->seed_file, "s.json");
 }
 
 TEST(Config, FileIsOverriddenByFlags) {
@@ -99,11 +100,11 @@ TEST(Config, EventsSectionFillsFeedsAndReceivers) {
   })");
   auto c = parse({"--config", file});
   ASSERT_TRUE(c.ok()) << c.error().message;
-  EXPECT_EQ(c->events.payload_mode, "full");
-  EXPECT_EQ(c->events.async_mode, "long");
-  EXPECT_EQ(c->events.bulk_max_operations, 7u);
+  EXPECT_EQ(c->events.hub.mode, events::PayloadMode::Full);
+  EXPECT_EQ(c->async.mode, async::AsyncMode::Long);
+  EXPECT_EQ(c->bulk.max_operations, 7u);
   ASSERT_EQ(c->events.feeds.size(), 1u);
-  EXPECT_EQ(c->events.feeds[0].membership, "explicit");
+  EXPECT_EQ(c->events.feeds[0].membership, events::Membership::Explicit);
   EXPECT_EQ(c->events.feeds[0].resource_types, std::vector<std::string>{"User"});
   ASSERT_EQ(c->events.receivers.size(), 1u);
   EXPECT_EQ(c->events.receivers[0].feed, "hr");
@@ -201,4 +202,4 @@ TEST(BasicSpec, UserPasswordTenantSubject) {
 }
 
 }  // namespace
-}  // namespace scim::http
+}  // namespace scim::app

@@ -1,10 +1,12 @@
 // Async job bookkeeping: creation, completion, tenant-scoped lookup, bounded retention.
 #include "scim/server/async/async_jobs.hpp"
 
-#include "scim/server/events/ids.hpp"
 #include "scim/protocol/error.hpp"
+#include "scim/server/events/ids.hpp"
 
-namespace scim::events {
+namespace scim::async {
+
+using events::random_hex_id;
 
 AsyncJobs::AsyncJobs(AsyncJobLimits limits, Clock clock)
     : limits_(limits),
@@ -74,4 +76,4 @@ std::size_t AsyncJobs::size() const {
   return jobs_.size();
 }
 
-}  // namespace scim::events
+}  // namespace scim::async

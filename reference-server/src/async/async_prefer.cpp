@@ -5,7 +5,7 @@
 
 #include "scim/protocol/strings.hpp"
 
-namespace scim::events {
+namespace scim::async {
 namespace {
 
 constexpr long long kMaxWaitSeconds = 86400;
@@ -72,4 +72,4 @@ Preferences parse_prefer(std::string_view header) {
   return out;
 }
 
-}  // namespace scim::events
+}  // namespace scim::async

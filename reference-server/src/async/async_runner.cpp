@@ -3,10 +3,18 @@
 
 #include <algorithm>
 
-#include "scim/server/events/http_util.hpp"
 #include "scim/protocol/strings.hpp"
+#include "scim/server/api/responses.hpp"
 
-namespace scim::events {
+namespace scim::async {
+
+using bulk::bulk_operation_txn;
+using bulk::BulkExecutor;
+using events::EventHub;
+using events::SubjectRef;
+using server::error_of;
+using server::error_response;
+using server::json_response;
 namespace {
 
 std::string relative_to(const std::string& location, const std::string& base) {
@@ -20,12 +28,12 @@ std::string relative_to(const std::string& location, const std::string& base) {
 nlohmann::json operation_of(const server::Request& request, const server::Response& response) {
   nlohmann::json op = {{"method", request.method}, {"status", std::to_string(response.status)}};
   const bool ok = response.status >= 200 && response.status < 300;
-  if (auto loc = response_header(response, "Location")) {
+  if (auto loc = response.header("Location")) {
     op["location"] = *loc;
   } else if (!(request.method == "POST" && !ok)) {
     op["location"] = request.base_url + request.path;
   }
-  if (auto etag = response_header(response, "ETag")) op["version"] = *etag;
+  if (auto etag = response.header("ETag")) op["version"] = *etag;
   if (!ok) op["response"] = error_of(response).to_json();  // §2.5.1.3: errors carry "response"
   return op;
 }
@@ -154,4 +162,4 @@ void AsyncRunner::work() {
   }
 }
 
-}  // namespace scim::events
+}  // namespace scim::async

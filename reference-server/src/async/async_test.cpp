@@ -2,14 +2,26 @@
 // table, and the runner's asyncresp SETs including the bulk txn suffixes.
 #include <gtest/gtest.h>
 
+#include "scim/protocol/urns.hpp"
 #include "scim/server/async/async_jobs.hpp"
 #include "scim/server/async/async_prefer.hpp"
 #include "scim/server/async/async_runner.hpp"
 #include "scim/server/testing/fake_service.hpp"
-#include "scim/protocol/urns.hpp"
 
-namespace scim::events {
+namespace scim::async {
 namespace {
+
+using bulk::BulkExecutor;
+using bulk::BulkLimits;
+using events::EventHub;
+using events::FeedRegistry;
+using events::FeedRegistryLimits;
+using events::HubOptions;
+using events::IssuedSet;
+using events::JwsSigner;
+using events::PushOutcome;
+using events::PushTarget;
+using events::PushTransport;
 
 using namespace std::chrono_literals;
 
@@ -75,7 +87,7 @@ class NullTransport : public PushTransport {
 };
 
 struct RunnerFixture : ::testing::Test {
-  testing::FakeService service;
+  server::testing::FakeService service;
   BulkExecutor bulk{service, BulkLimits{}};
   NullTransport transport;
   FeedRegistry feeds{FeedRegistryLimits{}, transport};
@@ -146,4 +158,4 @@ TEST_F(RunnerFixture, RunnerCompletesJobsOnWorkerThreads) {
 }
 
 }  // namespace
-}  // namespace scim::events
+}  // namespace scim::async

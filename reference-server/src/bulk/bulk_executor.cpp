@@ -5,13 +5,17 @@
 #include <map>
 #include <set>
 
+#include "scim/protocol/urns.hpp"
+#include "scim/server/api/responses.hpp"
 #include "scim/server/async/async_runner.hpp"
 #include "scim/server/bulk/bulk_planner.hpp"
 #include "scim/server/bulk/bulk_refs.hpp"
-#include "scim/server/events/http_util.hpp"
-#include "scim/protocol/urns.hpp"
 
-namespace scim::events {
+namespace scim::bulk {
+
+using server::error_of;
+using server::error_response;
+using server::json_response;
 namespace {
 
 struct RunState {
@@ -37,7 +41,7 @@ server::Request sub_request(const server::Request& parent, const std::string& me
   r.base_url = parent.base_url;
   r.headers["content-type"] = std::string(urn::kScimMediaType);
   r.headers["accept"] = std::string(urn::kScimMediaType);
-  if (auto auth = request_header(parent, "authorization")) r.headers["authorization"] = *auth;
+  if (auto auth = parent.header("authorization")) r.headers["authorization"] = *auth;
   if (version) r.headers["if-match"] = *version;  // §3.7: per-operation "version" (ETag)
   if (!body.is_null()) r.body = body.dump();
   return r;
@@ -70,13 +74,13 @@ void record_success(RunState& s, const BulkOperation& op, const server::Response
   nlohmann::json entry = {{"method", op.method}, {"status", std::to_string(resp.status)}};
   if (op.bulk_id) entry["bulkId"] = *op.bulk_id;
   std::string location = s.parent.base_url + path;
-  if (auto loc = response_header(resp, "Location")) {
+  if (auto loc = resp.header("Location")) {
     location = *loc;
   } else if (body.is_object() && body.contains("meta") && body["meta"].contains("location")) {
     location = body["meta"].value("location", location);
   }
   entry["location"] = location;
-  if (auto etag = response_header(resp, "ETag")) entry["version"] = *etag;
+  if (auto etag = resp.header("ETag")) entry["version"] = *etag;
   if (op.method == "POST" && body.is_object() && body.contains("id") && op.bulk_id) {
     s.created[*op.bulk_id] = body.value("id", std::string());
   }
@@ -141,7 +145,7 @@ void apply_fixups(RunState& s, server::Handler& handler) {
     const auto resp =
         handler.handle(sub_request(s.parent, "PATCH", s.subjects[index], body, {}, index));
     if (resp.status >= 200 && resp.status < 300) {
-      if (auto etag = response_header(resp, "ETag")) entry["version"] = *etag;
+      if (auto etag = resp.header("ETag")) entry["version"] = *etag;
       continue;
     }
     const ScimError e = error_of(resp);
@@ -201,4 +205,4 @@ std::string bulk_operation_txn(const std::string& txn, std::size_t operation_ind
   return txn + ":" + std::to_string(operation_index);
 }
 
-}  // namespace scim::events
+}  // namespace scim::bulk

@@ -7,7 +7,7 @@
 #include "scim/server/bulk/bulk_request.hpp"
 #include "scim/server/testing/fake_service.hpp"
 
-namespace scim::events {
+namespace scim::bulk {
 namespace {
 
 const char* kEnterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
@@ -29,7 +29,7 @@ nlohmann::json post(const std::string& path, const std::string& bulk_id, nlohman
 }
 
 struct BulkFixture : ::testing::Test {
-  testing::FakeService service;
+  server::testing::FakeService service;
   BulkExecutor executor{service, BulkLimits{}};
 
   nlohmann::json run(const server::Request& req) {
@@ -264,4 +264,4 @@ TEST(BulkRequest, StatusReaderAcceptsStringAndCodeObject) {
 }
 
 }  // namespace
-}  // namespace scim::events
+}  // namespace scim::bulk

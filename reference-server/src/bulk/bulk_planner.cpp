@@ -3,7 +3,7 @@
 
 #include "scim/server/bulk/bulk_refs.hpp"
 
-namespace scim::events {
+namespace scim::bulk {
 namespace {
 
 struct Node {
@@ -95,4 +95,4 @@ BulkPlan plan_bulk(const BulkRequest& request) {
   return plan;
 }
 
-}  // namespace scim::events
+}  // namespace scim::bulk

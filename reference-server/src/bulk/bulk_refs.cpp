@@ -4,7 +4,7 @@
 
 #include "scim/protocol/strings.hpp"
 
-namespace scim::events {
+namespace scim::bulk {
 namespace {
 
 std::string ref_of(const nlohmann::json& j) {
@@ -110,4 +110,4 @@ std::vector<DeferredValue> strip_references(nlohmann::json& data,
   return out;
 }
 
-}  // namespace scim::events
+}  // namespace scim::bulk

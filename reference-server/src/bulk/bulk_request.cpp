@@ -8,7 +8,7 @@
 #include "scim/protocol/strings.hpp"
 #include "scim/protocol/urns.hpp"
 
-namespace scim::events {
+namespace scim::bulk {
 namespace {
 
 std::size_t depth_of(const nlohmann::json& j, std::size_t limit, std::size_t depth = 0) {
@@ -167,4 +167,4 @@ std::optional<int> bulk_status_code(const nlohmann::json& status) {
   return std::stoi(text);
 }
 
-}  // namespace scim::events
+}  // namespace scim::bulk

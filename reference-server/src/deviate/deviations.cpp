@@ -1,4 +1,4 @@
-// DeviatingHandler: each deviation is one small post- (or pre-) processing step around the real
+// DeviatingMiddleware: each deviation is one small post- (or pre-) processing step around the real
 // handler, documented in docs/server.md as "for testing conformance tools only". Never enabled
 // unless --deviate is given.
 #include "scim/server/deviate/deviations.hpp"
@@ -8,11 +8,15 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
-#include "scim/server/engine/filter/filter.hpp"
 #include "scim/protocol/strings.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/server/engine/filter/filter.hpp"
 
-namespace scim::server {
+namespace scim::deviate {
+
+using server::Request;
+using server::Response;
+
 namespace {
 
 using nlohmann::json;
@@ -141,15 +145,14 @@ bool Deviations::enable(std::string_view name) {
   return false;
 }
 
-DeviatingHandler::DeviatingHandler(Handler& inner, const Registry& registry, Deviations deviations)
-    : inner_(inner), registry_(registry), deviations_(deviations) {}
+DeviatingMiddleware::DeviatingMiddleware(const Registry& registry, Deviations deviations)
+    : registry_(registry), deviations_(deviations) {}
 
-Response DeviatingHandler::handle(const Request& original) {
-  Request request = original;
+Response DeviatingMiddleware::handle(Request& request, const server::Next& next) {
   if (deviations_.no_etag) drop_conditional_headers(request);
-  Response response = inner_.handle(request);
+  Response response = next(request);
   if (deviations_.patch_not_atomic && request.method == "PATCH" && response.status == 400) {
-    reapply_patch_prefix(request);
+    reapply_patch_prefix(request, next);
   }
   if (deviations_.filter_case_sensitive && request.method == "GET" && response.status == 200) {
     filter_case_exactly(request, response);
@@ -162,18 +165,18 @@ Response DeviatingHandler::handle(const Request& original) {
 // patch-not-atomic: RFC 7644 §3.5.2 "If a PATCH operation fails, the entire request MUST fail
 // and no changes are made" — here each operation is re-sent alone and the ones before the
 // failing one stay applied.
-void DeviatingHandler::reapply_patch_prefix(const Request& request) {
+void DeviatingMiddleware::reapply_patch_prefix(const Request& request, const server::Next& next) {
   json doc = parse(request.body);
   if (!doc.is_object() || !doc.contains("Operations") || !doc["Operations"].is_array()) return;
   for (const auto& op : doc["Operations"]) {
     Request single = request;
     single.body = dump(json{{"schemas", {urn::kPatchOp}}, {"Operations", json::array({op})}});
-    if (inner_.handle(single).status >= 300) return;
+    if (next(single).status >= 300) return;
   }
 }
 
 // Drops, from a GET list page, the resources that match only because of case folding.
-void DeviatingHandler::filter_case_exactly(const Request& request, Response& response) const {
+void DeviatingMiddleware::filter_case_exactly(const Request& request, Response& response) const {
   const auto* filter = request.query_param("filter");
   const ResourceType* type = registry_.find_by_endpoint(request.path);
   if (!filter || !type) return;
@@ -198,4 +201,4 @@ void DeviatingHandler::filter_case_exactly(const Request& request, Response& res
   response.body = dump(doc);
 }
 
-}  // namespace scim::server
+}  // namespace scim::deviate

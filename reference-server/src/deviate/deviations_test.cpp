@@ -1,4 +1,4 @@
-// DeviatingHandler (docs/server.md "Deviations"): each deviation breaks exactly its RFC rule on
+// DeviatingMiddleware (docs/server.md "Deviations"): each deviation breaks exactly its RFC rule on
 // canned responses of a fake inner handler, and passes everything else through unchanged.
 #include "scim/server/deviate/deviations.hpp"
 
@@ -6,10 +6,14 @@
 
 #include <nlohmann/json.hpp>
 
-namespace scim::server {
+namespace scim::deviate {
 namespace {
 
 using nlohmann::json;
+using server::Handler;
+using server::Pipeline;
+using server::Request;
+using server::Response;
 
 // Records every request and answers from a queue (or with the default response).
 class FakeHandler : public Handler {
@@ -39,6 +43,17 @@ Deviations only(std::string_view name) {
   return d;
 }
 
+// The middleware in a chain of its own in front of `inner`.
+struct Deviated {
+  Deviated(Handler& inner, const Registry& registry, Deviations deviations)
+      : layer(registry, deviations), chain(inner) {
+    chain.use(layer);
+  }
+  Response handle(const Request& request) { return chain.handle(request); }
+  DeviatingMiddleware layer;
+  Pipeline chain;
+};
+
 class DeviationsTest : public ::testing::Test {
  protected:
   Registry registry = Registry::with_builtin();
@@ -61,7 +76,7 @@ TEST_F(DeviationsTest, NoEtagDropsConditionalHeadersAndVersions) {
   Response r = json_body(200, {{"id", "1"}, {"meta", {{"version", "W/\"a\""}}}});
   r.set_header("ETag", "W/\"a\"");
   inner.fallback = r;
-  DeviatingHandler h(inner, registry, only("no-etag"));
+  Deviated h(inner, registry, only("no-etag"));
   Request req;
   req.method = "PUT";
   req.path = "/Users/1";
@@ -79,7 +94,7 @@ TEST_F(DeviationsTest, WrongErrorShapeMakesStatusANumberWithoutSchemas) {
   inner.fallback = json_body(404, {{"schemas", {"urn:ietf:params:scim:api:messages:2.0:Error"}},
                                    {"status", "404"},
                                    {"detail", "no such user"}});
-  DeviatingHandler h(inner, registry, only("wrong-error-shape"));
+  Deviated h(inner, registry, only("wrong-error-shape"));
   Request req;
   req.method = "GET";
   req.path = "/Users/x";
@@ -92,7 +107,7 @@ TEST_F(DeviationsTest, WrongErrorShapeMakesStatusANumberWithoutSchemas) {
 TEST_F(DeviationsTest, WrongErrorShapeLeavesSuccessBodiesAlone) {
   json ok = {{"schemas", {"urn:ietf:params:scim:schemas:core:2.0:User"}}, {"id", "1"}};
   inner.fallback = json_body(200, ok);
-  DeviatingHandler h(inner, registry, only("wrong-error-shape"));
+  Deviated h(inner, registry, only("wrong-error-shape"));
   Request req;
   req.method = "GET";
   EXPECT_EQ(json::parse(h.handle(req).body), ok);
@@ -101,7 +116,7 @@ TEST_F(DeviationsTest, WrongErrorShapeLeavesSuccessBodiesAlone) {
 TEST_F(DeviationsTest, PatchNotAtomicReappliesOperationsUntilTheFailingOne) {
   inner.queue = {json_body(400, {{"status", "400"}}), json_body(200, json::object()),
                  json_body(400, {{"status", "400"}})};
-  DeviatingHandler h(inner, registry, only("patch-not-atomic"));
+  Deviated h(inner, registry, only("patch-not-atomic"));
   Request req;
   req.method = "PATCH";
   req.path = "/Users/1";
@@ -122,7 +137,7 @@ TEST_F(DeviationsTest, FilterCaseSensitiveDropsMatchesThatNeedCaseFolding) {
                 {{{"userName", "Alice"}, {"name", {{"familyName", "Smith"}}}},
                  {{"userName", "ALICE"}, {"name", {{"familyName", "smith"}}}}}}};
   inner.fallback = json_body(200, page);
-  DeviatingHandler h(inner, registry, only("filter-case-sensitive"));
+  Deviated h(inner, registry, only("filter-case-sensitive"));
   Request req;
   req.method = "GET";
   req.path = "/Users";
@@ -141,7 +156,7 @@ TEST_F(DeviationsTest, WithoutDeviationsResponsesPassThrough) {
   Response r = json_body(200, {{"meta", {{"version", "W/\"a\""}}}});
   r.set_header("ETag", "W/\"a\"");
   inner.fallback = r;
-  DeviatingHandler h(inner, registry, Deviations{});
+  Deviated h(inner, registry, Deviations{});
   Request req;
   req.method = "GET";
   req.headers = {{"if-none-match", "W/\"a\""}};
@@ -152,4 +167,4 @@ TEST_F(DeviationsTest, WithoutDeviationsResponsesPassThrough) {
 }
 
 }  // namespace
-}  // namespace scim::server
+}  // namespace scim::deviate

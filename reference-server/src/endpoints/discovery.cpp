@@ -1,8 +1,8 @@
 // Discovery documents (see discovery.hpp).
 #include "scim/server/endpoints/discovery.hpp"
 
-#include "scim/server/api/responses.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/server/api/responses.hpp"
 
 namespace scim::server {
 namespace {
@@ -52,9 +52,9 @@ Response service_provider_config(const DiscoveryContext& ctx) {
   nlohmann::json doc = {{"schemas", {urn::kServiceProviderConfig}},
                         {"patch", {{"supported", true}}},
                         {"bulk",
-                         {{"supported", c.bulk.supported},
-                          {"maxOperations", c.bulk.max_operations},
-                          {"maxPayloadSize", c.bulk.max_payload_size}}},
+                         {{"supported", c.bulk.has_value()},
+                          {"maxOperations", c.bulk ? c.bulk->max_operations : 0},
+                          {"maxPayloadSize", c.bulk ? c.bulk->max_payload_bytes : 0}}},
                         {"filter", {{"supported", true}, {"maxResults", c.max_results}}},
                         {"changePassword", {{"supported", c.change_password}}},
                         {"sort", {{"supported", true}}},

@@ -12,7 +12,7 @@ using json = nlohmann::json;
 TEST(Discovery, ServiceProviderConfigReflectsTheConfiguration) {
   ServiceConfig config;
   config.max_results = 123;
-  config.bulk = {true, 50, 4096};
+  config.bulk = bulk::BulkLimits{.max_operations = 50, .max_payload_bytes = 4096};
   config.documentation_uri = "https://example.com/help";
   config.service_provider_config_extra = {{"securityEvents", {{"supported", true}}}};
   Harness h(config);

@@ -141,7 +141,7 @@ TEST(WriteEvents, CarryTheRequestTxnWhenOneIsSet) {
   r.principal.tenant = h.tenant;
   r.base_url = kBase;
   r.txn = "async-txn-1";
-  ASSERT_EQ(h.service.handle(r).status, 201);
+  ASSERT_EQ(h.routes.handle(r).status, 201);
   h.create_user("plain-user");
   ASSERT_EQ(h.sink.events.size(), 2u);
   EXPECT_EQ(h.sink.events[0].txn, "async-txn-1");

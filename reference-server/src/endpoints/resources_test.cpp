@@ -112,19 +112,34 @@ TEST(Routing, UnknownTenantIs404WhenTenantsAreDeclared) {
   store::TenantDirectory tenants(store_specs(registry));
   ASSERT_TRUE(tenants.add("known"));
   Service service(registry, {}, tenants);
+  RouteTable routes = make_routes(service, {});
   Request r;
   r.method = "GET";
   r.path = "/Users";
   r.principal.tenant = "other";
-  EXPECT_THAT(service.handle(r), IsScimError(404, ""));
+  EXPECT_THAT(routes.handle(r), IsScimError(404, ""));
   r.principal.tenant.clear();
-  EXPECT_THAT(service.handle(r), IsScimError(401, ""));
+  EXPECT_THAT(routes.handle(r), IsScimError(401, ""));
 }
 
-TEST(Routing, ExtraRoutesTakePrecedence) {
+// /Bulk is a route of its own, ahead of the resource endpoints; its operations run through the
+// resource routes.
+TEST(Routing, BulkIsServedByTheBulkExecutor) {
   Harness h;
-  h.service.add_route("Bulk", [](const Request&) { return Response{200, {}, "bulk"}; });
-  EXPECT_EQ(h.call("POST", "/Bulk", "{}").body, "bulk");
+  bulk::BulkExecutor executor(h.routes, bulk::BulkLimits{});
+  RouteTable with_bulk = make_routes(h.service, {.bulk = &executor});
+  Request r;
+  r.method = "POST";
+  r.path = "/Bulk";
+  r.body = R"({"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],
+    "Operations":[{"method":"POST","path":"/Users","bulkId":"a",
+      "data":{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"bulky"}}]})";
+  r.principal.tenant = h.tenant;
+  r.base_url = testing::kBase;
+  auto response = with_bulk.handle(r);
+  ASSERT_EQ(response.status, 200) << response.body;
+  EXPECT_EQ(body_of(response)["Operations"][0]["status"], "201");
+  EXPECT_THAT(h.call("POST", "/Bulk", "{}"), IsScimError(404, ""));  // not configured there
 }
 
 TEST(ReplaceResource, ReplacesAndKeepsIdAndCreated) {

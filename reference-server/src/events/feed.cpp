@@ -7,6 +7,12 @@
 
 namespace scim::events {
 
+std::optional<Membership> parse_membership(std::string_view text) {
+  if (text == "all") return Membership::All;
+  if (text == "explicit") return Membership::Explicit;
+  return std::nullopt;
+}
+
 Feed::Feed(FeedInfo info, PollQueueLimits poll_limits)
     : info_(std::move(info)), queue_(poll_limits) {}
 

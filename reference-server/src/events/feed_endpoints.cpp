@@ -1,30 +1,18 @@
 // /Feeds routing and handlers (see feed_endpoints.hpp for the surface).
 #include "scim/server/events/feed_endpoints.hpp"
 
-#include "scim/server/events/poll_endpoint.hpp"
-#include "scim/server/api/responses.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/server/api/responses.hpp"
+#include "scim/server/events/poll_endpoint.hpp"
 
-namespace scim::server {
+namespace scim::events {
+
+using server::error_response;
+using server::json_response;
+using server::no_content;
+using server::parse_body;
+
 namespace {
-
-std::vector<std::string> segments(const std::string& path) {
-  std::vector<std::string> out;
-  std::size_t start = 1;
-  while (start <= path.size()) {
-    const auto slash = path.find('/', start);
-    out.push_back(path.substr(start, slash == std::string::npos ? slash : slash - start));
-    if (slash == std::string::npos) break;
-    start = slash + 1;
-  }
-  return out;
-}
-
-Response not_allowed(const char* allow) {
-  Response r = error_response(http_error(405, std::string("allowed: ") + allow));
-  r.set_header("Allow", allow);
-  return r;
-}
 
 Result<nlohmann::json> object_body(const Request& request) {
   auto body = parse_body(request, 16);
@@ -32,6 +20,15 @@ Result<nlohmann::json> object_body(const Request& request) {
   if (!body->is_object()) return invalid_syntax("the body must be a JSON object");
   return body;
 }
+
+Result<std::shared_ptr<Feed>> find_feed(FeedEndpointsContext& ctx, const Request& request,
+                                        std::string_view id) {
+  auto feed = ctx.hub.feeds().find(request.principal.tenant, std::string(id));
+  if (!feed) return not_found("feed \"" + std::string(id) + "\" not found");
+  return feed;
+}
+
+}  // namespace
 
 Response list_feeds(FeedEndpointsContext& ctx, const Request& request) {
   const auto issuer = ctx.hub.issuer_for(request.base_url);
@@ -49,7 +46,7 @@ Response list_feeds(FeedEndpointsContext& ctx, const Request& request) {
 Response create_feed(FeedEndpointsContext& ctx, const Request& request) {
   auto body = object_body(request);
   if (!body) return error_response(body.error());
-  events::FeedInfo info;
+  FeedInfo info;
   info.id = body->value("id", std::string());
   info.tenant = request.principal.tenant;
   info.description = body->value("description", std::string());
@@ -57,7 +54,7 @@ Response create_feed(FeedEndpointsContext& ctx, const Request& request) {
   if (membership != "all" && membership != "explicit") {
     return error_response(invalid_value("\"membership\" must be \"all\" or \"explicit\""));
   }
-  info.membership = membership == "all" ? events::Membership::All : events::Membership::Explicit;
+  info.membership = membership == "all" ? Membership::All : Membership::Explicit;
   if (auto types = body->find("resourceTypes"); types != body->end() && types->is_array()) {
     for (const auto& t : *types) {
       if (t.is_string()) info.resource_types.push_back(t.get<std::string>());
@@ -71,91 +68,85 @@ Response create_feed(FeedEndpointsContext& ctx, const Request& request) {
   return r;
 }
 
-Response members(FeedEndpointsContext& ctx, const Request& request, const std::string& feed_id,
-                 const std::vector<std::string>& seg) {
-  const auto& tenant = request.principal.tenant;
-  if (request.method == "POST" && seg.size() == 3) {
-    auto body = object_body(request);
-    if (!body) return error_response(body.error());
-    const auto uri = body->value("uri", std::string());
-    if (uri.size() < 3 || uri[0] != '/' || uri.find('/', 1) == std::string::npos) {
-      return error_response(invalid_value("\"uri\" must be a resource path like /Users/{id}"));
-    }
-    events::SubjectRef subject{uri, uri.substr(uri.rfind('/') + 1), std::nullopt};
-    if (auto ext = body->find("externalId"); ext != body->end() && ext->is_string()) {
-      subject.external_id = ext->get<std::string>();
-    }
-    auto added = ctx.hub.add_member(tenant, feed_id, subject, request.base_url);
-    if (!added) return error_response(added.error());
-    return json_response(*added ? 201 : 200, {{"uri", uri}, {"feed", feed_id}});
-  }
-  if (request.method == "DELETE" && seg.size() == 5) {
-    const std::string uri = "/" + seg[3] + "/" + seg[4];
-    auto removed =
-        ctx.hub.remove_member(tenant, feed_id, {uri, seg[4], std::nullopt}, request.base_url);
-    if (!removed) return error_response(removed.error());
-    if (!*removed) return error_response(not_found(uri + " is not a member of " + feed_id));
-    return no_content(204);
-  }
-  return not_allowed("POST, DELETE");
+Response get_feed(FeedEndpointsContext& ctx, const Request& request, std::string_view id) {
+  auto feed = find_feed(ctx, request, id);
+  if (!feed) return error_response(feed.error());
+  return json_response(200,
+                       (*feed)->to_json(ctx.hub.issuer_for(request.base_url), request.base_url));
 }
 
-Response receivers(FeedEndpointsContext& ctx, const Request& request, const std::string& feed_id,
-                   const std::vector<std::string>& seg) {
-  auto& registry = ctx.hub.feeds();
-  const auto& tenant = request.principal.tenant;
-  if (seg.size() == 3 && request.method == "GET") {
-    auto feed = registry.find(tenant, feed_id);
-    if (!feed) return error_response(not_found("feed \"" + feed_id + "\" not found"));
-    return json_response(200, {{"receivers", feed->receivers_json()}});
-  }
-  if (seg.size() == 3 && request.method == "POST") {
-    auto body = object_body(request);
-    if (!body) return error_response(body.error());
-    events::PushTarget target{body->value("url", std::string()), body->value("token", "")};
-    auto id = registry.add_receiver(tenant, feed_id, std::move(target));
-    if (!id) return error_response(id.error());
-    Response r =
-        json_response(201, {{"id", *id}, {"feed", feed_id}, {"url", body->value("url", "")}});
-    r.set_header("Location", request.base_url + "/Feeds/" + feed_id + "/receivers/" + *id);
-    return r;
-  }
-  if (seg.size() == 4 && request.method == "DELETE") {
-    if (auto st = registry.remove_receiver(tenant, seg[3]); !st) return error_response(st.error());
-    return no_content(204);
-  }
-  return not_allowed(seg.size() == 3 ? "GET, POST" : "DELETE");
+Response poll_feed(FeedEndpointsContext& ctx, const Request& request, std::string_view id) {
+  auto feed = find_feed(ctx, request, id);
+  if (!feed) return error_response(feed.error());
+  const bool may_wait = ctx.long_polls.fetch_add(1) < ctx.long_poll.max_waiting;
+  auto r = poll_endpoint(**feed, request,
+                         may_wait ? ctx.long_poll.max_wait : std::chrono::milliseconds(0));
+  ctx.long_polls.fetch_sub(1);
+  return r;
 }
 
-}  // namespace
-
-Response feeds_endpoint(FeedEndpointsContext& ctx, const Request& request) {
-  if (request.principal.tenant.empty()) {
-    return error_response(http_error(401, "the request is not authenticated to a tenant"));
+Response add_feed_member(FeedEndpointsContext& ctx, const Request& request, std::string_view id) {
+  auto feed = find_feed(ctx, request, id);
+  if (!feed) return error_response(feed.error());
+  auto body = object_body(request);
+  if (!body) return error_response(body.error());
+  const auto uri = body->value("uri", std::string());
+  if (uri.size() < 3 || uri[0] != '/' || uri.find('/', 1) == std::string::npos) {
+    return error_response(invalid_value("\"uri\" must be a resource path like /Users/{id}"));
   }
-  const auto seg = segments(request.path);
-  if (seg.size() == 1) {
-    if (request.method == "GET") return list_feeds(ctx, request);
-    if (request.method == "POST") return create_feed(ctx, request);
-    return not_allowed("GET, POST");
+  SubjectRef subject{uri, uri.substr(uri.rfind('/') + 1), std::nullopt};
+  if (auto ext = body->find("externalId"); ext != body->end() && ext->is_string()) {
+    subject.external_id = ext->get<std::string>();
   }
-  auto feed = ctx.hub.feeds().find(request.principal.tenant, seg[1]);
-  if (!feed) return error_response(not_found("feed \"" + seg[1] + "\" not found"));
-  if (seg.size() == 2) {
-    if (request.method != "GET") return not_allowed("GET");
-    return json_response(200,
-                         feed->to_json(ctx.hub.issuer_for(request.base_url), request.base_url));
-  }
-  if (seg[2] == "poll" && seg.size() == 3) {
-    const bool may_wait = ctx.long_polls.fetch_add(1) < ctx.max_long_polls;
-    auto r =
-        poll_endpoint(*feed, request, may_wait ? ctx.poll_max_wait : std::chrono::milliseconds(0));
-    ctx.long_polls.fetch_sub(1);
-    return r;
-  }
-  if (seg[2] == "members") return members(ctx, request, feed->info().id, seg);
-  if (seg[2] == "receivers") return receivers(ctx, request, feed->info().id, seg);
-  return error_response(not_found("no resource at " + request.path));
+  const auto& feed_id = (*feed)->info().id;
+  auto added = ctx.hub.add_member(request.principal.tenant, feed_id, subject, request.base_url);
+  if (!added) return error_response(added.error());
+  return json_response(*added ? 201 : 200, {{"uri", uri}, {"feed", feed_id}});
 }
 
-}  // namespace scim::server
+Response remove_feed_member(FeedEndpointsContext& ctx, const Request& request, std::string_view id,
+                            std::string_view endpoint, std::string_view resource_id) {
+  auto feed = find_feed(ctx, request, id);
+  if (!feed) return error_response(feed.error());
+  const std::string uri = "/" + std::string(endpoint) + "/" + std::string(resource_id);
+  const auto& feed_id = (*feed)->info().id;
+  auto removed =
+      ctx.hub.remove_member(request.principal.tenant, feed_id,
+                            {uri, std::string(resource_id), std::nullopt}, request.base_url);
+  if (!removed) return error_response(removed.error());
+  if (!*removed) return error_response(not_found(uri + " is not a member of " + feed_id));
+  return no_content(204);
+}
+
+Response list_feed_receivers(FeedEndpointsContext& ctx, const Request& request,
+                             std::string_view id) {
+  auto feed = find_feed(ctx, request, id);
+  if (!feed) return error_response(feed.error());
+  return json_response(200, {{"receivers", (*feed)->receivers_json()}});
+}
+
+Response add_feed_receiver(FeedEndpointsContext& ctx, const Request& request, std::string_view id) {
+  auto feed = find_feed(ctx, request, id);
+  if (!feed) return error_response(feed.error());
+  auto body = object_body(request);
+  if (!body) return error_response(body.error());
+  const auto& feed_id = (*feed)->info().id;
+  PushTarget target{body->value("url", std::string()), body->value("token", "")};
+  auto rid = ctx.hub.feeds().add_receiver(request.principal.tenant, feed_id, std::move(target));
+  if (!rid) return error_response(rid.error());
+  Response r =
+      json_response(201, {{"id", *rid}, {"feed", feed_id}, {"url", body->value("url", "")}});
+  r.set_header("Location", request.base_url + "/Feeds/" + feed_id + "/receivers/" + *rid);
+  return r;
+}
+
+Response remove_feed_receiver(FeedEndpointsContext& ctx, const Request& request,
+                              std::string_view id, std::string_view receiver_id) {
+  auto feed = find_feed(ctx, request, id);
+  if (!feed) return error_response(feed.error());
+  auto st = ctx.hub.feeds().remove_receiver(request.principal.tenant, std::string(receiver_id));
+  if (!st) return error_response(st.error());
+  return no_content(204);
+}
+
+}  // namespace scim::events

@@ -3,7 +3,10 @@
 
 #include "scim/server/api/responses.hpp"
 
-namespace scim::server {
+namespace scim::events {
+
+using server::error_response;
+using server::json_response;
 namespace {
 
 Status<> read_ack(const nlohmann::json& body, events::PollRequest& out) {
@@ -73,4 +76,4 @@ Response poll_endpoint(events::Feed& feed, const Request& request,
   return r;
 }
 
-}  // namespace scim::server
+}  // namespace scim::events

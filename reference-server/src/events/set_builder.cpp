@@ -3,11 +3,17 @@
 
 #include <algorithm>
 
-#include "scim/server/events/ids.hpp"
 #include "scim/protocol/strings.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/server/events/ids.hpp"
 
 namespace scim::events {
+
+std::optional<PayloadMode> parse_payload_mode(std::string_view text) {
+  if (text == "notice") return PayloadMode::Notice;
+  if (text == "full") return PayloadMode::Full;
+  return std::nullopt;
+}
 namespace {
 
 using Kind = server::WriteEvent::Kind;

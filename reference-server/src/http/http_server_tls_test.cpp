@@ -4,8 +4,8 @@
 
 #include <filesystem>
 
-#include "scim/server/testing/server_fixture.hpp"
 #include "scim/server/testing/http_client.hpp"
+#include "scim/server/testing/server_fixture.hpp"
 #include "scim/server/testing/tls_cert.hpp"
 
 namespace scim::test {
@@ -41,7 +41,7 @@ TEST(HttpServerTls, MissingCertificateFileFailsToStart) {
   auto options = test_options();
   options.tls = {"/nonexistent/cert.pem", "/nonexistent/key.pem"};
   test::FakeHandler handler;
-  http::HttpServer server(options, std::move(*http::Authenticator::create({})), handler);
+  http::HttpServer server(options, handler);
   auto started = server.start();
   ASSERT_FALSE(started.ok());
   EXPECT_NE(started.error().find("/nonexistent/cert.pem"), std::string::npos);

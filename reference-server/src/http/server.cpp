@@ -40,11 +40,15 @@ void SessionTracker::shutdown_all() {
   for (auto& s : live) s->request_shutdown();  // outside the lock: sessions remove themselves
 }
 
-ServerState::ServerState(HttpOptions opts, Authenticator authenticator, server::Handler& handler)
+ServerState::ServerState(HttpOptions opts, server::Handler& h, BodyLimitFor limit)
     : options(std::move(opts)),
-      auth(std::move(authenticator)),
-      router(options, auth, handler),
+      handler(h),
+      body_limit(std::move(limit)),
       ioc(static_cast<int>(std::max(1u, options.threads))) {}
+
+std::size_t ServerState::body_limit_for(std::string_view method, std::string_view target) const {
+  return body_limit ? body_limit(method, target) : options.limits.max_body_bytes;
+}
 
 }  // namespace detail
 
@@ -53,8 +57,8 @@ using tcp = boost::asio::ip::tcp;
 using Strand = net::strand<net::io_context::executor_type>;
 
 struct HttpServer::Impl {
-  Impl(HttpOptions o, Authenticator a, server::Handler& h)
-      : state(std::move(o), std::move(a), h),
+  Impl(HttpOptions o, server::Handler& h, BodyLimitFor limit)
+      : state(std::move(o), h, std::move(limit)),
         strand(net::make_strand(state.ioc)),
         acceptor(strand),
         signals(strand),
@@ -145,9 +149,9 @@ void HttpServer::Impl::poll_drained(std::chrono::steady_clock::time_point deadli
   });
 }
 
-HttpServer::HttpServer(HttpOptions options, Authenticator auth, server::Handler& handler) {
+HttpServer::HttpServer(HttpOptions options, server::Handler& handler, BodyLimitFor body_limit) {
   if (options.threads == 0) options.threads = std::max(1u, std::thread::hardware_concurrency());
-  impl_ = std::make_unique<Impl>(std::move(options), std::move(auth), handler);
+  impl_ = std::make_unique<Impl>(std::move(options), handler, std::move(body_limit));
 }
 
 HttpServer::~HttpServer() = default;

@@ -1,6 +1,7 @@
 // One HTTP/1.1 connection (plain or TLS) on its own strand: wait for a request, read it within
-// the limits, hand it to the Router, write the answer, repeat while keep-alive holds. The
-// session only reads and writes; every decision about the request is the Router's.
+// the limits, hand it to the handler (the middleware chain), write the answer, repeat while
+// keep-alive holds. The session only reads and writes; every decision about the request is the
+// chain's.
 //
 // Limits (RFC 9110 / RFC 6585 statuses, bodies per RFC 7644 §3.12): header too large -> 431,
 // body too large -> 413, request not complete within read_timeout -> 408, malformed -> 400;
@@ -15,9 +16,12 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <cctype>
+#include <exception>
 #include <optional>
 
 #include "scim/protocol/urns.hpp"
+#include "scim/server/api/responses.hpp"
 
 namespace scim::http::detail {
 namespace beast = boost::beast;
@@ -53,9 +57,9 @@ class Session : public SessionBase {
         reject_(reject) {
     beast::error_code ec;
     auto local = beast::get_lowest_layer(stream_).socket().local_endpoint(ec);
-    info_.tls = std::is_same_v<Stream, TlsStream>;
-    if (!ec) info_.local_address = local.address().to_string();
-    if (!ec) info_.local_port = local.port();
+    connection_.tls = std::is_same_v<Stream, TlsStream>;
+    if (!ec) connection_.local_address = local.address().to_string();
+    if (!ec) connection_.local_port = local.port();
   }
 
   void start() {
@@ -131,8 +135,10 @@ class Session : public SessionBase {
       return write_error(http_error(503, "too many open connections; retry later"), true);
     }
     auto& req = parser_->get();
-    std::size_t limit =
-        state_.router.body_limit(std::string(req.method_string()), std::string(req.target()));
+    const auto method = req.method_string();
+    const auto target = req.target();
+    std::size_t limit = state_.body_limit_for(std::string_view(method.data(), method.size()),
+                                              std::string_view(target.data(), target.size()));
     auto length = parser_->content_length();
     if (length && *length > limit) return write_error(too_large(*length, limit));
     parser_->body_limit(limit);
@@ -186,21 +192,39 @@ class Session : public SessionBase {
 
   void dispatch() {
     auto req = parser_->release();
-    RawRequest raw;
-    raw.method = std::string(req.method_string());
-    raw.target = std::string(req.target());
+    server::Request request;
+    request.method = std::string(req.method_string());
+    std::transform(request.method.begin(), request.method.end(), request.method.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    request.target = std::string(req.target());
+    // Header names are case-insensitive (RFC 9110 §5.1): lower-cased here, the handlers'
+    // contract. Repeated fields are joined with ", " as §5.3 allows for list-valued fields.
     for (const auto& field : req) {
-      raw.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+      std::string name(field.name_string());
+      std::transform(name.begin(), name.end(), name.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      auto& slot = request.headers[name];
+      slot = slot.empty() ? std::string(field.value()) : slot + ", " + std::string(field.value());
     }
-    raw.body = std::move(req.body());
+    request.body = std::move(req.body());
+    request.connection = connection_;
     bool keep_alive = req.keep_alive() && !stopping_ && !state_.stopping.load() &&
                       served_ + 1 < limits_.max_requests_per_connection;
     bool head = req.method() == bhttp::verb::head;
-    write(state_.router.route(std::move(raw), info_), keep_alive, req.version(), head);
+    write(serve(std::move(request)), keep_alive, req.version(), head);
+  }
+
+  server::Response serve(server::Request&& request) {
+    try {
+      return state_.handler.take(std::move(request));
+    } catch (const std::exception& e) {
+      // Exceptions are bugs (docs/developing.md); RFC 7644 §3.12 asks 500s for debugging advice.
+      return server::error_response(http_error(500, std::string("internal error: ") + e.what()));
+    }
   }
 
   void write_error(const ScimError& error, bool retry_later = false) {
-    auto response = error_response(error);
+    auto response = server::error_response(error);
     if (retry_later) response.headers.emplace_back("Retry-After", "1");
     write(std::move(response), false, 11);
   }
@@ -208,7 +232,7 @@ class Session : public SessionBase {
   void write(server::Response response, bool keep_alive, unsigned version, bool head = false) {
     disarm();
     if (response.status < 200 || response.status > 599) {
-      response = error_response(http_error(500, "handler returned an invalid HTTP status"));
+      response = server::error_response(http_error(500, "handler returned an invalid HTTP status"));
     }
     // RFC 9110 §15.3.5 / §15.4.5: 204 and 304 carry no content.
     if (response.status == 204 || response.status == 304) response.body.clear();
@@ -284,7 +308,7 @@ class Session : public SessionBase {
   std::uint64_t timer_generation_ = 0;
   bool timed_out_ = false;
   SlotGuard slot_;
-  ConnectionInfo info_;
+  server::Connection connection_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::optional<bhttp::response<bhttp::empty_body>> continue_;
   std::optional<bhttp::response<bhttp::string_body>> response_;

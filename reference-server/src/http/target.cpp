@@ -125,6 +125,7 @@ Result<Route> parse_route(std::string_view target, std::string_view base_path) {
     route.prefix = "/tenants/" + segments[1] + normal;
     route.relative = join_from(segments, 2 + base.size());
   }
+  if (route.kind != Route::Kind::Scim) route.relative = join_from(segments, 0);
   return route;
 }
 

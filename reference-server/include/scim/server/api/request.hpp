@@ -1,8 +1,10 @@
-// Plain request/response values exchanged between the HTTP layer (src/http, the only code that
-// knows Beast) and the socket-free endpoint functions. Header names are stored lower-case.
+// The request/response vocabulary every server folder shares: plain values exchanged between the
+// transport (src/http, the only code that knows Beast), the middleware chain and the socket-free
+// route handlers. Header names are stored lower-case.
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -17,6 +19,17 @@ struct Principal {
   std::string tenant;                  // tenant id; never empty for authenticated requests
   std::optional<std::string> subject;  // resource id bound to the credential, for /Me
   std::string credential_name;         // label of the token used, for logs (never the secret)
+};
+
+// Where a request-target points: under the SCIM base path (or a tenant's, RFC 7644 §6.1), where
+// paths are relative to the base; or outside it (e.g. /health), where paths are absolute.
+enum class Scope { Scim, Root };
+
+// The local side of the connection, used for URLs when the Host header is absent or unusable.
+struct Connection {
+  bool tls = false;
+  std::string local_address;  // "127.0.0.1" or "::1"
+  std::uint16_t local_port = 0;
 };
 
 struct Request {
@@ -36,6 +49,11 @@ struct Request {
   // operation) so the provisioning SETs of the write carry the same "txn" as the asyncresp SET
   // (draft-ietf-scim-events-16 §2.5.1). Never taken from the client; empty = generate one.
   std::string txn;
+  // Set by the transport: the request-target as received ("/scim/v2/Users?filter=...") and the
+  // connection it came on. The authentication middleware derives scope, path, query and base_url.
+  std::string target;
+  Connection connection;
+  Scope scope = Scope::Scim;
 
   const std::string* header(std::string_view lower_name) const;
   const std::string* query_param(std::string_view name) const;  // case-insensitive key lookup
@@ -50,11 +68,15 @@ struct Response {
   const std::string* header(std::string_view name) const;  // case-insensitive
 };
 
-// The socket-free service the HTTP layer calls: one call per request, thread-safe.
+// Anything that answers requests (the router, the middleware chain, a test double): one call per
+// request, thread-safe.
 class Handler {
  public:
   virtual ~Handler() = default;
   virtual Response handle(const Request& request) = 0;
+  // For callers that give up their request (the transport): a handler that needs a mutable copy
+  // (the middleware chain) takes this one instead of copying the body.
+  virtual Response take(Request&& request) { return handle(request); }
 };
 
 }  // namespace scim::server

@@ -4,16 +4,23 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string_view>
 
-#include "scim/server/api/request.hpp"
 #include "scim/protocol/error.hpp"
 #include "scim/protocol/result.hpp"
+#include "scim/server/api/request.hpp"
 
 namespace scim::server {
 
 Response json_response(int status, const nlohmann::json& body);
 Response error_response(const ScimError& error);
 Response no_content(int status);  // 204 / 304: no body, no Content-Type
+// JSON with another media type (e.g. application/json for non-SCIM documents).
+Response json_response(int status, const nlohmann::json& body, std::string_view content_type);
+
+// The ScimError a response carries: parsed from its body when it is an RFC 7644 §3.12 error,
+// otherwise synthesised from the status.
+ScimError error_of(const Response& response);
 
 // 406 when Accept names neither application/scim+json nor application/json (nor a wildcard that
 // covers them); a missing Accept accepts anything.

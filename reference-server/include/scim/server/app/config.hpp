@@ -1,30 +1,22 @@
-// The server's configuration: one struct per subsystem, filled from an optional JSON file
-// (--config FILE) and then from command-line flags (CLI11), which override the file.
-// Reference: docs/server.md. To add a subsystem: add a struct member here, its flags in
-// config.cpp (register_*_flags) and its JSON section in config_file.cpp (the section table).
+// The server's configuration: each component's own options struct (with its defaults, written
+// once where the component declares it), filled from an optional JSON file (--config FILE) and
+// then from command-line flags (CLI11), which override the file. Reference: docs/server.md and
+// docs/events.md. To add a component: a member here, its flags in config.cpp and its keys in
+// config_file.cpp (a table of key -> setter per section).
 #pragma once
 
-#include <cstddef>
 #include <nlohmann/json.hpp>
-#include <optional>
 #include <string>
 #include <vector>
 
-#include "scim/server/events/events_options.hpp"  // events engineer: header-only options struct
-#include "scim/server/http/options.hpp"
 #include "scim/protocol/result.hpp"
+#include "scim/server/async/async_options.hpp"
+#include "scim/server/bulk/bulk_request.hpp"
+#include "scim/server/endpoints/service_config.hpp"
+#include "scim/server/events/events_options.hpp"
+#include "scim/server/http/options.hpp"
 
-namespace scim::http {
-
-// Behaviour of the SCIM service itself (endpoints).
-struct ServiceOptions {
-  bool lenient = false;           // accept documented provider deviations (architecture.md)
-  std::size_t max_results = 200;  // RFC 7644 §3.4.2.4 / ServiceProviderConfig filter.maxResults
-  std::string seed_file;          // JSON resources loaded at start-up ("" = none)
-  // Deliberate RFC deviations, for testing conformance tools only (--deviate, docs/server.md);
-  // names are checked by main.cpp against scim::server::Deviations.
-  std::vector<std::string> deviations;
-};
+namespace scim::app {
 
 // Custom schemas and resource types (RFC 7643 §7, §6) added to the built-in registry.
 struct RegistryOptions {
@@ -33,11 +25,17 @@ struct RegistryOptions {
 };
 
 struct ServerConfig {
-  HttpOptions http;
-  AuthOptions auth;
-  ServiceOptions service;
+  http::HttpOptions http;         // where to listen, limits, TLS
+  http::AuthOptions auth;         // credentials and the tenants they are bound to
+  server::ServiceConfig service;  // the endpoints: lenient, maxResults, ...
   RegistryOptions registry;
-  events::EventsOptions events;  // bulk, async, SETs, feeds (docs/events.md)
+  events::EventsOptions events;  // SETs, feeds, poll and push delivery
+  bulk::BulkLimits bulk;         // RFC 7644 §3.7.4 maxOperations, maxPayloadSize
+  async::AsyncOptions async;     // Prefer: respond-async
+  std::string seed_file;         // JSON resources loaded at start-up ("" = none)
+  // Deliberate RFC deviations, for testing conformance tools only (--deviate, docs/server.md);
+  // names are checked against deviate::Deviations when the server is built.
+  std::vector<std::string> deviations;
 };
 
 // How parsing ended when the server must not start: --help (code 0, text for stdout) or an
@@ -57,11 +55,11 @@ Status<std::string> apply_config_json(const nlohmann::json& doc, ServerConfig& c
 Status<std::string> apply_config_file(const std::string& path, ServerConfig& config);
 
 // "TOKEN", "TOKEN=tenant" or "TOKEN=tenant:subject" (the last '=' splits, see docs/server.md).
-Result<TokenCredential, std::string> parse_token_spec(const std::string& spec);
+Result<http::TokenCredential, std::string> parse_token_spec(const std::string& spec);
 // "user:password=tenant" or "user:password=tenant:subject".
-Result<BasicCredential, std::string> parse_basic_spec(const std::string& spec);
+Result<http::BasicCredential, std::string> parse_basic_spec(const std::string& spec);
 
 // Range checks across all sections; the first problem found, as a message.
 Status<std::string> validate(const ServerConfig& config);
 
-}  // namespace scim::http
+}  // namespace scim::app

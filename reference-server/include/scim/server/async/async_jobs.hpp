@@ -16,11 +16,11 @@
 #include <utility>
 #include <vector>
 
+#include "scim/protocol/result.hpp"
 #include "scim/server/api/request.hpp"
 #include "scim/server/events/event_hub.hpp"
-#include "scim/protocol/result.hpp"
 
-namespace scim::events {
+namespace scim::async {
 
 struct AsyncJobLimits {
   std::size_t max_jobs = 1000;
@@ -28,9 +28,9 @@ struct AsyncJobLimits {
 };
 
 struct AsyncOutcome {
-  server::Response response;    // what the synchronous request would have answered
-  nlohmann::json operations;    // the asyncresp payload(s) (RFC 7644 §3.7.3 operations)
-  std::vector<IssuedSet> sets;  // the misc:asyncresp SETs issued for it
+  server::Response response;            // what the synchronous request would have answered
+  nlohmann::json operations;            // the asyncresp payload(s) (RFC 7644 §3.7.3 operations)
+  std::vector<events::IssuedSet> sets;  // the misc:asyncresp SETs issued for it
 };
 
 struct AsyncJobView {
@@ -69,4 +69,4 @@ class AsyncJobs {
   std::map<std::string, Job> jobs_;
 };
 
-}  // namespace scim::events
+}  // namespace scim::async

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace scim::events {
+namespace scim::async {
 
 enum class AsyncMode { None, Request, Long };
 
@@ -27,4 +27,4 @@ struct Preferences {
 // ignore" what they do not understand).
 Preferences parse_prefer(std::string_view header);
 
-}  // namespace scim::events
+}  // namespace scim::async

@@ -18,7 +18,7 @@
 #include "scim/server/bulk/bulk_executor.hpp"
 #include "scim/server/events/event_hub.hpp"
 
-namespace scim::events {
+namespace scim::async {
 
 struct AsyncRunnerLimits {
   std::size_t workers = 2;
@@ -28,13 +28,14 @@ struct AsyncRunnerLimits {
 // Runs one request synchronously and describes the outcome as asyncresp payloads; socket-free,
 // used by the workers and by tests. `bulk` runs "/Bulk" requests so each operation is reported.
 AsyncOutcome run_async_request(const server::Request& request, const std::string& txn,
-                               server::Handler& handler, BulkExecutor* bulk, EventHub* hub);
+                               server::Handler& handler, bulk::BulkExecutor* bulk,
+                               events::EventHub* hub);
 
 class AsyncRunner {
  public:
   // All references must outlive the runner. `hub` may be null (no SETs).
-  AsyncRunner(AsyncJobs& jobs, server::Handler& handler, BulkExecutor* bulk, EventHub* hub,
-              AsyncRunnerLimits limits = {});
+  AsyncRunner(AsyncJobs& jobs, server::Handler& handler, bulk::BulkExecutor* bulk,
+              events::EventHub* hub, AsyncRunnerLimits limits = {});
   ~AsyncRunner();
   AsyncRunner(const AsyncRunner&) = delete;
   AsyncRunner& operator=(const AsyncRunner&) = delete;
@@ -53,8 +54,8 @@ class AsyncRunner {
 
   AsyncJobs& jobs_;
   server::Handler& handler_;
-  BulkExecutor* bulk_;
-  EventHub* hub_;
+  bulk::BulkExecutor* bulk_;
+  events::EventHub* hub_;
   AsyncRunnerLimits limits_;
   std::mutex mu_;
   std::condition_variable cv_;
@@ -63,4 +64,4 @@ class AsyncRunner {
   std::vector<std::thread> workers_;
 };
 
-}  // namespace scim::events
+}  // namespace scim::async

@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "scim/protocol/result.hpp"
 #include "scim/server/api/request.hpp"
 #include "scim/server/bulk/bulk_request.hpp"
-#include "scim/protocol/result.hpp"
 
-namespace scim::events {
+namespace scim::bulk {
 
 struct BulkResult {
   // One entry per processed operation, in request order: method, bulkId, location, version,
@@ -50,4 +50,4 @@ class BulkExecutor {
   BulkLimits limits_;
 };
 
-}  // namespace scim::events
+}  // namespace scim::bulk

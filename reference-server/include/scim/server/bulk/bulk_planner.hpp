@@ -12,10 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "scim/server/bulk/bulk_request.hpp"
 #include "scim/protocol/error.hpp"
+#include "scim/server/bulk/bulk_request.hpp"
 
-namespace scim::events {
+namespace scim::bulk {
 
 struct BulkPlan {
   std::vector<std::size_t> order;  // operation indices in execution order
@@ -30,4 +30,4 @@ struct BulkPlan {
 
 BulkPlan plan_bulk(const BulkRequest& request);
 
-}  // namespace scim::events
+}  // namespace scim::bulk

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace scim::events {
+namespace scim::bulk {
 
 inline constexpr std::string_view kBulkIdPrefix = "bulkId:";
 
@@ -39,4 +39,4 @@ struct DeferredValue {
 std::vector<DeferredValue> strip_references(nlohmann::json& data,
                                             const std::set<std::string>& deferred);
 
-}  // namespace scim::events
+}  // namespace scim::bulk

@@ -13,7 +13,7 @@
 #include "scim/protocol/error.hpp"
 #include "scim/protocol/result.hpp"
 
-namespace scim::events {
+namespace scim::bulk {
 
 struct BulkLimits {
   std::size_t max_operations = 1000;        // ServiceProviderConfig bulk.maxOperations
@@ -44,4 +44,4 @@ Result<BulkRequest> parse_bulk_request(std::string_view body, const BulkLimits& 
 // "201" or {"code":"201"} (both appear in RFC 7644 §3.7); nullopt for anything else.
 std::optional<int> bulk_status_code(const nlohmann::json& status);
 
-}  // namespace scim::events
+}  // namespace scim::bulk

@@ -1,5 +1,5 @@
 // Deliberate RFC deviations for testing conformance tools only (issue 8, "self-test of the
-// judge"; docs/server.md "--deviate"). DeviatingHandler wraps the real handler and breaks the
+// judge"; docs/server.md "--deviate"). DeviatingMiddleware sits in the chain and breaks the
 // protocol in one named, isolated way per deviation, mostly by post-processing responses, so
 // the strict service itself stays untouched. suites/tests/deviations.json lists the checks each
 // deviation must make fail; suites/tests/deviations.sh verifies it.
@@ -10,10 +10,10 @@
 #include <string_view>
 #include <vector>
 
-#include "scim/server/api/request.hpp"
 #include "scim/protocol/resource_type.hpp"
+#include "scim/server/api/middleware.hpp"
 
-namespace scim::server {
+namespace scim::deviate {
 
 struct Deviations {
   bool no_etag = false;                // no ETag / meta.version; If-Match, If-None-Match ignored
@@ -29,19 +29,20 @@ struct Deviations {
   static const std::vector<std::string_view>& names();
 };
 
-class DeviatingHandler final : public Handler {
+// A layer of the middleware chain, added only when --deviate names a deviation.
+class DeviatingMiddleware final : public server::Middleware {
  public:
-  // `inner` and `registry` must outlive the handler.
-  DeviatingHandler(Handler& inner, const Registry& registry, Deviations deviations);
-  Response handle(const Request& request) override;
+  // `registry` must outlive the middleware.
+  DeviatingMiddleware(const Registry& registry, Deviations deviations);
+  std::string_view name() const override { return "deviate"; }
+  server::Response handle(server::Request& request, const server::Next& next) override;
 
  private:
-  void reapply_patch_prefix(const Request& request);
-  void filter_case_exactly(const Request& request, Response& response) const;
+  void reapply_patch_prefix(const server::Request& request, const server::Next& next);
+  void filter_case_exactly(const server::Request& request, server::Response& response) const;
 
-  Handler& inner_;
   const Registry& registry_;
   Deviations deviations_;
 };
 
-}  // namespace scim::server
+}  // namespace scim::deviate

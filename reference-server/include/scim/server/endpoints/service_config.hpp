@@ -1,22 +1,18 @@
-// ServiceConfig: everything the socket-free service needs to know about the live deployment,
-// independent of the base path (the HTTP layer strips it). Defaults are the strict reference
-// behaviour; main.cpp fills this from flags and the JSON config file.
+// ServiceConfig: the endpoints' options — everything the socket-free service needs to know about
+// the live deployment, independent of the base path. Each default is written here once and is the
+// strict reference behaviour; app/ fills the struct from flags and the JSON configuration file.
 #pragma once
 
 #include <cstddef>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+
+#include "scim/server/bulk/bulk_request.hpp"
 
 #include "scim/server/engine/filter/filter.hpp"
 
 namespace scim::server {
-
-// Advertised in ServiceProviderConfig "bulk" (RFC 7643 §5); enforced by the bulk endpoint.
-struct BulkLimits {
-  bool supported = false;
-  std::size_t max_operations = 1000;
-  std::size_t max_payload_size = 1'048'576;
-};
 
 struct ServiceConfig {
   bool lenient = false;  // engine::WriteOptions::lenient (architecture.md "Strict and lenient")
@@ -28,7 +24,9 @@ struct ServiceConfig {
   std::size_t max_write_retries = 8;      // optimistic-concurrency retries without If-Match
   bool etag = true;                       // RFC 7644 §3.14 ETags and If-Match/If-None-Match
   bool change_password = false;
-  BulkLimits bulk;
+  // Set when /Bulk is served: advertised in ServiceProviderConfig "bulk" (RFC 7643 §5), enforced
+  // by the bulk executor. Unset: "supported": false.
+  std::optional<bulk::BulkLimits> bulk;
   std::string documentation_uri;
   // RFC 7643 §5 authenticationSchemes; empty: a bearer-token scheme is advertised.
   nlohmann::json authentication_schemes = nlohmann::json::array();

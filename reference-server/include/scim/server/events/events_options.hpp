@@ -1,19 +1,22 @@
-// Configuration of the events subsystem: SET signing and payload mode, async requests, bulk
-// limits, feeds and push receivers, and the bounds of every queue. A plain header-only struct so
-// the configuration module (src/http/config*) can hold it without linking scim::events; the
-// defaults below are documented in docs/events.md.
+// Options of the Security Event Token subsystem (draft-ietf-scim-events-16, RFC 8935, RFC 8936):
+// signing and payloads, the feeds and push receivers configured at start, and the bounds of
+// every queue. Each default is written once, next to what it bounds (HubOptions, PollQueueLimits,
+// PushLimits, FeedRegistryLimits, LongPollLimits); docs/events.md lists them. Filled by app/.
 #pragma once
 
-#include <cstddef>
 #include <string>
 #include <vector>
+
+#include "scim/server/events/event_hub.hpp"
+#include "scim/server/events/feed_endpoints.hpp"
+#include "scim/server/events/feed_registry.hpp"
 
 namespace scim::events {
 
 struct FeedOption {
   std::string id;
   std::string tenant = "default";
-  std::string membership = "all";           // "all" | "explicit"
+  Membership membership = Membership::All;
   std::vector<std::string> resource_types;  // empty: every type
   std::string description;
 };
@@ -26,26 +29,11 @@ struct PushReceiverOption {
 };
 
 struct EventsOptions {
-  std::string issuer;                   // SET "iss"; "" = the server's base URL
-  std::string payload_mode = "notice";  // "notice" | "full" (draft-ietf-scim-events-16 §2.4)
-  std::string signing_key;              // HS256 secret, >= 32 bytes; "" = unsigned (alg none)
-  std::string async_mode = "request";   // "none" | "request" | "long" (draft §4)
-  int async_wait_seconds = 5;           // "long": default wait before answering 202
-  int async_max_wait_seconds = 30;      // cap on Prefer "wait" (RFC 7240 §4.3)
-  std::size_t async_max_jobs = 1000;
-  int async_retention_seconds = 600;
-  std::size_t async_workers = 2;
-  std::size_t async_queue = 256;
-  std::size_t bulk_max_operations = 1000;        // RFC 7644 §3.7.4
-  std::size_t bulk_max_payload_bytes = 1048576;  // RFC 7644 §3.7.4
-  int poll_max_wait_seconds = 10;                // long-poll cap (RFC 8936 §2.1)
-  int poll_max_long_polls = 1;                   // concurrent long polls (each holds an I/O thread)
-  int poll_redelivery_seconds = 30;
-  int poll_retention_seconds = 86400;
-  std::size_t poll_max_entries = 10000;
-  std::size_t push_queue = 1000;
-  int push_max_attempts = 5;
-  std::vector<FeedOption> feeds;
+  HubOptions hub;                 // "iss" and prov:* payload mode (notice | full)
+  std::string signing_key;        // HS256 secret, >= 32 bytes; "" = unsigned (alg none)
+  FeedRegistryLimits limits;      // feeds per tenant, poll retention/redelivery, push queue
+  LongPollLimits long_poll;       // RFC 8936 §2.1 wait cap, concurrent waiting polls
+  std::vector<FeedOption> feeds;  // besides each tenant's "default" feed
   std::vector<PushReceiverOption> receivers;
 };
 

@@ -7,8 +7,10 @@
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "scim/server/events/poll_queue.hpp"
@@ -17,6 +19,8 @@
 namespace scim::events {
 
 enum class Membership { All, Explicit };
+// "all" or "explicit"; nullopt otherwise.
+std::optional<Membership> parse_membership(std::string_view text);
 
 struct FeedInfo {
   std::string id;

@@ -12,22 +12,44 @@
 
 #include <atomic>
 #include <chrono>
+#include <string_view>
 
 #include "scim/server/api/request.hpp"
 #include "scim/server/events/event_hub.hpp"
 
-namespace scim::server {
+namespace scim::events {
+
+using server::Request;
+using server::Response;
+
+// RFC 8936 §2.1 leaves the long-poll timeout to configuration. Handlers run on the HTTP layer's
+// I/O threads, so a waiting long poll holds one: at most `max_waiting` polls wait at once, further
+// polls answer immediately.
+struct LongPollLimits {
+  std::chrono::milliseconds max_wait{10'000};
+  int max_waiting = 1;
+};
 
 struct FeedEndpointsContext {
-  events::EventHub& hub;
-  std::chrono::milliseconds poll_max_wait;
-  // Handlers run on the HTTP layer's I/O threads, so a waiting long poll holds one. At most this
-  // many polls wait at once; further polls answer immediately (RFC 8936 §2.5: the timeout is
-  // configuration).
-  int max_long_polls = 1;
+  EventHub& hub;
+  LongPollLimits long_poll;
   std::atomic<int> long_polls{0};
 };
 
-Response feeds_endpoint(FeedEndpointsContext& ctx, const Request& request);
+// One handler per route (the route table in endpoints/routes.cpp names method and path). `id` is
+// the feed id; every handler answers 404 for a feed the caller's tenant does not have.
+Response list_feeds(FeedEndpointsContext& ctx, const Request& request);
+Response create_feed(FeedEndpointsContext& ctx, const Request& request);
+Response get_feed(FeedEndpointsContext& ctx, const Request& request, std::string_view id);
+// RFC 8936 poll; waits at most long_poll.max_wait while fewer than max_waiting polls wait.
+Response poll_feed(FeedEndpointsContext& ctx, const Request& request, std::string_view id);
+Response add_feed_member(FeedEndpointsContext& ctx, const Request& request, std::string_view id);
+Response remove_feed_member(FeedEndpointsContext& ctx, const Request& request, std::string_view id,
+                            std::string_view endpoint, std::string_view resource_id);
+Response list_feed_receivers(FeedEndpointsContext& ctx, const Request& request,
+                             std::string_view id);
+Response add_feed_receiver(FeedEndpointsContext& ctx, const Request& request, std::string_view id);
+Response remove_feed_receiver(FeedEndpointsContext& ctx, const Request& request,
+                              std::string_view id, std::string_view receiver_id);
 
-}  // namespace scim::server
+}  // namespace scim::events

@@ -5,11 +5,14 @@
 #include <chrono>
 #include <string_view>
 
+#include "scim/protocol/result.hpp"
 #include "scim/server/api/request.hpp"
 #include "scim/server/events/feed.hpp"
-#include "scim/protocol/result.hpp"
 
-namespace scim::server {
+namespace scim::events {
+
+using server::Request;
+using server::Response;
 
 inline constexpr std::size_t kMaxAcksPerPoll = 10000;
 
@@ -21,4 +24,4 @@ Result<events::PollRequest> parse_poll_request(std::string_view body);
 Response poll_endpoint(events::Feed& feed, const Request& request,
                        std::chrono::milliseconds max_wait);
 
-}  // namespace scim::server
+}  // namespace scim::events

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "scim/server/api/write_event.hpp"
@@ -16,6 +17,8 @@ namespace scim::events {
 
 // draft §2.4: "full" carries "data", "notice" carries "attributes".
 enum class PayloadMode { Notice, Full };
+// "notice" or "full" (case-sensitive, as in the configuration); nullopt otherwise.
+std::optional<PayloadMode> parse_payload_mode(std::string_view text);
 
 struct SetContext {
   std::string issuer;                 // "iss" (RFC 8417 §2.2)

@@ -1,25 +1,34 @@
-// HttpServer: the running HTTP/1.1 service (Boost.Beast, optional TLS) in front of a Handler.
-// Beast and Asio stay behind this pimpl; main and the tests only see plain types.
+// HttpServer: the transport. The running HTTP/1.1 service (Boost.Beast, optional TLS) in front of
+// a Handler (the middleware chain): it reads requests within the limits, hands each one over as
+// a plain Request (method upper-cased, header names lower-cased, repeated headers joined) and
+// writes the answer. Beast and Asio stay behind this pimpl; main and the tests only see plain
+// types.
 //
 // Life cycle: start() binds and listens (errors are values), url() is then known, run() drives
 // the io_context on `threads` threads until stop() (or SIGINT/SIGTERM when handle_signals) has
 // drained in-flight requests, or shutdown_timeout has passed.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
-#include "scim/server/api/request.hpp"
-#include "scim/server/http/auth.hpp"
-#include "scim/server/http/options.hpp"
 #include "scim/protocol/result.hpp"
+#include "scim/server/api/request.hpp"
+#include "scim/server/http/options.hpp"
 
 namespace scim::http {
 
+// The body limit of a request, decided from its method and request-target before the body is
+// read (RFC 7644 §3.7.4: /Bulk may take Limits::max_bulk_body_bytes). Unset: max_body_bytes.
+using BodyLimitFor = std::function<std::size_t(std::string_view method, std::string_view target)>;
+
 class HttpServer {
  public:
-  HttpServer(HttpOptions options, Authenticator auth, server::Handler& handler);
+  // `handler` must outlive the server; exceptions it throws are answered 500.
+  HttpServer(HttpOptions options, server::Handler& handler, BodyLimitFor body_limit = {});
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;

@@ -1,5 +1,5 @@
 // Private to src/http: the state shared by the listener and its sessions (io_context, TLS
-// context, router, connection accounting). Only the Beast translation units include this.
+// context, handler, connection accounting). Only the Beast translation units include this.
 #pragma once
 
 #include <utility>  // GCC 12 + Boost 1.74 in C++20: must precede Asio headers
@@ -14,9 +14,9 @@
 #include <optional>
 #include <unordered_map>
 
-#include "scim/server/http/auth.hpp"
+#include "scim/server/api/request.hpp"
 #include "scim/server/http/options.hpp"
-#include "scim/server/http/router.hpp"
+#include "scim/server/http/server.hpp"
 
 namespace scim::http::detail {
 
@@ -47,11 +47,14 @@ class SessionTracker {
 };
 
 struct ServerState {
-  ServerState(HttpOptions opts, Authenticator authenticator, server::Handler& handler);
+  ServerState(HttpOptions opts, server::Handler& handler, BodyLimitFor body_limit);
+
+  // The body limit for a request whose header has been read.
+  std::size_t body_limit_for(std::string_view method, std::string_view target) const;
 
   HttpOptions options;
-  Authenticator auth;
-  Router router;  // refers to `auth`, so declared after it
+  server::Handler& handler;
+  BodyLimitFor body_limit;
   std::optional<ssl::context> tls;
   std::atomic<std::size_t> connections{0};
   std::atomic<bool> stopping{false};

@@ -20,9 +20,10 @@ std::optional<std::string> percent_decode(std::string_view text, bool plus_is_sp
 struct Route {
   enum class Kind { Health, Scim, Unknown };
   Kind kind = Kind::Unknown;
-  std::optional<std::string> tenant;         // set for /tenants/{tenant}{base}/...
-  std::string prefix;                        // "{base}" or "/tenants/{tenant}{base}" (for base_url)
-  std::string relative;                      // "/Users/123" (decoded), "/" for the base itself
+  std::optional<std::string> tenant;  // set for /tenants/{tenant}{base}/...
+  std::string prefix;                 // "{base}" or "/tenants/{tenant}{base}" (for base_url)
+  std::string relative;  // "/Users/123" (decoded), "/" for the base itself; outside the base
+                         // (Health, Unknown): the whole decoded path
   std::map<std::string, std::string> query;  // decoded; the last of repeated keys wins
 };
 

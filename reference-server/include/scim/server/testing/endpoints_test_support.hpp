@@ -1,5 +1,6 @@
 // Test harness for the endpoints: a Service over the built-in registry with an auto-creating
-// tenant directory and a recording event sink, driven with Request structs (no sockets).
+// tenant directory and a recording event sink, behind the route table, driven with Request
+// structs (no sockets).
 #pragma once
 
 #include <gmock/gmock.h>
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "scim/server/endpoints/routes.hpp"
 #include "scim/server/endpoints/service.hpp"
 
 namespace scim::server::testing {
@@ -29,8 +31,9 @@ class RecordingSink : public EventSink {
   std::mutex mu_;
 };
 
+// A Service behind the real route table (endpoints/routes.cpp), with the optional parts given.
 struct Harness {
-  explicit Harness(ServiceConfig config = {});
+  explicit Harness(ServiceConfig config = {}, RouteParts parts = {});
 
   Response call(const std::string& method, const std::string& path, const std::string& body = "",
                 std::map<std::string, std::string> headers = {},
@@ -46,6 +49,7 @@ struct Harness {
   store::TenantDirectory tenants;
   RecordingSink sink;
   Service service;
+  RouteTable routes;
   std::string tenant = "acme";
   std::optional<std::string> subject;
 };

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "scim/server/api/request.hpp"
+#include "scim/server/api/responses.hpp"
 
 namespace scim::test {
 
@@ -21,6 +22,11 @@ class FakeHandler : public server::Handler {
       last_ = request;
     }
     calls_.fetch_add(1);
+    // Outside the SCIM base path, as the route table answers: /health, else 404.
+    if (request.scope == server::Scope::Root) {
+      if (request.path == "/health") return server::json_response(200, {{"status", "ok"}});
+      return server::error_response(not_found("no SCIM endpoint at " + request.path));
+    }
     if (request.path == "/throw") throw std::runtime_error("boom");
     if (request.path == "/slow") std::this_thread::sleep_for(std::chrono::milliseconds(700));
     server::Response r;

@@ -10,11 +10,14 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "scim/server/api/request.hpp"
-#include "scim/server/events/http_util.hpp"
 #include "scim/protocol/error.hpp"
+#include "scim/server/api/request.hpp"
+#include "scim/server/api/responses.hpp"
 
-namespace scim::events::testing {
+namespace scim::server::testing {
+
+using server::error_response;
+using server::json_response;
 
 class FakeService : public server::Handler {
  public:
@@ -119,4 +122,4 @@ class FakeService : public server::Handler {
   }
 };
 
-}  // namespace scim::events::testing
+}  // namespace scim::server::testing

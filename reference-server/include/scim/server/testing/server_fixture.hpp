@@ -4,19 +4,48 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <thread>
 
-#include "scim/server/testing/fake_handler.hpp"
+#include "scim/protocol/strings.hpp"
+#include "scim/server/api/middleware.hpp"
+#include "scim/server/http/authenticate.hpp"
 #include "scim/server/http/server.hpp"
+#include "scim/server/testing/fake_handler.hpp"
 
 namespace scim::test {
 
+// The stand-in for the route table's Access column: discovery GETs are public (RFC 7643 §5).
+inline bool discovery_is_public(const server::Request& r) {
+  if (r.method != "GET") return false;
+  for (std::string_view doc : {"/ServiceProviderConfig", "/ResourceTypes", "/Schemas"}) {
+    if (r.path.compare(0, doc.size(), doc) == 0) return true;
+  }
+  return false;
+}
+
+// The stand-in for the route table's BodyLimit column: POST {base}/Bulk takes the bulk limit.
+inline http::BodyLimitFor bulk_body_limit(const http::Limits& limits) {
+  return [limits](std::string_view method, std::string_view target) {
+    const auto path = target.substr(0, target.find('?'));
+    const bool bulk =
+        method == "POST" && path.size() >= 5 && iequals(path.substr(path.size() - 5), "/Bulk");
+    return bulk ? std::max(limits.max_body_bytes, limits.max_bulk_body_bytes)
+                : limits.max_body_bytes;
+  };
+}
+
+// The transport and the authentication layer in front of a FakeHandler.
 class ServerFixture {
  public:
   explicit ServerFixture(http::HttpOptions options, http::AuthOptions auth = {})
-      : server_(std::move(options), std::move(*http::Authenticator::create(std::move(auth))),
-                handler_) {
+      : auth_(std::move(*http::Authenticator::create(std::move(auth)))),
+        authenticate_(options.base_path, auth_, discovery_is_public),
+        chain_(handler_),
+        server_(options, chain_, bulk_body_limit(options.limits)) {
+    chain_.use(authenticate_);
     auto started = server_.start();
     EXPECT_TRUE(started.ok()) << (started.ok() ? "" : started.error());
     thread_ = std::thread([this] { server_.run(); });
@@ -39,6 +68,9 @@ class ServerFixture {
 
  private:
   FakeHandler handler_;
+  http::Authenticator auth_;
+  http::AuthenticateMiddleware authenticate_;
+  server::Pipeline chain_;
   http::HttpServer server_;
   std::thread thread_;
 };

@@ -1,14 +1,20 @@
 // Prefer: respond-async handling and the async outcome endpoint (draft-ietf-scim-events-16
 // §2.5.1, §3; RFC 7240 §3, §4.1, §4.3).
-#include "scim/server/async/async_front.hpp"
+#include "scim/server/async/async_middleware.hpp"
 
 #include <algorithm>
 
-#include "scim/server/api/responses.hpp"
 #include "scim/protocol/strings.hpp"
+#include "scim/server/api/responses.hpp"
 
-namespace scim::server {
+namespace scim::async {
+
+using server::error_response;
+using server::json_response;
 namespace {
+
+using server::Request;
+using server::Response;
 
 bool is_write(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
@@ -25,28 +31,20 @@ Response accepted(const Request& request, const std::string& txn) {
 
 }  // namespace
 
-AsyncFront::AsyncFront(Handler& inner, events::AsyncJobs& jobs, events::AsyncRunner& runner,
-                       AsyncFrontOptions options)
-    : inner_(inner), jobs_(jobs), runner_(runner), options_(options) {}
+AsyncMiddleware::AsyncMiddleware(AsyncJobs& jobs, AsyncRunner& runner, AsyncOptions options)
+    : jobs_(jobs), runner_(runner), options_(options) {}
 
-Response AsyncFront::handle(const Request& request) {
-  // Served here rather than as a Service route: the Service's Accept check (RFC 7644 §3.8) would
-  // refuse "Accept: application/secevent+jwt".
-  if (istarts_with(request.path, "/AsyncResults/") || iequals(request.path, "/AsyncResults")) {
-    return async_results_endpoint(jobs_, request);
-  }
-  if (options_.mode == events::AsyncMode::None || !is_write(request.method)) {
-    return inner_.handle(request);
-  }
+Response AsyncMiddleware::handle(Request& request, const server::Next& next) {
+  if (options_.mode == AsyncMode::None || !is_write(request.method)) return next(request);
   const std::string* prefer = request.header("prefer");
-  if (!prefer) return inner_.handle(request);
-  const auto prefs = events::parse_prefer(*prefer);
-  if (!prefs.respond_async) return inner_.handle(request);
+  if (!prefer) return next(request);
+  const auto prefs = parse_prefer(*prefer);
+  if (!prefs.respond_async) return next(request);
   auto txn = runner_.submit(request);
   // A full queue falls back to synchronous processing: §2.5.1.1 lets the server "return a normal
   // SCIM response", which is better than refusing work it can do.
-  if (!txn) return inner_.handle(request);
-  if (options_.mode == events::AsyncMode::Long) {
+  if (!txn) return next(request);
+  if (options_.mode == AsyncMode::Long) {
     const auto wait = std::min(prefs.wait.value_or(options_.default_wait), options_.max_wait);
     if (jobs_.wait(*txn, wait)) {
       auto view = jobs_.find(request.principal.tenant, *txn);
@@ -56,20 +54,8 @@ Response AsyncFront::handle(const Request& request) {
   return accepted(request, *txn);
 }
 
-Response async_results_endpoint(events::AsyncJobs& jobs, const Request& request) {
-  if (request.principal.tenant.empty()) {
-    return error_response(http_error(401, "the request is not authenticated to a tenant"));
-  }
-  const auto slash = request.path.find('/', 1);
-  if (slash == std::string::npos || request.path.find('/', slash + 1) != std::string::npos) {
-    return error_response(not_found("use /AsyncResults/{txn}"));
-  }
-  if (request.method != "GET") {
-    Response r = error_response(http_error(405, "GET only"));
-    r.set_header("Allow", "GET");
-    return r;
-  }
-  const std::string txn = request.path.substr(slash + 1);
+Response async_result(AsyncJobs& jobs, const Request& request, std::string_view txn_view) {
+  const std::string txn(txn_view);
   auto view = jobs.find(request.principal.tenant, txn);
   if (!view) return error_response(not_found("no asynchronous request with txn " + txn));
   if (!view->completed) {
@@ -95,4 +81,4 @@ Response async_results_endpoint(events::AsyncJobs& jobs, const Request& request)
                              {"sets", sets}});
 }
 
-}  // namespace scim::server
+}  // namespace scim::async

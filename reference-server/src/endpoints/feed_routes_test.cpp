@@ -1,10 +1,11 @@
-// The /Feeds surface and RFC 8936 poll endpoint over plain Request/Response values.
-#include "scim/server/events/feed_endpoints.hpp"
-
+// The /Feeds surface and RFC 8936 poll endpoint over plain Request/Response values, through the
+// route table (events/feed_endpoints.hpp handlers, endpoints/routes.cpp rows).
 #include <gtest/gtest.h>
 
-#include "scim/server/events/poll_endpoint.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/server/events/feed_endpoints.hpp"
+#include "scim/server/events/poll_endpoint.hpp"
+#include "scim/server/testing/endpoints_test_support.hpp"
 
 namespace scim::server {
 namespace {
@@ -23,7 +24,8 @@ struct FeedsFixture : ::testing::Test {
   events::FeedRegistry registry{events::FeedRegistryLimits{}, transport};
   events::JwsSigner signer = events::JwsSigner::unsecured();
   events::EventHub hub{events::HubOptions{}, signer, registry};
-  FeedEndpointsContext ctx{hub, 50ms};
+  events::FeedEndpointsContext ctx{hub, {50ms}};
+  testing::Harness harness{ServiceConfig{}, RouteParts{.feeds = &ctx}};
 
   Response call(std::string method, std::string path, const nlohmann::json& body = nullptr,
                 std::string tenant = "t1") {
@@ -33,7 +35,7 @@ struct FeedsFixture : ::testing::Test {
     if (!body.is_null()) r.body = body.dump();
     r.principal.tenant = std::move(tenant);
     r.base_url = "http://h/v2";
-    return feeds_endpoint(ctx, r);
+    return harness.routes.handle(r);
   }
   static nlohmann::json json(const Response& r) { return nlohmann::json::parse(r.body); }
 };
@@ -104,19 +106,21 @@ TEST_F(FeedsFixture, LongPollIsBoundedByTheConfiguredWait) {
 }
 
 TEST(PollRequest, Rfc8936Section2_2MembersAreTypeChecked) {
-  auto ok = parse_poll_request(
+  auto ok = events::parse_poll_request(
       R"({"ack":["a"],"setErrs":{"b":{"err":"invalid_key","description":"d"}},"maxEvents":0,"returnImmediately":true})");
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(ok->ack, std::vector<std::string>{"a"});
   EXPECT_EQ(ok->set_errs.at("b").first, "invalid_key");
   EXPECT_EQ(ok->max_events, 0u);
-  EXPECT_TRUE(parse_poll_request("").ok());  // §2.4.1: defaults
-  EXPECT_EQ(parse_poll_request("[]").error().scim_type, ScimType::InvalidSyntax);
-  EXPECT_EQ(parse_poll_request(R"({"ack":"a"})").error().scim_type, ScimType::InvalidValue);
-  EXPECT_EQ(parse_poll_request(R"({"ack":[1]})").error().scim_type, ScimType::InvalidValue);
-  EXPECT_EQ(parse_poll_request(R"({"maxEvents":-1})").error().scim_type, ScimType::InvalidValue);
-  EXPECT_EQ(parse_poll_request(R"({"returnImmediately":"yes"})").error().status, 400);
-  EXPECT_EQ(parse_poll_request(R"({"setErrs":[]})").error().scim_type, ScimType::InvalidValue);
+  EXPECT_TRUE(events::parse_poll_request("").ok());  // §2.4.1: defaults
+  EXPECT_EQ(events::parse_poll_request("[]").error().scim_type, ScimType::InvalidSyntax);
+  EXPECT_EQ(events::parse_poll_request(R"({"ack":"a"})").error().scim_type, ScimType::InvalidValue);
+  EXPECT_EQ(events::parse_poll_request(R"({"ack":[1]})").error().scim_type, ScimType::InvalidValue);
+  EXPECT_EQ(events::parse_poll_request(R"({"maxEvents":-1})").error().scim_type,
+            ScimType::InvalidValue);
+  EXPECT_EQ(events::parse_poll_request(R"({"returnImmediately":"yes"})").error().status, 400);
+  EXPECT_EQ(events::parse_poll_request(R"({"setErrs":[]})").error().scim_type,
+            ScimType::InvalidValue);
 }
 
 }  // namespace

@@ -1,0 +1,89 @@
+// The composition root: one ReferenceServer object builds, from a ServerConfig, everything the
+// reference server runs — the schema registry, the tenants' stores, the Service, Security Event
+// Tokens, bulk, asynchronous requests, the route table, the middleware chain and the HTTP
+// transport — and owns them, in dependency order. Nothing is global: main() builds one.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "scim/protocol/resource_type.hpp"
+#include "scim/protocol/result.hpp"
+#include "scim/server/api/middleware.hpp"
+#include "scim/server/api/router.hpp"
+#include "scim/server/app/config.hpp"
+#include "scim/server/async/async_jobs.hpp"
+#include "scim/server/async/async_middleware.hpp"
+#include "scim/server/async/async_runner.hpp"
+#include "scim/server/bulk/bulk_executor.hpp"
+#include "scim/server/deviate/deviations.hpp"
+#include "scim/server/endpoints/service.hpp"
+#include "scim/server/events/event_hub.hpp"
+#include "scim/server/events/feed_endpoints.hpp"
+#include "scim/server/events/feed_registry.hpp"
+#include "scim/server/events/push_transport.hpp"
+#include "scim/server/http/auth.hpp"
+#include "scim/server/http/authenticate.hpp"
+#include "scim/server/http/server.hpp"
+#include "scim/server/store/tenant_directory.hpp"
+
+namespace scim::app {
+
+class ReferenceServer {
+ public:
+  // Builds every part and loads the seed file. The message names the problem (bad schema file,
+  // credential, feed, seed item, unknown --deviate name, ...).
+  static Result<std::unique_ptr<ReferenceServer>, std::string> create(ServerConfig config);
+  ~ReferenceServer();
+  ReferenceServer(const ReferenceServer&) = delete;
+  ReferenceServer& operator=(const ReferenceServer&) = delete;
+
+  // Binds and listens; the message says why not ("cannot listen on ...").
+  Status<std::string> start();
+  // "http://HOST:PORT/BASE", valid after start().
+  std::string url() const;
+  // Serves until stop() or, with http.handle_signals, SIGINT/SIGTERM; then stops the async
+  // workers and push deliveries.
+  void run();
+  void stop();
+
+  // The body limit of a request, from its method and target (RFC 7644 §3.7.4: the bulk route
+  // takes max_bulk_body_bytes); given to the transport.
+  std::size_t body_limit(std::string_view method, std::string_view target) const;
+
+  const server::RouteTable& routes() const { return routes_; }
+  const server::Pipeline& pipeline() const { return pipeline_; }
+  server::Service& service() { return service_; }
+
+ private:
+  ReferenceServer(ServerConfig config, Registry registry, http::Authenticator auth,
+                  events::JwsSigner signer, const deviate::Deviations& deviations);
+  Status<std::string> add_configured_feeds();
+  bool is_public(const server::Request& request) const;
+  void shutdown();
+
+  // Declaration order is construction order: each part only refers to parts above it, except
+  // the bulk executor and the async runner, which keep a reference to routes_ and use it only
+  // once requests arrive.
+  ServerConfig config_;
+  Registry registry_;
+  http::Authenticator auth_;
+  store::TenantDirectory tenants_;
+  std::unique_ptr<events::PushTransport> transport_;
+  events::FeedRegistry feeds_;
+  events::EventHub hub_;
+  server::Service service_;
+  bulk::BulkExecutor bulk_;
+  async::AsyncJobs jobs_;
+  async::AsyncRunner runner_;
+  events::FeedEndpointsContext feed_endpoints_;
+  server::RouteTable routes_;
+  http::AuthenticateMiddleware authenticate_;
+  std::optional<deviate::DeviatingMiddleware> deviate_;
+  async::AsyncMiddleware async_;
+  server::Pipeline pipeline_;
+  http::HttpServer http_;
+};
+
+}  // namespace scim::app

@@ -1,0 +1,36 @@
+// The middleware chain (see middleware.hpp).
+#include "scim/server/api/middleware.hpp"
+
+namespace scim::server {
+
+Response Next::operator()(Request& request) const {
+  return pipeline_.run(index_, request);
+}
+
+Pipeline& Pipeline::use(Middleware& layer) {
+  layers_.push_back(&layer);
+  return *this;
+}
+
+std::vector<std::string_view> Pipeline::names() const {
+  std::vector<std::string_view> out;
+  for (const auto* layer : layers_) out.push_back(layer->name());
+  return out;
+}
+
+Response Pipeline::handle(const Request& request) {
+  Request copy = request;
+  return run(0, copy);
+}
+
+Response Pipeline::take(Request&& request) {
+  Request owned = std::move(request);
+  return run(0, owned);
+}
+
+Response Pipeline::run(std::size_t index, Request& request) const {
+  if (index == layers_.size()) return terminal_.handle(request);
+  return layers_[index]->handle(request, Next(*this, index + 1));
+}
+
+}  // namespace scim::server

@@ -1,0 +1,142 @@
+// The route table's machinery (api/router.hpp) on a small table of its own: pattern matching,
+// specificity, 404/405/406/401 from the table, exceptions as 500, the Markdown rendering.
+#include "scim/server/api/router.hpp"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+namespace scim::server {
+namespace {
+
+Response echo(std::string what) {
+  Response r;
+  r.body = std::move(what);
+  return r;
+}
+
+RouteTable small_table() {
+  RouteTable t({.base_path = "/scim/v2",
+                .is_type = [](std::string_view s) { return s == "Users" || s == "Groups"; }});
+  t.add({.method = "GET",
+         .pattern = "/Things",
+         .handler = [](const Request&, const RouteMatch&) { return echo("things"); },
+         .rfc = "test",
+         .summary = "literal"});
+  t.add({.method = "GET",
+         .pattern = "/{type}",
+         .handler = [](const Request&,
+                       const RouteMatch& m) { return echo(std::string(m.params[0])); },
+         .rfc = "test",
+         .summary = "type"});
+  t.add({.method = "POST",
+         .pattern = "/{type}/.search",
+         .handler = [](const Request&, const RouteMatch&) { return echo("search"); },
+         .rfc = "test",
+         .summary = "exact"});
+  t.add({.method = "GET",
+         .pattern = "/{type}/{id}",
+         .handler = [](const Request&,
+                       const RouteMatch& m) { return echo(std::string(m.params[1])); },
+         .rfc = "test",
+         .summary = "param"});
+  t.add({.method = "DELETE",
+         .pattern = "/{type}/{id}",
+         .handler = [](const Request&, const RouteMatch&) -> Response {
+           throw std::runtime_error("boom");
+         },
+         .rfc = "test",
+         .summary = "bug"});
+  t.add({.method = "GET",
+         .pattern = "/open",
+         .handler = [](const Request&, const RouteMatch&) { return echo("open"); },
+         .rfc = "test",
+         .summary = "public",
+         .access = Access::Public,
+         .accepts = Accepts::Any});
+  return t;
+}
+
+Request request(std::string method, std::string path, std::string tenant = "t") {
+  Request r;
+  r.method = std::move(method);
+  r.path = std::move(path);
+  r.principal.tenant = std::move(tenant);
+  return r;
+}
+
+TEST(RouteTable, MatchesLiteralsCaseInsensitivelyAndParameters) {
+  auto t = small_table();
+  EXPECT_EQ(t.handle(request("GET", "/things")).body, "things");
+  EXPECT_EQ(t.handle(request("GET", "/Users")).body, "Users");
+  EXPECT_EQ(t.handle(request("GET", "/Groups/42/")).body, "42");  // empty segments skipped
+}
+
+// A literal segment beats a parameter at the same position: GET /Users/.search is not a
+// retrieval of the resource ".search" but a wrong method on the search route.
+TEST(RouteTable, TheMostSpecificPatternDecidesTheMethods) {
+  auto t = small_table();
+  auto r = t.handle(request("GET", "/Users/.search"));
+  EXPECT_EQ(r.status, 405);
+  EXPECT_EQ(*r.header("Allow"), "POST");
+  EXPECT_EQ(t.handle(request("POST", "/Users/.search")).body, "search");
+  EXPECT_EQ(t.handle(request("GET", "/Users/.Search")).body, ".Search");  // '.' segments: exact
+}
+
+TEST(RouteTable, AllowListsEveryMethodOfThePath) {
+  auto t = small_table();
+  auto r = t.handle(request("PUT", "/Users/1"));
+  EXPECT_EQ(r.status, 405);
+  EXPECT_EQ(*r.header("Allow"), "GET, DELETE");
+  EXPECT_EQ(t.allowed_methods(Scope::Scim, "/Users/1"), "GET, DELETE");
+  EXPECT_EQ(t.allowed_methods(Scope::Scim, "/nothing"), "");
+}
+
+TEST(RouteTable, NotFoundNamesThePathOrTheBasePath) {
+  auto t = small_table();
+  auto r = t.handle(request("GET", "/Widgets"));
+  EXPECT_EQ(r.status, 404);
+  EXPECT_NE(r.body.find("/Widgets"), std::string::npos);
+  Request outside = request("GET", "/v1/x");
+  outside.scope = Scope::Root;
+  outside.target = "/v1/x?y=1";
+  auto root = t.handle(outside);
+  EXPECT_EQ(root.status, 404);
+  EXPECT_NE(root.body.find("/scim/v2"), std::string::npos);
+}
+
+TEST(RouteTable, AcceptIsCheckedUnlessTheRouteNegotiates) {
+  auto t = small_table();
+  auto html = request("GET", "/Users");
+  html.headers["accept"] = "text/html";
+  EXPECT_EQ(t.handle(html).status, 406);
+  auto open = request("GET", "/open");
+  open.headers["accept"] = "text/html";
+  EXPECT_EQ(t.handle(open).status, 200);
+}
+
+TEST(RouteTable, TenantRoutesNeedATenantPublicOnesDoNot) {
+  auto t = small_table();
+  EXPECT_EQ(t.handle(request("GET", "/Users", "")).status, 401);
+  EXPECT_EQ(t.handle(request("GET", "/open", "")).status, 200);
+}
+
+TEST(RouteTable, HandlerExceptionIs500ScimError) {
+  auto t = small_table();
+  auto r = t.handle(request("DELETE", "/Users/1"));
+  EXPECT_EQ(r.status, 500);
+  EXPECT_NE(r.body.find("boom"), std::string::npos);
+  EXPECT_NE(r.body.find("urn:ietf:params:scim:api:messages:2.0:Error"), std::string::npos);
+}
+
+TEST(RouteTable, MarkdownHasOneRowPerRoute) {
+  auto t = small_table();
+  auto md = t.to_markdown();
+  EXPECT_NE(md.find("| GET | `{base}/{type}/{id}` | tenant credentials | test | param |"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("| GET | `{base}/open` | public |"), std::string::npos) << md;
+}
+
+}  // namespace
+}  // namespace scim::server

@@ -1,0 +1,55 @@
+// docs/routes.md is generated from the route table (endpoints/routes.cpp) as the server builds it:
+// this test fails when the two differ. Regenerate with SCIM_UPDATE_DOCS=1 and review the diff.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "scim/server/app/server.hpp"
+
+namespace scim::app {
+namespace {
+
+constexpr std::string_view kBegin = "<!-- routes:begin (generated from the route table) -->\n";
+constexpr std::string_view kEnd = "<!-- routes:end -->";
+
+TEST(RoutesDoc, DocsRoutesMdIsTheRouteTable) {
+  auto server = ReferenceServer::create(ServerConfig{});
+  ASSERT_TRUE(server.ok()) << server.error();
+  const std::string table = (*server)->routes().to_markdown();
+
+  std::ifstream in(SCIM_ROUTES_DOC);
+  ASSERT_TRUE(in) << "cannot read " << SCIM_ROUTES_DOC;
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string doc = text.str();
+  const auto begin = doc.find(kBegin);
+  const auto end = doc.find(kEnd);
+  ASSERT_NE(begin, std::string::npos) << "docs/routes.md lacks the begin marker";
+  ASSERT_NE(end, std::string::npos) << "docs/routes.md lacks the end marker";
+  const std::string documented = doc.substr(begin + kBegin.size(), end - begin - kBegin.size());
+  if (documented != table && std::getenv("SCIM_UPDATE_DOCS")) {
+    doc.replace(begin + kBegin.size(), end - begin - kBegin.size(), table);
+    std::ofstream(SCIM_ROUTES_DOC) << doc;
+    GTEST_SKIP() << "docs/routes.md regenerated";
+  }
+  EXPECT_EQ(documented, table) << "run with SCIM_UPDATE_DOCS=1 to regenerate docs/routes.md";
+}
+
+// The chain's order is part of the contract documented in docs/architecture.md.
+TEST(RoutesDoc, TheMiddlewareChainIsAuthenticateThenAsync) {
+  auto server = ReferenceServer::create(ServerConfig{});
+  ASSERT_TRUE(server.ok()) << server.error();
+  auto names = (*server)->pipeline().names();
+  EXPECT_EQ(names, (std::vector<std::string_view>{"authenticate", "async"}));
+  ServerConfig deviating;
+  deviating.deviations = {"no-etag"};
+  auto with_deviations = ReferenceServer::create(deviating);
+  ASSERT_TRUE(with_deviations.ok()) << with_deviations.error();
+  EXPECT_EQ((*with_deviations)->pipeline().names(),
+            (std::vector<std::string_view>{"authenticate", "deviate", "async"}));
+}
+
+}  // namespace
+}  // namespace scim::app

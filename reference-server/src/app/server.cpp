@@ -1,0 +1,206 @@
+// Building the reference server from its configuration (see server.hpp). The middleware chain is
+// assembled in the constructor, in the order a request meets it; with endpoints/routes.cpp it
+// says where every request goes.
+#include "scim/server/app/server.hpp"
+
+#include <algorithm>
+#include <iostream>
+
+#include "scim/protocol/schema_loader.hpp"
+#include "scim/server/endpoints/routes.hpp"
+#include "scim/server/endpoints/seed.hpp"
+#include "scim/server/http/target.hpp"
+
+namespace scim::app {
+namespace {
+
+// The RFC 7643 registry plus the --schema / --resource-type files, schemas first so that
+// resource types can name them.
+Result<Registry, std::string> build_registry(const RegistryOptions& o) {
+  auto registry = Registry::with_builtin();
+  for (const auto& file : o.schema_files) {
+    auto schemas = load_schema_file(file);
+    if (!schemas) return Unexpected{schemas.error()};
+    for (auto& s : *schemas) {
+      if (auto st = registry.add_schema(std::move(s)); !st) return Unexpected{st.error()};
+    }
+  }
+  for (const auto& file : o.resource_type_files) {
+    auto types = load_resource_type_file(file);
+    if (!types) return Unexpected{types.error()};
+    for (auto& t : *types) {
+      if (auto st = registry.add_resource_type(std::move(t)); !st) {
+        return Unexpected{file + ": " + st.error()};
+      }
+    }
+  }
+  return registry;
+}
+
+// --deviate NAME: deliberate RFC deviations for testing conformance tools only.
+Result<deviate::Deviations, std::string> deviations(const std::vector<std::string>& names) {
+  deviate::Deviations d;
+  for (const auto& name : names) {
+    if (d.enable(name)) continue;
+    std::string known;
+    for (auto n : deviate::Deviations::names()) {
+      known += (known.empty() ? "" : ", ") + std::string(n);
+    }
+    return Unexpected{"--deviate: unknown deviation '" + name + "' (known: " + known + ")"};
+  }
+  return d;
+}
+
+// What the ServiceProviderConfig advertises beyond the endpoints' own options: the
+// authentication schemes the HTTP layer accepts (RFC 7643 §5), bulk (RFC 7644 §3.7) and the
+// events profile's "securityEvents" (draft-ietf-scim-events-16 §4).
+server::ServiceConfig service_config(const ServerConfig& config, const events::EventHub& hub) {
+  server::ServiceConfig sc = config.service;
+  sc.authentication_schemes = nlohmann::json::array(
+      {{{"type", "oauthbearertoken"},
+        {"name", "OAuth Bearer Token"},
+        {"description", "Authentication scheme using the OAuth Bearer Token Standard"},
+        {"specUri", "https://www.rfc-editor.org/info/rfc6750"},
+        {"primary", true}}});
+  if (!config.auth.basic.empty()) {
+    sc.authentication_schemes.push_back(
+        {{"type", "httpbasic"},
+         {"name", "HTTP Basic"},
+         {"description", "Authentication scheme using the HTTP Basic Standard"},
+         {"specUri", "https://www.rfc-editor.org/info/rfc7617"}});
+  }
+  sc.bulk = config.bulk;
+  auto uris = hub.event_uris();
+  if (config.async.mode == async::AsyncMode::None) uris.pop_back();  // no asyncresp then
+  sc.service_provider_config_extra["securityEvents"] = {
+      {"asyncRequest", std::string(async::to_string(config.async.mode))}, {"eventUris", uris}};
+  return sc;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<ReferenceServer>, std::string> ReferenceServer::create(ServerConfig config) {
+  // The bulk executor answers oversized bulk requests itself (RFC 7644 §3.7.4 maxPayloadSize);
+  // the HTTP body limit for /Bulk must never be the smaller of the two.
+  auto& bulk_body = config.http.limits.max_bulk_body_bytes;
+  bulk_body = std::max(bulk_body, config.bulk.max_payload_bytes);
+
+  auto registry = build_registry(config.registry);
+  if (!registry) return Unexpected{registry.error()};
+  auto deviate = deviations(config.deviations);
+  if (!deviate) return Unexpected{deviate.error()};
+  auto auth = http::Authenticator::create(config.auth);
+  if (!auth) return Unexpected{auth.error()};
+  auto signer = config.events.signing_key.empty()
+                    ? Result<events::JwsSigner, std::string>(events::JwsSigner::unsecured())
+                    : events::JwsSigner::hs256(config.events.signing_key);
+  if (!signer) return Unexpected{"events: " + signer.error()};
+
+  std::unique_ptr<ReferenceServer> server(new ReferenceServer(
+      std::move(config), std::move(*registry), std::move(*auth), std::move(*signer), *deviate));
+  if (auto st = server->add_configured_feeds(); !st) return Unexpected{"events: " + st.error()};
+  if (!server->config_.seed_file.empty()) {
+    auto seeded = server::load_seed_file(server->service_, server->config_.seed_file, "default");
+    if (!seeded) return Unexpected{"seed: " + seeded.error()};
+  }
+  if (deviate->any()) {
+    std::cerr << "scim-reference-server: WARNING: deliberately deviating from the RFCs "
+                 "(--deviate); for testing conformance tools only\n";
+  }
+  return server;
+}
+
+ReferenceServer::ReferenceServer(ServerConfig config, Registry registry, http::Authenticator auth,
+                                 events::JwsSigner signer, const deviate::Deviations& deviations)
+    : config_(std::move(config)),
+      registry_(std::move(registry)),
+      auth_(std::move(auth)),
+      tenants_(server::store_specs(registry_)),
+      transport_(events::make_curl_transport()),
+      feeds_(config_.events.limits, *transport_,
+             [](std::string_view line) { std::cerr << "events: " << line << "\n"; }),
+      hub_(config_.events.hub, std::move(signer), feeds_),
+      service_(registry_, service_config(config_, hub_), tenants_, &hub_),
+      bulk_(routes_, config_.bulk),
+      jobs_(config_.async.jobs),
+      runner_(jobs_, routes_, &bulk_, &hub_, config_.async.runner),
+      feed_endpoints_{hub_, config_.events.long_poll},
+      routes_(server::make_routes(service_, {&bulk_, &jobs_, &feed_endpoints_},
+                                  http::normalise_base_path(config_.http.base_path))),
+      authenticate_(config_.http.base_path, auth_,
+                    [this](const server::Request& r) { return is_public(r); }),
+      async_(jobs_, runner_, config_.async),
+      pipeline_(routes_),
+      http_(config_.http, pipeline_, [this](std::string_view method, std::string_view target) {
+        return body_limit(method, target);
+      }) {
+  for (const auto& tenant : auth_.tenants()) tenants_.add(tenant);
+  if (deviations.any()) deviate_.emplace(registry_, deviations);
+
+  // The middleware chain, in the order a request meets it (docs/architecture.md):
+  //   transport (http_) -> authenticate -> deviate (only with --deviate) -> async -> routes_
+  // A request with Prefer: respond-async is answered 202 by the async layer; its runner sends
+  // the request to routes_ (endpoints/routes.cpp) on a worker thread.
+  pipeline_.use(authenticate_);
+  if (deviate_) pipeline_.use(*deviate_);
+  pipeline_.use(async_);
+}
+
+ReferenceServer::~ReferenceServer() {
+  shutdown();
+}
+
+Status<std::string> ReferenceServer::add_configured_feeds() {
+  for (const auto& f : config_.events.feeds) {
+    events::FeedInfo info{f.id, f.tenant, f.description, f.membership, f.resource_types};
+    if (auto added = feeds_.add_feed(std::move(info)); !added) {
+      return Unexpected{"feed \"" + f.id + "\": " + added.error().detail};
+    }
+  }
+  for (const auto& r : config_.events.receivers) {
+    if (auto id = feeds_.add_receiver(r.tenant, r.feed, {r.url, r.token}); !id) {
+      return Unexpected{"push receiver " + r.url + ": " + id.error().detail};
+    }
+  }
+  return Ok{};
+}
+
+bool ReferenceServer::is_public(const server::Request& request) const {
+  const server::Route* route = routes_.find(request.scope, request.method, request.path);
+  return route && route->access == server::Access::Public;
+}
+
+std::size_t ReferenceServer::body_limit(std::string_view method, std::string_view target) const {
+  const auto& limits = config_.http.limits;
+  auto route = http::parse_route(target, config_.http.base_path);
+  if (!route || route->kind != http::Route::Kind::Scim) return limits.max_body_bytes;
+  const server::Route* found = routes_.find(server::Scope::Scim, method, route->relative);
+  if (found && found->body == server::BodyLimit::Bulk) {
+    return std::max(limits.max_body_bytes, limits.max_bulk_body_bytes);
+  }
+  return limits.max_body_bytes;
+}
+
+Status<std::string> ReferenceServer::start() {
+  return http_.start();
+}
+
+std::string ReferenceServer::url() const {
+  return http_.url();
+}
+
+void ReferenceServer::run() {
+  http_.run();
+  shutdown();
+}
+
+void ReferenceServer::stop() {
+  http_.stop();
+}
+
+void ReferenceServer::shutdown() {
+  runner_.stop();
+  feeds_.shutdown();
+}
+
+}  // namespace scim::app

@@ -1,0 +1,223 @@
+// Every route of the reference server, in one table. Read with the middleware chain in
+// app/server.cpp, it tells where any request goes: e.g. `POST /Bulk` with
+// `Prefer: respond-async` is queued by the async layer, whose runner sends it here, to the bulk
+// executor. Rules that belong to a route (method, Accept, tenant, body limit) live in its row.
+#include "scim/server/endpoints/routes.hpp"
+
+#include "scim/server/async/async_middleware.hpp"
+
+namespace scim::server {
+namespace {
+
+constexpr std::string_view kDiscovery = "RFC 7644 §4";
+
+}  // namespace
+
+RouteTable make_routes(Service& service, RouteParts parts, std::string base_path) {
+  RouteTable t({.base_path = std::move(base_path), .is_type = [&service](std::string_view s) {
+                  return service.is_resource_endpoint(s);
+                }});
+  Service* s = &service;
+
+  // ---- Outside the SCIM base path.
+  t.add({.method = "GET",
+         .pattern = "/health",
+         .handler = [s](const Request& r, const RouteMatch&) { return s->health(r); },
+         .rfc = "-",
+         .summary = "liveness: {\"status\":\"ok\"}",
+         .scope = Scope::Root,
+         .access = Access::Public,
+         .accepts = Accepts::Any});
+
+  // ---- Discovery (RFC 7644 §4). Public: RFC 7643 §5 "SHOULD be publicly accessible".
+  t.add({.method = "GET",
+         .pattern = "/ServiceProviderConfig",
+         .handler = [s](const Request& r,
+                        const RouteMatch&) { return s->service_provider_config(r); },
+         .rfc = "RFC 7644 §4; RFC 7643 §5",
+         .summary = "what the service provider supports",
+         .access = Access::Public});
+  t.add({.method = "GET",
+         .pattern = "/ResourceTypes",
+         .handler = [s](const Request& r,
+                        const RouteMatch&) { return s->resource_types(r, std::nullopt); },
+         .rfc = "RFC 7644 §4; RFC 7643 §6",
+         .summary = "every resource type",
+         .access = Access::Public});
+  t.add({.method = "GET",
+         .pattern = "/ResourceTypes/{id}",
+         .handler = [s](const Request& r,
+                        const RouteMatch& m) { return s->resource_types(r, m.params[0]); },
+         .rfc = kDiscovery,
+         .summary = "one resource type",
+         .access = Access::Public});
+  t.add(
+      {.method = "GET",
+       .pattern = "/Schemas",
+       .handler = [s](const Request& r, const RouteMatch&) { return s->schemas(r, std::nullopt); },
+       .rfc = "RFC 7644 §4; RFC 7643 §7",
+       .summary = "every schema",
+       .access = Access::Public});
+  t.add(
+      {.method = "GET",
+       .pattern = "/Schemas/{urn}",
+       .handler = [s](const Request& r, const RouteMatch& m) { return s->schemas(r, m.params[0]); },
+       .rfc = kDiscovery,
+       .summary = "one schema by URN",
+       .access = Access::Public});
+
+  // ---- Service endpoints that are not resource types.
+  t.add({.method = "GET",
+         .pattern = "/health",
+         .handler = [s](const Request& r, const RouteMatch&) { return s->health(r); },
+         .rfc = "-",
+         .summary = "liveness for an authenticated client"});
+  t.add({.method = "POST",
+         .pattern = "/.search",
+         .handler = [s](const Request& r, const RouteMatch&) { return s->search_all_types(r); },
+         .rfc = "RFC 7644 §3.4.3",
+         .summary = "query across every resource type (SearchRequest body)"});
+  for (std::string_view method : {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
+    t.add({.method = method,
+           .pattern = "/Me",
+           .handler = [s](const Request& r, const RouteMatch&) { return s->me(r); },
+           .rfc = "RFC 7644 §3.11",
+           .summary = method == "POST" ? "501: creating through /Me is not offered"
+                                       : "the resource of the authenticated subject"});
+  }
+  if (parts.bulk) {
+    bulk::BulkExecutor* bulk = parts.bulk;
+    t.add({.method = "POST",
+           .pattern = "/Bulk",
+           .handler = [bulk](const Request& r, const RouteMatch&) { return bulk->handle(r); },
+           .rfc = "RFC 7644 §3.7",
+           .summary = "many operations in one request, bulkId references resolved",
+           .body = BodyLimit::Bulk});
+  }
+  if (parts.async_jobs) {
+    async::AsyncJobs* jobs = parts.async_jobs;
+    t.add({.method = "GET",
+           .pattern = "/AsyncResults/{txn}",
+           .handler =
+               [jobs](const Request& r, const RouteMatch& m) {
+                 return async::async_result(*jobs, r, m.params[0]);
+               },
+           .rfc = "draft-ietf-scim-events-16 §2.5.1",
+           .summary = "outcome of a Prefer: respond-async request (or its asyncresp SET)",
+           .accepts = Accepts::Any});
+  }
+  if (parts.feeds) {
+    events::FeedEndpointsContext* f = parts.feeds;
+    constexpr std::string_view kFeed = "draft-ietf-scim-events-16 §1.3";
+    t.add(
+        {.method = "GET",
+         .pattern = "/Feeds",
+         .handler = [f](const Request& r, const RouteMatch&) { return events::list_feeds(*f, r); },
+         .rfc = kFeed,
+         .summary = "the tenant's event feeds"});
+    t.add(
+        {.method = "POST",
+         .pattern = "/Feeds",
+         .handler = [f](const Request& r, const RouteMatch&) { return events::create_feed(*f, r); },
+         .rfc = kFeed,
+         .summary = "create a feed"});
+    t.add({.method = "GET",
+           .pattern = "/Feeds/{id}",
+           .handler = [f](const Request& r,
+                          const RouteMatch& m) { return events::get_feed(*f, r, m.params[0]); },
+           .rfc = kFeed,
+           .summary = "one feed with its counters"});
+    t.add({.method = "POST",
+           .pattern = "/Feeds/{id}/poll",
+           .handler = [f](const Request& r,
+                          const RouteMatch& m) { return events::poll_feed(*f, r, m.params[0]); },
+           .rfc = "RFC 8936 §2",
+           .summary = "poll-based SET delivery, with acknowledgements"});
+    t.add({.method = "POST",
+           .pattern = "/Feeds/{id}/members",
+           .handler =
+               [f](const Request& r, const RouteMatch& m) {
+                 return events::add_feed_member(*f, r, m.params[0]);
+               },
+           .rfc = "draft-ietf-scim-events-16 §2.3",
+           .summary = "add a resource to an explicit feed (feed:add)"});
+    t.add({.method = "DELETE",
+           .pattern = "/Feeds/{id}/members/{endpoint}/{resourceId}",
+           .handler =
+               [f](const Request& r, const RouteMatch& m) {
+                 return events::remove_feed_member(*f, r, m.params[0], m.params[1], m.params[2]);
+               },
+           .rfc = "draft-ietf-scim-events-16 §2.3",
+           .summary = "remove a resource from an explicit feed (feed:remove)"});
+    t.add({.method = "GET",
+           .pattern = "/Feeds/{id}/receivers",
+           .handler =
+               [f](const Request& r, const RouteMatch& m) {
+                 return events::list_feed_receivers(*f, r, m.params[0]);
+               },
+           .rfc = "RFC 8935 §2",
+           .summary = "the feed's push receivers (tokens never shown)"});
+    t.add({.method = "POST",
+           .pattern = "/Feeds/{id}/receivers",
+           .handler =
+               [f](const Request& r, const RouteMatch& m) {
+                 return events::add_feed_receiver(*f, r, m.params[0]);
+               },
+           .rfc = "RFC 8935 §2",
+           .summary = "register a push receiver"});
+    t.add({.method = "DELETE",
+           .pattern = "/Feeds/{id}/receivers/{receiverId}",
+           .handler =
+               [f](const Request& r, const RouteMatch& m) {
+                 return events::remove_feed_receiver(*f, r, m.params[0], m.params[1]);
+               },
+           .rfc = "RFC 8935 §2",
+           .summary = "unregister a push receiver"});
+  }
+
+  // ---- Resources of every registered type ({type} = "Users", "Groups", custom endpoints).
+  t.add({.method = "GET",
+         .pattern = "/{type}",
+         .handler = [s](const Request& r, const RouteMatch& m) { return s->list(r, m.params[0]); },
+         .rfc = "RFC 7644 §3.4.2",
+         .summary = "query: filter, sortBy, startIndex/count, attributes"});
+  t.add(
+      {.method = "POST",
+       .pattern = "/{type}",
+       .handler = [s](const Request& r, const RouteMatch& m) { return s->create(r, m.params[0]); },
+       .rfc = "RFC 7644 §3.3",
+       .summary = "create"});
+  t.add(
+      {.method = "POST",
+       .pattern = "/{type}/.search",
+       .handler = [s](const Request& r, const RouteMatch& m) { return s->search(r, m.params[0]); },
+       .rfc = "RFC 7644 §3.4.3",
+       .summary = "query with a SearchRequest body"});
+  t.add({.method = "GET",
+         .pattern = "/{type}/{id}",
+         .handler = [s](const Request& r,
+                        const RouteMatch& m) { return s->get(r, m.params[0], m.params[1]); },
+         .rfc = "RFC 7644 §3.4.1",
+         .summary = "retrieve (If-None-Match: 304)"});
+  t.add({.method = "PUT",
+         .pattern = "/{type}/{id}",
+         .handler = [s](const Request& r,
+                        const RouteMatch& m) { return s->replace(r, m.params[0], m.params[1]); },
+         .rfc = "RFC 7644 §3.5.1",
+         .summary = "replace (If-Match: 412)"});
+  t.add({.method = "PATCH",
+         .pattern = "/{type}/{id}",
+         .handler = [s](const Request& r,
+                        const RouteMatch& m) { return s->patch(r, m.params[0], m.params[1]); },
+         .rfc = "RFC 7644 §3.5.2",
+         .summary = "modify with PatchOp operations, atomically"});
+  t.add({.method = "DELETE",
+         .pattern = "/{type}/{id}",
+         .handler = [s](const Request& r,
+                        const RouteMatch& m) { return s->remove(r, m.params[0], m.params[1]); },
+         .rfc = "RFC 7644 §3.6",
+         .summary = "delete"});
+  return t;
+}
+
+}  // namespace scim::server

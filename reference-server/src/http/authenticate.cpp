@@ -1,0 +1,81 @@
+// Target and credentials -> scope, path, base URL and Principal (see authenticate.hpp).
+#include "scim/server/http/authenticate.hpp"
+
+#include <algorithm>
+
+#include "scim/server/api/responses.hpp"
+#include "scim/server/http/target.hpp"
+
+namespace scim::http {
+namespace {
+
+// A Host header is echoed into Location and meta.location, so only plain host[:port] syntax is
+// accepted (RFC 3986 §3.2.2 reg-name / IPv4 / bracketed IPv6); anything else uses the bound
+// address.
+bool usable_host(std::string_view host) {
+  if (host.empty() || host.size() > 255) return false;
+  return std::all_of(host.begin(), host.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '-' || c == ':' || c == '[' || c == ']' || c == '_';
+  });
+}
+
+}  // namespace
+
+AuthenticateMiddleware::AuthenticateMiddleware(std::string base_path, const Authenticator& auth,
+                                               IsPublic is_public)
+    : base_path_(normalise_base_path(base_path)), auth_(auth), is_public_(std::move(is_public)) {}
+
+server::Response AuthenticateMiddleware::unauthorized(std::string detail) const {
+  // RFC 7644 §2 / RFC 7235 §4.1: a 401 names the supported schemes in WWW-Authenticate.
+  auto r = server::error_response(http_error(401, std::move(detail)));
+  for (auto& challenge : auth_.challenges()) r.headers.emplace_back("WWW-Authenticate", challenge);
+  return r;
+}
+
+std::string AuthenticateMiddleware::base_url(const server::Request& request,
+                                             const std::string& prefix) const {
+  std::string host;
+  if (const std::string* given = request.header("host"); given && usable_host(*given)) {
+    host = *given;
+  } else {
+    const auto& c = request.connection;
+    bool v6 = c.local_address.find(':') != std::string::npos;
+    host = v6 ? "[" + c.local_address + "]" : c.local_address;
+    host += ":" + std::to_string(c.local_port);
+  }
+  return std::string(request.connection.tls ? "https://" : "http://") + host + prefix;
+}
+
+server::Response AuthenticateMiddleware::handle(server::Request& request,
+                                                const server::Next& next) {
+  auto route = parse_route(request.target, base_path_);
+  if (!route) return server::error_response(route.error());
+  request.path = std::move(route->relative);
+  request.query = std::move(route->query);
+  if (route->kind != Route::Kind::Scim) {
+    request.scope = server::Scope::Root;
+    return next(request);
+  }
+  request.scope = server::Scope::Scim;
+  request.base_url = base_url(request, route->prefix);
+  auto authz = request.headers.find("authorization");
+  if (authz == request.headers.end()) {
+    // Anonymous public routes read the path's tenant (the default tenant when not
+    // path-addressed); presented credentials are still checked below, so a wrong token stays 401.
+    if (!is_public_ || !is_public_(request)) return unauthorized("missing Authorization header");
+    request.principal.tenant = route->tenant.value_or("default");
+    return next(request);
+  }
+  const std::string* path_tenant = route->tenant ? &*route->tenant : nullptr;
+  auto principal = auth_.authenticate(authz->second, path_tenant);
+  if (!principal) {
+    return unauthorized(path_tenant ? "credentials are not valid for this tenant"
+                                    : "invalid or unknown credentials");
+  }
+  request.principal = std::move(*principal);
+  request.headers.erase(authz);  // the secret goes no further than this layer
+  return next(request);
+}
+
+}  // namespace scim::http
