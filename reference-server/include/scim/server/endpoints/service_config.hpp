@@ -15,7 +15,7 @@
 namespace scim::server {
 
 struct ServiceConfig {
-  bool lenient = false;  // engine::WriteOptions::lenient (architecture.md "Strict and lenient")
+  bool lenient = false;  // engine::lenient::Mode: the provider-quirk pre-pass (docs/lenient.md)
   std::size_t max_results = 200;  // RFC 7643 §5 filter.maxResults; caps "count"
   engine::FilterLimits filter_limits;
   bool reject_unknown_filter_attributes = false;
