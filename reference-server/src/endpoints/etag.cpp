@@ -22,10 +22,6 @@ std::string_view opaque(std::string_view tag) {
 
 }  // namespace
 
-std::string format_etag(std::uint64_t version) {
-  return "W/\"" + std::to_string(version) + "\"";
-}
-
 bool etag_list_matches(std::string_view header, std::uint64_t version) {
   if (trim(header) == "*") return true;
   const std::string wanted = std::to_string(version);

@@ -25,8 +25,12 @@ std::uint64_t version_of(const Record& r) {
 
 }  // namespace
 
-std::string StoredResource::etag() const {
+std::string format_etag(std::uint64_t version) {
   return "W/\"" + std::to_string(version) + "\"";
+}
+
+std::string StoredResource::etag() const {
+  return format_etag(version);
 }
 
 InMemoryStore::InMemoryStore(std::vector<TypeSpec> types, StoreOptions options)
@@ -147,7 +151,7 @@ void InMemoryStore::stamp(const TypeSpec& spec, nlohmann::json& resource,
   resource["meta"] = {{"resourceType", spec.name},
                       {"created", created},
                       {"lastModified", now},
-                      {"version", "W/\"" + std::to_string(++last_version_) + "\""}};
+                      {"version", format_etag(++last_version_)}};
 }
 
 StoredResource InMemoryStore::commit(TypeTable& t, nlohmann::json resource,
@@ -212,7 +216,7 @@ Result<nlohmann::json> InMemoryStore::current(const TypeTable& t, std::string_vi
   if (expected && *expected != r->version) {
     // RFC 7644 §3.14: the resource changed since the client's version.
     return error(412, ScimType::None,
-                 "version mismatch: the resource is at W/\"" + std::to_string(r->version) + "\"");
+                 "version mismatch: the resource is at " + format_etag(r->version));
   }
   return decode_record(r->bytes);
 }

@@ -7,9 +7,12 @@
 #include <string>
 #include <string_view>
 
+#include "scim/server/store/resource_store.hpp"
+
 namespace scim::server {
 
-std::string format_etag(std::uint64_t version);
+// The tag text itself comes from the store, which makes versions (store::format_etag).
+using store::format_etag;
 
 // True when `header` (a list of entity tags or "*") names `version`. Comparison is weak (the
 // W/ prefix is ignored), as SCIM's tags are weak and RFC 7644 §3.14 uses them with If-Match.

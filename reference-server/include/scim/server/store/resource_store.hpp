@@ -36,6 +36,10 @@ struct TypeSpec {
   bool exposes_groups = false;  // "groups" is computed from the reverse index (User)
 };
 
+// The weak entity tag of a version, W/"<version>" (RFC 7644 §3.14, RFC 7232 §2.3): the one place
+// the ETag text is made, for meta.version, the ETag header and messages alike.
+std::string format_etag(std::uint64_t version);
+
 // A resource as stored: the JSON with `meta` stamped, and its version counter.
 struct StoredResource {
   nlohmann::json resource;
