@@ -1,6 +1,6 @@
 // PATCH on value paths (RFC 7644 §3.5.2): "emails[type eq \"work\"]" selects values of a
 // multi-valued attribute, optionally narrowed to one sub-attribute ("...].value"). Selection uses
-// the query half's value filter (engine/filter/filter.hpp).
+// the filter engine's value filter (engine/filter/filter.hpp).
 #include <optional>
 #include <string>
 #include <vector>

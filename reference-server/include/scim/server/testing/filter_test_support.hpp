@@ -1,4 +1,4 @@
-// Shared test helpers for the query half of the engine: the built-in registry, parse shortcuts,
+// Shared test helpers for the filter and query tests: the built-in registry, parse shortcuts,
 // a representative User ("bjensen", after RFC 7643 §8.2) and an error matcher.
 #pragma once
 

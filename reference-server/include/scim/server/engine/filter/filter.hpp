@@ -1,8 +1,7 @@
 // Public API of the filter engine (RFC 7644 §3.4.2.2): parse a filter expression into an AST
 // resolved against a resource type's schemas, evaluate it on a resource (or on one value of a
 // multi-valued complex attribute, for value paths), and derive index hints for the store.
-// Owned by the query half of the engine; the PATCH engine uses parse_value_filter/matches for
-// "emails[type eq \"work\"]" paths.
+// The PATCH engine uses parse_value_filter/matches for "emails[type eq \"work\"]" paths.
 #pragma once
 
 #include <memory>

@@ -1,5 +1,4 @@
 // Public API of sorting, paging and projection (RFC 7644 §3.4.2.3, §3.4.2.4, §3.4.2.5, §3.9).
-// Owned by the query half of the engine; the endpoints call these after the store filtered.
 #pragma once
 
 #include <cstddef>
