@@ -7,7 +7,6 @@
 
 #include "scim/protocol/urns.hpp"
 #include "scim/server/api/responses.hpp"
-#include "scim/server/async/async_runner.hpp"
 #include "scim/server/bulk/bulk_planner.hpp"
 #include "scim/server/bulk/bulk_refs.hpp"
 
