@@ -4,12 +4,12 @@
 
 #include <limits>
 
-#include "scim/server/endpoints/resource_view.hpp"
+#include "scim/protocol/urns.hpp"
 #include "scim/server/api/responses.hpp"
+#include "scim/server/endpoints/resource_view.hpp"
 #include "scim/server/engine/filter/filter.hpp"
 #include "scim/server/engine/lenient/lenient.hpp"
 #include "scim/server/engine/query/query.hpp"
-#include "scim/protocol/urns.hpp"
 
 namespace scim::server {
 namespace {

@@ -4,13 +4,13 @@
 // resolution of the sort attribute (missing values sort last, as for a single type).
 #include <unordered_map>
 
+#include "scim/protocol/urns.hpp"
+#include "scim/server/api/responses.hpp"
 #include "scim/server/endpoints/list.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
-#include "scim/server/api/responses.hpp"
 #include "scim/server/engine/filter/filter.hpp"
 #include "scim/server/engine/lenient/lenient.hpp"
 #include "scim/server/engine/query/query.hpp"
-#include "scim/protocol/urns.hpp"
 
 namespace scim::server {
 namespace {

@@ -2,10 +2,10 @@
 // the store commits them with a compare-and-set; a no-op PATCH writes nothing (version and
 // lastModified stay). Answers 200 with the resource (the RFC allows 204; 200 lets clients see
 // the result and honours attributes/excludedAttributes).
+#include "scim/server/api/responses.hpp"
 #include "scim/server/endpoints/resource_conditional.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
 #include "scim/server/endpoints/resources.hpp"
-#include "scim/server/api/responses.hpp"
 #include "scim/server/endpoints/write_notify.hpp"
 #include "scim/server/engine/lenient/lenient.hpp"
 

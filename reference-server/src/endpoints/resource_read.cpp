@@ -1,9 +1,9 @@
 // GET on a single resource (RFC 7644 §3.4.1) with If-None-Match (RFC 7644 §3.14: 304 when the
 // client's version is current) and attributes/excludedAttributes (§3.9).
+#include "scim/server/api/responses.hpp"
 #include "scim/server/endpoints/etag.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
 #include "scim/server/endpoints/resources.hpp"
-#include "scim/server/api/responses.hpp"
 
 namespace scim::server {
 

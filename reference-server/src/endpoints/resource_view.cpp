@@ -1,8 +1,8 @@
 // Presentation of stored resources (see resource_view.hpp).
 #include "scim/server/endpoints/resource_view.hpp"
 
-#include "scim/server/endpoints/etag.hpp"
 #include "scim/server/api/responses.hpp"
+#include "scim/server/endpoints/etag.hpp"
 
 namespace scim::server {
 namespace {

@@ -1,11 +1,11 @@
 // POST (RFC 7644 §3.3), PUT (§3.5.1) and DELETE (§3.6) on a resource type's endpoint.
+#include "scim/protocol/uuid.hpp"
+#include "scim/server/api/responses.hpp"
 #include "scim/server/endpoints/resource_conditional.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
 #include "scim/server/endpoints/resources.hpp"
-#include "scim/server/api/responses.hpp"
 #include "scim/server/endpoints/write_notify.hpp"
 #include "scim/server/engine/lenient/lenient.hpp"
-#include "scim/protocol/uuid.hpp"
 
 namespace scim::server {
 namespace {

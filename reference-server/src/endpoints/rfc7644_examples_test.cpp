@@ -1,7 +1,7 @@
 // The RFC 7644 §3 example requests, walked section by section against the service. Ids are the
 // RFC's (seeded), the ETags the server's own (the RFC's W/"a330bc54f0671c9" is an example value).
-#include "scim/server/testing/endpoints_test_support.hpp"
 #include "scim/server/endpoints/seed.hpp"
+#include "scim/server/testing/endpoints_test_support.hpp"
 
 namespace scim::server {
 namespace {

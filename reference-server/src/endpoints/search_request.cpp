@@ -1,7 +1,7 @@
 // Query parameters from the URL (RFC 7644 §3.4.2) or from a SearchRequest body (§3.4.3).
-#include "scim/server/endpoints/list.hpp"
 #include "scim/protocol/strings.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/server/endpoints/list.hpp"
 
 namespace scim::server {
 namespace {

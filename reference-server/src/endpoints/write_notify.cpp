@@ -1,9 +1,9 @@
 // WriteEvent construction for the events subsystem (draft-ietf-scim-events-16 §2.4).
 #include "scim/server/endpoints/write_notify.hpp"
 
+#include "scim/protocol/uuid.hpp"
 #include "scim/server/endpoints/etag.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
-#include "scim/protocol/uuid.hpp"
 
 namespace scim::server {
 namespace {

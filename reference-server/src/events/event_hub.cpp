@@ -1,8 +1,8 @@
 // Write -> SETs -> feeds. The feed selection rules follow draft-ietf-scim-events-16 §2.3-§2.4.
 #include "scim/server/events/event_hub.hpp"
 
-#include "scim/server/events/ids.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/server/events/ids.hpp"
 
 namespace scim::events {
 

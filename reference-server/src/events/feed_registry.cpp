@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "scim/server/events/ids.hpp"
 #include "scim/protocol/strings.hpp"
+#include "scim/server/events/ids.hpp"
 
 namespace scim::events {
 namespace {

@@ -6,8 +6,8 @@
 #include <chrono>
 #include <future>
 
-#include "scim/server/testing/server_fixture.hpp"
 #include "scim/server/testing/http_client.hpp"
+#include "scim/server/testing/server_fixture.hpp"
 
 namespace scim::test {
 namespace {

@@ -4,10 +4,10 @@
 
 #include <string>
 
-#include "scim/server/api/write_event.hpp"
-#include "scim/server/api/request.hpp"
-#include "scim/server/endpoints/service_config.hpp"
 #include "scim/protocol/resource_type.hpp"
+#include "scim/server/api/request.hpp"
+#include "scim/server/api/write_event.hpp"
+#include "scim/server/endpoints/service_config.hpp"
 #include "scim/server/store/resource_store.hpp"
 
 namespace scim::server {

@@ -8,10 +8,10 @@
 #include <string>
 #include <string_view>
 
-#include "scim/server/endpoints/discovery_documents.hpp"
-#include "scim/server/api/request.hpp"
-#include "scim/server/endpoints/service_config.hpp"
 #include "scim/protocol/resource_type.hpp"
+#include "scim/server/api/request.hpp"
+#include "scim/server/endpoints/discovery_documents.hpp"
+#include "scim/server/endpoints/service_config.hpp"
 
 namespace scim::server {
 

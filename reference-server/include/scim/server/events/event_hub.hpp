@@ -10,12 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "scim/protocol/error.hpp"
+#include "scim/protocol/result.hpp"
 #include "scim/server/api/write_event.hpp"
 #include "scim/server/events/feed_registry.hpp"
 #include "scim/server/events/jws.hpp"
 #include "scim/server/events/set_builder.hpp"
-#include "scim/protocol/error.hpp"
-#include "scim/protocol/result.hpp"
 
 namespace scim::events {
 

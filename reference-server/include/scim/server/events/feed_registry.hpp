@@ -10,11 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "scim/protocol/error.hpp"
+#include "scim/protocol/result.hpp"
 #include "scim/server/events/feed.hpp"
 #include "scim/server/events/push_deliverer.hpp"
 #include "scim/server/events/push_transport.hpp"
-#include "scim/protocol/error.hpp"
-#include "scim/protocol/result.hpp"
 
 namespace scim::events {
 

@@ -15,9 +15,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "scim/protocol/result.hpp"
 #include "scim/server/api/request.hpp"
 #include "scim/server/http/options.hpp"
-#include "scim/protocol/result.hpp"
 
 namespace scim::http {
 
