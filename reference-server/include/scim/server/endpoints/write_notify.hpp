@@ -1,5 +1,5 @@
-// Reports committed writes to the EventSink (event_sink.hpp), once per write and only after the
-// store committed it, including groups changed as a side effect of a delete.
+// Reports committed writes to the EventSink (api/write_event.hpp), once per write and only after
+// the store committed it, including groups changed as a side effect of a delete.
 #pragma once
 
 #include <nlohmann/json.hpp>
