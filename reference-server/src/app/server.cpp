@@ -123,7 +123,7 @@ ReferenceServer::ReferenceServer(ServerConfig config, Registry registry, http::A
       service_(registry_, service_config(config_, hub_), tenants_, &hub_),
       bulk_(routes_, config_.bulk),
       jobs_(config_.async.jobs),
-      runner_(jobs_, routes_, &bulk_, &hub_, config_.async.runner),
+      runner_(jobs_, routes_, &hub_, config_.async.runner),
       feed_endpoints_{hub_, config_.events.long_poll},
       routes_(server::make_routes(service_, {&bulk_, &jobs_, &feed_endpoints_},
                                   http::normalise_base_path(config_.http.base_path))),

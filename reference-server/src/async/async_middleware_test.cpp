@@ -17,14 +17,15 @@ struct AsyncFixture : ::testing::Test {
   server::testing::FakeService service;
   bulk::BulkExecutor bulk{service, bulk::BulkLimits{}};
   AsyncJobs jobs;
-  AsyncRunner runner{jobs, service, &bulk, nullptr, {1, 8}};
+  server::testing::FakeRoutes routes{service, bulk};
+  AsyncRunner runner{jobs, routes, nullptr, {1, 8}};
 
   // The layer in a chain of its own, in front of the fake service.
   struct Front {
     Front(AsyncFixture& f, AsyncMode mode)
         : layer(f.jobs, f.runner,
                 {.mode = mode, .default_wait = 5s, .max_wait = 30s, .jobs = {}, .runner = {}}),
-          chain(f.service) {
+          chain(f.routes) {
       chain.use(layer);
     }
     Response handle(const Request& r) { return chain.handle(r); }

@@ -8,8 +8,6 @@
 
 namespace scim::async {
 
-using bulk::bulk_operation_txn;
-using bulk::BulkExecutor;
 using events::EventHub;
 using events::SubjectRef;
 using server::error_of;
@@ -47,46 +45,26 @@ SubjectRef subject_for(const nlohmann::json& op, const std::string& fallback,
   return s;
 }
 
-AsyncOutcome run_bulk(const server::Request& request, const std::string& txn, BulkExecutor& bulk,
-                      EventHub* hub) {
-  AsyncOutcome out;
-  out.operations = nlohmann::json::array();
-  server::Request with_txn = request;
-  with_txn.txn = txn;
-  auto result = bulk.run(with_txn);
-  if (!result) {
-    out.response = error_response(result.error());
-    out.operations.push_back(operation_of(request, out.response));
-    if (hub) {
-      out.sets.push_back(
-          hub->publish_async_response(request.principal.tenant, out.operations.back(),
-                                      SubjectRef{request.path, {}, {}}, txn, request.base_url));
-    }
-    return out;
-  }
-  out.response = json_response(200, result->to_json());
-  for (std::size_t i = 0; i < result->operations.size(); ++i) {
-    const auto& op = result->operations[i];
-    out.operations.push_back(op);
-    if (!hub) continue;
-    out.sets.push_back(hub->publish_async_response(
-        request.principal.tenant, op, subject_for(op, result->subjects[i], request.base_url),
-        bulk_operation_txn(txn, result->indices[i]), request.base_url));
-  }
-  return out;
-}
-
 }  // namespace
 
 AsyncOutcome run_async_request(const server::Request& request, const std::string& txn,
-                               server::Handler& handler, BulkExecutor* bulk, EventHub* hub) {
-  if (bulk && request.method == "POST" && iequals(request.path, "/Bulk")) {
-    return run_bulk(request, txn, *bulk, hub);
-  }
+                               server::Handler& handler, EventHub* hub) {
   AsyncOutcome out;
   server::Request with_txn = request;
   with_txn.txn = txn;
   out.response = handler.handle(with_txn);
+  if (!out.response.operations.empty()) {
+    // A bulk request: one asyncresp per operation, each with the operation's own txn.
+    out.operations = nlohmann::json::array();
+    for (const auto& o : out.response.operations) {
+      out.operations.push_back(o.operation);
+      if (!hub) continue;
+      out.sets.push_back(hub->publish_async_response(
+          request.principal.tenant, o.operation,
+          subject_for(o.operation, o.subject, request.base_url), o.txn, request.base_url));
+    }
+    return out;
+  }
   out.operations = nlohmann::json::array({operation_of(request, out.response)});
   if (hub) {
     out.sets.push_back(hub->publish_async_response(
@@ -96,9 +74,9 @@ AsyncOutcome run_async_request(const server::Request& request, const std::string
   return out;
 }
 
-AsyncRunner::AsyncRunner(AsyncJobs& jobs, server::Handler& handler, BulkExecutor* bulk,
-                         EventHub* hub, AsyncRunnerLimits limits)
-    : jobs_(jobs), handler_(handler), bulk_(bulk), hub_(hub), limits_(limits) {
+AsyncRunner::AsyncRunner(AsyncJobs& jobs, server::Handler& handler, EventHub* hub,
+                         AsyncRunnerLimits limits)
+    : jobs_(jobs), handler_(handler), hub_(hub), limits_(limits) {
   for (std::size_t i = 0; i < std::max<std::size_t>(1, limits_.workers); ++i) {
     workers_.emplace_back([this] { work(); });
   }
@@ -153,7 +131,7 @@ void AsyncRunner::work() {
     }
     AsyncOutcome out;
     try {
-      out = run_async_request(task.request, task.txn, handler_, bulk_, hub_);
+      out = run_async_request(task.request, task.txn, handler_, hub_);
     } catch (const std::exception& e) {  // a bug in a handler must not kill the worker
       out.response = error_response(http_error(500, std::string("internal error: ") + e.what()));
       out.operations = nlohmann::json::array({operation_of(task.request, out.response)});

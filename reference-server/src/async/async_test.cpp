@@ -89,6 +89,7 @@ class NullTransport : public PushTransport {
 struct RunnerFixture : ::testing::Test {
   server::testing::FakeService service;
   BulkExecutor bulk{service, BulkLimits{}};
+  server::testing::FakeRoutes routes{service, bulk};
   NullTransport transport;
   FeedRegistry feeds{FeedRegistryLimits{}, transport};
   JwsSigner signer = JwsSigner::unsecured();
@@ -107,8 +108,8 @@ struct RunnerFixture : ::testing::Test {
 };
 
 TEST_F(RunnerFixture, Figure14SingleRequestOutcomeAndSet) {
-  auto out = run_async_request(request("POST", "/Users", {{"userName", "a"}}), "txn1", service,
-                               &bulk, &hub);
+  auto out =
+      run_async_request(request("POST", "/Users", {{"userName", "a"}}), "txn1", routes, &hub);
   EXPECT_EQ(out.response.status, 201);
   ASSERT_EQ(out.sets.size(), 1u);
   auto c = claims(out.sets[0]);
@@ -122,8 +123,8 @@ TEST_F(RunnerFixture, Figure14SingleRequestOutcomeAndSet) {
 }
 
 TEST_F(RunnerFixture, Figure15ErrorOutcomeCarriesResponse) {
-  auto out = run_async_request(request("POST", "/Users", {{"userName", "fail"}}), "t", service,
-                               &bulk, &hub);
+  auto out =
+      run_async_request(request("POST", "/Users", {{"userName", "fail"}}), "t", routes, &hub);
   const auto c = claims(out.sets[0]);
   const auto& payload = c["events"][std::string(urn::event::kAsyncResponse)];
   EXPECT_EQ(payload["status"], "400");
@@ -137,7 +138,7 @@ TEST_F(RunnerFixture, Section2_5_1_2BulkEmitsOneSetPerOperationWithZeroBasedSuff
       {"Operations",
        {{{"method", "POST"}, {"path", "/Users"}, {"bulkId", "a"}, {"data", {{"userName", "a"}}}},
         {{"method", "POST"}, {"path", "/Users"}, {"bulkId", "b"}, {"data", {{"userName", "b"}}}}}}};
-  auto out = run_async_request(request("POST", "/Bulk", body), "T", service, &bulk, &hub);
+  auto out = run_async_request(request("POST", "/Bulk", body), "T", routes, &hub);
   EXPECT_EQ(out.response.status, 200);
   ASSERT_EQ(out.sets.size(), 2u);
   EXPECT_EQ(claims(out.sets[0])["txn"], "T:0");
@@ -147,7 +148,7 @@ TEST_F(RunnerFixture, Section2_5_1_2BulkEmitsOneSetPerOperationWithZeroBasedSuff
 
 TEST_F(RunnerFixture, RunnerCompletesJobsOnWorkerThreads) {
   AsyncJobs jobs;
-  AsyncRunner runner(jobs, service, &bulk, &hub, {1, 4});
+  AsyncRunner runner(jobs, routes, &hub, {1, 4});
   auto txn = runner.submit(request("POST", "/Users", {{"userName", "z"}}));
   ASSERT_TRUE(txn.ok());
   ASSERT_TRUE(jobs.wait(*txn, 5s));

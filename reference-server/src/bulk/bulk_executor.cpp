@@ -197,7 +197,13 @@ Result<BulkResult> BulkExecutor::run(const server::Request& bulk_request) {
 server::Response BulkExecutor::handle(const server::Request& bulk_request) {
   auto result = run(bulk_request);
   if (!result) return error_response(result.error());
-  return json_response(200, result->to_json());
+  server::Response r = json_response(200, result->to_json());
+  for (std::size_t i = 0; i < result->operations.size(); ++i) {
+    r.operations.push_back(
+        {result->operations[i], result->subjects[i],
+         bulk_request.txn.empty() ? "" : bulk_operation_txn(bulk_request.txn, result->indices[i])});
+  }
+  return r;
 }
 
 std::string bulk_operation_txn(const std::string& txn, std::size_t operation_index) {

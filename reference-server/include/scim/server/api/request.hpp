@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,10 +60,20 @@ struct Request {
   const std::string* query_param(std::string_view name) const;  // case-insensitive key lookup
 };
 
+// One operation's outcome inside a response that answered several at once (a BulkResponse,
+// RFC 7644 §3.7.3), for in-process layers that report per operation: the async runner announces
+// each with its own asyncresp SET (draft-ietf-scim-events-16 §2.5.1.2). Never sent on the wire.
+struct OperationOutcome {
+  nlohmann::json operation;  // the BulkResponse entry: method, bulkId, location, version, status
+  std::string subject;       // the resource path relative to the base URL ("/Users/<id>")
+  std::string txn;           // the operation's transaction id, when the request carried one
+};
+
 struct Response {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;  // e.g. {"Location", "..."}
   std::string body;                                          // empty for 204/304
+  std::vector<OperationOutcome> operations;                  // bulk only; see OperationOutcome
 
   void set_header(std::string name, std::string value);
   const std::string* header(std::string_view name) const;  // case-insensitive

@@ -1,5 +1,5 @@
 // Runs accepted asynchronous requests (draft-ietf-scim-events-16 §2.5.1) on worker threads owned
-// by this object: the request goes through the same Service handler as a synchronous one, the
+// by this object: the request goes through the same route table as a synchronous one, the
 // outcome is stored in AsyncJobs and announced as misc:asyncresp SETs (§2.5.1.3) carrying the
 // txn - for a bulk job one SET per operation with txn "<txn>:<index>" (§2.5.1.2). The queue of
 // waiting requests is bounded; submit() refuses (503) instead of blocking.
@@ -15,7 +15,6 @@
 
 #include "scim/server/api/request.hpp"
 #include "scim/server/async/async_jobs.hpp"
-#include "scim/server/bulk/bulk_executor.hpp"
 #include "scim/server/events/event_hub.hpp"
 
 namespace scim::async {
@@ -25,17 +24,17 @@ struct AsyncRunnerLimits {
   std::size_t queue_capacity = 256;
 };
 
-// Runs one request synchronously and describes the outcome as asyncresp payloads; socket-free,
-// used by the workers and by tests. `bulk` runs "/Bulk" requests so each operation is reported.
+// Runs one request synchronously through `handler` (the route table) and describes the outcome
+// as asyncresp payloads; socket-free, used by the workers and by tests. A response that carries
+// per-operation outcomes (a bulk request) is announced operation by operation (§2.5.1.2).
 AsyncOutcome run_async_request(const server::Request& request, const std::string& txn,
-                               server::Handler& handler, bulk::BulkExecutor* bulk,
-                               events::EventHub* hub);
+                               server::Handler& handler, events::EventHub* hub);
 
 class AsyncRunner {
  public:
   // All references must outlive the runner. `hub` may be null (no SETs).
-  AsyncRunner(AsyncJobs& jobs, server::Handler& handler, bulk::BulkExecutor* bulk,
-              events::EventHub* hub, AsyncRunnerLimits limits = {});
+  AsyncRunner(AsyncJobs& jobs, server::Handler& handler, events::EventHub* hub,
+              AsyncRunnerLimits limits = {});
   ~AsyncRunner();
   AsyncRunner(const AsyncRunner&) = delete;
   AsyncRunner& operator=(const AsyncRunner&) = delete;
@@ -54,7 +53,6 @@ class AsyncRunner {
 
   AsyncJobs& jobs_;
   server::Handler& handler_;
-  bulk::BulkExecutor* bulk_;
   events::EventHub* hub_;
   AsyncRunnerLimits limits_;
   std::mutex mu_;

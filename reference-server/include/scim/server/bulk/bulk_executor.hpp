@@ -40,7 +40,8 @@ class BulkExecutor {
 
   // Parses, plans and runs. Request-level failures (413, 400) come back as errors.
   Result<BulkResult> run(const server::Request& bulk_request);
-  // run() rendered as the HTTP response: 200 with a BulkResponse, or the error.
+  // run() rendered as the HTTP response: 200 with a BulkResponse (and its per-operation outcomes
+  // in Response::operations), or the error.
   server::Response handle(const server::Request& bulk_request);
 
   const BulkLimits& limits() const { return limits_; }

@@ -13,6 +13,7 @@
 #include "scim/protocol/error.hpp"
 #include "scim/server/api/request.hpp"
 #include "scim/server/api/responses.hpp"
+#include "scim/server/bulk/bulk_executor.hpp"
 
 namespace scim::server::testing {
 
@@ -120,6 +121,21 @@ class FakeService : public server::Handler {
     }
     return target;
   }
+};
+
+// The two rows of the route table that the bulk and async tests need: POST /Bulk to the bulk
+// executor, everything else to the fake service.
+class FakeRoutes : public server::Handler {
+ public:
+  FakeRoutes(server::Handler& service, bulk::BulkExecutor& bulk) : service_(service), bulk_(bulk) {}
+  server::Response handle(const server::Request& req) override {
+    const bool is_bulk = req.method == "POST" && (req.path == "/Bulk" || req.path == "/bulk");
+    return is_bulk ? bulk_.handle(req) : service_.handle(req);
+  }
+
+ private:
+  server::Handler& service_;
+  bulk::BulkExecutor& bulk_;
 };
 
 }  // namespace scim::server::testing
