@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <mutex>
 #include <set>
 
@@ -41,13 +42,15 @@ class RunnerTest : public ::testing::Test {
   Section& section() {
     return catalog_.section(catalog_.spec("rfc7644", "RFC 7644"), "3.5.2", "PATCH");
   }
-  void add(const std::string& slug, Level level, std::vector<std::string> caps, CheckFn fn) {
+  void add(const std::string& slug, Level level, std::vector<std::string> caps, CheckFn fn,
+           std::vector<std::string> depends_on = {}) {
     CheckInfo i;
     i.id = "rfc7644/3.5.2/" + slug;
     i.title = slug;
     i.requirement = "r";
     i.level = level;
     i.capabilities = std::move(caps);
+    for (auto& d : depends_on) i.depends_on.push_back("rfc7644/3.5.2/" + d);
     catalog_.add(section(), i, std::move(fn));
   }
   RunResult run() {
@@ -202,6 +205,108 @@ TEST_F(RunnerTest, UnreachableTargetFailsDiscovery) {
   ScimClient client(down, auth, "https://t/scim/v2");
   const auto r = run_checks(catalog_, options_, client, cancel_, recorder_);
   ASSERT_FALSE(r.ok());
+}
+
+// Class 6 of issue 13: a prerequisite's failure is reported once; the checks built on it skip
+// with "depends on <id>" and carry its ID as their cause, however long the chain.
+TEST_F(RunnerTest, ChecksOfAFailedPrerequisiteSkipWithItsIdAsCause) {
+  std::vector<std::string> ran;
+  std::mutex m;
+  auto mark = [&](const std::string& name) {
+    std::lock_guard lock(m);
+    ran.push_back(name);
+  };
+  // Registered before their prerequisite on purpose: the runner orders by dependency.
+  add("third", Level::Must, {}, [&](Context&) { mark("third"); }, {"second"});
+  add("second", Level::Must, {}, [&](Context&) { mark("second"); }, {"first"});
+  add("first", Level::Must, {}, [&](Context& c) {
+    mark("first");
+    c.fail("GET /Schemas/{urn} answers a list", "a Schema", "a ListResponse");
+  });
+  add("independent", Level::Must, {}, [&](Context&) { mark("independent"); });
+  options_.jobs = 3;
+  const auto r = run();
+  EXPECT_EQ(result(r, "first").outcome, Outcome::Failed);
+  for (const char* slug : {"second", "third"}) {
+    const auto& blocked = result(r, slug);
+    EXPECT_EQ(blocked.outcome, Outcome::Skipped) << slug;
+    EXPECT_EQ(blocked.cause, "rfc7644/3.5.2/first") << slug;
+  }
+  EXPECT_EQ(result(r, "second").message.rfind("depends on rfc7644/3.5.2/first, which failed", 0),
+            0u);
+  std::sort(ran.begin(), ran.end());
+  EXPECT_EQ(ran, (std::vector<std::string>{"first", "independent"}));
+  EXPECT_EQ(r.results[0].info.id, "rfc7644/3.5.2/third") << "catalog order is kept";
+  EXPECT_EQ(r.count(Outcome::Failed), 1u) << "one cause, one failure";
+}
+
+TEST_F(RunnerTest, PassedOrUnselectedPrerequisitesLetTheCheckRun) {
+  add("base", Level::Must, {}, [](Context&) {});
+  add("built-on", Level::Must, {}, [](Context&) {}, {"base"});
+  add("unselected-base", Level::Must, {}, [](Context& c) { c.fail("m", "e", "a"); });
+  add("built-on-unselected", Level::Must, {}, [](Context&) {}, {"unselected-base"});
+  options_.selection.exclude = {"rfc7644/3.5.2/unselected-base"};
+  const auto r = run();
+  EXPECT_EQ(result(r, "built-on").outcome, Outcome::Passed);
+  EXPECT_EQ(result(r, "built-on-unselected").outcome, Outcome::Passed);
+}
+
+TEST_F(RunnerTest, AnInlineBlockedBySkipNamesItsCause) {
+  add("probe", Level::Must, {}, [](Context& c) {
+    c.blocked_by("rfc7644/3.4.2.2/sw-matches-prefix", "userName sw does not select the fixtures");
+  });
+  const auto r = run();
+  EXPECT_EQ(result(r, "probe").outcome, Outcome::Skipped);
+  EXPECT_EQ(result(r, "probe").cause, "rfc7644/3.4.2.2/sw-matches-prefix");
+}
+
+// Class 7: a target requiring more than RFC 7643 gets complete fixtures, and what the runner
+// cannot fill is said once in the run's notes; failed fixtures share one cause.
+TEST_F(RunnerTest, FixturesCarryTheTargetsRequiredAttributesAndProblemsAreSaidOnce) {
+  nlohmann::json schemas = {
+      {"Resources",
+       {{{"id", "urn:ietf:params:scim:schemas:core:2.0:User"},
+         {"attributes",
+          {{{"name", "userName"}, {"type", "string"}, {"required", true}},
+           {{"name", "active"}, {"type", "boolean"}, {"required", true}},
+           {{"name", "manager"},
+            {"type", "reference"},
+            {"referenceTypes", {"User"}},
+            {"required", true}}}}}}}};
+  fake_.on("GET", "/Schemas", 200, schemas.dump());
+  fake_.on("POST", "/Users", 400, R"({"detail":"manager is required"})");
+  add("a", Level::Must, {}, [](Context& c) { c.create_user(); });
+  add("b", Level::Must, {}, [](Context& c) { c.create_user(); });
+  const auto r = run();
+  const auto posts = fake_.requests("POST");
+  ASSERT_EQ(posts.size(), 2u);
+  EXPECT_EQ(nlohmann::json::parse(posts[0].body)["active"], true);
+  std::size_t manager_notes = 0;
+  for (const auto& n : r.notes) manager_notes += n.find("User.manager") != std::string::npos;
+  EXPECT_EQ(manager_notes, 1u);
+  for (const char* slug : {"a", "b"}) {
+    EXPECT_EQ(result(r, slug).outcome, Outcome::Error);
+    EXPECT_EQ(result(r, slug).cause, "fixture:User");
+  }
+}
+
+TEST(CatalogDependencies, UnknownPrerequisitesAndCyclesAreReported) {
+  Catalog catalog;
+  auto& sec = catalog.section(catalog.spec("rfc7644", "RFC 7644"), "3.6", "Delete");
+  auto add = [&](const char* slug, std::vector<std::string> deps) {
+    CheckInfo i;
+    i.id = std::string("rfc7644/3.6/") + slug;
+    i.title = slug;
+    i.requirement = "r";
+    i.depends_on = std::move(deps);
+    catalog.add(sec, i, [](Context&) {});
+  };
+  add("a", {"rfc7644/3.6/b"});
+  add("b", {"rfc7644/3.6/a"});
+  add("c", {"rfc7644/3.6/nope"});
+  const auto problems = catalog.dependency_problems();
+  EXPECT_EQ(problems.size(), 3u);
+  EXPECT_THROW(add("self", {"rfc7644/3.6/self"}), std::invalid_argument);
 }
 
 TEST(RunId, IsEightLowerHexAndRandom) {

@@ -24,5 +24,9 @@ std::string render_level_rows(const RunSummary& summary);
 std::string render_section_rows(const RunSummary& summary);
 std::string render_capabilities(const nlohmann::json& capabilities);
 std::string render_leftovers(const std::vector<std::string>& leftovers);
+// The opening section: failures grouped by root cause (html_causes.cpp).
+std::string render_root_causes(const conf::RunResult& run);
+// The run's notes (RunResult::notes), said once.
+std::string render_run_notes(const std::vector<std::string>& notes);
 
 }  // namespace scim::reports

@@ -60,6 +60,8 @@ Slots page_slots(const conf::RunResult& run, const RunSummary& s) {
           {"started_at", run.started_at},
           {"duration", format_seconds(run.duration)},
           {"total", std::to_string(s.counts.total())},
+          {"causes", render_root_causes(run)},
+          {"run_notes", render_run_notes(run.notes)},
           {"tiles", render_outcome_tiles(s)},
           {"level_rows", render_level_rows(s)},
           {"section_rows", render_section_rows(s)},

@@ -5,6 +5,7 @@
 
 #include "scim/reports/redact.hpp"
 #include "scim/reports/reporter.hpp"
+#include "scim/reports/root_causes.hpp"
 #include "scim/reports/summary.hpp"
 #include "scim/reports/text.hpp"
 
@@ -71,7 +72,9 @@ json check_json(const conf::CheckResult& r) {
           {"durationUs", r.duration.count()},
           {"exchanges", std::move(exchanges)},
           {"exchangesOmitted", omitted},
-          {"leftovers", strings_json(r.leftovers)}};
+          {"leftovers", strings_json(r.leftovers)},
+          {"dependsOn", strings_json(r.info.depends_on)},
+          {"cause", r.cause}};
 }
 
 json summary_json(const RunSummary& s) {
@@ -86,6 +89,26 @@ json summary_json(const RunSummary& s) {
                         {"counts", counts_json(section.counts)}});
   }
   return {{"counts", counts_json(s.counts)}, {"byLevel", by_level}, {"sections", sections}};
+}
+
+json ids_json(const std::vector<const conf::CheckResult*>& checks) {
+  json out = json::array();
+  for (const auto* c : checks) out.push_back(c->info.id);
+  return out;
+}
+
+// Failures grouped by root cause, most consequential first (root_causes.hpp).
+json causes_json(const conf::RunResult& run) {
+  json out = json::array();
+  for (const auto& c : root_causes(run)) {
+    out.push_back({{"key", c.key},
+                   {"outcome", conf::to_string(c.outcome)},
+                   {"headline", clip(c.headline(), kMaxTextBytes)},
+                   {"binding", c.harness() ? std::string("harness") : binding_of(c.first().info)},
+                   {"checks", ids_json(c.checks)},
+                   {"dependents", ids_json(c.dependents)}});
+  }
+  return out;
 }
 
 class JsonReporter final : public Reporter {
@@ -108,7 +131,9 @@ class JsonReporter final : public Reporter {
         {"capabilities", run.capabilities.is_null() ? json::object() : run.capabilities},
         {"summary", summary_json(summary)},
         {"checks", std::move(checks)},
-        {"sweepLeftovers", strings_json(run.sweep_leftovers)}};
+        {"sweepLeftovers", strings_json(run.sweep_leftovers)},
+        {"notes", strings_json(run.notes)},
+        {"rootCauses", causes_json(run)}};
     // replace: a hostile server's invalid UTF-8 inside capabilities must not throw mid-write.
     out << doc.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
   }

@@ -90,6 +90,8 @@ void add_testcase(pugi::xml_node suite, const SectionSummary& section, const con
   auto properties = testcase.append_child("properties");
   add_property(properties, "level", conf::to_string(r.info.level));
   add_property(properties, "outcome", conf::to_string(r.outcome));
+  // The root cause of a skip ("depends on ...") or an error shared by many checks.
+  if (!r.cause.empty()) add_property(properties, "cause", r.cause);
   add_outcome(testcase, r);
   if (r.outcome == Outcome::Passed || r.outcome == Outcome::Skipped) return;
   const auto transcript = render_transcript(r);

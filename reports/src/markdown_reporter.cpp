@@ -1,12 +1,15 @@
 // Markdown reporter: a compact summary for CI job pages ($GITHUB_STEP_SUMMARY, GitLab MR notes).
-// Verdict, counts by outcome x level, the failures with expected vs actual, errors, warnings and a
-// per-section table. Bounded: GitHub caps a step summary at 1 MiB, so at most kMaxDetailed
-// checks are detailed per group and long values are clipped; the HTML report has the rest.
+// Verdict, then the failures grouped by root cause, most consequential first (root_causes.hpp:
+// whom each sentence binds, expected vs actual, what depends on it), then counts by outcome x
+// level, the per-section table, the skips with their reasons and the run's notes. Bounded: GitHub
+// caps a step summary at 1 MiB, so at most kMaxDetailed entries are listed per part and long
+// values are clipped; the HTML report has the rest.
 #include <sstream>
 
 #include "scim/reports/markdown_text.hpp"
 #include "scim/reports/redact.hpp"
 #include "scim/reports/reporter.hpp"
+#include "scim/reports/root_causes.hpp"
 #include "scim/reports/summary.hpp"
 #include "scim/reports/text.hpp"
 
@@ -39,37 +42,71 @@ void write_counts(std::ostream& out, const RunSummary& s) {
   out << " | " << s.counts.total() << " |\n\n";
 }
 
-void write_detail(std::ostream& out, const conf::CheckResult& r) {
-  out << "### " << md_code_span(r.info.id) << " " << md_inline(r.info.title) << "\n\n";
-  out << "**" << conf::to_string(r.info.level) << "** · " << md_inline(r.info.spec()) << " §"
-      << md_inline(r.info.section()) << "\n\n";
+std::string id_list(const std::vector<const conf::CheckResult*>& checks) {
+  std::string out;
+  for (std::size_t i = 0; i < checks.size() && i < kMaxDetailed; ++i)
+    out += (i == 0 ? "" : ", ") + md_code_span(checks[i]->info.id);
+  if (checks.size() > kMaxDetailed) out += " and " + std::to_string(checks.size() - kMaxDetailed) + " more";
+  return out;
+}
+
+const char* mark(Outcome outcome) {
+  return outcome == Outcome::Failed ? "❌" : outcome == Outcome::Error ? "⛔" : "⚠️";
+}
+
+void write_cause(std::ostream& out, const RootCause& c, std::size_t rank) {
+  const auto& r = c.first();
+  out << "### " << rank << ". " << mark(c.outcome) << " " << conf::to_string(c.outcome) << ": "
+      << md_inline(clip(c.headline(), kMaxValueBytes)) << "\n\n";
+  if (c.harness()) {
+    out << "**" << c.checks.size() << " checks could not be judged** (the runner could not run "
+        << "them): " << id_list(c.checks) << "\n\n";
+    return;
+  }
+  out << "**" << md_inline(binding_of(r.info)) << "** · " << md_inline(r.info.spec()) << " §"
+      << md_inline(r.info.section()) << " · " << md_code_span(r.info.id) << " "
+      << md_inline(r.info.title) << "\n\n";
   if (!r.info.requirement.empty()) out << "> " << md_inline(r.info.requirement) << "\n\n";
-  if (!r.message.empty()) out << md_inline(clip(r.message, kMaxValueBytes)) << "\n\n";
   if (!r.expected.empty())
     out << "Expected:\n\n" << md_code_block(clip(r.expected, kMaxValueBytes)) << "\n";
   if (!r.actual.empty())
     out << "Actual:\n\n" << md_code_block(clip(r.actual, kMaxValueBytes)) << "\n";
+  if (c.dependents.empty()) {
+    out << "No other check depends on it.\n\n";
+  } else {
+    out << "**" << c.dependents.size() << (c.dependents.size() == 1 ? " check depends" : " checks depend")
+        << " on it** (skipped): " << id_list(c.dependents) << "\n\n";
+  }
 }
 
-void write_group(std::ostream& out, const conf::RunResult& run, Outcome outcome,
-                 std::string_view heading, bool detailed) {
-  std::size_t total = 0;
-  for (const auto& r : run.results) total += r.outcome == outcome ? 1 : 0;
+void write_causes(std::ostream& out, const conf::RunResult& run) {
+  const auto causes = root_causes(run);
+  if (causes.empty()) return;
+  out << "## Failures by root cause (" << causes.size() << ")\n\n";
+  for (std::size_t i = 0; i < causes.size() && i < kMaxDetailed; ++i) write_cause(out, causes[i], i + 1);
+  if (causes.size() > kMaxDetailed)
+    out << "_" << causes.size() - kMaxDetailed << " more causes not shown; see the HTML report._\n\n";
+}
+
+void write_skips(std::ostream& out, const conf::RunResult& run) {
+  std::size_t total = run.count(Outcome::Skipped);
   if (total == 0) return;
-  out << "## " << heading << " (" << total << ")\n\n";
+  out << "## Skipped (" << total << ")\n\n";
   std::size_t shown = 0;
   for (const auto& r : run.results) {
-    if (r.outcome != outcome || shown == kMaxDetailed) continue;
+    if (r.outcome != Outcome::Skipped || shown == kMaxDetailed) continue;
     ++shown;
-    if (detailed) {
-      write_detail(out, r);
-    } else {
-      out << "- " << md_code_span(r.info.id) << " " << md_inline(clip(r.message, kMaxValueBytes))
-          << "\n";
-    }
+    out << "- " << md_code_span(r.info.id) << " " << md_inline(clip(r.message, kMaxValueBytes)) << "\n";
   }
-  if (!detailed) out << "\n";
-  if (shown < total) out << "_" << total - shown << " more not shown; see the HTML report._\n\n";
+  if (shown < total) out << "\n_" << total - shown << " more not shown; see the HTML report._\n";
+  out << "\n";
+}
+
+void write_notes(std::ostream& out, const conf::RunResult& run) {
+  if (run.notes.empty()) return;
+  out << "## Run notes\n\n";
+  for (const auto& n : run.notes) out << "- " << md_inline(clip(n, kMaxValueBytes)) << "\n";
+  out << "\n";
 }
 
 void write_sections(std::ostream& out, const RunSummary& s) {
@@ -99,11 +136,11 @@ class MarkdownReporter final : public Reporter {
   void write(const conf::RunResult& run, std::ostream& out) const override {
     const auto summary = summarize(run);
     write_header(out, run, summary);
+    write_causes(out, run);
     write_counts(out, summary);
-    write_group(out, run, Outcome::Failed, "Failures", true);
-    write_group(out, run, Outcome::Error, "Errors", false);
-    write_group(out, run, Outcome::Warning, "Warnings", true);
     write_sections(out, summary);
+    write_skips(out, run);
+    write_notes(out, run);
     write_leftovers(out, run);
   }
 };

@@ -96,6 +96,13 @@
       applyFilters();
     });
   });
+  // A link from a root cause to a check opens it, even when a filter had hidden it.
+  document.querySelectorAll('.check-link').forEach(function (link) {
+    link.addEventListener('click', function () {
+      var target = document.getElementById(link.getAttribute('href').slice(1));
+      if (target) { target.hidden = false; target.open = true; }
+    });
+  });
   document.querySelectorAll('pre.body.json').forEach(highlight);
   drawBars();
   applyFilters();

@@ -33,8 +33,8 @@ TEST(HtmlReporter, ShowsVerdictSummaryAndEveryCheck) {
   const auto html = render(testing::sample_run());
   EXPECT_TRUE(contains(html, "<body class=\"verdict-fail\">"));
   EXPECT_TRUE(contains(html, "<div class=\"verdict\" id=\"verdict\">FAIL</div>"));
-  EXPECT_TRUE(contains(html, "2 failed, 1 error"));
-  EXPECT_EQ(occurrences(html, "<details class=\"check "), 7u);
+  EXPECT_TRUE(contains(html, "2 failed, 3 errors"));
+  EXPECT_EQ(occurrences(html, "<details class=\"check "), 12u);
   EXPECT_TRUE(contains(html, "<div class=\"tile failed\"><span class=\"count\">2</span>"));
   EXPECT_TRUE(contains(html, "data-section=\"rfc7644.3.4.2.2\">rfc7644 §3.4.2.2</a>"));
   EXPECT_TRUE(contains(html,
@@ -45,6 +45,27 @@ TEST(HtmlReporter, ShowsVerdictSummaryAndEveryCheck) {
   EXPECT_TRUE(contains(html, ">endpoint: /Users, name: User; endpoint: /Groups, name: Group</td>"));
   EXPECT_TRUE(contains(html, "<th scope=\"row\">asyncModes</th><td class=\"cap-value\">none</td>"));
   EXPECT_TRUE(contains(render(testing::passing_run()), "id=\"verdict\">PASS</div>"));
+}
+
+// Issue 13: the page opens with the failures grouped by root cause, most consequential first; the
+// summary and the per-section matrix follow.
+TEST(HtmlReporter, OpensWithFailuresByRootCause) {
+  const auto html = render(testing::sample_run());
+  const auto causes = html.find("<section id=\"causes\">");
+  ASSERT_NE(causes, std::string::npos);
+  EXPECT_LT(causes, html.find("<section id=\"summary\">"));
+  EXPECT_LT(causes, html.find("<section id=\"coverage\">"));
+  EXPECT_EQ(occurrences(html, "<article class=\"cause "), 5u);
+  const auto first = html.find("<article class=\"cause failed\" id=\"cause-1\">");
+  ASSERT_NE(first, std::string::npos);
+  EXPECT_LT(html.find("rfc7644/3.4.2.2/unknown-operator-is-invalid-filter", first),
+            html.find("id=\"cause-2\""));
+  EXPECT_TRUE(contains(html, "<p class=\"affected\">2 checks depend on it</p>"));
+  EXPECT_TRUE(contains(html, "<p class=\"binding\">MUST: binds the service provider</p>"));
+  EXPECT_TRUE(contains(html, "<a class=\"check-link\" href=\"#check-rfc7644/3.4.2.2/ne-excludes"
+                             "-identical-value\">"));
+  EXPECT_TRUE(contains(html, "2 checks could not be judged"));
+  EXPECT_TRUE(contains(html, "<div class=\"run-notes\">"));
 }
 
 TEST(HtmlReporter, FailuresShowRequirementExpectedActualAndExchanges) {

@@ -25,19 +25,30 @@ TEST(MarkdownReporter, VerdictAndCountsTable) {
   const auto md = render(testing::sample_run());
   EXPECT_EQ(md.rfind("# SCIM conformance: ❌ FAIL\n", 0), 0u);
   EXPECT_TRUE(contains(md, "| failed | 2 | 0 | 0 | 2 |\n"));
-  EXPECT_TRUE(contains(md, "| warning | 0 | 1 | 0 | 1 |\n"));
-  EXPECT_TRUE(contains(md, "| **total** | 5 | 1 | 1 | 7 |\n"));
+  EXPECT_TRUE(contains(md, "| warning | 0 | 2 | 0 | 2 |\n"));
+  EXPECT_TRUE(contains(md, "| **total** | 9 | 2 | 1 | 12 |\n"));
   EXPECT_EQ(render(testing::passing_run()).rfind("# SCIM conformance: ✅ PASS\n", 0), 0u);
 }
 
-TEST(MarkdownReporter, FailuresShowExpectedAndActual) {
+// Issue 13: the summary opens with the failures grouped by root cause, most consequential first,
+// each saying whom its sentence binds and what depends on it; the counts and sections follow.
+TEST(MarkdownReporter, OpensWithFailuresByRootCauseMostConsequentialFirst) {
   const auto md = render(testing::sample_run());
-  EXPECT_TRUE(contains(md, "## Failures (2)"));
-  EXPECT_TRUE(contains(md, "### ` rfc7644/3.4.2.2/unknown-operator-is-invalid-filter `"));
+  const auto causes = md.find("## Failures by root cause (5)");
+  ASSERT_NE(causes, std::string::npos);
+  EXPECT_LT(causes, md.find("| Outcome | MUST |")) << "causes come before the counts table";
+  EXPECT_LT(causes, md.find("## By section"));
+  const auto first = md.find("### 1. ❌ failed: rfc7644/3.4.2.2/unknown-operator-is-invalid-filter");
+  ASSERT_NE(first, std::string::npos) << md;
+  EXPECT_TRUE(contains(md, "**MUST: binds the service provider**"));
+  EXPECT_TRUE(contains(md, "**2 checks depend on it** (skipped): ` rfc7644/3.4.2.2/ne-excludes"));
   EXPECT_TRUE(contains(md, "Expected:\n\n```text\nHTTP 400 with scimType \"invalidFilter\""));
   EXPECT_TRUE(contains(md, "Actual:\n\n```text\nHTTP 200 with a ListResponse of 1 resource\n```"));
-  EXPECT_TRUE(contains(md, "## Errors (1)"));
-  EXPECT_TRUE(contains(md, "## Warnings (1)"));
+  EXPECT_TRUE(contains(md, "error: cannot create a User fixture: could not create fixture User"));
+  EXPECT_TRUE(contains(md, "**2 checks could not be judged**"));
+  EXPECT_TRUE(contains(md, "the sentence binds the client"));
+  EXPECT_TRUE(contains(md, "## Skipped (3)"));
+  EXPECT_TRUE(contains(md, "## Run notes"));
 }
 
 TEST(MarkdownReporter, SectionTableInNaturalOrder) {

@@ -160,6 +160,37 @@ conf::RunResult sample_run() {
   run.results.push_back(skipped);
   run.results.push_back(error_check());
   run.results.push_back(hostile_check());
+  // Two checks that build on the failed filter check: reported under it, not as failures.
+  for (const char* slug : {"ne-excludes-identical-value", "gt-string-lexicographic"}) {
+    auto blocked = result(info(std::string("rfc7644/3.4.2.2/") + slug, slug, Level::Must,
+                               "Table 3, ne: The attribute and operator values are not identical.",
+                               {"filter"}),
+                          Outcome::Skipped, 0us);
+    blocked.info.depends_on = {"rfc7644/3.4.2.2/unknown-operator-is-invalid-filter"};
+    blocked.cause = "rfc7644/3.4.2.2/unknown-operator-is-invalid-filter";
+    blocked.message = "depends on rfc7644/3.4.2.2/unknown-operator-is-invalid-filter, which failed";
+    run.results.push_back(blocked);
+  }
+  // Errors of one harness cause: the target refused the runner's User fixture.
+  for (const char* slug : {"put-value-stored", "put-readonly-ignored"}) {
+    auto fixture = result(info(std::string("rfc7644/3.5.1/") + slug, slug, Level::Must,
+                               "readOnly  Any values provided SHALL be ignored.", {"put"}),
+                          Outcome::Error, 2ms);
+    fixture.message = "could not create fixture User at /Users: HTTP 400 active is required";
+    fixture.cause = "fixture:User";
+    run.results.push_back(fixture);
+  }
+  auto robust = result(info("rfc7644/3.5.2/patch-missing-schemas-400",
+                            "a PatchOp without schemas answers 400 invalidSyntax", Level::Should,
+                            "The body of each request MUST contain the \"schemas\" attribute.",
+                            {"patch", "robustness"}),
+                       Outcome::Warning, 3ms);
+  robust.message = "unexpected HTTP status";
+  robust.expected = "HTTP 400";
+  robust.actual = "HTTP 200";
+  run.results.push_back(robust);
+  run.notes = {"fixtures: the target requires User.active (RFC 7643 §8.7.1), so every User "
+               "fixture carries it"};
   run.sweep_leftovers = {"/Groups/e9e30dba"};
   return run;
 }

@@ -15,6 +15,16 @@ std::string id_string(const json& resource) {
   return it != resource.end() && it->is_string() ? it->get<std::string>() : std::string{};
 }
 
+bool lists_member(const json& group, std::string_view id) {
+  const json* members = member(group, "members");
+  if (!members || !members->is_array()) return false;
+  for (const auto& m : *members) {
+    const json* value = member(m, "value");
+    if (value && value->is_string() && value->get<std::string>() == id) return true;
+  }
+  return false;
+}
+
 std::string path_of(conf::Context& ctx, std::string_view endpoint, const json& resource) {
   std::string id = id_string(resource);
   ctx.expect(!id.empty(), "resource carries a string \"id\" (RFC 7643 §3.1)", "an id",
@@ -58,6 +68,18 @@ json query(conf::Context& ctx, std::string_view endpoint, std::string_view filte
   std::string path = std::string(endpoint) + "?filter=" + conf::Context::encode(filter);
   path += extra;
   return expect_list(ctx, ctx.get(path), std::string("filter ") + std::string(filter));
+}
+
+json list_by_prefix(conf::Context& ctx, const std::string& prefix, std::string_view extra) {
+  const std::string filter = "userName sw " + literal(prefix);
+  auto r = ctx.get("/Users?filter=" + conf::Context::encode(filter) + std::string(extra));
+  if (r.status == 400) {
+    auto body = r.json();
+    if (body && body->is_object() && body->value("scimType", "") == "invalidFilter")
+      ctx.skip("target declines `" + filter + "` (400 invalidFilter), which this check uses to " +
+               "list only its own users");
+  }
+  return expect_list(ctx, r, "filter " + filter + std::string(extra));
 }
 
 json resources_of(const json& list) {

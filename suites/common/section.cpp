@@ -16,4 +16,16 @@ conf::Spec& events_spec(conf::Catalog& catalog) {
                       "SCIM Profile for Security Event Tokens (draft-ietf-scim-events-16)");
 }
 
+conf::Spec& rfc8417_spec(conf::Catalog& catalog) {
+  return catalog.spec("rfc8417", "RFC 8417: Security Event Token (SET)");
+}
+
+conf::Spec& rfc8935_spec(conf::Catalog& catalog) {
+  return catalog.spec("rfc8935", "RFC 8935: Push-Based SET Delivery Using HTTP");
+}
+
+conf::Spec& rfc8936_spec(conf::Catalog& catalog) {
+  return catalog.spec("rfc8936", "RFC 8936: Poll-Based SET Delivery Using HTTP");
+}
+
 }  // namespace scim::suites

@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
+
+#include "scim/conformance/poll_feed.hpp"
 
 namespace scim::suites::events {
 namespace {
@@ -29,23 +32,39 @@ std::string event_uri(const json& claims, const std::string& prefix) {
 
 conf::ReceivedSet await_set(conf::Context& ctx, const std::string& resource_path,
                             const std::string& event_prefix) {
-  conf::SetReceiver* receiver = ctx.set_receiver();
-  if (!receiver) ctx.skip("the runner has no SET receiver for this run");
   auto match = [&](const conf::ReceivedSet& set) {
     const json* sub = member(set.claims, "sub_id");
     std::string uri = sub && sub->is_object() ? sub->value("uri", "") : "";
     return ends_with(uri, resource_path) && !event_uri(set.claims, event_prefix).empty();
   };
-  auto wait = std::min(kMatchWait, ctx.request_timeout());
-  if (receiver->received().empty()) wait = kQuietWait;
-  auto found = receiver->wait_for(match, wait);
+  const auto wait = std::min(kMatchWait, ctx.request_timeout());
+  conf::SetReceiver* receiver = ctx.set_receiver();
+  conf::PollFeed* feed = ctx.poll_feed();
+  const bool pushed = receiver != nullptr && !receiver->received().empty();
+  // Push first when the target pushes to us; else the run's poll feed (RFC 8936); else a short
+  // wait on the receiver, in case this is the first SET ever pushed.
+  std::optional<conf::ReceivedSet> found;
+  if (pushed) {
+    found = receiver->wait_for(match, wait);
+  } else if (feed != nullptr) {
+    found = feed->wait_for(ctx, match, wait);
+    if (!found && feed->received().empty() && receiver == nullptr)
+      ctx.skip("no SET came from the poll feed " + feed->url());
+  } else if (receiver != nullptr) {
+    found = receiver->wait_for(match, kQuietWait);
+  } else {
+    ctx.skip("the runner has no SET receiver or poll feed for this run");
+  }
   if (found) return *found;
-  if (receiver->received().empty())
-    ctx.skip("no SET reached the loopback receiver " + receiver->url() +
-             "; register it with the target's SET transmitter to run event checks");
+  const bool nothing = (receiver == nullptr || receiver->received().empty()) &&
+                       (feed == nullptr || feed->received().empty());
+  if (nothing)
+    ctx.skip("no SET reached the loopback receiver" +
+             (receiver ? " " + receiver->url() : std::string()) +
+             " or a poll feed; register the receiver with the target's SET transmitter, or give "
+             "--poll-feed, to run event checks");
   ctx.fail("a " + event_prefix + "* SET about " + resource_path + " is delivered",
-           event_prefix + "* with sub_id.uri " + resource_path,
-           std::to_string(receiver->received().size()) + " other SETs received");
+           event_prefix + "* with sub_id.uri " + resource_path, "other SETs received, not this one");
 }
 
 }  // namespace scim::suites::events

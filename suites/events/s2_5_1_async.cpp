@@ -25,10 +25,6 @@ constexpr const char* kLocation =
     "The \"Location\" header value MUST be one of the following: (a) a URI where the completion "
     "SCIM Event Token MAY be retrieved using HTTP GET, or (b) the normal SCIM location header "
     "response specified by [RFC7644].";
-constexpr const char* kTxnMatch =
-    "To enable correlation of the future event, the HTTP response header \"Set-Txn\" (see Section "
-    "3) is returned with a value that MUST match the \"txn\" claim in a subsequent Security Event "
-    "Token.";
 
 const Tags kTags = {tag::kEvents, tag::kAsync};
 const Needs kCaps = {cap::kAsync, cap::kUsers};
@@ -42,7 +38,8 @@ struct Async {
 Async post_async(conf::Context& ctx) {
   Async a;
   a.user_name = ctx.unique_name("async");
-  json body = {{"schemas", {std::string(urn::kUser)}}, {"userName", a.user_name}};
+  json body =
+      ctx.with_required("User", {{"schemas", {std::string(urn::kUser)}}, {"userName", a.user_name}});
   a.response = ctx.send("POST", "/Users", body.dump(),
                         {{"Content-Type", "application/scim+json"}, {"Prefer", "respond-async"}});
   if (a.response.status == 201) ctx.track(path_of(ctx, "/Users", ctx.json_body(a.response)));
@@ -217,7 +214,8 @@ void register_s2_5_1_async(conf::Catalog& catalog) {
   r.add({.slug = "asyncresp-txn-matches",
          .title = "the pushed asyncresp SET carries the Set-Txn",
          .level = kMust,
-         .requirement = kTxnMatch,
+         .requirement = "In the event, the \"txn\" claim MUST be set to the value originally "
+                        "returned to the requesting SCIM Client (see Section 2.5.1.1).",
          .tags = kTags,
          .needs = {cap::kAsync, cap::kEvents, cap::kUsers},
          .run = pushed_asyncresp});

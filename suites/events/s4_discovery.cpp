@@ -37,16 +37,6 @@ void event_uris(conf::Context& ctx) {
                "each eventUris value is a URI string", "URI", brief(u));
 }
 
-void event_uris_scim(conf::Context& ctx) {
-  json se = security_events(ctx);
-  const json* uris = member(se, "eventUris");
-  if (!uris || !uris->is_array() || uris->empty()) ctx.skip("no eventUris listed");
-  bool any = false;
-  for (const auto& u : *uris)
-    any = any || (u.is_string() && u.get<std::string>().rfind(urn::event::kPrefix, 0) == 0);
-  ctx.expect(any, "at least one listed URI is a SCIM event URI", std::string(urn::event::kPrefix),
-             brief(*uris));
-}
 
 }  // namespace
 
@@ -70,15 +60,6 @@ void register_s4_discovery(conf::Catalog& catalog) {
          .tags = tags,
          .needs = {cap::kEvents},
          .run = event_uris});
-  s.add({.slug = "event-uris-are-scim-events",
-         .title = "eventUris lists SCIM event URIs",
-         .level = kShould,
-         .requirement =
-             "This specification defines a new URI prefix \"urn:ietf:params:scim:event\" which is "
-             "used as the prefix for the following defined SCIM Events (see Section 7.3).",
-         .tags = tags,
-         .needs = {cap::kEvents},
-         .run = event_uris_scim});
 }
 
 }  // namespace scim::suites::events

@@ -2,6 +2,7 @@
 // meta (§3.1) and extension containers (§3.3).
 #include "index.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/suites/common/attributes.hpp"
 #include "scim/suites/common/helpers.hpp"
 #include "scim/suites/common/section.hpp"
 
@@ -60,7 +61,7 @@ void external_id_not_invented(conf::Context& ctx) {
 }
 
 void external_id_case_exact(conf::Context& ctx) {
-  json user = ctx.create_user({{"externalId", "MixedCase-ExtId-42"}});
+  json user = create_user_with(ctx, {{"externalId", "MixedCase-ExtId-42"}});
   json body = expect_json(ctx, ctx.get(user_path(ctx, user)), 200, "GET");
   ctx.expect(body.value("externalId", "") == "MixedCase-ExtId-42",
              "externalId (caseExact) keeps its case", "MixedCase-ExtId-42", brief(body));
@@ -85,8 +86,8 @@ void last_modified_equals_created(conf::Context& ctx) {
 
 void extension_container(conf::Context& ctx) {
   std::string ext(urn::kEnterpriseUser);
-  json user = ctx.create_user({{"schemas", {std::string(urn::kUser), ext}},
-                               {ext, {{"employeeNumber", "701984"}, {"costCenter", "4130"}}}});
+  json user = create_user_with(ctx, {{"schemas", {std::string(urn::kUser), ext}},
+                                     {ext, {{"employeeNumber", "701984"}}}});
   json body = expect_json(ctx, ctx.get(user_path(ctx, user)), 200, "GET");
   const json* container = member(body, ext);
   ctx.expect(container && container->value("employeeNumber", "") == "701984",
@@ -154,8 +155,9 @@ void register_s3_resources(conf::Catalog& catalog) {
   c.add({.slug = "external-id-case-preserved",
          .title = "externalId keeps its case",
          .level = kMust,
-         .requirement = "For attributes that are case exact, the server SHALL preserve case for "
-                        "any value submitted.",
+         // caseExact "true" means, by RFC 7643 §7, "the server SHALL preserve case".
+         .requirement = "This attribute has \"caseExact\" as \"true\" and a mutability of "
+                        "\"readWrite\".",
          .tags = kTags,
          .needs = {cap::kUsers},
          .run = external_id_case_exact});

@@ -111,9 +111,10 @@ void register_s5_service_provider_config(conf::Catalog& catalog) {
          .requirement = "description  A description of the authentication scheme.  REQUIRED.",
          .tags = {tag::kDiscovery, tag::kAuth},
          .run = auth_schemes});
+  // The RFC defines these values without forbidding others: an unknown type only warns.
   s.add({.slug = "authentication-scheme-type-known",
          .title = "authentication scheme types are defined values",
-         .level = kMust,
+         .level = kShould,
          .requirement = "This specification defines the values \"oauth\", \"oauth2\", "
                         "\"oauthbearertoken\", \"httpbasic\", and \"httpdigest\".",
          .tags = {tag::kDiscovery, tag::kAuth},

@@ -100,9 +100,10 @@ void register_s6_resource_types(conf::Catalog& catalog) {
              "This MUST be equal to the \"id\" attribute of a \"Schema\" resource.  REQUIRED.",
          .tags = tags,
          .run = extensions_shape});
+  // The sentence gives the core URN as an example ("e.g."), not as a requirement.
   s.add({.slug = "core-types-use-core-schemas",
          .title = "User/Group types name the core schemas",
-         .level = kMust,
+         .level = kShould,
          .requirement = "The resource type's primary/base schema URI, e.g., "
                         "\"urn:ietf:params:scim:schemas:core:2.0:User\".",
          .tags = tags,

@@ -4,6 +4,7 @@
 
 #include "index.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/suites/common/attributes.hpp"
 #include "scim/suites/common/helpers.hpp"
 #include "scim/suites/common/section.hpp"
 
@@ -30,7 +31,8 @@ constexpr const char* kResourceType =
     "set by the HTTP service provider to the corresponding resource type for the endpoint.";
 
 json user_body(conf::Context& ctx) {
-  return {{"schemas", {std::string(urn::kUser)}}, {"userName", ctx.unique_name("new")}};
+  return ctx.with_required("User",
+                           {{"schemas", {std::string(urn::kUser)}}, {"userName", ctx.unique_name("new")}});
 }
 
 void user_201(conf::Context& ctx) {
@@ -39,13 +41,13 @@ void user_201(conf::Context& ctx) {
 }
 
 void group_201(conf::Context& ctx) {
-  json body = {{"schemas", {std::string(urn::kGroup)}}, {"displayName", ctx.unique_name("grp")}};
+  json body = ctx.with_required(
+      "Group", {{"schemas", {std::string(urn::kGroup)}}, {"displayName", ctx.unique_name("grp")}});
   ctx.expect_status(ctx.create_raw("/Groups", body), 201, "POST /Groups");
 }
 
 void returns_representation(conf::Context& ctx) {
   json sent = user_body(ctx);
-  sent["displayName"] = "Representation Check";
   json body = expect_json(ctx, ctx.create_raw("/Users", sent), 201, "POST /Users");
   ctx.expect(!id_string(body).empty(), "the representation carries the assigned id", "id",
              brief(body));
@@ -82,6 +84,7 @@ void readonly_id_ignored(conf::Context& ctx) {
 }
 
 void readonly_groups_ignored(conf::Context& ctx) {
+  require_defined(ctx, "User", {"groups"});
   json sent = user_body(ctx);
   sent["groups"] = {{{"value", "no-such-group-id"}, {"display", "Ghost"}}};
   json body = expect_json(ctx, ctx.create_raw("/Users", sent), 201, "POST /Users with groups");
@@ -96,7 +99,8 @@ void readonly_groups_ignored(conf::Context& ctx) {
 
 void duplicate_conflict(conf::Context& ctx) {
   json first = ctx.create_user();
-  json sent = {{"schemas", {std::string(urn::kUser)}}, {"userName", first["userName"]}};
+  json sent = ctx.with_required(
+      "User", {{"schemas", {std::string(urn::kUser)}}, {"userName", first["userName"]}});
   ctx.expect_scim_error(ctx.create_raw("/Users", sent), 409, "uniqueness");
 }
 

@@ -20,29 +20,31 @@ constexpr const char* kCountNegative =
 constexpr const char* kStartBelowOne =
     "Table 6, startIndex: A value less than 1 SHALL be interpreted as 1.";
 constexpr const char* kStartIndex =
-    "startIndex  The 1-based index of the first result in the current set of list results.";
+    "Table 7, startIndex: The 1-based index of the first result in the current set of query "
+    "results, e.g., 1.";
 constexpr const char* kTotal =
-    "Table 7, totalResults: Specifies the total number of results matching the client query.";
+    "Table 7, totalResults: Non-negative integer.  Specifies the total number of results matching "
+    "the client query, e.g., 1000.";
+// The ListResponse attributes are defined in §3.4.2, so that check is registered there.
 constexpr const char* kPaged =
     "itemsPerPage  The number of resources returned in a list response page.  REQUIRED when "
     "partial results are returned due to pagination.";
 
 struct Page {
-  std::string filter;
+  std::string prefix;
   std::vector<std::string> ids;  // ascending by userName
 };
 
 Page make_five(conf::Context& ctx) {
   Page p;
-  std::string prefix = ctx.unique_name("page");
+  p.prefix = ctx.unique_name("page") + "-";
   for (int i = 1; i <= 5; ++i)
-    p.ids.push_back(id_string(ctx.create_user({{"userName", prefix + "-" + std::to_string(i)}})));
-  p.filter = "/Users?filter=" + conf::Context::encode("userName sw " + literal(prefix + "-"));
+    p.ids.push_back(id_string(ctx.create_user({{"userName", p.prefix + std::to_string(i)}})));
   return p;
 }
 
 json page(conf::Context& ctx, const Page& p, const std::string& params) {
-  return expect_list(ctx, ctx.get(p.filter + params), "paged query" + params);
+  return list_by_prefix(ctx, p.prefix, params);
 }
 
 void count_is_upper_bound(conf::Context& ctx) {
@@ -119,12 +121,14 @@ void register_s3_4_2_4(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.4.2.4", "Pagination");
   Tags tags = {tag::kPaging, tag::kUsers};
   Needs caps = {cap::kUsers, cap::kFilter};
+  const conf::DependsOn deps = {kScopedBy};
   s.add({.slug = "count-is-upper-bound",
          .title = "count bounds the page; totalResults counts all",
          .level = kMust,
          .requirement = kCountMax,
          .tags = tags,
          .needs = caps,
+         .depends_on = deps,
          .run = count_is_upper_bound});
   s.add({.slug = "count-zero-returns-total-only",
          .title = "count=0 returns only totalResults",
@@ -132,6 +136,7 @@ void register_s3_4_2_4(conf::Catalog& catalog) {
          .requirement = kCountZero,
          .tags = tags,
          .needs = caps,
+         .depends_on = deps,
          .run = count_zero});
   s.add({.slug = "count-negative-read-as-zero",
          .title = "a negative count is read as 0",
@@ -139,6 +144,7 @@ void register_s3_4_2_4(conf::Catalog& catalog) {
          .requirement = kCountNegative,
          .tags = tags,
          .needs = caps,
+         .depends_on = deps,
          .run = count_negative});
   s.add({.slug = "start-index-below-one-read-as-one",
          .title = "startIndex=0 is read as 1",
@@ -146,6 +152,7 @@ void register_s3_4_2_4(conf::Catalog& catalog) {
          .requirement = kStartBelowOne,
          .tags = tags,
          .needs = caps,
+         .depends_on = deps,
          .run = start_below_one});
   s.add({.slug = "pages-cover-all-results",
          .title = "consecutive pages cover the result set",
@@ -153,6 +160,7 @@ void register_s3_4_2_4(conf::Catalog& catalog) {
          .requirement = kStartIndex,
          .tags = tags,
          .needs = caps,
+         .depends_on = deps,
          .run = second_page});
   s.add({.slug = "page-beyond-end-empty",
          .title = "startIndex past the end answers an empty page",
@@ -160,13 +168,16 @@ void register_s3_4_2_4(conf::Catalog& catalog) {
          .requirement = kTotal,
          .tags = tags,
          .needs = caps,
+         .depends_on = deps,
          .run = beyond_end});
-  s.add({.slug = "partial-page-has-items-per-page",
+  SectionBuilder list(catalog, rfc7644_spec(catalog), "3.4.2", "Query Resources");
+  list.add({.slug = "partial-page-has-items-per-page",
          .title = "partial results carry itemsPerPage and startIndex",
          .level = kMust,
          .requirement = kPaged,
          .tags = tags,
          .needs = caps,
+         .depends_on = deps,
          .run = items_per_page});
 }
 

@@ -2,6 +2,7 @@
 // and "excludedAttributes" on GET, lists and write responses; "returned" characteristics.
 #include "index.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/suites/common/attributes.hpp"
 #include "scim/suites/common/helpers.hpp"
 #include "scim/suites/common/section.hpp"
 
@@ -18,26 +19,40 @@ constexpr const char* kExcluded =
     "excludedAttributes  A multi-valued list of strings indicating the names of resource "
     "attributes to be removed from the default set of attributes to return.";
 
-json sample_user(conf::Context& ctx) {
-  return ctx.create_user({{"displayName", "Projected"},
-                          {"nickName", "Proj"},
-                          {"name", {{"givenName", "Pro"}, {"familyName", "Jected"}}},
-                          {"emails", {{{"value", "proj@example.com"}, {"type", "work"}}}}});
+// A user whose userName is projected and whose other attribute, chosen from the target's schema
+// and confirmed stored, is what projection must leave out (or keep, for excludedAttributes).
+struct Sample {
+  json user;
+  std::string other;  // a "returned": "default" attribute the user carries
+};
+
+// Candidates for `other`, the common optional attributes first; any returned-by-default, writable
+// string or boolean attribute of the schema will do.
+Sample sample_user(conf::Context& ctx) {
+  for (const char* name : {"displayName", "nickName", "title", "active", "userType", "locale"}) {
+    const auto* a = ctx.caps().attribute("User", name);
+    if (a == nullptr || a->multi_valued || a->mutability != Mutability::ReadWrite ||
+        a->returned != Returned::Default || !a->canonical_values.empty())
+      continue;
+    if (a->type != AttributeType::String && a->type != AttributeType::Boolean) continue;
+    json value = a->type == AttributeType::Boolean ? json(true) : json("Projected");
+    return {create_user_with(ctx, {{name, value}}), name};
+  }
+  ctx.skip("target's User schema has no optional attribute returned by default besides userName");
 }
 
 void attributes_on_get(conf::Context& ctx) {
-  json user = sample_user(ctx);
-  json body =
-      expect_json(ctx, ctx.get(user_path(ctx, user) + "?attributes=displayName"), 200, "GET");
-  ctx.expect(body.value("displayName", "") == "Projected", "requested attribute returned",
-             "displayName", brief(body));
-  ctx.expect(!has_member(body, "nickName") && !has_member(body, "emails"),
-             "attributes not requested are omitted", "no nickName/emails", brief(body));
+  auto s = sample_user(ctx);
+  json body = expect_json(ctx, ctx.get(user_path(ctx, s.user) + "?attributes=userName"), 200, "GET");
+  ctx.expect(body.value("userName", "") == s.user.value("userName", "?"),
+             "requested attribute returned", "userName", brief(body));
+  ctx.expect(!has_member(body, s.other), "attributes not requested are omitted", "no " + s.other,
+             brief(body));
   ctx.expect(!id_string(body).empty(), "id (returned always) is still present", "id", brief(body));
 }
 
 void attributes_sub_attribute(conf::Context& ctx) {
-  json user = sample_user(ctx);
+  json user = create_user_with(ctx, {{"name", {{"givenName", "Pro"}, {"familyName", "Jected"}}}});
   json body =
       expect_json(ctx, ctx.get(user_path(ctx, user) + "?attributes=name.givenName"), 200, "GET");
   const json* name = member(body, "name");
@@ -47,17 +62,17 @@ void attributes_sub_attribute(conf::Context& ctx) {
 }
 
 void excluded_on_get(conf::Context& ctx) {
-  json user = sample_user(ctx);
+  auto s = sample_user(ctx);
   json body = expect_json(
-      ctx, ctx.get(user_path(ctx, user) + "?excludedAttributes=nickName,emails"), 200, "GET");
-  ctx.expect(!has_member(body, "nickName") && !has_member(body, "emails"),
-             "excluded attributes are removed", "no nickName/emails", brief(body));
-  ctx.expect(body.value("displayName", "") == "Projected", "other defaults remain", "displayName",
+      ctx, ctx.get(user_path(ctx, s.user) + "?excludedAttributes=" + s.other), 200, "GET");
+  ctx.expect(!has_member(body, s.other), "excluded attributes are removed", "no " + s.other,
              brief(body));
+  ctx.expect(body.value("userName", "") == s.user.value("userName", "?"), "other defaults remain",
+             "userName", brief(body));
 }
 
 void excluded_always(conf::Context& ctx) {
-  json user = sample_user(ctx);
+  json user = ctx.create_user();
   json body = expect_json(ctx, ctx.get(user_path(ctx, user) + "?excludedAttributes=id"), 200,
                           "GET ?excludedAttributes=id");
   ctx.expect(id_string(body) == id_string(user), "id (returned always) cannot be excluded",
@@ -65,54 +80,56 @@ void excluded_always(conf::Context& ctx) {
 }
 
 void attributes_on_list(conf::Context& ctx) {
-  json user = sample_user(ctx);
-  std::string f = "userName eq " + literal(user.value("userName", ""));
+  auto s = sample_user(ctx);
+  std::string f = "userName eq " + literal(s.user.value("userName", ""));
   json list = query(ctx, "/Users", f, "&attributes=userName");
   auto res = resources_of(list);
-  ctx.expect(res.size() == 1 && !has_member(res[0], "displayName") && !id_string(res[0]).empty(),
+  ctx.expect(res.size() == 1 && !has_member(res[0], s.other) && !id_string(res[0]).empty(),
              "list resources carry only id and the requested attributes", "id, userName",
              brief(res));
 }
 
 void attributes_on_post(conf::Context& ctx) {
-  json body = {{"schemas", {std::string(urn::kUser)}},
-               {"userName", ctx.unique_name("proj")},
-               {"displayName", "Write Projection"}};
+  auto s = sample_user(ctx);  // confirms the target stores `other`
+  json body = ctx.with_required("User", {{"schemas", {std::string(urn::kUser)}},
+                                         {"userName", ctx.unique_name("proj")},
+                                         {s.other, s.user[s.other]}});
   auto r = ctx.send("POST", "/Users?attributes=userName", body.dump(),
                     {{"Content-Type", "application/scim+json"}});
   json created = expect_json(ctx, r, 201, "POST /Users?attributes=userName");
   ctx.track(user_path(ctx, created));
-  ctx.expect(!has_member(created, "displayName") && has_member(created, "userName"),
+  ctx.expect(!has_member(created, s.other) && has_member(created, "userName"),
              "the POST response honours attributes", "userName only", brief(created));
 }
 
 void attributes_on_put(conf::Context& ctx) {
-  json user = sample_user(ctx);
-  json put = {{"schemas", {std::string(urn::kUser)}},
-              {"userName", user["userName"]},
-              {"displayName", "After Put"}};
+  auto s = sample_user(ctx);
+  json put = ctx.with_required("User", {{"schemas", {std::string(urn::kUser)}},
+                                        {"userName", s.user["userName"]},
+                                        {s.other, s.user[s.other]}});
   json body =
-      expect_json(ctx, ctx.put(user_path(ctx, user) + "?excludedAttributes=displayName", put), 200,
-                  "PUT ?excludedAttributes=displayName");
-  ctx.expect(!has_member(body, "displayName"), "the PUT response honours excludedAttributes",
-             "no displayName", brief(body));
+      expect_json(ctx, ctx.put(user_path(ctx, s.user) + "?excludedAttributes=" + s.other, put),
+                  200, "PUT ?excludedAttributes=" + s.other);
+  ctx.expect(!has_member(body, s.other), "the PUT response honours excludedAttributes",
+             "no " + s.other, brief(body));
 }
 
 void urn_attributes(conf::Context& ctx) {
-  json user = sample_user(ctx);
-  std::string q = "?attributes=" + conf::Context::encode(std::string(urn::kUser) + ":displayName");
-  json body = expect_json(ctx, ctx.get(user_path(ctx, user) + q), 200, "GET ?attributes=<urn>");
-  ctx.expect(body.value("displayName", "") == "Projected" && !has_member(body, "nickName"),
-             "the URN-qualified name selects displayName only", "displayName", brief(body));
+  auto s = sample_user(ctx);
+  std::string q = "?attributes=" + conf::Context::encode(std::string(urn::kUser) + ":userName");
+  json body = expect_json(ctx, ctx.get(user_path(ctx, s.user) + q), 200, "GET ?attributes=<urn>");
+  ctx.expect(body.value("userName", "") == s.user.value("userName", "?") &&
+                 !has_member(body, s.other),
+             "the URN-qualified name selects userName only", "userName", brief(body));
 }
 
 void case_insensitive_attributes(conf::Context& ctx) {
-  json user = sample_user(ctx);
-  json body = expect_json(ctx, ctx.get(user_path(ctx, user) + "?attributes=DISPLAYNAME"), 200,
-                          "GET ?attributes=DISPLAYNAME");
-  const json* dn = member(body, "displayName");
-  ctx.expect(dn && *dn == "Projected" && !has_member(body, "nickName"),
-             "DISPLAYNAME selects displayName", "displayName only", brief(body));
+  auto s = sample_user(ctx);
+  json body = expect_json(ctx, ctx.get(user_path(ctx, s.user) + "?attributes=USERNAME"), 200,
+                          "GET ?attributes=USERNAME");
+  const json* name = member(body, "userName");
+  ctx.expect(name && *name == s.user["userName"] && !has_member(body, s.other),
+             "USERNAME selects userName", "userName only", brief(body));
 }
 
 }  // namespace
@@ -121,7 +138,7 @@ void register_s3_4_2_5(conf::Catalog& catalog) {
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.4.2.5", "Attributes");
   Tags tags = {tag::kProjection, tag::kUsers};
   s.add({.slug = "attributes-limits-get",
-         .title = "attributes=displayName returns it plus id only",
+         .title = "attributes=userName returns it plus id only",
          .level = kMust,
          .requirement = kAttributes,
          .tags = tags,
@@ -195,7 +212,7 @@ void register_s3_4_2_5(conf::Catalog& catalog) {
          .needs = {cap::kUsers},
          .run = urn_attributes});
   n.add({.slug = "attribute-names-case-insensitive",
-         .title = "attributes=DISPLAYNAME selects displayName",
+         .title = "attributes=USERNAME selects userName",
          .level = kMust,
          .requirement = k310,
          .tags = tags,

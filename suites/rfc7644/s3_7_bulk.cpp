@@ -11,23 +11,35 @@ namespace {
 const Tags kTags = {tag::kBulk};
 const Needs kCaps = {cap::kBulk, cap::kUsers};
 
-json post_user(const std::string& bulk_id, const std::string& user_name) {
+json post_user(conf::Context& ctx, const std::string& bulk_id, const std::string& user_name) {
   return {{"method", "POST"},
           {"path", "/Users"},
           {"bulkId", bulk_id},
-          {"data", {{"schemas", {std::string(urn::kUser)}}, {"userName", user_name}}}};
+          {"data", ctx.with_required("User", {{"schemas", {std::string(urn::kUser)}},
+                                              {"userName", user_name}})}};
+}
+
+// A bulk POST of a group whose one member is `member_ref` ("bulkId:u1").
+json post_group(conf::Context& ctx, const std::string& member_ref) {
+  return {{"method", "POST"},
+          {"path", "/Groups"},
+          {"bulkId", "g1"},
+          {"data", ctx.with_required("Group", {{"schemas", {std::string(urn::kGroup)}},
+                                               {"displayName", ctx.unique_name("bulkgrp")},
+                                               {"members", {{{"type", "User"},
+                                                             {"value", member_ref}}}}})}};
 }
 
 void success_200(conf::Context& ctx) {
   auto ops = bulk_operations(
-      ctx, send_bulk(ctx, bulk_request({post_user("u1", ctx.unique_name("bulk"))})));
+      ctx, send_bulk(ctx, bulk_request({post_user(ctx, "u1", ctx.unique_name("bulk"))})));
   ctx.expect(ops.size() == 1 && op_status(ops[0]) == 201, "the POST operation reports 201",
              "status 201", brief(ops));
 }
 
 void bulk_id_echoed(conf::Context& ctx) {
   auto ops = bulk_operations(
-      ctx, send_bulk(ctx, bulk_request({post_user("qwerty", ctx.unique_name("bulk"))})));
+      ctx, send_bulk(ctx, bulk_request({post_user(ctx, "qwerty", ctx.unique_name("bulk"))})));
   ctx.expect(ops.size() == 1 && ops[0].value("bulkId", "") == "qwerty",
              "the bulkId is returned with the created resource", "qwerty", brief(ops));
   ctx.expect(!ops[0].value("location", "").empty(), "a location is returned", "location",
@@ -35,15 +47,11 @@ void bulk_id_echoed(conf::Context& ctx) {
 }
 
 void bulk_id_reference(conf::Context& ctx) {
-  json group = {{"method", "POST"},
-                {"path", "/Groups"},
-                {"bulkId", "g1"},
-                {"data",
-                 {{"schemas", {std::string(urn::kGroup)}},
-                  {"displayName", ctx.unique_name("bulkgrp")},
-                  {"members", {{{"type", "User"}, {"value", "bulkId:u1"}}}}}}};
+  if (ctx.caps().attribute("Group", "members") == nullptr)
+    ctx.skip("target does not define Group.members");
+  json group = post_group(ctx, "bulkId:u1");
   auto ops = bulk_operations(
-      ctx, send_bulk(ctx, bulk_request({post_user("u1", ctx.unique_name("bulk")), group})));
+      ctx, send_bulk(ctx, bulk_request({post_user(ctx, "u1", ctx.unique_name("bulk")), group})));
   ctx.expect(ops.size() == 2 && op_status(ops[0]) == 201 && op_status(ops[1]) == 201,
              "both operations succeed", "201, 201", brief(ops));
   std::string user_location = ops[0].value("location", "");
@@ -55,24 +63,24 @@ void bulk_id_reference(conf::Context& ctx) {
              brief(created.value("members", json())));
 }
 
+// "MUST try to resolve ... but MAY stop after a failed attempt and instead return HTTP status code
+// 409 (Conflict)": the group operation may answer 201 (resolved) or 409; the user is created.
 void forward_reference(conf::Context& ctx) {
-  json group = {{"method", "POST"},
-                {"path", "/Groups"},
-                {"bulkId", "g1"},
-                {"data",
-                 {{"schemas", {std::string(urn::kGroup)}},
-                  {"displayName", ctx.unique_name("bulkgrp")},
-                  {"members", {{{"type", "User"}, {"value", "bulkId:u9"}}}}}}};
+  if (ctx.caps().attribute("Group", "members") == nullptr)
+    ctx.skip("target does not define Group.members");
+  json group = post_group(ctx, "bulkId:u9");
   auto ops = bulk_operations(
-      ctx, send_bulk(ctx, bulk_request({group, post_user("u9", ctx.unique_name("bulk"))})));
-  ctx.expect(ops.size() == 2 && op_status(ops[0]) == 201 && op_status(ops[1]) == 201,
-             "a reference to a later operation is resolved", "201, 201", brief(ops));
+      ctx, send_bulk(ctx, bulk_request({group, post_user(ctx, "u9", ctx.unique_name("bulk"))})));
+  ctx.expect(ops.size() == 2 && (op_status(ops[0]) == 201 || op_status(ops[0]) == 409) &&
+                 op_status(ops[1]) == 201,
+             "a reference to a later operation is resolved (201) or refused with 409",
+             "201 or 409, then 201", brief(ops));
 }
 
 void failed_op_has_response(conf::Context& ctx) {
   json dup = ctx.create_user();
   auto ops = bulk_operations(
-      ctx, send_bulk(ctx, bulk_request({post_user("d1", dup.value("userName", ""))})));
+      ctx, send_bulk(ctx, bulk_request({post_user(ctx, "d1", dup.value("userName", ""))})));
   ctx.expect(ops.size() == 1 && op_status(ops[0]) == 409, "the duplicate POST reports 409", "409",
              brief(ops));
   const json* response = member(ops[0], "response");
@@ -84,8 +92,8 @@ void failed_op_has_response(conf::Context& ctx) {
 void continues_after_failure(conf::Context& ctx) {
   json dup = ctx.create_user();
   auto ops = bulk_operations(
-      ctx, send_bulk(ctx, bulk_request({post_user("d1", dup["userName"]),
-                                        post_user("ok", ctx.unique_name("bulk"))})));
+      ctx, send_bulk(ctx, bulk_request({post_user(ctx, "d1", dup["userName"]),
+                                        post_user(ctx, "ok", ctx.unique_name("bulk"))})));
   ctx.expect(ops.size() == 2 && op_status(ops[1]) == 201,
              "the operation after a failure is still performed", "second 201", brief(ops));
 }
@@ -95,7 +103,7 @@ void fail_on_errors(conf::Context& ctx) {
   std::string later = ctx.unique_name("bulk");
   auto ops = bulk_operations(
       ctx,
-      send_bulk(ctx, bulk_request({post_user("d1", dup["userName"]), post_user("x", later)}, 1)));
+      send_bulk(ctx, bulk_request({post_user(ctx, "d1", dup["userName"]), post_user(ctx, "x", later)}, 1)));
   ctx.expect(ops.size() == 1, "processing stops after failOnErrors=1 errors", "1 result",
              brief(ops));
   json list = query(ctx, "/Users", "userName eq " + literal(later));
@@ -151,6 +159,14 @@ void register_s3_7(conf::Catalog& catalog) {
          .tags = kTags,
          .needs = kCaps,
          .run = bulk_id_echoed});
+  s.add({.slug = "failed-operation-carries-error",
+         .title = "a failed operation has status and error response",
+         .level = kMust,
+         .requirement = "When indicating a response with an HTTP status other than a 200-series "
+                        "response, the response body MUST be included.",
+         .tags = kTags,
+         .needs = kCaps,
+         .run = failed_op_has_response});
   SectionBuilder c(catalog, rfc7644_spec(catalog), "3.7.1", "Circular Reference Processing");
   c.add({.slug = "forward-reference-resolved",
          .title = "a member referencing a later POST is resolved",
@@ -165,20 +181,11 @@ void register_s3_7(conf::Catalog& catalog) {
   b.add({.slug = "bulk-id-reference-resolved",
          .title = "bulkId:u1 in members becomes the new user's id",
          .level = kMust,
-         .requirement = "The service provider MUST return the same \"bulkId\" together with the "
-                        "newly created resource.",
+         .requirement = "The service provider MUST replace the string \"bulkId:qwerty\" with the "
+                        "permanent resource id once created.",
          .tags = kTags,
          .needs = {cap::kBulk, cap::kUsers, cap::kGroups},
          .run = bulk_id_reference});
-  SectionBuilder e(catalog, rfc7644_spec(catalog), "3.7.3", "Response and Error Handling");
-  e.add({.slug = "failed-operation-carries-error",
-         .title = "a failed operation has status and error response",
-         .level = kMust,
-         .requirement = "When indicating a response with an HTTP status other than a 200-series "
-                        "response, the response body MUST be included.",
-         .tags = kTags,
-         .needs = kCaps,
-         .run = failed_op_has_response});
   SectionBuilder m(catalog, rfc7644_spec(catalog), "3.7.4", "Maximum Operations");
   m.add({.slug = "too-many-operations-413",
          .title = "maxOperations + 1 operations answer 413",

@@ -1,25 +1,44 @@
-// Every RFC-level check quotes its requirement exactly from the specification text: the quote,
-// whitespace-normalised, must occur in the whitespace-normalised, page-break-free text of one of
-// the specs in SCIM_SPECS_DIR. Quotes of table cells ("Table N, ...: ...") cannot be matched
-// verbatim because the plain-text tables interleave columns; they are checked to name a table.
+// Every RFC-level check quotes its requirement from the specification its ID names, and from the
+// very section its ID names (issue 13: "a check cannot cite a sentence from a different section
+// than its id"). The quote, whitespace-normalised, must occur in the whitespace-normalised,
+// page-break-free text of that section, not counting its subsections. Quotes of table cells
+// ("Table N, <row>: <cell text>") cannot be matched verbatim because plain-text tables interleave
+// columns: the table's caption must lie in the section, the row must exist, and the words of the
+// cell must appear, in order, within that row.
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "scim/conformance/catalog.hpp"
 #include "scim/suites/suites.hpp"
 
 namespace {
 
-// Drops the RFC page footers/headers and form feeds, then collapses whitespace.
-std::string normalise_spec(const std::string& raw) {
-  static const std::regex footer(
-      R"(\n[^\n]*\[Page \d+\]\n(\f)?\n?[^\n]*(RFC 7\d{3}|Internet-Draft)[^\n]*\n)");
-  std::string text = std::regex_replace(raw, footer, "\n");
+// Which text each spec of the catalog quotes (profiles paraphrase provider documentation).
+const std::map<std::string, std::string> kSpecFiles = {
+    {"rfc7643", "rfc7643.txt"},
+    {"rfc7644", "rfc7644.txt"},
+    {"events", "draft-ietf-scim-events-16.txt"},
+    {"rfc8417", "draft-ietf-secevent-token.txt"},
+    {"rfc8935", "draft-ietf-secevent-http-push.txt"},
+    {"rfc8936", "draft-ietf-secevent-http-poll.txt"},
+};
+
+bool is_page_break_line(const std::string& line) {
+  static const std::regex footer(R"(.*\[Page \d+\]\s*$)");
+  static const std::regex header(R"(^(RFC \d{4}|Internet-Draft)\s.*)");
+  return line.find('\f') != std::string::npos || std::regex_match(line, footer) ||
+         std::regex_match(line, header);
+}
+
+// Collapses whitespace to single spaces.
+std::string collapse(const std::string& text) {
   std::string out;
   bool space = false;
   for (char c : text) {
@@ -34,38 +53,167 @@ std::string normalise_spec(const std::string& raw) {
   return out;
 }
 
-std::string normalise(const std::string& text) {
-  return normalise_spec(text);
-}
-
-std::string load_specs() {
-  std::string all;
-  for (const auto& entry : std::filesystem::directory_iterator(SCIM_SPECS_DIR)) {
-    if (entry.path().extension() != ".txt") continue;
-    std::ifstream in(entry.path());
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    all += normalise_spec(buffer.str()) + "\n";
+// A spec text cut into its numbered sections: "3.4.2.2" -> the lines under that heading, up to
+// the next heading (so subsections are not part of their parent), page breaks removed.
+std::map<std::string, std::vector<std::string>> sections_of(const std::filesystem::path& file) {
+  static const std::regex heading(R"(^(\d+(?:\.\d+)*)\.\s+\S.*)");
+  std::ifstream in(file);
+  std::map<std::string, std::vector<std::string>> sections;
+  std::string line, current;
+  std::smatch m;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (std::regex_match(line, m, heading)) {
+      current = m[1];
+      // A number seen twice (a table of contents is indented, so this is the body) keeps the
+      // later text.
+      sections[current].clear();
+      continue;
+    }
+    if (!current.empty() && !is_page_break_line(line)) sections[current].push_back(line);
   }
-  return all;
+  return sections;
 }
 
-TEST(SuitesQuotes, RequirementsAreQuotedFromTheSpecs) {
-  if (!std::filesystem::exists(SCIM_SPECS_DIR)) GTEST_SKIP() << "no spec texts at " SCIM_SPECS_DIR;
-  const std::string specs = load_specs();
-  const std::regex table(R"(^Table \d+, [^:]+: .+)");
-  scim::conf::Catalog catalog;
-  scim::suites::register_all(catalog);
-  for (const auto& spec : catalog.specs()) {
-    if (spec.is_profile) continue;  // profiles paraphrase provider documentation
-    for (const auto& section : spec.sections)
+std::string joined(const std::vector<std::string>& lines) {
+  std::string all;
+  for (const auto& l : lines) all += l + "\n";
+  return collapse(all);
+}
+
+std::vector<std::string> words(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string w; in >> w;) {
+    if (w != "|") out.push_back(w);
+  }
+  return out;
+}
+
+bool border_or_gap(const std::string& line) {
+  static const std::regex gap(R"(^\s*(\+[-+]*|\|(\s*\|)*)\s*$)");
+  return std::regex_match(line, gap);
+}
+
+bool table_line(const std::string& line) {
+  const auto first = line.find_first_not_of(' ');
+  return first != std::string::npos && (line[first] == '|' || line[first] == '+');
+}
+
+// The first cell of a table row: the text between its first two '|'.
+std::string first_cell(const std::string& line) {
+  const auto open = line.find('|');
+  if (open == std::string::npos) return {};
+  const auto close = line.find('|', open + 1);
+  return line.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1);
+}
+
+// The problem with a "Table N, row: cell" quote against the section's lines; empty when it holds.
+std::string table_problem(const std::vector<std::string>& lines, const std::smatch& quote) {
+  const std::string caption = "Table " + quote[1].str() + ":";
+  std::size_t end = 0;
+  while (end < lines.size() && lines[end].find(caption) == std::string::npos) ++end;
+  if (end == lines.size()) return caption + " is not in this section";
+  // The table is the block of table lines just above its caption.
+  std::size_t start = end;
+  while (start > 0 && (lines[start - 1].find_first_not_of(' ') == std::string::npos ||
+                       table_line(lines[start - 1])))
+    --start;
+  // The row starts where its first cell begins with the row's first word.
+  const std::string key = words(quote[2].str()).front();
+  std::size_t row = end;
+  for (std::size_t i = start; i < end; ++i) {
+    const auto cell = words(first_cell(lines[i]));
+    if (!cell.empty() && cell.front() == key) {
+      row = i;
+      break;
+    }
+  }
+  if (row == end) return "no row \"" + quote[2].str() + "\" in " + caption;
+  std::vector<std::string> region;
+  for (std::size_t i = row; i < end && (i == row || !border_or_gap(lines[i])); ++i)
+    for (auto& w : words(lines[i])) region.push_back(w);
+  std::size_t at = 0;
+  for (const auto& w : words(quote[3].str())) {
+    while (at < region.size() && region[at] != w) ++at;
+    if (at == region.size())
+      return "the cell text is not in row \"" + quote[2].str() + "\" (at \"" + w + "\")";
+    ++at;
+  }
+  return {};
+}
+
+class SuitesQuotes : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!std::filesystem::exists(SCIM_SPECS_DIR)) GTEST_SKIP() << "no specs at " SCIM_SPECS_DIR;
+    scim::suites::register_all(catalog_);
+    for (const auto& [spec, file] : kSpecFiles)
+      texts_[spec] = sections_of(std::filesystem::path(SCIM_SPECS_DIR) / file);
+  }
+  scim::conf::Catalog catalog_;
+  std::map<std::string, std::map<std::string, std::vector<std::string>>> texts_;
+};
+
+TEST_F(SuitesQuotes, EveryNonProfileSpecHasItsText) {
+  for (const auto& spec : catalog_.specs()) {
+    if (spec.is_profile) continue;
+    EXPECT_EQ(kSpecFiles.count(spec.id), 1u) << "no spec text mapped for " << spec.id;
+  }
+}
+
+TEST_F(SuitesQuotes, RequirementsAreQuotedFromTheSectionOfTheirId) {
+  static const std::regex table(R"(^Table (\d+), ([^:]+): (.+)$)");
+  for (const auto& spec : catalog_.specs()) {
+    if (spec.is_profile || !texts_.count(spec.id)) continue;
+    for (const auto& section : spec.sections) {
+      const auto found = texts_[spec.id].find(section.id);
       for (const auto& check : section.checks) {
         const std::string& quote = check.info.requirement;
-        if (std::regex_match(quote, table)) continue;
-        EXPECT_NE(specs.find(normalise(quote)), std::string::npos)
-            << check.info.id << " quotes text not found in the specs: " << quote;
+        if (found == texts_[spec.id].end()) {
+          ADD_FAILURE() << check.info.id << ": " << spec.id << " has no section " << section.id;
+          continue;
+        }
+        std::smatch m;
+        if (std::regex_match(quote, m, table)) {
+          const auto problem = table_problem(found->second, m);
+          EXPECT_TRUE(problem.empty()) << check.info.id << ": " << problem << ": " << quote;
+          continue;
+        }
+        EXPECT_NE(joined(found->second).find(collapse(quote)), std::string::npos)
+            << check.info.id << " quotes text not found in " << spec.id << " §" << section.id
+            << ": " << quote;
       }
+    }
   }
+}
+
+// The test above must be able to fail: a sentence from a neighbouring section, a table row that
+// does not exist and an invented cell text are all rejected.
+TEST_F(SuitesQuotes, TheSectionRuleRejectsMisplacedAndInventedQuotes) {
+  const auto& rfc7644 = texts_["rfc7644"];
+  const std::string from_3_4_2_3 = "\"sortOrder\" SHALL default to ascending.";
+  EXPECT_NE(joined(rfc7644.at("3.4.2.3")).find(collapse(from_3_4_2_3)), std::string::npos);
+  EXPECT_EQ(joined(rfc7644.at("3.4.2.4")).find(collapse(from_3_4_2_3)), std::string::npos);
+  static const std::regex table(R"(^Table (\d+), ([^:]+): (.+)$)");
+  auto problem = [&](const std::string& section, const std::string& quote) {
+    std::smatch m;
+    EXPECT_TRUE(std::regex_match(quote, m, table));
+    return table_problem(rfc7644.at(section), m);
+  };
+  EXPECT_EQ(problem("3.12", "Table 9, invalidValue: A required value was missing, or the value "
+                            "specified was not compatible with the operation or attribute type "
+                            "(see Section 2.2 of [RFC7643]), or resource schema (see Section 4 of "
+                            "[RFC7643])."),
+            "");
+  EXPECT_NE(problem("3.12", "Table 9, invalidValue: A required value was missing, or the value "
+                            "specified was not compatible with the operation or attribute type "
+                            "(see Section 2.2 of [RFC7643]), or resource references."),
+            "");
+  EXPECT_NE(problem("3.5.1", "Table 9, uniqueness: One or more of the attribute values are "
+                             "already in use or are reserved."),
+            "");
+  EXPECT_NE(problem("3.12", "Table 9, noSuchRow: anything"), "");
 }
 
 }  // namespace

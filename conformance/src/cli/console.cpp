@@ -81,6 +81,10 @@ void ConsoleObserver::on_discovered(const Capabilities& caps) {
   out_ << "target advertises: " << (advertised.empty() ? "(nothing)" : advertised) << "\n";
 }
 
+void ConsoleObserver::on_run_notes(const std::vector<std::string>& notes) {
+  for (const auto& n : notes) out_ << "note: " << n << "\n";
+}
+
 void ConsoleObserver::on_start(std::size_t selected) {
   total_ = selected;
   out_ << "running " << selected << " checks\n";

@@ -47,6 +47,8 @@ constexpr OptionSpec kRunOptions[] = {
     {"ca-cert", Kind::Single, "PEM file of CA certificates to verify the target with"},
     {"color", Kind::Single, "auto, always or never"},
     {"receiver-port", Kind::Single, "port of the loopback SET receiver on 127.0.0.1 (0 = any)"},
+    {"poll-feed", Kind::Single,
+     "RFC 8936: poll this feed of the target (its SETs are acknowledged: give the run its own)"},
 };
 
 struct Bound {
@@ -194,6 +196,7 @@ Status<UsageError> read_run(const Values& values, RunConfig& run) {
   run.verbose = values.flag("verbose");
   run.insecure = values.flag("insecure");
   run.ca_cert = values.text("ca-cert");
+  run.poll_feed = values.text("poll-feed");
   run.color = values.one("color") ? values.text("color") : "auto";
   if (run.color != "auto" && run.color != "always" && run.color != "never") {
     return UsageError{"--color must be auto, always or never"};

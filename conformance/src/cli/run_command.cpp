@@ -61,6 +61,7 @@ RunOptions options_from(const RunConfig& config, const std::string& version) {
                                 : std::max(120, 4 * config.timeout_seconds);
   options.check_timeout = std::chrono::seconds(check_seconds);
   options.tool_version = version;
+  options.poll_feed = config.poll_feed;
   return options;
 }
 

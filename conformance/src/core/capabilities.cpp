@@ -75,6 +75,38 @@ const ResourceTypeInfo* Capabilities::find_type(std::string_view name) const {
   return nullptr;
 }
 
+std::string Capabilities::schema_urn(std::string_view type) const {
+  if (const auto* info = find_type(type); info != nullptr) return info->schema;
+  if (!resource_types.empty()) return {};
+  if (ascii_iequals(type, "User")) return std::string(urn::kUser);
+  if (ascii_iequals(type, "Group")) return std::string(urn::kGroup);
+  return {};
+}
+
+const Attribute* Capabilities::attribute(std::string_view type, std::string_view path) const {
+  const std::string core = schema_urn(type);
+  if (path.size() > 4 && ascii_iequals(path.substr(0, 4), "urn:")) {
+    // The longest schema id followed by ':' is the qualifier (RFC 7644 §3.10).
+    const Schema* best = nullptr;
+    for (const auto& s : schemas.all()) {
+      const bool prefix = path.size() > s.id.size() && path[s.id.size()] == ':' &&
+                          ascii_iequals(path.substr(0, s.id.size()), s.id);
+      if (prefix && (best == nullptr || s.id.size() > best->id.size())) best = &s;
+    }
+    if (best == nullptr) return nullptr;
+    const auto* info = find_type(type);
+    const bool allowed = ascii_iequals(best->id, core) || type_has_extension(info, best->id);
+    return allowed ? find_attribute(*best, path.substr(best->id.size() + 1)) : nullptr;
+  }
+  // The common attributes (RFC 7643 §3.1: id, externalId, meta) belong to every resource and to
+  // no schema, so /Schemas never lists them.
+  const auto dot = path.find('.');
+  if (const Attribute* common = find_common_attribute(path.substr(0, dot)); common != nullptr)
+    return dot == std::string_view::npos ? common : common->find_sub(path.substr(dot + 1));
+  const Schema* schema = core.empty() ? nullptr : schemas.find(core);
+  return schema == nullptr ? nullptr : find_attribute(*schema, path);
+}
+
 nlohmann::json Capabilities::to_json() const {
   nlohmann::json types = nlohmann::json::array();
   for (const auto& t : resource_types) {
@@ -102,6 +134,7 @@ nlohmann::json Capabilities::to_json() const {
           {"events", events},
           {"asyncModes", async_modes},
           {"eventUris", event_uris},
+          {"schemasFromTarget", schemas.from_target()},
           {"resourceTypes", types}};
 }
 

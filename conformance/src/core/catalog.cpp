@@ -1,6 +1,7 @@
 // The check catalog tree. Registration errors (malformed or duplicate IDs, empty requirement) are
 // programming errors in a suite, so they throw std::invalid_argument at startup rather than
 // producing a catalog that reports can't trust.
+#include <map>
 #include <stdexcept>
 
 #include "scim/conformance/catalog.hpp"
@@ -48,10 +49,45 @@ void Catalog::add(Section& section, CheckInfo info, CheckFn run) {
     throw std::invalid_argument("check '" + info.id + "' needs a title and a requirement");
   }
   if (!run) throw std::invalid_argument("check '" + info.id + "' has no body");
+  for (const auto& prerequisite : info.depends_on) {
+    if (auto problem = check_id_problem(prerequisite); !problem.empty() || prerequisite == info.id)
+      throw std::invalid_argument("check '" + info.id + "' depends on an invalid ID '" +
+                                  prerequisite + "'");
+  }
   if (!ids_.insert(info.id).second) {
     throw std::invalid_argument("duplicate check ID '" + info.id + "'");
   }
   section.checks.push_back(Check{std::move(info), std::move(run)});
+}
+
+std::vector<std::string> Catalog::dependency_problems() const {
+  std::vector<std::string> problems;
+  std::map<std::string, const Check*> by_id;
+  for (const auto* c : all()) by_id[c->info.id] = c;
+  for (const auto& [id, check] : by_id) {
+    for (const auto& dep : check->info.depends_on) {
+      if (!by_id.contains(dep)) problems.push_back(id + " depends on unknown check " + dep);
+    }
+  }
+  // A cycle: some check reaches itself by following depends_on (depth-first, bounded).
+  for (const auto& [id, check] : by_id) {
+    std::vector<const Check*> stack = {check};
+    std::set<std::string> seen;
+    while (!stack.empty()) {
+      const Check* c = stack.back();
+      stack.pop_back();
+      for (const auto& dep : c->info.depends_on) {
+        if (dep == id) {
+          problems.push_back(id + " depends on itself through " + c->info.id);
+          stack.clear();
+          break;
+        }
+        const auto it = by_id.find(dep);
+        if (it != by_id.end() && seen.insert(dep).second) stack.push_back(it->second);
+      }
+    }
+  }
+  return problems;
 }
 
 std::vector<const Check*> Catalog::all() const {

@@ -96,7 +96,12 @@ nlohmann::json Context::json_body(const HttpResponse& response) {
 }
 
 void Context::skip(std::string reason) {
-  throw CheckSkipped{std::move(reason)};
+  throw CheckSkipped{std::move(reason), {}};
+}
+
+void Context::blocked_by(std::string check_id, std::string reason) {
+  std::string text = "depends on " + check_id + ": " + reason;
+  throw CheckSkipped{std::move(text), std::move(check_id)};
 }
 
 }  // namespace scim::conf

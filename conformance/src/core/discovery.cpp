@@ -56,6 +56,7 @@ void read_events(const nlohmann::json& spc, Capabilities& caps) {
   caps.events = events.is_object();
   const auto& async = member(events, "asyncRequest");
   if (async.is_string()) caps.async_modes.push_back(async.get<std::string>());
+  caps.poll_endpoint = text(member(events, "pollEndpoint"));
   const auto& uris = member(events, "eventUris");
   if (uris.is_array()) {
     for (const auto& u : uris) {
@@ -90,6 +91,10 @@ Capabilities capabilities_from(const nlohmann::json& spc, const nlohmann::json& 
   caps.service_provider_config = spc;
   caps.resource_types_json = resource_types;
   caps.schemas_json = schemas;
+  // Without a readable /Schemas the RFC 7643 schemas stand in, as before schemas were read; the
+  // runner says so once (RunResult::notes) and the rfc7644/4 checks judge the endpoint itself.
+  caps.schemas = TargetSchemas::from_json(schemas);
+  if (caps.schemas.empty()) caps.schemas = TargetSchemas::rfc7643();
   return caps;
 }
 

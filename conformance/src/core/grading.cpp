@@ -33,9 +33,11 @@ void grade(const std::function<void()>& body, Level level, bool capability_force
   } catch (const CheckSkipped& s) {
     result.outcome = Outcome::Skipped;
     result.message = s.reason;
+    result.cause = s.cause;
   } catch (const CheckError& e) {
     result.outcome = Outcome::Error;
     result.message = e.message;
+    result.cause = e.cause;
   } catch (const std::exception& e) {
     // A bug in the check (or the harness): reported, never allowed to stop the run.
     result.outcome = Outcome::Error;

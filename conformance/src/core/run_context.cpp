@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "scim/conformance/core/fixture_body.hpp"
 #include "scim/conformance/json_limits.hpp"
 #include "scim/protocol/urns.hpp"
 
@@ -89,15 +90,30 @@ std::string RunContext::endpoint_of(std::string_view type, std::string_view fall
 nlohmann::json RunContext::create_fixture(std::string_view type, std::string_view fallback_endpoint,
                                           nlohmann::json body, const nlohmann::json& overrides) {
   if (overrides.is_object()) body.update(overrides);
+  auto filled = fill_required(
+      shared_.caps, type, std::move(body), [this](std::string_view hint) { return unique_name(hint); });
   const auto endpoint = endpoint_of(type, fallback_endpoint);
-  const auto response = create_raw(endpoint, body);
+  const auto response = create_raw(endpoint, filled.body);
   auto created = parse_json_limited(response.body);
   if (response.status != 201 || !created || !created->is_object()) {
+    std::string why;
+    for (const auto& u : filled.unsatisfied) why += "; cannot fill " + u;
+    // One cause for every check whose fixture of this type failed: reports group them.
     throw CheckError{"could not create fixture " + std::string(type) + " at " + endpoint +
-                     ": HTTP " + std::to_string(response.status) + " " +
-                     response.body.substr(0, 200)};
+                         ": HTTP " + std::to_string(response.status) + " " +
+                         response.body.substr(0, 200) + why,
+                     "fixture:" + std::string(type)};
   }
   return std::move(*created);
+}
+
+nlohmann::json RunContext::with_required(std::string_view type, nlohmann::json body,
+                                         const std::vector<std::string>& omit) {
+  auto filled = fill_required(
+      shared_.caps, type, std::move(body), [this](std::string_view hint) { return unique_name(hint); },
+      omit);
+  for (const auto& u : filled.unsatisfied) note("cannot fill required " + u);
+  return std::move(filled.body);
 }
 
 nlohmann::json RunContext::create_user(const nlohmann::json& overrides) {

@@ -6,12 +6,15 @@
 
 #include <algorithm>
 #include <ctime>
+#include <map>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
 
+#include "scim/conformance/core/fixture_body.hpp"
 #include "scim/conformance/core/grading.hpp"
 #include "scim/conformance/core/run_context.hpp"
+#include "scim/conformance/events/poll_feed_impl.hpp"
 #include "sweep.hpp"
 
 namespace scim::conf {
@@ -61,36 +64,126 @@ CheckResult not_run(const Check& check) {
   return result;
 }
 
-// Runs `selected` on `options.jobs` threads; results by index, so catalog order is kept.
+// The outcome of a check whose prerequisite did not pass: skipped, attributed to the root cause.
+CheckResult blocked(const Check& check, const CheckResult& prerequisite) {
+  CheckResult result;
+  result.info = check.info;
+  result.outcome = Outcome::Skipped;
+  const auto& p = prerequisite;
+  const bool own_verdict = p.outcome == Outcome::Failed || p.outcome == Outcome::Warning;
+  result.cause = own_verdict || p.cause.empty() ? p.info.id : p.cause;
+  const std::string how = p.outcome == Outcome::Failed    ? "failed"
+                          : p.outcome == Outcome::Warning ? "was not met"
+                          : p.outcome == Outcome::Error   ? "could not be judged"
+                                                          : "was skipped";
+  result.message = "depends on " + p.info.id + ", which " + how +
+                   (p.message.empty() ? std::string() : ": " + p.message.substr(0, 200));
+  return result;
+}
+
+// Waves of check indexes: a check runs in a later wave than every selected check it depends on.
+// Prerequisites left out of the selection are ignored (the check then guards itself inline).
+std::vector<std::vector<std::size_t>> waves_of(const std::vector<const Check*>& selected) {
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < selected.size(); ++i) index[selected[i]->info.id] = i;
+  std::vector<int> wave(selected.size(), -1);
+  // Bounded relaxation instead of recursion: the catalog test rejects cycles, and a cycle that
+  // slipped through only leaves those checks in the waves reached by the bound.
+  for (std::size_t pass = 0; pass <= selected.size(); ++pass) {
+    bool changed = false;
+    for (std::size_t i = 0; i < selected.size(); ++i) {
+      int w = 0;
+      for (const auto& dep : selected[i]->info.depends_on) {
+        const auto it = index.find(dep);
+        if (it != index.end()) w = std::max(w, wave[it->second] + 1);
+      }
+      if (w != wave[i]) changed = true;
+      wave[i] = w;
+    }
+    if (!changed) break;
+  }
+  std::vector<std::vector<std::size_t>> out;
+  for (std::size_t i = 0; i < selected.size(); ++i) {
+    const auto w = static_cast<std::size_t>(std::min<int>(wave[i], 64));
+    if (out.size() <= w) out.resize(w + 1);
+    out[w].push_back(i);
+  }
+  return out;
+}
+
+// The first selected prerequisite of `check` that did not pass, or nullptr.
+const CheckResult* failed_prerequisite(const Check& check, const std::vector<const Check*>& selected,
+                                       const std::vector<CheckResult>& results) {
+  for (const auto& dep : check.info.depends_on) {
+    for (std::size_t i = 0; i < selected.size(); ++i) {
+      if (selected[i]->info.id == dep && results[i].outcome != Outcome::Passed) return &results[i];
+    }
+  }
+  return nullptr;
+}
+
+// Runs `selected` on `options.jobs` threads, wave by wave (waves_of); results by index, so
+// catalog order is kept.
 std::vector<CheckResult> execute(const std::vector<const Check*>& selected,
                                  const RunOptions& options, RunShared& shared,
                                  const CancelFlag& cancel, RunObserver& observer) {
   std::vector<CheckResult> results(selected.size());
-  std::atomic<std::size_t> next{0};
   std::size_t done = 0;
   std::mutex observer_mutex;
-  auto worker = [&] {
-    for (auto i = next.fetch_add(1); i < selected.size(); i = next.fetch_add(1)) {
-      const auto& check = *selected[i];
-      if (cancel.requested()) {
-        results[i] = not_run(check);
-        continue;
-      }
-      {
+  for (const auto& wave : waves_of(selected)) {
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+      for (auto n = next.fetch_add(1); n < wave.size(); n = next.fetch_add(1)) {
+        const auto i = wave[n];
+        const auto& check = *selected[i];
+        if (cancel.requested()) {
+          results[i] = not_run(check);
+          continue;
+        }
+        if (const auto* p = failed_prerequisite(check, selected, results)) {
+          results[i] = blocked(check, *p);
+        } else {
+          {
+            std::lock_guard lock(observer_mutex);
+            observer.on_check_started(check.info);
+          }
+          results[i] = run_one(check, options, shared);
+        }
         std::lock_guard lock(observer_mutex);
-        observer.on_check_started(check.info);
+        observer.on_check_finished(results[i], ++done, selected.size());
       }
-      results[i] = run_one(check, options, shared);
-      std::lock_guard lock(observer_mutex);
-      observer.on_check_finished(results[i], ++done, selected.size());
-    }
-  };
-  const int jobs = std::clamp(options.jobs, 1, RunOptions::kMaxJobs);
-  std::vector<std::jthread> pool;
-  for (int j = 1; j < jobs; ++j) pool.emplace_back(worker);
-  worker();
-  pool.clear();  // joins
+    };
+    const int jobs = std::clamp(options.jobs, 1, RunOptions::kMaxJobs);
+    std::vector<std::jthread> pool;
+    for (int j = 1; j < jobs; ++j) pool.emplace_back(worker);
+    worker();
+  }
   return results;
+}
+
+// What the run says once rather than in every check: schemas standing in for an unreadable
+// /Schemas, and what fixtures must fill or cannot fill (fixture_body.hpp).
+std::vector<std::string> discovery_notes(const Capabilities& caps) {
+  std::vector<std::string> notes;
+  if (!caps.schemas.from_target()) {
+    notes.push_back("GET /Schemas gave no readable schema: the RFC 7643 schemas stand in when "
+                    "checks choose attributes");
+  }
+  for (const char* type : {"User", "Group"}) {
+    if (!caps.has(std::string_view(type) == "User" ? Capability::Users : Capability::Groups))
+      continue;
+    nlohmann::json body = {{"schemas", nlohmann::json::array({caps.schema_urn(type)})}};
+    auto fill = fill_required(caps, type, std::move(body), [](std::string_view) { return "x"; });
+    for (const auto& u : fill.unsatisfied)
+      notes.push_back("fixtures: cannot fill required " + u + "; checks creating a " + type +
+                      " will end in error");
+    for (const auto& a : fill.added) {
+      if (a != "User.userName" && a != "Group.displayName")
+        notes.push_back("fixtures: the target requires " + a + " (RFC 7643 §8.7.1), so every " +
+                        type + " fixture carries it");
+    }
+  }
+  return notes;
 }
 
 }  // namespace
@@ -121,12 +214,25 @@ Result<RunResult, DiscoveryFailure> run_checks(const Catalog& catalog, const Run
   auto caps = discover(client, options.request_timeout);
   if (!caps) return Unexpected{caps.error()};
   run.capabilities = caps->to_json();
+  run.notes = discovery_notes(*caps);
+  RunShared shared{client, *caps, cancel, run.run_id};
+  shared.receiver = receiver;
+  std::optional<RunPollFeed> poll_feed;
+  if (!options.poll_feed.empty()) {
+    const auto url = poll_url(caps->poll_endpoint, options.poll_feed);
+    if (url.empty()) {
+      run.notes.push_back("--poll-feed " + options.poll_feed + ": the target advertises no " +
+                          "securityEvents.pollEndpoint, so poll checks skip");
+    } else {
+      poll_feed.emplace(client.resolve(url));
+      shared.poll_feed = &*poll_feed;
+    }
+  }
   observer.on_discovered(*caps);
+  observer.on_run_notes(run.notes);
 
   const auto selected = select(catalog, options.selection);
   observer.on_start(selected.size());
-  RunShared shared{client, *caps, cancel, run.run_id};
-  shared.receiver = receiver;
   shared.request_timeout = options.request_timeout;
   shared.check_timeout = options.check_timeout;
 

@@ -19,6 +19,7 @@ void SectionBuilder::add(CheckDef check) {
   info.requirement = std::move(check.requirement);
   for (const Tag& tag : check.tags) info.tags.emplace_back(tag.name());
   for (Capability capability : check.needs) info.capabilities.emplace_back(to_string(capability));
+  info.depends_on = std::move(check.depends_on);
   catalog_.add(section_, std::move(info), std::move(check.run));
 }
 

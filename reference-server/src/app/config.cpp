@@ -60,6 +60,10 @@ struct FlagValues {
   Seconds async_wait, async_max_wait, poll_max_wait, poll_redelivery;
   std::vector<std::string> receivers;  // "URL[,TOKEN]"
   std::vector<std::string> feeds;      // "ID[:explicit]"
+  // Optional features switched off (server::Features); a flag only ever switches one off.
+  bool no_bulk = false, no_sort = false, no_me = false, no_root_query = false,
+       no_nested_groups = false;
+  std::vector<std::string> filter_operators;
 };
 
 void register_http_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {
@@ -98,6 +102,16 @@ void register_service_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {
   app.add_option("--schema", f.schemas, "Custom schema file (RFC 7643 §7 JSON, repeatable)");
   app.add_option("--resource-type", f.resource_types,
                  "Custom resource type file (RFC 7643 §6 JSON, repeatable)");
+  app.add_flag("--replace-builtin-schemas", c.registry.replace_builtin,
+               "--schema/--resource-type files replace the built-in schema or type of the same id");
+  app.add_flag("--no-bulk", f.no_bulk, "No /Bulk (bulk.supported false)");
+  app.add_flag("--no-sort", f.no_sort, "Ignore sortBy (sort.supported false)");
+  app.add_flag("--no-me", f.no_me, "/Me answers 501 (RFC 7644 §3.11)");
+  app.add_flag("--no-root-query", f.no_root_query, "POST {base}/.search answers 501");
+  app.add_flag("--no-nested-groups", f.no_nested_groups, "A group member that is a group: 400");
+  app.add_option("--filter-operators", f.filter_operators,
+                 "Filter operators allowed, e.g. eq,and (others: 400 invalidFilter; default all)")
+      ->delimiter(',');
   app.add_option("--deviate", f.deviations,
                  "FOR TESTING CONFORMANCE TOOLS ONLY: break the RFC on purpose (repeatable; "
                  "no-etag, filter-case-sensitive, patch-not-atomic, wrong-error-shape)");
@@ -188,6 +202,13 @@ Status<std::string> apply_flags(const CLI::App& app, const FlagValues& f, Server
   if (app.count("--schema") > 0) c.registry.schema_files = f.schemas;
   if (app.count("--resource-type") > 0) c.registry.resource_type_files = f.resource_types;
   if (app.count("--deviate") > 0) c.deviations = f.deviations;
+  auto& features = c.service.features;
+  if (f.no_bulk) features.bulk = false;
+  if (f.no_sort) features.sort = false;
+  if (f.no_me) features.me = false;
+  if (f.no_root_query) features.root_query = false;
+  if (f.no_nested_groups) features.nested_groups = false;
+  if (app.count("--filter-operators") > 0) features.filter_operators = f.filter_operators;
   return apply_events_flags(f, c);
 }
 

@@ -1,6 +1,7 @@
 // The JSON configuration file (--config FILE) and cross-field validation. The file mirrors the
 // flags section by section (docs/server.md); each section is a table of key -> setter, so an
 // unknown key is reported instead of being ignored, and adding a section is one table entry.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -229,10 +230,17 @@ std::map<std::string, Section> sections(ServerConfig& c) {
        {{"lenient", set_bool(c.service.lenient)},
         {"maxResults", set_unsigned(c.service.max_results)},
         {"seed", set_string(c.seed_file)},
-        {"deviate", set_strings(c.deviations)}}},
+        {"deviate", set_strings(c.deviations)},
+        {"bulk", set_bool(c.service.features.bulk)},
+        {"sort", set_bool(c.service.features.sort)},
+        {"me", set_bool(c.service.features.me)},
+        {"rootQuery", set_bool(c.service.features.root_query)},
+        {"nestedGroups", set_bool(c.service.features.nested_groups)},
+        {"filterOperators", set_strings(c.service.features.filter_operators)}}},
       {"schemas",
        {{"schemaFiles", set_strings(c.registry.schema_files)},
-        {"resourceTypeFiles", set_strings(c.registry.resource_type_files)}}},
+        {"resourceTypeFiles", set_strings(c.registry.resource_type_files)},
+        {"replaceBuiltin", set_bool(c.registry.replace_builtin)}}},
       {"events", events_section(c)},
   };
 }
@@ -296,6 +304,12 @@ Status<std::string> validate(const ServerConfig& c) {
   }
   if (l.max_requests_per_connection < 1) return fail("--max-requests-per-connection must be >= 1");
   if (c.service.max_results < 1) return fail("--max-results must be at least 1");
+  for (const auto& op : c.service.features.filter_operators) {
+    const auto& names = server::kFilterOperatorNames;
+    if (std::find(names.begin(), names.end(), op) == names.end())
+      return fail("--filter-operators: unknown operator '" + op +
+                  "' (known: eq ne co sw ew pr gt ge lt le and or not)");
+  }
   if (c.http.tls.cert_file.empty() != c.http.tls.key_file.empty()) {
     return fail("TLS needs both --tls-cert and --tls-key");
   }

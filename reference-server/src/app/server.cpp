@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "scim/protocol/schema_loader.hpp"
+#include "scim/protocol/strings.hpp"
 #include "scim/server/endpoints/routes.hpp"
 #include "scim/server/endpoints/seed.hpp"
 #include "scim/server/http/target.hpp"
@@ -14,24 +15,58 @@
 namespace scim::app {
 namespace {
 
-// The RFC 7643 registry plus the --schema / --resource-type files, schemas first so that
-// resource types can name them.
-Result<Registry, std::string> build_registry(const RegistryOptions& o) {
-  auto registry = Registry::with_builtin();
+// The files named by --schema / --resource-type, parsed.
+struct RegistryFiles {
+  std::vector<Schema> schemas;
+  std::vector<ResourceType> types;
+};
+
+Result<RegistryFiles, std::string> load_registry_files(const RegistryOptions& o) {
+  RegistryFiles files;
   for (const auto& file : o.schema_files) {
     auto schemas = load_schema_file(file);
     if (!schemas) return Unexpected{schemas.error()};
-    for (auto& s : *schemas) {
-      if (auto st = registry.add_schema(std::move(s)); !st) return Unexpected{st.error()};
-    }
+    for (auto& s : *schemas) files.schemas.push_back(std::move(s));
   }
   for (const auto& file : o.resource_type_files) {
     auto types = load_resource_type_file(file);
     if (!types) return Unexpected{types.error()};
-    for (auto& t : *types) {
-      if (auto st = registry.add_resource_type(std::move(t)); !st) {
-        return Unexpected{file + ": " + st.error()};
-      }
+    for (auto& t : *types) files.types.push_back(std::move(t));
+  }
+  return files;
+}
+
+// The RFC 7643 registry plus the --schema / --resource-type files, schemas first so that
+// resource types can name them. With replace_builtin, a file's schema or resource type replaces
+// the built-in one of the same id (a minimal User schema with only its required attributes, a
+// User type without the Enterprise extension), and the built-ins left keep their place.
+Result<Registry, std::string> build_registry(const RegistryOptions& o) {
+  auto files = load_registry_files(o);
+  if (!files) return Unexpected{files.error()};
+  Registry registry = o.replace_builtin ? Registry() : Registry::with_builtin();
+  auto replaced = [&](const auto& list, const std::string& id) {
+    return std::any_of(list.begin(), list.end(), [&](const auto& x) { return iequals(x.id, id); });
+  };
+  if (o.replace_builtin) {
+    for (auto& s : builtin_schemas()) {
+      if (replaced(files->schemas, s.id)) continue;
+      if (auto st = registry.add_schema(std::move(s)); !st) return Unexpected{st.error()};
+    }
+  }
+  for (auto& s : files->schemas) {
+    if (auto st = registry.add_schema(std::move(s)); !st) return Unexpected{st.error()};
+  }
+  if (o.replace_builtin) {
+    const Registry builtin = Registry::with_builtin();
+    for (const ResourceType* t : builtin.resource_types()) {
+      if (replaced(files->types, t->id)) continue;
+      if (auto st = registry.add_resource_type(*t); !st) return Unexpected{st.error()};
+    }
+  }
+  for (auto& t : files->types) {
+    const std::string id = t.id;
+    if (auto st = registry.add_resource_type(std::move(t)); !st) {
+      return Unexpected{"resource type " + id + ": " + st.error()};
     }
   }
   return registry;
@@ -70,6 +105,7 @@ server::ServiceConfig service_config(const ServerConfig& config, const events::E
          {"specUri", "https://www.rfc-editor.org/info/rfc7617"}});
   }
   sc.bulk = config.bulk;
+  sc.advertise_feeds = true;  // /Feeds and /Feeds/{id}/poll are always served
   auto uris = hub.event_uris();
   if (config.async.mode == async::AsyncMode::None) uris.pop_back();  // no asyncresp then
   sc.service_provider_config_extra["securityEvents"] = {
@@ -125,7 +161,7 @@ ReferenceServer::ReferenceServer(ServerConfig config, Registry registry, http::A
       jobs_(config_.async.jobs),
       runner_(jobs_, routes_, &hub_, config_.async.runner),
       feed_endpoints_{hub_, config_.events.long_poll},
-      routes_(server::make_routes(service_, {&bulk_, &jobs_, &feed_endpoints_},
+      routes_(server::make_routes(service_, {bulk_part(), &jobs_, &feed_endpoints_},
                                   http::normalise_base_path(config_.http.base_path))),
       authenticate_(config_.http.base_path, auth_,
                     [this](const server::Request& r) { return is_public(r); }),
@@ -163,6 +199,11 @@ Status<std::string> ReferenceServer::add_configured_feeds() {
     }
   }
   return Ok{};
+}
+
+bulk::BulkExecutor* ReferenceServer::bulk_part() {
+  // Without bulk (Features::bulk) there is no /Bulk route, asynchronous ones included.
+  return config_.service.features.bulk ? &bulk_ : nullptr;
 }
 
 bool ReferenceServer::is_public(const server::Request& request) const {

@@ -36,6 +36,16 @@ nlohmann::json absolute(const Request& request, nlohmann::json doc) {
   return doc;
 }
 
+// Where a client finds the SET streams (draft-ietf-scim-events-16 §4 leaves "stream registration
+// and configuration" out of scope, RFC 8936 §2 speaks of a "pre-arranged" endpoint): this server
+// names the delivery methods by the identifiers the OpenID Shared Signals Framework uses, the feed
+// collection, and the poll endpoint of every feed as a URI template (RFC 6570).
+void advertise_feeds(const DiscoveryContext& ctx, nlohmann::json& events) {
+  events["deliveryMethods"] = {"urn:ietf:rfc:8935", "urn:ietf:rfc:8936"};
+  events["feedsEndpoint"] = ctx.request.base_url + "/Feeds";
+  events["pollEndpoint"] = ctx.request.base_url + "/Feeds/{id}/poll";
+}
+
 Response rendered_body(const std::string& body) {
   Response r;
   r.status = 200;
@@ -49,15 +59,16 @@ Response rendered_body(const std::string& body) {
 Response service_provider_config(const DiscoveryContext& ctx) {
   if (auto e = reject_filter(ctx.request)) return error_response(*e);
   const auto& c = ctx.config;
+  const bool bulk = c.bulk.has_value() && c.features.bulk;
   nlohmann::json doc = {{"schemas", {urn::kServiceProviderConfig}},
                         {"patch", {{"supported", true}}},
                         {"bulk",
-                         {{"supported", c.bulk.has_value()},
-                          {"maxOperations", c.bulk ? c.bulk->max_operations : 0},
-                          {"maxPayloadSize", c.bulk ? c.bulk->max_payload_bytes : 0}}},
+                         {{"supported", bulk},
+                          {"maxOperations", bulk ? c.bulk->max_operations : 0},
+                          {"maxPayloadSize", bulk ? c.bulk->max_payload_bytes : 0}}},
                         {"filter", {{"supported", true}, {"maxResults", c.max_results}}},
                         {"changePassword", {{"supported", c.change_password}}},
-                        {"sort", {{"supported", true}}},
+                        {"sort", {{"supported", c.features.sort}}},
                         {"etag", {{"supported", c.etag}}},
                         {"authenticationSchemes", c.authentication_schemes.empty()
                                                       ? nlohmann::json::array({bearer_scheme()})
@@ -69,6 +80,7 @@ Response service_provider_config(const DiscoveryContext& ctx) {
                           {"lastModified", ctx.started_at}}}};
   if (!c.documentation_uri.empty()) doc["documentationUri"] = c.documentation_uri;
   if (c.service_provider_config_extra.is_object()) doc.merge_patch(c.service_provider_config_extra);
+  if (c.advertise_feeds && doc.contains("securityEvents")) advertise_feeds(ctx, doc["securityEvents"]);
   return json_response(200, doc);
 }
 

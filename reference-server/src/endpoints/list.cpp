@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "scim/protocol/urns.hpp"
+#include "scim/server/endpoints/feature_rules.hpp"
 #include "scim/server/api/responses.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
 #include "scim/server/engine/filter/filter.hpp"
@@ -30,9 +31,12 @@ Result<Prepared> prepare(const Context& ctx, const ResourceType& type, const Lis
     auto filter = engine::lenient::parse_filter(
         *p.filter, ctx.registry, type, engine::lenient::mode_for(ctx.config.lenient), options);
     if (!filter) return filter.error();
+    if (auto refused = unsupported_filter_operator(filter->filter, ctx.config.features.filter_operators))
+      return *refused;
     out.filter = std::move(filter->filter);
   }
-  if (with_sort) {
+  // RFC 7644 §3.4.2.3 "Sort is OPTIONAL": without it, sortBy/sortOrder are ignored (docs/server.md).
+  if (with_sort && ctx.config.features.sort) {
     auto sort = engine::parse_sort(p.sort_by, p.sort_order, ctx.registry, type);
     if (!sort) return sort.error();
     out.sort = std::move(*sort);

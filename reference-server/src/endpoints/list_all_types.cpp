@@ -8,6 +8,7 @@
 #include "scim/server/api/responses.hpp"
 #include "scim/server/endpoints/list.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
+#include "scim/server/endpoints/feature_rules.hpp"
 #include "scim/server/engine/filter/filter.hpp"
 #include "scim/server/engine/lenient/lenient.hpp"
 #include "scim/server/engine/query/query.hpp"
@@ -32,6 +33,9 @@ Result<std::vector<Typed>> collect(const Context& ctx, const ListParams& params,
           engine::lenient::parse_filter(*params.filter, ctx.registry, *type,
                                         engine::lenient::mode_for(ctx.config.lenient), options);
       if (!parsed) return parsed.error();
+      if (auto refused =
+              unsupported_filter_operator(parsed->filter, ctx.config.features.filter_operators))
+        return *refused;
       filter = std::move(parsed->filter);
     }
     store::Query q;

@@ -4,6 +4,10 @@
 namespace scim::server {
 
 Result<MeTarget> resolve_me(const Context& ctx) {
+  // "A service provider that does NOT support this feature SHOULD respond with HTTP status code
+  // 501 (Not Implemented)."
+  if (!ctx.config.features.me)
+    return http_error(501, "/Me is not supported by this service provider (RFC 7644 §3.11)");
   const auto& subject = ctx.request.principal.subject;
   if (!subject || subject->empty()) {
     return http_error(501, "/Me is not available: the credential is bound to no resource");

@@ -3,6 +3,7 @@
 // lastModified stay). Answers 200 with the resource (the RFC allows 204; 200 lets clients see
 // the result and honours attributes/excludedAttributes).
 #include "scim/server/api/responses.hpp"
+#include "scim/server/endpoints/feature_rules.hpp"
 #include "scim/server/endpoints/resource_conditional.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
 #include "scim/server/endpoints/resources.hpp"
@@ -36,6 +37,7 @@ Response patch_resource(const Context& ctx, const ResourceType& type, std::strin
         auto patched = engine::lenient::apply_patch(patch_input(ctx, type, current.resource), *body,
                                                     ctx.registry, type, mode);
         if (!patched) return patched.error();
+        if (auto refused = refused_nesting(ctx, type, patched->resource)) return *refused;
         changed = patched->changed;
         if (!changed) return store::WriteOutcome{current, {}};
         if (auto it = current.resource.find("active");

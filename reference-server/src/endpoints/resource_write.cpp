@@ -1,6 +1,7 @@
 // POST (RFC 7644 §3.3), PUT (§3.5.1) and DELETE (§3.6) on a resource type's endpoint.
 #include "scim/protocol/uuid.hpp"
 #include "scim/server/api/responses.hpp"
+#include "scim/server/endpoints/feature_rules.hpp"
 #include "scim/server/endpoints/resource_conditional.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
 #include "scim/server/endpoints/resources.hpp"
@@ -53,6 +54,7 @@ Result<store::WriteOutcome> create_validated(const Context& ctx, const ResourceT
   auto validated = engine::lenient::validate_resource(
       input, ctx.registry, type, engine::WriteMode::Create, nullptr, lenient_mode(ctx));
   if (!validated) return validated.error();
+  if (auto refused = refused_nesting(ctx, type, validated->resource)) return *refused;
   nlohmann::json resource = std::move(validated->resource);
   resource["id"] = id ? *id : new_uuid_v4();
   auto outcome = ctx.store.create(type.id, std::move(resource));
@@ -83,6 +85,7 @@ Response replace_resource(const Context& ctx, const ResourceType& type, std::str
                                                             engine::WriteMode::Replace,
                                                             &current.resource, lenient_mode(ctx));
         if (!validated) return validated.error();
+        if (auto refused = refused_nesting(ctx, type, validated->resource)) return *refused;
         carry_read_only(ctx, type, current.resource, validated->resource);
         active_before = active_of(current.resource);
         return ctx.store.replace(type.id, id, std::move(validated->resource), current.version);

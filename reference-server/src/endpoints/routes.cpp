@@ -4,6 +4,7 @@
 // executor. Rules that belong to a route (method, Accept, tenant, body limit) live in its row.
 #include "scim/server/endpoints/routes.hpp"
 
+#include "scim/server/api/responses.hpp"
 #include "scim/server/async/async_middleware.hpp"
 
 namespace scim::server {
@@ -85,11 +86,18 @@ RouteTable make_routes(Service& service, RouteParts parts, std::string base_path
            .summary = method == "POST" ? "501: creating through /Me is not offered"
                                        : "the resource of the authenticated subject"});
   }
+  // Absent when the deployment switches bulk off (Features::bulk, RFC 7644 §3.7: bulk.supported
+  // false); the per-request check keeps that true for a configuration chosen per request.
   if (parts.bulk) {
     bulk::BulkExecutor* bulk = parts.bulk;
     t.add({.method = "POST",
            .pattern = "/Bulk",
-           .handler = [bulk](const Request& r, const RouteMatch&) { return bulk->handle(r); },
+           .handler =
+               [bulk, s](const Request& r, const RouteMatch&) {
+                 if (!s->config_for(r).features.bulk)
+                   return error_response(not_found("bulk operations are not supported here"));
+                 return bulk->handle(r);
+               },
            .rfc = "RFC 7644 §3.7",
            .summary = "many operations in one request, bulkId references resolved",
            .body = BodyLimit::Bulk});

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "scim/conformance/capability.hpp"
+#include "scim/conformance/target_schemas.hpp"
 
 namespace scim::conf {
 
@@ -35,11 +36,16 @@ struct Capabilities {
   bool events = false;
   std::vector<std::string> async_modes;  // e.g. "none", "request", "long"
   std::vector<std::string> event_uris;
+  // securityEvents.pollEndpoint when the target advertises it: the RFC 8936 poll endpoint of a
+  // feed, as a URI template with "{id}" (not defined by the draft; see docs/events.md).
+  std::string poll_endpoint;
 
   std::vector<ResourceTypeInfo> resource_types;
   nlohmann::json service_provider_config;  // raw documents, for checks on their shapes
   nlohmann::json resource_types_json;
   nlohmann::json schemas_json;
+  // The schemas read from schemas_json (RFC 7643 §8.7 stand-ins when it held none).
+  TargetSchemas schemas;
 
   // Whether the target offers `capability` (capability.hpp). "me" is not advertised by SCIM and
   // is decided by probing /Me. When no resource type could be read at all, "users" and "groups"
@@ -50,6 +56,14 @@ struct Capabilities {
   bool has(std::string_view capability) const;
   bool me = false;
   const ResourceTypeInfo* find_type(std::string_view name) const;
+  // The core schema URN of resource type `type` ("User"): its advertised "schema", or the RFC
+  // 7643 URN of User/Group when /ResourceTypes named none; empty when unknown.
+  std::string schema_urn(std::string_view type) const;
+  // The attribute that `path` names for resource type `type`: "nickName", "name.givenName", or a
+  // URN-qualified path into the core schema or an extension ("urn:...:enterprise:2.0:User:
+  // employeeNumber"). nullptr when the target's schemas do not define it, which is the target's
+  // right (RFC 7643 §8.7.1), so checks that use it skip.
+  const Attribute* attribute(std::string_view type, std::string_view path) const;
 
   nlohmann::json to_json() const;
 };

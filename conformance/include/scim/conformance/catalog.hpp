@@ -43,6 +43,9 @@ class Catalog {
   void add(Section& section, CheckInfo info, CheckFn run);
 
   const std::deque<Spec>& specs() const { return specs_; }
+  // Problems with CheckInfo::depends_on across the whole catalog: a prerequisite ID that names
+  // no check, or a cycle. Empty when every dependency resolves (the suites' tests require that).
+  std::vector<std::string> dependency_problems() const;
   std::vector<const Check*> all() const;
 
  private:

@@ -18,6 +18,7 @@
 namespace scim::conf {
 
 class SetReceiver;
+class PollFeed;
 
 // Thrown by assertions to end a check. The runner turns it into failed/warning by the check level.
 struct CheckFailed {
@@ -25,13 +26,17 @@ struct CheckFailed {
   std::string expected;
   std::string actual;
 };
-// Thrown by skip(): the check cannot apply to this target (reason shown in reports).
+// Thrown by skip(): the check cannot apply to this target (reason shown in reports). `cause` is
+// the ID of the check that judges what made this one inapplicable (blocked_by), if any.
 struct CheckSkipped {
   std::string reason;
+  std::string cause{};
 };
 // Thrown when the harness cannot run the check (fixture creation failed, network error).
+// `cause` groups errors of one origin in reports ("fixture:User").
 struct CheckError {
   std::string message;
+  std::string cause{};
 };
 
 class Context {
@@ -68,6 +73,16 @@ class Context {
   // POSTs `body` to `endpoint` ("/Users") and tracks the result; returns the raw response so
   // checks can assert on the create itself. Tracks only when the status is 201.
   virtual HttpResponse create_raw(std::string endpoint, const nlohmann::json& body) = 0;
+  // `body` completed with every attribute the target's schemas mark required for resource type
+  // `type` ("User") that it lacks, except the paths in `omit` (RFC 7643 §8.7.1 lets a provider
+  // require more than the RFC; §7 "required"). create_user/create_group already do this; checks
+  // that POST or PUT their own bodies call it. The default (test doubles) returns `body`.
+  virtual nlohmann::json with_required(std::string_view type, nlohmann::json body,
+                                       const std::vector<std::string>& omit = {}) {
+    (void)type;
+    (void)omit;
+    return body;
+  }
   // Registers a resource (absolute or relative location) created by other means for cleanup.
   virtual void track(std::string location) = 0;
   // Forgets a tracked resource (the check deleted it itself).
@@ -88,6 +103,9 @@ class Context {
   // Parses the body as JSON or fails the check.
   nlohmann::json json_body(const HttpResponse& response);
   [[noreturn]] void skip(std::string reason);
+  // Skips because what this check needs is judged by another check (`check_id`) and does not
+  // hold here; reports count the skip under that check's failure instead of a second verdict.
+  [[noreturn]] void blocked_by(std::string check_id, std::string reason);
   // Adds a line to the check's notes (shown in verbose output and reports).
   virtual void note(std::string text) = 0;
 
@@ -100,6 +118,9 @@ class Context {
   // does when any selected check needs the "events" capability or carries the "events" tag);
   // nullptr otherwise — checks that need it should skip() with a reason then.
   virtual SetReceiver* set_receiver() { return nullptr; }
+  // The RFC 8936 poll feed the run was given (--poll-feed, poll_feed.hpp) when the target
+  // advertises its poll endpoint; nullptr otherwise.
+  virtual PollFeed* poll_feed() { return nullptr; }
   // Per-request timeout the runner applies (checks that wait for events use it as a bound).
   virtual std::chrono::milliseconds request_timeout() const { return std::chrono::seconds(30); }
 };

@@ -30,6 +30,9 @@ struct CheckInfo {
   std::string requirement;                // the RFC sentence checked, quoted
   std::vector<std::string> tags;          // e.g. "filter", "users", "patch", "entra"
   std::vector<std::string> capabilities;  // e.g. "patch", "bulk", "sort", "etag", "filter"
+  // IDs of checks this one builds on: when one of them does not pass, this check is skipped with
+  // "depends on <id>" instead of repeating (or misnaming) the prerequisite's failure.
+  std::vector<std::string> depends_on;
 
   std::string spec() const;     // "rfc7644"
   std::string section() const;  // "3.4.2.2"
@@ -58,6 +61,10 @@ struct CheckResult {
   std::chrono::microseconds duration{0};
   std::vector<std::string> leftovers;  // fixtures this check could not delete
   std::vector<std::string> notes;      // Context::note() lines, in order
+  // The root cause this outcome follows from, when it is not the check's own verdict: the ID of a
+  // prerequisite that failed (a skip "depends on ..."), or a harness cause such as
+  // "fixture:User" shared by every check whose fixture could not be created. Empty otherwise.
+  std::string cause;
 };
 
 struct RunResult {
@@ -71,6 +78,9 @@ struct RunResult {
   std::vector<std::string> sweep_leftovers;  // final sweep: resources that could not be deleted
   std::string run_id;                        // the "scimconf-<run_id>-" fixture prefix of this run
   bool interrupted = false;  // SIGINT: remaining checks were not run (reported as skipped)
+  // Run-level findings said once instead of in every check, e.g. a required attribute of the
+  // target's schema that the runner cannot fill in fixtures, or /Schemas not readable.
+  std::vector<std::string> notes;
 
   std::size_t count(Outcome outcome) const;
   // 0 when no MUST failed and no error; 1 otherwise (2 is decided by the CLI for usage errors).

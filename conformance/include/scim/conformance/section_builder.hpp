@@ -29,9 +29,11 @@ inline constexpr Level kMay = Level::May;
 
 using Tags = std::vector<Tag>;
 using Needs = std::vector<Capability>;
+using DependsOn = std::vector<std::string>;
 
-// Every field but `needs` is required: leaving one out is a -Wmissing-field-initializers warning
-// (an error in the ci preset), and the catalog rejects an empty title, requirement or body.
+// Every field but `needs` and `depends_on` is required: leaving one out is a
+// -Wmissing-field-initializers warning (an error in the ci preset), and the catalog rejects an
+// empty title, requirement or body.
 struct CheckDef {
   std::string slug;         // lower-case and hyphenated; the last part of the ID
   std::string title;        // one line, shown in listings and reports
@@ -39,6 +41,9 @@ struct CheckDef {
   std::string requirement;  // the sentence quoted verbatim from the spec text
   Tags tags;                // labels for --tags and reports
   Needs needs{};            // skipped, with the reason, unless the target advertises all of them
+  // Full IDs of checks that judge what this one builds on; the runner runs them first and skips
+  // this one ("depends on <id>") when one of them did not pass, so one cause is reported once.
+  DependsOn depends_on{};
   CheckFn run;
 };
 

@@ -49,6 +49,9 @@ inline constexpr Tag kDiscovery{"discovery"};
 inline constexpr Tag kAuth{"auth"};
 inline constexpr Tag kErrors{"errors"};
 inline constexpr Tag kContentType{"content-type"};
+// The sentence binds the client ("clients MUST", "the body of each request MUST contain"); no
+// sentence obliges the provider to refuse, so the check grades the refusal as a SHOULD.
+inline constexpr Tag kRobustness{"robustness"};
 // Security events (draft-ietf-scim-events).
 inline constexpr Tag kEvents{"events"};
 inline constexpr Tag kAsync{"async"};

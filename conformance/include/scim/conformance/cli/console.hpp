@@ -20,6 +20,7 @@ class ConsoleObserver final : public RunObserver {
  public:
   ConsoleObserver(std::ostream& out, ConsoleStyle style) : out_(out), style_(style) {}
   void on_discovered(const Capabilities& caps) override;
+  void on_run_notes(const std::vector<std::string>& notes) override;
   void on_start(std::size_t selected) override;
   void on_check_started(const CheckInfo& info) override;
   void on_check_finished(const CheckResult& result, std::size_t done, std::size_t total) override;

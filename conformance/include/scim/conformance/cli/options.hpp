@@ -30,6 +30,7 @@ struct RunConfig {
   std::map<std::string, std::string> reports;  // "junit"/"html"/"json"/"md" -> output file
   std::string color = "auto";                  // auto | always | never
   int receiver_port = 0;                       // loopback SET receiver port; 0 = any free port
+  std::string poll_feed;                       // RFC 8936 feed id to poll; empty = none
 };
 
 struct ListConfig {

@@ -23,6 +23,7 @@ struct RunShared {
   std::string run_id;
   std::atomic<unsigned> name_counter{0};
   SetReceiver* receiver = nullptr;
+  PollFeed* poll_feed = nullptr;
   std::chrono::milliseconds request_timeout{30000};
   std::chrono::milliseconds check_timeout{120000};
 };
@@ -39,6 +40,8 @@ class RunContext final : public Context {
   nlohmann::json create_user(const nlohmann::json& overrides = nlohmann::json::object()) override;
   nlohmann::json create_group(const nlohmann::json& overrides = nlohmann::json::object()) override;
   HttpResponse create_raw(std::string endpoint, const nlohmann::json& body) override;
+  nlohmann::json with_required(std::string_view type, nlohmann::json body,
+                               const std::vector<std::string>& omit = {}) override;
   void track(std::string location) override;
   void untrack(std::string_view location) override;
   const Capabilities& caps() const override { return shared_.caps; }
@@ -46,6 +49,7 @@ class RunContext final : public Context {
   std::string base_url() const override { return shared_.client.base_url(); }
   std::string run_id() const override { return shared_.run_id; }
   SetReceiver* set_receiver() override { return shared_.receiver; }
+  PollFeed* poll_feed() override { return shared_.poll_feed; }
   std::chrono::milliseconds request_timeout() const override { return shared_.request_timeout; }
 
   // Deletes the fixtures (newest first) unless `keep`; returns what could not be deleted. Runs

@@ -24,6 +24,9 @@ struct RunOptions {
   std::chrono::milliseconds request_timeout{30000};
   std::chrono::milliseconds check_timeout{120000};
   std::string run_id;  // fixture prefix "scimconf-<run_id>-"; random when empty
+  // Feed id to poll (RFC 8936) through the target's advertised poll endpoint; empty: none. The
+  // runner acknowledges what it polls, so this must be a feed of the run's own.
+  std::string poll_feed;
   std::string tool_version;
 
   static constexpr int kMaxJobs = 64;
@@ -33,6 +36,8 @@ class RunObserver {
  public:
   virtual ~RunObserver() = default;
   virtual void on_discovered(const Capabilities&) {}
+  // Run-level notes (RunResult::notes), said once before any check runs.
+  virtual void on_run_notes(const std::vector<std::string>&) {}
   virtual void on_start(std::size_t /*selected*/) {}
   virtual void on_check_started(const CheckInfo&) {}
   // Called from worker threads, serialised by the runner.

@@ -18,10 +18,13 @@
 
 namespace scim::app {
 
-// Custom schemas and resource types (RFC 7643 §7, §6) added to the built-in registry.
+// Custom schemas and resource types (RFC 7643 §7, §6) added to the built-in registry, or, with
+// replace_builtin, replacing the built-in schema or resource type of the same id (RFC 7643 §8.7.1
+// lets a provider define its own User and Group schemas, e.g. with only the required attributes).
 struct RegistryOptions {
   std::vector<std::string> schema_files;
   std::vector<std::string> resource_type_files;
+  bool replace_builtin = false;
 };
 
 struct ServerConfig {

@@ -61,6 +61,8 @@ class ReferenceServer {
                   events::JwsSigner signer, const deviate::Deviations& deviations);
   Status<std::string> add_configured_feeds();
   bool is_public(const server::Request& request) const;
+  // The bulk executor when the configuration serves bulk, else nullptr (no /Bulk route).
+  bulk::BulkExecutor* bulk_part();
   void shutdown();
 
   // Declaration order is construction order: each part only refers to parts above it, except

@@ -53,6 +53,10 @@ class Service {
 
   const Registry& registry() const { return registry_; }
   const ServiceConfig& config() const { return config_; }
+  // The configuration that applies to `request`: every handler builds its Context from it, so the
+  // optional features (ServiceConfig::features) are read per request. Today one configuration
+  // serves every tenant; a per-tenant override would return the tenant's own here.
+  const ServiceConfig& config_for(const Request& request) const;
 
  private:
   enum class Verb { Get, Replace, Patch, Remove };

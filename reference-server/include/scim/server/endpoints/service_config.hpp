@@ -3,16 +3,44 @@
 // strict reference behaviour; app/ fills the struct from flags and the JSON configuration file.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "scim/server/bulk/bulk_request.hpp"
 
 #include "scim/server/engine/filter/filter.hpp"
 
 namespace scim::server {
+
+// Optional features a deployment can switch off, each answered the way the RFC says for a provider
+// without it and reflected truthfully in /ServiceProviderConfig (RFC 7643 §5) and /ResourceTypes
+// (docs/server.md "Optional features"). A plain struct of switches: the Service reads it per
+// request (Service::config_for), so a tenant can be given its own.
+struct Features {
+  bool bulk = true;           // RFC 7644 §3.7: off -> no /Bulk route (404), bulk.supported false
+  bool sort = true;           // §3.4.2.3 "Sort is OPTIONAL": off -> sortBy/sortOrder ignored,
+                              // sort.supported false
+  bool me = true;             // §3.11: off -> 501 on every method of /Me
+  bool root_query = true;     // §3.4.2.1 "MAY be performed against ... a SCIM server root":
+                              // off -> POST {base}/.search answers 501
+  bool nested_groups = true;  // RFC 7643 §4.2: off -> a member that is itself a group of the
+                              // same type is refused with 400 invalidValue
+  // The filter operators queries may use (RFC 7644 §3.4.2.2 Tables 3 and 4: eq ne co sw ew pr gt
+  // ge lt le, and or not; a value path is allowed when the operators inside it are); empty allows
+  // all. Others are declined with 400
+  // invalidFilter, as Table 9 allows for "the specified attribute and filter comparison
+  // combination is not supported".
+  std::vector<std::string> filter_operators;
+};
+
+// The names Features::filter_operators accepts, in RFC order.
+inline constexpr std::array<std::string_view, 13> kFilterOperatorNames = {
+    "eq", "ne", "co", "sw", "ew", "pr", "gt", "ge", "lt", "le", "and", "or", "not"};
 
 struct ServiceConfig {
   bool lenient = false;  // engine::lenient::Mode: the provider-quirk pre-pass (docs/lenient.md)
@@ -33,6 +61,10 @@ struct ServiceConfig {
   // Merged (RFC 7386 merge patch) into /ServiceProviderConfig, e.g. {"securityEvents": {...}}
   // once the events subsystem is configured.
   nlohmann::json service_provider_config_extra = nlohmann::json::object();
+  // Set when /Feeds is served: securityEvents then names the feed collection and the RFC 8936 poll
+  // endpoint of each feed (absolute, under the request's base URL), so a client can discover them.
+  bool advertise_feeds = false;
+  Features features;
 };
 
 }  // namespace scim::server

@@ -29,6 +29,13 @@ json expect_list(conf::Context& ctx, const conf::HttpResponse& response, std::st
 json query(conf::Context& ctx, std::string_view endpoint, std::string_view filter,
            std::string_view extra = "");
 
+// GET /Users?filter=userName sw "<prefix>"<extra>: how checks about lists (sorting, paging,
+// search) select only their own users. Skips when the target declines that filter (400
+// invalidFilter, RFC 7644 §3.12 Table 9); such checks list kScopedBy as a prerequisite, so a
+// target whose sw does not work has them skipped in that check's name.
+inline constexpr const char* kScopedBy = "rfc7644/3.4.2.2/sw-matches-prefix";
+json list_by_prefix(conf::Context& ctx, const std::string& prefix, std::string_view extra = "");
+
 // The "Resources" array of a list (empty when absent).
 json resources_of(const json& list);
 std::set<std::string> ids_of(const json& list);
@@ -44,6 +51,8 @@ bool has_schema(const json& body, std::string_view urn);
 std::string literal(std::string_view text);
 // {"schemas":[PatchOp],"Operations":ops}
 json patch_body(json operations);
+// Whether a Group's "members" holds a value equal to `id`.
+bool lists_member(const json& group, std::string_view id);
 // The resource id or the empty string.
 std::string id_string(const json& resource);
 // Short rendering of a JSON value for expected/actual texts.

@@ -24,5 +24,9 @@ namespace tag = conf::tag;
 conf::Spec& rfc7643_spec(conf::Catalog& catalog);
 conf::Spec& rfc7644_spec(conf::Catalog& catalog);
 conf::Spec& events_spec(conf::Catalog& catalog);
+// The SET documents the events profile builds on; their checks run with the events checks.
+conf::Spec& rfc8417_spec(conf::Catalog& catalog);
+conf::Spec& rfc8935_spec(conf::Catalog& catalog);
+conf::Spec& rfc8936_spec(conf::Catalog& catalog);
 
 }  // namespace scim::suites
