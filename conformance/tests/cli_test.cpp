@@ -228,7 +228,7 @@ TEST_F(RunCommandTest, VerbosePrintsRedactedTranscripts) {
   config_.verbose = true;
   config_.auth.bearer_token = "very-secret";
   auto& sec = catalog_.section(catalog_.spec("rfc7644", ""), "3.4", "");
-  CheckInfo i{"rfc7644/3.4/gets", "gets", Level::Must, "r", {}, {}};
+  CheckInfo i{"rfc7644/3.4/gets", "gets", Level::Must, "r", {}, {}, {}};
   catalog_.add(sec, i, [](Context& c) { c.expect_status(c.get("/Nope"), 200, "GET /Nope"); });
   EXPECT_EQ(run(), 1);
   EXPECT_NE(out_.str().find("> GET https://t/scim/v2/Nope"), std::string::npos);

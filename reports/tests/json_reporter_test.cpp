@@ -50,9 +50,9 @@ TEST(JsonReporter, VersionVerdictAndCounts) {
   EXPECT_EQ(doc["version"], "1");
   EXPECT_EQ(doc["verdict"], "FAIL");
   EXPECT_EQ(doc["exitCode"], 1);
-  EXPECT_EQ(doc["summary"]["counts"]["total"], 7);
+  EXPECT_EQ(doc["summary"]["counts"]["total"], 12);
   EXPECT_EQ(doc["summary"]["counts"]["failed"], 2);
-  EXPECT_EQ(doc["summary"]["byLevel"]["SHOULD"]["warning"], 1);
+  EXPECT_EQ(doc["summary"]["byLevel"]["SHOULD"]["warning"], 2);
   EXPECT_EQ(doc["summary"]["sections"][0]["key"], "rfc7643.8.7.1");
   EXPECT_EQ(doc["durationUs"], 2500000);
   EXPECT_EQ(render(testing::passing_run())["verdict"], "PASS");

@@ -34,7 +34,7 @@ TEST(MarkdownReporter, VerdictAndCountsTable) {
 // each saying whom its sentence binds and what depends on it; the counts and sections follow.
 TEST(MarkdownReporter, OpensWithFailuresByRootCauseMostConsequentialFirst) {
   const auto md = render(testing::sample_run());
-  const auto causes = md.find("## Failures by root cause (5)");
+  const auto causes = md.find("## Failures by root cause (6)");
   ASSERT_NE(causes, std::string::npos);
   EXPECT_LT(causes, md.find("| Outcome | MUST |")) << "causes come before the counts table";
   EXPECT_LT(causes, md.find("## By section"));
@@ -89,10 +89,15 @@ TEST(MarkdownText, LineStartMarkersAreEscapedOnlyAtTheStart) {
 TEST(MarkdownReporter, DetailsAreCappedForStepSummaryLimits) {
   auto run = testing::passing_run();
   auto failed = testing::sample_run().results[2];
-  for (int i = 0; i < 60; ++i) run.results.push_back(failed);
+  for (int i = 0; i < 60; ++i) {
+    failed.info.id = "rfc7644/3.12/failure-" + std::to_string(i);  // 60 distinct root causes
+    run.results.push_back(failed);
+  }
   const auto md = render(run);
-  EXPECT_TRUE(contains(md, "## Failures (60)"));
-  EXPECT_TRUE(contains(md, "_10 more not shown; see the HTML report._"));
+  EXPECT_TRUE(contains(md, "## Failures by root cause (60)"));
+  EXPECT_TRUE(contains(md, "### 50. "));
+  EXPECT_FALSE(contains(md, "### 51. "));
+  EXPECT_TRUE(contains(md, "_10 more causes not shown; see the HTML report._"));
 }
 
 }  // namespace

@@ -24,15 +24,16 @@ TEST(Summarize, CountsByOutcomeLevelAndSection) {
   const auto run = testing::sample_run();
   const auto s = summarize(run);
   EXPECT_FALSE(s.passed);
-  EXPECT_EQ(s.counts.total(), 7u);
+  EXPECT_EQ(s.counts.total(), 12u);
   EXPECT_EQ(s.counts.of(Outcome::Failed), 2u);
-  EXPECT_EQ(s.level(Level::Must).total(), 5u);
-  EXPECT_EQ(s.level(Level::Should).of(Outcome::Warning), 1u);
-  ASSERT_EQ(s.sections.size(), 6u);
+  EXPECT_EQ(s.level(Level::Must).total(), 9u);
+  EXPECT_EQ(s.level(Level::Should).of(Outcome::Warning), 2u);
+  ASSERT_EQ(s.sections.size(), 7u);
   EXPECT_EQ(s.sections[0].key, "rfc7643.8.7.1");
   EXPECT_EQ(s.sections[1].key, "rfc7644.3.4.2.2");
-  EXPECT_EQ(s.sections[1].checks.size(), 2u);
-  EXPECT_EQ(s.sections[4].key, "rfc7644.3.10");
+  EXPECT_EQ(s.sections[1].checks.size(), 4u);
+  EXPECT_EQ(s.sections[2].key, "rfc7644.3.5.1");
+  EXPECT_EQ(s.sections[5].key, "rfc7644.3.10");
 }
 
 TEST(Summarize, VerdictFollowsTheRunExitCode) {

@@ -41,7 +41,7 @@ json list_of(const std::vector<json>& resources) {
 // ignores the rest, RFC 7644 §3.3) and answers `name.familyName eq "..."` case-exactly.
 struct Store {
   std::vector<std::string> kept;
-  std::map<std::string, json> users;
+  std::map<std::string, json> users{};
   int next = 0;
 
   json keep(const json& body, const std::string& id) const {
@@ -173,12 +173,16 @@ TEST(PrecisionClass4, ClientObligationsAreShouldAndTaggedRobustness) {
   for (const auto* c : catalog.all()) {
     const auto& tags = c->info.tags;
     const bool robust = std::find(tags.begin(), tags.end(), "robustness") != tags.end();
-    if (std::find(listed.begin(), listed.end(), c->info.id) != listed.end())
+    if (std::find(listed.begin(), listed.end(), c->info.id) != listed.end()) {
       EXPECT_TRUE(robust) << c->info.id;
-    if (robust) EXPECT_EQ(c->info.level, conf::Level::Should) << c->info.id;
-    if (c->info.level == conf::Level::Must && !c->info.id.starts_with("profile-"))
+    }
+    if (robust) {
+      EXPECT_EQ(c->info.level, conf::Level::Should) << c->info.id;
+    }
+    if (c->info.level == conf::Level::Must && !c->info.id.starts_with("profile-")) {
       EXPECT_FALSE(std::regex_search(c->info.requirement, client))
           << c->info.id << " grades a client's obligation as a server MUST";
+    }
   }
 }
 

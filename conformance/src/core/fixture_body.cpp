@@ -131,7 +131,7 @@ bool lists_schema(const nlohmann::json& body, std::string_view urn) {
   const auto it = body.find("schemas");
   if (it == body.end() || !it->is_array()) return false;
   return std::any_of(it->begin(), it->end(),
-                     [&](const auto& s) { return s.is_string() && iequals(s.get<std::string>(), urn); });
+                     [&](const nlohmann::json& s) { return s.is_string() && iequals(s.get<std::string>(), urn); });
 }
 
 }  // namespace
