@@ -14,11 +14,11 @@ using nlohmann::json;
 
 // A target whose User schema requires more than RFC 7643 §4.1.1 (userName) does.
 Capabilities caps_with_user(json attributes, json extensions = json::array()) {
-  json schemas = {{"Resources",
-                   {{{"id", std::string(urn::kUser)}, {"attributes", std::move(attributes)}},
-                    {{"id", "urn:example:ext"},
-                     {"attributes",
-                      {{{"name", "badge"}, {"type", "string"}, {"required", true}}}}}}}};
+  json schemas = {
+      {"Resources",
+       {{{"id", std::string(urn::kUser)}, {"attributes", std::move(attributes)}},
+        {{"id", "urn:example:ext"},
+         {"attributes", {{{"name", "badge"}, {"type", "string"}, {"required", true}}}}}}}};
   json types = {{"Resources",
                  {{{"id", "User"},
                    {"name", "User"},
@@ -49,15 +49,16 @@ TEST(FixtureBody, FillsAnAttributeTheTargetRequiresBeyondTheRfc) {
 }
 
 TEST(FixtureBody, UsesTheFirstCanonicalValueAndTheRightJsonType) {
-  auto caps = caps_with_user(
-      {{{"name", "userType"},
-        {"type", "string"},
-        {"required", true},
-        {"canonicalValues", {"Employee", "Contractor"}}},
-       {{"name", "level"}, {"type", "integer"}, {"required", true}},
-       {{"name", "since"}, {"type", "dateTime"}, {"required", true}},
-       {{"name", "photo"}, {"type", "reference"}, {"referenceTypes", {"external"}},
-        {"required", true}}});
+  auto caps = caps_with_user({{{"name", "userType"},
+                               {"type", "string"},
+                               {"required", true},
+                               {"canonicalValues", {"Employee", "Contractor"}}},
+                              {{"name", "level"}, {"type", "integer"}, {"required", true}},
+                              {{"name", "since"}, {"type", "dateTime"}, {"required", true}},
+                              {{"name", "photo"},
+                               {"type", "reference"},
+                               {"referenceTypes", {"external"}},
+                               {"required", true}}});
   auto body = fill_required(caps, "User", user(), counter).body;
   EXPECT_EQ(body["userType"], "Employee");
   EXPECT_TRUE(body["level"].is_number_integer());

@@ -263,16 +263,15 @@ TEST_F(RunnerTest, AnInlineBlockedBySkipNamesItsCause) {
 // Class 7: a target requiring more than RFC 7643 gets complete fixtures, and what the runner
 // cannot fill is said once in the run's notes; failed fixtures share one cause.
 TEST_F(RunnerTest, FixturesCarryTheTargetsRequiredAttributesAndProblemsAreSaidOnce) {
-  nlohmann::json schemas = {
-      {"Resources",
-       {{{"id", "urn:ietf:params:scim:schemas:core:2.0:User"},
-         {"attributes",
-          {{{"name", "userName"}, {"type", "string"}, {"required", true}},
-           {{"name", "active"}, {"type", "boolean"}, {"required", true}},
-           {{"name", "manager"},
-            {"type", "reference"},
-            {"referenceTypes", {"User"}},
-            {"required", true}}}}}}}};
+  nlohmann::json schemas = {{"Resources",
+                             {{{"id", "urn:ietf:params:scim:schemas:core:2.0:User"},
+                               {"attributes",
+                                {{{"name", "userName"}, {"type", "string"}, {"required", true}},
+                                 {{"name", "active"}, {"type", "boolean"}, {"required", true}},
+                                 {{"name", "manager"},
+                                  {"type", "reference"},
+                                  {"referenceTypes", {"User"}},
+                                  {"required", true}}}}}}}};
   fake_.on("GET", "/Schemas", 200, schemas.dump());
   fake_.on("POST", "/Users", 400, R"({"detail":"manager is required"})");
   add("a", Level::Must, {}, [](Context& c) { c.create_user(); });

@@ -36,12 +36,14 @@ std::string render_cause(const RootCause& c, std::size_t rank) {
                                 {{"cite", r.info.spec() + " §" + r.info.section()},
                                  {"requirement", clip(r.info.requirement, kMaxTextBytes)}});
     if (!r.expected.empty() || !r.actual.empty())
-      diff = fill_template(template_file("diff.html"), {{"expected", clip(r.expected, kMaxTextBytes)},
-                                                        {"actual", clip(r.actual, kMaxTextBytes)}});
+      diff =
+          fill_template(template_file("diff.html"), {{"expected", clip(r.expected, kMaxTextBytes)},
+                                                     {"actual", clip(r.actual, kMaxTextBytes)}});
   }
   std::string dependents;
   if (!c.dependents.empty())
-    dependents = fill_template(template_file("cause-dependents.html"), {{"links", links(c.dependents)}});
+    dependents =
+        fill_template(template_file("cause-dependents.html"), {{"links", links(c.dependents)}});
   return fill_template(
       template_file("root-cause.html"),
       {{"rank", std::to_string(rank)},

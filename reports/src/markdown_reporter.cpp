@@ -46,7 +46,8 @@ std::string id_list(const std::vector<const conf::CheckResult*>& checks) {
   std::string out;
   for (std::size_t i = 0; i < checks.size() && i < kMaxDetailed; ++i)
     out += (i == 0 ? "" : ", ") + md_code_span(checks[i]->info.id);
-  if (checks.size() > kMaxDetailed) out += " and " + std::to_string(checks.size() - kMaxDetailed) + " more";
+  if (checks.size() > kMaxDetailed)
+    out += " and " + std::to_string(checks.size() - kMaxDetailed) + " more";
   return out;
 }
 
@@ -74,7 +75,8 @@ void write_cause(std::ostream& out, const RootCause& c, std::size_t rank) {
   if (c.dependents.empty()) {
     out << "No other check depends on it.\n\n";
   } else {
-    out << "**" << c.dependents.size() << (c.dependents.size() == 1 ? " check depends" : " checks depend")
+    out << "**" << c.dependents.size()
+        << (c.dependents.size() == 1 ? " check depends" : " checks depend")
         << " on it** (skipped): " << id_list(c.dependents) << "\n\n";
   }
 }
@@ -83,9 +85,11 @@ void write_causes(std::ostream& out, const conf::RunResult& run) {
   const auto causes = root_causes(run);
   if (causes.empty()) return;
   out << "## Failures by root cause (" << causes.size() << ")\n\n";
-  for (std::size_t i = 0; i < causes.size() && i < kMaxDetailed; ++i) write_cause(out, causes[i], i + 1);
+  for (std::size_t i = 0; i < causes.size() && i < kMaxDetailed; ++i)
+    write_cause(out, causes[i], i + 1);
   if (causes.size() > kMaxDetailed)
-    out << "_" << causes.size() - kMaxDetailed << " more causes not shown; see the HTML report._\n\n";
+    out << "_" << causes.size() - kMaxDetailed
+        << " more causes not shown; see the HTML report._\n\n";
 }
 
 void write_skips(std::ostream& out, const conf::RunResult& run) {
@@ -96,7 +100,8 @@ void write_skips(std::ostream& out, const conf::RunResult& run) {
   for (const auto& r : run.results) {
     if (r.outcome != Outcome::Skipped || shown == kMaxDetailed) continue;
     ++shown;
-    out << "- " << md_code_span(r.info.id) << " " << md_inline(clip(r.message, kMaxValueBytes)) << "\n";
+    out << "- " << md_code_span(r.info.id) << " " << md_inline(clip(r.message, kMaxValueBytes))
+        << "\n";
   }
   if (shown < total) out << "\n_" << total - shown << " more not shown; see the HTML report._\n";
   out << "\n";

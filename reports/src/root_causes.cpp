@@ -26,9 +26,8 @@ int rank(Outcome o) {
 std::string RootCause::headline() const {
   const auto& r = first();
   if (harness()) {
-    const std::string what = key.rfind("fixture:", 0) == 0 ? "cannot create a " + key.substr(8) +
-                                                                 " fixture"
-                                                           : key;
+    const std::string what =
+        key.rfind("fixture:", 0) == 0 ? "cannot create a " + key.substr(8) + " fixture" : key;
     return what + ": " + r.message;
   }
   return r.info.id + ": " + (r.message.empty() ? r.info.title : r.message);
@@ -37,8 +36,10 @@ std::string RootCause::headline() const {
 std::string binding_of(const conf::CheckInfo& info) {
   const std::string level(conf::to_string(info.level));
   if (has_tag(info, "robustness"))
-    return level + " (robustness): the sentence binds the client; the provider's refusal is "
-                   "graded " + level;
+    return level +
+           " (robustness): the sentence binds the client; the provider's refusal is "
+           "graded " +
+           level;
   if (info.level == conf::Level::May) return "MAY: an option of the service provider";
   return level + ": binds the service provider";
 }

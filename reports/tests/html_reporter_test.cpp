@@ -62,8 +62,9 @@ TEST(HtmlReporter, OpensWithFailuresByRootCause) {
             html.find("id=\"cause-2\""));
   EXPECT_TRUE(contains(html, "<p class=\"affected\">2 checks depend on it</p>"));
   EXPECT_TRUE(contains(html, "<p class=\"binding\">MUST: binds the service provider</p>"));
-  EXPECT_TRUE(contains(html, "<a class=\"check-link\" href=\"#check-rfc7644/3.4.2.2/ne-excludes"
-                             "-identical-value\">"));
+  EXPECT_TRUE(contains(html,
+                       "<a class=\"check-link\" href=\"#check-rfc7644/3.4.2.2/ne-excludes"
+                       "-identical-value\">"));
   EXPECT_TRUE(contains(html, "2 checks could not be judged"));
   EXPECT_TRUE(contains(html, "<div class=\"run-notes\">"));
 }

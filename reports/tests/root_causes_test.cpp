@@ -24,14 +24,13 @@ conf::CheckResult check(const std::string& id, Outcome outcome, std::string caus
 
 TEST(RootCauses, AFailureWithDependentsComesFirstAndCountsThem) {
   conf::RunResult run;
-  run.results = {check("rfc7644/3.6/lonely-failure", Outcome::Failed),
-                 check("rfc7643/4.1.1/user-username-required", Outcome::Skipped,
-                       "rfc7644/4/schema-by-urn"),
-                 check("rfc7644/4/schema-by-urn", Outcome::Failed),
-                 check("rfc7643/4.1.1/user-active-boolean", Outcome::Skipped,
-                       "rfc7644/4/schema-by-urn"),
-                 check("rfc7644/3.3/skipped-alone", Outcome::Skipped),
-                 check("rfc7644/3.1/a-warning", Outcome::Warning)};
+  run.results = {
+      check("rfc7644/3.6/lonely-failure", Outcome::Failed),
+      check("rfc7643/4.1.1/user-username-required", Outcome::Skipped, "rfc7644/4/schema-by-urn"),
+      check("rfc7644/4/schema-by-urn", Outcome::Failed),
+      check("rfc7643/4.1.1/user-active-boolean", Outcome::Skipped, "rfc7644/4/schema-by-urn"),
+      check("rfc7644/3.3/skipped-alone", Outcome::Skipped),
+      check("rfc7644/3.1/a-warning", Outcome::Warning)};
   const auto causes = root_causes(run);
   ASSERT_EQ(causes.size(), 3u);
   EXPECT_EQ(causes[0].key, "rfc7644/4/schema-by-urn");
@@ -44,7 +43,8 @@ TEST(RootCauses, AFailureWithDependentsComesFirstAndCountsThem) {
 TEST(RootCauses, ErrorsOfOneHarnessCauseAreOneGroup) {
   conf::RunResult run;
   for (int i = 0; i < 5; ++i)
-    run.results.push_back(check("rfc7644/3.5.1/c" + std::to_string(i), Outcome::Error, "fixture:User"));
+    run.results.push_back(
+        check("rfc7644/3.5.1/c" + std::to_string(i), Outcome::Error, "fixture:User"));
   run.results.push_back(check("rfc7644/3.5.1/timeout", Outcome::Error));
   const auto causes = root_causes(run);
   ASSERT_EQ(causes.size(), 2u);

@@ -162,10 +162,10 @@ conf::RunResult sample_run() {
   run.results.push_back(hostile_check());
   // Two checks that build on the failed filter check: reported under it, not as failures.
   for (const char* slug : {"ne-excludes-identical-value", "gt-string-lexicographic"}) {
-    auto blocked = result(info(std::string("rfc7644/3.4.2.2/") + slug, slug, Level::Must,
-                               "Table 3, ne: The attribute and operator values are not identical.",
-                               {"filter"}),
-                          Outcome::Skipped, 0us);
+    auto blocked = result(
+        info(std::string("rfc7644/3.4.2.2/") + slug, slug, Level::Must,
+             "Table 3, ne: The attribute and operator values are not identical.", {"filter"}),
+        Outcome::Skipped, 0us);
     blocked.info.depends_on = {"rfc7644/3.4.2.2/unknown-operator-is-invalid-filter"};
     blocked.cause = "rfc7644/3.4.2.2/unknown-operator-is-invalid-filter";
     blocked.message = "depends on rfc7644/3.4.2.2/unknown-operator-is-invalid-filter, which failed";
@@ -189,8 +189,9 @@ conf::RunResult sample_run() {
   robust.expected = "HTTP 400";
   robust.actual = "HTTP 200";
   run.results.push_back(robust);
-  run.notes = {"fixtures: the target requires User.active (RFC 7643 §8.7.1), so every User "
-               "fixture carries it"};
+  run.notes = {
+      "fixtures: the target requires User.active (RFC 7643 §8.7.1), so every User "
+      "fixture carries it"};
   run.sweep_leftovers = {"/Groups/e9e30dba"};
   return run;
 }

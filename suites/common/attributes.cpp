@@ -1,7 +1,6 @@
 // Schema-driven attribute choice for checks (see attributes.hpp).
 #include "scim/suites/common/attributes.hpp"
 
-
 namespace scim::suites {
 namespace {
 
@@ -123,8 +122,8 @@ json create_group_with(conf::Context& ctx, const json& overrides) {
 Writable pick_writable(conf::Context& ctx, std::string_view type, bool optional_only) {
   const bool user = type == "User";
   const std::vector<std::string> preferred =
-      user ? std::vector<std::string>{"displayName", "nickName", "title", "userType",
-                                      "preferredLanguage", "locale"}
+      user ? std::vector<std::string>{"displayName", "nickName",          "title",
+                                      "userType",    "preferredLanguage", "locale"}
            : std::vector<std::string>{};
   for (const auto& name : preferred) {
     const auto* a = ctx.caps().attribute(type, name);

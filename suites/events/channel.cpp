@@ -64,7 +64,8 @@ conf::ReceivedSet await_set(conf::Context& ctx, const std::string& resource_path
              " or a poll feed; register the receiver with the target's SET transmitter, or give "
              "--poll-feed, to run event checks");
   ctx.fail("a " + event_prefix + "* SET about " + resource_path + " is delivered",
-           event_prefix + "* with sub_id.uri " + resource_path, "other SETs received, not this one");
+           event_prefix + "* with sub_id.uri " + resource_path,
+           "other SETs received, not this one");
 }
 
 }  // namespace scim::suites::events

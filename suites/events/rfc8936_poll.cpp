@@ -16,8 +16,9 @@ const Needs kCaps = {cap::kEvents, cap::kUsers};
 conf::PollFeed& feed_of(conf::Context& ctx) {
   conf::PollFeed* feed = ctx.poll_feed();
   if (feed == nullptr)
-    ctx.skip("the run polls no feed: give --poll-feed with a feed of its own (the runner "
-             "acknowledges what it reads) on a target that advertises securityEvents.pollEndpoint");
+    ctx.skip(
+        "the run polls no feed: give --poll-feed with a feed of its own (the runner "
+        "acknowledges what it reads) on a target that advertises securityEvents.pollEndpoint");
   return *feed;
 }
 
@@ -30,7 +31,8 @@ void poll_returns_sets(conf::Context& ctx) {
       [&](const conf::ReceivedSet& s) {
         const json* sub = member(s.claims, "sub_id");
         const std::string uri = sub && sub->is_object() ? sub->value("uri", "") : "";
-        return uri.size() >= path.size() && uri.compare(uri.size() - path.size(), path.size(), path) == 0;
+        return uri.size() >= path.size() &&
+               uri.compare(uri.size() - path.size(), path.size(), path) == 0;
       },
       std::min(std::chrono::milliseconds(3000), ctx.request_timeout()));
   ctx.expect(set.has_value(), "a SET about the created user is returned by a poll",

@@ -38,8 +38,8 @@ struct Async {
 Async post_async(conf::Context& ctx) {
   Async a;
   a.user_name = ctx.unique_name("async");
-  json body =
-      ctx.with_required("User", {{"schemas", {std::string(urn::kUser)}}, {"userName", a.user_name}});
+  json body = ctx.with_required(
+      "User", {{"schemas", {std::string(urn::kUser)}}, {"userName", a.user_name}});
   a.response = ctx.send("POST", "/Users", body.dump(),
                         {{"Content-Type", "application/scim+json"}, {"Prefer", "respond-async"}});
   if (a.response.status == 201) ctx.track(path_of(ctx, "/Users", ctx.json_body(a.response)));

@@ -102,9 +102,9 @@ void require_listed(conf::Context& ctx, const std::string& prefix) {
 void patch_event(conf::Context& ctx) {
   require_listed(ctx, kProv + "patch:");
   json user = ctx.create_user();
-  ctx.patch(user_path(ctx, user), patch_body({{{"op", "replace"},
-                                              {"path", "userName"},
-                                              {"value", ctx.unique_name("evt")}}}));
+  ctx.patch(
+      user_path(ctx, user),
+      patch_body({{{"op", "replace"}, {"path", "userName"}, {"value", ctx.unique_name("evt")}}}));
   await_set(ctx, user_path(ctx, user), kProv + "patch:");
 }
 
@@ -165,14 +165,14 @@ void register_s2_events(conf::Catalog& catalog) {
               .tags = kTags,
               .needs = kCaps,
               .run = claims_required});
-  claims.add({.slug = "events-claim-objects",
-              .title = "the events claim maps URIs to JSON objects",
-              .level = kMust,
-              .requirement =
-                  "For each name present, the corresponding value MUST be a JSON object.",
-              .tags = kTags,
-              .needs = kCaps,
-              .run = events_objects});
+  claims.add(
+      {.slug = "events-claim-objects",
+       .title = "the events claim maps URIs to JSON objects",
+       .level = kMust,
+       .requirement = "For each name present, the corresponding value MUST be a JSON object.",
+       .tags = kTags,
+       .needs = kCaps,
+       .run = events_objects});
   SectionBuilder typing(catalog, rfc8417_spec(catalog), "2.3", "Explicit Typing of SETs");
   typing.add({.slug = "typ-secevent-jwt",
               .title = "the JOSE header typ is secevent+jwt",

@@ -37,7 +37,6 @@ void event_uris(conf::Context& ctx) {
                "each eventUris value is a URI string", "URI", brief(u));
 }
 
-
 }  // namespace
 
 void register_s4_discovery(conf::Catalog& catalog) {

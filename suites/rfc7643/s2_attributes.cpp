@@ -23,7 +23,6 @@ constexpr const char* kUnassigned =
     "Unassigned attributes, the null value, or an empty array (in the case of a multi-valued "
     "attribute) SHALL be considered to be equivalent in \"state\".";
 
-
 // The attribute is chosen from the target's schema; a first fixture confirms the target stores it
 // under its own spelling, so a missing value afterwards is the upper-cased name's doing.
 void names_case_insensitive(conf::Context& ctx) {
@@ -39,11 +38,6 @@ void names_case_insensitive(conf::Context& ctx) {
   const json* v = member(read, w.name);
   ctx.expect(v && *v == w.after, upper + " on input sets " + w.name, w.after.dump(), brief(read));
 }
-
-
-
-
-
 
 void datetime_format(conf::Context& ctx) {
   static const std::regex kXsd(
@@ -100,9 +94,9 @@ void null_is_unassigned(conf::Context& ctx) {
 void put_null_clears(conf::Context& ctx) {
   const Writable w = pick_writable(ctx, "User", true);
   json user = create_user_with(ctx, {{w.name, w.before}});
-  json doc = ctx.with_required("User", {{"schemas", {std::string(urn::kUser)}},
-                                        {"userName", user["userName"]},
-                                        {w.name, nullptr}});
+  json doc = ctx.with_required(
+      "User",
+      {{"schemas", {std::string(urn::kUser)}}, {"userName", user["userName"]}, {w.name, nullptr}});
   ctx.expect_status(ctx.put(user_path(ctx, user), doc), 200, "PUT with " + w.name + " null");
   json body = expect_json(ctx, ctx.get(user_path(ctx, user)), 200, "GET");
   ctx.expect(!has_member(body, w.name), w.name + " is unassigned after null", "absent",

@@ -86,8 +86,8 @@ void last_modified_equals_created(conf::Context& ctx) {
 
 void extension_container(conf::Context& ctx) {
   std::string ext(urn::kEnterpriseUser);
-  json user = create_user_with(ctx, {{"schemas", {std::string(urn::kUser), ext}},
-                                     {ext, {{"employeeNumber", "701984"}}}});
+  json user = create_user_with(
+      ctx, {{"schemas", {std::string(urn::kUser), ext}}, {ext, {{"employeeNumber", "701984"}}}});
   json body = expect_json(ctx, ctx.get(user_path(ctx, user)), 200, "GET");
   const json* container = member(body, ext);
   ctx.expect(container && container->value("employeeNumber", "") == "701984",

@@ -33,7 +33,8 @@ constexpr const char* kNesting =
 
 // The provider's own obligation (§4.1.1 "Each User MUST include a non-empty userName value"): a
 // request that would leave a User without one is refused, or the stored User still has one. How
-// it is refused (400 invalidValue) is a SHOULD, judged by rfc7644/3.12/missing-required-invalid-value.
+// it is refused (400 invalidValue) is a SHOULD, judged by
+// rfc7644/3.12/missing-required-invalid-value.
 void empty_username(conf::Context& ctx) {
   json body = ctx.with_required("User", {{"schemas", {std::string(urn::kUser)}}, {"userName", ""}},
                                 {"userName"});
@@ -43,8 +44,10 @@ void empty_username(conf::Context& ctx) {
   json stored = expect_json(ctx, ctx.get(user_path(ctx, created)), 200, "GET the created User");
   const json* name = member(stored, "userName");
   ctx.expect(name && name->is_string() && !name->get<std::string>().empty(),
-             "no User is stored without a non-empty userName", "a refusal (4xx) or a non-empty "
-             "userName", brief(stored));
+             "no User is stored without a non-empty userName",
+             "a refusal (4xx) or a non-empty "
+             "userName",
+             brief(stored));
 }
 
 void username_case_insensitive_unique(conf::Context& ctx) {
@@ -52,7 +55,8 @@ void username_case_insensitive_unique(conf::Context& ctx) {
   ctx.create_user({{"userName", name + "-abc"}});
   std::string upper = name + "-ABC";
   for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-  json body = ctx.with_required("User", {{"schemas", {std::string(urn::kUser)}}, {"userName", upper}});
+  json body =
+      ctx.with_required("User", {{"schemas", {std::string(urn::kUser)}}, {"userName", upper}});
   ctx.expect_scim_error(ctx.create_raw("/Users", body), 409, "uniqueness");
 }
 
@@ -63,8 +67,8 @@ void username_case_insensitive_unique(conf::Context& ctx) {
 void username_unique_on_put(conf::Context& ctx) {
   json a = ctx.create_user();
   json b = ctx.create_user();
-  json doc =
-      ctx.with_required("User", {{"schemas", {std::string(urn::kUser)}}, {"userName", a["userName"]}});
+  json doc = ctx.with_required(
+      "User", {{"schemas", {std::string(urn::kUser)}}, {"userName", a["userName"]}});
   auto r = ctx.put(user_path(ctx, b), doc);
   if (r.status >= 400 && r.status < 500) return ctx.expect_scim_error(r, r.status);
   json read = expect_json(ctx, ctx.get(user_path(ctx, b)), 200, "GET the second user after PUT");
@@ -95,8 +99,9 @@ Membership member_of_group(conf::Context& ctx) {
   m.group = create_group_with(ctx, {{"members", {{{"value", id_string(m.user)}}}}});
   const auto* groups = ctx.caps().attribute("User", "groups");
   const bool on_request = groups->returned == Returned::Request;
-  m.read = expect_json(ctx, ctx.get(user_path(ctx, m.user) + (on_request ? "?attributes=groups" : "")),
-                       200, "GET member user");
+  m.read =
+      expect_json(ctx, ctx.get(user_path(ctx, m.user) + (on_request ? "?attributes=groups" : "")),
+                  200, "GET member user");
   return m;
 }
 
@@ -119,18 +124,19 @@ void groups_direct_type(conf::Context& ctx) {
 // Creates a group whose member is another group; skips when the target refuses nesting (§4.2 only
 // states the intention to allow it) or drops the nested member.
 json nested_group(conf::Context& ctx, const json& inner) {
-  json sent = ctx.with_required(
-      "Group", {{"schemas", {std::string(urn::kGroup)}},
-                {"displayName", ctx.unique_name("outer")},
-                {"members", {{{"value", id_string(inner)}, {"type", "Group"}}}}});
+  json sent =
+      ctx.with_required("Group", {{"schemas", {std::string(urn::kGroup)}},
+                                  {"displayName", ctx.unique_name("outer")},
+                                  {"members", {{{"value", id_string(inner)}, {"type", "Group"}}}}});
   auto r = ctx.create_raw("/Groups", sent);
   if (r.status >= 400 && r.status < 500)
     ctx.skip("target does not support nested groups (POST answered " + std::to_string(r.status) +
              "; RFC 7643 §4.2 makes them a possibility, not a requirement)");
   json outer = expect_json(ctx, r, 201, "POST a group whose member is a group");
   if (!lists_member(outer, id_string(inner)))
-    ctx.skip("target does not store a group as a member (RFC 7644 §3.3: the server is free to "
-             "ignore POSTed content)");
+    ctx.skip(
+        "target does not store a group as a member (RFC 7644 §3.3: the server is free to "
+        "ignore POSTed content)");
   return outer;
 }
 

@@ -12,10 +12,10 @@
 namespace scim::suites::rfc7644 {
 
 struct FilterFixture {
-  std::string prefix;                       // unique per check, shared by the three users
-  std::map<char, std::string> ids;          // 'A', 'B', 'C' -> id
-  std::map<char, nlohmann::json> bodies;    // what was sent (attributes the target defines)
-  std::map<char, nlohmann::json> created;   // what the target answered
+  std::string prefix;                      // unique per check, shared by the three users
+  std::map<char, std::string> ids;         // 'A', 'B', 'C' -> id
+  std::map<char, nlohmann::json> bodies;   // what was sent (attributes the target defines)
+  std::map<char, nlohmann::json> created;  // what the target answered
 };
 
 // Creates users A, B and C (see filter_fixtures.cpp), leaving out attributes the target's schema

@@ -32,8 +32,8 @@ void no_credentials(conf::Context& ctx, const std::string& method, const std::st
   }
   auto r = ctx.send(method, path, body, headers, false);
   if (r.status == 201) ctx.track(path_of(ctx, "/Users", ctx.json_body(r)));
-  ctx.expect(r.status == 401 || r.status == 403, method + " " + path + " without credentials is refused",
-             "401 (or 403)", brief(r));
+  ctx.expect(r.status == 401 || r.status == 403,
+             method + " " + path + " without credentials is refused", "401 (or 403)", brief(r));
 }
 
 void www_authenticate(conf::Context& ctx) {
@@ -45,10 +45,9 @@ void www_authenticate(conf::Context& ctx) {
 void bad_token(conf::Context& ctx) {
   auto r = ctx.send("GET", "/Users", std::nullopt,
                     {{"Authorization", "Bearer scimconf-definitely-not-a-valid-token"}}, false);
-  ctx.expect(r.status == 401 || r.status == 403, "GET /Users with an invalid bearer token is refused",
-             "401 (or 403)", brief(r));
+  ctx.expect(r.status == 401 || r.status == 403,
+             "GET /Users with an invalid bearer token is refused", "401 (or 403)", brief(r));
 }
-
 
 }  // namespace
 

@@ -84,8 +84,9 @@ void unknown_member(conf::Context& ctx) {
   auto r = ctx.post("/Groups", body);
   if (r.status == 201) {
     ctx.track(path_of(ctx, "/Groups", ctx.json_body(r)));
-    ctx.skip("target accepts a member id that names no resource: it does not enforce "
-             "referential integrity (a MAY, RFC 7643 §2.3.7)");
+    ctx.skip(
+        "target accepts a member id that names no resource: it does not enforce "
+        "referential integrity (a MAY, RFC 7643 §2.3.7)");
   }
   ctx.expect_scim_error(r, 400, "invalidValue");
 }
@@ -192,13 +193,21 @@ void register_s3_12(conf::Catalog& catalog) {
     Tags tags;
   };
   static const Missing kMissing[] = {
-      {"unknown-user-404", "GET of an unknown user id answers a 404 SCIM error",
-       "/Users/scimconf-no-such-id-0000", {cap::kUsers}, {tag::kRead, tag::kUsers, tag::kErrors}},
-      {"unknown-group-404", "GET of an unknown group id answers a 404 SCIM error",
-       "/Groups/scimconf-no-such-id-0000", {cap::kGroups},
+      {"unknown-user-404",
+       "GET of an unknown user id answers a 404 SCIM error",
+       "/Users/scimconf-no-such-id-0000",
+       {cap::kUsers},
+       {tag::kRead, tag::kUsers, tag::kErrors}},
+      {"unknown-group-404",
+       "GET of an unknown group id answers a 404 SCIM error",
+       "/Groups/scimconf-no-such-id-0000",
+       {cap::kGroups},
        {tag::kRead, tag::kGroups, tag::kErrors}},
-      {"unknown-endpoint-404", "GET of an endpoint that does not exist answers 404",
-       "/NoSuchEndpoint", {}, {tag::kRead, tag::kErrors}},
+      {"unknown-endpoint-404",
+       "GET of an endpoint that does not exist answers 404",
+       "/NoSuchEndpoint",
+       {},
+       {tag::kRead, tag::kErrors}},
   };
   for (const auto& m : kMissing)
     s.add({.slug = m.slug,

@@ -35,7 +35,8 @@ json put_doc(conf::Context& ctx) {
 }
 
 json rename(conf::Context& ctx) {
-  return patch_body({{{"op", "replace"}, {"path", "userName"}, {"value", ctx.unique_name("etag")}}});
+  return patch_body(
+      {{{"op", "replace"}, {"path", "userName"}, {"value", ctx.unique_name("etag")}}});
 }
 
 // The MUST: an ETag header; a meta.version that is given must be that same tag (a provider may
@@ -98,8 +99,7 @@ void if_match_stale(conf::Context& ctx, const std::string& method) {
   conf::Headers h = {{"If-Match", kStale}};
   conf::HttpResponse r;
   if (method == "PUT") r = ctx.put(path, put_doc(ctx), h);
-  if (method == "PATCH")
-    r = ctx.patch(path, rename(ctx), h);
+  if (method == "PATCH") r = ctx.patch(path, rename(ctx), h);
   ctx.expect_scim_error(r, 412);
 }
 

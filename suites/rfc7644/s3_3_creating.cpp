@@ -31,8 +31,8 @@ constexpr const char* kResourceType =
     "set by the HTTP service provider to the corresponding resource type for the endpoint.";
 
 json user_body(conf::Context& ctx) {
-  return ctx.with_required("User",
-                           {{"schemas", {std::string(urn::kUser)}}, {"userName", ctx.unique_name("new")}});
+  return ctx.with_required(
+      "User", {{"schemas", {std::string(urn::kUser)}}, {"userName", ctx.unique_name("new")}});
 }
 
 void user_201(conf::Context& ctx) {

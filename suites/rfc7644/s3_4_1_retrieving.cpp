@@ -32,9 +32,6 @@ void get_group(conf::Context& ctx) {
              id_string(group), id_string(body));
 }
 
-
-
-
 // userName is "returned": "default" in RFC 7643 §8.7.1; a target may declare it "always", which
 // includes the default set too. password ("never") is sent only where the target defines it.
 void default_set(conf::Context& ctx) {

@@ -55,7 +55,7 @@ struct MatchCase {
   const char* expected;  // fixture users that must match, e.g. "AC"
   std::vector<std::string> uses = {};  // optional User attributes the filter reads
   bool enterprise = false;
-  bool floor = false;  // declining this filter fails: every other case builds on it
+  bool floor = false;          // declining this filter fails: every other case builds on it
   const char* also = nullptr;  // a second filter with its own expected users
   const char* also_expected = "";
 };
@@ -200,12 +200,14 @@ bool is_scoped(const MatchCase& c) {
 void probe_scope(conf::Context& ctx, const FilterFixture& f) {
   const std::string scope = expand("userName sw \"{p}-\"", f.prefix);
   auto list = run_filter(ctx, scope);
-  if (!list) ctx.skip("target declines `" + scope + "` (400 invalidFilter), which scopes this check");
+  if (!list)
+    ctx.skip("target declines `" + scope + "` (400 invalidFilter), which scopes this check");
   if (ids_of(*list) != expected_ids(f, "ABC"))
     ctx.blocked_by(kSwCheck, "`" + scope + "` does not select exactly the three fixture users");
   const std::string both = scope + " and " + expand("userName eq \"{p}-alice\"", f.prefix);
   auto anded = run_filter(ctx, both);
-  if (!anded) ctx.skip("target declines `" + both + "` (400 invalidFilter), which scopes this check");
+  if (!anded)
+    ctx.skip("target declines `" + both + "` (400 invalidFilter), which scopes this check");
   if (ids_of(*anded) != expected_ids(f, "A"))
     ctx.blocked_by(kAndCheck, "`" + both + "` does not select exactly the fixture user A");
 }
@@ -259,10 +261,18 @@ constexpr const char* kValid =
 const std::vector<ErrorCase> kErrorCases = {
     {"unknown-operator-invalid-filter", "an unrecognised operator (regex)", kMust, kUnrecognised,
      "userName regex \"^a\""},
-    {"gt-on-boolean-invalid-filter", "gt on a boolean attribute", kMust, kBooleanOrdering,
-     "active gt true", {"active"}},
-    {"le-on-boolean-invalid-filter", "le on a boolean attribute", kMust, kBooleanOrdering,
-     "active le false", {"active"}},
+    {"gt-on-boolean-invalid-filter",
+     "gt on a boolean attribute",
+     kMust,
+     kBooleanOrdering,
+     "active gt true",
+     {"active"}},
+    {"le-on-boolean-invalid-filter",
+     "le on a boolean attribute",
+     kMust,
+     kBooleanOrdering,
+     "active le false",
+     {"active"}},
     {"missing-value-invalid-filter", "an operator without its value", kShould, kValid,
      "userName eq"},
     {"unbalanced-parenthesis-invalid-filter", "an unclosed parenthesis", kShould, kValid,
@@ -272,8 +282,12 @@ const std::vector<ErrorCase> kErrorCases = {
     {"empty-filter-invalid-filter", "an empty filter expression", kShould, kValid, " "},
     {"dangling-logical-operator", "an and without a right operand", kShould, kValid,
      "userName eq \"x\" and"},
-    {"unclosed-value-path", "an unclosed value path bracket", kShould, kValid,
-     "emails[type eq \"work\"", {"emails.type"}},
+    {"unclosed-value-path",
+     "an unclosed value path bracket",
+     kShould,
+     kValid,
+     "emails[type eq \"work\"",
+     {"emails.type"}},
 };
 
 void run_error(conf::Context& ctx, const ErrorCase& c) {

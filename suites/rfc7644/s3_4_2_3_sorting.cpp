@@ -39,8 +39,8 @@ Sorted make_users(conf::Context& ctx, const std::string& attribute = "") {
     json body = {{"userName", s.prefix + "-" + std::to_string(i + 1)}};
     if (attribute == "displayName") body["displayName"] = names[i];
     if (attribute == "name") body["name"] = {{"givenName", given[i]}};
-    s.ids.push_back(id_string(attribute.empty() ? ctx.create_user(body)
-                                                : create_user_with(ctx, body)));
+    s.ids.push_back(
+        id_string(attribute.empty() ? ctx.create_user(body) : create_user_with(ctx, body)));
   }
   return s;
 }

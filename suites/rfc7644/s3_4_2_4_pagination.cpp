@@ -172,13 +172,13 @@ void register_s3_4_2_4(conf::Catalog& catalog) {
          .run = beyond_end});
   SectionBuilder list(catalog, rfc7644_spec(catalog), "3.4.2", "Query Resources");
   list.add({.slug = "partial-page-has-items-per-page",
-         .title = "partial results carry itemsPerPage and startIndex",
-         .level = kMust,
-         .requirement = kPaged,
-         .tags = tags,
-         .needs = caps,
-         .depends_on = deps,
-         .run = items_per_page});
+            .title = "partial results carry itemsPerPage and startIndex",
+            .level = kMust,
+            .requirement = kPaged,
+            .tags = tags,
+            .needs = caps,
+            .depends_on = deps,
+            .run = items_per_page});
 }
 
 }  // namespace scim::suites::rfc7644

@@ -43,7 +43,8 @@ Sample sample_user(conf::Context& ctx) {
 
 void attributes_on_get(conf::Context& ctx) {
   auto s = sample_user(ctx);
-  json body = expect_json(ctx, ctx.get(user_path(ctx, s.user) + "?attributes=userName"), 200, "GET");
+  json body =
+      expect_json(ctx, ctx.get(user_path(ctx, s.user) + "?attributes=userName"), 200, "GET");
   ctx.expect(body.value("userName", "") == s.user.value("userName", "?"),
              "requested attribute returned", "userName", brief(body));
   ctx.expect(!has_member(body, s.other), "attributes not requested are omitted", "no " + s.other,
@@ -63,8 +64,8 @@ void attributes_sub_attribute(conf::Context& ctx) {
 
 void excluded_on_get(conf::Context& ctx) {
   auto s = sample_user(ctx);
-  json body = expect_json(
-      ctx, ctx.get(user_path(ctx, s.user) + "?excludedAttributes=" + s.other), 200, "GET");
+  json body = expect_json(ctx, ctx.get(user_path(ctx, s.user) + "?excludedAttributes=" + s.other),
+                          200, "GET");
   ctx.expect(!has_member(body, s.other), "excluded attributes are removed", "no " + s.other,
              brief(body));
   ctx.expect(body.value("userName", "") == s.user.value("userName", "?"), "other defaults remain",
@@ -108,8 +109,8 @@ void attributes_on_put(conf::Context& ctx) {
                                         {"userName", s.user["userName"]},
                                         {s.other, s.user[s.other]}});
   json body =
-      expect_json(ctx, ctx.put(user_path(ctx, s.user) + "?excludedAttributes=" + s.other, put),
-                  200, "PUT ?excludedAttributes=" + s.other);
+      expect_json(ctx, ctx.put(user_path(ctx, s.user) + "?excludedAttributes=" + s.other, put), 200,
+                  "PUT ?excludedAttributes=" + s.other);
   ctx.expect(!has_member(body, s.other), "the PUT response honours excludedAttributes",
              "no " + s.other, brief(body));
 }
@@ -118,9 +119,9 @@ void urn_attributes(conf::Context& ctx) {
   auto s = sample_user(ctx);
   std::string q = "?attributes=" + conf::Context::encode(std::string(urn::kUser) + ":userName");
   json body = expect_json(ctx, ctx.get(user_path(ctx, s.user) + q), 200, "GET ?attributes=<urn>");
-  ctx.expect(body.value("userName", "") == s.user.value("userName", "?") &&
-                 !has_member(body, s.other),
-             "the URN-qualified name selects userName only", "userName", brief(body));
+  ctx.expect(
+      body.value("userName", "") == s.user.value("userName", "?") && !has_member(body, s.other),
+      "the URN-qualified name selects userName only", "userName", brief(body));
 }
 
 void case_insensitive_attributes(conf::Context& ctx) {

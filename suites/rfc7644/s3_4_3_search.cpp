@@ -61,7 +61,8 @@ void search_paging(conf::Context& ctx) {
   std::string prefix = ctx.unique_name("srch");
   for (int i = 0; i < 3; ++i) ctx.create_user({{"userName", prefix + "-" + std::to_string(i)}});
   const std::string filter = "userName sw " + literal(prefix + "-");
-  auto r = ctx.post("/Users/.search", search_body({{"filter", filter}, {"startIndex", 1}, {"count", 2}}));
+  auto r = ctx.post("/Users/.search",
+                    search_body({{"filter", filter}, {"startIndex", 1}, {"count", 2}}));
   auto parsed = r.json();
   if (r.status == 400 && parsed && parsed->is_object() &&
       parsed->value("scimType", "") == "invalidFilter")

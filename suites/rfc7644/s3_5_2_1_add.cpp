@@ -20,7 +20,8 @@ void add_member_example(conf::Context& ctx) {
   // The RFC's example also sends "display"; only where the target's schema defines it (a
   // provider may define members with "value" alone, RFC 7643 §8.7.1).
   json member = {{"value", id_string(user)}};
-  if (ctx.caps().attribute("Group", "members.display") != nullptr) member["display"] = "Babs Jensen";
+  if (ctx.caps().attribute("Group", "members.display") != nullptr)
+    member["display"] = "Babs Jensen";
   json after = apply_patch(ctx, group_path(ctx, group),
                            {{{"op", "add"}, {"path", "members"}, {"value", {member}}}});
   ctx.expect(values(after, "members").count(id_string(user)) == 1, "the user is a member",
@@ -47,8 +48,8 @@ void add_without_path_example(conf::Context& ctx) {
 void add_single_replaces(conf::Context& ctx) {
   const Writable w = pick_writable(ctx, "User");
   json user = create_user_with(ctx, {{w.name, w.before}});
-  json after =
-      apply_patch(ctx, user_path(ctx, user), {{{"op", "add"}, {"path", w.name}, {"value", w.after}}});
+  json after = apply_patch(ctx, user_path(ctx, user),
+                           {{{"op", "add"}, {"path", w.name}, {"value", w.after}}});
   const json* v = member(after, w.name);
   ctx.expect(v && *v == w.after, "add on a single-valued attribute replaces it", w.after.dump(),
              brief(after));
@@ -60,8 +61,8 @@ void add_absent_attribute(conf::Context& ctx) {
   const Writable w = pick_writable(ctx, "User", true);
   create_user_with(ctx, {{w.name, w.before}});
   json user = ctx.create_user();
-  json after =
-      apply_patch(ctx, user_path(ctx, user), {{{"op", "add"}, {"path", w.name}, {"value", w.after}}});
+  json after = apply_patch(ctx, user_path(ctx, user),
+                           {{{"op", "add"}, {"path", w.name}, {"value", w.after}}});
   const json* v = member(after, w.name);
   ctx.expect(v && *v == w.after, "an absent attribute is added", w.after.dump(), brief(after));
 }

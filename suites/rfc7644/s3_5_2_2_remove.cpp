@@ -28,8 +28,8 @@ void single_valued(conf::Context& ctx) {
 void all_members(conf::Context& ctx) {
   json u1 = ctx.create_user();
   json u2 = ctx.create_user();
-  json group =
-      create_group_with(ctx, {{"members", {{{"value", id_string(u1)}}, {{"value", id_string(u2)}}}}});
+  json group = create_group_with(
+      ctx, {{"members", {{{"value", id_string(u1)}}, {{"value", id_string(u2)}}}}});
   json after = apply_patch(ctx, group_path(ctx, group), {{{"op", "remove"}, {"path", "members"}}});
   ctx.expect(values(after, "members").empty(), "no members remain", "[]",
              brief(after.value("members", json())));
@@ -38,8 +38,8 @@ void all_members(conf::Context& ctx) {
 void one_member(conf::Context& ctx) {
   json u1 = ctx.create_user();
   json u2 = ctx.create_user();
-  json group =
-      create_group_with(ctx, {{"members", {{{"value", id_string(u1)}}, {{"value", id_string(u2)}}}}});
+  json group = create_group_with(
+      ctx, {{"members", {{{"value", id_string(u1)}}, {{"value", id_string(u2)}}}}});
   std::string path = "members[value eq " + literal(id_string(u1)) + "]";
   json after = apply_patch(ctx, group_path(ctx, group), {{{"op", "remove"}, {"path", path}}});
   ctx.expect(values(after, "members") == std::set<std::string>{id_string(u2)},
@@ -49,8 +49,8 @@ void one_member(conf::Context& ctx) {
 
 void complex_filter(conf::Context& ctx) {
   json user = create_user_with(ctx, {{"emails",
-                                     {{{"value", "a@example.com"}, {"type", "work"}},
-                                      {{"value", "b@example.org"}, {"type", "home"}}}}});
+                                      {{{"value", "a@example.com"}, {"type", "work"}},
+                                       {{"value", "b@example.org"}, {"type", "home"}}}}});
   json after = apply_patch(
       ctx, user_path(ctx, user),
       {{{"op", "remove"}, {"path", "emails[type eq \"work\" and value ew \"example.com\"]"}}});
@@ -64,10 +64,10 @@ void remove_and_add(conf::Context& ctx) {
   json u1 = ctx.create_user();
   json u2 = ctx.create_user();
   json group = create_group_with(ctx, {{"members", {{{"value", id_string(u1)}}}}});
-  json after = apply_patch(
-      ctx, group_path(ctx, group),
-      {{{"op", "remove"}, {"path", "members"}},
-       {{"op", "add"}, {"path", "members"}, {"value", {{{"value", id_string(u2)}}}}}});
+  json after =
+      apply_patch(ctx, group_path(ctx, group),
+                  {{{"op", "remove"}, {"path", "members"}},
+                   {{"op", "add"}, {"path", "members"}, {"value", {{{"value", id_string(u2)}}}}}});
   ctx.expect(values(after, "members") == std::set<std::string>{id_string(u2)},
              "the first member is replaced by the second", id_string(u2),
              brief(after.value("members", json())));
@@ -127,15 +127,14 @@ void register_s3_5_2_2(conf::Catalog& catalog) {
          .tags = {tag::kPatch, tag::kUsers},
          .needs = kCaps,
          .run = complex_filter});
-  s.add(
-      {.slug = "remove-and-add-member",
-       .title = "the RFC example: replace the members by removing all, then adding",
-       .level = kMust,
-       .requirement = "The following example shows how to replace all of the members of a group "
-                      "with a different members list.",
-       .tags = {tag::kPatch, tag::kGroups},
-       .needs = kGroupCaps,
-       .run = remove_and_add});
+  s.add({.slug = "remove-and-add-member",
+         .title = "the RFC example: replace the members by removing all, then adding",
+         .level = kMust,
+         .requirement = "The following example shows how to replace all of the members of a group "
+                        "with a different members list.",
+         .tags = {tag::kPatch, tag::kGroups},
+         .needs = kGroupCaps,
+         .run = remove_and_add});
   s.add({.slug = "remove-required-attribute-mutability",
          .title = "removing userName answers 400 mutability",
          .level = kMust,

@@ -32,8 +32,8 @@ void single_valued(conf::Context& ctx) {
 
 void multi_valued_all(conf::Context& ctx) {
   json user = create_user_with(ctx, {{"emails",
-                                     {{{"value", "a@example.com"}, {"type", "work"}},
-                                      {{"value", "b@example.com"}, {"type", "home"}}}}});
+                                      {{{"value", "a@example.com"}, {"type", "work"}},
+                                       {{"value", "b@example.com"}, {"type", "home"}}}}});
   json after = apply_patch(ctx, user_path(ctx, user),
                            {{{"op", "replace"},
                              {"path", "emails"},
@@ -69,8 +69,8 @@ void complex_keeps_others(conf::Context& ctx) {
 
 void value_path_sub_attribute(conf::Context& ctx) {
   json user = create_user_with(ctx, {{"emails",
-                                     {{{"value", "w@example.com"}, {"type", "work"}},
-                                      {{"value", "h@example.com"}, {"type", "home"}}}}});
+                                      {{{"value", "w@example.com"}, {"type", "work"}},
+                                       {{"value", "h@example.com"}, {"type", "home"}}}}});
   json after = apply_patch(ctx, user_path(ctx, user),
                            {{{"op", "replace"},
                              {"path", "emails[type eq \"work\"].value"},

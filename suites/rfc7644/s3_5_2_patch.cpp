@@ -92,9 +92,9 @@ void unknown_op(conf::Context& ctx) {
 void sequential(conf::Context& ctx) {
   auto [user, w] = fixture(ctx);
   json later = ctx.unique_name("second");
-  json after = apply_patch(ctx, user_path(ctx, user),
-                           {{{"op", "add"}, {"path", w.name}, {"value", w.after}},
-                            replace_op(w, later)});
+  json after =
+      apply_patch(ctx, user_path(ctx, user),
+                  {{{"op", "add"}, {"path", w.name}, {"value", w.after}}, replace_op(w, later)});
   const json* v = member(after, w.name);
   ctx.expect(v && *v == later, "the later operation wins", later.dump(), brief(after));
 }

@@ -47,16 +47,16 @@ void get_after(conf::Context& ctx) {
 
 void put_after(conf::Context& ctx) {
   json user = deleted_user(ctx);
-  json doc =
-      ctx.with_required("User", {{"schemas", {std::string(urn::kUser)}}, {"userName", user["userName"]}});
+  json doc = ctx.with_required(
+      "User", {{"schemas", {std::string(urn::kUser)}}, {"userName", user["userName"]}});
   ctx.expect_scim_error(ctx.put(user_path(ctx, user), doc), 404);
 }
 
 void patch_after(conf::Context& ctx) {
   json user = deleted_user(ctx);
-  auto r = ctx.patch(user_path(ctx, user), patch_body({{{"op", "replace"},
-                                                       {"path", "userName"},
-                                                       {"value", ctx.unique_name("gone")}}}));
+  auto r = ctx.patch(
+      user_path(ctx, user),
+      patch_body({{{"op", "replace"}, {"path", "userName"}, {"value", ctx.unique_name("gone")}}}));
   ctx.expect_scim_error(r, 404);
 }
 
@@ -74,8 +74,8 @@ void omitted_from_query(conf::Context& ctx) {
 
 void no_conflict(conf::Context& ctx) {
   json user = deleted_user(ctx);
-  json doc =
-      ctx.with_required("User", {{"schemas", {std::string(urn::kUser)}}, {"userName", user["userName"]}});
+  json doc = ctx.with_required(
+      "User", {{"schemas", {std::string(urn::kUser)}}, {"userName", user["userName"]}});
   ctx.expect_status(ctx.create_raw("/Users", doc), 201, "POST with the deleted user's userName");
 }
 

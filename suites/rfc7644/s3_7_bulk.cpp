@@ -15,8 +15,8 @@ json post_user(conf::Context& ctx, const std::string& bulk_id, const std::string
   return {{"method", "POST"},
           {"path", "/Users"},
           {"bulkId", bulk_id},
-          {"data", ctx.with_required("User", {{"schemas", {std::string(urn::kUser)}},
-                                              {"userName", user_name}})}};
+          {"data", ctx.with_required(
+                       "User", {{"schemas", {std::string(urn::kUser)}}, {"userName", user_name}})}};
 }
 
 // A bulk POST of a group whose one member is `member_ref` ("bulkId:u1").
@@ -24,10 +24,10 @@ json post_group(conf::Context& ctx, const std::string& member_ref) {
   return {{"method", "POST"},
           {"path", "/Groups"},
           {"bulkId", "g1"},
-          {"data", ctx.with_required("Group", {{"schemas", {std::string(urn::kGroup)}},
-                                               {"displayName", ctx.unique_name("bulkgrp")},
-                                               {"members", {{{"type", "User"},
-                                                             {"value", member_ref}}}}})}};
+          {"data",
+           ctx.with_required("Group", {{"schemas", {std::string(urn::kGroup)}},
+                                       {"displayName", ctx.unique_name("bulkgrp")},
+                                       {"members", {{{"type", "User"}, {"value", member_ref}}}}})}};
 }
 
 void success_200(conf::Context& ctx) {
@@ -103,7 +103,8 @@ void fail_on_errors(conf::Context& ctx) {
   std::string later = ctx.unique_name("bulk");
   auto ops = bulk_operations(
       ctx,
-      send_bulk(ctx, bulk_request({post_user(ctx, "d1", dup["userName"]), post_user(ctx, "x", later)}, 1)));
+      send_bulk(ctx, bulk_request(
+                         {post_user(ctx, "d1", dup["userName"]), post_user(ctx, "x", later)}, 1)));
   ctx.expect(ops.size() == 1, "processing stops after failOnErrors=1 errors", "1 result",
              brief(ops));
   json list = query(ctx, "/Users", "userName eq " + literal(later));

@@ -55,7 +55,6 @@ void accept_json(conf::Context& ctx) {
   expect_json(ctx, r, 200, "GET with Accept: application/json");
 }
 
-
 // The text goes into a string attribute chosen from the target's schema (userName when nothing
 // else is defined; it is unique through the run prefix).
 void utf8_round_trip(conf::Context& ctx) {

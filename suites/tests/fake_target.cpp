@@ -26,10 +26,16 @@ conf::HttpResponse scim_error(int status, const std::string& scim_type) {
 }
 
 json FakeTarget::default_types() {
-  return {{{"id", "User"}, {"name", "User"}, {"endpoint", "/Users"},
-           {"schema", std::string(urn::kUser)}, {"schemaExtensions", json::array()}},
-          {{"id", "Group"}, {"name", "Group"}, {"endpoint", "/Groups"},
-           {"schema", std::string(urn::kGroup)}, {"schemaExtensions", json::array()}}};
+  return {{{"id", "User"},
+           {"name", "User"},
+           {"endpoint", "/Users"},
+           {"schema", std::string(urn::kUser)},
+           {"schemaExtensions", json::array()}},
+          {{"id", "Group"},
+           {"name", "Group"},
+           {"endpoint", "/Groups"},
+           {"schema", std::string(urn::kGroup)},
+           {"schemaExtensions", json::array()}}};
 }
 
 json FakeTarget::user_schema_with(const std::vector<std::string>& attributes) {
@@ -50,8 +56,8 @@ FakeTarget::FakeTarget(Handler handler, const json& schemas, json types)
   caps_.filter = caps_.patch = true;
   caps_.schemas = conf::TargetSchemas::from_json(schemas);
   for (const auto& t : types) {
-    conf::ResourceTypeInfo info{t.value("id", ""), t.value("name", ""), t.value("endpoint", ""),
-                                t.value("schema", ""), {}};
+    conf::ResourceTypeInfo info{
+        t.value("id", ""), t.value("name", ""), t.value("endpoint", ""), t.value("schema", ""), {}};
     caps_.resource_types.push_back(info);
   }
 }

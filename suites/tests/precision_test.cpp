@@ -96,7 +96,8 @@ TEST(PrecisionClass1, PutValueStoredUsesWhatTheTargetDefines) {
 
 TEST(PrecisionClass1, AnOptionalAttributeTheTargetDropsIsASkipNotAFailure) {
   Store store{{"userName", "active", "name", "emails", "externalId"}};  // drops nickName
-  FakeTarget target(std::ref(store), rfc_user_schema_list({"nickName", "active", "name", "emails"}));
+  FakeTarget target(std::ref(store),
+                    rfc_user_schema_list({"nickName", "active", "name", "emails"}));
   const auto end = run_check("rfc7644/3.4.2.2/pr-matches-present-value", target);
   EXPECT_EQ(end.outcome, Outcome::Skipped);
   EXPECT_EQ(end.message.rfind("target does not store User.nickName", 0), 0u) << end.message;
@@ -164,8 +165,8 @@ TEST(PrecisionClass4, ClientObligationsAreShouldAndTaggedRobustness) {
   conf::Catalog catalog;
   register_all(catalog);
   const std::vector<std::string> listed = {
-      "rfc7644/3.5.1/put-missing-required-400",   "rfc7644/3.5.2/patch-missing-schemas-400",
-      "rfc7644/3.5.2/patch-unknown-op-400",       "rfc7644/3.5.2.1/add-missing-value-400",
+      "rfc7644/3.5.1/put-missing-required-400",      "rfc7644/3.5.2/patch-missing-schemas-400",
+      "rfc7644/3.5.2/patch-unknown-op-400",          "rfc7644/3.5.2.1/add-missing-value-400",
       "rfc7644/3.12/missing-schemas-invalid-syntax", "rfc7644/3.4.2.2/empty-filter-invalid-filter"};
   // Sentences whose subject is the client (or the client's request).
   static const std::regex client(
@@ -209,7 +210,8 @@ TEST(PrecisionClass5, RefusedNestedGroupsAreASkip) {
 
 TEST(PrecisionClass6, SubAttributePathDoesNotDependOnCaseFolding) {
   Store store{{"userName", "name", "emails", "active", "externalId", "nickName"}};
-  FakeTarget target(std::ref(store), rfc_user_schema_list({"name", "emails", "active", "nickName"}));
+  FakeTarget target(std::ref(store),
+                    rfc_user_schema_list({"name", "emails", "active", "nickName"}));
   const auto end = run_check("rfc7644/3.4.2.2/sub-attribute-path", target);
   EXPECT_EQ(end.outcome, Outcome::Passed) << end.message;
 }

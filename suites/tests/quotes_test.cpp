@@ -201,17 +201,20 @@ TEST_F(SuitesQuotes, TheSectionRuleRejectsMisplacedAndInventedQuotes) {
     EXPECT_TRUE(std::regex_match(quote, m, table));
     return table_problem(rfc7644.at(section), m);
   };
-  EXPECT_EQ(problem("3.12", "Table 9, invalidValue: A required value was missing, or the value "
-                            "specified was not compatible with the operation or attribute type "
-                            "(see Section 2.2 of [RFC7643]), or resource schema (see Section 4 of "
-                            "[RFC7643])."),
+  EXPECT_EQ(problem("3.12",
+                    "Table 9, invalidValue: A required value was missing, or the value "
+                    "specified was not compatible with the operation or attribute type "
+                    "(see Section 2.2 of [RFC7643]), or resource schema (see Section 4 of "
+                    "[RFC7643])."),
             "");
-  EXPECT_NE(problem("3.12", "Table 9, invalidValue: A required value was missing, or the value "
-                            "specified was not compatible with the operation or attribute type "
-                            "(see Section 2.2 of [RFC7643]), or resource references."),
+  EXPECT_NE(problem("3.12",
+                    "Table 9, invalidValue: A required value was missing, or the value "
+                    "specified was not compatible with the operation or attribute type "
+                    "(see Section 2.2 of [RFC7643]), or resource references."),
             "");
-  EXPECT_NE(problem("3.5.1", "Table 9, uniqueness: One or more of the attribute values are "
-                             "already in use or are reserved."),
+  EXPECT_NE(problem("3.5.1",
+                    "Table 9, uniqueness: One or more of the attribute values are "
+                    "already in use or are reserved."),
             "");
   EXPECT_NE(problem("3.12", "Table 9, noSuchRow: anything"), "");
 }

@@ -130,8 +130,9 @@ struct Filler {
 bool lists_schema(const nlohmann::json& body, std::string_view urn) {
   const auto it = body.find("schemas");
   if (it == body.end() || !it->is_array()) return false;
-  return std::any_of(it->begin(), it->end(),
-                     [&](const nlohmann::json& s) { return s.is_string() && iequals(s.get<std::string>(), urn); });
+  return std::any_of(it->begin(), it->end(), [&](const nlohmann::json& s) {
+    return s.is_string() && iequals(s.get<std::string>(), urn);
+  });
 }
 
 }  // namespace

@@ -90,8 +90,8 @@ std::string RunContext::endpoint_of(std::string_view type, std::string_view fall
 nlohmann::json RunContext::create_fixture(std::string_view type, std::string_view fallback_endpoint,
                                           nlohmann::json body, const nlohmann::json& overrides) {
   if (overrides.is_object()) body.update(overrides);
-  auto filled = fill_required(
-      shared_.caps, type, std::move(body), [this](std::string_view hint) { return unique_name(hint); });
+  auto filled = fill_required(shared_.caps, type, std::move(body),
+                              [this](std::string_view hint) { return unique_name(hint); });
   const auto endpoint = endpoint_of(type, fallback_endpoint);
   const auto response = create_raw(endpoint, filled.body);
   auto created = parse_json_limited(response.body);
@@ -110,8 +110,8 @@ nlohmann::json RunContext::create_fixture(std::string_view type, std::string_vie
 nlohmann::json RunContext::with_required(std::string_view type, nlohmann::json body,
                                          const std::vector<std::string>& omit) {
   auto filled = fill_required(
-      shared_.caps, type, std::move(body), [this](std::string_view hint) { return unique_name(hint); },
-      omit);
+      shared_.caps, type, std::move(body),
+      [this](std::string_view hint) { return unique_name(hint); }, omit);
   for (const auto& u : filled.unsatisfied) note("cannot fill required " + u);
   return std::move(filled.body);
 }

@@ -112,7 +112,8 @@ std::vector<std::vector<std::size_t>> waves_of(const std::vector<const Check*>& 
 }
 
 // The first selected prerequisite of `check` that did not pass, or nullptr.
-const CheckResult* failed_prerequisite(const Check& check, const std::vector<const Check*>& selected,
+const CheckResult* failed_prerequisite(const Check& check,
+                                       const std::vector<const Check*>& selected,
                                        const std::vector<CheckResult>& results) {
   for (const auto& dep : check.info.depends_on) {
     for (std::size_t i = 0; i < selected.size(); ++i) {
@@ -166,8 +167,9 @@ std::vector<CheckResult> execute(const std::vector<const Check*>& selected,
 std::vector<std::string> discovery_notes(const Capabilities& caps) {
   std::vector<std::string> notes;
   if (!caps.schemas.from_target()) {
-    notes.push_back("GET /Schemas gave no readable schema: the RFC 7643 schemas stand in when "
-                    "checks choose attributes");
+    notes.push_back(
+        "GET /Schemas gave no readable schema: the RFC 7643 schemas stand in when "
+        "checks choose attributes");
   }
   for (const char* type : {"User", "Group"}) {
     if (!caps.has(std::string_view(type) == "User" ? Capability::Users : Capability::Groups))

@@ -34,7 +34,8 @@ void RunPollFeed::poll_once(Context& ctx) {
   std::string problem;
   auto body = parse_json_limited(response.body);
   auto parsed = body ? parse_poll_response(*body, &problem) : std::nullopt;
-  if (!parsed) ctx.fail("the poll response has the RFC 8936 §2.3 shape", "{\"sets\": {...}}", problem);
+  if (!parsed)
+    ctx.fail("the poll response has the RFC 8936 §2.3 shape", "{\"sets\": {...}}", problem);
   for (auto& [jti, token] : parsed->sets) {
     ReceivedSet set;
     set.token = token;

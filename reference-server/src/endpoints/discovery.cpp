@@ -80,7 +80,8 @@ Response service_provider_config(const DiscoveryContext& ctx) {
                           {"lastModified", ctx.started_at}}}};
   if (!c.documentation_uri.empty()) doc["documentationUri"] = c.documentation_uri;
   if (c.service_provider_config_extra.is_object()) doc.merge_patch(c.service_provider_config_extra);
-  if (c.advertise_feeds && doc.contains("securityEvents")) advertise_feeds(ctx, doc["securityEvents"]);
+  if (c.advertise_feeds && doc.contains("securityEvents"))
+    advertise_feeds(ctx, doc["securityEvents"]);
   return json_response(200, doc);
 }
 

@@ -31,8 +31,8 @@ std::string operator_of(const engine::FilterNode& node) {
 const std::string* first_refused(const engine::FilterNode& node,
                                  const std::vector<std::string>& allowed, std::string& scratch) {
   scratch = operator_of(node);
-  if (!scratch.empty() &&
-      std::none_of(allowed.begin(), allowed.end(), [&](const auto& a) { return iequals(a, scratch); }))
+  if (!scratch.empty() && std::none_of(allowed.begin(), allowed.end(),
+                                       [&](const auto& a) { return iequals(a, scratch); }))
     return &scratch;
   for (const auto& child : node.children) {
     if (const auto* refused = first_refused(*child, allowed, scratch)) return refused;
@@ -54,9 +54,9 @@ std::optional<ScimError> unsupported_filter_operator(const engine::Filter& filte
   std::string scratch;
   const std::string* refused = first_refused(filter.root(), allowed, scratch);
   if (refused == nullptr) return std::nullopt;
-  return invalid_filter("the filter operator \"" + *refused +
-                        "\" is not supported by this service provider (supported: " +
-                        joined(allowed) + ")");
+  return invalid_filter(
+      "the filter operator \"" + *refused +
+      "\" is not supported by this service provider (supported: " + joined(allowed) + ")");
 }
 
 std::optional<ScimError> refused_nesting(const Context& ctx, const ResourceType& type,
@@ -69,12 +69,12 @@ std::optional<ScimError> refused_nesting(const Context& ctx, const ResourceType&
     const auto value = m.is_object() ? m.find("value") : m.end();
     if (!m.is_object() || value == m.end() || !value->is_string()) continue;
     const auto actual = ctx.store.type_of(value->get<std::string>());
-    const bool group_by_type =
-        m.contains("type") && m["type"].is_string() && iequals(m["type"].get<std::string>(), type.name);
+    const bool group_by_type = m.contains("type") && m["type"].is_string() &&
+                               iequals(m["type"].get<std::string>(), type.name);
     if ((actual && iequals(*actual, type.id)) || group_by_type) {
       return invalid_value("members[" + std::to_string(i) + "]: nested groups are not supported " +
-                           "by this service provider (a " + type.name + " cannot be a member of a " +
-                           type.name + ")");
+                           "by this service provider (a " + type.name +
+                           " cannot be a member of a " + type.name + ")");
     }
   }
   return std::nullopt;

@@ -88,9 +88,9 @@ TEST(Features, NestedGroupsOffRefusesAGroupMemberOnPostPutAndPatch) {
   EXPECT_NE(body_of(post).value("detail", "").find("nested groups"), std::string::npos);
   const auto outer = h.create_group("outer", {user});
   EXPECT_THAT(h.call_json("PUT", "/Groups/" + outer, nested), IsScimError(400, "invalidValue"));
-  const json add{{"schemas", {"urn:ietf:params:scim:api:messages:2.0:PatchOp"}},
-                 {"Operations",
-                  {{{"op", "add"}, {"path", "members"}, {"value", {{{"value", inner}}}}}}}};
+  const json add{
+      {"schemas", {"urn:ietf:params:scim:api:messages:2.0:PatchOp"}},
+      {"Operations", {{{"op", "add"}, {"path", "members"}, {"value", {{{"value", inner}}}}}}}};
   EXPECT_THAT(h.call_json("PATCH", "/Groups/" + outer, add), IsScimError(400, "invalidValue"));
   auto kept = body_of(h.call("GET", "/Groups/" + outer));
   ASSERT_EQ(kept["members"].size(), 1u) << "nothing half-applied";
@@ -114,9 +114,9 @@ TEST(Features, FilterOperatorsOutsideTheListAreInvalidFilter) {
   auto sw = h.call("GET", "/Users", "", {}, {{"filter", "userName sw \"bj\""}});
   EXPECT_THAT(sw, IsScimError(400, "invalidFilter"));
   EXPECT_NE(body_of(sw).value("detail", "").find("\"sw\""), std::string::npos) << sw.body;
-  EXPECT_THAT(h.call("GET", "/Users", "", {},
-                     {{"filter", "userName eq \"a\" and userName eq \"b\""}}),
-              IsScimError(400, "invalidFilter"));
+  EXPECT_THAT(
+      h.call("GET", "/Users", "", {}, {{"filter", "userName eq \"a\" and userName eq \"b\""}}),
+      IsScimError(400, "invalidFilter"));
   const json search{{"schemas", {"urn:ietf:params:scim:api:messages:2.0:SearchRequest"}},
                     {"filter", "userName pr"}};
   EXPECT_THAT(h.call_json("POST", "/Users/.search", search), IsScimError(400, "invalidFilter"));

@@ -5,8 +5,8 @@
 #include <limits>
 
 #include "scim/protocol/urns.hpp"
-#include "scim/server/endpoints/feature_rules.hpp"
 #include "scim/server/api/responses.hpp"
+#include "scim/server/endpoints/feature_rules.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
 #include "scim/server/engine/filter/filter.hpp"
 #include "scim/server/engine/lenient/lenient.hpp"
@@ -31,11 +31,13 @@ Result<Prepared> prepare(const Context& ctx, const ResourceType& type, const Lis
     auto filter = engine::lenient::parse_filter(
         *p.filter, ctx.registry, type, engine::lenient::mode_for(ctx.config.lenient), options);
     if (!filter) return filter.error();
-    if (auto refused = unsupported_filter_operator(filter->filter, ctx.config.features.filter_operators))
+    if (auto refused =
+            unsupported_filter_operator(filter->filter, ctx.config.features.filter_operators))
       return *refused;
     out.filter = std::move(filter->filter);
   }
-  // RFC 7644 §3.4.2.3 "Sort is OPTIONAL": without it, sortBy/sortOrder are ignored (docs/server.md).
+  // RFC 7644 §3.4.2.3 "Sort is OPTIONAL": without it, sortBy/sortOrder are ignored
+  // (docs/server.md).
   if (with_sort && ctx.config.features.sort) {
     auto sort = engine::parse_sort(p.sort_by, p.sort_order, ctx.registry, type);
     if (!sort) return sort.error();

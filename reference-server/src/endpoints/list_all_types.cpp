@@ -6,9 +6,9 @@
 
 #include "scim/protocol/urns.hpp"
 #include "scim/server/api/responses.hpp"
+#include "scim/server/endpoints/feature_rules.hpp"
 #include "scim/server/endpoints/list.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
-#include "scim/server/endpoints/feature_rules.hpp"
 #include "scim/server/engine/filter/filter.hpp"
 #include "scim/server/engine/lenient/lenient.hpp"
 #include "scim/server/engine/query/query.hpp"

@@ -46,11 +46,13 @@ Response Service::health(const Request&) {
 }
 
 Response Service::service_provider_config(const Request& request) {
-  return server::service_provider_config({registry_, config_for(request), request, started_at_, &documents_});
+  return server::service_provider_config(
+      {registry_, config_for(request), request, started_at_, &documents_});
 }
 
 Response Service::resource_types(const Request& request, std::optional<std::string_view> id) {
-  return server::resource_types({registry_, config_for(request), request, started_at_, &documents_}, id);
+  return server::resource_types({registry_, config_for(request), request, started_at_, &documents_},
+                                id);
 }
 
 Response Service::schemas(const Request& request, std::optional<std::string_view> urn) {
@@ -61,9 +63,10 @@ Response Service::search_all_types(const Request& request) {
   // RFC 7644 §3.4.2.1: queries "MAY be performed against ... a SCIM server root"; a provider
   // that does not offer them says so with 501 (Table 8: "does not support the request operation").
   if (!config_for(request).features.root_query) {
-    return error_response(http_error(
-        501, "queries against the server root are not supported by this service provider; "
-             "query a resource type endpoint (RFC 7644 §3.4.2.1)"));
+    return error_response(
+        http_error(501,
+                   "queries against the server root are not supported by this service provider; "
+                   "query a resource type endpoint (RFC 7644 §3.4.2.1)"));
   }
   auto store = store_for(request);
   if (!store) return error_response(store.error());
@@ -96,14 +99,15 @@ Response Service::me(const Request& request) {
 Response Service::list(const Request& request, std::string_view endpoint) {
   auto store = store_for(request);
   if (!store) return error_response(store.error());
-  return list_resources({registry_, config_for(request), **store, sink_, request}, *type_at(endpoint),
-                        list_params_from_query(request));
+  return list_resources({registry_, config_for(request), **store, sink_, request},
+                        *type_at(endpoint), list_params_from_query(request));
 }
 
 Response Service::create(const Request& request, std::string_view endpoint) {
   auto store = store_for(request);
   if (!store) return error_response(store.error());
-  return create_resource({registry_, config_for(request), **store, sink_, request}, *type_at(endpoint));
+  return create_resource({registry_, config_for(request), **store, sink_, request},
+                         *type_at(endpoint));
 }
 
 Response Service::search(const Request& request, std::string_view endpoint) {
@@ -113,7 +117,8 @@ Response Service::search(const Request& request, std::string_view endpoint) {
   if (!body) return error_response(body.error());
   auto params = list_params_from_search(*body);
   if (!params) return error_response(params.error());
-  return list_resources({registry_, config_for(request), **store, sink_, request}, *type_at(endpoint), *params);
+  return list_resources({registry_, config_for(request), **store, sink_, request},
+                        *type_at(endpoint), *params);
 }
 
 Response Service::on_resource(const Request& request, std::string_view endpoint,

@@ -24,9 +24,9 @@ class PollFeed {
   virtual std::string url() const = 0;
   // Polls with returnImmediately (RFC 8936 §2.2) until a SET received so far satisfies `match`,
   // or `timeout` passes. Fails the check when a poll answer does not have the §2.3 shape.
-  virtual std::optional<ReceivedSet> wait_for(
-      Context& ctx, const std::function<bool(const ReceivedSet&)>& match,
-      std::chrono::milliseconds timeout) = 0;
+  virtual std::optional<ReceivedSet> wait_for(Context& ctx,
+                                              const std::function<bool(const ReceivedSet&)>& match,
+                                              std::chrono::milliseconds timeout) = 0;
   virtual std::vector<ReceivedSet> received() const = 0;
 };
 

@@ -27,7 +27,7 @@ class RunPollFeed final : public PollFeed {
   void poll_once(Context& ctx);
 
   std::string url_;
-  std::mutex poll_mutex_;        // one poll in flight, so acknowledgements stay exact
+  std::mutex poll_mutex_;         // one poll in flight, so acknowledgements stay exact
   std::vector<std::string> ack_;  // jti values received and not yet acknowledged
   SetStore store_;
 };
