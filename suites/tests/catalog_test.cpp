@@ -27,6 +27,22 @@ TEST(SuitesCatalog, IdsAreWellFormed) {
     EXPECT_TRUE(std::regex_match(check->info.id, shape)) << check->info.id;
 }
 
+// A former ID must name no check any more (else a selection would pick two), and the current one
+// must exist, so `--only <former ID>` keeps selecting exactly the moved check.
+TEST(SuitesCatalog, RenamedChecksPointAtExistingIds) {
+  const Catalog catalog = full_catalog();
+  std::set<std::string> ids;
+  for (const auto* check : catalog.all()) ids.insert(check->info.id);
+  ASSERT_FALSE(scim::suites::renamed_checks().empty());
+  std::set<std::string> formers;
+  for (const auto& r : scim::suites::renamed_checks()) {
+    EXPECT_EQ(ids.count(r.former), 0u) << r.former << " is still a check";
+    EXPECT_EQ(ids.count(r.current), 1u)
+        << r.current << " (formerly " << r.former << ") is no check";
+    EXPECT_TRUE(formers.insert(r.former).second) << "listed twice: " << r.former;
+  }
+}
+
 TEST(SuitesCatalog, IdsAreUnique) {
   const Catalog catalog = full_catalog();
   std::set<std::string> seen;

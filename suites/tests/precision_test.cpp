@@ -150,6 +150,22 @@ TEST(PrecisionClass3, OptionalFeaturesAnsweredAsTheRfcAllowsAreSkips) {
   EXPECT_NE(member.message.find("referential integrity"), std::string::npos);
 }
 
+// RFC 7644 §2.2: a provider MAY accept an anonymous create (self-registration); a GET of the
+// collection without credentials must still be refused.
+TEST(PrecisionClass3, AnAnonymousCreateIsASkipButAnAnonymousListIsNot) {
+  auto open_door = [](const std::string& method, const std::string& path, const json&) {
+    if (method == "POST" && path == "/Users") return answer(201, {{"id", "u1"}, {"userName", "a"}});
+    if (method == "GET" && path == "/Users") return answer(200, list_of({}));
+    return scim_error(404);
+  };
+  FakeTarget target(open_door, rfc_user_schema_list({}));
+  const auto post = run_check("rfc7644/2/post-users-without-credentials-401", target);
+  EXPECT_EQ(post.outcome, Outcome::Skipped);
+  EXPECT_NE(post.message.find("RFC 7644 §2.2"), std::string::npos) << post.message;
+  EXPECT_EQ(run_check("rfc7644/2/get-users-without-credentials-401", target).outcome,
+            Outcome::Failed);
+}
+
 TEST(PrecisionClass3, LevelsFollowTheSentences) {
   conf::Catalog catalog;
   register_all(catalog);

@@ -16,6 +16,7 @@
 #include "scim/conformance/cli/options.hpp"
 #include "scim/conformance/cli/run_command.hpp"
 #include "scim/conformance/client/curl_transport.hpp"
+#include "scim/conformance/core/renames.hpp"
 #include "scim/reports/reporter.hpp"
 #include "scim/suites/suites.hpp"
 
@@ -103,6 +104,11 @@ int dispatch(const std::vector<std::string>& args) {
     return 0;
   }
   const Catalog catalog = build_catalog();
+  // Former check IDs in --only/--exclude still select their checks; say so once per pattern.
+  auto& selection =
+      command->kind == cli::CommandKind::List ? command->list.selection : command->run.selection;
+  for (const auto& note : follow_renames(selection, scim::suites::renamed_checks()))
+    std::cerr << "note: " << note << " (the check was renamed; update the pattern)\n";
   if (command->kind == cli::CommandKind::List) {
     return cli::list_command(command->list, catalog, std::cout, std::cerr);
   }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "scim/conformance/catalog.hpp"
+#include "scim/conformance/renamed.hpp"
 
 namespace scim::suites {
 
@@ -21,5 +22,9 @@ void register_profiles(conf::Catalog& catalog);
 // Names accepted by `scim-conformance run --profile NAME` (e.g. "entra", "okta"), each matching a
 // registered profile spec "profile-<name>".
 std::vector<std::string> profile_names();
+
+// Checks whose ID changed, former -> current (src/renamed.cpp); `run` and `list` let a selection
+// that names a former ID select the current check, and say so.
+const std::vector<conf::Renamed>& renamed_checks();
 
 }  // namespace scim::suites
