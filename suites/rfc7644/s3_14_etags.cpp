@@ -39,29 +39,30 @@ json rename(conf::Context& ctx) {
       {{{"op", "replace"}, {"path", "userName"}, {"value", ctx.unique_name("etag")}}});
 }
 
+// A fresh user's ETag header (required) and its meta.version (null when absent).
+std::pair<std::string, json> etag_and_version(conf::Context& ctx) {
+  json user = ctx.create_user();
+  auto r = ctx.get(user_path(ctx, user));
+  std::string etag = expect_header(ctx, r, "ETag");
+  json body = ctx.json_body(r);
+  const json* meta = member(body, "meta");
+  const json* version = meta ? member(*meta, "version") : nullptr;
+  return {etag, version ? *version : json()};
+}
+
 // The MUST: an ETag header; a meta.version that is given must be that same tag (a provider may
 // leave meta.version out: "SHOULD be specified", judged by meta-version-carries-etag).
 void header_on_get(conf::Context& ctx) {
-  json user = ctx.create_user();
-  auto r = ctx.get(user_path(ctx, user));
-  std::string etag = expect_header(ctx, r, "ETag");
-  json body = ctx.json_body(r);
-  const json* meta = member(body, "meta");
-  const json* version = meta ? member(*meta, "version") : nullptr;
-  if (version == nullptr) return;
-  ctx.expect(*version == etag, "meta.version, when given, equals the ETag header", etag,
-             brief(*version));
+  const auto [etag, version] = etag_and_version(ctx);
+  if (version.is_null()) return;
+  ctx.expect(version == etag, "meta.version, when given, equals the ETag header", etag,
+             brief(version));
 }
 
 void version_in_meta(conf::Context& ctx) {
-  json user = ctx.create_user();
-  auto r = ctx.get(user_path(ctx, user));
-  std::string etag = expect_header(ctx, r, "ETag");
-  json body = ctx.json_body(r);
-  const json* meta = member(body, "meta");
-  const json* version = meta ? member(*meta, "version") : nullptr;
-  ctx.expect(version && *version == etag, "meta.version carries the ETag", etag,
-             version ? brief(*version) : "absent");
+  const auto [etag, version] = etag_and_version(ctx);
+  ctx.expect(version == etag, "meta.version carries the ETag", etag,
+             version.is_null() ? "absent" : brief(version));
 }
 
 void header_on_create(conf::Context& ctx) {
