@@ -98,7 +98,11 @@ TEST_F(BrowserTest, PageShowsVerdictAndFailuresAfterScriptsRun) {
   ASSERT_FALSE(dom.empty());
   EXPECT_TRUE(contains(dom, "data-ready=\"true\"")) << "report.js did not run (CSP hash?)";
   EXPECT_TRUE(contains(dom, "id=\"verdict\">FAIL</div>"));
-  EXPECT_TRUE(contains(dom, "Showing 7 of 7 checks"));
+  EXPECT_TRUE(contains(dom, "Showing 12 of 12 checks"));
+  // Issue 13: the page opens with the failures grouped by root cause, before the summary.
+  const auto causes = dom.find("<section id=\"causes\"");
+  ASSERT_NE(causes, std::string::npos);
+  EXPECT_LT(causes, dom.find("<section id=\"summary\""));
   EXPECT_TRUE(contains(dom, "rfc7644/3.4.2.2/unknown-operator-is-invalid-filter"));
   EXPECT_TRUE(contains(dom, "HTTP 200 with a ListResponse of 1 resource"));
   EXPECT_TRUE(contains(dom, "<span class=\"j-key\">\"totalResults\"</span>"));
