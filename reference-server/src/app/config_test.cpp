@@ -115,6 +115,40 @@ TEST(Config, EventsSectionFillsFeedsAndReceivers) {
   EXPECT_NE(bad.error().message.find("kind"), std::string::npos) << bad.error().message;
 }
 
+// The optional features (server::Features, docs/server.md "Optional features") from flags and
+// from the file's "service" section; an unknown filter operator is a configuration error.
+TEST(Config, FeatureSwitchesFromFlagsAndFile) {
+  auto defaults = parse({});
+  ASSERT_TRUE(defaults.ok());
+  const auto& on = defaults->service.features;
+  EXPECT_TRUE(on.bulk && on.sort && on.me && on.root_query && on.nested_groups);
+  EXPECT_TRUE(on.filter_operators.empty()) << "every operator by default";
+  EXPECT_FALSE(defaults->registry.replace_builtin);
+  auto flags = parse({"--no-bulk", "--no-sort", "--no-me", "--no-root-query", "--no-nested-groups",
+                      "--filter-operators", "eq,and", "--replace-builtin-schemas"});
+  ASSERT_TRUE(flags.ok()) << flags.error().message;
+  const auto& off = flags->service.features;
+  EXPECT_FALSE(off.bulk || off.sort || off.me || off.root_query || off.nested_groups);
+  EXPECT_EQ(off.filter_operators, (std::vector<std::string>{"eq", "and"}));
+  EXPECT_TRUE(flags->registry.replace_builtin);
+  auto file = write_temp("features.json", R"({
+    "service": {"bulk": false, "sort": true, "me": false, "rootQuery": false,
+                "nestedGroups": false, "filterOperators": ["eq"]},
+    "schemas": {"replaceBuiltin": true}
+  })");
+  auto from_file = parse({"--config", file});
+  ASSERT_TRUE(from_file.ok()) << from_file.error().message;
+  const auto& f = from_file->service.features;
+  EXPECT_FALSE(f.bulk || f.me || f.root_query || f.nested_groups);
+  EXPECT_TRUE(f.sort);
+  EXPECT_EQ(f.filter_operators, std::vector<std::string>{"eq"});
+  EXPECT_TRUE(from_file->registry.replace_builtin);
+  auto bad = parse({"--filter-operators", "eq,like"});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, 2);
+  EXPECT_NE(bad.error().message.find("'like'"), std::string::npos) << bad.error().message;
+}
+
 TEST(Config, UnknownKeysAndBadTypesInTheFileAreErrors) {
   for (const char* text : {R"({"http": {"prot": 1}})", R"({"nope": {}})",
                            R"({"http": {"port": "80"}})", R"({"http": {"port": 70000}})", R"([1])",

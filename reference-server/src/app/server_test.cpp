@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 namespace scim::app {
 namespace {
 
@@ -47,6 +50,45 @@ TEST(ReferenceServer, ConfigurationProblemsAreMessages) {
   auto f = ReferenceServer::create(bad_feed);
   ASSERT_FALSE(f.ok());
   EXPECT_NE(f.error().find("push receiver"), std::string::npos) << f.error();
+}
+
+// Bulk switched off (server::Features::bulk): no /Bulk route at all (RFC 7644 §3.7).
+TEST(ReferenceServer, BulkOffLeavesNoBulkRoute) {
+  ServerConfig config;
+  auto with_bulk = ReferenceServer::create(config);
+  ASSERT_TRUE(with_bulk.ok()) << with_bulk.error();
+  EXPECT_NE((*with_bulk)->routes().find(server::Scope::Scim, "POST", "/Bulk"), nullptr);
+  config.service.features.bulk = false;
+  auto without = ReferenceServer::create(config);
+  ASSERT_TRUE(without.ok()) << without.error();
+  EXPECT_EQ((*without)->routes().find(server::Scope::Scim, "POST", "/Bulk"), nullptr);
+}
+
+// A minimal User schema (RFC 7643 §8.7.1) clashes with the built-in one unless replace_builtin
+// is set; then it replaces it, and the other built-ins stay.
+TEST(ReferenceServer, ReplaceBuiltinSchemasSwapsTheCoreUserSchema) {
+  const auto path = std::filesystem::temp_directory_path() / "scim_server_test_min_user.json";
+  std::ofstream(path) << R"({"id": "urn:ietf:params:scim:schemas:core:2.0:User", "name": "User",
+    "attributes": [{"name": "userName", "type": "string", "multiValued": false,
+                    "required": true, "caseExact": false, "mutability": "readWrite",
+                    "returned": "default", "uniqueness": "server"}]})";
+  ServerConfig config;
+  config.registry.schema_files = {path.string()};
+  EXPECT_FALSE(ReferenceServer::create(config).ok()) << "a second User schema clashes";
+  config.registry.replace_builtin = true;
+  auto server = ReferenceServer::create(config);
+  ASSERT_TRUE(server.ok()) << server.error();
+  server::Request request;
+  request.method = "GET";
+  request.path = "/Schemas/urn:ietf:params:scim:schemas:core:2.0:User";
+  const auto user = nlohmann::json::parse(
+      (*server)->service().schemas(request, "urn:ietf:params:scim:schemas:core:2.0:User").body);
+  ASSERT_TRUE(user.contains("attributes")) << user.dump();
+  EXPECT_EQ(user["attributes"].size(), 1u);
+  const auto group =
+      (*server)->service().schemas(request, "urn:ietf:params:scim:schemas:core:2.0:Group");
+  EXPECT_EQ(group.status, 200) << "the built-in Group schema stays";
+  std::filesystem::remove(path);
 }
 
 }  // namespace
