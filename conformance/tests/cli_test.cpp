@@ -251,6 +251,15 @@ TEST_F(RunCommandTest, ListFormats) {
   const auto doc = nlohmann::json::parse(jout.str());
   ASSERT_EQ(doc.size(), 3u);
   EXPECT_EQ(doc[1]["level"], "SHOULD");
+  EXPECT_EQ(doc[1]["dependsOn"], nlohmann::json::array());
+  auto& sec = catalog_.section(catalog_.spec("rfc7644", ""), "3.4", "");
+  CheckInfo dependent{"rfc7644/3.4/builds-on",   "b", Level::Must, "r", {}, {},
+                      {"rfc7644/3.4/must-check"}};
+  catalog_.add(sec, dependent, [](Context&) {});
+  std::ostringstream dout;
+  list_command(json, catalog_, dout, err);
+  EXPECT_EQ(nlohmann::json::parse(dout.str())[2]["dependsOn"],
+            nlohmann::json::array({"rfc7644/3.4/must-check"}));
   ListConfig md;
   md.format = "md";
   std::ostringstream mout;

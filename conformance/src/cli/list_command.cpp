@@ -39,7 +39,8 @@ nlohmann::json check_json(const CheckInfo& i) {
           {"level", to_string(i.level)},
           {"requirement", i.requirement},
           {"tags", i.tags},
-          {"capabilities", i.capabilities}};
+          {"capabilities", i.capabilities},
+          {"dependsOn", i.depends_on}};
 }
 
 void write_md(const Catalog& catalog, const Selection& sel, std::ostream& out) {
