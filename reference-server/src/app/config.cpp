@@ -75,6 +75,7 @@ void register_http_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {
   app.add_option("--tls-key", c.http.tls.key_file, "PEM private key for --tls-cert");
   auto& l = c.http.limits;
   app.add_option("--max-header-bytes", l.max_header_bytes, "Request line + headers (431)");
+  app.add_option("--max-header-fields", l.max_header_fields, "Header field lines (431)");
   app.add_option("--max-body-bytes", l.max_body_bytes, "Request body (413)");
   app.add_option("--max-bulk-body-bytes", l.max_bulk_body_bytes, "Body of POST /Bulk (413)");
   app.add_option("--read-timeout", f.read_timeout.value, "Seconds to receive a request (408)");

@@ -213,6 +213,7 @@ std::map<std::string, Section> sections(ServerConfig& c) {
        {{"cert", set_string(c.http.tls.cert_file)}, {"key", set_string(c.http.tls.key_file)}}},
       {"limits",
        {{"maxHeaderBytes", set_unsigned(l.max_header_bytes)},
+        {"maxHeaderFields", set_unsigned(l.max_header_fields)},
         {"maxBodyBytes", set_unsigned(l.max_body_bytes)},
         {"maxBulkBodyBytes", set_unsigned(l.max_bulk_body_bytes)},
         {"readTimeout", set_seconds(l.read_timeout)},
@@ -289,6 +290,9 @@ Status<std::string> validate(const ServerConfig& c) {
   if (c.http.threads > 256) return fail("--threads must be at most 256");
   if (l.max_header_bytes < 1024 || l.max_header_bytes > 1024 * 1024) {
     return fail("--max-header-bytes must be between 1024 and 1048576");
+  }
+  if (l.max_header_fields < 8 || l.max_header_fields > 10000) {
+    return fail("--max-header-fields must be between 8 and 10000");
   }
   if (l.max_body_bytes < 1 || l.max_body_bytes > (1u << 30)) {
     return fail("--max-body-bytes must be between 1 and 1073741824");

@@ -8,6 +8,8 @@
 // each of those closes the connection because the rest of the stream cannot be trusted.
 #include "scim/server/http/server_state.hpp"
 
+#include "scim/server/http/head_rules.hpp"
+
 #include <algorithm>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
@@ -135,6 +137,7 @@ class Session : public SessionBase {
       return write_error(http_error(503, "too many open connections; retry later"), true);
     }
     auto& req = parser_->get();
+    if (auto rejection = check_head(req)) return write_rejection(std::move(*rejection));
     const auto method = req.method_string();
     const auto target = req.target();
     std::size_t limit = state_.body_limit_for(std::string_view(method.data(), method.size()),
@@ -164,6 +167,26 @@ class Session : public SessionBase {
                         if (ec) return self->on_read_error(ec);
                         self->dispatch();
                       });
+  }
+
+  // Host, framing, content codings, Expect and the field count (head_rules.hpp), checked before
+  // any of the body is read.
+  std::optional<HeadRejection> check_head(const bhttp::request<bhttp::string_body>& req) const {
+    std::vector<HeadField> fields;
+    for (const auto& field : req) {
+      auto name = field.name_string();
+      auto value = field.value();
+      fields.push_back({std::string_view(name.data(), name.size()),
+                        std::string_view(value.data(), value.size())});
+      if (fields.size() > limits_.max_header_fields) break;  // enough to refuse
+    }
+    return check_request_head(fields, req.version(), limits_.max_header_fields);
+  }
+
+  void write_rejection(HeadRejection rejection) {
+    auto response = server::error_response(rejection.error);
+    for (auto& [name, value] : rejection.headers) response.headers.emplace_back(name, value);
+    write(std::move(response), false, 11);
   }
 
   ScimError too_large(std::uint64_t length, std::size_t limit) const {
@@ -224,9 +247,9 @@ class Session : public SessionBase {
   }
 
   void write_error(const ScimError& error, bool retry_later = false) {
-    auto response = server::error_response(error);
-    if (retry_later) response.headers.emplace_back("Retry-After", "1");
-    write(std::move(response), false, 11);
+    HeadRejection rejection{error, {}};
+    if (retry_later) rejection.headers.emplace_back("Retry-After", "1");
+    write_rejection(std::move(rejection));
   }
 
   void write(server::Response response, bool keep_alive, unsigned version, bool head = false) {

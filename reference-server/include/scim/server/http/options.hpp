@@ -15,6 +15,7 @@ namespace scim::http {
 // Every input the listener accepts is bounded; defaults documented in docs/server.md.
 struct Limits {
   std::size_t max_header_bytes = 16 * 1024;            // request line + headers -> 431 beyond
+  std::size_t max_header_fields = 100;                 // header field lines -> 431 beyond
   std::size_t max_body_bytes = 1024 * 1024;            // RFC 7644 §3.12 413 beyond
   std::size_t max_bulk_body_bytes = 4 * 1024 * 1024;   // POST {base}/Bulk (§3.7 maxPayloadSize)
   std::chrono::milliseconds read_timeout{30'000};      // whole request, from its first byte -> 408
