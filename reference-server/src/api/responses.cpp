@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "scim/protocol/strings.hpp"
+#include "scim/server/api/json_text.hpp"
 #include "scim/protocol/urns.hpp"
 
 namespace scim::server {
@@ -79,17 +80,7 @@ Result<nlohmann::json> parse_body(const Request& request, std::size_t max_depth)
     }
   }
   if (trim(request.body).empty()) return invalid_syntax("the request body is empty");
-  std::size_t deepest = 0;
-  auto depth_probe = [&](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
-    deepest = std::max(deepest, static_cast<std::size_t>(depth));
-    return true;
-  };
-  auto body = nlohmann::json::parse(request.body, depth_probe, /*allow_exceptions=*/false);
-  if (body.is_discarded()) return invalid_syntax("the request body is not valid JSON");
-  if (deepest > max_depth) {
-    return invalid_syntax("the request body nests deeper than " + std::to_string(max_depth));
-  }
-  return body;
+  return parse_json_text(request.body, max_depth);
 }
 
 }  // namespace scim::server

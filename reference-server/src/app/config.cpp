@@ -82,6 +82,8 @@ void register_http_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {
   app.add_option("--idle-timeout", f.idle_timeout.value, "Seconds a keep-alive connection idles");
   app.add_option("--write-timeout", f.write_timeout.value, "Seconds to send a response");
   app.add_option("--max-connections", l.max_connections, "Open connections; beyond: 503");
+  app.add_option("--max-waiting-requests", l.max_waiting_requests,
+                 "Long polls and async waits served at once; beyond: 503");
   app.add_option("--max-requests-per-connection", l.max_requests_per_connection,
                  "Requests before the server closes a keep-alive connection");
   app.add_option("--shutdown-timeout", f.shutdown_timeout.value,

@@ -220,6 +220,7 @@ std::map<std::string, Section> sections(ServerConfig& c) {
         {"idleTimeout", set_seconds(l.idle_timeout)},
         {"writeTimeout", set_seconds(l.write_timeout)},
         {"maxConnections", set_unsigned(l.max_connections)},
+        {"maxWaitingRequests", set_unsigned(l.max_waiting_requests)},
         {"maxRequestsPerConnection", set_unsigned(l.max_requests_per_connection)},
         {"shutdownTimeout", set_seconds(l.shutdown_timeout)}}},
       {"auth",
@@ -305,6 +306,9 @@ Status<std::string> validate(const ServerConfig& c) {
   }
   if (l.max_connections < 1 || l.max_connections > 100000) {
     return fail("--max-connections must be between 1 and 100000");
+  }
+  if (l.max_waiting_requests < 1 || l.max_waiting_requests > 1024) {
+    return fail("--max-waiting-requests must be between 1 and 1024");
   }
   if (l.max_requests_per_connection < 1) return fail("--max-requests-per-connection must be >= 1");
   if (c.service.max_results < 1) return fail("--max-results must be at least 1");

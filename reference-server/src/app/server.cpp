@@ -167,9 +167,12 @@ ReferenceServer::ReferenceServer(ServerConfig config, Registry registry, http::A
                     [this](const server::Request& r) { return is_public(r); }),
       async_(jobs_, runner_, config_.async),
       pipeline_(routes_),
-      http_(config_.http, pipeline_, [this](std::string_view method, std::string_view target) {
-        return body_limit(method, target);
-      }) {
+      http_(
+          config_.http, pipeline_,
+          [this](std::string_view method, std::string_view target) {
+            return body_limit(method, target);
+          },
+          [this](const server::Request& request) { return may_wait(request); }) {
   for (const auto& tenant : auth_.tenants()) tenants_.add(tenant);
   if (deviations.any()) deviate_.emplace(registry_, deviations);
 
@@ -220,6 +223,14 @@ std::size_t ReferenceServer::body_limit(std::string_view method, std::string_vie
     return std::max(limits.max_body_bytes, limits.max_bulk_body_bytes);
   }
   return limits.max_body_bytes;
+}
+
+bool ReferenceServer::may_wait(const server::Request& request) const {
+  if (async_.may_wait(request)) return true;
+  auto route = http::parse_route(request.target, config_.http.base_path);
+  if (!route || route->kind != http::Route::Kind::Scim) return false;
+  const server::Route* found = routes_.find(server::Scope::Scim, request.method, route->relative);
+  return found && found->waits == server::Waits::May;
 }
 
 Status<std::string> ReferenceServer::start() {

@@ -54,6 +54,12 @@ Response AsyncMiddleware::handle(Request& request, const server::Next& next) {
   return accepted(request, *txn);
 }
 
+bool AsyncMiddleware::may_wait(const Request& request) const {
+  if (options_.mode != AsyncMode::Long || !is_write(request.method)) return false;
+  const std::string* prefer = request.header("prefer");
+  return prefer && parse_prefer(*prefer).respond_async;
+}
+
 Response async_result(AsyncJobs& jobs, const Request& request, std::string_view txn_view) {
   const std::string txn(txn_view);
   auto view = jobs.find(request.principal.tenant, txn);

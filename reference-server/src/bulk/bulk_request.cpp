@@ -7,6 +7,7 @@
 
 #include "scim/protocol/strings.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/server/api/json_text.hpp"
 
 namespace scim::bulk {
 namespace {
@@ -120,8 +121,11 @@ Result<BulkRequest> parse_bulk_request(std::string_view body, const BulkLimits& 
     return http_error(413, "The size of the bulk operation exceeds the maxPayloadSize (" +
                                std::to_string(limits.max_payload_bytes) + ").");
   }
-  auto json = nlohmann::json::parse(body, nullptr, false);
-  if (json.is_discarded() || !json.is_object()) {
+  // BulkRequest -> Operations -> operation -> data: three levels above the data's own limit.
+  auto parsed = server::parse_json_text(body, limits.max_json_depth + 3);
+  if (!parsed) return parsed.error();
+  auto& json = *parsed;
+  if (!json.is_object()) {
     return invalid_syntax("the BulkRequest body is not a JSON object");
   }
   if (!has_bulk_schema(json)) {

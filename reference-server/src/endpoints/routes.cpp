@@ -140,7 +140,8 @@ RouteTable make_routes(Service& service, RouteParts parts, std::string base_path
            .handler = [f](const Request& r,
                           const RouteMatch& m) { return events::poll_feed(*f, r, m.params[0]); },
            .rfc = "RFC 8936 §2",
-           .summary = "poll-based SET delivery, with acknowledgements"});
+           .summary = "poll-based SET delivery, with acknowledgements",
+           .waits = Waits::May});
     t.add({.method = "POST",
            .pattern = "/Feeds/{id}/members",
            .handler =

@@ -40,11 +40,14 @@ void SessionTracker::shutdown_all() {
   for (auto& s : live) s->request_shutdown();  // outside the lock: sessions remove themselves
 }
 
-ServerState::ServerState(HttpOptions opts, server::Handler& h, BodyLimitFor limit)
+ServerState::ServerState(HttpOptions opts, server::Handler& h, BodyLimitFor limit,
+                         MayWait waits)
     : options(std::move(opts)),
       handler(h),
       body_limit(std::move(limit)),
-      ioc(static_cast<int>(std::max(1u, options.threads))) {}
+      may_wait(std::move(waits)),
+      ioc(static_cast<int>(std::max(1u, options.threads))),
+      waiters(options.limits.max_waiting_requests) {}
 
 std::size_t ServerState::body_limit_for(std::string_view method, std::string_view target) const {
   return body_limit ? body_limit(method, target) : options.limits.max_body_bytes;
@@ -57,8 +60,8 @@ using tcp = boost::asio::ip::tcp;
 using Strand = net::strand<net::io_context::executor_type>;
 
 struct HttpServer::Impl {
-  Impl(HttpOptions o, server::Handler& h, BodyLimitFor limit)
-      : state(std::move(o), h, std::move(limit)),
+  Impl(HttpOptions o, server::Handler& h, BodyLimitFor limit, MayWait waits)
+      : state(std::move(o), h, std::move(limit), std::move(waits)),
         strand(net::make_strand(state.ioc)),
         acceptor(strand),
         signals(strand),
@@ -149,9 +152,11 @@ void HttpServer::Impl::poll_drained(std::chrono::steady_clock::time_point deadli
   });
 }
 
-HttpServer::HttpServer(HttpOptions options, server::Handler& handler, BodyLimitFor body_limit) {
+HttpServer::HttpServer(HttpOptions options, server::Handler& handler, BodyLimitFor body_limit,
+                       MayWait may_wait) {
   if (options.threads == 0) options.threads = std::max(1u, std::thread::hardware_concurrency());
-  impl_ = std::make_unique<Impl>(std::move(options), handler, std::move(body_limit));
+  impl_ = std::make_unique<Impl>(std::move(options), handler, std::move(body_limit),
+                                 std::move(may_wait));
 }
 
 HttpServer::~HttpServer() = default;
@@ -197,6 +202,10 @@ std::uint16_t HttpServer::port() const {
 
 std::size_t HttpServer::open_connections() const {
   return impl_->state.connections.load();
+}
+
+WaitPoolStats HttpServer::waiting() const {
+  return impl_->state.waiters.stats();
 }
 
 void HttpServer::run() {

@@ -234,7 +234,29 @@ class Session : public SessionBase {
     bool keep_alive = req.keep_alive() && !stopping_ && !state_.stopping.load() &&
                       served_ + 1 < limits_.max_requests_per_connection;
     bool head = req.method() == bhttp::verb::head;
+    if (state_.may_wait && state_.may_wait(request)) {
+      return dispatch_waiting(std::move(request), keep_alive, req.version(), head);
+    }
     write(serve(std::move(request)), keep_alive, req.version(), head);
+  }
+
+  // A request that may wait (long poll, async wait) runs on the WaitPool; its answer is written
+  // back on this session's strand. The I/O thread returns at once to serve other connections.
+  void dispatch_waiting(server::Request&& request, bool keep_alive, unsigned version, bool head) {
+    disarm();
+    auto task = [self = self(), request = std::move(request), keep_alive, version, head]() mutable {
+      auto response = self->serve(std::move(request));
+      net::post(self->stream_.get_executor(),
+                [self, response = std::move(response), keep_alive, version, head]() mutable {
+                  self->write(std::move(response), keep_alive, version, head);
+                });
+    };
+    if (state_.waiters.try_submit(std::move(task))) return;
+    auto busy = server::error_response(http_error(
+        503, "too many requests are waiting (" + std::to_string(limits_.max_waiting_requests) +
+                 " at most); retry later"));
+    busy.headers.emplace_back("Retry-After", "1");
+    write(std::move(busy), keep_alive, version, head);
   }
 
   server::Response serve(server::Request&& request) {

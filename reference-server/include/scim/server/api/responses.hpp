@@ -26,7 +26,8 @@ ScimError error_of(const Response& response);
 // covers them); a missing Accept accepts anything.
 std::optional<ScimError> check_accept(const Request& request);
 // Request bodies: Content-Type must be absent, application/scim+json or application/json (415
-// otherwise); the body must be one JSON value (400 invalidSyntax), nested at most `max_depth`.
+// otherwise); the body must be one JSON value under the rules of json_text.hpp (UTF-8, no
+// duplicate member names, nested at most `max_depth`), else 400 invalidSyntax.
 Result<nlohmann::json> parse_body(const Request& request, std::size_t max_depth);
 
 }  // namespace scim::server

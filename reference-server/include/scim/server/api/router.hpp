@@ -21,6 +21,10 @@ enum class Accepts {
   Scim,  // 406 unless Accept allows application/scim+json or application/json (RFC 7644 §3.8)
   Any,   // the handler negotiates itself (e.g. application/secevent+jwt)
 };
+enum class Waits {
+  Never,  // answered from the server's own work, on the I/O thread
+  May,    // may wait for events (RFC 8936 §2.5 long poll): served on the transport's WaitPool
+};
 enum class BodyLimit {
   Standard,  // http Limits::max_body_bytes
   Bulk,      // http Limits::max_bulk_body_bytes (RFC 7644 §3.7.4 maxPayloadSize)
@@ -45,6 +49,7 @@ struct Route {
   Access access = Access::Tenant;
   Accepts accepts = Accepts::Scim;
   BodyLimit body = BodyLimit::Standard;
+  Waits waits = Waits::Never;
 };
 
 class RouteTable final : public Handler {

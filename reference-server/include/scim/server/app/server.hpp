@@ -51,6 +51,11 @@ class ReferenceServer {
   // The body limit of a request, from its method and target (RFC 7644 §3.7.4: the bulk route
   // takes max_bulk_body_bytes); given to the transport.
   std::size_t body_limit(std::string_view method, std::string_view target) const;
+  // Whether a request may wait (a long poll route, an async wait): the transport serves it on
+  // its WaitPool so that it never holds an I/O thread.
+  bool may_wait(const server::Request& request) const;
+  // The transport's pool of waiting requests (capacity, in use, refused).
+  http::WaitPoolStats waiting() const { return http_.waiting(); }
 
   const server::RouteTable& routes() const { return routes_; }
   const server::Pipeline& pipeline() const { return pipeline_; }

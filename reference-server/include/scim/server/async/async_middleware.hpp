@@ -22,6 +22,9 @@ class AsyncMiddleware final : public server::Middleware {
   AsyncMiddleware(AsyncJobs& jobs, AsyncRunner& runner, AsyncOptions options);
   std::string_view name() const override { return "async"; }
   server::Response handle(server::Request& request, const server::Next& next) override;
+  // True when handle() may wait for the job (long mode, a write with respond-async): the
+  // transport then serves the request off its I/O threads.
+  bool may_wait(const server::Request& request) const;
 
  private:
   AsyncJobs& jobs_;

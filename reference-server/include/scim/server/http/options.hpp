@@ -22,6 +22,7 @@ struct Limits {
   std::chrono::milliseconds idle_timeout{60'000};      // keep-alive wait for the next request
   std::chrono::milliseconds write_timeout{30'000};     // a client that stops reading is dropped
   std::size_t max_connections = 1024;                  // open connections; beyond -> 503
+  std::size_t max_waiting_requests = 32;               // long polls, async waits at once -> 503
   std::size_t max_requests_per_connection = 10'000;    // then "Connection: close"
   std::chrono::milliseconds shutdown_timeout{10'000};  // grace for in-flight work on SIGTERM
 };

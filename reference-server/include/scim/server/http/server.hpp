@@ -18,17 +18,23 @@
 #include "scim/protocol/result.hpp"
 #include "scim/server/api/request.hpp"
 #include "scim/server/http/options.hpp"
+#include "scim/server/http/wait_pool.hpp"
 
 namespace scim::http {
 
 // The body limit of a request, decided from its method and request-target before the body is
 // read (RFC 7644 §3.7.4: /Bulk may take Limits::max_bulk_body_bytes). Unset: max_body_bytes.
 using BodyLimitFor = std::function<std::size_t(std::string_view method, std::string_view target)>;
+// Whether a request may wait for something other than the server's own work (an RFC 8936 §2.5
+// long poll, an RFC 7240 "wait" preference). Such a request is served on the WaitPool, never on
+// an I/O thread (at most Limits::max_waiting_requests at once; beyond: 503). Unset: none waits.
+using MayWait = std::function<bool(const server::Request& request)>;
 
 class HttpServer {
  public:
   // `handler` must outlive the server; exceptions it throws are answered 500.
-  HttpServer(HttpOptions options, server::Handler& handler, BodyLimitFor body_limit = {});
+  HttpServer(HttpOptions options, server::Handler& handler, BodyLimitFor body_limit = {},
+             MayWait may_wait = {});
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
@@ -45,6 +51,8 @@ class HttpServer {
   void stop();
   // Connections currently open (for tests and metrics).
   std::size_t open_connections() const;
+  // The pool that serves waiting requests: capacity, in use, accepted and refused (counted).
+  WaitPoolStats waiting() const;
 
  private:
   struct Impl;

@@ -47,7 +47,8 @@ class SessionTracker {
 };
 
 struct ServerState {
-  ServerState(HttpOptions opts, server::Handler& handler, BodyLimitFor body_limit);
+  ServerState(HttpOptions opts, server::Handler& handler, BodyLimitFor body_limit,
+              MayWait may_wait);
 
   // The body limit for a request whose header has been read.
   std::size_t body_limit_for(std::string_view method, std::string_view target) const;
@@ -55,6 +56,7 @@ struct ServerState {
   HttpOptions options;
   server::Handler& handler;
   BodyLimitFor body_limit;
+  MayWait may_wait;
   std::optional<ssl::context> tls;
   std::atomic<std::size_t> connections{0};
   std::atomic<bool> stopping{false};
@@ -62,6 +64,9 @@ struct ServerState {
   // Last, so it is destroyed first: sessions still queued in it release their slots into a
   // tracker and counters that are alive.
   net::io_context ioc;
+  // After the io_context, so it is destroyed before it: its threads finish their requests and
+  // post the answers into an io_context that still exists.
+  WaitPool waiters;
 };
 
 // Starts serving one accepted connection. `reject` answers its first request with 503 (the
