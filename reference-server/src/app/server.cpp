@@ -72,6 +72,11 @@ Result<Registry, std::string> build_registry(const RegistryOptions& o) {
   return registry;
 }
 
+// Where the bounded queues report that they filled up (and have room again): one line each.
+server::QueueMeter::Report report_to_stderr() {
+  return [](std::string_view line) { std::cerr << "scim-reference-server: " << line << "\n"; };
+}
+
 // --deviate NAME: deliberate RFC deviations for testing conformance tools only.
 Result<deviate::Deviations, std::string> deviations(const std::vector<std::string>& names) {
   deviate::Deviations d;
@@ -158,8 +163,8 @@ ReferenceServer::ReferenceServer(ServerConfig config, Registry registry, http::A
       hub_(config_.events.hub, std::move(signer), feeds_),
       service_(registry_, service_config(config_, hub_), tenants_, &hub_),
       bulk_(routes_, config_.bulk),
-      jobs_(config_.async.jobs),
-      runner_(jobs_, routes_, &hub_, config_.async.runner),
+      jobs_(config_.async.jobs, {}, report_to_stderr()),
+      runner_(jobs_, routes_, &hub_, config_.async.runner, report_to_stderr()),
       feed_endpoints_{hub_, config_.events.long_poll},
       routes_(server::make_routes(service_, {bulk_part(), &jobs_, &feed_endpoints_},
                                   http::normalise_base_path(config_.http.base_path))),

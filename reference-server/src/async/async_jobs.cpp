@@ -8,9 +8,10 @@ namespace scim::async {
 
 using events::random_hex_id;
 
-AsyncJobs::AsyncJobs(AsyncJobLimits limits, Clock clock)
+AsyncJobs::AsyncJobs(AsyncJobLimits limits, Clock clock, server::QueueMeter::Report report)
     : limits_(limits),
-      clock_(clock ? std::move(clock) : [] { return std::chrono::steady_clock::now(); }) {}
+      clock_(clock ? std::move(clock) : [] { return std::chrono::steady_clock::now(); }),
+      meter_("async job table", limits.max_jobs, std::move(report)) {}
 
 void AsyncJobs::evict_locked() {
   const auto now = clock_();
@@ -36,11 +37,13 @@ Result<std::string> AsyncJobs::create(const std::string& tenant) {
   std::lock_guard lock(mu_);
   evict_locked();
   if (jobs_.size() >= limits_.max_jobs) {
+    meter_.on_refused();
     return http_error(503, "too many asynchronous requests in progress (" +
                                std::to_string(limits_.max_jobs) + ")");
   }
   std::string txn = random_hex_id();
   jobs_.emplace(txn, Job{tenant, clock_(), std::nullopt, std::nullopt});
+  meter_.on_accepted();
   return txn;
 }
 

@@ -75,8 +75,12 @@ AsyncOutcome run_async_request(const server::Request& request, const std::string
 }
 
 AsyncRunner::AsyncRunner(AsyncJobs& jobs, server::Handler& handler, EventHub* hub,
-                         AsyncRunnerLimits limits)
-    : jobs_(jobs), handler_(handler), hub_(hub), limits_(limits) {
+                         AsyncRunnerLimits limits, server::QueueMeter::Report report)
+    : jobs_(jobs),
+      handler_(handler),
+      hub_(hub),
+      limits_(limits),
+      meter_("async run queue", limits.queue_capacity, std::move(report)) {
   for (std::size_t i = 0; i < std::max<std::size_t>(1, limits_.workers); ++i) {
     workers_.emplace_back([this] { work(); });
   }
@@ -89,12 +93,14 @@ AsyncRunner::~AsyncRunner() {
 Result<std::string> AsyncRunner::submit(server::Request request) {
   std::unique_lock lock(mu_);
   if (stopping_ || queue_.size() >= limits_.queue_capacity) {
+    if (!stopping_) meter_.on_refused();
     return http_error(503, "the asynchronous request queue is full (" +
                                std::to_string(limits_.queue_capacity) + ")");
   }
   auto txn = jobs_.create(request.principal.tenant);
   if (!txn) return txn.error();
   queue_.push_back(Task{*txn, std::move(request)});
+  meter_.on_accepted();
   lock.unlock();
   cv_.notify_one();
   return txn;

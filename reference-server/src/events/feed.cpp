@@ -13,8 +13,8 @@ std::optional<Membership> parse_membership(std::string_view text) {
   return std::nullopt;
 }
 
-Feed::Feed(FeedInfo info, PollQueueLimits poll_limits)
-    : info_(std::move(info)), queue_(poll_limits) {}
+Feed::Feed(FeedInfo info, PollQueueLimits poll_limits, server::QueueMeter::Report report)
+    : info_(std::move(info)), queue_(poll_limits, {}, std::move(report)) {}
 
 Feed::~Feed() {
   shutdown();
@@ -116,6 +116,7 @@ nlohmann::json Feed::to_json(const std::string& issuer, const std::string& base_
       {"pollEndpoint", base_url + "/Feeds/" + info_.id + "/poll"},
       {"queued", queue_.size()},
       {"counters", counters_json(queue_.counters())},
+      {"retention", queue_json(queue_.retention())},
       {"receivers", receivers_json()},
   };
   return j;
@@ -125,6 +126,14 @@ nlohmann::json counters_json(const PushCounters& c) {
   return {{"enqueued", c.enqueued},   {"delivered", c.delivered}, {"rejected", c.rejected},
           {"failed", c.failed},       {"retried", c.retried},     {"dropped", c.dropped},
           {"lastError", c.last_error}};
+}
+
+nlohmann::json queue_json(const server::QueueCounters& c) {
+  return {{"capacity", c.capacity},
+          {"accepted", c.accepted},
+          {"refused", c.refused},
+          {"fullEpisodes", c.full_episodes},
+          {"full", c.full}};
 }
 
 nlohmann::json counters_json(const PollCounters& c) {

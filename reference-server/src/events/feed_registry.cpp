@@ -23,6 +23,13 @@ FeedRegistry::FeedRegistry(FeedRegistryLimits limits, PushTransport& transport,
                            PushDeliverer::Logger log)
     : limits_(limits), transport_(transport), log_(std::move(log)) {}
 
+server::QueueMeter::Report FeedRegistry::feed_report(const FeedInfo& info) const {
+  if (!log_) return {};
+  return [log = log_, prefix = "feed " + info.tenant + "/" + info.id + " "](std::string_view line) {
+    log(prefix + std::string(line));
+  };
+}
+
 FeedRegistry::~FeedRegistry() {
   shutdown();
 }
@@ -32,7 +39,8 @@ std::vector<std::shared_ptr<Feed>>& FeedRegistry::tenant_feeds_locked(const std:
   if (it != by_tenant_.end()) return it->second;
   auto& feeds = by_tenant_[tenant];
   FeedInfo info{kDefaultFeed, tenant, "Every resource of the tenant", Membership::All, {}};
-  feeds.push_back(std::make_shared<Feed>(std::move(info), limits_.poll));
+  auto report = feed_report(info);
+  feeds.push_back(std::make_shared<Feed>(std::move(info), limits_.poll, std::move(report)));
   return feeds;
 }
 
@@ -53,7 +61,8 @@ Result<std::shared_ptr<Feed>> FeedRegistry::add_feed(FeedInfo info) {
     return invalid_value("feed limit reached (" + std::to_string(limits_.max_feeds_per_tenant) +
                          " per tenant)");
   }
-  feeds.push_back(std::make_shared<Feed>(std::move(info), limits_.poll));
+  auto report = feed_report(info);
+  feeds.push_back(std::make_shared<Feed>(std::move(info), limits_.poll, std::move(report)));
   return feeds.back();
 }
 

@@ -17,15 +17,20 @@ void PollQueue::publish(std::string jti, std::string jwt) {
     if (by_jti_.count(jti) != 0) return;  // same jti twice is the same SET (RFC 8417 §2.2)
     if (limits_.max_entries == 0) {
       ++counters_.dropped_full;
+      meter_.on_refused();
       return;
     }
+    bool evicted = false;
     while (entries_.size() >= limits_.max_entries) {
       erase_locked(entries_.begin());
       ++counters_.dropped_full;
+      meter_.on_refused();  // the oldest SET makes room for the new one
+      evicted = true;
     }
     entries_.push_back(Entry{jti, std::move(jwt), clock_(), std::nullopt});
     by_jti_.emplace(std::move(jti), std::prev(entries_.end()));
     ++counters_.published;
+    meter_.on_accepted(evicted);
   }
   cv_.notify_all();
 }

@@ -12,6 +12,8 @@ PushDeliverer::PushDeliverer(std::string id, PushTarget target, PushTransport& t
       transport_(transport),
       limits_(limits),
       log_(std::move(log)),
+      meter_("delivery queue", limits.queue_capacity,
+             [this](std::string_view line) { log(std::string(line)); }),
       worker_([this] { run(); }) {}
 
 PushDeliverer::~PushDeliverer() {
@@ -23,10 +25,12 @@ bool PushDeliverer::enqueue(std::string jti, std::string jwt) {
     std::lock_guard lock(mu_);
     if (stopping_ || queue_.size() >= limits_.queue_capacity) {
       ++counters_.dropped;
+      if (!stopping_) meter_.on_refused();
       return false;
     }
     queue_.push_back(Item{std::move(jti), std::move(jwt)});
     ++counters_.enqueued;
+    meter_.on_accepted();
   }
   cv_.notify_one();
   return true;

@@ -19,6 +19,7 @@
 #include "scim/protocol/result.hpp"
 #include "scim/server/api/request.hpp"
 #include "scim/server/events/event_hub.hpp"
+#include "scim/server/api/queue_meter.hpp"
 
 namespace scim::async {
 
@@ -42,7 +43,8 @@ struct AsyncJobView {
 class AsyncJobs {
  public:
   using Clock = std::function<std::chrono::steady_clock::time_point()>;
-  explicit AsyncJobs(AsyncJobLimits limits = {}, Clock clock = {});
+  explicit AsyncJobs(AsyncJobLimits limits = {}, Clock clock = {},
+                     server::QueueMeter::Report report = {});
 
   // Registers a pending job and returns its txn; 503 when the table is full of pending jobs.
   Result<std::string> create(const std::string& tenant);
@@ -52,6 +54,8 @@ class AsyncJobs {
   // Waits until the job completes or the timeout passes; true when completed.
   bool wait(const std::string& txn, std::chrono::milliseconds timeout);
   std::size_t size() const;
+  // The job table as a bounded queue: jobs taken, refused because every slot held a pending job.
+  server::QueueCounters table_counters() const { return meter_.counters(); }
 
  private:
   struct Job {
@@ -67,6 +71,7 @@ class AsyncJobs {
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::map<std::string, Job> jobs_;
+  server::QueueMeter meter_;
 };
 
 }  // namespace scim::async

@@ -16,6 +16,7 @@
 #include "scim/server/api/request.hpp"
 #include "scim/server/async/async_jobs.hpp"
 #include "scim/server/events/event_hub.hpp"
+#include "scim/server/api/queue_meter.hpp"
 
 namespace scim::async {
 
@@ -34,7 +35,7 @@ class AsyncRunner {
  public:
   // All references must outlive the runner. `hub` may be null (no SETs).
   AsyncRunner(AsyncJobs& jobs, server::Handler& handler, events::EventHub* hub,
-              AsyncRunnerLimits limits = {});
+              AsyncRunnerLimits limits = {}, server::QueueMeter::Report report = {});
   ~AsyncRunner();
   AsyncRunner(const AsyncRunner&) = delete;
   AsyncRunner& operator=(const AsyncRunner&) = delete;
@@ -43,6 +44,8 @@ class AsyncRunner {
   Result<std::string> submit(server::Request request);
   // Completes still-queued requests with 503 (their jobs stay queryable) and joins the workers.
   void stop();
+  // The run queue as a bounded queue: requests taken, refused because it was full.
+  server::QueueCounters queue_counters() const { return meter_.counters(); }
 
  private:
   struct Task {
@@ -59,6 +62,7 @@ class AsyncRunner {
   std::condition_variable cv_;
   std::deque<Task> queue_;
   bool stopping_ = false;
+  server::QueueMeter meter_;
   std::vector<std::thread> workers_;
 };
 

@@ -35,7 +35,8 @@ class Feed {
   static constexpr std::size_t kMaxMembers = 100000;
   static constexpr std::size_t kMaxReceivers = 16;
 
-  Feed(FeedInfo info, PollQueueLimits poll_limits);
+  // `report` receives a line when the feed's poll retention fills up (and has room again).
+  Feed(FeedInfo info, PollQueueLimits poll_limits, server::QueueMeter::Report report = {});
   ~Feed();
 
   const FeedInfo& info() const { return info_; }
@@ -73,5 +74,6 @@ class Feed {
 
 nlohmann::json counters_json(const PushCounters& c);
 nlohmann::json counters_json(const PollCounters& c);
+nlohmann::json queue_json(const server::QueueCounters& c);
 
 }  // namespace scim::events

@@ -56,6 +56,8 @@ class FeedRegistry {
   FeedRegistryLimits limits_;
   PushTransport& transport_;
   PushDeliverer::Logger log_;
+  // Where a feed reports that its poll retention is full: the registry's log, prefixed.
+  server::QueueMeter::Report feed_report(const FeedInfo& info) const;
   std::mutex mu_;
   std::map<std::string, std::vector<std::shared_ptr<Feed>>> by_tenant_;
 };

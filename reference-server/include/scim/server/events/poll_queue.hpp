@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <utility>
 #include <vector>
+#include "scim/server/api/queue_meter.hpp"
 
 namespace scim::events {
 
@@ -53,7 +54,8 @@ class PollQueue {
  public:
   using Clock = std::function<std::chrono::steady_clock::time_point()>;
 
-  explicit PollQueue(PollQueueLimits limits = {}, Clock clock = {});
+  explicit PollQueue(PollQueueLimits limits = {}, Clock clock = {},
+                     server::QueueMeter::Report report = {});
 
   // Appends a SET. When the queue is full the oldest entry is dropped and counted.
   void publish(std::string jti, std::string jwt);
@@ -65,6 +67,8 @@ class PollQueue {
 
   std::size_t size() const;
   PollCounters counters() const;
+  // Retention as a bounded queue: SETs taken, and evicted because it was full.
+  server::QueueCounters retention() const { return meter_.counters(); }
   // Last errors recipients reported, newest last (bounded), "jti: err: description".
   std::vector<std::string> recent_errors() const;
 
@@ -92,6 +96,7 @@ class PollQueue {
   PollCounters counters_;
   std::list<std::string> recent_errors_;
   bool closed_ = false;
+  server::QueueMeter meter_;
 };
 
 }  // namespace scim::events

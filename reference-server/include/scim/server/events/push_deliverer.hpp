@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "scim/server/events/push_transport.hpp"
+#include "scim/server/api/queue_meter.hpp"
 
 namespace scim::events {
 
@@ -58,6 +59,8 @@ class PushDeliverer {
   const std::string& id() const { return id_; }
   const PushTarget& target() const { return target_; }
   PushCounters counters() const;
+  // The delivery queue as a bounded queue: SETs taken, refused because it was full.
+  server::QueueCounters queue_counters() const { return meter_.counters(); }
   std::size_t queued() const;
 
  private:
@@ -83,7 +86,8 @@ class PushDeliverer {
   bool in_flight_ = false;
   bool stopping_ = false;
   PushCounters counters_;
-  std::thread worker_;
+  server::QueueMeter meter_;
+  std::thread worker_;  // last: started once every member above exists
 };
 
 }  // namespace scim::events
