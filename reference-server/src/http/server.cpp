@@ -47,7 +47,9 @@ ServerState::ServerState(HttpOptions opts, server::Handler& h, BodyLimitFor limi
       body_limit(std::move(limit)),
       may_wait(std::move(waits)),
       ioc(static_cast<int>(std::max(1u, options.threads))),
-      waiters(options.limits.max_waiting_requests) {}
+      waiters(options.limits.max_waiting_requests, [](std::string_view line) {
+        std::cerr << "scim-reference-server: " << line << "\n";
+      }) {}
 
 std::size_t ServerState::body_limit_for(std::string_view method, std::string_view target) const {
   return body_limit ? body_limit(method, target) : options.limits.max_body_bytes;

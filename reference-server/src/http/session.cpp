@@ -8,6 +8,7 @@
 // each of those closes the connection because the rest of the stream cannot be trusted.
 #include "scim/server/http/server_state.hpp"
 
+#include "scim/server/http/beast_request.hpp"
 #include "scim/server/http/head_rules.hpp"
 
 #include <algorithm>
@@ -171,16 +172,9 @@ class Session : public SessionBase {
 
   // Host, framing, content codings, Expect and the field count (head_rules.hpp), checked before
   // any of the body is read.
-  std::optional<HeadRejection> check_head(const bhttp::request<bhttp::string_body>& req) const {
-    std::vector<HeadField> fields;
-    for (const auto& field : req) {
-      auto name = field.name_string();
-      auto value = field.value();
-      fields.push_back({std::string_view(name.data(), name.size()),
-                        std::string_view(value.data(), value.size())});
-      if (fields.size() > limits_.max_header_fields) break;  // enough to refuse
-    }
-    return check_request_head(fields, req.version(), limits_.max_header_fields);
+  std::optional<HeadRejection> check_head(const BeastRequest& req) const {
+    return check_request_head(head_fields(req, limits_.max_header_fields), req.version(),
+                              limits_.max_header_fields);
   }
 
   void write_rejection(HeadRejection rejection) {
@@ -215,29 +209,15 @@ class Session : public SessionBase {
 
   void dispatch() {
     auto req = parser_->release();
-    server::Request request;
-    request.method = std::string(req.method_string());
-    std::transform(request.method.begin(), request.method.end(), request.method.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    request.target = std::string(req.target());
-    // Header names are case-insensitive (RFC 9110 §5.1): lower-cased here, the handlers'
-    // contract. Repeated fields are joined with ", " as §5.3 allows for list-valued fields.
-    for (const auto& field : req) {
-      std::string name(field.name_string());
-      std::transform(name.begin(), name.end(), name.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      auto& slot = request.headers[name];
-      slot = slot.empty() ? std::string(field.value()) : slot + ", " + std::string(field.value());
-    }
-    request.body = std::move(req.body());
-    request.connection = connection_;
+    const bool head = req.method() == bhttp::verb::head;
+    const unsigned version = req.version();
     bool keep_alive = req.keep_alive() && !stopping_ && !state_.stopping.load() &&
                       served_ + 1 < limits_.max_requests_per_connection;
-    bool head = req.method() == bhttp::verb::head;
+    server::Request request = to_request(std::move(req), connection_);
     if (state_.may_wait && state_.may_wait(request)) {
-      return dispatch_waiting(std::move(request), keep_alive, req.version(), head);
+      return dispatch_waiting(std::move(request), keep_alive, version, head);
     }
-    write(serve(std::move(request)), keep_alive, req.version(), head);
+    write(serve(std::move(request)), keep_alive, version, head);
   }
 
   // A request that may wait (long poll, async wait) runs on the WaitPool; its answer is written

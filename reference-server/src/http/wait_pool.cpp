@@ -5,7 +5,9 @@
 
 namespace scim::http {
 
-WaitPool::WaitPool(std::size_t max_threads) : max_threads_(std::max<std::size_t>(1, max_threads)) {}
+WaitPool::WaitPool(std::size_t max_threads, server::QueueMeter::Report report)
+    : max_threads_(std::max<std::size_t>(1, max_threads)),
+      meter_("waiting requests", max_threads_, std::move(report)) {}
 
 WaitPool::~WaitPool() {
   {
@@ -21,8 +23,10 @@ bool WaitPool::try_submit(std::function<void()> task) {
   // Every accepted task has a thread of its own: busy counts queued and running tasks alike.
   if (stopping_ || busy_ >= max_threads_) {
     ++rejected_;
+    if (!stopping_) meter_.on_refused();
     return false;
   }
+  meter_.on_accepted();
   ++busy_;
   ++accepted_;
   high_water_ = std::max(high_water_, busy_);

@@ -14,6 +14,8 @@
 #include <thread>
 #include <vector>
 
+#include "scim/server/api/queue_meter.hpp"
+
 namespace scim::http {
 
 struct WaitPoolStats {
@@ -26,7 +28,8 @@ struct WaitPoolStats {
 
 class WaitPool {
  public:
-  explicit WaitPool(std::size_t max_threads);
+  // `report` hears when the pool becomes full and when it has room again (QueueMeter).
+  explicit WaitPool(std::size_t max_threads, server::QueueMeter::Report report = {});
   ~WaitPool();  // lets running tasks finish, then joins every thread
   WaitPool(const WaitPool&) = delete;
   WaitPool& operator=(const WaitPool&) = delete;
@@ -49,6 +52,7 @@ class WaitPool {
   std::uint64_t rejected_ = 0;
   std::size_t high_water_ = 0;
   bool stopping_ = false;
+  server::QueueMeter meter_;
 };
 
 }  // namespace scim::http
