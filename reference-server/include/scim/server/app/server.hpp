@@ -59,6 +59,8 @@ class ReferenceServer {
 
   const server::RouteTable& routes() const { return routes_; }
   const server::Pipeline& pipeline() const { return pipeline_; }
+  // The middleware chain as a Handler: requests in, responses out, no socket (tests, fuzzing).
+  server::Handler& handler() { return pipeline_; }
   server::Service& service() { return service_; }
 
  private:
