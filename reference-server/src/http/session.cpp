@@ -36,6 +36,10 @@ using PlainStream = beast::tcp_stream;
 using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 constexpr std::size_t kReadChunk = 4096;
 constexpr auto kRejectTimeout = std::chrono::seconds(5);
+// RFC 9112 §9.6 lingering close: after the last response, how long and how much of what the
+// client still sends is read and discarded before the socket closes.
+constexpr auto kLingerTime = std::chrono::milliseconds(1000);
+constexpr std::size_t kLingerBytes = 8 * 1024 * 1024;
 
 // Releases the connection slot when the session object goes away, whatever the path.
 struct SlotGuard {
@@ -287,7 +291,8 @@ class Session : public SessionBase {
   void on_write(beast::error_code ec, bool keep_alive) {
     beast::get_lowest_layer(stream_).expires_never();
     ++served_;
-    if (ec || !keep_alive) return do_close();
+    if (ec) return do_close();
+    if (!keep_alive) return do_close(/*linger=*/true);
     response_.reset();
     do_wait_request();
   }
@@ -312,7 +317,7 @@ class Session : public SessionBase {
     timer_.cancel();
   }
 
-  void do_close() {
+  void do_close(bool linger = false) {
     disarm();
     if constexpr (std::is_same_v<Stream, TlsStream>) {
       beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(2));
@@ -321,7 +326,27 @@ class Session : public SessionBase {
     } else {
       beast::error_code ec;
       stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-      stream_.close();
+      if (ec || !linger) return stream_.close();
+      // RFC 9112 §9.6: closing with unread request bytes would reset the connection, and the
+      // client could lose the response it has not read yet (a 413 for a body it is still
+      // sending). Half-close, then read and discard for a bounded moment.
+      timed_out_ = false;
+      arm(kLingerTime);
+      do_drain(0);
+    }
+  }
+
+  void do_drain(std::size_t drained) {
+    if constexpr (!std::is_same_v<Stream, TlsStream>) {
+      buffer_.clear();
+      stream_.socket().async_read_some(
+          buffer_.prepare(kReadChunk), [self = self(), drained](beast::error_code ec, std::size_t n) {
+            if (ec || self->timed_out_ || drained + n > kLingerBytes) {
+              self->disarm();
+              return self->stream_.close();
+            }
+            self->do_drain(drained + n);
+          });
     }
   }
 
