@@ -27,7 +27,9 @@ using server::Response;
 // polls answer immediately.
 struct LongPollLimits {
   std::chrono::milliseconds max_wait{10'000};
-  int max_waiting = 1;
+  // Polls that wait at once (further ones return at once). Waiting polls run on the transport's
+  // WaitPool, not on I/O threads; keep this below http Limits::max_waiting_requests.
+  int max_waiting = 16;
 };
 
 struct FeedEndpointsContext {
