@@ -145,11 +145,64 @@ void set_transport_options(CURL* curl, const CurlOptions& options, Sink& sink) {
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &sink);
 }
 
+
+// scheme://host:port of an absolute URL, as curl parses it; empty when it does not parse.
+std::string origin_of(const std::string& url) {
+  std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> u(curl_url(), curl_url_cleanup);
+  if (!u || curl_url_set(u.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) return {};
+  std::string out;
+  for (auto part : {CURLUPART_SCHEME, CURLUPART_HOST, CURLUPART_PORT}) {
+    char* value = nullptr;
+    const auto flags = part == CURLUPART_PORT ? CURLU_DEFAULT_PORT : 0;
+    if (curl_url_get(u.get(), part, &value, flags) == CURLUE_OK) out += std::string(value) + "|";
+    curl_free(value);
+  }
+  return out;
+}
+
+bool is_credential(const std::string& name) {
+  Headers probe{{name, ""}};
+  return find_header(probe, "authorization") != nullptr || find_header(probe, "cookie") != nullptr;
+}
+
 }  // namespace
 
+// Follows 307/308 (see CurlOptions::max_redirects) within the request's one timeout.
 HttpResponse CurlTransport::send(const HttpRequest& request) {
   auto handle = acquire();
-  CURL* curl = handle->curl;
+  const auto deadline = std::chrono::steady_clock::now() + request.timeout;
+  HttpRequest hop = request;
+  std::string redirect;
+  HttpResponse response = perform(*handle, hop, redirect);
+  for (int hops = 0; !redirect.empty(); ++hops) {
+    if (hops >= options_.max_redirects) {
+      response = HttpResponse{};
+      response.transport_error = "more than " + std::to_string(options_.max_redirects) +
+                                 " redirects (307/308), the last to " + redirect;
+      break;
+    }
+    if (origin_of(redirect) != origin_of(hop.url)) {
+      std::erase_if(hop.headers, [](const auto& h) { return is_credential(h.first); });
+    }
+    hop.url = redirect;
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      response = HttpResponse{};
+      response.transport_error = "timed out while following redirects";
+      break;
+    }
+    hop.timeout = left;
+    response = perform(*handle, hop, redirect);
+  }
+  release(std::move(handle));
+  return response;
+}
+
+HttpResponse CurlTransport::perform(Handle& handle, const HttpRequest& request,
+                                    std::string& redirect) {
+  redirect.clear();
+  CURL* curl = handle.curl;
   curl_easy_reset(curl);  // keeps the connection cache, forgets the previous request's options
   HttpResponse response;
   Sink sink{&response, options_.max_response_bytes, options_.max_response_headers};
@@ -171,8 +224,12 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
     long status = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
     response.status = static_cast<int>(status);
+    char* location = nullptr;  // absolute, resolved by curl against the request URL
+    if ((status == 307 || status == 308) &&
+        curl_easy_getinfo(curl, CURLINFO_REDIRECT_URL, &location) == CURLE_OK && location) {
+      redirect = location;
+    }
   }
-  release(std::move(handle));
   return response;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "scim/conformance/client/redact.hpp"
+#include "scim/conformance/json_limits.hpp"
 #include "scim/protocol/urns.hpp"
 
 namespace scim::conf {
@@ -31,7 +32,25 @@ std::string cut(std::string text) {
   return text;
 }
 
+// The first bytes of a body, printable, for an error message.
+std::string snippet(std::string_view body) {
+  std::string out;
+  for (char c : body.substr(0, 80)) out += (c >= 0x20 && c < 0x7f) ? c : ' ';
+  return body.size() > 80 ? out + "..." : out;
+}
+
 }  // namespace
+
+std::optional<std::string> unusable_answer(const HttpResponse& response) {
+  if (response.status < 200 || response.status > 299 || response.body.empty()) return std::nullopt;
+  const std::string* type = response.header("Content-Type");
+  if (type != nullptr && type->find("jwt") != std::string::npos) return std::nullopt;  // a SET
+  if (parse_json_limited(response.body)) return std::nullopt;
+  return "HTTP " + std::to_string(response.status) + " answered with " +
+         (type != nullptr ? "Content-Type " + *type : std::string("no Content-Type")) +
+         " and a body that is not JSON, so it is not a SCIM answer (RFC 7644 §3.1, §8.1): \"" +
+         snippet(response.body) + "\"";
+}
 
 ScimClient::ScimClient(Transport& transport, Authenticator& auth, std::string base_url)
     : transport_(transport), auth_(auth), base_url_(std::move(base_url)) {
@@ -81,6 +100,12 @@ ScimClient::Sent ScimClient::send(std::string_view method, std::string_view path
   redact(ex, auth_.redaction_rules());  // before cutting: a cut JSON body no longer parses
   ex.request_body = cut(std::move(ex.request_body));
   ex.response_body = cut(std::move(ex.response_body));
+  // The exchange keeps what came; the check sees a harness error with the reason.
+  if (auto reason = unusable_answer(sent.response)) {
+    sent.response.status = 0;
+    sent.response.transport_error = *reason;
+    ex.transport_error = *reason;
+  }
   return sent;
 }
 

@@ -30,6 +30,10 @@ struct CurlOptions {
   bool http2 = true;      // negotiate HTTP/2 over TLS (ALPN), HTTP/1.1 otherwise
   std::size_t max_response_bytes = 32 * 1024 * 1024;
   std::size_t max_response_headers = 256;
+  // 307/308 answers followed per request (RFC 7644 §3.12: "The client is directed to repeat the
+  // same HTTP request at the location identified"); more is an error, so a redirect loop ends.
+  // Other 3xx are returned to the check. Credentials never follow a redirect to another origin.
+  int max_redirects = 5;
   std::size_t max_idle_handles = 32;
 };
 
@@ -45,6 +49,8 @@ class CurlTransport final : public Transport {
  private:
   struct Handle;
   std::unique_ptr<Handle> acquire();
+  // One exchange; `redirect` receives the absolute target of a 307/308 answer.
+  HttpResponse perform(Handle& handle, const HttpRequest& request, std::string& redirect);
   void release(std::unique_ptr<Handle> handle);
 
   CurlOptions options_;

@@ -17,6 +17,12 @@ namespace scim::conf {
 // Bodies longer than this are cut in transcripts (the check itself sees the whole body).
 inline constexpr std::size_t kMaxRecordedBody = 64 * 1024;
 
+// Why a response cannot be judged as a SCIM answer, or nullopt: a 2xx whose non-empty body is
+// not JSON (an HTML page, truncated or invalid JSON, beyond the runner's JSON limits) and not a
+// JWT. ScimClient turns such a response into a harness error (status 0) with this reason, so the
+// affected check reports `error` rather than failing on whatever it read first.
+std::optional<std::string> unusable_answer(const HttpResponse& response);
+
 class ScimClient {
  public:
   ScimClient(Transport& transport, Authenticator& auth, std::string base_url);
