@@ -36,6 +36,39 @@ TEST(ReferenceServer, BulkBodyLimitCoversMaxPayloadSize) {
   EXPECT_EQ((*server)->body_limit("POST", "/scim/v2/Bulk"), 50'000u);
 }
 
+server::Request request(std::string method, std::string target, std::string prefer = "") {
+  server::Request r;
+  r.method = std::move(method);
+  r.target = std::move(target);
+  if (!prefer.empty()) r.headers["prefer"] = std::move(prefer);
+  return r;
+}
+
+// Requests that may wait go to the transport's WaitPool: RFC 8936 §2.5 long polls, and writes
+// with "Prefer: respond-async" when the async layer waits for them (long mode).
+TEST(ReferenceServer, LongPollsAndAsyncWaitsMayWait) {
+  ServerConfig config;
+  config.async.mode = async::AsyncMode::Long;
+  auto server = ReferenceServer::create(config);
+  ASSERT_TRUE(server.ok()) << server.error();
+  auto& s = **server;
+  EXPECT_TRUE(s.may_wait(request("POST", "/scim/v2/Feeds/default/poll")));
+  EXPECT_TRUE(s.may_wait(request("POST", "/tenants/acme/scim/v2/Feeds/f1/poll?x=1")));
+  EXPECT_TRUE(s.may_wait(request("POST", "/scim/v2/Users", "respond-async, wait=10")));
+  EXPECT_FALSE(s.may_wait(request("GET", "/scim/v2/Users", "respond-async")));
+  EXPECT_FALSE(s.may_wait(request("GET", "/scim/v2/Feeds/default")));
+  EXPECT_FALSE(s.may_wait(request("POST", "/scim/v2/Users")));
+  EXPECT_FALSE(s.may_wait(request("GET", "/health")));
+}
+
+TEST(ReferenceServer, AsyncRequestsWaitOnlyInLongMode) {
+  ServerConfig config;
+  config.async.mode = async::AsyncMode::Request;
+  auto server = ReferenceServer::create(config);
+  ASSERT_TRUE(server.ok()) << server.error();
+  EXPECT_FALSE((*server)->may_wait(request("POST", "/scim/v2/Users", "respond-async")));
+}
+
 TEST(ReferenceServer, ConfigurationProblemsAreMessages) {
   ServerConfig unknown_deviation;
   unknown_deviation.deviations = {"no-such-thing"};

@@ -7,9 +7,10 @@ namespace {
 constexpr std::size_t kMaxRecentErrors = 50;
 }
 
-PollQueue::PollQueue(PollQueueLimits limits, Clock clock)
+PollQueue::PollQueue(PollQueueLimits limits, Clock clock, server::QueueMeter::Report report)
     : limits_(limits),
-      clock_(clock ? std::move(clock) : [] { return std::chrono::steady_clock::now(); }) {}
+      clock_(clock ? std::move(clock) : [] { return std::chrono::steady_clock::now(); }),
+      meter_("poll retention", limits.max_entries, std::move(report)) {}
 
 void PollQueue::publish(std::string jti, std::string jwt) {
   {

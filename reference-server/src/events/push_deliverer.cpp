@@ -13,7 +13,7 @@ PushDeliverer::PushDeliverer(std::string id, PushTarget target, PushTransport& t
       limits_(limits),
       log_(std::move(log)),
       meter_("delivery queue", limits.queue_capacity,
-             [this](std::string_view line) { log(std::string(line)); }),
+             [this](std::string_view line) { this->log(std::string(line)); }),
       worker_([this] { run(); }) {}
 
 PushDeliverer::~PushDeliverer() {
