@@ -53,7 +53,11 @@ std::size_t Authenticator::DigestHash::operator()(const Digest& d) const {
   return h;
 }
 
-Status<std::string> Authenticator::add(std::unordered_map<Digest, Entry, DigestHash>& table,
+bool Authenticator::DigestEqual::operator()(const Digest& a, const Digest& b) const {
+  return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+Status<std::string> Authenticator::add(Table& table,
                                        std::string secret, server::Principal principal) {
   if (secret.empty()) return Unexpected{std::string("empty secret for tenant ") + principal.tenant};
   if (secret.size() > kMaxSecretBytes) return Unexpected{std::string("secret too long")};
@@ -99,7 +103,7 @@ Result<Authenticator, std::string> Authenticator::create(AuthOptions options) {
 }
 
 std::optional<server::Principal> Authenticator::find(
-    const std::unordered_map<Digest, Entry, DigestHash>& table, std::string_view secret) const {
+    const Table& table, std::string_view secret) const {
   auto it = table.find(sha256(secret));
   if (it == table.end() || it->second.secret.size() != secret.size()) return std::nullopt;
   if (CRYPTO_memcmp(it->second.secret.data(), secret.data(), secret.size()) != 0) {

@@ -45,18 +45,24 @@ class Authenticator {
   struct DigestHash {
     std::size_t operator()(const Digest& d) const;
   };
+  // Constant-time digest equality (CRYPTO_memcmp): the index lookup itself must not reveal how
+  // many leading bytes of a guessed secret's digest matched.
+  struct DigestEqual {
+    bool operator()(const Digest& a, const Digest& b) const;
+  };
   struct Entry {
     std::string secret;  // compared in constant time after the index lookup
     server::Principal principal;
   };
+  using Table = std::unordered_map<Digest, Entry, DigestHash, DigestEqual>;
 
-  std::optional<server::Principal> find(const std::unordered_map<Digest, Entry, DigestHash>& table,
+  std::optional<server::Principal> find(const Table& table,
                                         std::string_view secret) const;
-  Status<std::string> add(std::unordered_map<Digest, Entry, DigestHash>& table, std::string secret,
+  Status<std::string> add(Table& table, std::string secret,
                           server::Principal principal);
 
-  std::unordered_map<Digest, Entry, DigestHash> bearer_;
-  std::unordered_map<Digest, Entry, DigestHash> basic_;  // key: "user:password"
+  Table bearer_;
+  Table basic_;  // key: "user:password"
   std::set<std::string> tenants_;
   std::string realm_;
 };
