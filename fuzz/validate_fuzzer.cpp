@@ -9,8 +9,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto input = nlohmann::json::parse(fuzz::as_text(data, size), nullptr, false);
   if (input.is_discarded()) return 0;
   const auto& reg = fuzz::registry();
-  auto created = engine::validate_resource(input, reg, fuzz::user_type(),
-                                           engine::WriteMode::Create, nullptr);
+  auto created =
+      engine::validate_resource(input, reg, fuzz::user_type(), engine::WriteMode::Create, nullptr);
   if (created) (void)created->resource.dump();
   (void)engine::validate_resource(input, reg, fuzz::user_type(), engine::WriteMode::Replace,
                                   &fuzz::sample_user());

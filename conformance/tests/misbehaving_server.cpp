@@ -49,7 +49,8 @@ std::string discovery(const std::string& path) {
     return nlohmann::json{{"schemas", {list}}, {"totalResults", 2}, {"Resources", types}}.dump();
   }
   if (path.ends_with("/Schemas")) {
-    return nlohmann::json{{"schemas", {list}}, {"totalResults", 0}, {"Resources", nlohmann::json::array()}}
+    return nlohmann::json{
+        {"schemas", {list}}, {"totalResults", 0}, {"Resources", nlohmann::json::array()}}
         .dump();
   }
   return {};

@@ -32,7 +32,8 @@ bool touched_endpoint(const json& check) {
   for (const auto& ex : check.value("exchanges", json::array())) {
     const std::string url = ex.value("url", "");
     if (url.find("/ServiceProviderConfig") == std::string::npos &&
-        url.find("/ResourceTypes") == std::string::npos && url.find("/Schemas") == std::string::npos) {
+        url.find("/ResourceTypes") == std::string::npos &&
+        url.find("/Schemas") == std::string::npos) {
       return true;
     }
   }
@@ -42,16 +43,34 @@ bool touched_endpoint(const json& check) {
 TEST_P(RunnerRobustness, ReportsAnErrorPerAffectedCheckWithinItsTimeouts) {
   const Expectation e = GetParam();
   MisbehavingServer server(e.how);
-  const auto report = std::filesystem::temp_directory_path() /
-                      ("robustness-" + std::string(e.name) + "-" + std::to_string(::getpid()) + ".json");
+  const auto report =
+      std::filesystem::temp_directory_path() /
+      ("robustness-" + std::string(e.name) + "-" + std::to_string(::getpid()) + ".json");
   const auto start = Clock::now();
   // Request timeout 2 s, check timeout 6 s, 8 checks at once: 21 create/read/delete checks.
-  auto run = scim::test::run_to_completion(
-      SCIM_CONFORMANCE_BINARY,
-      {"run", "--base-url", server.base_url(), "--token", "t", "--only", "rfc7644/3.3/*", "--only",
-       "rfc7644/3.4.1/*", "--only", "rfc7644/3.6/*", "--timeout", "2", "--check-timeout", "6",
-       "--jobs", "8", "--color", "never", "--json", report.string()},
-      120'000);
+  auto run = scim::test::run_to_completion(SCIM_CONFORMANCE_BINARY,
+                                           {"run",
+                                            "--base-url",
+                                            server.base_url(),
+                                            "--token",
+                                            "t",
+                                            "--only",
+                                            "rfc7644/3.3/*",
+                                            "--only",
+                                            "rfc7644/3.4.1/*",
+                                            "--only",
+                                            "rfc7644/3.6/*",
+                                            "--timeout",
+                                            "2",
+                                            "--check-timeout",
+                                            "6",
+                                            "--jobs",
+                                            "8",
+                                            "--color",
+                                            "never",
+                                            "--json",
+                                            report.string()},
+                                           120'000);
   const auto seconds = std::chrono::duration<double>(Clock::now() - start).count();
   ASSERT_TRUE(run.exit_code.has_value()) << "the runner crashed or hung: " << run.err;
   EXPECT_EQ(*run.exit_code, 1) << run.out << run.err;

@@ -53,9 +53,9 @@ std::vector<int> increment(const std::string& url, int attempts) {
   auto current = client.get(url);
   for (int i = 0; i < attempts; ++i) {
     const int value = std::stoi(current.json().value("nickName", "0"));
-    auto r = client.request("PATCH", url, patch_nick(std::to_string(value + 1)),
-                            {"Content-Type: application/scim+json",
-                             "If-Match: " + current.header("etag")});
+    auto r = client.request(
+        "PATCH", url, patch_nick(std::to_string(value + 1)),
+        {"Content-Type: application/scim+json", "If-Match: " + current.header("etag")});
     if (r.status == 200) {
       written.push_back(value + 1);
       current = r;
@@ -71,9 +71,9 @@ TEST(Concurrency, ConditionalPatchesFromEightClientsLoseNoUpdate) {
   auto server = start_server({"--threads", "2"});
   HttpClient client;
   client.set_bearer("secret");
-  auto created = client.post_json(server->url() + "/Users",
-                                  {{"schemas", kUserSchemas}, {"userName", "counter"},
-                                   {"nickName", "0"}});
+  auto created =
+      client.post_json(server->url() + "/Users",
+                       {{"schemas", kUserSchemas}, {"userName", "counter"}, {"nickName", "0"}});
   ASSERT_EQ(created.status, 201) << created.body;
   const std::string url = server->url() + "/Users/" + created.json()["id"].get<std::string>();
 
@@ -96,8 +96,8 @@ TEST(Concurrency, ConditionalPatchesFromEightClientsLoseNoUpdate) {
   auto final = client.get(url);
   EXPECT_EQ(final.json().value("nickName", ""), std::to_string(successes));
   EXPECT_GT(successes, kClients);  // the clients did interleave and succeed
-  std::cout << "conditional PATCH: " << kClients << " clients x " << kAttempts << " attempts: "
-            << successes << " succeeded, " << kClients * kAttempts - successes
+  std::cout << "conditional PATCH: " << kClients << " clients x " << kAttempts
+            << " attempts: " << successes << " succeeded, " << kClients * kAttempts - successes
             << " got 412, none lost, in " << elapsed << " ms\n";
 }
 
@@ -115,7 +115,8 @@ TEST(Concurrency, FiftyCreatesOfOneUserNameGiveExactlyOne201) {
       ++ready;
       started.wait();
       return client.post_json(server->url() + "/Users",
-                              {{"schemas", kUserSchemas}, {"userName", "race"},
+                              {{"schemas", kUserSchemas},
+                               {"userName", "race"},
                                {"displayName", "client " + std::to_string(i)}});
     }));
   }

@@ -13,9 +13,9 @@
 namespace scim::test::hostile {
 
 struct Case {
-  std::string klass;      // "malformed-json", "wrong-type", ... (docs/reliability.md)
-  std::string name;       // unique within the class
-  std::string bytes;      // what the client sends, request line to last body byte
+  std::string klass;  // "malformed-json", "wrong-type", ... (docs/reliability.md)
+  std::string name;   // unique within the class
+  std::string bytes;  // what the client sends, request line to last body byte
   int status = 400;
   std::string scim_type;  // required for 400 and 409; empty for other statuses (none expected)
 };

@@ -62,10 +62,9 @@ Answer send(const std::string& url, const std::string& bytes) {
 class HostileCatalogue : public ::testing::Test {
  protected:
   void SetUp() override {
-    server_ = std::make_unique<ServerProcess>(SCIM_SERVER_BINARY,
-                                              std::vector<std::string>{"--port", "0", "--token",
-                                                                       "secret", "--token",
-                                                                       "acme-token=acme"});
+    server_ = std::make_unique<ServerProcess>(
+        SCIM_SERVER_BINARY,
+        std::vector<std::string>{"--port", "0", "--token", "secret", "--token", "acme-token=acme"});
     ASSERT_FALSE(server_->url().empty()) << server_->first_line();
     client_.set_bearer("secret");
     seeded_ = seed();
@@ -85,7 +84,8 @@ class HostileCatalogue : public ::testing::Test {
                                      {"emails", {{{"value", "b@example.com"}, {"type", "work"}}}}});
     s.user_id = bjensen.json().value("id", "");
     s.user_etag = bjensen.header("etag");
-    s.other_id = create("/Users", {{"schemas", core}, {"userName", "jsmith"}}).json().value("id", "");
+    s.other_id =
+        create("/Users", {{"schemas", core}, {"userName", "jsmith"}}).json().value("id", "");
     s.group_id = create("/Groups", {{"schemas", {"urn:ietf:params:scim:schemas:core:2.0:Group"}},
                                     {"displayName", "Tour Guides"},
                                     {"members", {{{"value", s.user_id}}}}})
@@ -97,9 +97,9 @@ class HostileCatalogue : public ::testing::Test {
   // Every stored resource, as the server serializes it: lists and each resource by id.
   std::string export_all() {
     std::string out;
-    for (const std::string target :
-         {"/Users?sortBy=id&count=1000", "/Groups?sortBy=id&count=1000", "/Users/" + seeded_.user_id,
-          "/Users/" + seeded_.other_id, "/Groups/" + seeded_.group_id}) {
+    for (const std::string target : {"/Users?sortBy=id&count=1000", "/Groups?sortBy=id&count=1000",
+                                     "/Users/" + seeded_.user_id, "/Users/" + seeded_.other_id,
+                                     "/Groups/" + seeded_.group_id}) {
       auto r = client_.get(server_->url() + target);
       EXPECT_EQ(r.status, 200) << target << " " << r.body;
       out += target + "\n" + r.header("etag") + "\n" + r.body + "\n";

@@ -25,22 +25,22 @@ void host_and_framing(std::vector<Case>& out) {
     out.push_back({klass, name, bytes, status, type});
   };
   add("bad-host", "missing", raw("GET /scim/v2/Users HTTP/1.1\r\n" + auth), 400, "invalidSyntax");
-  add("bad-host", "twice", raw("GET /scim/v2/Users HTTP/1.1\r\nHost: a\r\nHost: a\r\n" + auth),
-      400, "invalidSyntax");
-  add("bad-host", "twice-http10", raw("GET /scim/v2/Users HTTP/1.0\r\nHost: a\r\nHost: b\r\n" + auth),
-      400, "invalidSyntax");
+  add("bad-host", "twice", raw("GET /scim/v2/Users HTTP/1.1\r\nHost: a\r\nHost: a\r\n" + auth), 400,
+      "invalidSyntax");
+  add("bad-host", "twice-http10",
+      raw("GET /scim/v2/Users HTTP/1.0\r\nHost: a\r\nHost: b\r\n" + auth), 400, "invalidSyntax");
   add("bad-host", "with-path", raw("GET /scim/v2/Users HTTP/1.1\r\nHost: evil.com/x\r\n" + auth),
       400, "invalidSyntax");
-  add("bad-host", "with-userinfo", raw("GET /scim/v2/Users HTTP/1.1\r\nHost: u@evil.com\r\n" + auth),
-      400, "invalidSyntax");
+  add("bad-host", "with-userinfo",
+      raw("GET /scim/v2/Users HTTP/1.1\r\nHost: u@evil.com\r\n" + auth), 400, "invalidSyntax");
   add("bad-host", "bad-port", raw("GET /scim/v2/Users HTTP/1.1\r\nHost: a:http\r\n" + auth), 400,
       "invalidSyntax");
   add("bad-host", "missing-on-post",
       raw("POST /scim/v2/Users HTTP/1.1\r\n" + ct + "\r\n" + len + "\r\n" + auth, kUserBody), 400,
       "invalidSyntax");
   const std::string post = "POST /scim/v2/Users HTTP/1.1\r\nHost: h\r\n" + ct + "\r\n" + auth;
-  add("smuggling", "two-content-lengths",
-      raw(post + "\r\n" + len + "\r\n" + len, kUserBody), 400, "invalidSyntax");
+  add("smuggling", "two-content-lengths", raw(post + "\r\n" + len + "\r\n" + len, kUserBody), 400,
+      "invalidSyntax");
   add("smuggling", "two-different-content-lengths",
       raw(post + "\r\nContent-Length: 5\r\n" + len, kUserBody), 400, "invalidSyntax");
   add("smuggling", "content-length-list", raw(post + "\r\nContent-Length: 76, 76", kUserBody), 400,
@@ -63,8 +63,8 @@ void host_and_framing(std::vector<Case>& out) {
               "\r\nTransfer-Encoding: chunked",
           "0\r\n\r\n"),
       400, "invalidSyntax");
-  add("smuggling", "bad-chunk-size", raw(post + "\r\nTransfer-Encoding: chunked", "zz\r\nab\r\n0\r\n\r\n"),
-      400, "invalidSyntax");
+  add("smuggling", "bad-chunk-size",
+      raw(post + "\r\nTransfer-Encoding: chunked", "zz\r\nab\r\n0\r\n\r\n"), 400, "invalidSyntax");
   add("smuggling", "obsolete-line-folding",
       raw(post + "\r\n" + len + "\r\nX-Folded: a\r\n b", kUserBody), 400, "invalidSyntax");
   add("content-coding", "gzip-not-gzip",
@@ -83,13 +83,15 @@ void heads(std::vector<Case>& out) {
   out.push_back({"header-limits", "150-fields", raw(many + "\r\nConnection: close"), 431, ""});
   std::string tiny = "GET /scim/v2/Users HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer secret";
   for (int i = 0; i < 3000; ++i) tiny += "\r\nA: ";
-  out.push_back({"header-limits", "3000-empty-fields", raw(tiny + "\r\nConnection: close"), 431, ""});
+  out.push_back(
+      {"header-limits", "3000-empty-fields", raw(tiny + "\r\nConnection: close"), 431, ""});
   out.push_back({"header-limits", "20k-header",
                  raw("GET /scim/v2/Users HTTP/1.1\r\nHost: h\r\nX-Big: " + std::string(20000, 'x')),
                  431, ""});
-  out.push_back({"header-limits", "20k-target",
-                 raw("GET /scim/v2/Users?filter=" + std::string(20000, 'x') + " HTTP/1.1\r\nHost: h"),
-                 431, ""});
+  out.push_back(
+      {"header-limits", "20k-target",
+       raw("GET /scim/v2/Users?filter=" + std::string(20000, 'x') + " HTTP/1.1\r\nHost: h"), 431,
+       ""});
   const std::vector<std::pair<std::string, std::string>> lines = {
       {"garbage", "NOT A REQUEST"},
       {"no-version", "GET /scim/v2/Users"},
@@ -104,8 +106,8 @@ void heads(std::vector<Case>& out) {
        "GET ftp://h/scim/v2/Users HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer secret"},
   };
   for (const auto& [name, line] : lines) {
-    out.push_back({"bad-request-line", name, raw(line + "\r\nConnection: close"), 400,
-                   "invalidSyntax"});
+    out.push_back(
+        {"bad-request-line", name, raw(line + "\r\nConnection: close"), 400, "invalidSyntax"});
   }
 }
 
@@ -143,8 +145,8 @@ void credentials(const Seeded& s, std::vector<Case>& out) {
       {"two-tokens", "Authorization: Bearer secret, Bearer other"},
   };
   for (const auto& [name, header] : bad) {
-    out.push_back({"bad-credentials", name, request("GET", "/Users/" + s.user_id, "", {header}),
-                   401, ""});
+    out.push_back(
+        {"bad-credentials", name, request("GET", "/Users/" + s.user_id, "", {header}), 401, ""});
   }
   out.push_back({"bad-credentials", "write-without-token",
                  scim("POST", "/Users", user_with({{"userName", "anon"}}), {"-authorization"}), 401,

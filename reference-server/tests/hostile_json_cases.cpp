@@ -90,7 +90,8 @@ void wrong_types(std::vector<Case>& out) {
       {"extension-complex-wrong", {{kEnterprise, {{"manager", "26118915"}}}}},
       {"schemas-as-string", {{"schemas", kUser}}},
       {"schemas-element-number", {{"schemas", json::array({1})}}},
-      {"huge-integer-as-string-attr", json::parse(R"({"userName": 123456789012345678901234567890})")},
+      {"huge-integer-as-string-attr",
+       json::parse(R"({"userName": 123456789012345678901234567890})")},
       {"huge-float-as-bool", json::parse(R"({"active": 1e308})")},
   };
   for (const auto& [name, extra] : cases) {
@@ -105,32 +106,35 @@ void wrong_types(std::vector<Case>& out) {
                            {"members", {{"value", "x"}}}}
                           .dump()),
                  400, "invalidValue"});
-  out.push_back({"wrong-type", "group-display-name-number",
-                 scim("POST", "/Groups",
-                      json{{"schemas", {"urn:ietf:params:scim:schemas:core:2.0:Group"}},
-                           {"displayName", 3}}
-                          .dump()),
-                 400, "invalidValue"});
-  out.push_back({"wrong-type", "body-is-array", scim("POST", "/Users", "[]"), 400,
-                 "invalidSyntax"});
+  out.push_back(
+      {"wrong-type", "group-display-name-number",
+       scim("POST", "/Groups",
+            json{{"schemas", {"urn:ietf:params:scim:schemas:core:2.0:Group"}}, {"displayName", 3}}
+                .dump()),
+       400, "invalidValue"});
+  out.push_back(
+      {"wrong-type", "body-is-array", scim("POST", "/Users", "[]"), 400, "invalidSyntax"});
   out.push_back({"wrong-type", "body-is-string", scim("POST", "/Users", "\"bjensen\""), 400,
                  "invalidSyntax"});
 }
 
 void sizes_and_nesting(const Seeded& seeded, std::vector<Case>& out) {
   // 1.5 MiB: one string over the 1 MiB body limit -> 413 before parsing.
-  out.push_back({"huge", "string-over-body-limit",
-                 scim("POST", "/Users", user_with({{"displayName", std::string(1536 * 1024, 'x')}})),
-                 413, ""});
+  out.push_back(
+      {"huge", "string-over-body-limit",
+       scim("POST", "/Users", user_with({{"displayName", std::string(1536 * 1024, 'x')}})), 413,
+       ""});
   json many = json::array();
   for (int i = 0; i < 60000; ++i) many.push_back({{"value", "u" + std::to_string(i) + "@x.io"}});
-  out.push_back({"huge", "sixty-thousand-emails", scim("POST", "/Users", user_with({{"emails", many}})),
-                 413, ""});
-  out.push_back({"huge", "number-1e400", scim("POST", "/Users", R"({"userName":"x","active":1e400})"),
-                 400, "invalidValue"});
-  out.push_back({"huge", "long-digit-run",
-                 scim("POST", "/Users", R"({"userName":"x","active":)" + std::string(5000, '9') + "}"),
-                 400, "invalidValue"});
+  out.push_back({"huge", "sixty-thousand-emails",
+                 scim("POST", "/Users", user_with({{"emails", many}})), 413, ""});
+  out.push_back({"huge", "number-1e400",
+                 scim("POST", "/Users", R"({"userName":"x","active":1e400})"), 400,
+                 "invalidValue"});
+  out.push_back(
+      {"huge", "long-digit-run",
+       scim("POST", "/Users", R"({"userName":"x","active":)" + std::string(5000, '9') + "}"), 400,
+       "invalidValue"});
   std::string deep_arrays(10000, '[');
   deep_arrays += std::string(10000, ']');
   out.push_back({"nesting", "arrays-10000-deep",
@@ -142,11 +146,13 @@ void sizes_and_nesting(const Seeded& seeded, std::vector<Case>& out) {
   out.push_back({"nesting", "objects-10000-deep",
                  scim("POST", "/Users", R"({"userName":"x","name":)" + deep_objects + "}"), 400,
                  "invalidSyntax"});
-  out.push_back({"nesting", "patch-value-10000-deep",
-                 scim("PATCH", "/Users/" + seeded.user_id,
-                      R"({"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"add","value":)" +
-                          deep_objects + "}]}"),
-                 400, "invalidSyntax"});
+  out.push_back(
+      {"nesting", "patch-value-10000-deep",
+       scim(
+           "PATCH", "/Users/" + seeded.user_id,
+           R"({"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"add","value":)" +
+               deep_objects + "}]}"),
+       400, "invalidSyntax"});
 }
 
 }  // namespace

@@ -91,10 +91,10 @@ void filters(std::vector<Case>& out) {
                  400, "invalidFilter"});
   std::string terms = "userName eq \"0\"";
   for (int i = 1; i < 1100; ++i) terms += " or userName eq \"" + std::to_string(i) + "\"";
-  out.push_back({"bad-filter", "terms-1100",
-                 scim("POST", "/Users/.search",
-                      json{{"schemas", {kSearch}}, {"filter", terms}}.dump()),
-                 400, "invalidFilter"});
+  out.push_back(
+      {"bad-filter", "terms-1100",
+       scim("POST", "/Users/.search", json{{"schemas", {kSearch}}, {"filter", terms}}.dump()), 400,
+       "invalidFilter"});
   out.push_back({"bad-filter", "search-body-filter-number",
                  scim("POST", "/.search", json{{"schemas", {kSearch}}, {"filter", 5}}.dump()), 400,
                  "invalidValue"});
@@ -117,7 +117,8 @@ void patches(const Seeded& s, std::vector<Case>& out) {
      "invalidSyntax");
   op("op-not-string", json::array({{{"op", 1}, {"path", "nickName"}, {"value", "x"}}}),
      "invalidSyntax");
-  op("unclosed-filter", json::array({{{"op", "replace"}, {"path", "emails[type eq \"work\""}, {"value", "x"}}}),
+  op("unclosed-filter",
+     json::array({{{"op", "replace"}, {"path", "emails[type eq \"work\""}, {"value", "x"}}}),
      "invalidPath");
   op("double-dot", json::array({{{"op", "replace"}, {"path", "name..givenName"}, {"value", "x"}}}),
      "invalidPath");
@@ -142,7 +143,8 @@ void patches(const Seeded& s, std::vector<Case>& out) {
      "invalidValue");
   op("add-no-path-not-object", json::array({{{"op", "add"}, {"value", "x"}}}), "invalidValue");
   op("filter-matches-nothing",
-     json::array({{{"op", "replace"}, {"path", "emails[type eq \"pager\"].value"}, {"value", "x"}}}),
+     json::array(
+         {{{"op", "replace"}, {"path", "emails[type eq \"pager\"].value"}, {"value", "x"}}}),
      "noTarget");
   out.push_back({"bad-patch", "operations-not-array",
                  scim("PATCH", target, json{{"schemas", {kPatchOp}}, {"Operations", "add"}}.dump()),
@@ -150,12 +152,13 @@ void patches(const Seeded& s, std::vector<Case>& out) {
   out.push_back({"bad-patch", "missing-schemas",
                  scim("PATCH", target, json{{"Operations", json::array()}}.dump()), 400,
                  "invalidSyntax"});
-  out.push_back({"bad-patch", "wrong-schema",
-                 scim("PATCH", target,
-                      json{{"schemas", {kBulk}}, {"Operations", json::array()}}.dump()),
-                 400, "invalidSyntax"});
+  out.push_back(
+      {"bad-patch", "wrong-schema",
+       scim("PATCH", target, json{{"schemas", {kBulk}}, {"Operations", json::array()}}.dump()), 400,
+       "invalidSyntax"});
   json many = json::array();
-  for (int i = 0; i < 1001; ++i) many.push_back({{"op", "replace"}, {"path", "nickName"}, {"value", "n"}});
+  for (int i = 0; i < 1001; ++i)
+    many.push_back({{"op", "replace"}, {"path", "nickName"}, {"value", "n"}});
   out.push_back({"bad-patch", "operations-1001", scim("PATCH", target, patch_ops(many)), 413, ""});
 }
 
@@ -164,7 +167,8 @@ void bulks(std::vector<Case>& out) {
                   const std::string& type) {
     out.push_back({"bad-bulk", name, scim("POST", "/Bulk", body), status, type});
   };
-  const json user = {{"schemas", {"urn:ietf:params:scim:schemas:core:2.0:User"}}, {"userName", "b1"}};
+  const json user = {{"schemas", {"urn:ietf:params:scim:schemas:core:2.0:User"}},
+                     {"userName", "b1"}};
   bulk("not-object", "[1,2]", 400, "invalidSyntax");
   bulk("missing-schemas", json{{"Operations", json::array()}}.dump(), 400, "invalidSyntax");
   bulk("operations-not-array", json{{"schemas", {kBulk}}, {"Operations", {{"a", 1}}}}.dump(), 400,
@@ -185,8 +189,8 @@ void bulks(std::vector<Case>& out) {
   json ops = json::array();
   for (int i = 0; i < 1001; ++i) ops.push_back({{"method", "DELETE"}, {"path", "/Users/x"}});
   bulk("operations-1001", json{{"schemas", {kBulk}}, {"Operations", ops}}.dump(), 413, "");
-  bulk("truncated", R"({"schemas":[")" + std::string(kBulk) + R"("],"Operations":[{"method":)",
-       400, "invalidSyntax");
+  bulk("truncated", R"({"schemas":[")" + std::string(kBulk) + R"("],"Operations":[{"method":)", 400,
+       "invalidSyntax");
   bulk("duplicate-member",
        R"({"schemas":[")" + std::string(kBulk) + R"("],"Operations":[],"Operations":[]})", 400,
        "invalidSyntax");
@@ -199,23 +203,28 @@ void media_and_methods(const Seeded& s, std::vector<Case>& out) {
                  request("POST", "/Users", body, {"Content-Type: text/plain"}), 415, ""});
   out.push_back({"wrong-media-type", "xml",
                  request("POST", "/Users", "<user/>", {"Content-Type: application/xml"}), 415, ""});
-  out.push_back({"wrong-media-type", "form",
-                 request("POST", "/Users", "userName=x",
-                         {"Content-Type: application/x-www-form-urlencoded"}),
-                 415, ""});
+  out.push_back(
+      {"wrong-media-type", "form",
+       request("POST", "/Users", "userName=x", {"Content-Type: application/x-www-form-urlencoded"}),
+       415, ""});
   out.push_back({"wrong-media-type", "multipart",
                  request("POST", "/Users", body, {"Content-Type: multipart/form-data; boundary=x"}),
                  415, ""});
-  out.push_back({"wrong-media-type", "accept-html",
-                 request("GET", id, "", {"Accept: text/html"}), 406, ""});
+  out.push_back(
+      {"wrong-media-type", "accept-html", request("GET", id, "", {"Accept: text/html"}), 406, ""});
   out.push_back({"wrong-media-type", "accept-xml-only",
                  request("GET", "/Users", "", {"Accept: application/xml"}), 406, ""});
   const std::vector<std::tuple<std::string, std::string, std::string>> methods = {
-      {"delete-collection", "DELETE", "/Users"},   {"put-collection", "PUT", "/Users"},
-      {"patch-collection", "PATCH", "/Users"},     {"post-to-resource", "POST", id},
-      {"patch-spc", "PATCH", "/ServiceProviderConfig"}, {"delete-schemas", "DELETE", "/Schemas"},
-      {"put-resource-types", "PUT", "/ResourceTypes"},  {"get-bulk", "GET", "/Bulk"},
-      {"trace", "TRACE", "/Users"},                {"purge", "PURGE", id},
+      {"delete-collection", "DELETE", "/Users"},
+      {"put-collection", "PUT", "/Users"},
+      {"patch-collection", "PATCH", "/Users"},
+      {"post-to-resource", "POST", id},
+      {"patch-spc", "PATCH", "/ServiceProviderConfig"},
+      {"delete-schemas", "DELETE", "/Schemas"},
+      {"put-resource-types", "PUT", "/ResourceTypes"},
+      {"get-bulk", "GET", "/Bulk"},
+      {"trace", "TRACE", "/Users"},
+      {"purge", "PURGE", id},
       {"get-search", "GET", "/Users/.search"},
   };
   for (const auto& [name, method, target] : methods) {
@@ -235,10 +244,11 @@ void conflicts(const Seeded& s, std::vector<Case>& out) {
   const std::string stale = "If-Match: W/\"stale\"";
   out.push_back({"conflict", "put-stale-etag",
                  scim("PUT", id, user_with({{"userName", "bjensen"}}), {stale}), 412, ""});
-  out.push_back({"conflict", "patch-stale-etag",
-                 scim("PATCH", id,
-                      patch_ops({{{"op", "replace"}, {"path", "nickName"}, {"value", "x"}}}), {stale}),
-                 412, ""});
+  out.push_back(
+      {"conflict", "patch-stale-etag",
+       scim("PATCH", id, patch_ops({{{"op", "replace"}, {"path", "nickName"}, {"value", "x"}}}),
+            {stale}),
+       412, ""});
   out.push_back({"conflict", "delete-stale-etag", request("DELETE", id, "", {stale}), 412, ""});
   out.push_back({"conflict", "missing-required-username",
                  scim("POST", "/Users",

@@ -84,10 +84,9 @@ HttpResult long_poll(const std::string& url) {
 
 TEST(SlowClients, WaitingPollsDoNotHoldTheIoThread) {
   constexpr int kPolls = 8;
-  ServerProcess server(SCIM_SERVER_BINARY,
-                       {"--port", "0", "--token", "secret", "--threads", "1", "--poll-max-wait",
-                        "3", "--poll-max-long-polls", "16", "--max-waiting-requests",
-                        std::to_string(kPolls)});
+  ServerProcess server(SCIM_SERVER_BINARY, {"--port", "0", "--token", "secret", "--threads", "1",
+                                            "--poll-max-wait", "3", "--poll-max-long-polls", "16",
+                                            "--max-waiting-requests", std::to_string(kPolls)});
   ASSERT_FALSE(server.url().empty()) << server.first_line();
   const auto start = Clock::now();
   std::vector<std::future<HttpResult>> polls;

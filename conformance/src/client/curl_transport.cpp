@@ -145,7 +145,6 @@ void set_transport_options(CURL* curl, const CurlOptions& options, Sink& sink) {
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &sink);
 }
 
-
 // scheme://host:port of an absolute URL, as curl parses it; empty when it does not parse.
 std::string origin_of(const std::string& url) {
   std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> u(curl_url(), curl_url_cleanup);

@@ -60,8 +60,8 @@ class Validator final : public nlohmann::json_sax<json> {
  private:
   bool enter() {
     if (++depth_ <= max_depth_) return true;
-    return fail(invalid_syntax("the request body nests deeper than " +
-                               std::to_string(max_depth_) + " levels"));
+    return fail(invalid_syntax("the request body nests deeper than " + std::to_string(max_depth_) +
+                               " levels"));
   }
   bool fail(ScimError e) {
     if (!error) error = std::move(e);

@@ -19,7 +19,7 @@ TEST(JsonText, AcceptsOrdinaryJsonAndUtf8) {
   auto r = parse_json_text(R"({"userName":"bjensen","name":{"givenName":"Bärbel 日本"}})", 64);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ((*r)["name"]["givenName"], "Bärbel 日本");
-  EXPECT_TRUE(parse_json_text(R"([{"a":1},{"a":2}])", 64).ok());  // same name, other objects
+  EXPECT_TRUE(parse_json_text(R"([{"a":1},{"a":2}])", 64).ok());    // same name, other objects
   EXPECT_TRUE(parse_json_text(R"({"a":{"a":{"a":1}}})", 64).ok());  // same name, nested
 }
 

@@ -4,8 +4,8 @@
 #include <string_view>
 
 #include "scim/protocol/strings.hpp"
-#include "scim/server/api/json_text.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/server/api/json_text.hpp"
 
 namespace scim::server {
 namespace {

@@ -57,8 +57,8 @@ bool Authenticator::DigestEqual::operator()(const Digest& a, const Digest& b) co
   return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-Status<std::string> Authenticator::add(Table& table,
-                                       std::string secret, server::Principal principal) {
+Status<std::string> Authenticator::add(Table& table, std::string secret,
+                                       server::Principal principal) {
   if (secret.empty()) return Unexpected{std::string("empty secret for tenant ") + principal.tenant};
   if (secret.size() > kMaxSecretBytes) return Unexpected{std::string("secret too long")};
   if (!valid_tenant_name(principal.tenant)) {
@@ -102,8 +102,8 @@ Result<Authenticator, std::string> Authenticator::create(AuthOptions options) {
   return auth;
 }
 
-std::optional<server::Principal> Authenticator::find(
-    const Table& table, std::string_view secret) const {
+std::optional<server::Principal> Authenticator::find(const Table& table,
+                                                     std::string_view secret) const {
   auto it = table.find(sha256(secret));
   if (it == table.end() || it->second.secret.size() != secret.size()) return std::nullopt;
   if (CRYPTO_memcmp(it->second.secret.data(), secret.data(), secret.size()) != 0) {

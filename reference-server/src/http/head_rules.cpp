@@ -91,9 +91,9 @@ std::optional<HeadRejection> check_framing(const Framing& f, unsigned version) {
   if (f.content_lengths > 1) {
     return reject(invalid_syntax("more than one Content-Length header (RFC 9112 §6.3)"));
   }
-  if (f.content_lengths == 1 && (f.content_length.empty() || f.content_length.size() > 19 ||
-                                 !std::all_of(f.content_length.begin(), f.content_length.end(),
-                                              is_digit))) {
+  if (f.content_lengths == 1 &&
+      (f.content_length.empty() || f.content_length.size() > 19 ||
+       !std::all_of(f.content_length.begin(), f.content_length.end(), is_digit))) {
     return reject(invalid_syntax("Content-Length must be one decimal number (RFC 9112 §6.3)"));
   }
   if (f.transfer_encodings == 0) return std::nullopt;
@@ -105,7 +105,8 @@ std::optional<HeadRejection> check_framing(const Framing& f, unsigned version) {
     return reject(invalid_syntax("Transfer-Encoding is not defined for HTTP/1.0 (RFC 9112 §6.1)"));
   }
   if (!iequals(trim(f.transfer_encoding), "chunked")) {
-    return reject(http_error(501, "only the chunked transfer coding is implemented (RFC 9112 §6.1)"));
+    return reject(
+        http_error(501, "only the chunked transfer coding is implemented (RFC 9112 §6.1)"));
   }
   return std::nullopt;
 }
@@ -123,9 +124,9 @@ std::optional<HeadRejection> check_content_coding(const Framing& f) {
     auto comma = rest.find(',');
     auto coding = trim(rest.substr(0, comma));
     if (!coding.empty() && !iequals(coding, "identity")) {
-      HeadRejection r = reject(http_error(
-          415, "Content-Encoding \"" + std::string(coding).substr(0, 64) +
-                   "\" is not supported; send the body uncoded (RFC 9110 §15.5.16)"));
+      HeadRejection r = reject(
+          http_error(415, "Content-Encoding \"" + std::string(coding).substr(0, 64) +
+                              "\" is not supported; send the body uncoded (RFC 9110 §15.5.16)"));
       r.headers.emplace_back("Accept-Encoding", "identity");
       return r;
     }

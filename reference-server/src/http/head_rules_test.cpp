@@ -72,8 +72,9 @@ TEST(HeadRules, Rfc9112_6_1_TransferEncodingRules) {
   expect_status(check({{"Transfer-Encoding", "chunked"}}, 10), 400, "invalidSyntax");
   auto r = check({{"Host", "h"}, {"Transfer-Encoding", "gzip, chunked"}});
   expect_status(r, 501, "");
-  expect_status(check({{"Host", "h"}, {"Transfer-Encoding", "chunked"}, {"Transfer-Encoding", "x"}}),
-                501, "");
+  expect_status(
+      check({{"Host", "h"}, {"Transfer-Encoding", "chunked"}, {"Transfer-Encoding", "x"}}), 501,
+      "");
 }
 
 TEST(HeadRules, Rfc9110_15_5_16_ContentEncodingIs415WithAcceptEncoding) {
@@ -82,10 +83,12 @@ TEST(HeadRules, Rfc9110_15_5_16_ContentEncodingIs415WithAcceptEncoding) {
   ASSERT_EQ(r->headers.size(), 1u);
   EXPECT_EQ(r->headers[0].first, "Accept-Encoding");
   EXPECT_EQ(r->headers[0].second, "identity");
-  expect_status(check({{"Host", "h"}, {"Transfer-Encoding", "chunked"}, {"Content-Encoding", "br"}}),
-                415, "");
-  expect_status(check({{"Host", "h"}, {"Content-Length", "1"}, {"Content-Encoding", "identity, x"}}),
-                415, "");
+  expect_status(
+      check({{"Host", "h"}, {"Transfer-Encoding", "chunked"}, {"Content-Encoding", "br"}}), 415,
+      "");
+  expect_status(
+      check({{"Host", "h"}, {"Content-Length", "1"}, {"Content-Encoding", "identity, x"}}), 415,
+      "");
 }
 
 TEST(HeadRules, IdentityOrNoContentIsNotACodingProblem) {

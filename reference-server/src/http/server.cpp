@@ -40,8 +40,7 @@ void SessionTracker::shutdown_all() {
   for (auto& s : live) s->request_shutdown();  // outside the lock: sessions remove themselves
 }
 
-ServerState::ServerState(HttpOptions opts, server::Handler& h, BodyLimitFor limit,
-                         MayWait waits)
+ServerState::ServerState(HttpOptions opts, server::Handler& h, BodyLimitFor limit, MayWait waits)
     : options(std::move(opts)),
       handler(h),
       body_limit(std::move(limit)),

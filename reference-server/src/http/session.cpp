@@ -340,7 +340,8 @@ class Session : public SessionBase {
     if constexpr (!std::is_same_v<Stream, TlsStream>) {
       buffer_.clear();
       stream_.socket().async_read_some(
-          buffer_.prepare(kReadChunk), [self = self(), drained](beast::error_code ec, std::size_t n) {
+          buffer_.prepare(kReadChunk),
+          [self = self(), drained](beast::error_code ec, std::size_t n) {
             if (ec || self->timed_out_ || drained + n > kLingerBytes) {
               self->disarm();
               return self->stream_.close();

@@ -31,7 +31,8 @@ bool WaitPool::try_submit(std::function<void()> task) {
   ++accepted_;
   high_water_ = std::max(high_water_, busy_);
   queue_.push_back(std::move(task));
-  if (idle_ < queue_.size() && threads_.size() < max_threads_) threads_.emplace_back([this] { work(); });
+  if (idle_ < queue_.size() && threads_.size() < max_threads_)
+    threads_.emplace_back([this] { work(); });
   lock.unlock();
   cv_.notify_one();
   return true;

@@ -48,7 +48,8 @@ TEST(WaitPool, RunsUpToCapacityAtOnceAndRefusesOneMore) {
   }  // the destructor joins after the last task
   EXPECT_EQ(finished.load(), 4);
   ASSERT_EQ(lines.size(), 2u);
-  EXPECT_EQ(lines[0], "waiting requests: full (capacity 3); refusing or dropping items until it has room");
+  EXPECT_EQ(lines[0],
+            "waiting requests: full (capacity 3); refusing or dropping items until it has room");
 }
 
 }  // namespace

@@ -16,12 +16,12 @@
 namespace scim::server {
 
 struct QueueCounters {
-  std::string name;             // "push[feed/receiver]", "poll[feed]", "async-jobs", ...
+  std::string name;  // "push[feed/receiver]", "poll[feed]", "async-jobs", ...
   std::size_t capacity = 0;
-  std::uint64_t accepted = 0;   // items taken
-  std::uint64_t refused = 0;    // items refused or evicted because the queue was full
+  std::uint64_t accepted = 0;       // items taken
+  std::uint64_t refused = 0;        // items refused or evicted because the queue was full
   std::uint64_t full_episodes = 0;  // times the queue became full
-  bool full = false;            // full right now (as of the last accept/refuse)
+  bool full = false;                // full right now (as of the last accept/refuse)
 };
 
 class QueueMeter {
@@ -32,7 +32,7 @@ class QueueMeter {
   // An item was taken. Unless `still_full` (a queue that evicts its oldest item to take a new
   // one), a queue that was full has room again.
   void on_accepted(bool still_full = false);
-  void on_refused();   // an item was refused (or the oldest evicted) because the queue was full
+  void on_refused();  // an item was refused (or the oldest evicted) because the queue was full
   QueueCounters counters() const;
   const std::string& name() const { return name_; }
 

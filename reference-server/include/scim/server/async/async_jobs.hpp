@@ -17,9 +17,9 @@
 #include <vector>
 
 #include "scim/protocol/result.hpp"
+#include "scim/server/api/queue_meter.hpp"
 #include "scim/server/api/request.hpp"
 #include "scim/server/events/event_hub.hpp"
-#include "scim/server/api/queue_meter.hpp"
 
 namespace scim::async {
 

@@ -13,10 +13,10 @@
 #include <thread>
 #include <vector>
 
+#include "scim/server/api/queue_meter.hpp"
 #include "scim/server/api/request.hpp"
 #include "scim/server/async/async_jobs.hpp"
 #include "scim/server/events/event_hub.hpp"
-#include "scim/server/api/queue_meter.hpp"
 
 namespace scim::async {
 

@@ -14,8 +14,8 @@
 #include <string_view>
 #include <thread>
 
-#include "scim/server/events/push_transport.hpp"
 #include "scim/server/api/queue_meter.hpp"
+#include "scim/server/events/push_transport.hpp"
 
 namespace scim::events {
 

@@ -56,10 +56,8 @@ class Authenticator {
   };
   using Table = std::unordered_map<Digest, Entry, DigestHash, DigestEqual>;
 
-  std::optional<server::Principal> find(const Table& table,
-                                        std::string_view secret) const;
-  Status<std::string> add(Table& table, std::string secret,
-                          server::Principal principal);
+  std::optional<server::Principal> find(const Table& table, std::string_view secret) const;
+  Status<std::string> add(Table& table, std::string secret, server::Principal principal);
 
   Table bearer_;
   Table basic_;  // key: "user:password"

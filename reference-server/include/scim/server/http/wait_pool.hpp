@@ -19,11 +19,11 @@
 namespace scim::http {
 
 struct WaitPoolStats {
-  std::size_t capacity = 0;     // max_threads
-  std::size_t busy = 0;         // requests being served now
-  std::uint64_t accepted = 0;   // requests handed to the pool since start
-  std::uint64_t rejected = 0;   // refused because `capacity` requests were already waiting
-  std::size_t high_water = 0;   // most requests ever served at once
+  std::size_t capacity = 0;    // max_threads
+  std::size_t busy = 0;        // requests being served now
+  std::uint64_t accepted = 0;  // requests handed to the pool since start
+  std::uint64_t rejected = 0;  // refused because `capacity` requests were already waiting
+  std::size_t high_water = 0;  // most requests ever served at once
 };
 
 class WaitPool {
