@@ -20,8 +20,9 @@ targets=(filter patch validate bulk endpoint http runner)
 export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:abort_on_error=0"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$PWD/ci/sanitizers/ubsan.supp"
 export LSAN_OPTIONS="suppressions=$PWD/ci/sanitizers/lsan.supp"
-if command -v llvm-symbolizer > /dev/null; then
-  export ASAN_SYMBOLIZER_PATH="$(command -v llvm-symbolizer)"
+# Readable stack traces: the symbolizer of the compiler that built the asan preset.
+if command -v llvm-symbolizer-16 > /dev/null; then
+  export ASAN_SYMBOLIZER_PATH="$(command -v llvm-symbolizer-16)"
 fi
 
 [[ -f $build/CMakeCache.txt ]] || cmake --preset asan

@@ -25,8 +25,9 @@ export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:check_initialization_order=1
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$supp/ubsan.supp"
 export LSAN_OPTIONS="suppressions=$supp/lsan.supp"
 export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$supp/tsan.supp"
-if command -v llvm-symbolizer > /dev/null; then
-  export ASAN_SYMBOLIZER_PATH="$(command -v llvm-symbolizer)"
+# Readable stack traces: the symbolizer of the compiler that built the asan preset.
+if command -v llvm-symbolizer-16 > /dev/null; then
+  export ASAN_SYMBOLIZER_PATH="$(command -v llvm-symbolizer-16)"
 fi
 
 cmake --preset "$preset"

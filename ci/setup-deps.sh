@@ -14,7 +14,7 @@ packages=(
   libcli11-dev
   libssl-dev
   curl
-  clang libclang-rt-14-dev llvm
+  clang-16 libclang-rt-16-dev llvm-16
 )
 # Extra groups: SCIM_DEPS_EXTRA="browser" adds headless Chromium for the HTML report test.
 if [[ " ${SCIM_DEPS_EXTRA:-} " == *" browser "* ]]; then
