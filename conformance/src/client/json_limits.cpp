@@ -2,27 +2,18 @@
 // the real parse builds the document.
 #include "scim/conformance/json_limits.hpp"
 
+#include "scim/protocol/json_sax.hpp"
+
 namespace scim::conf {
 namespace {
 
-class DepthProbe final : public nlohmann::json_sax<nlohmann::json> {
+class DepthProbe final : public JsonSaxBase<> {
  public:
   explicit DepthProbe(std::size_t max_depth) : max_(max_depth) {}
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
   bool start_object(std::size_t) override { return ++depth_ <= max_; }
-  bool key(string_t&) override { return true; }
   bool end_object() override { return depth_-- > 0; }
   bool start_array(std::size_t) override { return ++depth_ <= max_; }
   bool end_array() override { return depth_-- > 0; }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
-    return false;
-  }
 
  private:
   std::size_t max_;

@@ -6,6 +6,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "scim/protocol/json_sax.hpp"
 #include "scim/protocol/strings.hpp"
 
 namespace scim::server {
@@ -14,19 +15,12 @@ namespace {
 using json = nlohmann::json;
 
 // Tracks nesting and the member names of every open object. Returning false stops the parse.
-class Validator final : public nlohmann::json_sax<json> {
+class Validator final : public JsonSaxBase<json> {
  public:
   explicit Validator(std::size_t max_depth) : max_depth_(max_depth) {}
 
   std::optional<ScimError> error;
 
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
   bool start_object(std::size_t) override {
     names_.emplace_back();
     return enter();

@@ -3,6 +3,7 @@
 
 #include <string_view>
 
+#include "scim/protocol/http_syntax.hpp"
 #include "scim/protocol/strings.hpp"
 #include "scim/protocol/urns.hpp"
 #include "scim/server/api/json_text.hpp"
@@ -10,15 +11,9 @@
 namespace scim::server {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 // The media type of a Content-Type or one Accept element, without parameters.
 std::string_view media_type(std::string_view value) {
-  return trim(value.substr(0, value.find(';')));
+  return trim_ows(value.substr(0, value.find(';')));
 }
 
 bool is_json_type(std::string_view type) {
@@ -62,7 +57,7 @@ Response no_content(int status) {
 
 std::optional<ScimError> check_accept(const Request& request) {
   const std::string* accept = request.header("accept");
-  if (!accept || trim(*accept).empty()) return std::nullopt;
+  if (!accept || trim_ows(*accept).empty()) return std::nullopt;
   std::string_view rest = *accept;
   while (!rest.empty()) {
     const auto comma = rest.find(',');
@@ -75,11 +70,11 @@ std::optional<ScimError> check_accept(const Request& request) {
 
 Result<nlohmann::json> parse_body(const Request& request, std::size_t max_depth) {
   if (const std::string* ct = request.header("content-type")) {
-    if (!trim(*ct).empty() && !is_json_type(media_type(*ct))) {
+    if (!trim_ows(*ct).empty() && !is_json_type(media_type(*ct))) {
       return http_error(415, "Content-Type must be application/scim+json or application/json");
     }
   }
-  if (trim(request.body).empty()) return invalid_syntax("the request body is empty");
+  if (trim_ows(request.body).empty()) return invalid_syntax("the request body is empty");
   return parse_json_text(request.body, max_depth);
 }
 

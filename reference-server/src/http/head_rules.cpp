@@ -5,16 +5,11 @@
 
 #include <algorithm>
 
+#include "scim/protocol/http_syntax.hpp"
 #include "scim/protocol/strings.hpp"
 
 namespace scim::http {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
@@ -53,14 +48,14 @@ Framing collect(const std::vector<HeadField>& fields) {
       f.host = field.value;
     } else if (iequals(field.name, "content-length")) {
       ++f.content_lengths;
-      f.content_length = trim(field.value);
+      f.content_length = trim_ows(field.value);
     } else if (iequals(field.name, "transfer-encoding")) {
       ++f.transfer_encodings;
       append(f.transfer_encoding, field.value);
     } else if (iequals(field.name, "content-encoding")) {
       append(f.content_encoding, field.value);
     } else if (iequals(field.name, "expect")) {
-      f.expect = trim(field.value);
+      f.expect = trim_ows(field.value);
     }
   }
   return f;
@@ -104,7 +99,7 @@ std::optional<HeadRejection> check_framing(const Framing& f, unsigned version) {
   if (version < 11) {
     return reject(invalid_syntax("Transfer-Encoding is not defined for HTTP/1.0 (RFC 9112 §6.1)"));
   }
-  if (!iequals(trim(f.transfer_encoding), "chunked")) {
+  if (!iequals(trim_ows(f.transfer_encoding), "chunked")) {
     return reject(
         http_error(501, "only the chunked transfer coding is implemented (RFC 9112 §6.1)"));
   }
@@ -122,7 +117,7 @@ std::optional<HeadRejection> check_content_coding(const Framing& f) {
   std::string_view rest = f.content_encoding;
   while (!rest.empty()) {
     auto comma = rest.find(',');
-    auto coding = trim(rest.substr(0, comma));
+    auto coding = trim_ows(rest.substr(0, comma));
     if (!coding.empty() && !iequals(coding, "identity")) {
       HeadRejection r = reject(
           http_error(415, "Content-Encoding \"" + std::string(coding).substr(0, 64) +
@@ -138,7 +133,7 @@ std::optional<HeadRejection> check_content_coding(const Framing& f) {
 }  // namespace
 
 bool valid_host_value(std::string_view value) {
-  value = trim(value);
+  value = trim_ows(value);
   if (value.size() > 255) return false;
   std::string_view host = value;
   std::string_view port;
