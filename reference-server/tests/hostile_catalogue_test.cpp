@@ -97,9 +97,10 @@ class HostileCatalogue : public ::testing::Test {
   // Every stored resource, as the server serializes it: lists and each resource by id.
   std::string export_all() {
     std::string out;
-    for (const std::string target : {"/Users?sortBy=id&count=1000", "/Groups?sortBy=id&count=1000",
-                                     "/Users/" + seeded_.user_id, "/Users/" + seeded_.other_id,
-                                     "/Groups/" + seeded_.group_id}) {
+    const std::vector<std::string> targets = {
+        "/Users?sortBy=id&count=1000", "/Groups?sortBy=id&count=1000", "/Users/" + seeded_.user_id,
+        "/Users/" + seeded_.other_id, "/Groups/" + seeded_.group_id};
+    for (const std::string& target : targets) {
       auto r = client_.get(server_->url() + target);
       EXPECT_EQ(r.status, 200) << target << " " << r.body;
       out += target + "\n" + r.header("etag") + "\n" + r.body + "\n";

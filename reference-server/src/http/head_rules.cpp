@@ -149,8 +149,7 @@ bool valid_host_value(std::string_view value) {
     auto colon = value.find(':');
     if (colon != std::string_view::npos) {
       host = value.substr(0, colon);
-      port = value.substr(colon + 1);
-      if (port.empty()) return true;  // RFC 3986 §3.2.3: an empty port is allowed
+      port = value.substr(colon + 1);  // may be empty: RFC 3986 §3.2.3 allows that
     }
     if (!std::all_of(host.begin(), host.end(), reg_name_char)) return false;
   }

@@ -52,6 +52,7 @@ TEST(HeadRules, HostValueSyntax) {
   EXPECT_FALSE(valid_host_value("[2001:db8::1]x"));
   EXPECT_FALSE(valid_host_value("example.com:123456"));
   EXPECT_FALSE(valid_host_value(std::string(300, 'a')));
+  EXPECT_FALSE(valid_host_value("exa mple.com:"));  // the host is checked when the port is empty
 }
 
 TEST(HeadRules, Rfc9112_6_3_DuplicateContentLengthIs400) {
