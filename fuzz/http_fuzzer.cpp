@@ -31,7 +31,9 @@ bool parse(std::string_view bytes, bhttp::request_parser<bhttp::string_body>& pa
     if (ec && ec != bhttp::error::need_more) return false;
     bytes.remove_prefix(used);
   }
-  if (!parser.is_done()) parser.put_eof(ec);
+  if (parser.is_done()) return true;
+  if (!parser.got_some()) return false;  // put_eof asserts that something was parsed
+  parser.put_eof(ec);
   return !ec && parser.is_done();
 }
 

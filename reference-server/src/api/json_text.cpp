@@ -14,6 +14,9 @@ namespace {
 
 using json = nlohmann::json;
 
+// nlohmann::json's out_of_range.406: a number literal that does not fit a double or an integer.
+constexpr int kNumberOverflow = 406;
+
 // Tracks nesting and the member names of every open object. Returning false stops the parse.
 class Validator final : public JsonSaxBase<json> {
  public:
@@ -44,6 +47,12 @@ class Validator final : public JsonSaxBase<json> {
   bool parse_error(std::size_t position, const std::string&,
                    const nlohmann::detail::exception& e) override {
     const std::string what = e.what();
+    if (e.id == kNumberOverflow) {
+      // RFC 8259 §9 lets a parser limit the range of numbers; the text is JSON, the value is not
+      // one this server can hold (RFC 7644 Table 9: "not compatible with the ... attribute type").
+      return fail(invalid_value("a number in the request body is out of range near byte " +
+                                std::to_string(position) + " (RFC 8259 §9)"));
+    }
     if (what.find("UTF-8") != std::string::npos) {
       return fail(invalid_syntax("the request body is not valid UTF-8 near byte " +
                                  std::to_string(position) + " (RFC 8259 §8.1)"));

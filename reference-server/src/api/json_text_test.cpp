@@ -56,5 +56,18 @@ TEST(JsonText, MalformedAndTruncatedJsonIs400) {
   }
 }
 
+// RFC 8259 §9: a number the parser cannot hold is a value this server cannot take (invalidValue),
+// not broken JSON.
+TEST(JsonText, Rfc8259_9_NumberOutOfRangeIsInvalidValue) {
+  for (const std::string& text :
+       {std::string(R"({"active":1e400})"), R"({"n":)" + std::string(400, '9') + "}"}) {
+    auto r = parse_json_text(text, 64);
+    ASSERT_FALSE(r.ok()) << text;
+    EXPECT_EQ(r.error().status, 400);
+    EXPECT_EQ(r.error().scim_type, ScimType::InvalidValue);
+    EXPECT_NE(r.error().detail.find("out of range"), std::string::npos) << r.error().detail;
+  }
+}
+
 }  // namespace
 }  // namespace scim::server

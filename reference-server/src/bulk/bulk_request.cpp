@@ -121,8 +121,11 @@ Result<BulkRequest> parse_bulk_request(std::string_view body, const BulkLimits& 
     return http_error(413, "The size of the bulk operation exceeds the maxPayloadSize (" +
                                std::to_string(limits.max_payload_bytes) + ").");
   }
-  // BulkRequest -> Operations -> operation -> data: three levels above the data's own limit.
-  auto parsed = server::parse_json_text(body, limits.max_json_depth + 3);
+  // The document limit bounds the parse itself (a 10,000-deep body is refused whole). It is
+  // twice the per-operation limit so that data a little too deep fails only its own operation
+  // (depth_of below, RFC 7644 §3.7.3 per-operation errors); BulkRequest -> Operations ->
+  // operation -> data adds three levels.
+  auto parsed = server::parse_json_text(body, 2 * limits.max_json_depth + 3);
   if (!parsed) return parsed.error();
   auto& json = *parsed;
   if (!json.is_object()) {
