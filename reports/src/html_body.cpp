@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "html_parts.hpp"
+#include "scim/protocol/json_sax.hpp"
 #include "scim/reports/text.hpp"
 
 namespace scim::reports {
@@ -13,23 +14,12 @@ constexpr std::size_t kMaxJsonDepth = 64;
 
 // SAX pass that only measures nesting and aborts (returns false) past kMaxJsonDepth, before
 // any DOM is built.
-class DepthProbe : public nlohmann::json_sax<nlohmann::ordered_json> {
+class DepthProbe : public JsonSaxBase<nlohmann::ordered_json> {
  public:
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
   bool start_object(std::size_t) override { return ++depth_ <= kMaxJsonDepth; }
-  bool key(string_t&) override { return true; }
   bool end_object() override { return --depth_, true; }
   bool start_array(std::size_t) override { return ++depth_ <= kMaxJsonDepth; }
   bool end_array() override { return --depth_, true; }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
-    return false;
-  }
 
  private:
   std::size_t depth_ = 0;
