@@ -13,6 +13,7 @@ packages=(
   libgtest-dev libgmock-dev
   libcli11-dev
   libssl-dev
+  libvalijson-dev
   curl
   clang-16 libclang-rt-16-dev llvm-16
 )
