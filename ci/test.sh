@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command and what CI runs (.ci/run):
 #   1. dependencies (Debian packages);
-#   2. stage `ci`: the `ci` preset (gcc, warnings as errors): format check, build, every test but
-#      `browser`;
+#   2. stage `ci`: the `ci` preset (gcc, warnings as errors): format check, build, the pinned npm
+#      packages of the MCP end-to-end tests (`npm ci`), every test but `browser`;
 #   3. stage `asan`: the `asan` preset (clang, AddressSanitizer + UndefinedBehaviorSanitizer): the
 #      same tests again, sanitized (ci/sanitize.sh);
 #   4. stage `fuzz`: every fuzz target for 30 seconds (ci/fuzz.sh), from the same asan build: one
@@ -22,6 +22,9 @@ if [[ " $stages " == *" ci "* ]]; then
   cmake --preset ci
   cmake --build --preset ci --target format-check
   cmake --build --preset ci
+  # scim-mcp's end-to-end tests use the official MCP SDK client and conformance suite, pinned in
+  # mcp/tests/e2e/package-lock.json.
+  (cd mcp/tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
   ctest --preset ci --label-exclude browser -j "$(nproc)" "$@"
   stamp "ci build and tests"
 fi

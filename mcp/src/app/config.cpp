@@ -13,7 +13,8 @@ Result<std::string, std::string> secret(const EnvLookup& env, const std::string&
   if (variable.empty()) return std::string();
   auto value = env(variable);
   if (!value || value->empty()) {
-    return std::string(flag) + " names " + variable + ", which is not set or empty";
+    // Result<string, string>: the error must be marked, or it would read as the secret.
+    return Unexpected{std::string(flag) + " names " + variable + ", which is not set or empty"};
   }
   return *value;
 }
@@ -101,8 +102,9 @@ Result<McpConfig, std::string> parse_config(const std::vector<std::string>& args
     http->bearer_token = *http_token;
     http->allowed_origins = origins;
     if (!is_loopback_address(http->address) && http->bearer_token.empty()) {
-      return "--http on a non-loopback address needs --http-token-env: anyone who can reach "
-             "the port could otherwise drive the target";
+      return std::string(
+          "--http on a non-loopback address needs --http-token-env: anyone who can reach the "
+          "port could otherwise drive the target");
     }
     c.http = *http;
   } else if (!http_token_env.empty() || !origins.empty()) {

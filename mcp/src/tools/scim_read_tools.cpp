@@ -2,6 +2,7 @@
 // projection, by GET or POST .search §3.4.3) and scim_get (§3.4.1).
 #include "scim/mcp/resource_schema.hpp"
 #include "scim/mcp/scim_tools.hpp"
+#include "scim/protocol/urns.hpp"
 #include "scim_support.hpp"
 
 namespace scim::mcp {

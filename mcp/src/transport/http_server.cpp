@@ -36,10 +36,6 @@ struct HttpServer::Impl {
 
 namespace {
 
-std::string reason(int status) {
-  return std::string(bhttp::obsolete_reason(static_cast<bhttp::status>(status)));
-}
-
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
   Connection(tcp::socket socket, HttpServer::Impl& server)

@@ -26,8 +26,9 @@ class HttpServer {
   void run();
   void stop();
 
+  struct Impl;  // the Beast side, defined in http_server.cpp only
+
  private:
-  struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 
