@@ -13,12 +13,29 @@ namespace {
 
 constexpr std::size_t kMaxSection = 24 * 1024;
 
+// Line by line (std::regex over a 180 KB RFC is seconds at -O0): a footer ends in "[Page N]",
+// and the line after a form feed is the running header.
 std::string strip_pages(const std::string& raw) {
-  static const std::regex footer(R"([^\n]*\[Page \d+\]\n)");
-  static const std::regex header(R"(\f\n?(RFC \d+|Internet-Draft)[^\n]*\n)");
-  std::string text = std::regex_replace(raw, footer, "");
-  text = std::regex_replace(text, header, "");
-  return text;
+  std::istringstream in(raw);
+  std::string line;
+  std::string out;
+  bool after_break = false;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line[0] == '\f') {
+      after_break = true;
+      line.erase(0, 1);
+      if (line.empty()) continue;
+    }
+    if (after_break && (line.rfind("RFC ", 0) == 0 || line.rfind("Internet-Draft", 0) == 0)) {
+      after_break = false;
+      continue;
+    }
+    after_break = after_break && line.empty();
+    const auto page = line.rfind("[Page ");
+    if (page != std::string::npos && line.back() == ']') continue;
+    out += line + "\n";
+  }
+  return out;
 }
 
 std::optional<std::string> read_text(const std::string& path) {

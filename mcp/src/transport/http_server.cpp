@@ -122,13 +122,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (!keep_alive_) head << "Connection: close\r\n";
     head << "\r\n";
     pending_ = head.str();
-    auto weak = weak_from_this();
+    // The wake keeps the connection alive while the call runs (nothing else may be pending on
+    // it); the cycle is broken when the stream ends or the connection closes.
+    auto self = shared_from_this();
     auto* io = &server_.io;
-    stream_source_->set_wake([weak, io] {
-      net::post(*io, [weak] {
-        if (auto self = weak.lock()) self->pump();
-      });
-    });
+    stream_source_->set_wake([self, io] { net::post(*io, [self] { self->pump(); }); });
     pump();
   }
 

@@ -26,7 +26,7 @@ start() {
   shift
   "$@" >"$log" 2>"$log.err" &
   pids+=($!)
-  for _ in $(seq 1 200); do
+  for _ in $(seq 1 600); do
     if grep -q '^listening on ' "$log"; then
       sed -n 's/^listening on \(.*\)$/\1/p' "$log" | head -1
       return 0
