@@ -39,8 +39,8 @@ TEST(ResourceSchema, RequiredTypesAndReadOnlyComeFromTheTargetsSchemas) {
                 .get<std::string>()
                 .find("\"work\""),
             std::string::npos);
-  EXPECT_TRUE(schema["properties"].contains(
-      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"));
+  EXPECT_TRUE(
+      schema["properties"].contains("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"));
   EXPECT_TRUE(schema_violations(schema, {{"userName", "bjensen"}, {"active", true}}).empty());
   auto problems = schema_violations(schema, {{"active", "yes"}});
   EXPECT_GE(problems.size(), 1u);
@@ -99,8 +99,8 @@ TEST(Config, HttpDefaultsToLoopbackAndRefusesOpenBindsWithoutToken) {
   auto open = parse_config({"--http", "0.0.0.0:8123"}, env_with({}), "");
   ASSERT_FALSE(open);
   EXPECT_NE(open.error().find("--http-token-env"), std::string::npos);
-  auto ok = parse_config({"--http", "0.0.0.0:8123", "--http-token-env", "H"},
-                         env_with({{"H", "t"}}), "");
+  auto ok =
+      parse_config({"--http", "0.0.0.0:8123", "--http-token-env", "H"}, env_with({{"H", "t"}}), "");
   ASSERT_TRUE(ok) << ok.error();
   EXPECT_EQ(ok->http->bearer_token, "t");
 }

@@ -18,8 +18,11 @@ class HttpEndpointTest : public ::testing::Test {
   HttpEndpointTest() : workers(1, 4) {
     offer.tools.push_back(std::make_shared<FunctionTool>(
         [] {
-          return ToolSpec{.name = "echo", .title = "echo", .description = "echo",
-                          .input_schema = {{"type", "object"}}, .hints = {}};
+          return ToolSpec{.name = "echo",
+                          .title = "echo",
+                          .description = "echo",
+                          .input_schema = {{"type", "object"}},
+                          .hints = {}};
         },
         [](const json& a, RequestContext&) {
           ToolResult r;
@@ -28,8 +31,12 @@ class HttpEndpointTest : public ::testing::Test {
         }));
   }
   HttpIn post(std::string body, std::string session = {}) {
-    HttpIn in{"POST", "/mcp", {{"host", "127.0.0.1:9"}, {"content-type", "application/json"},
-                               {"accept", "application/json, text/event-stream"}}, std::move(body)};
+    HttpIn in{"POST",
+              "/mcp",
+              {{"host", "127.0.0.1:9"},
+               {"content-type", "application/json"},
+               {"accept", "application/json, text/event-stream"}},
+              std::move(body)};
     if (!session.empty()) in.headers["mcp-session-id"] = session;
     return in;
   }
@@ -96,8 +103,11 @@ TEST_F(HttpEndpointTest, SessionRules) {
   auto endpoint = make();
   const auto sid = session_of(endpoint.handle(post(kInit)));
   EXPECT_EQ(endpoint.handle(post(R"({"jsonrpc":"2.0","id":2,"method":"ping"})")).status, 400);
-  EXPECT_EQ(endpoint.handle(post(R"({"jsonrpc":"2.0","id":2,"method":"ping"})", "nope")).status, 404);
-  EXPECT_EQ(endpoint.handle(post(R"({"jsonrpc":"2.0","method":"notifications/initialized"})", sid)).status, 202);
+  EXPECT_EQ(endpoint.handle(post(R"({"jsonrpc":"2.0","id":2,"method":"ping"})", "nope")).status,
+            404);
+  EXPECT_EQ(endpoint.handle(post(R"({"jsonrpc":"2.0","method":"notifications/initialized"})", sid))
+                .status,
+            202);
   EXPECT_EQ(endpoint.handle(post(R"({"jsonrpc":"2.0","id":2,"method":"ping"})", sid)).status, 200);
   HttpIn del{"DELETE", "/mcp", {{"host", "localhost"}, {"mcp-session-id", sid}}, ""};
   EXPECT_EQ(endpoint.handle(del).status, 200);
@@ -127,8 +137,9 @@ TEST_F(HttpEndpointTest, UnsupportedProtocolVersionHeaderIs400) {
 TEST_F(HttpEndpointTest, ToolCallIsStreamedAndEnds) {
   auto endpoint = make();
   const auto sid = session_of(endpoint.handle(post(kInit)));
-  auto out = endpoint.handle(
-      post(R"({"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"echo","arguments":{"a":1}}})", sid));
+  auto out = endpoint.handle(post(
+      R"({"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"echo","arguments":{"a":1}}})",
+      sid));
   ASSERT_TRUE(out.stream);
   bool done = false;
   std::vector<json> messages;

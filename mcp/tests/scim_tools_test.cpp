@@ -29,7 +29,8 @@ class Scripted final : public conf::Transport {
     auto path = r.url.substr(r.url.find("/v2") + 3);
     if (path == "/Schemas") return json_response(200, kSchemas);
     if (path == "/ResourceTypes") return json_response(200, kTypes);
-    if (path == "/ServiceProviderConfig") return json_response(200, R"({"patch":{"supported":true}})");
+    if (path == "/ServiceProviderConfig")
+      return json_response(200, R"({"patch":{"supported":true}})");
     if (r.method == "POST" && path == "/Users") {
       auto body = json::parse(r.body);
       body["id"] = "u1";
@@ -38,7 +39,8 @@ class Scripted final : public conf::Transport {
       return out;
     }
     if (path.rfind("/Users?filter=", 0) == 0) {
-      return json_response(400, R"({"status":"400","scimType":"invalidFilter","detail":"bad filter secret-token"})");
+      return json_response(
+          400, R"({"status":"400","scimType":"invalidFilter","detail":"bad filter secret-token"})");
     }
     return json_response(404, R"({"status":"404","detail":"not found"})");
   }
@@ -68,8 +70,8 @@ class ScimToolsTest : public ::testing::Test {
   }
   ToolResult call(const std::string& name, const json& args) {
     std::atomic<LogLevel> level{LogLevel::Debug};
-    RequestContext context(nullptr, [](const json&) {}, level,
-                           std::make_shared<conf::CancelFlag>());
+    RequestContext context(
+        nullptr, [](const json&) {}, level, std::make_shared<conf::CancelFlag>());
     return tools.at(name)->call(args, context);
   }
   Scripted* transport;

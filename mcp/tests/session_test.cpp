@@ -96,7 +96,9 @@ TEST_F(SessionTest, InitializeNegotiatesTheClientsVersionAndDeclaresCapabilities
 }
 
 TEST_F(SessionTest, UnknownVersionIsAnsweredWithTheLatest) {
-  auto r = call(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"1999-01-01"}})", 1);
+  auto r = call(
+      R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"1999-01-01"}})",
+      1);
   EXPECT_EQ(r["result"]["protocolVersion"], kProtocolVersions[0]);
 }
 
@@ -108,7 +110,9 @@ TEST_F(SessionTest, RequestsBeforeInitializeAreRefusedButPingWorks) {
 
 TEST_F(SessionTest, SecondInitializeIsRefused) {
   initialize();
-  auto r = call(R"({"jsonrpc":"2.0","id":5,"method":"initialize","params":{"protocolVersion":"2025-11-25"}})", 5);
+  auto r = call(
+      R"({"jsonrpc":"2.0","id":5,"method":"initialize","params":{"protocolVersion":"2025-11-25"}})",
+      5);
   EXPECT_EQ(r["error"]["code"], rpc::kInvalidRequest);
 }
 
@@ -134,7 +138,9 @@ TEST_F(SessionTest, UnknownToolIsInvalidParams) {
 
 TEST_F(SessionTest, ArgumentsOutsideTheSchemaAreAToolError) {
   initialize();
-  auto r = call(R"({"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"slow","arguments":{"n":0}}})", 1);
+  auto r = call(
+      R"({"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"slow","arguments":{"n":0}}})",
+      1);
   EXPECT_TRUE(r["result"]["isError"].get<bool>());
   const auto text = r["result"]["content"][0]["text"].get<std::string>();
   EXPECT_NE(text.find("/n"), std::string::npos) << text;
@@ -143,7 +149,9 @@ TEST_F(SessionTest, ArgumentsOutsideTheSchemaAreAToolError) {
 TEST_F(SessionTest, ToolResultHasStructuredContentAndTextAndProgressAndFilteredLogs) {
   initialize();
   call(R"({"jsonrpc":"2.0","id":2,"method":"logging/setLevel","params":{"level":"warning"}})", 2);
-  auto r = call(R"({"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"slow","arguments":{"n":3},"_meta":{"progressToken":"p"}}})", 3);
+  auto r = call(
+      R"({"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"slow","arguments":{"n":3},"_meta":{"progressToken":"p"}}})",
+      3);
   EXPECT_FALSE(r["result"]["isError"].get<bool>());
   EXPECT_EQ(r["result"]["structuredContent"]["n"], 3);
   EXPECT_EQ(r["result"]["content"][0]["text"], "done");
@@ -162,7 +170,8 @@ TEST_F(SessionTest, ToolResultHasStructuredContentAndTextAndProgressAndFilteredL
 
 TEST_F(SessionTest, BadLogLevelIsInvalidParams) {
   initialize();
-  auto r = call(R"({"jsonrpc":"2.0","id":2,"method":"logging/setLevel","params":{"level":"loud"}})", 2);
+  auto r =
+      call(R"({"jsonrpc":"2.0","id":2,"method":"logging/setLevel","params":{"level":"loud"}})", 2);
   EXPECT_EQ(r["error"]["code"], rpc::kInvalidParams);
 }
 
@@ -171,15 +180,17 @@ TEST_F(SessionTest, CancelledCallSendsNoResponse) {
   bool finished = false;
   std::mutex m;
   std::condition_variable cv;
-  session->handle(R"({"jsonrpc":"2.0","id":"c","method":"tools/call","params":{"name":"slow","arguments":{"n":200}}})",
-                  inbox.send(), [&] {
-                    std::lock_guard lock(m);
-                    finished = true;
-                    cv.notify_all();
-                  });
+  session->handle(
+      R"({"jsonrpc":"2.0","id":"c","method":"tools/call","params":{"name":"slow","arguments":{"n":200}}})",
+      inbox.send(), [&] {
+        std::lock_guard lock(m);
+        finished = true;
+        cv.notify_all();
+      });
   std::this_thread::sleep_for(std::chrono::milliseconds(60));
-  session->handle(R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"c","reason":"user"}})",
-                  inbox.send());
+  session->handle(
+      R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"c","reason":"user"}})",
+      inbox.send());
   std::unique_lock lock(m);
   ASSERT_TRUE(cv.wait_for(lock, std::chrono::seconds(10), [&] { return finished; }));
   for (const auto& msg : inbox.messages) EXPECT_NE(msg.value("id", json()), "c");
@@ -193,15 +204,21 @@ TEST_F(SessionTest, InvalidCursorIsInvalidParams) {
 
 TEST_F(SessionTest, UnknownResourceIsResourceNotFound) {
   initialize();
-  auto r = call(R"({"jsonrpc":"2.0","id":4,"method":"resources/read","params":{"uri":"scim-conformance://x"}})", 4);
+  auto r = call(
+      R"({"jsonrpc":"2.0","id":4,"method":"resources/read","params":{"uri":"scim-conformance://x"}})",
+      4);
   EXPECT_EQ(r["error"]["code"], rpc::kResourceNotFound);
 }
 
 TEST_F(SessionTest, ReadOnlyHidesWriteTools) {
   class Writer final : public Tool {
     ToolSpec spec() const override {
-      return {.name = "w", .title = "w", .description = "w",
-              .input_schema = {{"type", "object"}}, .hints = {}, .writes = true};
+      return {.name = "w",
+              .title = "w",
+              .description = "w",
+              .input_schema = {{"type", "object"}},
+              .hints = {},
+              .writes = true};
     }
     ToolResult call(const json&, RequestContext&) override { return {}; }
   };

@@ -77,9 +77,9 @@ int run(const std::vector<std::string>& args) {
       scim::conf::CurlOptions{config->target.insecure, config->target.ca_cert});
   App app(*config, std::move(transport));
   if (config->http) return serve_http(app, *config->http);
-  std::cerr << "scim-mcp: serving MCP on stdio" << (config->target.base_url.empty()
-                                                        ? " (no --base-url: SCIM tools disabled)"
-                                                        : " for " + config->target.base_url)
+  std::cerr << "scim-mcp: serving MCP on stdio"
+            << (config->target.base_url.empty() ? " (no --base-url: SCIM tools disabled)"
+                                                : " for " + config->target.base_url)
             << "\n";
   serve_stdio(app.session(), app.workers(), std::cin, std::cout);
   return 0;

@@ -55,8 +55,9 @@ class CatalogResources final : public ResourceProvider {
     if (auto body = specs.section(spec.id, section.id)) {
       text += "```\n" + *body + "```\n\n";
     } else if (spec.is_profile) {
-      text += "(An identity provider's profile: its checks paraphrase the provider's "
-              "documentation.)\n\n";
+      text +=
+          "(An identity provider's profile: its checks paraphrase the provider's "
+          "documentation.)\n\n";
     } else {
       text += "(The spec text was not found in '" + specs.directory() +
               "'; start scim-mcp with --specs-dir.)\n\n";
@@ -66,11 +67,10 @@ class CatalogResources final : public ResourceProvider {
       text += "\n- `" + check.info.id + "` (" + std::string(conf::to_string(check.info.level)) +
               "): " + check.info.title + "\n  > " + check.info.requirement + "\n";
     }
-    sections_[uri] = {{uri, spec.id + "/" + section.id, spec.title + " §" + section.id + " " +
-                       section.title,
-                       std::to_string(section.checks.size()) + " check(s) quote this section.",
-                       "text/markdown"},
-                      std::move(text)};
+    sections_[uri] = {
+        {uri, spec.id + "/" + section.id, spec.title + " §" + section.id + " " + section.title,
+         std::to_string(section.checks.size()) + " check(s) quote this section.", "text/markdown"},
+        std::move(text)};
   }
 
   std::string catalog_;

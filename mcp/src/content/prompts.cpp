@@ -7,19 +7,20 @@ namespace scim::mcp {
 namespace {
 
 json user_message(std::string text) {
-  return json::array({{{"role", "user"}, {"content", {{"type", "text"}, {"text", std::move(text)}}}}});
+  return json::array(
+      {{{"role", "user"}, {"content", {{"type", "text"}, {"text", std::move(text)}}}}});
 }
 
 class DiagnosePrompt final : public Prompt {
  public:
   explicit DiagnosePrompt(bool mock) : mock_(mock) {}
   PromptInfo info() const override {
-    return {"diagnose_provisioning",
-            "Diagnose why provisioning of a user fails",
-            "A step-by-step diagnosis of why creating or updating one user fails on the target.",
-            {{"user", "The user's userName, externalId or id.", true},
-             {"symptom", "What the provisioning client reports (error text, HTTP status).",
-              false}}};
+    return {
+        "diagnose_provisioning",
+        "Diagnose why provisioning of a user fails",
+        "A step-by-step diagnosis of why creating or updating one user fails on the target.",
+        {{"user", "The user's userName, externalId or id.", true},
+         {"symptom", "What the provisioning client reports (error text, HTTP status).", false}}};
   }
   json messages(const json& a) const override {
     const auto user = a.value("user", std::string());
@@ -32,8 +33,12 @@ class DiagnosePrompt final : public Prompt {
         "\n\nWork through these steps with the scim-mcp tools and quote what you observe:"
         "\n1. scim_discover: note the User schema's required attributes, whether PATCH, ETags "
         "and filtering are supported, and the extensions."
-        "\n2. scim_search on User with filter userName eq \"" + user + "\" (then externalId eq "
-        "\"" + user + "\") to see whether the user exists and what it holds."
+        "\n2. scim_search on User with filter userName eq \"" +
+        user +
+        "\" (then externalId eq "
+        "\"" +
+        user +
+        "\") to see whether the user exists and what it holds."
         "\n3. If it exists, scim_get it and compare it with what the client sends; if not, "
         "scim_create a copy of the intended user to reproduce the error, and read the SCIM "
         "error's status, scimType and detail (RFC 7644 §3.12)."
@@ -41,11 +46,13 @@ class DiagnosePrompt final : public Prompt {
         "the client is that identity provider) and use conformance_explain on each failure to "
         "cite the RFC sentence involved.";
     if (mock_) {
-      text += "\n5. The target is the reference server: read mock_journal to see the exact "
-              "requests the client sent and the answers it got.";
+      text +=
+          "\n5. The target is the reference server: read mock_journal to see the exact "
+          "requests the client sent and the answers it got.";
     }
-    text += "\nEnd with the cause, the evidence (requests and responses) and the fix, saying "
-            "whether the client or the server breaks the RFC. Delete anything you created.";
+    text +=
+        "\nEnd with the cause, the evidence (requests and responses) and the fix, saying "
+        "whether the client or the server breaks the RFC. Delete anything you created.";
     return user_message(std::move(text));
   }
 

@@ -31,7 +31,7 @@ json paginate(const char* key, const std::vector<json>& items, const json& param
   if (start > items.size()) throw RpcError{rpc::kInvalidParams, "invalid cursor: past the end"};
   const std::size_t end = std::min(items.size(), start + kPageSize);
   json result{{key, json(std::vector<json>(items.begin() + static_cast<std::ptrdiff_t>(start),
-                                            items.begin() + static_cast<std::ptrdiff_t>(end)))}};
+                                           items.begin() + static_cast<std::ptrdiff_t>(end)))}};
   if (end < items.size()) result["nextCursor"] = std::to_string(end);
   return result;
 }
@@ -94,9 +94,9 @@ Handled Session::call_tool(const rpc::Message& message, const Send& out, Finishe
   }
   if (!find_tool(name->get<std::string>())) {
     std::string why = offer_.read_only ? " (or hidden by --read-only)" : "";
-    out(rpc::make_error(message.id, rpc::kInvalidParams,
-                        "Unknown tool: " + name->get<std::string>() + why +
-                            "; tools/list names the tools"));
+    out(rpc::make_error(
+        message.id, rpc::kInvalidParams,
+        "Unknown tool: " + name->get<std::string>() + why + "; tools/list names the tools"));
     return Handled::Answered;
   }
   // Tracked before it is queued, so a cancellation that arrives while it waits still counts.
@@ -133,8 +133,9 @@ void Session::run_tool(const json& id, const json& params, const Send& out,
   try {
     auto tool = find_tool(params["name"].get<std::string>());
     json arguments = params.value("arguments", json::object());
-    auto problems = arguments.is_object() ? schema_violations(tool->spec().input_schema, arguments)
-                                          : std::vector<std::string>{"/: arguments must be an object"};
+    auto problems = arguments.is_object()
+                        ? schema_violations(tool->spec().input_schema, arguments)
+                        : std::vector<std::string>{"/: arguments must be an object"};
     ToolResult result;
     if (!problems.empty()) {
       // SEP-1303 (2025-11-25): input validation failures are tool execution errors, so the

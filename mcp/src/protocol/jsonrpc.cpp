@@ -6,7 +6,9 @@
 namespace scim::mcp::rpc {
 namespace {
 
-bool valid_id(const json& id) { return id.is_string() || id.is_number_integer(); }
+bool valid_id(const json& id) {
+  return id.is_string() || id.is_number_integer();
+}
 
 Message invalid(int code, std::string message, json id = nullptr) {
   Message m;
@@ -95,8 +97,12 @@ json make_notification(std::string_view method, json params) {
   return json{{"jsonrpc", "2.0"}, {"method", std::string(method)}, {"params", std::move(params)}};
 }
 
-json error_for(const Message& m) { return make_error(m.id, m.error_code, m.error_message); }
+json error_for(const Message& m) {
+  return make_error(m.id, m.error_code, m.error_message);
+}
 
-std::string id_text(const json& id) { return id.dump(); }
+std::string id_text(const json& id) {
+  return id.dump();
+}
 
 }  // namespace scim::mcp::rpc

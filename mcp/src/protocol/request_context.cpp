@@ -14,7 +14,9 @@ constexpr std::array<std::string_view, 8> kLevelNames = {
 
 }  // namespace
 
-std::string_view to_string(LogLevel level) { return kLevelNames[static_cast<std::size_t>(level)]; }
+std::string_view to_string(LogLevel level) {
+  return kLevelNames[static_cast<std::size_t>(level)];
+}
 
 std::optional<LogLevel> parse_log_level(std::string_view text) {
   for (std::size_t i = 0; i < kLevelNames.size(); ++i) {
@@ -31,8 +33,7 @@ RequestContext::RequestContext(json progress_token, Send send,
       min_level_(min_level),
       cancel_(std::move(cancel)) {}
 
-void RequestContext::progress(double value, std::optional<double> total,
-                              std::string_view message) {
+void RequestContext::progress(double value, std::optional<double> total, std::string_view message) {
   if (token_.is_null() || cancelled()) return;
   std::lock_guard lock(mutex_);
   if (last_progress_ && value <= *last_progress_) return;

@@ -49,8 +49,7 @@ Handled Session::handle(const rpc::Message& message, const Send& out, Finished f
   return handle_request(message, out, finished);
 }
 
-Handled Session::handle_request(const rpc::Message& message, const Send& out,
-                                Finished& finished) {
+Handled Session::handle_request(const rpc::Message& message, const Send& out, Finished& finished) {
   static const std::unordered_map<std::string, Handler> kMethods = {
       {"initialize", &Session::initialize},
       {"ping", &Session::ping},
@@ -65,8 +64,7 @@ Handled Session::handle_request(const rpc::Message& message, const Send& out,
   const bool is_call = message.method == "tools/call";
   const auto found = kMethods.find(message.method);
   if (!is_call && found == kMethods.end()) {
-    out(rpc::make_error(message.id, rpc::kMethodNotFound,
-                        "Method not found: " + message.method));
+    out(rpc::make_error(message.id, rpc::kMethodNotFound, "Method not found: " + message.method));
     return Handled::Answered;
   }
   if (!initialize_seen_.load() && !allowed_before_initialize(message.method)) {
@@ -80,7 +78,8 @@ Handled Session::handle_request(const rpc::Message& message, const Send& out,
   } catch (const RpcError& e) {
     out(rpc::make_error(message.id, e.code, e.message));
   } catch (const std::exception& e) {
-    out(rpc::make_error(message.id, rpc::kInternalError, std::string("internal error: ") + e.what()));
+    out(rpc::make_error(message.id, rpc::kInternalError,
+                        std::string("internal error: ") + e.what()));
   }
   return Handled::Answered;
 }
@@ -129,7 +128,9 @@ json Session::initialize(const json& params) {
   return result;
 }
 
-json Session::ping(const json&) { return json::object(); }
+json Session::ping(const json&) {
+  return json::object();
+}
 
 json Session::set_level(const json& params) {
   const auto level = params.find("level");

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
+#include "explain_tool.hpp"
 #include "scim/conformance/core/runner.hpp"
 #include "scim/conformance/core/selector.hpp"
-#include "explain_tool.hpp"
 #include "scim_support.hpp"
 
 namespace scim::mcp {
@@ -33,9 +33,10 @@ json selection_properties(const std::vector<std::string>& profiles) {
   return {{"only", only},
           {"exclude", exclude},
           {"tags", tags},
-          {"level", {{"type", "string"},
-                     {"enum", {"MUST", "SHOULD", "MAY"}},
-                     {"description", "Minimum requirement level."}}},
+          {"level",
+           {{"type", "string"},
+            {"enum", {"MUST", "SHOULD", "MAY"}},
+            {"description", "Minimum requirement level."}}},
           {"profile", profile}};
 }
 
@@ -141,8 +142,8 @@ ToolResult run_tool(ConformanceDeps& d, const json& a, RequestContext& context) 
   options.check_timeout = check;
   options.tool_version = "scim-mcp";
   ProgressObserver observer(context);
-  auto run = conf::run_checks(d.catalog, options, d.target.client(), context.cancel_flag(),
-                              observer);
+  auto run =
+      conf::run_checks(d.catalog, options, d.target.client(), context.cancel_flag(), observer);
   if (!run) return ToolResult::error("discovery failed: " + run.error().message);
   ToolResult result;
   result.structured = summary_json(*run);
@@ -205,31 +206,38 @@ std::vector<std::shared_ptr<Tool>> make_conformance_tools(ConformanceDeps deps) 
   auto d = std::make_shared<ConformanceDeps>(std::move(deps));
   ToolSpec list{.name = "conformance_list",
                 .title = "List conformance checks",
-                .description = "Lists the toolkit's conformance checks (id, level, title, the "
-                               "RFC sentence, tags), optionally narrowed like conformance_run.",
+                .description =
+                    "Lists the toolkit's conformance checks (id, level, title, the "
+                    "RFC sentence, tags), optionally narrowed like conformance_run.",
                 .input_schema = {{"type", "object"},
                                  {"properties", selection_properties(d->profiles)},
                                  {"additionalProperties", false}},
                 .hints = {.read_only = true, .open_world = false}};
   json run_props = selection_properties(d->profiles);
-  run_props["jobs"] = {{"type", "integer"}, {"minimum", 1}, {"maximum", 8},
+  run_props["jobs"] = {{"type", "integer"},
+                       {"minimum", 1},
+                       {"maximum", 8},
                        {"description", "Checks run in parallel (default 1)."}};
   run_props["forceOptional"] = {{"type", "boolean"},
-                                {"description", "Also run checks of features the target does "
-                                                "not advertise; their failures only warn."}};
+                                {"description",
+                                 "Also run checks of features the target does "
+                                 "not advertise; their failures only warn."}};
   ToolSpec run{.name = "conformance_run",
                .title = "Run conformance checks",
-               .description = "Runs the selected checks against the target (it creates test "
-                              "resources prefixed scimconf- and deletes them). Returns the "
-                              "summary and every failure with expected, actual and the HTTP "
-                              "exchanges; sends progress per check. Reports become resources.",
-               .input_schema = {{"type", "object"}, {"properties", run_props},
+               .description =
+                   "Runs the selected checks against the target (it creates test "
+                   "resources prefixed scimconf- and deletes them). Returns the "
+                   "summary and every failure with expected, actual and the HTTP "
+                   "exchanges; sends progress per check. Reports become resources.",
+               .input_schema = {{"type", "object"},
+                                {"properties", run_props},
                                 {"additionalProperties", false}},
                .hints = {.read_only = false, .destructive = false, .idempotent = true},
                .writes = true};
   return {
-      std::make_shared<FunctionTool>([list] { return list; },
-                                     [d](const json& a, RequestContext&) { return list_tool(*d, a); }),
+      std::make_shared<FunctionTool>(
+          [list] { return list; },
+          [d](const json& a, RequestContext&) { return list_tool(*d, a); }),
       std::make_shared<FunctionTool>(
           [run] { return run; },
           [d](const json& a, RequestContext& c) { return run_tool(*d, a, c); }),

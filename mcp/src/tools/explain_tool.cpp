@@ -38,10 +38,10 @@ ToolResult explain(const ConformanceDeps& d, const json& a) {
   if (text) r.structured["sectionText"] = *text;
   const auto last = d.runs.last();
   r.structured["lastRunRequests"] = sent_by(last.get(), id);
-  r.structured["resource"] = "scim-conformance://sections/" + place.spec->id + "/" +
-                             place.section->id;
-  std::string out = info.id + " [" + std::string(conf::to_string(info.level)) + "] " +
-                    info.title + "\n" + place.spec->title + " §" + place.section->id + " " +
+  r.structured["resource"] =
+      "scim-conformance://sections/" + place.spec->id + "/" + place.section->id;
+  std::string out = info.id + " [" + std::string(conf::to_string(info.level)) + "] " + info.title +
+                    "\n" + place.spec->title + " §" + place.section->id + " " +
                     place.section->title + "\nRequirement: \"" + info.requirement + "\"";
   if (!info.capabilities.empty()) {
     out += "\nRuns only when the target advertises: " + json(info.capabilities).dump();
@@ -53,8 +53,8 @@ ToolResult explain(const ConformanceDeps& d, const json& a) {
   } else {
     out += "\nWhat it sent in the last run:";
     for (const auto& x : requests) {
-      out += "\n  " + x["method"].get<std::string>() + " " + x["url"].get<std::string>() +
-             " -> " + std::to_string(x["status"].get<int>());
+      out += "\n  " + x["method"].get<std::string>() + " " + x["url"].get<std::string>() + " -> " +
+             std::to_string(x["status"].get<int>());
     }
   }
   if (text) {
@@ -82,15 +82,18 @@ CheckPlace find_check(const conf::Catalog& catalog, const std::string& id) {
 std::shared_ptr<Tool> make_explain_tool(std::shared_ptr<ConformanceDeps> d) {
   ToolSpec spec{.name = "conformance_explain",
                 .title = "Explain a conformance check",
-                .description = "Explains one check by id: the RFC sentence it verifies and its "
-                               "level, the section's text, the capabilities it needs, and the "
-                               "requests it sent in the last run. Use it on each failure.",
+                .description =
+                    "Explains one check by id: the RFC sentence it verifies and its "
+                    "level, the section's text, the capabilities it needs, and the "
+                    "requests it sent in the last run. Use it on each failure.",
                 .input_schema = {{"type", "object"},
                                  {"properties",
-                                  {{"id", {{"type", "string"},
-                                           {"minLength", 1},
-                                           {"description", "A check id, e.g. "
-                                                           "rfc7644/3.4.2.2/eq-is-case-insensitive"}}}}},
+                                  {{"id",
+                                    {{"type", "string"},
+                                     {"minLength", 1},
+                                     {"description",
+                                      "A check id, e.g. "
+                                      "rfc7644/3.4.2.2/eq-is-case-insensitive"}}}}},
                                  {"required", {"id"}},
                                  {"additionalProperties", false}},
                 .hints = {.read_only = true, .open_world = false}};

@@ -56,8 +56,8 @@ json value_schema(const json& attribute) {
     if (type == "dateTime") schema["format"] = "date-time";
   }
   std::string description = text_of(attribute, "description");
-  if (auto canon = attribute.find("canonicalValues"); canon != attribute.end() &&
-                                                        canon->is_array() && !canon->empty()) {
+  if (auto canon = attribute.find("canonicalValues");
+      canon != attribute.end() && canon->is_array() && !canon->empty()) {
     description += (description.empty() ? "" : " ") + std::string("Canonical values: ");
     for (std::size_t i = 0; i < canon->size(); ++i) {
       description += (i ? ", " : "") + (*canon)[i].dump();
@@ -116,8 +116,8 @@ json writable_resource_schema(const conf::Capabilities& caps, const conf::Resour
                               {"description", "The provisioning client's own identifier."}};
   for (const auto& [urn, required] : type.extensions) {
     const json* ext = find_schema(caps, urn);
-    properties[urn] = ext ? attributes_schema(ext->value("attributes", json::array()))
-                          : json{{"type", "object"}};
+    properties[urn] =
+        ext ? attributes_schema(ext->value("attributes", json::array())) : json{{"type", "object"}};
     if (required) schema["required"].push_back(urn);
   }
   return schema;

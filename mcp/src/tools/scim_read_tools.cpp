@@ -31,8 +31,8 @@ json schema_summary(const conf::Capabilities& caps) {
 std::string discovery_text(const conf::Capabilities& caps, const std::string& url) {
   std::string text = "Target " + url + "\nFeatures:";
   const std::pair<const char*, bool> features[] = {
-      {"patch", caps.patch}, {"bulk", caps.bulk},   {"filter", caps.filter},
-      {"sort", caps.sort},   {"etag", caps.etag},   {"changePassword", caps.change_password},
+      {"patch", caps.patch}, {"bulk", caps.bulk},    {"filter", caps.filter},
+      {"sort", caps.sort},   {"etag", caps.etag},    {"changePassword", caps.change_password},
       {"/Me", caps.me},      {"events", caps.events}};
   for (const auto& [name, on] : features) text += std::string(" ") + name + (on ? "=yes" : "=no");
   if (caps.filter) text += "\nfilter maxResults: " + std::to_string(caps.filter_max_results);
@@ -62,16 +62,18 @@ ToolResult discover(Target& target, const json& arguments) {
 ToolSpec discover_spec() {
   return {.name = "scim_discover",
           .title = "Discover the SCIM target",
-          .description = "Reads the target's /ServiceProviderConfig, /ResourceTypes and /Schemas "
-                         "(RFC 7644 §4) and summarises what it supports: PATCH, bulk, filter, "
-                         "sort, ETags, /Me, events, each resource type with its extensions, and "
-                         "each schema with its required attributes. Call this first.",
+          .description =
+              "Reads the target's /ServiceProviderConfig, /ResourceTypes and /Schemas "
+              "(RFC 7644 §4) and summarises what it supports: PATCH, bulk, filter, "
+              "sort, ETags, /Me, events, each resource type with its extensions, and "
+              "each schema with its required attributes. Call this first.",
           .input_schema = {{"type", "object"},
                            {"properties",
                             {{"refresh",
                               {{"type", "boolean"},
-                               {"description", "Read again instead of the cached copy (default "
-                                               "true)."}}}}},
+                               {"description",
+                                "Read again instead of the cached copy (default "
+                                "true)."}}}}},
                            {"additionalProperties", false}},
           .hints = {.read_only = true}};
 }
@@ -125,21 +127,24 @@ ToolSpec search_spec(const Target& target) {
   json properties = attributes_properties(target);
   properties["resourceType"] = resource_type_property(target);
   properties["filter"] = {{"type", "string"},
-                          {"description", "An RFC 7644 §3.4.2.2 filter, e.g. userName eq "
-                                          "\"bjensen\" or emails[type eq \"work\"]."}};
+                          {"description",
+                           "An RFC 7644 §3.4.2.2 filter, e.g. userName eq "
+                           "\"bjensen\" or emails[type eq \"work\"]."}};
   properties["sortBy"] = {{"type", "string"}, {"description", "An attribute path to sort by."}};
   properties["sortOrder"] = {{"type", "string"}, {"enum", {"ascending", "descending"}}};
   properties["startIndex"] = {{"type", "integer"}, {"minimum", 1}};
   properties["count"] = {{"type", "integer"}, {"minimum", 0}};
   properties["method"] = {{"type", "string"},
                           {"enum", {"GET", "POST"}},
-                          {"description", "GET with query parameters (default) or POST "
-                                          "<endpoint>/.search (RFC 7644 §3.4.3)."}};
+                          {"description",
+                           "GET with query parameters (default) or POST "
+                           "<endpoint>/.search (RFC 7644 §3.4.3)."}};
   return {.name = "scim_search",
           .title = "Search SCIM resources",
-          .description = "Lists resources of one type with an optional filter, sorting, paging "
-                         "and attribute projection (RFC 7644 §3.4.2). A filter the target cannot "
-                         "parse comes back as its invalidFilter error.",
+          .description =
+              "Lists resources of one type with an optional filter, sorting, paging "
+              "and attribute projection (RFC 7644 §3.4.2). A filter the target cannot "
+              "parse comes back as its invalidFilter error.",
           .input_schema = {{"type", "object"},
                            {"properties", properties},
                            {"required", {"resourceType"}},
@@ -151,8 +156,8 @@ ToolResult get(Target& target, const json& a) {
   auto choice = choose_type(target, a["resourceType"].get<std::string>());
   if (!choice) return choice.error();
   const auto id = a["id"].get<std::string>();
-  auto sent = target.send("GET", resource_path(*choice->type, id) + projection_query(a),
-                          std::nullopt);
+  auto sent =
+      target.send("GET", resource_path(*choice->type, id) + projection_query(a), std::nullopt);
   return result_of(target, sent, "get " + choice->type->name + " " + id);
 }
 
@@ -162,8 +167,9 @@ ToolSpec get_spec(const Target& target) {
   properties["id"] = id_property();
   return {.name = "scim_get",
           .title = "Get a SCIM resource",
-          .description = "Reads one resource by id (RFC 7644 §3.4.1) and returns it with its "
-                         "ETag.",
+          .description =
+              "Reads one resource by id (RFC 7644 §3.4.1) and returns it with its "
+              "ETag.",
           .input_schema = {{"type", "object"},
                            {"properties", properties},
                            {"required", {"resourceType", "id"}},
@@ -176,8 +182,8 @@ ToolSpec get_spec(const Target& target) {
 std::vector<std::shared_ptr<Tool>> make_scim_read_tools(Target& target) {
   auto* t = &target;
   return {
-      std::make_shared<FunctionTool>(discover_spec,
-                                     [t](const json& a, RequestContext&) { return discover(*t, a); }),
+      std::make_shared<FunctionTool>(
+          discover_spec, [t](const json& a, RequestContext&) { return discover(*t, a); }),
       std::make_shared<FunctionTool>([t] { return search_spec(*t); },
                                      [t](const json& a, RequestContext&) { return search(*t, a); }),
       std::make_shared<FunctionTool>([t] { return get_spec(*t); },

@@ -7,7 +7,8 @@ namespace scim::mcp::scim_tools {
 
 Result<TypeChoice, ToolResult> choose_type(Target& target, const std::string& name) {
   auto discovery = target.discovery();
-  if (!discovery) return ToolResult::error("cannot read the target's discovery: " + discovery.error());
+  if (!discovery)
+    return ToolResult::error("cannot read the target's discovery: " + discovery.error());
   const auto& caps = (*discovery)->caps;
   std::string names;
   for (const auto& t : caps.resource_types) {
@@ -22,8 +23,9 @@ Result<TypeChoice, ToolResult> choose_type(Target& target, const std::string& na
 
 json resource_type_property(const Target& target) {
   json property{{"type", "string"},
-                {"description", "A resource type of the target (its /ResourceTypes name), "
-                                "e.g. User or Group."}};
+                {"description",
+                 "A resource type of the target (its /ResourceTypes name), "
+                 "e.g. User or Group."}};
   if (auto d = target.cached_discovery(); d && !d->caps.resource_types.empty()) {
     json names = json::array();
     for (const auto& t : d->caps.resource_types) names.push_back(t.name);
@@ -38,8 +40,9 @@ json id_property() {
 
 json if_match_property() {
   return {{"type", "string"},
-          {"description", "An ETag (e.g. W/\"3\"): the write only happens if the resource is "
-                          "still at that version (RFC 7644 §3.14)."}};
+          {"description",
+           "An ETag (e.g. W/\"3\"): the write only happens if the resource is "
+           "still at that version (RFC 7644 §3.14)."}};
 }
 
 json attributes_properties(const Target&) {

@@ -18,8 +18,9 @@ json resource_input_schema(const Target& target, json extra, json required) {
   json properties = std::move(extra);
   properties["resourceType"] = resource_type_property(target);
   properties["resource"] = {{"type", "object"},
-                            {"description", "The resource as JSON; its shape depends on "
-                                            "resourceType (see definitions)."}};
+                            {"description",
+                             "The resource as JSON; its shape depends on "
+                             "resourceType (see definitions)."}};
   json schema{{"type", "object"},
               {"properties", std::move(properties)},
               {"required", std::move(required)},
@@ -32,8 +33,7 @@ json resource_input_schema(const Target& target, json extra, json required) {
     definitions[type.name] = writable_resource_schema(discovery->caps, type);
     branches.push_back(
         {{"if", {{"properties", {{"resourceType", {{"const", type.name}}}}}}},
-         {"then",
-          {{"properties", {{"resource", {{"$ref", "#/definitions/" + type.name}}}}}}}});
+         {"then", {{"properties", {{"resource", {{"$ref", "#/definitions/" + type.name}}}}}}}});
   }
   schema["definitions"] = std::move(definitions);
   schema["allOf"] = std::move(branches);
@@ -43,8 +43,8 @@ json resource_input_schema(const Target& target, json extra, json required) {
 // The target's schema for this type, checked here too: the advertised schema may have been
 // derived before the target changed, and this gives messages about the resource alone.
 std::optional<ToolResult> check_resource(const TypeChoice& choice, const json& resource) {
-  auto problems = schema_violations(writable_resource_schema(choice.discovery->caps, *choice.type),
-                                    resource);
+  auto problems =
+      schema_violations(writable_resource_schema(choice.discovery->caps, *choice.type), resource);
   if (problems.empty()) return std::nullopt;
   std::string text = "the resource does not match the target's " + choice.type->name + " schema:";
   for (const auto& p : problems) text += "\n- resource" + p;
@@ -86,7 +86,8 @@ ToolResult patch(Target& target, const json& a) {
   const auto summary = "patch " + choice->type->name + " " + id;
   if (sent.response.status != 204) return result_of(target, sent, summary);
   // RFC 7644 §3.5.2: 204 is a legal answer; read the resource back so the agent sees the result.
-  auto result = result_of(target, target.send("GET", path, std::nullopt), summary + " (204; read back)");
+  auto result =
+      result_of(target, target.send("GET", path, std::nullopt), summary + " (204; read back)");
   result.structured["status"] = 204;
   return result;
 }
@@ -125,8 +126,11 @@ json patch_operations_schema() {
            {{"type", "object"},
             {"properties",
              {{"op", {{"type", "string"}, {"enum", {"add", "remove", "replace"}}}},
-              {"path", {{"type", "string"}, {"description", "An attribute path, e.g. "
-                                                            "emails[type eq \"work\"].value"}}},
+              {"path",
+               {{"type", "string"},
+                {"description",
+                 "An attribute path, e.g. "
+                 "emails[type eq \"work\"].value"}}},
               {"value", {{"description", "The value (any JSON); not for remove."}}}}},
             {"required", {"op"}}}}};
 }
@@ -160,56 +164,76 @@ std::vector<std::shared_ptr<Tool>> tools_for(Target& t) {
   auto tool = [](auto spec, auto call) { return std::make_shared<FunctionTool>(spec, call); };
   json id_props{{"id", id_property()}, {"ifMatch", if_match_property()}};
   return {
-      tool([p] {
-        return write_spec("scim_create", "Create a SCIM resource",
-                          "Creates a resource (POST, RFC 7644 §3.3) and returns it with its id "
-                          "and ETag. The resource schema comes from the target's /Schemas; "
-                          "'schemas' is filled in when omitted.",
-                          resource_input_schema(*p, json::object(), {"resourceType", "resource"}),
-                          false, false);
-      }, [p](const json& a, RequestContext&) { return create(*p, a); }),
-      tool([p, id_props] {
-        return write_spec("scim_replace", "Replace a SCIM resource",
-                          "Replaces a resource (PUT, RFC 7644 §3.5.1): attributes left out are "
-                          "cleared. Returns the resource and its new ETag.",
-                          resource_input_schema(*p, id_props, {"resourceType", "id", "resource"}),
-                          true, true);
-      }, [p](const json& a, RequestContext&) { return replace(*p, a); }),
-      tool([p, id_props] {
-        json props = id_props;
-        props["resourceType"] = resource_type_property(*p);
-        props["operations"] = patch_operations_schema();
-        return write_spec("scim_patch", "Patch a SCIM resource",
-                          "Modifies a resource with PATCH operations (RFC 7644 §3.5.2) and "
-                          "returns the result and its ETag.",
-                          {{"type", "object"}, {"properties", props},
-                           {"required", {"resourceType", "id", "operations"}},
-                           {"additionalProperties", false}}, true, false);
-      }, [p](const json& a, RequestContext&) { return patch(*p, a); }),
-      tool([p, id_props] {
-        json props = id_props;
-        props["resourceType"] = resource_type_property(*p);
-        return write_spec("scim_delete", "Delete a SCIM resource",
-                          "Deletes a resource (DELETE, RFC 7644 §3.6). It cannot be undone.",
-                          {{"type", "object"}, {"properties", props},
-                           {"required", {"resourceType", "id"}}, {"additionalProperties", false}},
-                          true, true);
-      }, [p](const json& a, RequestContext&) { return remove(*p, a); }),
-      tool([] {
-        return write_spec("scim_bulk", "Run a SCIM bulk request",
-                          "Sends several operations in one POST /Bulk (RFC 7644 §3.7); bulkId "
-                          "lets later operations refer to resources created earlier.",
-                          {{"type", "object"},
-                           {"properties", {{"operations", bulk_operations_schema()},
-                                           {"failOnErrors", {{"type", "integer"}, {"minimum", 1}}}}},
-                           {"required", {"operations"}}, {"additionalProperties", false}},
-                          true, false);
-      }, [p](const json& a, RequestContext&) { return bulk(*p, a); }),
+      tool(
+          [p] {
+            return write_spec(
+                "scim_create", "Create a SCIM resource",
+                "Creates a resource (POST, RFC 7644 §3.3) and returns it with its id "
+                "and ETag. The resource schema comes from the target's /Schemas; "
+                "'schemas' is filled in when omitted.",
+                resource_input_schema(*p, json::object(), {"resourceType", "resource"}), false,
+                false);
+          },
+          [p](const json& a, RequestContext&) { return create(*p, a); }),
+      tool(
+          [p, id_props] {
+            return write_spec(
+                "scim_replace", "Replace a SCIM resource",
+                "Replaces a resource (PUT, RFC 7644 §3.5.1): attributes left out are "
+                "cleared. Returns the resource and its new ETag.",
+                resource_input_schema(*p, id_props, {"resourceType", "id", "resource"}), true,
+                true);
+          },
+          [p](const json& a, RequestContext&) { return replace(*p, a); }),
+      tool(
+          [p, id_props] {
+            json props = id_props;
+            props["resourceType"] = resource_type_property(*p);
+            props["operations"] = patch_operations_schema();
+            return write_spec("scim_patch", "Patch a SCIM resource",
+                              "Modifies a resource with PATCH operations (RFC 7644 §3.5.2) and "
+                              "returns the result and its ETag.",
+                              {{"type", "object"},
+                               {"properties", props},
+                               {"required", {"resourceType", "id", "operations"}},
+                               {"additionalProperties", false}},
+                              true, false);
+          },
+          [p](const json& a, RequestContext&) { return patch(*p, a); }),
+      tool(
+          [p, id_props] {
+            json props = id_props;
+            props["resourceType"] = resource_type_property(*p);
+            return write_spec("scim_delete", "Delete a SCIM resource",
+                              "Deletes a resource (DELETE, RFC 7644 §3.6). It cannot be undone.",
+                              {{"type", "object"},
+                               {"properties", props},
+                               {"required", {"resourceType", "id"}},
+                               {"additionalProperties", false}},
+                              true, true);
+          },
+          [p](const json& a, RequestContext&) { return remove(*p, a); }),
+      tool(
+          [] {
+            return write_spec("scim_bulk", "Run a SCIM bulk request",
+                              "Sends several operations in one POST /Bulk (RFC 7644 §3.7); bulkId "
+                              "lets later operations refer to resources created earlier.",
+                              {{"type", "object"},
+                               {"properties",
+                                {{"operations", bulk_operations_schema()},
+                                 {"failOnErrors", {{"type", "integer"}, {"minimum", 1}}}}},
+                               {"required", {"operations"}},
+                               {"additionalProperties", false}},
+                              true, false);
+          },
+          [p](const json& a, RequestContext&) { return bulk(*p, a); }),
   };
 }
 
 }  // namespace
 
-std::vector<std::shared_ptr<Tool>> make_scim_write_tools(Target& target) { return tools_for(target); }
+std::vector<std::shared_ptr<Tool>> make_scim_write_tools(Target& target) {
+  return tools_for(target);
+}
 
 }  // namespace scim::mcp

@@ -16,7 +16,9 @@ ToolSpec fixture(std::string name, std::string description) {
           .hints = {.read_only = true, .idempotent = true, .open_world = false}};
 }
 
-void pause() { std::this_thread::sleep_for(std::chrono::milliseconds(50)); }
+void pause() {
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+}
 
 std::shared_ptr<Tool> tool(ToolSpec spec, FunctionTool::CallFn call) {
   return std::make_shared<FunctionTool>([spec] { return spec; }, std::move(call));

@@ -107,13 +107,13 @@ HttpOut HttpEndpoint::post(const HttpIn& in) {
     return dispatch(*session, message, id);
   }
   if (sid == nullptr) {
-    return json_out(400, rpc::make_error(message.id, -32000,
-                                         "Bad Request: Mcp-Session-Id header is required"));
+    return json_out(
+        400, rpc::make_error(message.id, -32000, "Bad Request: Mcp-Session-Id header is required"));
   }
   auto session = find_session(*sid);
   if (!session) {
-    return json_out(404, rpc::make_error(message.id, -32001,
-                                         "Session not found: initialize a new session"));
+    return json_out(
+        404, rpc::make_error(message.id, -32001, "Session not found: initialize a new session"));
   }
   return dispatch(*session, message, *sid);
 }
@@ -155,9 +155,8 @@ HttpOut HttpEndpoint::remove(const HttpIn& in) {
 std::shared_ptr<Session> HttpEndpoint::create_session(std::string& id) {
   const auto now = std::chrono::steady_clock::now();
   std::lock_guard lock(mutex_);
-  std::erase_if(sessions_, [&](const auto& entry) {
-    return now - entry.second.used > options_.session_idle;
-  });
+  std::erase_if(sessions_,
+                [&](const auto& entry) { return now - entry.second.used > options_.session_idle; });
   if (sessions_.size() >= options_.max_sessions) return nullptr;
   // A random (v4) UUID: visible ASCII as the transport requires, and unguessable.
   id = new_uuid_v4();

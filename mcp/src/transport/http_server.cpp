@@ -52,10 +52,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
     parser_->header_limit(static_cast<std::uint32_t>(options().max_header_bytes));
     parser_->body_limit(rpc::kMaxFrameBytes);
     stream_.expires_after(options().read_timeout);
-    bhttp::async_read(stream_, buffer_, *parser_,
-                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                        self->on_read(ec);
-                      });
+    bhttp::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
   }
 
   void on_read(beast::error_code ec) {
@@ -208,7 +207,8 @@ Status<std::string> HttpServer::listen() {
   if (!ec) acceptor.set_option(net::socket_base::reuse_address(true), ec);
   if (!ec) acceptor.bind(where, ec);
   if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
-  if (ec) return "cannot listen on " + o.address + ":" + std::to_string(o.port) + ": " + ec.message();
+  if (ec)
+    return "cannot listen on " + o.address + ":" + std::to_string(o.port) + ": " + ec.message();
   const auto bound = acceptor.local_endpoint();
   const auto host = bound.address().is_v6() ? "[" + bound.address().to_string() + "]"
                                             : bound.address().to_string();
@@ -217,9 +217,13 @@ Status<std::string> HttpServer::listen() {
   return Ok{};
 }
 
-std::string HttpServer::url() const { return impl_->url; }
+std::string HttpServer::url() const {
+  return impl_->url;
+}
 
-void HttpServer::run() { impl_->io.run(); }
+void HttpServer::run() {
+  impl_->io.run();
+}
 
 void HttpServer::stop() {
   net::post(impl_->io, [this] {

@@ -42,9 +42,9 @@ void serve_stdio(Session& session, WorkerPool& workers, std::istream& in, std::o
   bool overflow = false;
   while (read_line(in, line, overflow)) {
     if (overflow) {
-      send(rpc::make_error(nullptr, rpc::kParseError,
-                           "Parse error: message exceeds " + std::to_string(rpc::kMaxFrameBytes) +
-                               " bytes"));
+      send(rpc::make_error(
+          nullptr, rpc::kParseError,
+          "Parse error: message exceeds " + std::to_string(rpc::kMaxFrameBytes) + " bytes"));
       continue;
     }
     if (line.find_first_not_of(" \t") == std::string::npos) continue;

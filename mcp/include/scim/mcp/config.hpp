@@ -20,7 +20,7 @@ struct McpConfig {
   std::string admin_url;    // the reference server's admin API (mock tools); derived when empty
   std::string admin_token;  // from --admin-token-env
   bool read_only = false;
-  bool test_tools = false;         // --mcp-test-tools: the MCP conformance suite's fixtures
+  bool test_tools = false;          // --mcp-test-tools: the MCP conformance suite's fixtures
   std::optional<HttpOptions> http;  // set: serve Streamable HTTP instead of stdio
   std::string specs_dir;
   std::size_t workers = 4;

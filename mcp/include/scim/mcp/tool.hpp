@@ -2,8 +2,8 @@
 // input and behaviour hints, and its result as structured content plus readable text.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
