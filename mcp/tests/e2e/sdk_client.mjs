@@ -74,7 +74,7 @@ async function session(client, label) {
     undefined, { onprogress: (p) => progress.push(p), timeout: 120000 });
   check(!run.isError, `${label}: conformance_run failed: ${run.content[0].text}`);
   const summary = run.structuredContent;
-  check(summary.counts.passed >= 3 && summary.counts.failed === 0,
+  check(summary.counts.passed >= 2 && summary.counts.failed === 0 && summary.counts.error === 0,
         `${label}: unexpected run result ${JSON.stringify(summary.counts)}`);
   check(progress.length === summary.total, `${label}: ${progress.length} progress for ${summary.total}`);
 
