@@ -17,7 +17,7 @@ struct TypeInfo {
 
 // RFC 7644 Table 9. uniqueness is 409 per §3.3 (Table 9 says 400; shared/specs/README decides 409).
 // tooMany and sensitive are 400/403 per Table 9.
-constexpr std::array<TypeInfo, 10> kTypes{{
+constexpr std::array<TypeInfo, 13> kTypes{{
     {ScimType::InvalidFilter, "invalidFilter", 400},
     {ScimType::TooMany, "tooMany", 400},
     {ScimType::Uniqueness, "uniqueness", 409},
@@ -28,6 +28,10 @@ constexpr std::array<TypeInfo, 10> kTypes{{
     {ScimType::InvalidValue, "invalidValue", 400},
     {ScimType::InvalidVers, "invalidVers", 400},
     {ScimType::Sensitive, "sensitive", 403},
+    // RFC 9865 §2.1 "Pagination Errors": all three are 400 (Bad Request) detail types.
+    {ScimType::InvalidCursor, "invalidCursor", 400},
+    {ScimType::ExpiredCursor, "expiredCursor", 400},
+    {ScimType::InvalidCount, "invalidCount", 400},
 }};
 
 ScimError make(ScimType type, std::string detail) {
@@ -112,6 +116,15 @@ ScimError invalid_vers(std::string detail) {
 }
 ScimError sensitive(std::string detail) {
   return make(ScimType::Sensitive, std::move(detail));
+}
+ScimError invalid_cursor(std::string detail) {
+  return make(ScimType::InvalidCursor, std::move(detail));
+}
+ScimError expired_cursor(std::string detail) {
+  return make(ScimType::ExpiredCursor, std::move(detail));
+}
+ScimError invalid_count(std::string detail) {
+  return make(ScimType::InvalidCount, std::move(detail));
 }
 ScimError http_error(int status, std::string detail) {
   return ScimError{status, ScimType::None, std::move(detail)};

@@ -22,6 +22,17 @@ TEST(ScimTypeTest, EveryTable9TypeRoundTrips) {
   EXPECT_EQ(parse_scim_type("InvalidFilter"), std::nullopt);  // wire spelling is case-sensitive
 }
 
+// RFC 9865 §2.1 "Pagination Errors": three more detail types, each for a 400 (Bad Request).
+TEST(ScimTypeTest, Rfc9865_2_1_PaginationErrorsAre400) {
+  EXPECT_EQ(to_string(ScimType::InvalidCursor), "invalidCursor");
+  EXPECT_EQ(to_string(ScimType::ExpiredCursor), "expiredCursor");
+  EXPECT_EQ(to_string(ScimType::InvalidCount), "invalidCount");
+  EXPECT_EQ(parse_scim_type("expiredCursor"), ScimType::ExpiredCursor);
+  EXPECT_EQ(invalid_cursor("x").status, 400);
+  EXPECT_EQ(expired_cursor("x").scim_type, ScimType::ExpiredCursor);
+  EXPECT_EQ(invalid_count("x").to_json()["scimType"], "invalidCount");
+}
+
 TEST(ScimTypeTest, Table9Statuses) {
   EXPECT_EQ(default_status(ScimType::InvalidFilter), 400);
   EXPECT_EQ(default_status(ScimType::TooMany), 400);

@@ -64,6 +64,9 @@ struct FlagValues {
   bool no_bulk = false, no_sort = false, no_me = false, no_root_query = false,
        no_nested_groups = false;
   std::vector<std::string> filter_operators;
+  std::string pagination, default_pagination;  // RFC 9865: "both|cursor|index", "cursor|index"
+  std::size_t default_page_size = 0;  // 0: not given
+  long long cursor_timeout = -1;      // negative: not given
 };
 
 void register_http_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {
@@ -117,7 +120,8 @@ void register_service_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {
       ->delimiter(',');
   app.add_option("--deviate", f.deviations,
                  "FOR TESTING CONFORMANCE TOOLS ONLY: break the RFC on purpose (repeatable; "
-                 "no-etag, filter-case-sensitive, patch-not-atomic, wrong-error-shape)");
+                 "no-etag, filter-case-sensitive, patch-not-atomic, wrong-error-shape, "
+                 "cursor-ignores-count)");
 }
 
 void register_events_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {
@@ -138,6 +142,40 @@ void register_events_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {
   app.add_option("--push-receiver", f.receivers,
                  "Push SETs of the default feed to URL[,BEARER_TOKEN] (repeatable)");
   app.add_option("--events-feed", f.feeds, "Extra feed of tenant default: ID[:explicit]");
+}
+
+void register_pagination_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {
+  app.add_option("--pagination", f.pagination,
+                 "Pagination methods: both | cursor (RFC 9865 only) | index (RFC 7644 only)");
+  app.add_option("--default-pagination", f.default_pagination,
+                 "Method when a query names none: index | cursor");
+  app.add_option("--default-page-size", f.default_page_size,
+                 "Results per page without count (default: --max-results)")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--cursor-timeout", f.cursor_timeout,
+                 "Seconds a cursor stays valid (RFC 9865 cursorTimeout; 0 = never expires)")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--cursor-key", c.service.pagination.cursor_key,
+                 "Secret (>= 32 bytes) sealing cursors; default: random per start");
+}
+
+Status<std::string> apply_pagination_flags(const FlagValues& f, ServerConfig& c) {
+  auto& p = c.service.pagination;
+  if (!f.pagination.empty()) {
+    if (f.pagination != "both" && f.pagination != "cursor" && f.pagination != "index") {
+      return Unexpected{"--pagination must be both, cursor or index, got \"" + f.pagination + "\""};
+    }
+    p.cursor = f.pagination != "index";
+    p.index = f.pagination != "cursor";
+  }
+  if (!f.default_pagination.empty()) {
+    auto method = server::parse_pagination_method(f.default_pagination);
+    if (!method) return Unexpected{std::string("--default-pagination must be index or cursor")};
+    p.default_method = *method;
+  }
+  if (f.default_page_size > 0) p.default_page_size = f.default_page_size;
+  if (f.cursor_timeout >= 0) p.cursor_timeout = std::chrono::seconds(f.cursor_timeout);
+  return Ok{};
 }
 
 Status<std::string> apply_events_flags(const FlagValues& f, ServerConfig& c) {
@@ -212,6 +250,7 @@ Status<std::string> apply_flags(const CLI::App& app, const FlagValues& f, Server
   if (f.no_root_query) features.root_query = false;
   if (f.no_nested_groups) features.nested_groups = false;
   if (app.count("--filter-operators") > 0) features.filter_operators = f.filter_operators;
+  if (auto st = apply_pagination_flags(f, c); !st) return st;
   return apply_events_flags(f, c);
 }
 
@@ -285,6 +324,7 @@ Result<ServerConfig, ConfigExit> parse_command_line(int argc, const char* const*
   register_auth_flags(app, flags);
   register_service_flags(app, config, flags);
   register_events_flags(app, config, flags);
+  register_pagination_flags(app, config, flags);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

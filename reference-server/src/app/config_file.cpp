@@ -201,6 +201,28 @@ Section events_section(ServerConfig& c) {
   };
 }
 
+// "pagination": RFC 9865 cursors beside RFC 7644 index paging (docs/server.md "Pagination").
+// maxPageSize is service.maxResults.
+Section pagination_section(ServerConfig& c) {
+  auto& p = c.service.pagination;
+  return {
+      {"cursor", set_bool(p.cursor)},
+      {"index", set_bool(p.index)},
+      {"defaultPaginationMethod", set_parsed(p.default_method, server::parse_pagination_method,
+                                             "\"cursor\" or \"index\"")},
+      {"defaultPageSize",
+       [&p](const json& v) -> Status<std::string> {
+         if (!v.is_number_unsigned() || v.get<std::uint64_t>() == 0) {
+           return type_error("a positive integer");
+         }
+         p.default_page_size = v.get<std::size_t>();
+         return Ok{};
+       }},
+      {"cursorTimeoutSeconds", set_duration_seconds(p.cursor_timeout)},
+      {"cursorKey", set_string(p.cursor_key)},
+  };
+}
+
 std::map<std::string, Section> sections(ServerConfig& c) {
   auto& l = c.http.limits;
   return {
@@ -244,6 +266,7 @@ std::map<std::string, Section> sections(ServerConfig& c) {
         {"resourceTypeFiles", set_strings(c.registry.resource_type_files)},
         {"replaceBuiltin", set_bool(c.registry.replace_builtin)}}},
       {"events", events_section(c)},
+      {"pagination", pagination_section(c)},
   };
 }
 
@@ -328,6 +351,12 @@ Status<std::string> validate(const ServerConfig& c) {
   if (c.events.limits.poll.max_age.count() <= 0) return fail("poll retention must be positive");
   if (c.bulk.max_operations == 0 || c.bulk.max_payload_bytes == 0 || c.async.jobs.max_jobs == 0) {
     return fail("bulk and async limits must be positive");
+  }
+  const auto& p = c.service.pagination;
+  if (!p.cursor && !p.index) return fail("pagination needs cursor or index (or both) on");
+  if (p.default_page_size && *p.default_page_size == 0) return fail("--default-page-size >= 1");
+  if (!p.cursor_key.empty() && p.cursor_key.size() < 32) {
+    return fail("--cursor-key must be at least 32 bytes");
   }
   if (auto auth = http::Authenticator::create(c.auth); !auth) return fail(auth.error());
   return Ok{};

@@ -149,6 +149,40 @@ TEST(Config, FeatureSwitchesFromFlagsAndFile) {
   EXPECT_NE(bad.error().message.find("'like'"), std::string::npos) << bad.error().message;
 }
 
+// RFC 9865 §4: every pagination member is configurable, in the file and by flags.
+TEST(Config, PaginationFromFileAndFlags) {
+  auto file = write_temp("pagination.json", R"({
+    "pagination": {"cursor": true, "index": false, "defaultPaginationMethod": "cursor",
+                   "defaultPageSize": 25, "cursorTimeoutSeconds": 90,
+                   "cursorKey": "0123456789abcdef0123456789abcdef"}
+  })");
+  auto c = parse({"--config", file});
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  const auto& p = c->service.pagination;
+  EXPECT_FALSE(p.index);
+  EXPECT_EQ(p.default_method, server::PaginationMethod::Cursor);
+  EXPECT_EQ(p.default_page_size, 25u);
+  EXPECT_EQ(p.cursor_timeout, std::chrono::seconds(90));
+  EXPECT_EQ(p.cursor_key.size(), 32u);
+  auto flags = parse({"--config", file, "--pagination", "index", "--default-page-size", "7",
+                      "--cursor-timeout", "0"});
+  ASSERT_TRUE(flags.ok()) << flags.error().message;
+  EXPECT_FALSE(flags->service.pagination.cursor);
+  EXPECT_TRUE(flags->service.pagination.index);
+  EXPECT_EQ(flags->service.pagination.default_page_size, 7u);
+  EXPECT_EQ(flags->service.pagination.cursor_timeout, std::chrono::seconds(0));
+  for (std::vector<std::string> bad :
+       {std::vector<std::string>{"--pagination", "some"}, {"--cursor-key", "short"},
+        {"--default-pagination", "offset"}, {"--default-page-size", "0"}}) {
+    auto r = parse(bad);
+    ASSERT_FALSE(r.ok()) << bad[0];
+    EXPECT_EQ(r.error().code, 2);
+  }
+  auto none = parse({"--config", write_temp("pagination-none.json",
+                                            R"({"pagination": {"cursor": false, "index": false}})")});
+  EXPECT_FALSE(none.ok());
+}
+
 TEST(Config, UnknownKeysAndBadTypesInTheFileAreErrors) {
   for (const char* text : {R"({"http": {"prot": 1}})", R"({"nope": {}})",
                            R"({"http": {"port": "80"}})", R"({"http": {"port": 70000}})", R"([1])",
@@ -204,7 +238,12 @@ TEST(Config, HelpExitsZeroAndDocumentsEveryFlag) {
                            "--max-results",
                            "--tls-cert",
                            "--tls-key",
-                           "--shutdown-timeout"}) {
+                           "--shutdown-timeout",
+                           "--pagination",
+                           "--default-pagination",
+                           "--default-page-size",
+                           "--cursor-timeout",
+                           "--cursor-key"}) {
     EXPECT_NE(c.error().message.find(flag), std::string::npos) << flag;
   }
 }

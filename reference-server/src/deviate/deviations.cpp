@@ -79,6 +79,28 @@ void reshape_error(Response& response) {
   response.body = dump(doc);
 }
 
+// cursor-ignores-count: RFC 9865 §2 count "When specified, the service provider MUST NOT return
+// more although it MAY return fewer results". The count of a cursor-paged query (a "cursor"
+// query parameter or SearchRequest member) is dropped before the service sees it, so every page
+// has the default page size, and the cursors stay consistent from page to page.
+void drop_cursor_count(Request& request) {
+  if (request.method == "GET" && request.query_param("cursor")) {
+    for (auto it = request.query.begin(); it != request.query.end();) {
+      it = iequals(it->first, "count") ? request.query.erase(it) : std::next(it);
+    }
+    return;
+  }
+  const std::string_view search = "/.search";
+  const bool is_search = request.path.size() >= search.size() &&
+                         request.path.compare(request.path.size() - search.size(), search.size(),
+                                              search) == 0;
+  if (request.method != "POST" || !is_search) return;
+  json doc = parse(request.body);
+  if (!doc.is_object() || !doc.contains("cursor") || !doc.contains("count")) return;
+  doc.erase("count");
+  request.body = dump(doc);
+}
+
 // filter-case-sensitive: an encoding under which ASCII case folding no longer hides case —
 // each upper-case letter becomes its lower-case letter followed by '~'. A resource matches
 // case-exactly when the engine (which folds caseExact=false attributes) matches the encoded
@@ -133,7 +155,8 @@ std::optional<std::string> encode_filter_literals(std::string_view filter) {
 
 const std::vector<std::string_view>& Deviations::names() {
   static const std::vector<std::string_view> kNames{"no-etag", "filter-case-sensitive",
-                                                    "patch-not-atomic", "wrong-error-shape"};
+                                                    "patch-not-atomic", "wrong-error-shape",
+                                                    "cursor-ignores-count"};
   return kNames;
 }
 
@@ -142,6 +165,7 @@ bool Deviations::enable(std::string_view name) {
   if (name == "filter-case-sensitive") return filter_case_sensitive = true;
   if (name == "patch-not-atomic") return patch_not_atomic = true;
   if (name == "wrong-error-shape") return wrong_error_shape = true;
+  if (name == "cursor-ignores-count") return cursor_ignores_count = true;
   return false;
 }
 
@@ -150,6 +174,7 @@ DeviatingMiddleware::DeviatingMiddleware(const Registry& registry, Deviations de
 
 Response DeviatingMiddleware::handle(Request& request, const server::Next& next) {
   if (deviations_.no_etag) drop_conditional_headers(request);
+  if (deviations_.cursor_ignores_count) drop_cursor_count(request);
   Response response = next(request);
   if (deviations_.patch_not_atomic && request.method == "PATCH" && response.status == 400) {
     reapply_patch_prefix(request, next);

@@ -152,6 +152,35 @@ TEST_F(DeviationsTest, FilterCaseSensitiveDropsMatchesThatNeedCaseFolding) {
   EXPECT_EQ(out["Resources"][0]["userName"], "ALICE");
 }
 
+// RFC 9865 §2 count: "When specified, the service provider MUST NOT return more". The deviation
+// hides the count of cursor-paged queries from the service, GET and .search alike.
+TEST_F(DeviationsTest, CursorIgnoresCountDropsTheCountOfCursorQueriesOnly) {
+  Deviated h(inner, registry, only("cursor-ignores-count"));
+  Request get;
+  get.method = "GET";
+  get.path = "/Users";
+  get.query = {{"cursor", ""}, {"count", "2"}, {"filter", "userName pr"}};
+  h.handle(get);
+  Request indexed = get;
+  indexed.query = {{"startIndex", "1"}, {"count", "2"}};
+  h.handle(indexed);
+  Request search;
+  search.method = "POST";
+  search.path = "/Users/.search";
+  search.body = json{{"schemas", {"urn:ietf:params:scim:api:messages:2.0:SearchRequest"}},
+                     {"cursor", "abc"},
+                     {"count", 2}}
+                    .dump();
+  h.handle(search);
+  ASSERT_EQ(inner.seen.size(), 3u);
+  EXPECT_EQ(inner.seen[0].query.count("count"), 0u);
+  EXPECT_EQ(inner.seen[0].query.at("filter"), "userName pr");
+  EXPECT_EQ(inner.seen[1].query.at("count"), "2");  // index paging is left alone
+  const json sent = json::parse(inner.seen[2].body);
+  EXPECT_FALSE(sent.contains("count"));
+  EXPECT_EQ(sent["cursor"], "abc");
+}
+
 TEST_F(DeviationsTest, WithoutDeviationsResponsesPassThrough) {
   Response r = json_body(200, {{"meta", {{"version", "W/\"a\""}}}});
   r.set_header("ETag", "W/\"a\"");

@@ -1,6 +1,8 @@
 // Discovery documents (see discovery.hpp).
 #include "scim/server/endpoints/discovery.hpp"
 
+#include <algorithm>
+
 #include "scim/protocol/urns.hpp"
 #include "scim/server/api/responses.hpp"
 
@@ -54,6 +56,21 @@ Response rendered_body(const std::string& body) {
   return r;
 }
 
+// RFC 9865 §4: "A SCIM service provider implementing cursor-based pagination SHOULD include the
+// following additional attribute". maxPageSize is filter.maxResults: one limit, two names.
+nlohmann::json pagination(const ServiceConfig& c) {
+  const auto& p = c.pagination;
+  nlohmann::json doc = {
+      {"cursor", p.cursor},
+      {"index", p.index},
+      {"defaultPaginationMethod", to_string(p.effective_default())},
+      {"defaultPageSize", std::min(p.default_page_size.value_or(c.max_results), c.max_results)},
+      {"maxPageSize", c.max_results}};
+  // "No value being specified may mean that there is no cursor timeout".
+  if (p.cursor && p.cursor_timeout.count() > 0) doc["cursorTimeout"] = p.cursor_timeout.count();
+  return doc;
+}
+
 }  // namespace
 
 Response service_provider_config(const DiscoveryContext& ctx) {
@@ -78,6 +95,7 @@ Response service_provider_config(const DiscoveryContext& ctx) {
                           {"location", ctx.request.base_url + "/ServiceProviderConfig"},
                           {"created", ctx.started_at},
                           {"lastModified", ctx.started_at}}}};
+  doc["pagination"] = pagination(c);
   if (!c.documentation_uri.empty()) doc["documentationUri"] = c.documentation_uri;
   if (c.service_provider_config_extra.is_object()) doc.merge_patch(c.service_provider_config_extra);
   if (c.advertise_feeds && doc.contains("securityEvents"))

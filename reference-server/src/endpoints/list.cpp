@@ -1,5 +1,6 @@
 // ListResponse queries (RFC 7644 §3.4.2, §3.4.3): the filter is parsed by the engine, narrowed by
-// an index when the engine finds a hint, evaluated in the store, then sorted, paged and projected.
+// an index when the engine finds a hint, evaluated in the store, then sorted, paged (by index, or
+// by cursor as RFC 9865 adds) and projected.
 #include "scim/server/endpoints/list.hpp"
 
 #include <limits>
@@ -7,6 +8,7 @@
 #include "scim/protocol/urns.hpp"
 #include "scim/server/api/responses.hpp"
 #include "scim/server/endpoints/feature_rules.hpp"
+#include "scim/server/endpoints/cursor_paging.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
 #include "scim/server/engine/filter/filter.hpp"
 #include "scim/server/engine/lenient/lenient.hpp"
@@ -111,11 +113,56 @@ engine::PageWindow window_of(const Context& ctx, const engine::PageRequest& page
                              ctx.config.max_results);
 }
 
+nlohmann::json project_page(const Context& ctx, const ResourceType& type, const Prepared& prepared,
+                            std::vector<nlohmann::json>::iterator first,
+                            std::vector<nlohmann::json>::iterator last) {
+  nlohmann::json resources = nlohmann::json::array();
+  for (auto it = first; it != last; ++it) {
+    resources.push_back(engine::project(present(ctx, type, std::move(*it)), prepared.projection,
+                                        ctx.registry, type));
+  }
+  return resources;
+}
+
+// RFC 9865: unsorted pages come from the store's keyset on the creation order (constant memory
+// per request); sorted ones from the sorted matches (bounded by max_sort_results), placed by the
+// anchor's sort value and creation sequence.
+Response list_by_cursor(const Context& ctx, const ResourceType& type, const Prepared& prepared,
+                        const CursorPlan& plan) {
+  store::Query q = make_query(ctx, prepared);
+  if (!prepared.sort) {
+    q.keyset = keyset_of(plan);
+    q.limit = plan.page_size;
+  }
+  auto result = ctx.store.query(type.id, q);
+  if (!result) return error_response(result.error());
+  std::vector<engine::CursorAnchor> anchors;
+  CursorWindow window{0, result->page.size(), result->more_ahead, result->more_behind};
+  if (prepared.sort) {
+    for (std::size_t i = 0; i < result->page.size(); ++i) {
+      anchors.push_back({engine::sort_value(result->page[i], *prepared.sort), 0, result->seqs[i]});
+    }
+    window = cursor_window(anchors, plan, &*prepared.sort);
+    anchors = {anchors.begin() + static_cast<long>(window.begin),
+               anchors.begin() + static_cast<long>(window.end)};
+  } else {
+    for (auto seq : result->seqs) anchors.push_back({nullptr, 0, seq});
+  }
+  auto first = result->page.begin() + static_cast<long>(window.begin);
+  auto resources =
+      project_page(ctx, type, prepared, first, first + static_cast<long>(anchors.size()));
+  return json_response(200, cursor_list_body(ctx, plan, window, anchors, result->total,
+                                             std::move(resources)));
+}
+
 }  // namespace
 
 Response list_resources(const Context& ctx, const ResourceType& type, const ListParams& params) {
   auto prepared = prepare(ctx, type, params, true);
   if (!prepared) return error_response(prepared.error());
+  auto cursor = plan_cursor(ctx, type.id, params);
+  if (!cursor) return error_response(cursor.error());
+  if (*cursor) return list_by_cursor(ctx, type, *prepared, **cursor);
   auto page = page_of(ctx, params);
   if (!page) return error_response(page.error());
   const auto window = window_of(ctx, *page);
@@ -124,11 +171,7 @@ Response list_resources(const Context& ctx, const ResourceType& type, const List
   q.limit = window.length;
   auto result = ctx.store.query(type.id, q);
   if (!result) return error_response(result.error());
-  nlohmann::json resources = nlohmann::json::array();
-  for (auto& r : result->page) {
-    resources.push_back(engine::project(present(ctx, type, std::move(r)), prepared->projection,
-                                        ctx.registry, type));
-  }
+  auto resources = project_page(ctx, type, *prepared, result->page.begin(), result->page.end());
   return json_response(200, list_body(result->total, page->start_index, std::move(resources)));
 }
 

@@ -1,4 +1,5 @@
-// Query parameters from the URL (RFC 7644 §3.4.2) or from a SearchRequest body (§3.4.3).
+// Query parameters from the URL (RFC 7644 §3.4.2) or from a SearchRequest body (§3.4.3), with
+// RFC 9865's cursor in both.
 #include "scim/protocol/strings.hpp"
 #include "scim/protocol/urns.hpp"
 #include "scim/server/endpoints/list.hpp"
@@ -44,7 +45,8 @@ ListParams list_params_from_query(const Request& r) {
           param(r, "startIndex"),
           param(r, "count"),
           param(r, "attributes"),
-          param(r, "excludedAttributes")};
+          param(r, "excludedAttributes"),
+          param(r, "cursor")};
 }
 
 Result<ListParams> list_params_from_search(const nlohmann::json& body) {
@@ -68,7 +70,8 @@ Result<ListParams> list_params_from_search(const nlohmann::json& body) {
                  {"startIndex", true, false, p.start_index},
                  {"count", true, false, p.count},
                  {"attributes", false, true, p.attributes},
-                 {"excludedAttributes", false, true, p.excluded_attributes}};
+                 {"excludedAttributes", false, true, p.excluded_attributes},
+                 {"cursor", false, false, p.cursor}};
   for (const auto& m : members) {
     if (auto st = read_member(body, m.name, m.integer, m.as_list, m.out); !st) return st.error();
   }

@@ -10,6 +10,7 @@
 #include "scim/server/endpoints/list.hpp"
 #include "scim/server/endpoints/me.hpp"
 #include "scim/server/endpoints/resources.hpp"
+#include "scim/server/engine/query/cursor.hpp"
 #include "scim/server/store/timestamp.hpp"
 
 namespace scim::server {
@@ -21,7 +22,12 @@ Service::Service(const Registry& registry, ServiceConfig config, store::TenantDi
       tenants_(tenants),
       sink_(sink),
       started_at_(store::format_timestamp(std::chrono::system_clock::now())),
-      documents_(registry) {}
+      documents_(registry) {
+  // RFC 9865 cursors are sealed with this key: one per server start unless configured.
+  if (config_.pagination.cursor_key.empty()) {
+    config_.pagination.cursor_key = engine::random_cursor_key();
+  }
+}
 
 Result<store::ResourceStore*> Service::store_for(const Request& request) const {
   store::ResourceStore* store = tenants_.find(request.principal.tenant);

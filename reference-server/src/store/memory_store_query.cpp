@@ -12,10 +12,12 @@ namespace {
 struct Pager {
   const Query& query;
   QueryResult& out;
-  void add(nlohmann::json&& resource) {
+  void add(nlohmann::json&& resource, std::uint64_t seq) {
     const std::size_t n = out.total++;
-    if (n >= query.offset && n - query.offset < query.limit)
+    if (n >= query.offset && n - query.offset < query.limit) {
       out.page.push_back(std::move(resource));
+      out.seqs.push_back(seq);
+    }
   }
 };
 
@@ -25,38 +27,44 @@ Result<QueryResult> InMemoryStore::query(std::string_view type, const Query& q) 
   std::shared_lock lock(mu_);
   const auto* t = table(type);
   if (!t) return ScimError{404, ScimType::None, "unknown resource type " + std::string(type)};
+  if (q.keyset && !q.sort) return keyset_query(*t, q);
   QueryResult out;
   std::optional<std::vector<std::uint64_t>> candidates;
   if (q.lookup) candidates = t->candidates(*q.lookup);
   out.used_index = candidates.has_value();
 
   std::vector<nlohmann::json> kept;  // only when sorting
+  std::vector<std::uint64_t> kept_seqs;
   Pager pager{q, out};
   bool too_many = false;
-  auto visit = [&](const Record& record) {
+  auto visit = [&](std::uint64_t seq, const Record& record) {
     if (!q.predicate && !q.sort) {
       // Unfiltered listing: only the page is decoded, the rest is merely counted.
       const std::size_t n = out.total++;
-      if (n >= q.offset && n - q.offset < q.limit) out.page.push_back(materialize(*t, record));
+      if (n >= q.offset && n - q.offset < q.limit) {
+        out.page.push_back(materialize(*t, record));
+        out.seqs.push_back(seq);
+      }
       return;
     }
     nlohmann::json resource = materialize(*t, record);
     if (q.predicate && !q.predicate(resource)) return;
-    if (!q.sort) return pager.add(std::move(resource));
+    if (!q.sort) return pager.add(std::move(resource), seq);
     if (kept.size() >= q.max_sorted) {
       too_many = true;
       return;
     }
     kept.push_back(std::move(resource));
+    kept_seqs.push_back(seq);
   };
   if (candidates) {
     for (auto seq : *candidates) {
-      if (const Record* r = t->by_seq(seq); r && !too_many) visit(*r);
+      if (const Record* r = t->by_seq(seq); r && !too_many) visit(seq, *r);
     }
   } else {
     for (const auto& [seq, record] : t->records()) {
       if (too_many) break;
-      visit(record);
+      visit(seq, record);
     }
   }
   if (too_many) {
@@ -70,7 +78,9 @@ Result<QueryResult> InMemoryStore::query(std::string_view type, const Query& q) 
     order.reserve(kept.size());
     for (const auto& r : kept) order.push_back(&r);
     q.sort(order);
-    for (const auto* r : order) pager.add(nlohmann::json(*r));
+    for (const auto* r : order) {
+      pager.add(nlohmann::json(*r), kept_seqs[static_cast<std::size_t>(r - kept.data())]);
+    }
   }
   return out;
 }

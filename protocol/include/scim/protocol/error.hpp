@@ -24,6 +24,10 @@ enum class ScimType {
   InvalidValue,
   InvalidVers,
   Sensitive,
+  // RFC 9865 §2.1 extends Table 9 for cursor-based pagination.
+  InvalidCursor,
+  ExpiredCursor,
+  InvalidCount,
 };
 
 // Wire spelling ("invalidFilter", ...); empty for None.
@@ -57,6 +61,9 @@ ScimError no_target(std::string detail);
 ScimError invalid_value(std::string detail);
 ScimError invalid_vers(std::string detail);
 ScimError sensitive(std::string detail);
+ScimError invalid_cursor(std::string detail);  // RFC 9865 §2.1, 400
+ScimError expired_cursor(std::string detail);  // RFC 9865 §2.1, 400
+ScimError invalid_count(std::string detail);   // RFC 9865 §2.1, 400
 // Errors without a scimType.
 ScimError http_error(int status, std::string detail);
 ScimError not_found(std::string detail);  // 404

@@ -10,9 +10,15 @@
 namespace scim::engine {
 namespace {
 
+std::size_t clamp_to_size(std::int64_t v, std::int64_t floor) {
+  return static_cast<std::size_t>(std::max(v, floor));
+}
+
+}  // namespace
+
 // An integer parameter. Values beyond 64 bits saturate rather than fail: "startIndex=1e30" is
 // malformed, but a very large integer is still an integer and simply past the end.
-Result<std::int64_t> parse_integer(std::string_view name, std::string_view text) {
+Result<std::int64_t> parse_query_integer(std::string_view name, std::string_view text) {
   std::string_view digits = text;
   const bool negative = !digits.empty() && digits.front() == '-';
   if (negative || (!digits.empty() && digits.front() == '+')) digits.remove_prefix(1);
@@ -31,22 +37,16 @@ Result<std::int64_t> parse_integer(std::string_view name, std::string_view text)
   return negative ? -value : value;
 }
 
-std::size_t clamp_to_size(std::int64_t v, std::int64_t floor) {
-  return static_cast<std::size_t>(std::max(v, floor));
-}
-
-}  // namespace
-
 Result<PageRequest> parse_page(const std::optional<std::string>& start_index,
                                const std::optional<std::string>& count, std::size_t max_results) {
   PageRequest page;
   if (start_index) {
-    auto v = parse_integer("startIndex", *start_index);
+    auto v = parse_query_integer("startIndex", *start_index);
     if (!v) return v.error();
     page.start_index = clamp_to_size(*v, 1);  // "A value less than 1 SHALL be interpreted as 1"
   }
   if (count) {
-    auto v = parse_integer("count", *count);
+    auto v = parse_query_integer("count", *count);
     if (!v) return v.error();
     // "A negative value SHALL be interpreted as 0"; more than maxResults is served as maxResults.
     page.count = std::min(clamp_to_size(*v, 0), max_results);

@@ -62,15 +62,12 @@ bool has_type(const nlohmann::json& v, AttributeType t) {
   }
 }
 
-SortKey key_of(const nlohmann::json& resource, const SortSpec& spec) {
-  const ResolvedAttribute& r = spec.attribute;
-  const nlohmann::json* holder = &resource;
-  if (r.is_extension) holder = find_member(resource, r.schema->id);
-  const nlohmann::json* v = holder ? find_member(*holder, r.attribute->name) : nullptr;
-  if (v) v = pick_element(*v);
-  if (v && r.sub_attribute) v = find_member(*v, r.sub_attribute->name);
-  if (v && v->is_array()) v = pick_element(*v);  // defensive: arrays where a value belongs
-  const Attribute& target = r.sub_attribute ? *r.sub_attribute : *r.attribute;
+const Attribute& target_of(const SortSpec& spec) {
+  return spec.attribute.sub_attribute ? *spec.attribute.sub_attribute : *spec.attribute.attribute;
+}
+
+// The typed key of an extracted value (null or absent: no key).
+SortKey key_of_value(const nlohmann::json* v, const Attribute& target) {
   if (!v || !has_type(*v, target.type)) return {};
   SortKey key{v, std::nullopt};
   if (target.type == AttributeType::DateTime) {
@@ -78,6 +75,23 @@ SortKey key_of(const nlohmann::json& resource, const SortSpec& spec) {
     if (!key.instant) return {};  // unparseable: no usable value
   }
   return key;
+}
+
+// The value `resource` sorts by, before typing: the primary (or first) element, then the
+// sub-attribute; nullptr when absent.
+const nlohmann::json* value_of(const nlohmann::json& resource, const SortSpec& spec) {
+  const ResolvedAttribute& r = spec.attribute;
+  const nlohmann::json* holder = &resource;
+  if (r.is_extension) holder = find_member(resource, r.schema->id);
+  const nlohmann::json* v = holder ? find_member(*holder, r.attribute->name) : nullptr;
+  if (v) v = pick_element(*v);
+  if (v && r.sub_attribute) v = find_member(*v, r.sub_attribute->name);
+  if (v && v->is_array()) v = pick_element(*v);  // defensive: arrays where a value belongs
+  return v;
+}
+
+SortKey key_of(const nlohmann::json& resource, const SortSpec& spec) {
+  return key_of_value(value_of(resource, spec), target_of(spec));
 }
 
 // Three-way comparison of two present keys of the target type.
@@ -98,6 +112,19 @@ std::weak_ordering compare_keys(const SortKey& a, const SortKey& b, const Attrib
                           b.value->get_ref<const std::string&>(),
                           target.case_exact || target.type == AttributeType::Binary);
   }
+}
+
+// Three-way comparison in the listing order: ascending with missing values last; descending is
+// the exact mirror (missing first). Negative when `a` comes first.
+int in_sort_order(const SortKey& a, const SortKey& b, const Attribute& target, bool descending) {
+  int c = 0;
+  if (!a.value || !b.value) {
+    c = (a.value ? 0 : 1) - (b.value ? 0 : 1);  // present before missing
+  } else {
+    const auto o = compare_keys(a, b, target);
+    c = o < 0 ? -1 : (o > 0 ? 1 : 0);
+  }
+  return descending ? -c : c;
 }
 
 }  // namespace
@@ -124,20 +151,27 @@ Result<std::optional<SortSpec>> parse_sort(const std::optional<std::string>& sor
 
 void sort_resources(std::vector<const nlohmann::json*>& resources, const SortSpec& spec) {
   if (!spec.attribute.attribute || resources.size() < 2) return;
-  const Attribute& target =
-      spec.attribute.sub_attribute ? *spec.attribute.sub_attribute : *spec.attribute.attribute;
+  const Attribute& target = target_of(spec);
   std::vector<std::pair<SortKey, const nlohmann::json*>> keyed;
   keyed.reserve(resources.size());
   for (const auto* r : resources) keyed.emplace_back(r ? key_of(*r, spec) : SortKey{}, r);
-  // Ascending order with missing values last; descending is the exact mirror (missing first).
-  auto ascending = [&](const SortKey& a, const SortKey& b) {
-    if (!a.value || !b.value) return a.value && !b.value;
-    return compare_keys(a, b, target) < 0;
-  };
   std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& x, const auto& y) {
-    return spec.descending ? ascending(y.first, x.first) : ascending(x.first, y.first);
+    return in_sort_order(x.first, y.first, target, spec.descending) < 0;
   });
   for (std::size_t i = 0; i < keyed.size(); ++i) resources[i] = keyed[i].second;
+}
+
+nlohmann::json sort_value(const nlohmann::json& resource, const SortSpec& spec) {
+  if (!spec.attribute.attribute) return nullptr;
+  const SortKey key = key_of(resource, spec);
+  return key.value ? *key.value : nlohmann::json();
+}
+
+int compare_sort_values(const nlohmann::json& a, const nlohmann::json& b, const SortSpec& spec) {
+  if (!spec.attribute.attribute) return 0;
+  const Attribute& target = target_of(spec);
+  return in_sort_order(key_of_value(&a, target), key_of_value(&b, target), target,
+                       spec.descending);
 }
 
 }  // namespace scim::engine

@@ -20,9 +20,11 @@ struct Deviations {
   bool filter_case_sensitive = false;  // filters compare every string case-exactly
   bool patch_not_atomic = false;       // a failing PATCH keeps the operations before it
   bool wrong_error_shape = false;      // error "status" as a number, no Error schema URN
+  bool cursor_ignores_count = false;   // cursor pages (RFC 9865) are served at the default size
 
   bool any() const {
-    return no_etag || filter_case_sensitive || patch_not_atomic || wrong_error_shape;
+    return no_etag || filter_case_sensitive || patch_not_atomic || wrong_error_shape ||
+           cursor_ignores_count;
   }
   // Turns on the named deviation; false for an unknown name.
   bool enable(std::string_view name);

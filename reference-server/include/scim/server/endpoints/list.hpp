@@ -20,11 +20,14 @@ struct ListParams {
   std::optional<std::string> count;
   std::optional<std::string> attributes;  // comma-separated, as in the query string
   std::optional<std::string> excluded_attributes;
+  // RFC 9865 §2: present (even empty) asks for cursor paging; the value of a nextCursor or
+  // previousCursor continues it.
+  std::optional<std::string> cursor;
 };
 
 ListParams list_params_from_query(const Request& request);
 // RFC 7644 §3.4.3 SearchRequest: "schemas" must name the SearchRequest URN; startIndex/count are
-// integers; attributes/excludedAttributes are arrays of strings. Errors: 400 invalidSyntax or
+// integers; attributes/excludedAttributes are arrays of strings; cursor (RFC 9865 §3) a string. Errors: 400 invalidSyntax or
 // invalidValue naming the attribute.
 Result<ListParams> list_params_from_search(const nlohmann::json& body);
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "scim/server/bulk/bulk_request.hpp"
+#include "scim/server/endpoints/pagination_options.hpp"
 
 #include "scim/server/engine/filter/filter.hpp"
 
@@ -65,6 +66,7 @@ struct ServiceConfig {
   // endpoint of each feed (absolute, under the request's base URL), so a client can discover them.
   bool advertise_feeds = false;
   Features features;
+  PaginationOptions pagination;  // RFC 9865 cursors beside RFC 7644 index paging
 };
 
 }  // namespace scim::server

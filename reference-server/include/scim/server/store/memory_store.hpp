@@ -47,6 +47,7 @@ class InMemoryStore final : public ResourceStore {
   TypeTable* table(std::string_view type) const;
   std::optional<std::string> type_of_locked(std::string_view id) const;
   nlohmann::json materialize(const TypeTable& table, const Record& record) const;
+  QueryResult keyset_query(const TypeTable& table, const Query& query) const;
   void attach_groups(const TypeTable& table, nlohmann::json& resource) const;
   Status<> check_members(const TypeSpec& spec, nlohmann::json& resource) const;
   void stamp(const TypeSpec& spec, nlohmann::json& resource, const nlohmann::json* old);

@@ -57,6 +57,14 @@ struct IndexLookup {
   nlohmann::json value;
 };
 
+// Keyset paging on the creation order (RFC 9865 cursors), for unsorted queries: the page is
+// found from a creation sequence instead of an offset, so resources created or deleted meanwhile
+// shift nothing, and an unfiltered page costs O(page + log n) with no per-query memory beyond it.
+struct Keyset {
+  bool backward = false;     // false: matches with seq > bound, the first `limit` of them;
+  std::uint64_t bound = 0;   // true: matches with seq < bound, the last `limit` of them
+};
+
 struct Query {
   std::optional<IndexLookup> lookup;
   std::function<bool(const nlohmann::json&)> predicate;  // empty: every resource matches
@@ -67,12 +75,19 @@ struct Query {
   // Sorting needs every match in memory: above this many matches the query fails with 400
   // tooMany (RFC 7644 §3.12) instead of growing without bound.
   std::size_t max_sorted = 50'000;
+  // Set (and `sort` empty): `offset` is ignored and the page is taken around `keyset.bound`.
+  std::optional<Keyset> keyset;
 };
 
 struct QueryResult {
   std::size_t total = 0;  // number of matches (RFC 7644 §3.4.2 totalResults)
   std::vector<nlohmann::json> page;
+  std::vector<std::uint64_t> seqs;  // creation sequence of each page entry (parallel to page)
   bool used_index = false;  // the lookup narrowed the scan (for tests and metrics)
+  // Keyset queries: matches beyond the page in its direction (ahead), and matches on the other
+  // side of the bound (behind: seq <= bound going forward, seq >= bound going backward).
+  bool more_ahead = false;
+  bool more_behind = false;
 };
 
 // A write's result plus the other resources it changed as a side effect (groups that lost a

@@ -26,8 +26,17 @@ Result<std::optional<SortSpec>> parse_sort(const std::optional<std::string>& sor
 // Stable sort; multi-valued attributes sort by the primary (or first) value; missing values last
 // ascending and first descending; caseExact decides string comparison.
 void sort_resources(std::vector<const nlohmann::json*>& resources, const SortSpec& spec);
+// The value a resource sorts by (the primary or first element, typed as the attribute says);
+// null when it has none. Cursors (RFC 9865) carry it to find their place again.
+nlohmann::json sort_value(const nlohmann::json& resource, const SortSpec& spec);
+// Three-way comparison of two sort_value results in sort_resources' order (sortOrder and the
+// missing-last rule included): negative when `a` sorts first, 0 when they tie.
+int compare_sort_values(const nlohmann::json& a, const nlohmann::json& b, const SortSpec& spec);
 
 // ---- Paging (RFC 7644 §3.4.2.4).
+// An integer query parameter: an optional sign and digits, saturating beyond 64 bits; anything
+// else is 400 invalidValue naming `name`.
+Result<std::int64_t> parse_query_integer(std::string_view name, std::string_view text);
 struct PageRequest {
   std::size_t start_index = 1;       // 1-based; values < 1 mean 1
   std::optional<std::size_t> count;  // negative means 0; capped by max_results
