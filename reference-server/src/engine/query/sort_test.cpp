@@ -44,6 +44,24 @@ TEST_F(SortTest, AscendingByDefaultAndCaseInsensitive) {
   EXPECT_THAT(order(docs, "USERNAME", "Descending"), ElementsAre("3", "1", "2", "4"));
 }
 
+// Cursors (RFC 9865) find their place again from a stored sort value: compare_sort_values must
+// agree with sort_resources, including sortOrder and missing values.
+TEST_F(SortTest, SortValuesCompareInTheListingOrder) {
+  auto spec = parse_sort(std::string("name.familyName"), std::string("descending"),
+                         env.registry(), env.user());
+  ASSERT_TRUE(spec.ok() && spec->has_value());
+  const nlohmann::json jensen = {{"name", {{"familyName", "Jensen"}}}};
+  const nlohmann::json smith = {{"name", {{"familyName", "smith"}}}};
+  const nlohmann::json none = {{"userName", "x"}};
+  EXPECT_EQ(sort_value(jensen, **spec), "Jensen");
+  EXPECT_TRUE(sort_value(none, **spec).is_null());
+  const auto& s = **spec;
+  EXPECT_LT(compare_sort_values(sort_value(smith, s), sort_value(jensen, s), s), 0);
+  EXPECT_GT(compare_sort_values(sort_value(jensen, s), sort_value(smith, s), s), 0);
+  EXPECT_EQ(compare_sort_values("JENSEN", sort_value(jensen, s), s), 0);  // caseExact false
+  EXPECT_LT(compare_sort_values(nullptr, "Jensen", s), 0);  // missing first when descending
+}
+
 TEST_F(SortTest, CaseExactAttributesSortByCodePoint) {
   const std::vector<nlohmann::json> docs = {{{"id", "1"}, {"externalId", "b"}},
                                             {{"id", "2"}, {"externalId", "B"}},
