@@ -65,8 +65,8 @@ struct FlagValues {
        no_nested_groups = false;
   std::vector<std::string> filter_operators;
   std::string pagination, default_pagination;  // RFC 9865: "both|cursor|index", "cursor|index"
-  std::size_t default_page_size = 0;  // 0: not given
-  long long cursor_timeout = -1;      // negative: not given
+  std::size_t default_page_size = 0;           // 0: not given
+  long long cursor_timeout = -1;               // negative: not given
 };
 
 void register_http_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {

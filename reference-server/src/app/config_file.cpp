@@ -208,8 +208,8 @@ Section pagination_section(ServerConfig& c) {
   return {
       {"cursor", set_bool(p.cursor)},
       {"index", set_bool(p.index)},
-      {"defaultPaginationMethod", set_parsed(p.default_method, server::parse_pagination_method,
-                                             "\"cursor\" or \"index\"")},
+      {"defaultPaginationMethod",
+       set_parsed(p.default_method, server::parse_pagination_method, "\"cursor\" or \"index\"")},
       {"defaultPageSize",
        [&p](const json& v) -> Status<std::string> {
          if (!v.is_number_unsigned() || v.get<std::uint64_t>() == 0) {

@@ -171,15 +171,17 @@ TEST(Config, PaginationFromFileAndFlags) {
   EXPECT_TRUE(flags->service.pagination.index);
   EXPECT_EQ(flags->service.pagination.default_page_size, 7u);
   EXPECT_EQ(flags->service.pagination.cursor_timeout, std::chrono::seconds(0));
-  for (std::vector<std::string> bad :
-       {std::vector<std::string>{"--pagination", "some"}, {"--cursor-key", "short"},
-        {"--default-pagination", "offset"}, {"--default-page-size", "0"}}) {
+  for (std::vector<std::string> bad : {std::vector<std::string>{"--pagination", "some"},
+                                       {"--cursor-key", "short"},
+                                       {"--default-pagination", "offset"},
+                                       {"--default-page-size", "0"}}) {
     auto r = parse(bad);
     ASSERT_FALSE(r.ok()) << bad[0];
     EXPECT_EQ(r.error().code, 2);
   }
-  auto none = parse({"--config", write_temp("pagination-none.json",
-                                            R"({"pagination": {"cursor": false, "index": false}})")});
+  auto none =
+      parse({"--config", write_temp("pagination-none.json",
+                                    R"({"pagination": {"cursor": false, "index": false}})")});
   EXPECT_FALSE(none.ok());
 }
 

@@ -91,9 +91,9 @@ void drop_cursor_count(Request& request) {
     return;
   }
   const std::string_view search = "/.search";
-  const bool is_search = request.path.size() >= search.size() &&
-                         request.path.compare(request.path.size() - search.size(), search.size(),
-                                              search) == 0;
+  const bool is_search =
+      request.path.size() >= search.size() &&
+      request.path.compare(request.path.size() - search.size(), search.size(), search) == 0;
   if (request.method != "POST" || !is_search) return;
   json doc = parse(request.body);
   if (!doc.is_object() || !doc.contains("cursor") || !doc.contains("count")) return;

@@ -167,10 +167,10 @@ TEST_F(DeviationsTest, CursorIgnoresCountDropsTheCountOfCursorQueriesOnly) {
   Request search;
   search.method = "POST";
   search.path = "/Users/.search";
-  search.body = json{{"schemas", {"urn:ietf:params:scim:api:messages:2.0:SearchRequest"}},
-                     {"cursor", "abc"},
-                     {"count", 2}}
-                    .dump();
+  search.body = json{
+      {"schemas", {"urn:ietf:params:scim:api:messages:2.0:SearchRequest"}},
+      {"cursor", "abc"},
+      {"count", 2}}.dump();
   h.handle(search);
   ASSERT_EQ(inner.seen.size(), 3u);
   EXPECT_EQ(inner.seen[0].query.count("count"), 0u);

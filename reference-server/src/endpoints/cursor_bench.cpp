@@ -35,7 +35,9 @@ long status_kib(const char* field) {
 }
 
 // Resets VmHWM to the current RSS (Linux >= 4.0), so the peak measures the paging alone.
-void reset_peak() { std::ofstream("/proc/self/clear_refs") << "5"; }
+void reset_peak() {
+  std::ofstream("/proc/self/clear_refs") << "5";
+}
 
 std::string id_for(std::size_t i) {
   char buf[40];
@@ -125,8 +127,8 @@ int main(int argc, char** argv) {
   const Walk w = walk(service, users, count);
   const double walk_s = seconds_since(start);
   const long peak = status_kib("VmHWM:");
-  std::printf("cursor walk: count=%zu pages=%zu visited_once=%zu repeated=%zu missing=%zu\n",
-              count, w.pages, w.visited, w.repeated, users - w.visited);
+  std::printf("cursor walk: count=%zu pages=%zu visited_once=%zu repeated=%zu missing=%zu\n", count,
+              w.pages, w.visited, w.repeated, users - w.visited);
   std::printf("cursor walk: total_s=%.2f avg_page_ms=%.3f max_page_ms=%.3f\n", walk_s,
               walk_s * 1e3 / static_cast<double>(w.pages), w.max_page_ms);
   std::printf("memory: rss_before_walk_mib=%.1f peak_rss_during_walk_mib=%.1f growth_mib=%.1f\n",

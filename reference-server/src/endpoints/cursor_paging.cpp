@@ -107,8 +107,9 @@ Result<std::optional<CursorPlan>> plan_cursor(const Context& ctx, std::string_vi
   if (!count) return count.error();
   plan.count = *count;
   if (plan.state && plan.state->count != plan.count) {
-    return invalid_count("count must be identical to the count of the query that issued the "
-                         "cursor (RFC 9865 §2.1)");
+    return invalid_count(
+        "count must be identical to the count of the query that issued the "
+        "cursor (RFC 9865 §2.1)");
   }
   const std::size_t page_default =
       ctx.config.pagination.default_page_size.value_or(ctx.config.max_results);
@@ -176,9 +177,8 @@ nlohmann::json cursor_list_body(const Context& ctx, const CursorPlan& plan,
                                            : seal(ctx, plan, false, false, anchors.back());
     }
     if (has_previous) {
-      body["previousCursor"] = anchors.empty()
-                                   ? seal(ctx, plan, true, turn, plan.state->anchor)
-                                   : seal(ctx, plan, true, false, anchors.front());
+      body["previousCursor"] = anchors.empty() ? seal(ctx, plan, true, turn, plan.state->anchor)
+                                               : seal(ctx, plan, true, false, anchors.front());
     }
   }
   body["Resources"] = std::move(resources);

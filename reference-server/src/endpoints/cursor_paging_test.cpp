@@ -67,7 +67,10 @@ TEST_F(CursorTest, ExactMultipleEndsWithoutAnEmptyPage) {
 }
 
 TEST_F(CursorTest, FilteredAndSortedPagesKeepTheirOrder) {
-  Query q{{"cursor", ""}, {"count", "2"}, {"sortBy", "userName"}, {"sortOrder", "descending"},
+  Query q{{"cursor", ""},
+          {"count", "2"},
+          {"sortBy", "userName"},
+          {"sortOrder", "descending"},
           {"filter", "userName ne \"u3\""}};
   auto p1 = get(q);
   EXPECT_EQ(names(p1), (std::vector<std::string>{"u5", "u4"}));
@@ -153,8 +156,9 @@ TEST(CursorExpiry, Rfc9865_2_1_ACursorOlderThanCursorTimeoutIsExpired) {
   h.create_user("u2");
   auto next = body_of(h.call("GET", "/Users", "", {}, {{"cursor", ""}, {"count", "1"}}));
   *now += std::chrono::seconds(60);
-  EXPECT_EQ(h.call("GET", "/Users", "", {}, {{"cursor", next["nextCursor"]}, {"count", "1"}}).status,
-            200);
+  EXPECT_EQ(
+      h.call("GET", "/Users", "", {}, {{"cursor", next["nextCursor"]}, {"count", "1"}}).status,
+      200);
   *now += std::chrono::seconds(1);
   EXPECT_THAT(h.call("GET", "/Users", "", {}, {{"cursor", next["nextCursor"]}, {"count", "1"}}),
               IsScimError(400, "expiredCursor"));

@@ -46,15 +46,20 @@ TEST_F(CursorStabilityTest, ACollectionIsVisitedExactlyOnceForwardAndBackward) {
   // From the last page back to the first, at maxPageSize (200).
   const Query big{{"cursor", ""}, {"count", "200"}};
   auto p1 = body_of(h.call("GET", "/Users", "", {}, big));
-  auto p2 = body_of(h.call("GET", "/Users", "", {}, {{"cursor", p1["nextCursor"]}, {"count", "200"}}));
-  auto tail = body_of(h.call("GET", "/Users", "", {}, {{"cursor", p2["nextCursor"]}, {"count", "200"}}));
+  auto p2 =
+      body_of(h.call("GET", "/Users", "", {}, {{"cursor", p1["nextCursor"]}, {"count", "200"}}));
+  auto tail =
+      body_of(h.call("GET", "/Users", "", {}, {{"cursor", p2["nextCursor"]}, {"count", "200"}}));
   ASSERT_EQ(tail["Resources"].size(), 103u);
   EXPECT_FALSE(tail.contains("nextCursor"));
-  auto backward = walk({{"count", "200"}}, [](int) {}, true, tail["previousCursor"]);
+  auto backward = walk(
+      {{"count", "200"}}, [](int) {}, true, tail["previousCursor"]);
   EXPECT_EQ(backward, std::vector<std::string>(ids.begin(), ids.begin() + 400));
 }
 
-std::set<std::string> as_set(const std::vector<std::string>& v) { return {v.begin(), v.end()}; }
+std::set<std::string> as_set(const std::vector<std::string>& v) {
+  return {v.begin(), v.end()};
+}
 
 // Creations and deletions between pages, on both sides of the cursor, unsorted and sorted.
 using Walk = std::function<std::vector<std::string>(Query, const std::function<void(int)>&)>;
@@ -103,7 +108,8 @@ TEST_F(CursorStabilityTest, DeletingTheAnchorItselfDoesNotLoseThePlace) {
   for (int i = 0; i < 6; ++i) ids.push_back(h.create_user("u" + std::to_string(i)));
   auto p1 = body_of(h.call("GET", "/Users", "", {}, {{"cursor", ""}, {"count", "3"}}));
   ASSERT_EQ(h.call("DELETE", "/Users/" + ids[2]).status, 204);  // the last one shown
-  auto p2 = body_of(h.call("GET", "/Users", "", {}, {{"cursor", p1["nextCursor"]}, {"count", "3"}}));
+  auto p2 =
+      body_of(h.call("GET", "/Users", "", {}, {{"cursor", p1["nextCursor"]}, {"count", "3"}}));
   ASSERT_EQ(p2["Resources"].size(), 3u);
   EXPECT_EQ(p2["Resources"][0]["id"], ids[3]);
 }

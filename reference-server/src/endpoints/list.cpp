@@ -151,8 +151,8 @@ Response list_by_cursor(const Context& ctx, const ResourceType& type, const Prep
   auto first = result->page.begin() + static_cast<long>(window.begin);
   auto resources =
       project_page(ctx, type, prepared, first, first + static_cast<long>(anchors.size()));
-  return json_response(200, cursor_list_body(ctx, plan, window, anchors, result->total,
-                                             std::move(resources)));
+  return json_response(
+      200, cursor_list_body(ctx, plan, window, anchors, result->total, std::move(resources)));
 }
 
 }  // namespace

@@ -72,8 +72,8 @@ Result<std::optional<engine::SortSpec>> root_sort(const Context& ctx, const List
 }
 
 nlohmann::json project_one(const Context& ctx, const ListParams& params, const Typed& t) {
-  auto projection =
-      engine::parse_projection(params.attributes, params.excluded_attributes, ctx.registry, *t.type);
+  auto projection = engine::parse_projection(params.attributes, params.excluded_attributes,
+                                             ctx.registry, *t.type);
   if (!projection) return nullptr;  // checked for every type before any page is built
   return engine::project(present(ctx, *t.type, t.resource), *projection, ctx.registry, *t.type);
 }
@@ -93,8 +93,8 @@ Response page_by_cursor(const Context& ctx, const ListParams& params, const Curs
   std::vector<engine::CursorAnchor> anchors;
   anchors.reserve(order.size());
   for (const Typed* t : order) {
-    anchors.push_back({sort ? engine::sort_value(t->resource, *sort) : nlohmann::json(),
-                       t->type_index, t->seq});
+    anchors.push_back(
+        {sort ? engine::sort_value(t->resource, *sort) : nlohmann::json(), t->type_index, t->seq});
   }
   const CursorWindow window = cursor_window(anchors, plan, sort);
   nlohmann::json out = nlohmann::json::array();

@@ -87,8 +87,8 @@ QueryResult InMemoryStore::keyset_query(const TypeTable& t, const Query& q) cons
   } else {
     for (const auto& [seq, record] : records) visit(seq, record);
   }
-  if (k.backward) page.assign(std::make_move_iterator(window.begin()),
-                              std::make_move_iterator(window.end()));
+  if (k.backward)
+    page.assign(std::make_move_iterator(window.begin()), std::make_move_iterator(window.end()));
   emit(out, std::move(page));
   return out;
 }

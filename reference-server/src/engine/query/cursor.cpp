@@ -35,7 +35,9 @@ Digest hmac_sha256(std::string_view key, std::string_view data) {
   return out;
 }
 
-std::string as_string(const Digest& d) { return std::string(d.begin(), d.end()); }
+std::string as_string(const Digest& d) {
+  return std::string(d.begin(), d.end());
+}
 
 // AES-256-CTR: the same call encrypts and decrypts.
 std::string aes_ctr(const Digest& key, std::string_view iv, std::string_view in) {
@@ -43,13 +45,12 @@ std::string aes_ctr(const Digest& key, std::string_view iv, std::string_view in)
                                                                       EVP_CIPHER_CTX_free);
   std::string out(in.size(), '\0');
   int len = 0;
-  const bool ok =
-      ctx &&
-      EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_ctr(), nullptr, key.data(),
-                         reinterpret_cast<const unsigned char*>(iv.data())) == 1 &&
-      EVP_EncryptUpdate(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &len,
-                        reinterpret_cast<const unsigned char*>(in.data()),
-                        static_cast<int>(in.size())) == 1;
+  const bool ok = ctx &&
+                  EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_ctr(), nullptr, key.data(),
+                                     reinterpret_cast<const unsigned char*>(iv.data())) == 1 &&
+                  EVP_EncryptUpdate(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &len,
+                                    reinterpret_cast<const unsigned char*>(in.data()),
+                                    static_cast<int>(in.size())) == 1;
   if (!ok) throw std::runtime_error("AES-256-CTR failed");
   return out;
 }
@@ -65,8 +66,7 @@ Keys derive(std::string_view key) {
 }
 
 // The tag covers the binding too, length-prefixed so no two (token, binding) pairs collide.
-std::string tag_of(const Keys& keys, std::string_view iv_and_ciphertext,
-                   std::string_view binding) {
+std::string tag_of(const Keys& keys, std::string_view iv_and_ciphertext, std::string_view binding) {
   std::string data = std::to_string(iv_and_ciphertext.size()) + ":";
   data.append(iv_and_ciphertext).append(binding);
   return as_string(hmac_sha256(keys.authentication, data)).substr(0, kTagBytes);
@@ -110,8 +110,7 @@ ScimError invalid() {
 
 std::string random_cursor_key() {
   std::string key(32, '\0');
-  if (RAND_bytes(reinterpret_cast<unsigned char*>(key.data()), static_cast<int>(key.size())) !=
-      1) {
+  if (RAND_bytes(reinterpret_cast<unsigned char*>(key.data()), static_cast<int>(key.size())) != 1) {
     throw std::runtime_error("RAND_bytes failed");
   }
   return key;

@@ -170,8 +170,7 @@ nlohmann::json sort_value(const nlohmann::json& resource, const SortSpec& spec) 
 int compare_sort_values(const nlohmann::json& a, const nlohmann::json& b, const SortSpec& spec) {
   if (!spec.attribute.attribute) return 0;
   const Attribute& target = target_of(spec);
-  return in_sort_order(key_of_value(&a, target), key_of_value(&b, target), target,
-                       spec.descending);
+  return in_sort_order(key_of_value(&a, target), key_of_value(&b, target), target, spec.descending);
 }
 
 }  // namespace scim::engine

@@ -47,8 +47,8 @@ TEST_F(SortTest, AscendingByDefaultAndCaseInsensitive) {
 // Cursors (RFC 9865) find their place again from a stored sort value: compare_sort_values must
 // agree with sort_resources, including sortOrder and missing values.
 TEST_F(SortTest, SortValuesCompareInTheListingOrder) {
-  auto spec = parse_sort(std::string("name.familyName"), std::string("descending"),
-                         env.registry(), env.user());
+  auto spec = parse_sort(std::string("name.familyName"), std::string("descending"), env.registry(),
+                         env.user());
   ASSERT_TRUE(spec.ok() && spec->has_value());
   const nlohmann::json jensen = {{"name", {{"familyName", "Jensen"}}}};
   const nlohmann::json smith = {{"name", {{"familyName", "smith"}}}};

@@ -47,14 +47,14 @@ struct CursorWindow {
 };
 // `ordered` is the whole listing's anchors in listing order: by sort value when `sort` is set,
 // then type index, then creation sequence.
-CursorWindow cursor_window(const std::vector<engine::CursorAnchor>& ordered,
-                           const CursorPlan& plan, const engine::SortSpec* sort);
+CursorWindow cursor_window(const std::vector<engine::CursorAnchor>& ordered, const CursorPlan& plan,
+                           const engine::SortSpec* sort);
 
 // A cursor ListResponse: totalResults, itemsPerPage, Resources and the cursors (no startIndex,
 // as in RFC 9865's examples). `anchors` are the page's resources' places, in page order.
 nlohmann::json cursor_list_body(const Context& ctx, const CursorPlan& plan,
                                 const CursorWindow& found,
-                                const std::vector<engine::CursorAnchor>& anchors,
-                                std::size_t total, nlohmann::json resources);
+                                const std::vector<engine::CursorAnchor>& anchors, std::size_t total,
+                                nlohmann::json resources);
 
 }  // namespace scim::server

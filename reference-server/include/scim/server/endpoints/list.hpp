@@ -27,8 +27,8 @@ struct ListParams {
 
 ListParams list_params_from_query(const Request& request);
 // RFC 7644 §3.4.3 SearchRequest: "schemas" must name the SearchRequest URN; startIndex/count are
-// integers; attributes/excludedAttributes are arrays of strings; cursor (RFC 9865 §3) a string. Errors: 400 invalidSyntax or
-// invalidValue naming the attribute.
+// integers; attributes/excludedAttributes are arrays of strings; cursor (RFC 9865 §3) a string.
+// Errors: 400 invalidSyntax or invalidValue naming the attribute.
 Result<ListParams> list_params_from_search(const nlohmann::json& body);
 
 Response list_resources(const Context& ctx, const ResourceType& type, const ListParams& params);

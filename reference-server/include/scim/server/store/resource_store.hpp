@@ -61,8 +61,8 @@ struct IndexLookup {
 // found from a creation sequence instead of an offset, so resources created or deleted meanwhile
 // shift nothing, and an unfiltered page costs O(page + log n) with no per-query memory beyond it.
 struct Keyset {
-  bool backward = false;     // false: matches with seq > bound, the first `limit` of them;
-  std::uint64_t bound = 0;   // true: matches with seq < bound, the last `limit` of them
+  bool backward = false;    // false: matches with seq > bound, the first `limit` of them;
+  std::uint64_t bound = 0;  // true: matches with seq < bound, the last `limit` of them
 };
 
 struct Query {
@@ -83,7 +83,7 @@ struct QueryResult {
   std::size_t total = 0;  // number of matches (RFC 7644 §3.4.2 totalResults)
   std::vector<nlohmann::json> page;
   std::vector<std::uint64_t> seqs;  // creation sequence of each page entry (parallel to page)
-  bool used_index = false;  // the lookup narrowed the scan (for tests and metrics)
+  bool used_index = false;          // the lookup narrowed the scan (for tests and metrics)
   // Keyset queries: matches beyond the page in its direction (ahead), and matches on the other
   // side of the bound (behind: seq <= bound going forward, seq >= bound going backward).
   bool more_ahead = false;
