@@ -8,8 +8,8 @@
 
 #include "scim/protocol/urns.hpp"
 #include "scim/server/api/responses.hpp"
-#include "scim/server/endpoints/feature_rules.hpp"
 #include "scim/server/endpoints/cursor_paging.hpp"
+#include "scim/server/endpoints/feature_rules.hpp"
 #include "scim/server/endpoints/list.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
 #include "scim/server/engine/filter/filter.hpp"
