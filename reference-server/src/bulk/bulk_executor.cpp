@@ -4,6 +4,7 @@
 
 #include <map>
 #include <set>
+#include <utility>
 
 #include "scim/protocol/urns.hpp"
 #include "scim/server/api/responses.hpp"
@@ -198,9 +199,11 @@ server::Response BulkExecutor::handle(const server::Request& bulk_request) {
   auto result = run(bulk_request);
   if (!result) return error_response(result.error());
   server::Response r = json_response(200, result->to_json());
+  // The body is written; hand the per-operation entries over instead of copying them.
+  r.operations.reserve(result->operations.size());
   for (std::size_t i = 0; i < result->operations.size(); ++i) {
     r.operations.push_back(
-        {result->operations[i], result->subjects[i],
+        {std::move(result->operations[i]), std::move(result->subjects[i]),
          bulk_request.txn.empty() ? "" : bulk_operation_txn(bulk_request.txn, result->indices[i])});
   }
   return r;
