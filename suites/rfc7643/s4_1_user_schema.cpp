@@ -15,21 +15,16 @@
 #include "scim/suites/common/attributes.hpp"
 #include "scim/suites/common/helpers.hpp"
 #include "scim/suites/common/section.hpp"
+#include "user_quotes.hpp"
 
 namespace scim::suites::rfc7643 {
 namespace {
 
 constexpr const char* kSchemaByUrn = "rfc7644/4/schema-by-urn";
-constexpr const char* kUserName =
-    "Each User MUST include a non-empty userName value.  This identifier MUST be unique across the "
-    "service provider's entire set of Users.  This attribute is REQUIRED and is case insensitive.";
 constexpr const char* kPassword =
     "The mutability of the password attribute is \"writeOnly\", indicating that the value MUST NOT "
     "be returned by a service provider in any form (the attribute characteristic \"returned\" is "
     "\"never\").";
-constexpr const char* kGroups =
-    "Since this attribute has a mutability of \"readOnly\", group membership changes MUST be "
-    "applied via the \"Group\" Resource (Section 4.2).";
 constexpr const char* kGroupTypes =
     "The canonical types \"direct\" and \"indirect\" are defined to describe how the group "
     "membership was derived.";
@@ -105,14 +100,14 @@ void run_characteristic(conf::Context& ctx, const Characteristic& c) {
 
 std::vector<Characteristic> characteristics() {
   return {
-      {"4.1.1", "user-username-required", "userName", "required", {true}, kMust, kUserName},
+      {"4.1.1", "user-username-required", "userName", "required", {true}, kMust, kUserNameRule},
       {"4.1.1",
        "user-username-case-insensitive",
        "userName",
        "caseExact",
        {false},
        kMust,
-       kUserName},
+       kUserNameRule},
       // "unique across the service provider's entire set of Users": server, or stricter global.
       {"4.1.1",
        "user-username-unique",
@@ -120,7 +115,7 @@ std::vector<Characteristic> characteristics() {
        "uniqueness",
        {"server", "global"},
        kMust,
-       kUserName},
+       kUserNameRule},
       {"4.1.1",
        "user-password-write-only",
        "password",
@@ -149,7 +144,13 @@ std::vector<Characteristic> characteristics() {
        {"complex"},
        kShould,
        "The components of the user's name."},
-      {"4.1.2", "user-groups-read-only", "groups", "mutability", {"readOnly"}, kMust, kGroups},
+      {"4.1.2",
+       "user-groups-read-only",
+       "groups",
+       "mutability",
+       {"readOnly"},
+       kMust,
+       kGroupsReadOnlyRule},
       {"4.1.2", "user-groups-multi-valued", "groups", "multiValued", {true}, kShould, kMultiValued},
       {"4.1.2",
        "user-groups-type-canonical",

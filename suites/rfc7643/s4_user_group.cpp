@@ -10,16 +10,11 @@
 #include "scim/suites/common/attributes.hpp"
 #include "scim/suites/common/helpers.hpp"
 #include "scim/suites/common/section.hpp"
+#include "user_quotes.hpp"
 
 namespace scim::suites::rfc7643 {
 namespace {
 
-constexpr const char* kUserName =
-    "Each User MUST include a non-empty userName value.  This identifier MUST be unique across the "
-    "service provider's entire set of Users.  This attribute is REQUIRED and is case insensitive.";
-constexpr const char* kGroups =
-    "Since this attribute has a mutability of \"readOnly\", group membership changes MUST be "
-    "applied via the \"Group\" Resource (Section 4.2).";
 constexpr const char* kGroupsList =
     "A list of groups to which the user belongs, either through direct membership, through nested "
     "groups, or dynamically calculated.";
@@ -203,21 +198,21 @@ void register_s4_user_group(conf::Catalog& catalog) {
   u.add({.slug = "username-non-empty",
          .title = "no User is stored with an empty userName",
          .level = kMust,
-         .requirement = kUserName,
+         .requirement = kUserNameRule,
          .tags = {tag::kUsers, tag::kErrors},
          .needs = {cap::kUsers},
          .run = empty_username});
   u.add({.slug = "username-unique-case-insensitive",
          .title = "userName differing only in case conflicts",
          .level = kMust,
-         .requirement = kUserName,
+         .requirement = kUserNameRule,
          .tags = {tag::kUsers, tag::kErrors},
          .needs = {cap::kUsers},
          .run = username_case_insensitive_unique});
   u.add({.slug = "username-unique-on-put",
          .title = "PUT giving a user another user's userName is refused",
          .level = kMust,
-         .requirement = kUserName,
+         .requirement = kUserNameRule,
          .tags = {tag::kPut, tag::kUsers, tag::kErrors},
          .needs = {cap::kUsers},
          .run = username_unique_on_put});
@@ -249,7 +244,7 @@ void register_s4_user_group(conf::Catalog& catalog) {
   m.add({.slug = "groups-not-writable-on-user",
          .title = "PATCH add to User.groups answers 400 mutability",
          .level = kShould,
-         .requirement = kGroups,
+         .requirement = kGroupsReadOnlyRule,
          .tags = {tag::kUsers, tag::kGroups, tag::kMutability, tag::kRobustness},
          .needs = {cap::kUsers, cap::kGroups, cap::kPatch},
          .run = groups_patch_refused});
