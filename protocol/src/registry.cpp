@@ -62,6 +62,15 @@ Status<std::string> Registry::add_schema(Schema schema) {
   return Ok{};
 }
 
+bool Registry::edit_schema(std::string_view urn, const std::function<void(Schema&)>& edit) {
+  for (auto& s : impl_->schema_storage) {
+    if (!iequals(s.id, urn)) continue;
+    edit(s);
+    return true;
+  }
+  return false;
+}
+
 Status<std::string> Registry::add_resource_type(ResourceType type) {
   const std::string where = "resource type " + type.id + ": ";
   if (type.id.empty() || type.name.empty()) return where + "id and name are required";

@@ -3,8 +3,8 @@
 
 namespace scim::server::testing {
 
-Harness::Harness(ServiceConfig config, RouteParts parts)
-    : registry(Registry::with_builtin()),
+Harness::Harness(ServiceConfig config, RouteParts parts, Registry registry_in)
+    : registry(std::move(registry_in)),
       tenants(store_specs(registry), {}, store::TenantOptions{true, 10}),
       service(registry, std::move(config), tenants, &sink),
       routes(make_routes(service, parts)) {}

@@ -12,7 +12,7 @@ set(uses_events api)
 set(uses_bulk api)
 set(uses_async api events)
 set(uses_endpoints api engine store events bulk async)
-set(uses_deviate api engine)
+set(uses_deviate api engine store)
 set(uses_http api)
 set(uses_app api engine store events bulk async endpoints deviate http)
 

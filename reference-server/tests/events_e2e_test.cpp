@@ -1,7 +1,7 @@
 // End to end over real HTTP: the scim-reference-server binary on 127.0.0.1 port 0, a loopback
 // push receiver (the project's own HttpServer with a recording handler) and libcurl clients.
 // Covers RFC 7644 §3.7 bulk (forward and circular references, failOnErrors, §3.7.4 413), async
-// requests (draft-ietf-scim-events-16 §2.5.1), push (RFC 8935) with signature and claim checks,
+// requests (RFC 9967 §2.5.1), push (RFC 8935) with signature and claim checks,
 // and a poll loop with acknowledgements (RFC 8936).
 #include <gtest/gtest.h>
 

@@ -108,6 +108,8 @@ void register_service_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {
   app.add_option("--schema", f.schemas, "Custom schema file (RFC 7643 §7 JSON, repeatable)");
   app.add_option("--resource-type", f.resource_types,
                  "Custom resource type file (RFC 7643 §6 JSON, repeatable)");
+  app.add_flag("--devices", c.registry.devices,
+               "Serve RFC 9944 Devices and EndpointApps (device schema extensions)");
   app.add_flag("--replace-builtin-schemas", c.registry.replace_builtin,
                "--schema/--resource-type files replace the built-in schema or type of the same id");
   app.add_flag("--no-bulk", f.no_bulk, "No /Bulk (bulk.supported false)");
@@ -121,7 +123,7 @@ void register_service_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {
   app.add_option("--deviate", f.deviations,
                  "FOR TESTING CONFORMANCE TOOLS ONLY: break the RFC on purpose (repeatable; "
                  "no-etag, filter-case-sensitive, patch-not-atomic, wrong-error-shape, "
-                 "cursor-ignores-count)");
+                 "cursor-ignores-count, device-uniqueness-off)");
 }
 
 void register_events_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {

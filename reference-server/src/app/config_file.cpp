@@ -264,7 +264,8 @@ std::map<std::string, Section> sections(ServerConfig& c) {
       {"schemas",
        {{"schemaFiles", set_strings(c.registry.schema_files)},
         {"resourceTypeFiles", set_strings(c.registry.resource_type_files)},
-        {"replaceBuiltin", set_bool(c.registry.replace_builtin)}}},
+        {"replaceBuiltin", set_bool(c.registry.replace_builtin)},
+        {"devices", set_bool(c.registry.devices)}}},
       {"events", events_section(c)},
       {"pagination", pagination_section(c)},
   };

@@ -185,6 +185,16 @@ TEST(Config, PaginationFromFileAndFlags) {
   EXPECT_FALSE(none.ok());
 }
 
+TEST(Config, DevicesAreOffUnlessAskedFor) {
+  auto c = parse({});
+  ASSERT_TRUE(c.ok());
+  EXPECT_FALSE(c->registry.devices);
+  EXPECT_TRUE(parse({"--devices"})->registry.devices);
+  auto file = parse({"--config", write_temp("devices.json", R"({"schemas": {"devices": true}})")});
+  ASSERT_TRUE(file.ok()) << file.error().message;
+  EXPECT_TRUE(file->registry.devices);
+}
+
 TEST(Config, UnknownKeysAndBadTypesInTheFileAreErrors) {
   for (const char* text : {R"({"http": {"prot": 1}})", R"({"nope": {}})",
                            R"({"http": {"port": "80"}})", R"({"http": {"port": 70000}})", R"([1])",
@@ -245,7 +255,8 @@ TEST(Config, HelpExitsZeroAndDocumentsEveryFlag) {
                            "--default-pagination",
                            "--default-page-size",
                            "--cursor-timeout",
-                           "--cursor-key"}) {
+                           "--cursor-key",
+                           "--devices"}) {
     EXPECT_NE(c.error().message.find(flag), std::string::npos) << flag;
   }
 }

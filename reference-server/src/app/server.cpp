@@ -8,6 +8,7 @@
 
 #include "scim/protocol/schema_loader.hpp"
 #include "scim/protocol/strings.hpp"
+#include "scim/server/endpoints/device_types.hpp"
 #include "scim/server/endpoints/routes.hpp"
 #include "scim/server/endpoints/seed.hpp"
 #include "scim/server/http/target.hpp"
@@ -69,6 +70,12 @@ Result<Registry, std::string> build_registry(const RegistryOptions& o) {
       return Unexpected{"resource type " + id + ": " + st.error()};
     }
   }
+  // RFC 9944 (--devices): after the RFC 7643 types and the files, whose names it must not reuse.
+  if (o.devices) {
+    if (auto st = server::add_device_types(registry); !st) {
+      return Unexpected{"--devices: " + st.error()};
+    }
+  }
   return registry;
 }
 
@@ -93,7 +100,7 @@ Result<deviate::Deviations, std::string> deviations(const std::vector<std::strin
 
 // What the ServiceProviderConfig advertises beyond the endpoints' own options: the
 // authentication schemes the HTTP layer accepts (RFC 7643 §5), bulk (RFC 7644 §3.7) and the
-// events profile's "securityEvents" (draft-ietf-scim-events-16 §4).
+// events profile's "securityEvents" (RFC 9967 §4).
 server::ServiceConfig service_config(const ServerConfig& config, const events::EventHub& hub) {
   server::ServiceConfig sc = config.service;
   sc.authentication_schemes = nlohmann::json::array(
@@ -156,7 +163,7 @@ ReferenceServer::ReferenceServer(ServerConfig config, Registry registry, http::A
     : config_(std::move(config)),
       registry_(std::move(registry)),
       auth_(std::move(auth)),
-      tenants_(server::store_specs(registry_)),
+      tenants_(deviate::deviate_store_specs(deviations, server::store_specs(registry_))),
       transport_(events::make_curl_transport()),
       feeds_(config_.events.limits, *transport_,
              [](std::string_view line) { std::cerr << "events: " << line << "\n"; }),

@@ -69,6 +69,34 @@ TEST(ReferenceServer, AsyncRequestsWaitOnlyInLongMode) {
   EXPECT_FALSE((*server)->may_wait(request("POST", "/scim/v2/Users", "respond-async")));
 }
 
+// --devices serves RFC 9944 Devices; --deviate device-uniqueness-off lets two devices share the
+// BLE deviceMacAddress that RFC 9944 §7.1 says is unique.
+TEST(ReferenceServer, DevicesAndTheDeviceUniquenessDeviation) {
+  const std::string ble = "urn:ietf:params:scim:schemas:extension:ble:2.0:Device";
+  const nlohmann::json device = {
+      {"schemas", {"urn:ietf:params:scim:schemas:core:2.0:Device", ble}},
+      {"active", true},
+      {ble,
+       {{"deviceMacAddress", "2C:54:91:88:C9:E2"},
+        {"versionSupport", {"5.3"}},
+        {"pairingMethods", {"urn:ietf:params:scim:schemas:extension:pairingNull:2.0:Device"}}}}};
+  for (bool deviate : {false, true}) {
+    ServerConfig config;
+    config.registry.devices = true;
+    if (deviate) config.deviations = {"device-uniqueness-off"};
+    auto server = ReferenceServer::create(config);
+    ASSERT_TRUE(server.ok()) << server.error();
+    server::Request r;
+    r.method = "POST";
+    r.path = "/Devices";
+    r.principal.tenant = "default";
+    r.base_url = "http://h/scim/v2";
+    r.body = device.dump();
+    EXPECT_EQ((*server)->service().create(r, "Devices").status, 201);
+    EXPECT_EQ((*server)->service().create(r, "Devices").status, deviate ? 201 : 409);
+  }
+}
+
 TEST(ReferenceServer, ConfigurationProblemsAreMessages) {
   ServerConfig unknown_deviation;
   unknown_deviation.deviations = {"no-such-thing"};

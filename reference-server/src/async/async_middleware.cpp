@@ -1,4 +1,4 @@
-// Prefer: respond-async handling and the async outcome endpoint (draft-ietf-scim-events-16
+// Prefer: respond-async handling and the async outcome endpoint (RFC 9967
 // §2.5.1, §3; RFC 7240 §3, §4.1, §4.3).
 #include "scim/server/async/async_middleware.hpp"
 

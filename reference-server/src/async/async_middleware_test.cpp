@@ -1,4 +1,4 @@
-// Prefer: respond-async as a layer in front of a service (draft-ietf-scim-events-16 §2.5.1.1, §3),
+// Prefer: respond-async as a layer in front of a service (RFC 9967 §2.5.1.1, §3),
 // and the outcome endpoint GET /AsyncResults/{txn}.
 #include "scim/server/async/async_middleware.hpp"
 

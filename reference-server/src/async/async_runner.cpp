@@ -1,4 +1,4 @@
-// Asynchronous request execution and asyncresp SETs (draft-ietf-scim-events-16 §2.5.1).
+// Asynchronous request execution and asyncresp SETs (RFC 9967 §2.5.1).
 #include "scim/server/async/async_runner.hpp"
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Asynchronous requests (draft-ietf-scim-events-16 §2.5.1, RFC 7240): Prefer parsing, the job
+// Asynchronous requests (RFC 9967 §2.5.1, RFC 7240): Prefer parsing, the job
 // table, and the runner's asyncresp SETs including the bulk txn suffixes.
 #include <gtest/gtest.h>
 

@@ -154,9 +154,9 @@ std::optional<std::string> encode_filter_literals(std::string_view filter) {
 }  // namespace
 
 const std::vector<std::string_view>& Deviations::names() {
-  static const std::vector<std::string_view> kNames{"no-etag", "filter-case-sensitive",
-                                                    "patch-not-atomic", "wrong-error-shape",
-                                                    "cursor-ignores-count"};
+  static const std::vector<std::string_view> kNames{
+      "no-etag",           "filter-case-sensitive", "patch-not-atomic",
+      "wrong-error-shape", "cursor-ignores-count",  "device-uniqueness-off"};
   return kNames;
 }
 
@@ -166,7 +166,25 @@ bool Deviations::enable(std::string_view name) {
   if (name == "patch-not-atomic") return patch_not_atomic = true;
   if (name == "wrong-error-shape") return wrong_error_shape = true;
   if (name == "cursor-ignores-count") return cursor_ignores_count = true;
+  if (name == "device-uniqueness-off") return device_uniqueness_off = true;
   return false;
+}
+
+// device-uniqueness-off: RFC 9944 §7.1 "It is a unique 48-bit value" (uniqueness "server" in our
+// schema) stops being enforced for the Device type's extension attributes.
+std::vector<store::TypeSpec> deviate_store_specs(const Deviations& deviations,
+                                                 std::vector<store::TypeSpec> specs) {
+  if (!deviations.device_uniqueness_off) return specs;
+  for (auto& spec : specs) {
+    if (spec.name != "Device") continue;
+    auto& u = spec.unique;
+    u.erase(std::remove_if(u.begin(), u.end(),
+                           [](const store::IndexedAttribute& a) {
+                             return a.name.find(':') != std::string::npos;
+                           }),
+            u.end());
+  }
+  return specs;
 }
 
 DeviatingMiddleware::DeviatingMiddleware(const Registry& registry, Deviations deviations)

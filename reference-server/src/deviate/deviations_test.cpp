@@ -181,6 +181,23 @@ TEST_F(DeviationsTest, CursorIgnoresCountDropsTheCountOfCursorQueriesOnly) {
   EXPECT_EQ(sent["cursor"], "abc");
 }
 
+// RFC 9944 §7.1 deviceMacAddress is unique; the deviation drops the Device type's extension
+// uniqueness indexes and nothing else.
+TEST(DeviceUniquenessOff, DropsOnlyTheDeviceExtensionIndexes) {
+  const std::string mac = "urn:ietf:params:scim:schemas:extension:ble:2.0:Device:deviceMacAddress";
+  std::vector<store::TypeSpec> specs(2);
+  specs[0].name = "User";
+  specs[0].unique = {{"userName", false}};
+  specs[1].name = "Device";
+  specs[1].unique = {{mac, false}, {"serialNumber", false}};
+  auto strict = deviate_store_specs(Deviations{}, specs);
+  ASSERT_EQ(strict[1].unique.size(), 2u);
+  auto off = deviate_store_specs(only("device-uniqueness-off"), specs);
+  ASSERT_EQ(off[0].unique.size(), 1u);
+  ASSERT_EQ(off[1].unique.size(), 1u);
+  EXPECT_EQ(off[1].unique[0].name, "serialNumber");
+}
+
 TEST_F(DeviationsTest, WithoutDeviationsResponsesPassThrough) {
   Response r = json_body(200, {{"meta", {{"version", "W/\"a\""}}}});
   r.set_header("ETag", "W/\"a\"");

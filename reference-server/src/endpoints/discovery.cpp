@@ -38,7 +38,7 @@ nlohmann::json absolute(const Request& request, nlohmann::json doc) {
   return doc;
 }
 
-// Where a client finds the SET streams (draft-ietf-scim-events-16 §4 leaves "stream registration
+// Where a client finds the SET streams (RFC 9967 §4 leaves "stream registration
 // and configuration" out of scope, RFC 8936 §2 speaks of a "pre-arranged" endpoint): this server
 // names the delivery methods by the identifiers the OpenID Shared Signals Framework uses, the feed
 // collection, and the poll endpoint of every feed as a URI template (RFC 6570).

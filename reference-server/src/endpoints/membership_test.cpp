@@ -129,7 +129,7 @@ TEST(Membership, FilterOnGroupsValueFindsMembers) {
 namespace scim::server::testing {
 namespace {
 
-// draft-ietf-scim-events-16 §2.5.1: a write done for an async request reports the request's
+// RFC 9967 §2.5.1: a write done for an async request reports the request's
 // transaction id, so its SETs share the Set-Txn; other writes get a fresh one each.
 TEST(WriteEvents, CarryTheRequestTxnWhenOneIsSet) {
   Harness h;

@@ -3,6 +3,7 @@
 // lastModified stay). Answers 200 with the resource (the RFC allows 204; 200 lets clients see
 // the result and honours attributes/excludedAttributes).
 #include "scim/server/api/responses.hpp"
+#include "scim/server/endpoints/device_rules.hpp"
 #include "scim/server/endpoints/feature_rules.hpp"
 #include "scim/server/endpoints/resource_conditional.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
@@ -40,6 +41,7 @@ Response patch_resource(const Context& ctx, const ResourceType& type, std::strin
         if (auto refused = refused_nesting(ctx, type, patched->resource)) return *refused;
         changed = patched->changed;
         if (!changed) return store::WriteOutcome{current, {}};
+        if (auto st = check_device_rules(type, patched->resource); !st) return st.error();
         if (auto it = current.resource.find("active");
             it != current.resource.end() && it->is_boolean())
           active_before = it->get<bool>();

@@ -2,6 +2,7 @@
 #include "scim/server/endpoints/resource_view.hpp"
 
 #include "scim/server/api/responses.hpp"
+#include "scim/server/endpoints/device_types.hpp"
 #include "scim/server/endpoints/etag.hpp"
 
 namespace scim::server {
@@ -35,6 +36,12 @@ nlohmann::json present(const Context& ctx, const ResourceType& type, nlohmann::j
   if (resource.contains("groups")) {
     // RFC 7643 §4.1.2: groups[].$ref points at the Group resource.
     add_refs(ctx, resource["groups"], ctx.registry.find_resource_type("Group"));
+  }
+  // RFC 9944 §7.6: applications[].$ref references the EndpointApp resource (readOnly).
+  if (auto ext = resource.find(kEndpointAppsExtension); ext != resource.end() && ext->is_object()) {
+    if (ext->contains("applications")) {
+      add_refs(ctx, (*ext)["applications"], ctx.registry.find_resource_type("EndpointApp"));
+    }
   }
   return resource;
 }

@@ -1,6 +1,7 @@
 // POST (RFC 7644 §3.3), PUT (§3.5.1) and DELETE (§3.6) on a resource type's endpoint.
 #include "scim/protocol/uuid.hpp"
 #include "scim/server/api/responses.hpp"
+#include "scim/server/endpoints/device_rules.hpp"
 #include "scim/server/endpoints/feature_rules.hpp"
 #include "scim/server/endpoints/resource_conditional.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
@@ -56,6 +57,8 @@ Result<store::WriteOutcome> create_validated(const Context& ctx, const ResourceT
   if (!validated) return validated.error();
   if (auto refused = refused_nesting(ctx, type, validated->resource)) return *refused;
   nlohmann::json resource = std::move(validated->resource);
+  if (auto st = check_device_rules(type, resource); !st) return st.error();
+  complete_new_device_resource(type, resource);
   resource["id"] = id ? *id : new_uuid_v4();
   auto outcome = ctx.store.create(type.id, std::move(resource));
   if (!outcome) return outcome.error();
@@ -87,6 +90,7 @@ Response replace_resource(const Context& ctx, const ResourceType& type, std::str
         if (!validated) return validated.error();
         if (auto refused = refused_nesting(ctx, type, validated->resource)) return *refused;
         carry_read_only(ctx, type, current.resource, validated->resource);
+        if (auto st = check_device_rules(type, validated->resource); !st) return st.error();
         active_before = active_of(current.resource);
         return ctx.store.replace(type.id, id, std::move(validated->resource), current.version);
       });

@@ -110,13 +110,13 @@ RouteTable make_routes(Service& service, RouteParts parts, std::string base_path
                [jobs](const Request& r, const RouteMatch& m) {
                  return async::async_result(*jobs, r, m.params[0]);
                },
-           .rfc = "draft-ietf-scim-events-16 §2.5.1",
+           .rfc = "RFC 9967 §2.5.1",
            .summary = "outcome of a Prefer: respond-async request (or its asyncresp SET)",
            .accepts = Accepts::Any});
   }
   if (parts.feeds) {
     events::FeedEndpointsContext* f = parts.feeds;
-    constexpr std::string_view kFeed = "draft-ietf-scim-events-16 §1.3";
+    constexpr std::string_view kFeed = "RFC 9967 §1.3";
     t.add(
         {.method = "GET",
          .pattern = "/Feeds",
@@ -148,7 +148,7 @@ RouteTable make_routes(Service& service, RouteParts parts, std::string base_path
                [f](const Request& r, const RouteMatch& m) {
                  return events::add_feed_member(*f, r, m.params[0]);
                },
-           .rfc = "draft-ietf-scim-events-16 §2.3",
+           .rfc = "RFC 9967 §2.3",
            .summary = "add a resource to an explicit feed (feed:add)"});
     t.add({.method = "DELETE",
            .pattern = "/Feeds/{id}/members/{endpoint}/{resourceId}",
@@ -156,7 +156,7 @@ RouteTable make_routes(Service& service, RouteParts parts, std::string base_path
                [f](const Request& r, const RouteMatch& m) {
                  return events::remove_feed_member(*f, r, m.params[0], m.params[1], m.params[2]);
                },
-           .rfc = "draft-ietf-scim-events-16 §2.3",
+           .rfc = "RFC 9967 §2.3",
            .summary = "remove a resource from an explicit feed (feed:remove)"});
     t.add({.method = "GET",
            .pattern = "/Feeds/{id}/receivers",

@@ -8,6 +8,16 @@ bool is_reference_list(const Attribute* a) {
   return a && a->is_complex() && a->multi_valued && a->find_sub("value");
 }
 
+// RFC 7643 §2.3 uniqueness "server"/"global" on simple single-valued attributes; `prefix` is an
+// extension's "<URN>:" (e.g. RFC 9944's BLE deviceMacAddress).
+void add_unique(const Schema& schema, const std::string& prefix, store::TypeSpec& spec) {
+  for (const auto& a : schema.attributes) {
+    if (a.uniqueness != Uniqueness::None && !a.is_complex() && !a.multi_valued) {
+      spec.unique.push_back({prefix + a.name, a.case_exact});
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<store::TypeSpec> store_specs(const Registry& registry) {
@@ -18,11 +28,7 @@ std::vector<store::TypeSpec> store_specs(const Registry& registry) {
     // RFC 7643 §3.1: externalId is caseExact.
     spec.indexed.push_back({"externalId", true});
     if (const Schema* core = registry.find_schema(type->schema)) {
-      for (const auto& a : core->attributes) {
-        if (a.uniqueness != Uniqueness::None && !a.is_complex() && !a.multi_valued) {
-          spec.unique.push_back({a.name, a.case_exact});
-        }
-      }
+      add_unique(*core, "", spec);
       const Attribute* members = core->find("members");
       const Attribute* groups = core->find("groups");
       spec.holds_members = is_reference_list(members);
@@ -30,6 +36,11 @@ std::vector<store::TypeSpec> store_specs(const Registry& registry) {
       if (spec.holds_members && core->find("displayName")) {
         spec.display_attribute = "displayName";
         spec.indexed.push_back({"displayName", core->find("displayName")->case_exact});
+      }
+    }
+    for (const auto& ext : type->extensions) {
+      if (const Schema* schema = registry.find_schema(ext.schema)) {
+        add_unique(*schema, schema->id + ":", spec);
       }
     }
     specs.push_back(std::move(spec));

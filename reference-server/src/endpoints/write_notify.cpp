@@ -1,4 +1,4 @@
-// WriteEvent construction for the events subsystem (draft-ietf-scim-events-16 §2.4).
+// WriteEvent construction for the events subsystem (RFC 9967 §2.4).
 #include "scim/server/endpoints/write_notify.hpp"
 
 #include "scim/protocol/uuid.hpp"

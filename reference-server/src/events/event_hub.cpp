@@ -1,4 +1,4 @@
-// Write -> SETs -> feeds. The feed selection rules follow draft-ietf-scim-events-16 §2.3-§2.4.
+// Write -> SETs -> feeds. The feed selection rules follow RFC 9967 §2.3-§2.4.
 #include "scim/server/events/event_hub.hpp"
 
 #include "scim/protocol/urns.hpp"

@@ -1,4 +1,4 @@
-// Writes become signed SETs in the right feeds (draft-ietf-scim-events-16 §2.3-§2.4), delivered
+// Writes become signed SETs in the right feeds (RFC 9967 §2.3-§2.4), delivered
 // by poll and push from one publication.
 #include "scim/server/events/event_hub.hpp"
 

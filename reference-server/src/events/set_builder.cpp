@@ -1,4 +1,4 @@
-// SET claim construction for the SCIM events profile (draft-ietf-scim-events-16 §2.1-§2.5).
+// SET claim construction for the SCIM events profile (RFC 9967 §2.1-§2.5).
 #include "scim/server/events/set_builder.hpp"
 
 #include <algorithm>

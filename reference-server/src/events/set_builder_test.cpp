@@ -1,4 +1,4 @@
-// SET claims for every write kind (draft-ietf-scim-events-16 §2.1-§2.4), walked against the
+// SET claims for every write kind (RFC 9967 §2.1-§2.4), walked against the
 // draft's figures.
 #include "scim/server/events/set_builder.hpp"
 

@@ -16,6 +16,15 @@ const nlohmann::json* member(const nlohmann::json& object, std::string_view name
   return it == object.end() ? nullptr : &*it;
 }
 
+// The value an index keeps: a top-level attribute, or an extension's attribute named
+// "<schema URN>:<attribute>" (attribute names never contain ':', RFC 7643 §2.1).
+const nlohmann::json* indexed_value(const nlohmann::json& resource, std::string_view name) {
+  const auto colon = name.rfind(':');
+  if (colon == std::string_view::npos) return member(resource, name);
+  const auto* extension = member(resource, name.substr(0, colon));
+  return extension ? member(*extension, name.substr(colon + 1)) : nullptr;
+}
+
 std::int64_t last_modified_of(const nlohmann::json& resource) {
   const auto* meta = member(resource, "meta");
   const auto* lm = meta ? member(*meta, "lastModified") : nullptr;
@@ -52,7 +61,7 @@ const Record* TypeTable::by_seq(std::uint64_t seq) const {
 std::optional<std::string> TypeTable::unique_conflict(const nlohmann::json& resource,
                                                       std::string_view self_id) const {
   for (const auto& index : unique_) {
-    const auto* value = member(resource, index.attribute.name);
+    const auto* value = indexed_value(resource, index.attribute.name);
     if (!value) continue;
     auto key = index_key(*value, index.attribute.case_exact);
     if (!key) continue;
@@ -73,7 +82,7 @@ std::optional<std::string> TypeTable::unique_conflict(const nlohmann::json& reso
 void TypeTable::index(const nlohmann::json& resource, std::uint64_t seq) {
   for (auto* set : {&unique_, &indexed_}) {
     for (auto& index : *set) {
-      const auto* value = member(resource, index.attribute.name);
+      const auto* value = indexed_value(resource, index.attribute.name);
       auto key = value ? index_key(*value, index.attribute.case_exact) : std::nullopt;
       if (key) index.keys.emplace(std::move(*key), seq);
     }
@@ -93,7 +102,7 @@ void TypeTable::unindex(const nlohmann::json& resource, std::uint64_t seq) {
   };
   for (auto* set : {&unique_, &indexed_}) {
     for (auto& index : *set) {
-      const auto* value = member(resource, index.attribute.name);
+      const auto* value = indexed_value(resource, index.attribute.name);
       auto key = value ? index_key(*value, index.attribute.case_exact) : std::nullopt;
       if (key) drop(index.keys, *key);
     }

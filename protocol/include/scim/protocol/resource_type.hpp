@@ -1,6 +1,7 @@
 // Resource types (RFC 7643 §6) and the registry that ties them to schemas and endpoints.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -62,6 +63,10 @@ class Registry {
   // Adds a resource type; fails when its schema or an extension schema is unknown, or when its
   // id, name or endpoint clashes with an existing one.
   Status<std::string> add_resource_type(ResourceType type);
+  // Start-up only, before the registry is shared: edits a registered schema in place (another
+  // specification widening it, e.g. RFC 9944 letting Group members be devices). False when the
+  // schema is unknown.
+  bool edit_schema(std::string_view urn, const std::function<void(Schema&)>& edit);
 
   const Schema* find_schema(std::string_view urn) const;
   const ResourceType* find_resource_type(std::string_view id_or_name) const;

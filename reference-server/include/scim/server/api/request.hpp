@@ -48,7 +48,7 @@ struct Request {
   std::string base_url;
   // Transaction id decided upstream: the async runner sets its Set-Txn (bulk: suffixed per
   // operation) so the provisioning SETs of the write carry the same "txn" as the asyncresp SET
-  // (draft-ietf-scim-events-16 §2.5.1). Never taken from the client; empty = generate one.
+  // (RFC 9967 §2.5.1). Never taken from the client; empty = generate one.
   std::string txn;
   // Set by the transport: the request-target as received ("/scim/v2/Users?filter=...") and the
   // connection it came on. The authentication middleware derives scope, path, query and base_url.
@@ -62,7 +62,7 @@ struct Request {
 
 // One operation's outcome inside a response that answered several at once (a BulkResponse,
 // RFC 7644 §3.7.3), for in-process layers that report per operation: the async runner announces
-// each with its own asyncresp SET (draft-ietf-scim-events-16 §2.5.1.2). Never sent on the wire.
+// each with its own asyncresp SET (RFC 9967 §2.5.1.2). Never sent on the wire.
 struct OperationOutcome {
   nlohmann::json operation;  // the BulkResponse entry: method, bulkId, location, version, status
   std::string subject;       // the resource path relative to the base URL ("/Users/<id>")

@@ -1,5 +1,5 @@
 // The seam between resource endpoints and the events subsystem (src/events): every successful
-// write is reported once, after it is committed, so SETs (draft-ietf-scim-events-16 §2.4) can be
+// write is reported once, after it is committed, so SETs (RFC 9967 §2.4) can be
 // built and delivered without the endpoints knowing about feeds, signing or delivery.
 #pragma once
 

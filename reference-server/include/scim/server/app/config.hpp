@@ -25,6 +25,10 @@ struct RegistryOptions {
   std::vector<std::string> schema_files;
   std::vector<std::string> resource_type_files;
   bool replace_builtin = false;
+  // RFC 9944 Device (/Devices) and EndpointApp (/EndpointApps) with the six device extensions.
+  // Off by default: they add two resource types to every discovery answer and to root queries,
+  // which identity-provider clients of a User/Group mock do not expect (docs/server.md "Devices").
+  bool devices = false;
 };
 
 struct ServerConfig {

@@ -1,4 +1,4 @@
-// The table of asynchronous requests (draft-ietf-scim-events-16 §2.5.1.1): one job per accepted
+// The table of asynchronous requests (RFC 9967 §2.5.1.1): one job per accepted
 // "Prefer: respond-async" request, keyed by the txn returned in Set-Txn, scoped to the tenant that
 // made it (§5: the result URI must be protected). Bounded: at most max_jobs entries; completed jobs
 // are kept for `retention` and evicted oldest first when room is needed.

@@ -1,4 +1,4 @@
-// Asynchronous SCIM requests (draft-ietf-scim-events-16 §2.5.1.1) as a layer of the middleware
+// Asynchronous SCIM requests (RFC 9967 §2.5.1.1) as a layer of the middleware
 // chain: a POST, PUT, PATCH or DELETE carrying "Prefer: respond-async" is queued for the runner
 // (which sends it to the router) and answered 202 with no body, Set-Txn (§3),
 // Preference-Applied (RFC 7240 §3) and a Location where the outcome can be fetched

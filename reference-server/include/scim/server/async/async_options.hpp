@@ -1,4 +1,4 @@
-// Options of asynchronous requests (draft-ietf-scim-events-16 §2.5.1, §4). Each default is
+// Options of asynchronous requests (RFC 9967 §2.5.1, §4). Each default is
 // written once, next to what it bounds (docs/events.md lists them). Filled by app/ from the
 // --async-* flags and the "events" section of the configuration file.
 #pragma once

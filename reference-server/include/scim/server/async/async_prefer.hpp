@@ -1,6 +1,6 @@
 // The Prefer request header (RFC 7240 §2): "respond-async" (§4.1) and "wait" (§4.3), and the
 // server's async mode from ServiceProviderConfig securityEvents.asyncRequest
-// (draft-ietf-scim-events-16 §4: "none", "long", "request").
+// (RFC 9967 §4: "none", "long", "request").
 #pragma once
 
 #include <chrono>

@@ -1,4 +1,4 @@
-// Runs accepted asynchronous requests (draft-ietf-scim-events-16 §2.5.1) on worker threads owned
+// Runs accepted asynchronous requests (RFC 9967 §2.5.1) on worker threads owned
 // by this object: the request goes through the same route table as a synchronous one, the
 // outcome is stored in AsyncJobs and announced as misc:asyncresp SETs (§2.5.1.3) carrying the
 // txn - for a bulk job one SET per operation with txn "<txn>:<index>" (§2.5.1.2). The queue of

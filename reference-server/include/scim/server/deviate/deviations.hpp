@@ -12,6 +12,7 @@
 
 #include "scim/protocol/resource_type.hpp"
 #include "scim/server/api/middleware.hpp"
+#include "scim/server/store/resource_store.hpp"
 
 namespace scim::deviate {
 
@@ -21,15 +22,22 @@ struct Deviations {
   bool patch_not_atomic = false;       // a failing PATCH keeps the operations before it
   bool wrong_error_shape = false;      // error "status" as a number, no Error schema URN
   bool cursor_ignores_count = false;   // cursor pages (RFC 9865) are served at the default size
+  bool device_uniqueness_off = false;  // RFC 9944 device extension attributes are not unique
 
   bool any() const {
     return no_etag || filter_case_sensitive || patch_not_atomic || wrong_error_shape ||
-           cursor_ignores_count;
+           cursor_ignores_count || device_uniqueness_off;
   }
   // Turns on the named deviation; false for an unknown name.
   bool enable(std::string_view name);
   static const std::vector<std::string_view>& names();
 };
+
+// device-uniqueness-off acts on the store, not on responses: the uniqueness indexes of the Device
+// type's extension attributes (RFC 9944 §7.1 deviceMacAddress, ...) are left out, while /Schemas
+// still says "server". Returns `specs` with that applied (unchanged without the deviation).
+std::vector<store::TypeSpec> deviate_store_specs(const Deviations& deviations,
+                                                 std::vector<store::TypeSpec> specs);
 
 // A layer of the middleware chain, added only when --deviate names a deviation.
 class DeviatingMiddleware final : public server::Middleware {

@@ -1,5 +1,5 @@
 // The EventSink the resource endpoints report committed writes to (api/write_event.hpp):
-// turns each write into signed SETs (draft-ietf-scim-events-16 §2.4) and publishes each SET once,
+// turns each write into signed SETs (RFC 9967 §2.4) and publishes each SET once,
 // with "aud" naming every feed that carries it, to those feeds' poll queues and push receivers.
 // Also issues feed:add/remove (§2.3) and misc:asyncresp (§2.5.1.3) SETs. Never blocks on I/O.
 #pragma once

@@ -1,4 +1,4 @@
-// Options of the Security Event Token subsystem (draft-ietf-scim-events-16, RFC 8935, RFC 8936):
+// Options of the Security Event Token subsystem (RFC 9967, RFC 8935, RFC 8936):
 // signing and payloads, the feeds and push receivers configured at start, and the bounds of
 // every queue. Each default is written once, next to what it bounds (HubOptions, PollQueueLimits,
 // PushLimits, FeedRegistryLimits, LongPollLimits); docs/events.md lists them. Filled by app/.

@@ -1,4 +1,4 @@
-// An event feed (draft-ietf-scim-events-16 §1.3 "Event Feed / Event Stream"): which resources it
+// An event feed (RFC 9967 §1.3 "Event Feed / Event Stream"): which resources it
 // carries, its poll buffer (RFC 8936) and its push receivers (RFC 8935). A feed either carries
 // every resource of its tenant ("all") or only resources explicitly added to it ("explicit"),
 // whose additions and removals are themselves signalled with feed:add / feed:remove (§2.3).

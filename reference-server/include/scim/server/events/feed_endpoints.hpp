@@ -1,5 +1,5 @@
-// Event feed endpoints (draft-ietf-scim-events-16 §1.3 "Event Feed"; stream management is out of
-// the draft's scope, so these shapes are this server's, documented in docs/events.md):
+// Event feed endpoints (RFC 9967 §1.3 "Event Feed"; stream management is out of
+// RFC 9967's scope, so these shapes are this server's, documented in docs/events.md):
 //   GET  /Feeds                          list the tenant's feeds
 //   POST /Feeds                          create a feed {"id", "membership", "resourceTypes"}
 //   GET  /Feeds/{id}                     one feed with its counters

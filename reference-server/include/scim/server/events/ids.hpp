@@ -7,7 +7,7 @@
 
 namespace scim::events {
 
-// 32 lower-case hex digits without dashes (the draft's examples use this form).
+// 32 lower-case hex digits without dashes (RFC 9967's examples use this form).
 std::string random_hex_id();
 
 }  // namespace scim::events

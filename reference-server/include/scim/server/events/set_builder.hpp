@@ -1,4 +1,4 @@
-// Builds the JWT claims of SCIM Security Event Tokens (draft-ietf-scim-events-16 §2, RFC 8417
+// Builds the JWT claims of SCIM Security Event Tokens (RFC 9967 §2, RFC 8417
 // §2.2) from a committed write. One SET per event URI: RFC 8417 §2.2 forbids expressing
 // independent logical events in one "events" claim, and SETs of the same write share "txn".
 #pragma once

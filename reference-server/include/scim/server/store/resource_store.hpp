@@ -20,7 +20,9 @@
 
 namespace scim::store {
 
-// A top-level attribute kept in an index. `case_exact` false folds ASCII case (RFC 7643 §2.1).
+// An attribute kept in an index: a top-level one ("userName") or an extension's, qualified by its
+// schema URN ("urn:ietf:params:scim:schemas:extension:ble:2.0:Device:deviceMacAddress").
+// `case_exact` false folds ASCII case (RFC 7643 §2.1).
 struct IndexedAttribute {
   std::string name;
   bool case_exact = false;

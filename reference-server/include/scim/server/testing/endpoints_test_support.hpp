@@ -33,7 +33,8 @@ class RecordingSink : public EventSink {
 
 // A Service behind the real route table (endpoints/routes.cpp), with the optional parts given.
 struct Harness {
-  explicit Harness(ServiceConfig config = {}, RouteParts parts = {});
+  explicit Harness(ServiceConfig config = {}, RouteParts parts = {},
+                   Registry registry = Registry::with_builtin());
 
   Response call(const std::string& method, const std::string& path, const std::string& body = "",
                 std::map<std::string, std::string> headers = {},
