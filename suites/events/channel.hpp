@@ -18,6 +18,11 @@ namespace scim::suites::events {
 // or nothing at all was delivered to it; fails when other SETs arrive but not this one.
 conf::ReceivedSet await_set(conf::Context& ctx, const std::string& resource_path,
                             const std::string& event_prefix);
+// As await_set, from the push receiver only (RFC 8935 checks that look at the push request
+// itself): a SET read from a poll feed does not count. Skips when no receiver is available or
+// nothing was ever pushed to it.
+conf::ReceivedSet await_pushed_set(conf::Context& ctx, const std::string& resource_path,
+                                   const std::string& event_prefix);
 // The first "events" member name starting with `prefix`, or empty.
 std::string event_uri(const json& claims, const std::string& prefix);
 

@@ -138,8 +138,10 @@ void deactivate_event(conf::Context& ctx) {
   await_set(ctx, user_path(ctx, user), std::string(urn::event::kDeactivate));
 }
 
+// A SET read from the poll feed carries no push request headers: only a pushed one counts.
 void push_content_type(conf::Context& ctx) {
-  auto set = create_set(ctx);
+  json user = ctx.create_user();
+  auto set = await_pushed_set(ctx, user_path(ctx, user), kProv + "create:");
   const std::string* ct = conf::find_header(set.request_headers, "Content-Type");
   ctx.expect(ct && ct->find("application/secevent+jwt") == 0,
              "SETs are pushed as application/secevent+jwt", "application/secevent+jwt",

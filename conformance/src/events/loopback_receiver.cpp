@@ -152,6 +152,10 @@ std::vector<ReceivedSet> LoopbackReceiver::received() const {
   return impl_->store.all();
 }
 
+std::size_t LoopbackReceiver::total_received() const {
+  return impl_->store.total();
+}
+
 std::optional<ReceivedSet> LoopbackReceiver::wait_for(
     const std::function<bool(const ReceivedSet&)>& match, std::chrono::milliseconds timeout) {
   return impl_->store.wait_for(match, timeout);

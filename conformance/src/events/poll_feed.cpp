@@ -1,4 +1,5 @@
 // RunPollFeed: RFC 8936 polling shared by the checks of a run (see poll_feed_impl.hpp).
+#include <algorithm>
 #include <thread>
 
 #include "scim/conformance/context.hpp"
@@ -12,6 +13,7 @@ namespace {
 
 constexpr std::chrono::milliseconds kPollPause{100};  // between empty short polls
 constexpr int kMaxEventsPerPoll = 100;
+constexpr int kMaxDrainFactor = 10;  // a wait reads a backlog for at most 10 x its timeout
 
 }  // namespace
 
@@ -23,7 +25,7 @@ std::string poll_url(const std::string& advertised_template, const std::string& 
   return url;
 }
 
-void RunPollFeed::poll_once(Context& ctx) {
+bool RunPollFeed::poll_once(Context& ctx) {
   PollRequest request;
   request.ack = std::move(ack_);
   ack_.clear();
@@ -48,21 +50,33 @@ void RunPollFeed::poll_once(Context& ctx) {
     store_.add(std::move(set));
     ack_.push_back(jti);
   }
+  // A full answer, or moreAvailable (§2.3), says a backlog is waiting: poll again at once.
+  return parsed->more_available || parsed->sets.size() >= static_cast<std::size_t>(kMaxEventsPerPoll);
 }
 
+// `timeout` bounds the quiet time, not the drain: a feed holding a backlog (every write of the run
+// so far, on a loaded machine) is read to its end first, as long as each poll brings SETs, so the
+// match is not missed because the backlog took longer than `timeout` to read. kMaxDrain bounds
+// that against a target that never stops producing.
 std::optional<ReceivedSet> RunPollFeed::wait_for(
     Context& ctx, const std::function<bool(const ReceivedSet&)>& match,
     std::chrono::milliseconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  const auto start = std::chrono::steady_clock::now();
+  auto quiet_until = start + timeout;
   for (;;) {
     if (auto found = store_.wait_for(match, std::chrono::milliseconds(0))) return found;
+    const std::size_t before = store_.total();
+    bool backlog = false;
     {
       std::lock_guard lock(poll_mutex_);
-      poll_once(ctx);
+      backlog = poll_once(ctx);
     }
     if (auto found = store_.wait_for(match, std::chrono::milliseconds(0))) return found;
-    if (std::chrono::steady_clock::now() >= deadline) return std::nullopt;
-    std::this_thread::sleep_for(kPollPause);
+    const auto now = std::chrono::steady_clock::now();
+    // Progress by this poll or by another check's poll in between both count.
+    if (store_.total() > before) quiet_until = std::max(quiet_until, now + timeout);
+    if (now >= quiet_until || now - start >= kMaxDrainFactor * timeout) return std::nullopt;
+    if (!backlog) std::this_thread::sleep_for(kPollPause);
   }
 }
 

@@ -30,6 +30,11 @@ std::size_t SetStore::dropped() const {
   return dropped_;
 }
 
+std::size_t SetStore::total() const {
+  std::lock_guard lock(mutex_);
+  return sets_.size() + dropped_;
+}
+
 std::optional<ReceivedSet> SetStore::wait_for(const std::function<bool(const ReceivedSet&)>& match,
                                               std::chrono::milliseconds timeout) {
   std::unique_lock lock(mutex_);

@@ -23,7 +23,8 @@ class PollFeed {
   // The poll endpoint URL of the feed.
   virtual std::string url() const = 0;
   // Polls with returnImmediately (RFC 8936 §2.2) until a SET received so far satisfies `match`,
-  // or `timeout` passes. Fails the check when a poll answer does not have the §2.3 shape.
+  // or `timeout` passes without any new SET (a backlog is read to its end first, within a bound).
+  // Fails the check when a poll answer does not have the §2.3 shape.
   virtual std::optional<ReceivedSet> wait_for(Context& ctx,
                                               const std::function<bool(const ReceivedSet&)>& match,
                                               std::chrono::milliseconds timeout) = 0;

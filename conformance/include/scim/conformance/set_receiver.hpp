@@ -32,6 +32,9 @@ class SetReceiver {
   // "http://127.0.0.1:<port>/events": where a transmitter should POST SETs.
   virtual std::string url() const = 0;
   virtual std::vector<ReceivedSet> received() const = 0;
+  // Every SET delivered so far, including those the bounded store has since dropped: a waiter
+  // tells a transmitter still working through a backlog from one that went quiet.
+  virtual std::size_t total_received() const = 0;
   // Blocks until a received SET (earlier or future) satisfies `match`, at most `timeout`.
   virtual std::optional<ReceivedSet> wait_for(const std::function<bool(const ReceivedSet&)>& match,
                                               std::chrono::milliseconds timeout) = 0;

@@ -29,6 +29,7 @@ class LoopbackReceiver final : public SetReceiver {
 
   std::string url() const override;
   std::vector<ReceivedSet> received() const override;
+  std::size_t total_received() const override;
   std::optional<ReceivedSet> wait_for(const std::function<bool(const ReceivedSet&)>& match,
                                       std::chrono::milliseconds timeout) override;
 

@@ -23,8 +23,9 @@ class RunPollFeed final : public PollFeed {
   std::vector<ReceivedSet> received() const override { return store_.all(); }
 
  private:
-  // One poll: acknowledges what the previous poll returned, stores what this one returns.
-  void poll_once(Context& ctx);
+  // One poll: acknowledges what the previous poll returned, stores what this one returns. True
+  // when more SETs are waiting (a full answer, or moreAvailable).
+  bool poll_once(Context& ctx);
 
   std::string url_;
   std::mutex poll_mutex_;         // one poll in flight, so acknowledgements stay exact

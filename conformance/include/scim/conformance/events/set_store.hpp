@@ -20,6 +20,8 @@ class SetStore {
   std::optional<ReceivedSet> wait_for(const std::function<bool(const ReceivedSet&)>& match,
                                       std::chrono::milliseconds timeout);
   std::size_t dropped() const;
+  // Every SET ever added, dropped ones included: a waiter tells progress from quiet by it.
+  std::size_t total() const;
 
  private:
   std::size_t capacity_;
