@@ -13,6 +13,20 @@ function check(condition, message) {
   if (!condition) throw new Error(message);
 }
 
+// The SDK runs a notification's handler in a microtask but a response's at once, and drops a
+// request's progress handler with its response. When the last progress notification and the
+// response come in one read (stdio on a busy machine), the SDK reports that notification through
+// onerror ("unknown token") instead of onprogress. Those are collected here so the count stays
+// exact; progressOrderStdio proves on the raw stream that every one precedes the response.
+function lateProgress(client) {
+  const late = [];
+  client.onerror = (e) => {
+    const m = /progress notification for an unknown token: (.*)$/s.exec(String(e?.message));
+    if (m) late.push(JSON.parse(m[1]).params);
+  };
+  return late;
+}
+
 async function session(client, label) {
   const tools = (await client.listTools()).tools;
   const names = tools.map((t) => t.name);
@@ -69,6 +83,7 @@ async function session(client, label) {
   check(unknown && unknown.code === -32602, `${label}: unknown tool did not give -32602`);
 
   const progress = [];
+  const late = lateProgress(client);
   const run = await client.callTool(
     { name: 'conformance_run', arguments: { only: ['rfc7644/3.4.1/*'] } },
     undefined, { onprogress: (p) => progress.push(p), timeout: 120000 });
@@ -76,7 +91,9 @@ async function session(client, label) {
   const summary = run.structuredContent;
   check(summary.counts.passed >= 2 && summary.counts.failed === 0 && summary.counts.error === 0,
         `${label}: unexpected run result ${JSON.stringify(summary.counts)}`);
-  check(progress.length === summary.total, `${label}: ${progress.length} progress for ${summary.total}`);
+  const got = progress.length + late.length;
+  check(got === summary.total,
+        `${label}: ${progress.length} progress (+${late.length} after the response) for ${summary.total}`);
 
   const report = await client.readResource({ uri: 'scim-conformance://runs/last/report.json' });
   const parsed = JSON.parse(report.contents[0].text);
@@ -131,6 +148,46 @@ async function malformedStdio() {
   console.log('stdio: malformed frame -> -32700, server kept serving');
 }
 
+// Raw stdio (no SDK): a tools/call with a progressToken gets one progress notification per check,
+// every one written before the response.
+async function progressOrderStdio() {
+  const child = spawn(mcpBinary, ['--base-url', baseUrl, '--token-env', 'SCIM_E2E_TOKEN'],
+                      { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env } });
+  const lines = [];
+  let buffer = '';
+  child.stdout.on('data', (d) => {
+    buffer += d;
+    let i;
+    while ((i = buffer.indexOf('\n')) >= 0) {
+      lines.push(JSON.parse(buffer.slice(0, i)));
+      buffer = buffer.slice(i + 1);
+    }
+  });
+  const send = (m) => child.stdin.write(`${JSON.stringify(m)}\n`);
+  send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25',
+         capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+  send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+  send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'conformance_run',
+         arguments: { only: ['rfc7644/3.4.1/*'] }, _meta: { progressToken: 'p1' } } });
+  const deadline = Date.now() + 120000;
+  const answered = () => lines.some((l) => l.id === 2);
+  while (!answered() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  // End of input stops the server; everything it wrote is read before the lines are judged.
+  const closed = new Promise((r) => child.on('close', r));
+  child.stdin.end();
+  await Promise.race([closed, new Promise((r) => setTimeout(r, 10000))]);
+  const at = lines.findIndex((l) => l.id === 2);
+  check(at >= 0, 'stdio: no answer to the conformance_run call');
+  const total = lines[at].result.structuredContent.total;
+  const isProgress = (l) => l.method === 'notifications/progress' && l.params.progressToken === 'p1';
+  const before = lines.slice(0, at).filter(isProgress).map((l) => l.params.progress);
+  const after = lines.slice(at + 1).filter(isProgress).length;
+  check(before.length === total && after === 0,
+        `stdio: ${before.length} progress before and ${after} after the response, for ${total}`);
+  check(before.every((v, i) => v === i + 1), `stdio: progress values ${before}`);
+  console.log(`stdio: ${total} progress notifications, all before the response`);
+}
+
 async function overHttp() {
   const client = new Client({ name: 'scim-mcp-e2e', version: '1.0.0' });
   const transport = new StreamableHTTPClientTransport(new URL(httpUrl), {
@@ -161,6 +218,7 @@ try {
   if (mode === 'stdio') {
     await overStdio();
     await malformedStdio();
+    await progressOrderStdio();
   } else {
     await overHttp();
   }
