@@ -109,8 +109,7 @@ conf::ReceivedSet await_pushed_set(conf::Context& ctx, const std::string& resour
     return *found;
   if (receiver->total_received() == 0) ctx.skip(receiver_hint(*receiver));
   ctx.fail("a " + event_prefix + "* SET about " + resource_path + " is pushed",
-           event_prefix + "* with sub_id.uri " + resource_path,
-           "other SETs pushed, not this one");
+           event_prefix + "* with sub_id.uri " + resource_path, "other SETs pushed, not this one");
 }
 
 }  // namespace scim::suites::events

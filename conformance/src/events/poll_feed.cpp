@@ -51,7 +51,8 @@ bool RunPollFeed::poll_once(Context& ctx) {
     ack_.push_back(jti);
   }
   // A full answer, or moreAvailable (§2.3), says a backlog is waiting: poll again at once.
-  return parsed->more_available || parsed->sets.size() >= static_cast<std::size_t>(kMaxEventsPerPoll);
+  return parsed->more_available ||
+         parsed->sets.size() >= static_cast<std::size_t>(kMaxEventsPerPoll);
 }
 
 // `timeout` bounds the quiet time, not the drain: a feed holding a backlog (every write of the run

@@ -125,9 +125,9 @@ async function overStdio() {
   await client.close();
 }
 
-// A malformed line gets -32700 and the server keeps serving (raw stdio, no SDK in between).
-async function malformedStdio() {
-  const child = spawn(mcpBinary, ['--base-url', baseUrl], { stdio: ['pipe', 'pipe', 'inherit'] });
+// scim-mcp on stdio without the SDK: every line it writes, parsed, in order.
+function rawStdio(args) {
+  const child = spawn(mcpBinary, args, { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env } });
   const lines = [];
   let buffer = '';
   child.stdout.on('data', (d) => {
@@ -138,6 +138,12 @@ async function malformedStdio() {
       buffer = buffer.slice(i + 1);
     }
   });
+  return { child, lines };
+}
+
+// A malformed line gets -32700 and the server keeps serving (raw stdio, no SDK in between).
+async function malformedStdio() {
+  const { child, lines } = rawStdio(['--base-url', baseUrl]);
   child.stdin.write('{this is not json\n');
   child.stdin.write('{"jsonrpc":"2.0","id":1,"method":"ping"}\n');
   const deadline = Date.now() + 10000;
@@ -151,18 +157,7 @@ async function malformedStdio() {
 // Raw stdio (no SDK): a tools/call with a progressToken gets one progress notification per check,
 // every one written before the response.
 async function progressOrderStdio() {
-  const child = spawn(mcpBinary, ['--base-url', baseUrl, '--token-env', 'SCIM_E2E_TOKEN'],
-                      { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env } });
-  const lines = [];
-  let buffer = '';
-  child.stdout.on('data', (d) => {
-    buffer += d;
-    let i;
-    while ((i = buffer.indexOf('\n')) >= 0) {
-      lines.push(JSON.parse(buffer.slice(0, i)));
-      buffer = buffer.slice(i + 1);
-    }
-  });
+  const { child, lines } = rawStdio(['--base-url', baseUrl, '--token-env', 'SCIM_E2E_TOKEN']);
   const send = (m) => child.stdin.write(`${JSON.stringify(m)}\n`);
   send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25',
          capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
