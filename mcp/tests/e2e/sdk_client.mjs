@@ -111,7 +111,7 @@ async function session(client, label) {
         `${label}: prompts ${prompts}`);
   const prompt = await client.getPrompt({ name: 'diagnose_provisioning', arguments: { user: 'bjensen' } });
   check(prompt.messages[0].content.text.includes('bjensen'), `${label}: prompt lacks the user`);
-  console.log(`${label}: ok (${tools.length} tools, ${summary.total} checks, ${progress.length} progress)`);
+  console.log(`${label}: ok (${tools.length} tools, ${summary.total} checks, ${progress.length} progress, ${late.length} after the response)`);
 }
 
 async function overStdio() {
