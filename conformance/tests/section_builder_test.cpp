@@ -71,7 +71,7 @@ TEST(Capability, NamesRoundTripAndAreTheListedVocabulary) {
   }
   EXPECT_EQ(names, (std::vector<std::string>{"patch", "bulk", "filter", "sort", "etag",
                                              "changePassword", "me", "events", "async", "users",
-                                             "groups", "enterpriseUser"}));
+                                             "groups", "enterpriseUser", "cursor", "devices"}));
   EXPECT_EQ(parse_capability("Patch"), std::nullopt);  // names are case-sensitive
   EXPECT_EQ(parse_capability("unknown-capability"), std::nullopt);
   EXPECT_EQ(cap::kChangePassword, Capability::ChangePassword);

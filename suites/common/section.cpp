@@ -12,8 +12,8 @@ conf::Spec& rfc7644_spec(conf::Catalog& catalog) {
 }
 
 conf::Spec& events_spec(conf::Catalog& catalog) {
-  return catalog.spec("events",
-                      "SCIM Profile for Security Event Tokens (draft-ietf-scim-events-16)");
+  // RFC 9967, implemented and quoted from its final draft, draft-ietf-scim-events-16.
+  return catalog.spec("rfc9967", "RFC 9967: SCIM Profile for Security Event Tokens");
 }
 
 conf::Spec& rfc8417_spec(conf::Catalog& catalog) {
@@ -26,6 +26,14 @@ conf::Spec& rfc8935_spec(conf::Catalog& catalog) {
 
 conf::Spec& rfc8936_spec(conf::Catalog& catalog) {
   return catalog.spec("rfc8936", "RFC 8936: Poll-Based SET Delivery Using HTTP");
+}
+
+conf::Spec& rfc9865_spec(conf::Catalog& catalog) {
+  return catalog.spec("rfc9865", "RFC 9865: Cursor-Based Pagination of SCIM Resources");
+}
+
+conf::Spec& rfc9944_spec(conf::Catalog& catalog) {
+  return catalog.spec("rfc9944", "RFC 9944: SCIM Device Schema Extensions");
 }
 
 }  // namespace scim::suites

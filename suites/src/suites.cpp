@@ -6,6 +6,8 @@ namespace scim::suites {
 void register_all(conf::Catalog& catalog) {
   register_rfc7643(catalog);
   register_rfc7644(catalog);
+  register_rfc9865(catalog);
+  register_rfc9944(catalog);
   register_events(catalog);
   register_profiles(catalog);
 }

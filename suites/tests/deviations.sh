@@ -5,6 +5,8 @@
 # the run exits 1); then require that the same checks PASS against the strict server, so a
 # listed check that fails for unrelated reasons cannot make this test green.
 #   deviations.sh SERVER CONFORMANCE DEVIATIONS_JSON
+# A deviation may name "server_args" (one line, e.g. ["--devices"]): the features the deviating
+# server needs switched on; the strict server runs with all of them.
 # Parsing: deviations.json is kept pretty-printed (one key or ID per line); no jq/python needed.
 # Starts the server on 127.0.0.1 port 0, reads its "listening on URL" line, and stops only the
 # PID it started.
@@ -65,6 +67,19 @@ parse_spec() {
   ' "$spec"
 }
 
+# The server_args of deviation NAME, space-separated (empty when it names none).
+server_args_of() {
+  awk -v want="$1" '
+    /"deviations"[[:space:]]*:/ { inside = 1; next }
+    inside && match($0, /^[[:space:]]*"[a-z0-9-]+"[[:space:]]*:[[:space:]]*\{/) {
+      name = $0; sub(/^[[:space:]]*"/, "", name); sub(/".*/, "", name); next
+    }
+    inside && name == want && /"server_args"[[:space:]]*:/ {
+      line = $0; sub(/.*\[/, "", line); sub(/\].*/, "", line); gsub(/[",]/, " ", line); print line
+    }
+  ' "$spec"
+}
+
 # check_outcomes WORD IDS...: every ID's console line in $workdir/run.out is "WORD  ID (N ms)".
 check_outcomes() {
   local word=$1
@@ -88,12 +103,17 @@ status=0
 [[ $status -eq 2 ]] || { echo "unknown --deviate: expected exit 2, got $status" >&2; exit 1; }
 
 all_ids=()
+all_args=()
 for entry in "${entries[@]}"; do
   read -r name ids_line <<<"$entry"
   read -r -a ids <<<"$ids_line"
+  read -r -a args <<<"$(server_args_of "$name")"
   [[ ${#ids[@]} -gt 0 ]] || { echo "$name lists no checks" >&2; exit 1; }
   all_ids+=("${ids[@]}")
-  start_server --deviate "$name"
+  for arg in "${args[@]}"; do
+    [[ " ${all_args[*]} " == *" $arg "* ]] || all_args+=("$arg")
+  done
+  start_server --deviate "$name" "${args[@]}"
   status=0
   "$conformance" run --base-url "$base_url" --token "$token" --jobs 2 >"$workdir/run.out" \
     2>&1 || status=$?
@@ -106,7 +126,7 @@ done
 # The same checks against the strict server must pass (not skip).
 only=()
 for id in "${all_ids[@]}"; do only+=(--only "$id"); done
-start_server
+start_server "${all_args[@]}"
 status=0
 "$conformance" run --base-url "$base_url" --token "$token" "${only[@]}" >"$workdir/run.out" \
   2>&1 || status=$?

@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # End-to-end run of the suites against the reference server.
-#   e2e.sh full     SERVER CONFORMANCE   strict server, every RFC/events check: exit 0 in < 10 s
+#   e2e.sh full     SERVER CONFORMANCE   strict server with devices and cursors, every
+#                                        RFC/events check: exit 0 in < 10 s
 #   e2e.sh minimal  SERVER CONFORMANCE   the "minimal but conformant" target (issue 13): custom
 #                                        User/Group schemas with only required attributes (plus
 #                                        "active", required as some providers do), no nested
 #                                        groups, /Me, root queries, bulk or sort, filter "eq"
-#                                        only. Every check: 0 failed, 0 errors, and every skip
+#                                        only, index paging only (no RFC 9865 cursors), no
+#                                        devices. Every check: 0 failed, 0 errors, and every skip
 #                                        names its reason.
 #   e2e.sh profiles SERVER CONFORMANCE   lenient server, --profile entra and okta: exit 0
+#   e2e.sh cursor   SERVER CONFORMANCE   the RFC 9865 checks against the cursor variants the full
+#                                        run cannot show: a 1 s cursorTimeout (expiredCursor is
+#                                        judged, not skipped) and a cursor-only server (§2.3)
 # Starts the server on 127.0.0.1 port 0, reads its "listening on URL" line, and stops only the
 # PID it started.
 set -euo pipefail
@@ -97,7 +102,8 @@ case "$mode" in
     # As ci/demo.sh: a token bound to a seeded user (/Me) and a feed of the runner's own to poll.
     seed="$(cd "$(dirname "$0")/../../ci" && pwd)/demo-seed.json"
     token="$token=default:demo-me-0001"
-    start_server "${server_event_args[@]}" --seed "$seed" --events-feed conformance
+    # Devices (RFC 9944) on; cursors (RFC 9865) are on by default.
+    start_server "${server_event_args[@]}" --seed "$seed" --events-feed conformance --devices
     token=${token%%=*}
     start=$(date +%s%N)
     stall_start=$(cpu_stall_us)
@@ -116,6 +122,27 @@ case "$mode" in
     else
       echo "full suite: 10 s bound not judged, the machine was loaded"
     fi
+    ;;
+  cursor)
+    # expect_outcome WORD ID: the console line of ID in run.out is "WORD  ID (N ms)".
+    expect_outcome() {
+      grep -q -E "^$1  $2 \(" "$workdir/run.out" ||
+        { cat "$workdir/run.out" >&2; echo "expected $1 for $2" >&2; exit 1; }
+    }
+    for variant in "--cursor-timeout 1" "--pagination cursor --default-pagination cursor"; do
+      read -r -a flags <<<"$variant"
+      start_server "${flags[@]}"
+      status=0
+      run_conformance --jobs 2 --only 'rfc9865/*' >"$workdir/run.out" 2>&1 || status=$?
+      echo "cursor variant ($variant): exit $status"
+      [[ $status -eq 0 ]] || { cat "$workdir/run.out" >&2; echo "expected exit 0" >&2; exit 1; }
+      kill -TERM "$server_pid" && wait "$server_pid" 2>/dev/null || true
+      server_pid=""
+      case "$variant" in
+        --cursor-timeout*) expect_outcome PASS rfc9865/2.1/expired-cursor ;;
+        --pagination*) expect_outcome PASS rfc9865/2.3/cursor-only-pages-plain-queries ;;
+      esac
+    done
     ;;
   profiles)
     start_server --lenient

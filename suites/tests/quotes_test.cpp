@@ -7,6 +7,7 @@
 // cell must appear, in order, within that row.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -24,10 +25,13 @@ namespace {
 const std::map<std::string, std::string> kSpecFiles = {
     {"rfc7643", "rfc7643.txt"},
     {"rfc7644", "rfc7644.txt"},
-    {"events", "draft-ietf-scim-events-16.txt"},
+    {"rfc9967", "draft-ietf-scim-events-16.txt"},  // its final draft
     {"rfc8417", "draft-ietf-secevent-token.txt"},
     {"rfc8935", "draft-ietf-secevent-http-push.txt"},
     {"rfc8936", "draft-ietf-secevent-http-poll.txt"},
+    // The last working-group sources of RFC 9865 and RFC 9944 are kramdown-rfc markdown.
+    {"rfc9865", "rfc9865-cursor-pagination.md"},
+    {"rfc9944", "rfc9944-device-schema/draft-ietf-scim-device-model.mkd"},
 };
 
 bool is_page_break_line(const std::string& line) {
@@ -71,6 +75,68 @@ std::map<std::string, std::vector<std::string>> sections_of(const std::filesyste
       continue;
     }
     if (!current.empty() && !is_page_break_line(line)) sections[current].push_back(line);
+  }
+  return sections;
+}
+
+// The heading level of a markdown line: ATX ("## Title") or, looking at the next line, setext
+// ("Title" over "===" or "---"); 0 for any other line.
+int heading_level(const std::string& line, const std::string& next, std::string& title) {
+  static const std::regex atx(R"(^(#{1,6})\s+(\S.*))");
+  static const std::regex setext(R"(^(=+|-+)\s*$)");
+  std::smatch m;
+  if (std::regex_match(line, m, atx)) {
+    title = m[2];
+    return static_cast<int>(m[1].length());
+  }
+  if (!line.empty() && line[0] != ' ' && line[0] != '|' && std::regex_match(next, m, setext) &&
+      next.size() >= 3) {
+    title = line;
+    return next[0] == '=' ? 1 : 2;
+  }
+  return 0;
+}
+
+// What a markdown source renders as plain text for quoting: code spans lose their backticks and
+// a reference to an anchored section ("[](#section2)") reads "Section 2", as in the RFC.
+std::string markdown_text(std::string line) {
+  line.erase(std::remove(line.begin(), line.end(), '`'), line.end());
+  static const std::regex xref(R"(\[\]\(#section([0-9.]+)\))");
+  return std::regex_replace(line, xref, "Section $1");
+}
+
+// A kramdown-rfc source (between "--- middle" and "--- back") cut into sections numbered by
+// their headings' order and level, as the RFC numbers them; fenced code is never a heading.
+std::map<std::string, std::vector<std::string>> markdown_sections_of(
+    const std::filesystem::path& file) {
+  std::ifstream in(file);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(line);
+  }
+  std::map<std::string, std::vector<std::string>> sections;
+  std::vector<int> numbers;
+  std::string current;
+  bool middle = false, fenced = false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string& line = lines[i];
+    if (line.rfind("--- middle", 0) == 0) middle = true;
+    if (line.rfind("--- back", 0) == 0) break;
+    if (!middle) continue;
+    if (line.rfind("~~~", 0) == 0 || line.rfind("```", 0) == 0) fenced = !fenced;
+    std::string title;
+    const int level =
+        fenced ? 0 : heading_level(line, i + 1 < lines.size() ? lines[i + 1] : "", title);
+    if (level == 0) {
+      if (!current.empty()) sections[current].push_back(markdown_text(line));
+      continue;
+    }
+    numbers.resize(static_cast<std::size_t>(level), 0);
+    ++numbers.back();
+    current.clear();
+    for (int n : numbers) current += (current.empty() ? "" : ".") + std::to_string(n);
+    if (!std::regex_search(line, std::regex("^#"))) ++i;  // skip the setext underline
   }
   return sections;
 }
@@ -148,8 +214,11 @@ class SuitesQuotes : public ::testing::Test {
   void SetUp() override {
     if (!std::filesystem::exists(SCIM_SPECS_DIR)) GTEST_SKIP() << "no specs at " SCIM_SPECS_DIR;
     scim::suites::register_all(catalog_);
-    for (const auto& [spec, file] : kSpecFiles)
-      texts_[spec] = sections_of(std::filesystem::path(SCIM_SPECS_DIR) / file);
+    for (const auto& [spec, file] : kSpecFiles) {
+      const auto path = std::filesystem::path(SCIM_SPECS_DIR) / file;
+      const auto ext = path.extension();
+      texts_[spec] = ext == ".md" || ext == ".mkd" ? markdown_sections_of(path) : sections_of(path);
+    }
   }
   scim::conf::Catalog catalog_;
   std::map<std::string, std::map<std::string, std::vector<std::string>>> texts_;
@@ -217,6 +286,29 @@ TEST_F(SuitesQuotes, TheSectionRuleRejectsMisplacedAndInventedQuotes) {
                     "already in use or are reserved."),
             "");
   EXPECT_NE(problem("3.12", "Table 9, noSuchRow: anything"), "");
+}
+
+// The markdown sources are numbered as the RFCs number them: headings in order, ATX and setext
+// alike, subsections apart from their parents, code spans without backticks.
+TEST_F(SuitesQuotes, MarkdownSectionsAreNumberedLikeTheRfc) {
+  const auto in = [&](const std::string& spec, const std::string& section,
+                      const std::string& text) {
+    const auto& sections = texts_[spec];
+    const auto found = sections.find(section);
+    return found != sections.end() &&
+           joined(found->second).find(collapse(text)) != std::string::npos;
+  };
+  EXPECT_TRUE(in("rfc9865", "2.1", "Cursor has expired."));
+  EXPECT_FALSE(in("rfc9865", "2", "Cursor has expired."));
+  EXPECT_TRUE(in("rfc9865", "2", "previousCursor MUST NOT be returned with the first page."));
+  EXPECT_TRUE(in("rfc9865", "3", "the parameters defined in Section 2 in the body"));
+  EXPECT_TRUE(in("rfc9865", "4", "Possible values are \"cursor\" and \"index\"."));
+  EXPECT_TRUE(in("rfc9944", "3.1", "A mutable boolean that is required."));
+  EXPECT_TRUE(in("rfc9944", "4", "MUST be set to \"Device\" for devices"));
+  EXPECT_TRUE(in("rfc9944", "7.1.1", "It is a unique 48-bit value."));
+  EXPECT_FALSE(in("rfc9944", "7.1", "It is a unique 48-bit value."));
+  EXPECT_TRUE(in("rfc9944", "7.2.1", "It is a unique 48-bit value."));
+  EXPECT_TRUE(in("rfc9944", "8.1.1", "Network administrators SHOULD establish"));
 }
 
 }  // namespace

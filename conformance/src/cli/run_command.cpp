@@ -23,7 +23,7 @@ bool needs_events(const Catalog& catalog, const Selection& selection) {
       return std::find(v.begin(), v.end(), x) != v.end();
     };
     if (has(i.capabilities, to_string(cap::kEvents)) || has(i.tags, tag::kEvents.name()) ||
-        i.spec() == "events") {
+        i.spec() == "rfc9967") {
       return true;
     }
   }

@@ -25,6 +25,28 @@ bool type_has_extension(const ResourceTypeInfo* type, std::string_view urn) {
   return false;
 }
 
+// RFC 9865 §4: "cursor: A Boolean value specifying support of cursor-based pagination." Only a
+// JSON true counts; a target without the pagination object does not claim cursors.
+bool cursor_advertised(const nlohmann::json& spc) {
+  if (!spc.is_object()) return false;
+  for (const auto& [key, pagination] : spc.items()) {
+    if (!ascii_iequals(key, "pagination") || !pagination.is_object()) continue;
+    for (const auto& [name, value] : pagination.items()) {
+      if (ascii_iequals(name, "cursor")) return value.is_boolean() && value.get<bool>();
+    }
+  }
+  return false;
+}
+
+// RFC 9944 §2, §3: the Device resource type is the one whose core schema is
+// urn:ietf:params:scim:schemas:core:2.0:Device, whatever its name or endpoint.
+bool has_device_type(const std::vector<ResourceTypeInfo>& types) {
+  for (const auto& type : types) {
+    if (ascii_iequals(type.schema, "urn:ietf:params:scim:schemas:core:2.0:Device")) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool Capabilities::has(Capability capability) const {
@@ -59,6 +81,10 @@ bool Capabilities::has(Capability capability) const {
       return resource_types.empty() || find_type("Group") != nullptr;
     case Capability::EnterpriseUser:
       return type_has_extension(find_type("User"), scim::urn::kEnterpriseUser);
+    case Capability::Cursor:
+      return cursor_advertised(service_provider_config);
+    case Capability::Devices:
+      return has_device_type(resource_types);
   }
   return false;
 }
@@ -134,6 +160,8 @@ nlohmann::json Capabilities::to_json() const {
           {"events", events},
           {"asyncModes", async_modes},
           {"eventUris", event_uris},
+          {"cursor", has(Capability::Cursor)},
+          {"devices", has(Capability::Devices)},
           {"schemasFromTarget", schemas.from_target()},
           {"resourceTypes", types}};
 }

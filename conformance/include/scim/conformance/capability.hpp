@@ -1,8 +1,8 @@
 // The capabilities a check can need, as typed constants so that a misspelt one fails to compile.
 // A check needing a capability the target does not advertise is skipped with the reason
-// (Capabilities::has: RFC 7643 §5 ServiceProviderConfig, §6 ResourceType, draft-ietf-scim-events
-// §4 securityEvents). The names are what `scim-conformance list`, CheckInfo::capabilities and the
-// JSON report show.
+// (Capabilities::has: RFC 7643 §5 ServiceProviderConfig, §6 ResourceType, RFC 9967 §4
+// securityEvents, RFC 9865 §4 pagination, RFC 9944 §2 the Device resource type). The names are what
+// `scim-conformance list`, CheckInfo::capabilities and the JSON report show.
 #pragma once
 
 #include <array>
@@ -24,13 +24,16 @@ enum class Capability {
   Users,
   Groups,
   EnterpriseUser,
+  Cursor,   // RFC 9865 §4: ServiceProviderConfig pagination.cursor is true
+  Devices,  // RFC 9944 §2: a resource type whose schema is the core Device schema
 };
 
 // Every capability, in the order the console lists what a target advertises.
 inline constexpr std::array kAllCapabilities = {
-    Capability::Patch, Capability::Bulk,           Capability::Filter, Capability::Sort,
-    Capability::Etag,  Capability::ChangePassword, Capability::Me,     Capability::Events,
-    Capability::Async, Capability::Users,          Capability::Groups, Capability::EnterpriseUser};
+    Capability::Patch,  Capability::Bulk,           Capability::Filter, Capability::Sort,
+    Capability::Etag,   Capability::ChangePassword, Capability::Me,     Capability::Events,
+    Capability::Async,  Capability::Users,          Capability::Groups, Capability::EnterpriseUser,
+    Capability::Cursor, Capability::Devices};
 
 constexpr std::string_view to_string(Capability capability) {
   switch (capability) {
@@ -58,6 +61,10 @@ constexpr std::string_view to_string(Capability capability) {
       return "groups";
     case Capability::EnterpriseUser:
       return "enterpriseUser";
+    case Capability::Cursor:
+      return "cursor";
+    case Capability::Devices:
+      return "devices";
   }
   return {};
 }
@@ -84,6 +91,8 @@ inline constexpr Capability kAsync = Capability::Async;
 inline constexpr Capability kUsers = Capability::Users;
 inline constexpr Capability kGroups = Capability::Groups;
 inline constexpr Capability kEnterpriseUser = Capability::EnterpriseUser;
+inline constexpr Capability kCursor = Capability::Cursor;
+inline constexpr Capability kDevices = Capability::Devices;
 }  // namespace cap
 
 }  // namespace scim::conf

@@ -1,4 +1,4 @@
-// Entry point of the check suites: registers every RFC 7643, RFC 7644 and events check, and the
+// Entry point of the check suites: registers every RFC 7643, RFC 7644, RFC 9865, RFC 9944 and events check, and the
 // identity-provider profiles, into a catalog (explicit tree, no static registration).
 #pragma once
 
@@ -10,12 +10,14 @@
 
 namespace scim::suites {
 
-// Registers all specs: rfc7643, rfc7644, events, and the profiles (Spec::is_profile = true).
+// Registers all specs: rfc7643, rfc7644, rfc9865, rfc9944, events, and the profiles (Spec::is_profile = true).
 void register_all(conf::Catalog& catalog);
 
 // One spec each, sections in document order (register_all calls them in this order).
 void register_rfc7643(conf::Catalog& catalog);
 void register_rfc7644(conf::Catalog& catalog);
+void register_rfc9865(conf::Catalog& catalog);
+void register_rfc9944(conf::Catalog& catalog);
 void register_events(conf::Catalog& catalog);
 void register_profiles(conf::Catalog& catalog);
 

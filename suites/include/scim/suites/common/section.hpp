@@ -28,5 +28,8 @@ conf::Spec& events_spec(conf::Catalog& catalog);
 conf::Spec& rfc8417_spec(conf::Catalog& catalog);
 conf::Spec& rfc8935_spec(conf::Catalog& catalog);
 conf::Spec& rfc8936_spec(conf::Catalog& catalog);
+// RFC 9865 (cursor pagination) and RFC 9944 (device schema extensions), both updating SCIM.
+conf::Spec& rfc9865_spec(conf::Catalog& catalog);
+conf::Spec& rfc9944_spec(conf::Catalog& catalog);
 
 }  // namespace scim::suites
