@@ -91,7 +91,8 @@ TEST(SuitesCatalog, EverySpecIsRegistered) {
   const Catalog catalog = full_catalog();
   std::set<std::string> ids;
   for (const auto& spec : catalog.specs()) ids.insert(spec.id);
-  for (const char* id : {"rfc7643", "rfc7644", "rfc9865", "rfc9944", "rfc9967"}) EXPECT_EQ(ids.count(id), 1u) << id;
+  for (const char* id : {"rfc7643", "rfc7644", "rfc9865", "rfc9944", "rfc9967"})
+    EXPECT_EQ(ids.count(id), 1u) << id;
 }
 
 TEST(SuitesCatalog, ProfileNamesMatchProfileSpecs) {

@@ -1,5 +1,6 @@
-// Entry point of the check suites: registers every RFC 7643, RFC 7644, RFC 9865, RFC 9944 and events check, and the
-// identity-provider profiles, into a catalog (explicit tree, no static registration).
+// Entry point of the check suites: registers every RFC 7643, RFC 7644, RFC 9865, RFC 9944 and
+// events check, and the identity-provider profiles, into a catalog (explicit tree, no static
+// registration).
 #pragma once
 
 #include <string>
@@ -10,7 +11,8 @@
 
 namespace scim::suites {
 
-// Registers all specs: rfc7643, rfc7644, rfc9865, rfc9944, events, and the profiles (Spec::is_profile = true).
+// Registers all specs: rfc7643, rfc7644, rfc9865, rfc9944, events, and the profiles
+// (Spec::is_profile = true).
 void register_all(conf::Catalog& catalog);
 
 // One spec each, sections in document order (register_all calls them in this order).
