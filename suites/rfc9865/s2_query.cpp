@@ -144,70 +144,33 @@ void register_s2(conf::Catalog& catalog) {
   const Tags tags = {tag::kPaging, tag::kUsers};
   const Needs caps = {cap::kUsers, cap::kFilter, cap::kCursor};
   const conf::DependsOn deps = {kScopedBy};
-  s.add({.slug = "count-is-upper-bound",
-         .title = "count bounds a cursor page",
-         .level = kMust,
-         .requirement = kCountMax,
-         .tags = tags,
-         .needs = caps,
-         .depends_on = deps,
-         .run = count_is_upper_bound});
-  s.add({.slug = "count-zero-returns-no-resources",
-         .title = "count=0 on a cursor query returns no resources",
-         .level = kMust,
-         .requirement = kCountZero,
-         .tags = tags,
-         .needs = caps,
-         .depends_on = deps,
-         .run = count_zero});
-  s.add({.slug = "next-cursor-on-first-page",
-         .title = "a first page that is not the last carries nextCursor",
-         .level = kMust,
-         .requirement = kNextCursor,
-         .tags = tags,
-         .needs = caps,
-         .depends_on = deps,
-         .run = first_page_has_next});
-  s.add({.slug = "last-page-omits-next-cursor",
-         .title = "following nextCursor reaches a last page without it, every user once",
-         .level = kMust,
-         .requirement = kLastPage,
-         .tags = tags,
-         .needs = caps,
-         .depends_on = deps,
-         .run = walk_ends_without_next});
-  s.add({.slug = "no-previous-cursor-on-first-page",
-         .title = "the first page carries no previousCursor",
-         .level = kMust,
-         .requirement = kNoPreviousOnFirst,
-         .tags = tags,
-         .needs = caps,
-         .depends_on = deps,
-         .run = no_previous_on_first});
-  s.add({.slug = "previous-cursor-returns-previous-page",
-         .title = "previousCursor leads back to the previous page",
-         .level = kMay,
-         .requirement = kPrevious,
-         .tags = tags,
-         .needs = caps,
-         .depends_on = deps,
-         .run = previous_returns_first_page});
-  s.add({.slug = "cursor-unreserved-characters",
-         .title = "cursors use only RFC 3986 unreserved characters",
-         .level = kShould,
-         .requirement = kUnreserved,
-         .tags = tags,
-         .needs = caps,
-         .depends_on = deps,
-         .run = cursors_unreserved});
-  s.add({.slug = "stable-under-concurrent-change",
-         .title = "changes between pages neither skip nor repeat a resource",
-         .level = kMay,
-         .requirement = kNext,
-         .tags = tags,
-         .needs = caps,
-         .depends_on = deps,
-         .run = stable_under_change});
+  auto add = [&](const char* slug, const char* title, conf::Level level, const char* requirement,
+                 void (*run)(conf::Context&)) {
+    s.add({.slug = slug,
+           .title = title,
+           .level = level,
+           .requirement = requirement,
+           .tags = tags,
+           .needs = caps,
+           .depends_on = deps,
+           .run = run});
+  };
+  add("count-is-upper-bound", "count bounds a cursor page", kMust, kCountMax, count_is_upper_bound);
+  add("count-zero-returns-no-resources", "count=0 on a cursor query returns no resources", kMust,
+      kCountZero, count_zero);
+  add("next-cursor-on-first-page", "a first page that is not the last carries nextCursor", kMust,
+      kNextCursor, first_page_has_next);
+  add("last-page-omits-next-cursor",
+      "following nextCursor reaches a last page without it, every user once", kMust, kLastPage,
+      walk_ends_without_next);
+  add("no-previous-cursor-on-first-page", "the first page carries no previousCursor", kMust,
+      kNoPreviousOnFirst, no_previous_on_first);
+  add("previous-cursor-returns-previous-page", "previousCursor leads back to the previous page",
+      kMay, kPrevious, previous_returns_first_page);
+  add("cursor-unreserved-characters", "cursors use only RFC 3986 unreserved characters", kShould,
+      kUnreserved, cursors_unreserved);
+  add("stable-under-concurrent-change", "changes between pages neither skip nor repeat a resource",
+      kMay, kNext, stable_under_change);
 }
 
 }  // namespace scim::suites::rfc9865
