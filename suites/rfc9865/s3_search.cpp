@@ -4,6 +4,7 @@
 
 #include "cursor_support.hpp"
 #include "index.hpp"
+#include "scim/protocol/urns.hpp"
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc9865 {
@@ -12,10 +13,9 @@ namespace {
 constexpr const char* kSearch =
     "When posting to /.search, the client would pass the parameters defined in Section 2 in the "
     "body of the POST request.";
-constexpr const char* kSearchRequest = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
 
 json search_page(conf::Context& ctx, const Fixture& f, const std::string& cursor, int count) {
-  const json body = {{"schemas", {kSearchRequest}},
+  const json body = {{"schemas", {std::string(urn::kSearchRequest)}},
                      {"filter", "userName sw " + literal(f.prefix)},
                      {"cursor", cursor},
                      {"count", count}};

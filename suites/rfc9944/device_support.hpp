@@ -1,31 +1,26 @@
-// What the RFC 9944 checks share: the schema URIs the RFC assigns (written here from the RFC, not
-// taken from any server), the Device endpoint the target advertises, device bodies with a
-// run-unique MAC address, and creation with cleanup.
+// What the RFC 9944 checks share: the schema URIs the RFC assigns (protocol wire vocabulary),
+// the Device endpoint the target advertises, device bodies with a run-unique MAC address, and
+// creation with cleanup.
 #pragma once
 
 #include <string>
 #include <string_view>
 
+#include "scim/protocol/device_urns.hpp"
 #include "scim/suites/common/helpers.hpp"
 
 namespace scim::suites::rfc9944 {
 
-// RFC 9944 §3, §6, §7.1-§7.6.
-inline constexpr std::string_view kDevice = "urn:ietf:params:scim:schemas:core:2.0:Device";
-inline constexpr std::string_view kEndpointApp =
-    "urn:ietf:params:scim:schemas:core:2.0:EndpointApp";
-inline constexpr std::string_view kBle = "urn:ietf:params:scim:schemas:extension:ble:2.0:Device";
-inline constexpr std::string_view kDpp = "urn:ietf:params:scim:schemas:extension:dpp:2.0:Device";
-inline constexpr std::string_view kMab =
-    "urn:ietf:params:scim:schemas:extension:ethernet-mab:2.0:Device";
-inline constexpr std::string_view kFdo =
-    "urn:ietf:params:scim:schemas:extension:fido-device-onboard:2.0:Device";
-inline constexpr std::string_view kZigbee =
-    "urn:ietf:params:scim:schemas:extension:zigbee:2.0:Device";
-inline constexpr std::string_view kEndpointAppsExt =
-    "urn:ietf:params:scim:schemas:extension:endpointAppsExt:2.0:Device";
-inline constexpr std::string_view kPassKey =
-    "urn:ietf:params:scim:schemas:extension:pairingPassKey:2.0:Device";
+// RFC 9944 §3, §6, §7.1-§7.6 (scim/protocol/device_urns.hpp).
+inline constexpr std::string_view kDevice = urn::kDevice;
+inline constexpr std::string_view kEndpointApp = urn::kEndpointApp;
+inline constexpr std::string_view kBle = urn::kBleDevice;
+inline constexpr std::string_view kDpp = urn::kDppDevice;
+inline constexpr std::string_view kMab = urn::kMabDevice;
+inline constexpr std::string_view kFdo = urn::kFdoDevice;
+inline constexpr std::string_view kZigbee = urn::kZigbeeDevice;
+inline constexpr std::string_view kEndpointAppsExt = urn::kEndpointAppsExtDevice;
+inline constexpr std::string_view kPassKey = urn::kPairingPassKey;
 
 // The endpoint ("/Devices") of the resource type whose schema is kDevice; skips when none.
 std::string device_endpoint(conf::Context& ctx);

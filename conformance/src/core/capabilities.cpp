@@ -3,6 +3,7 @@
 // securityEvents).
 #include "scim/conformance/capabilities.hpp"
 
+#include "scim/protocol/device_urns.hpp"
 #include "scim/protocol/urns.hpp"
 
 namespace scim::conf {
@@ -42,7 +43,7 @@ bool cursor_advertised(const nlohmann::json& spc) {
 // urn:ietf:params:scim:schemas:core:2.0:Device, whatever its name or endpoint.
 bool has_device_type(const std::vector<ResourceTypeInfo>& types) {
   for (const auto& type : types) {
-    if (ascii_iequals(type.schema, "urn:ietf:params:scim:schemas:core:2.0:Device")) return true;
+    if (ascii_iequals(type.schema, scim::urn::kDevice)) return true;
   }
   return false;
 }

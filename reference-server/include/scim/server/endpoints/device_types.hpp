@@ -8,28 +8,22 @@
 #include <string>
 #include <string_view>
 
+#include "scim/protocol/device_urns.hpp"
 #include "scim/protocol/resource_type.hpp"
 #include "scim/protocol/result.hpp"
 
 namespace scim::server {
 
-inline constexpr std::string_view kDeviceSchema = "urn:ietf:params:scim:schemas:core:2.0:Device";
-inline constexpr std::string_view kEndpointAppSchema =
-    "urn:ietf:params:scim:schemas:core:2.0:EndpointApp";
-inline constexpr std::string_view kBleExtension =
-    "urn:ietf:params:scim:schemas:extension:ble:2.0:Device";
-inline constexpr std::string_view kDppExtension =
-    "urn:ietf:params:scim:schemas:extension:dpp:2.0:Device";
-inline constexpr std::string_view kMabExtension =
-    "urn:ietf:params:scim:schemas:extension:ethernet-mab:2.0:Device";
-inline constexpr std::string_view kFdoExtension =
-    "urn:ietf:params:scim:schemas:extension:fido-device-onboard:2.0:Device";
-inline constexpr std::string_view kZigbeeExtension =
-    "urn:ietf:params:scim:schemas:extension:zigbee:2.0:Device";
-inline constexpr std::string_view kEndpointAppsExtension =
-    "urn:ietf:params:scim:schemas:extension:endpointAppsExt:2.0:Device";
-inline constexpr std::string_view kPairingPassKey =
-    "urn:ietf:params:scim:schemas:extension:pairingPassKey:2.0:Device";
+// The RFC 9944 URNs under the names this folder uses (scim/protocol/device_urns.hpp).
+inline constexpr std::string_view kDeviceSchema = urn::kDevice;
+inline constexpr std::string_view kEndpointAppSchema = urn::kEndpointApp;
+inline constexpr std::string_view kBleExtension = urn::kBleDevice;
+inline constexpr std::string_view kDppExtension = urn::kDppDevice;
+inline constexpr std::string_view kMabExtension = urn::kMabDevice;
+inline constexpr std::string_view kFdoExtension = urn::kFdoDevice;
+inline constexpr std::string_view kZigbeeExtension = urn::kZigbeeDevice;
+inline constexpr std::string_view kEndpointAppsExtension = urn::kEndpointAppsExtDevice;
+inline constexpr std::string_view kPairingPassKey = urn::kPairingPassKey;
 
 // Adds the RFC 9944 schemas and resource types to `registry` (after the RFC 7643 built-ins) and
 // lets Group members name them (RFC 9944 §4: members "type" is "Device" or "EndpointApp").
