@@ -55,9 +55,10 @@ trap 'exit 130' INT TERM
 # The loopback SET receiver's port, fixed before the run so the server can be told where to push.
 receiver_port=${SCIM_DEMO_RECEIVER_PORT:-$(( 20000 + RANDOM % 30000 ))}
 me_subject=demo-me-0001  # the id of the user in ci/demo-seed.json
+# --devices: the RFC 9944 resource types, so the report judges them too (cursors are on by default).
 "$bin/scim-reference-server" --bind 127.0.0.1 --port 0 --token "$token=default:$me_subject" \
   --seed ci/demo-seed.json --push-receiver "http://127.0.0.1:$receiver_port/events" \
-  --events-feed conformance >"$server_log" 2>&1 &
+  --events-feed conformance --devices >"$server_log" 2>&1 &
 server_pid=$!
 
 # Architecture contract: exactly one line "listening on http://HOST:PORT/BASE" once ready.
