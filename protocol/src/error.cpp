@@ -9,7 +9,7 @@
 namespace scim {
 namespace {
 
-struct TypeInfo {
+struct ScimTypeInfo {
   ScimType type;
   std::string_view wire;
   int status;
@@ -17,7 +17,7 @@ struct TypeInfo {
 
 // RFC 7644 Table 9. uniqueness is 409 per §3.3 (Table 9 says 400; shared/specs/README decides 409).
 // tooMany and sensitive are 400/403 per Table 9.
-constexpr std::array<TypeInfo, 13> kTypes{{
+constexpr std::array<ScimTypeInfo, 13> kScimTypes{{
     {ScimType::InvalidFilter, "invalidFilter", 400},
     {ScimType::TooMany, "tooMany", 400},
     {ScimType::Uniqueness, "uniqueness", 409},
@@ -41,19 +41,19 @@ ScimError make(ScimType type, std::string detail) {
 }  // namespace
 
 std::string_view to_string(ScimType type) {
-  for (const auto& t : kTypes)
+  for (const auto& t : kScimTypes)
     if (t.type == type) return t.wire;
   return {};
 }
 
 std::optional<ScimType> parse_scim_type(std::string_view text) {
-  for (const auto& t : kTypes)
+  for (const auto& t : kScimTypes)
     if (t.wire == text) return t.type;
   return std::nullopt;
 }
 
 int default_status(ScimType type) {
-  for (const auto& t : kTypes)
+  for (const auto& t : kScimTypes)
     if (t.type == type) return t.status;
   return 500;
 }

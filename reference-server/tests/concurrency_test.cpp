@@ -14,6 +14,7 @@
 #include <set>
 #include <thread>
 
+#include "scim/server/testing/elapsed.hpp"
 #include "scim/server/testing/http_client.hpp"
 #include "scim/server/testing/server_process.hpp"
 
@@ -25,10 +26,6 @@ using Clock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
 
 const json kUserSchemas = {"urn:ietf:params:scim:schemas:core:2.0:User"};
-
-long ms_since(Clock::time_point start) {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
-}
 
 std::unique_ptr<ServerProcess> start_server(std::vector<std::string> extra = {}) {
   std::vector<std::string> args = {"--port", "0", "--token", "secret"};

@@ -12,6 +12,7 @@
 #include <future>
 #include <thread>
 
+#include "scim/server/testing/elapsed.hpp"
 #include "scim/server/testing/http_client.hpp"
 #include "scim/server/testing/server_process.hpp"
 
@@ -21,10 +22,6 @@ namespace {
 using json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
-
-long ms_since(Clock::time_point start) {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
-}
 
 // The slowest of `n` ordinary requests made one after another, in ms.
 long slowest_of(HttpClient& client, const std::string& url, int n) {

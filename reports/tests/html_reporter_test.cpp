@@ -13,7 +13,7 @@
 namespace scim::reports {
 namespace {
 
-std::string render(const conf::RunResult& run) {
+std::string render_html(const conf::RunResult& run) {
   std::ostringstream out;
   make_html_reporter()->write(run, out);
   return out.str();
@@ -30,7 +30,7 @@ std::size_t occurrences(const std::string& text, const std::string& part) {
 }
 
 TEST(HtmlReporter, ShowsVerdictSummaryAndEveryCheck) {
-  const auto html = render(testing::sample_run());
+  const auto html = render_html(testing::sample_run());
   EXPECT_TRUE(contains(html, "<body class=\"verdict-fail\">"));
   EXPECT_TRUE(contains(html, "<div class=\"verdict\" id=\"verdict\">FAIL</div>"));
   EXPECT_TRUE(contains(html, "2 failed, 3 errors"));
@@ -44,13 +44,13 @@ TEST(HtmlReporter, ShowsVerdictSummaryAndEveryCheck) {
   EXPECT_TRUE(contains(html, "<td class=\"cap-no\">no (maxOperations: 0, maxPayloadSize: 0)</td>"));
   EXPECT_TRUE(contains(html, ">endpoint: /Users, name: User; endpoint: /Groups, name: Group</td>"));
   EXPECT_TRUE(contains(html, "<th scope=\"row\">asyncModes</th><td class=\"cap-value\">none</td>"));
-  EXPECT_TRUE(contains(render(testing::passing_run()), "id=\"verdict\">PASS</div>"));
+  EXPECT_TRUE(contains(render_html(testing::passing_run()), "id=\"verdict\">PASS</div>"));
 }
 
 // Issue 13: the page opens with the failures grouped by root cause, most consequential first; the
 // summary and the per-section matrix follow.
 TEST(HtmlReporter, OpensWithFailuresByRootCause) {
-  const auto html = render(testing::sample_run());
+  const auto html = render_html(testing::sample_run());
   const auto causes = html.find("<section id=\"causes\">");
   ASSERT_NE(causes, std::string::npos);
   EXPECT_LT(causes, html.find("<section id=\"summary\">"));
@@ -70,7 +70,7 @@ TEST(HtmlReporter, OpensWithFailuresByRootCause) {
 }
 
 TEST(HtmlReporter, FailuresShowRequirementExpectedActualAndExchanges) {
-  const auto html = render(testing::sample_run());
+  const auto html = render_html(testing::sample_run());
   EXPECT_TRUE(contains(html, "returns 400 with scimType &quot;invalidFilter&quot;."));
   EXPECT_TRUE(
       contains(html, "<h4>Expected</h4><pre>HTTP 400 with scimType &quot;invalidFilter&quot;"));
@@ -86,7 +86,7 @@ TEST(HtmlReporter, FailuresShowRequirementExpectedActualAndExchanges) {
 }
 
 TEST(HtmlReporter, HostileResponseIsEscapedEverywhere) {
-  const auto html = render(testing::sample_run());
+  const auto html = render_html(testing::sample_run());
   EXPECT_FALSE(contains(html, testing::kInjectedScript));
   EXPECT_FALSE(contains(html, testing::kInjectedImage));
   EXPECT_FALSE(contains(html, "<b>bold"));
@@ -99,7 +99,7 @@ TEST(HtmlReporter, HostileResponseIsEscapedEverywhere) {
 }
 
 TEST(HtmlReporter, IsSelfContainedWithHashPinnedInlineCode) {
-  const auto html = render(testing::sample_run());
+  const auto html = render_html(testing::sample_run());
   EXPECT_FALSE(std::regex_search(html, std::regex(R"((src|href)=["']?(https?:)?//)")));
   EXPECT_FALSE(contains(html, "<link"));
   EXPECT_TRUE(contains(html, "default-src 'none'"));
@@ -116,7 +116,7 @@ TEST(HtmlReporter, IsSelfContainedWithHashPinnedInlineCode) {
 }
 
 TEST(HtmlReporter, PrintableAndFilterable) {
-  const auto html = render(testing::sample_run());
+  const auto html = render_html(testing::sample_run());
   EXPECT_TRUE(contains(html, "@media print"));
   EXPECT_TRUE(contains(html, "<input type=\"search\" id=\"search\""));
   // Failures, errors and warnings start expanded; passed and skipped checks start collapsed.
@@ -128,7 +128,7 @@ TEST(HtmlReporter, PrintableAndFilterable) {
 TEST(HtmlReporter, DeeplyNestedJsonBodyIsShownAsText) {
   auto run = testing::passing_run();
   run.results[0].exchanges[0].response_body = std::string(5000, '[') + std::string(5000, ']');
-  const auto html = render(run);
+  const auto html = render_html(run);
   EXPECT_TRUE(contains(html, "<pre class=\"body text\">[[[["));
 }
 

@@ -15,7 +15,7 @@ namespace {
 
 using nlohmann::json;
 
-json render(const conf::RunResult& run) {
+json render_json(const conf::RunResult& run) {
   std::ostringstream out;
   make_json_reporter()->write(run, out);
   return json::parse(out.str());  // throws (fails the test) if the output is not JSON
@@ -27,15 +27,15 @@ json load_schema() {
 }
 
 TEST(JsonReporter, OutputValidatesAgainstTheSchema) {
-  const auto errors = testing::validate_subset(load_schema(), render(testing::sample_run()));
+  const auto errors = testing::validate_subset(load_schema(), render_json(testing::sample_run()));
   EXPECT_TRUE(errors.empty()) << ::testing::PrintToString(errors);
-  const auto passing = testing::validate_subset(load_schema(), render(testing::passing_run()));
+  const auto passing = testing::validate_subset(load_schema(), render_json(testing::passing_run()));
   EXPECT_TRUE(passing.empty()) << ::testing::PrintToString(passing);
 }
 
 // Guards the validator itself: a document missing fields or with a wrong enum must be rejected.
 TEST(JsonReporter, SchemaCheckRejectsBrokenDocuments) {
-  auto doc = render(testing::sample_run());
+  auto doc = render_json(testing::sample_run());
   doc.erase("summary");
   doc["checks"][0]["level"] = "OPTIONAL";
   doc["version"] = "2";
@@ -46,7 +46,7 @@ TEST(JsonReporter, SchemaCheckRejectsBrokenDocuments) {
 }
 
 TEST(JsonReporter, VersionVerdictAndCounts) {
-  const auto doc = render(testing::sample_run());
+  const auto doc = render_json(testing::sample_run());
   EXPECT_EQ(doc["version"], "1");
   EXPECT_EQ(doc["verdict"], "FAIL");
   EXPECT_EQ(doc["exitCode"], 1);
@@ -55,7 +55,7 @@ TEST(JsonReporter, VersionVerdictAndCounts) {
   EXPECT_EQ(doc["summary"]["byLevel"]["SHOULD"]["warning"], 2);
   EXPECT_EQ(doc["summary"]["sections"][0]["key"], "rfc7643.8.7.1");
   EXPECT_EQ(doc["durationUs"], 2500000);
-  EXPECT_EQ(render(testing::passing_run())["verdict"], "PASS");
+  EXPECT_EQ(render_json(testing::passing_run())["verdict"], "PASS");
 }
 
 TEST(JsonReporter, CredentialsAreRedactedEverywhere) {
@@ -70,7 +70,7 @@ TEST(JsonReporter, CredentialsAreRedactedEverywhere) {
 }
 
 TEST(JsonReporter, InvalidUtf8BecomesReplacementCharacter) {
-  const auto doc = render(testing::sample_run());
+  const auto doc = render_json(testing::sample_run());
   const std::string actual = doc["checks"][6]["actual"];
   EXPECT_NE(actual.find("\xEF\xBF\xBD invalid"), std::string::npos);
 }
@@ -78,7 +78,7 @@ TEST(JsonReporter, InvalidUtf8BecomesReplacementCharacter) {
 TEST(JsonReporter, ExchangesPerCheckAreBounded) {
   auto run = testing::passing_run();
   run.results[0].exchanges.resize(75, run.results[0].exchanges[0]);
-  const auto doc = render(run);
+  const auto doc = render_json(run);
   EXPECT_EQ(doc["checks"][0]["exchanges"].size(), 50u);
   EXPECT_EQ(doc["checks"][0]["exchangesOmitted"], 25);
 }

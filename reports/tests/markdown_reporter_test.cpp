@@ -11,7 +11,7 @@
 namespace scim::reports {
 namespace {
 
-std::string render(const conf::RunResult& run) {
+std::string render_markdown(const conf::RunResult& run) {
   std::ostringstream out;
   make_markdown_reporter()->write(run, out);
   return out.str();
@@ -22,18 +22,18 @@ bool contains(const std::string& text, const std::string& part) {
 }
 
 TEST(MarkdownReporter, VerdictAndCountsTable) {
-  const auto md = render(testing::sample_run());
+  const auto md = render_markdown(testing::sample_run());
   EXPECT_EQ(md.rfind("# SCIM conformance: ❌ FAIL\n", 0), 0u);
   EXPECT_TRUE(contains(md, "| failed | 2 | 0 | 0 | 2 |\n"));
   EXPECT_TRUE(contains(md, "| warning | 0 | 2 | 0 | 2 |\n"));
   EXPECT_TRUE(contains(md, "| **total** | 9 | 2 | 1 | 12 |\n"));
-  EXPECT_EQ(render(testing::passing_run()).rfind("# SCIM conformance: ✅ PASS\n", 0), 0u);
+  EXPECT_EQ(render_markdown(testing::passing_run()).rfind("# SCIM conformance: ✅ PASS\n", 0), 0u);
 }
 
 // Issue 13: the summary opens with the failures grouped by root cause, most consequential first,
 // each saying whom its sentence binds and what depends on it; the counts and sections follow.
 TEST(MarkdownReporter, OpensWithFailuresByRootCauseMostConsequentialFirst) {
-  const auto md = render(testing::sample_run());
+  const auto md = render_markdown(testing::sample_run());
   const auto causes = md.find("## Failures by root cause (6)");
   ASSERT_NE(causes, std::string::npos);
   EXPECT_LT(causes, md.find("| Outcome | MUST |")) << "causes come before the counts table";
@@ -52,7 +52,7 @@ TEST(MarkdownReporter, OpensWithFailuresByRootCauseMostConsequentialFirst) {
 }
 
 TEST(MarkdownReporter, SectionTableInNaturalOrder) {
-  const auto md = render(testing::sample_run());
+  const auto md = render_markdown(testing::sample_run());
   const auto s37 = md.find("| rfc7644 §3.7 | 0 | 0 | 0 | 1 | 0 |");
   const auto s310 = md.find("| rfc7644 §3.10 | 1 | 0 | 0 | 0 | 0 |");
   ASSERT_NE(s37, std::string::npos);
@@ -61,7 +61,7 @@ TEST(MarkdownReporter, SectionTableInNaturalOrder) {
 }
 
 TEST(MarkdownReporter, TargetTextCannotInjectMarkup) {
-  const auto md = render(testing::sample_run());
+  const auto md = render_markdown(testing::sample_run());
   EXPECT_FALSE(contains(md, "<script>")) << "raw markup from the target reached the summary";
   EXPECT_FALSE(contains(md, "<b>"));
   EXPECT_TRUE(contains(md, "&lt;b&gt;bold&lt;/b&gt; \\| pipe \\`tick\\`"));
@@ -93,7 +93,7 @@ TEST(MarkdownReporter, DetailsAreCappedForStepSummaryLimits) {
     failed.info.id = "rfc7644/3.12/failure-" + std::to_string(i);  // 60 distinct root causes
     run.results.push_back(failed);
   }
-  const auto md = render(run);
+  const auto md = render_markdown(run);
   EXPECT_TRUE(contains(md, "## Failures by root cause (60)"));
   EXPECT_TRUE(contains(md, "### 50. "));
   EXPECT_FALSE(contains(md, "### 51. "));

@@ -25,6 +25,11 @@ const std::string* Request::query_param(std::string_view name) const {
   return nullptr;
 }
 
+std::optional<std::string> Request::query_value(std::string_view name) const {
+  const std::string* v = query_param(name);
+  return v ? std::optional<std::string>(*v) : std::nullopt;
+}
+
 void Response::set_header(std::string name, std::string value) {
   for (auto& [n, v] : headers) {
     if (iequals(n, name)) {

@@ -24,14 +24,6 @@ nlohmann::json bearer_scheme() {
           {"primary", true}};
 }
 
-nlohmann::json list_of(nlohmann::json resources) {
-  return {{"schemas", {urn::kListResponse}},
-          {"totalResults", resources.size()},
-          {"itemsPerPage", resources.size()},
-          {"startIndex", 1},
-          {"Resources", std::move(resources)}};
-}
-
 nlohmann::json absolute(const Request& request, nlohmann::json doc) {
   auto& location = doc["meta"]["location"];
   if (location.is_string()) location = request.base_url + location.get<std::string>();
@@ -120,7 +112,7 @@ Response resource_types(const DiscoveryContext& ctx, std::optional<std::string_v
   for (const ResourceType* t : ctx.registry.resource_types()) {
     all.push_back(absolute(ctx.request, t->to_json()));
   }
-  return json_response(200, list_of(std::move(all)));
+  return json_response(200, discovery_list(std::move(all)));
 }
 
 Response schemas(const DiscoveryContext& ctx, std::optional<std::string_view> urn) {
@@ -137,7 +129,7 @@ Response schemas(const DiscoveryContext& ctx, std::optional<std::string_view> ur
   }
   nlohmann::json all = nlohmann::json::array();
   for (const Schema* s : ctx.registry.schemas()) all.push_back(absolute(ctx.request, s->to_json()));
-  return json_response(200, list_of(std::move(all)));
+  return json_response(200, discovery_list(std::move(all)));
 }
 
 }  // namespace scim::server

@@ -16,16 +16,15 @@ std::string dump(const nlohmann::json& doc) {
   return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// RFC 7644 §3.4.2 ListResponse holding every document.
-std::string list_of(const nlohmann::json& resources) {
-  return dump({{"schemas", {urn::kListResponse}},
-               {"totalResults", resources.size()},
-               {"itemsPerPage", resources.size()},
-               {"startIndex", 1},
-               {"Resources", resources}});
-}
-
 }  // namespace
+
+nlohmann::json discovery_list(nlohmann::json resources) {
+  return {{"schemas", {urn::kListResponse}},
+          {"totalResults", resources.size()},
+          {"itemsPerPage", resources.size()},
+          {"startIndex", 1},
+          {"Resources", std::move(resources)}};
+}
 
 DiscoveryDocuments::DiscoveryDocuments(const Registry& registry) : registry_(registry) {
   for (const Schema* s : registry.schemas()) schemas_.emplace(s, s->to_json());
@@ -52,13 +51,13 @@ std::shared_ptr<const DiscoveryDocuments::Rendered> DiscoveryDocuments::render(
     all.push_back(absolute(base_url, schemas_.at(s)));
     out->schema.emplace(s, dump(all.back()));
   }
-  out->schemas_list = list_of(all);
+  out->schemas_list = dump(discovery_list(std::move(all)));
   all = nlohmann::json::array();
   for (const ResourceType* t : registry_.resource_types()) {
     all.push_back(absolute(base_url, types_.at(t)));
     out->resource_type.emplace(t, dump(all.back()));
   }
-  out->resource_types_list = list_of(all);
+  out->resource_types_list = dump(discovery_list(std::move(all)));
   return out;
 }
 

@@ -8,11 +8,6 @@
 namespace scim::server {
 namespace {
 
-std::optional<std::string> param(const Request& r, std::string_view name) {
-  const std::string* v = r.query_param(name);
-  return v ? std::optional<std::string>(*v) : std::nullopt;
-}
-
 // Sets "$ref" on each entry of a reference list whose "type" names a registered resource type.
 void add_refs(const Context& ctx, nlohmann::json& list, const ResourceType* fixed_type) {
   if (!list.is_array()) return;
@@ -47,8 +42,9 @@ nlohmann::json present(const Context& ctx, const ResourceType& type, nlohmann::j
 }
 
 Result<engine::Projection> request_projection(const Context& ctx, const ResourceType& type) {
-  return engine::parse_projection(param(ctx.request, "attributes"),
-                                  param(ctx.request, "excludedAttributes"), ctx.registry, type);
+  return engine::parse_projection(ctx.request.query_value("attributes"),
+                                  ctx.request.query_value("excludedAttributes"), ctx.registry,
+                                  type);
 }
 
 Response resource_response(const Context& ctx, const ResourceType& type,

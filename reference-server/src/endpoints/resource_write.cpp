@@ -17,12 +17,6 @@ engine::lenient::Mode lenient_mode(const Context& ctx) {
   return engine::lenient::mode_for(ctx.config.lenient);
 }
 
-std::optional<bool> active_of(const nlohmann::json& r) {
-  auto it = r.find("active");
-  if (it == r.end() || !it->is_boolean()) return std::nullopt;
-  return it->get<bool>();
-}
-
 // RFC 7644 §3.5.1: readOnly values are not replaced by PUT. The engine drops them from input, so
 // the stored ones are carried over (computed "groups" excepted: the store derives it).
 void carry_read_only(const Context& ctx, const ResourceType& type, const nlohmann::json& existing,

@@ -7,11 +7,6 @@
 namespace scim::server {
 namespace {
 
-std::optional<std::string> param(const Request& r, std::string_view name) {
-  const std::string* v = r.query_param(name);
-  return v ? std::optional<std::string>(*v) : std::nullopt;
-}
-
 // Reads one SearchRequest member; `as_list` joins an array of strings with commas.
 Status<> read_member(const nlohmann::json& body, std::string_view name, bool integer, bool as_list,
                      std::optional<std::string>& out) {
@@ -39,14 +34,14 @@ Status<> read_member(const nlohmann::json& body, std::string_view name, bool int
 }  // namespace
 
 ListParams list_params_from_query(const Request& r) {
-  return {param(r, "filter"),
-          param(r, "sortBy"),
-          param(r, "sortOrder"),
-          param(r, "startIndex"),
-          param(r, "count"),
-          param(r, "attributes"),
-          param(r, "excludedAttributes"),
-          param(r, "cursor")};
+  return {r.query_value("filter"),
+          r.query_value("sortBy"),
+          r.query_value("sortOrder"),
+          r.query_value("startIndex"),
+          r.query_value("count"),
+          r.query_value("attributes"),
+          r.query_value("excludedAttributes"),
+          r.query_value("cursor")};
 }
 
 Result<ListParams> list_params_from_search(const nlohmann::json& body) {

@@ -8,12 +8,6 @@
 namespace scim::server {
 namespace {
 
-std::optional<bool> active_of(const nlohmann::json& r) {
-  auto it = r.find("active");
-  if (it == r.end() || !it->is_boolean()) return std::nullopt;
-  return it->get<bool>();
-}
-
 WriteEvent make_event(const Context& ctx, const ResourceType& type,
                       const store::StoredResource& stored, WriteEvent::Kind kind) {
   WriteEvent e;
@@ -35,6 +29,12 @@ WriteEvent make_event(const Context& ctx, const ResourceType& type,
 }
 
 }  // namespace
+
+std::optional<bool> active_of(const nlohmann::json& resource) {
+  auto it = resource.find("active");
+  if (it == resource.end() || !it->is_boolean()) return std::nullopt;
+  return it->get<bool>();
+}
 
 void notify_write(const Context& ctx, const ResourceType& type, const store::WriteOutcome& outcome,
                   const WriteFacts& facts) {

@@ -58,6 +58,7 @@ struct Request {
 
   const std::string* header(std::string_view lower_name) const;
   const std::string* query_param(std::string_view name) const;  // case-insensitive key lookup
+  std::optional<std::string> query_value(std::string_view name) const;  // a copy, or nullopt
 };
 
 // One operation's outcome inside a response that answered several at once (a BulkResponse,

@@ -16,6 +16,9 @@
 
 namespace scim::server {
 
+// RFC 7644 §4: the unpaged ListResponse of /Schemas and /ResourceTypes holding every document.
+nlohmann::json discovery_list(nlohmann::json resources);
+
 class DiscoveryDocuments {
  public:
   // Base URLs come from the client's Host header: beyond this many, bodies are rendered per

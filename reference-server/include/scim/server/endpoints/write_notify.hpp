@@ -16,6 +16,9 @@ struct WriteFacts {
   std::optional<bool> active_before;
 };
 
+// A resource's "active" value when it is a boolean (the before/after facts of an activation event).
+std::optional<bool> active_of(const nlohmann::json& resource);
+
 void notify_write(const Context& ctx, const ResourceType& type, const store::WriteOutcome& outcome,
                   const WriteFacts& facts);
 
