@@ -14,7 +14,7 @@ packages=(
   libcli11-dev
   libssl-dev
   libvalijson-dev
-  curl
+  curl jq
   clang-16 libclang-rt-16-dev llvm-16
 )
 # Extra groups: SCIM_DEPS_EXTRA="browser" adds headless Chromium for the HTML report test.

@@ -4,7 +4,7 @@
 # has no cycle. The engine's own subfolders are checked by the engine_layering test.
 # Usage: cmake -DROOT=<reference-server dir> -P check_layering.cmake
 cmake_minimum_required(VERSION 3.25)
-set(kFolders api engine store events bulk async endpoints deviate http app)
+set(kFolders api engine store events bulk async endpoints deviate http admin app)
 set(uses_api "")
 set(uses_engine "")
 set(uses_store "")
@@ -14,7 +14,8 @@ set(uses_async api events)
 set(uses_endpoints api engine store events bulk async)
 set(uses_deviate api engine store)
 set(uses_http api)
-set(uses_app api engine store events bulk async endpoints deviate http)
+set(uses_admin api engine store events bulk async endpoints http)
+set(uses_app api engine store events bulk async endpoints deviate http admin)
 
 set(errors "")
 foreach(folder IN LISTS kFolders)

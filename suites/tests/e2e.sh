@@ -13,6 +13,8 @@
 #   e2e.sh cursor   SERVER CONFORMANCE   the RFC 9865 checks against the cursor variants the full
 #                                        run cannot show: a 1 s cursorTimeout (expiredCursor is
 #                                        judged, not skipped) and a cursor-only server (§2.3)
+#   e2e.sh variants SERVER CONFORMANCE   every RFC check against a tenant the admin API created
+#                                        with RFC-legal variants on (docs/mock.md): exit 0
 # Starts the server on 127.0.0.1 port 0, reads its "listening on URL" line, and stops only the
 # PID it started.
 set -euo pipefail
@@ -152,6 +154,23 @@ case "$mode" in
       echo "profile $profile: exit $status"
       [[ $status -eq 0 ]] || { echo "expected exit 0 for profile $profile" >&2; exit 1; }
     done
+    ;;
+  variants)
+    # Bulk, sort, /Me, root queries and ETags off, pages of at most 10: the runner reads the
+    # tenant's /ServiceProviderConfig (RFC 7643 §5) and judges what the tenant says it supports.
+    start_server --admin-token admin-e2e
+    root=${base_url%/scim/v2}
+    curl -sf -o /dev/null -X POST -H "Authorization: Bearer admin-e2e" \
+      -H "Content-Type: application/json" "$root/admin/v1/tenants" \
+      -d '{"name": "variants", "tokens": ["variants-token"],
+           "settings": {"maxResults": 10, "etag": false, "bulk": false, "sort": false,
+                        "me": false, "rootQuery": false}}'
+    base_url=$root/tenants/variants/scim/v2
+    token=variants-token
+    status=0
+    run_conformance --jobs 2 || status=$?
+    echo "variants tenant: exit $status"
+    [[ $status -eq 0 ]] || { echo "expected exit 0 against the variants tenant" >&2; exit 1; }
     ;;
   *)
     echo "unknown mode $mode" >&2

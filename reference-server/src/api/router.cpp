@@ -19,6 +19,18 @@ std::string_view scope_prefix(Scope scope) {
   return scope == Scope::Scim ? "{base}" : "";
 }
 
+std::string access_text(Access access) {
+  switch (access) {
+    case Access::Public:
+      return "public";
+    case Access::Admin:
+      return "admin token";
+    case Access::Tenant:
+      break;
+  }
+  return "tenant credentials";
+}
+
 }  // namespace
 
 std::vector<std::string_view> path_segments(std::string_view path) {
@@ -167,6 +179,9 @@ Response RouteTable::handle(const Request& request) {
     if (route->access == Access::Tenant && request.principal.tenant.empty()) {
       return error_response(http_error(401, "the request is not authenticated to a tenant"));
     }
+    if (route->access == Access::Admin && !request.principal.admin) {
+      return error_response(http_error(401, "the admin API needs an admin token"));
+    }
     return route->handler(request, RouteMatch{found.params});
   } catch (const std::exception& e) {
     // Exceptions are bugs (docs/developing.md); RFC 7644 §3.12 asks 500s for debugging advice.
@@ -180,9 +195,8 @@ std::string RouteTable::to_markdown() const {
       "|---|---|---|---|---|\n";
   for (const auto& r : routes_) {
     out += "| " + std::string(r.method) + " | `" + std::string(scope_prefix(r.scope)) +
-           std::string(r.pattern) + "` | " +
-           (r.access == Access::Public ? "public" : "tenant credentials") + " | " +
-           std::string(r.rfc) + " | " + std::string(r.summary) + " |\n";
+           std::string(r.pattern) + "` | " + access_text(r.access) + " | " + std::string(r.rfc) +
+           " | " + std::string(r.summary) + " |\n";
   }
   return out;
 }

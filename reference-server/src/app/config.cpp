@@ -15,16 +15,6 @@ using http::TokenCredential;
 
 namespace {
 
-// RFC 6750 §2.1 b64token: 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
-bool valid_b64token(const std::string& token) {
-  auto body_end = token.find_last_not_of('=');
-  if (token.empty() || body_end == std::string::npos) return false;
-  return std::all_of(token.begin(), token.begin() + static_cast<long>(body_end) + 1, [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '_' ||
-           c == '~' || c == '+' || c == '/';
-  });
-}
-
 // "tenant" or "tenant:subject" after the '=' of a credential spec.
 Result<std::pair<std::string, std::optional<std::string>>, std::string> parse_binding(
     const std::string& binding, const std::string& spec_kind) {
@@ -67,6 +57,7 @@ struct FlagValues {
   std::string pagination, default_pagination;  // RFC 9865: "both|cursor|index", "cursor|index"
   std::size_t default_page_size = 0;           // 0: not given
   long long cursor_timeout = -1;               // negative: not given
+  std::vector<std::string> admin_tokens;
 };
 
 void register_http_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {
@@ -180,6 +171,22 @@ Status<std::string> apply_pagination_flags(const FlagValues& f, ServerConfig& c)
   return Ok{};
 }
 
+// The mock's control plane (docs/mock.md).
+void register_admin_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {
+  app.add_option("--admin-token", f.admin_tokens,
+                 "Bearer token of the admin API /admin/v1 (repeatable; none: no admin API)");
+  app.add_option("--journal-size", c.admin.journal.max_entries,
+                 "Request journal entries kept per tenant (default 1000; 0: none)");
+  app.add_option("--journal-body-bytes", c.admin.journal.max_body_bytes,
+                 "Bytes of each request and response body the journal keeps");
+  app.add_option("--journal-file", c.admin.journal_file.path,
+                 "Also write every journal entry to FILE as JSON lines");
+  app.add_option("--journal-file-max-bytes", c.admin.journal_file.max_bytes,
+                 "Rotate the journal file to FILE.1 beyond this size");
+  app.add_option("--max-admin-body-bytes", c.http.limits.max_admin_body_bytes,
+                 "Body of an admin request (a tenant import) (413)");
+}
+
 Status<std::string> apply_events_flags(const FlagValues& f, ServerConfig& c) {
   if (!f.payload_mode.empty()) {
     auto mode = events::parse_payload_mode(f.payload_mode);
@@ -253,6 +260,7 @@ Status<std::string> apply_flags(const CLI::App& app, const FlagValues& f, Server
   if (f.no_nested_groups) features.nested_groups = false;
   if (app.count("--filter-operators") > 0) features.filter_operators = f.filter_operators;
   if (auto st = apply_pagination_flags(f, c); !st) return st;
+  if (app.count("--admin-token") > 0) c.auth.admin_tokens = f.admin_tokens;
   return apply_events_flags(f, c);
 }
 
@@ -280,7 +288,7 @@ Result<TokenCredential, std::string> parse_token_spec(const std::string& spec) {
   }
   TokenCredential cred;
   cred.token = spec.substr(0, split);
-  if (!valid_b64token(cred.token)) {
+  if (!http::valid_bearer_token(cred.token)) {
     return Unexpected{"--token: '" + cred.token.substr(0, 8) +
                       "...' is not a valid bearer token (RFC 6750 §2.1 b64token)"};
   }
@@ -327,6 +335,7 @@ Result<ServerConfig, ConfigExit> parse_command_line(int argc, const char* const*
   register_service_flags(app, config, flags);
   register_events_flags(app, config, flags);
   register_pagination_flags(app, config, flags);
+  register_admin_flags(app, config, flags);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -238,6 +238,7 @@ std::map<std::string, Section> sections(ServerConfig& c) {
         {"maxHeaderFields", set_unsigned(l.max_header_fields)},
         {"maxBodyBytes", set_unsigned(l.max_body_bytes)},
         {"maxBulkBodyBytes", set_unsigned(l.max_bulk_body_bytes)},
+        {"maxAdminBodyBytes", set_unsigned(l.max_admin_body_bytes)},
         {"readTimeout", set_seconds(l.read_timeout)},
         {"idleTimeout", set_seconds(l.idle_timeout)},
         {"writeTimeout", set_seconds(l.write_timeout)},
@@ -268,6 +269,25 @@ std::map<std::string, Section> sections(ServerConfig& c) {
         {"devices", set_bool(c.registry.devices)}}},
       {"events", events_section(c)},
       {"pagination", pagination_section(c)},
+      {"admin",
+       {{"tokens", set_strings(c.auth.admin_tokens)},
+        {"journalSize", set_unsigned(c.admin.journal.max_entries)},
+        {"journalMaxBytes", set_unsigned(c.admin.journal.max_bytes)},
+        {"journalBodyBytes", set_unsigned(c.admin.journal.max_body_bytes)},
+        {"journalFile", set_string(c.admin.journal_file.path)},
+        {"journalFileMaxBytes", set_unsigned(c.admin.journal_file.max_bytes)},
+        {"faults",
+         [&c](const json& v) -> Status<std::string> {
+           if (!v.is_array()) return type_error("an array of fault objects (docs/mock.md)");
+           c.admin.faults.assign(v.begin(), v.end());
+           return Ok{};
+         }},
+        {"faultSeed",
+         [&c](const json& v) -> Status<std::string> {
+           if (!v.is_number_unsigned()) return type_error("a non-negative integer");
+           c.admin.fault_seed = v.get<std::uint64_t>();
+           return Ok{};
+         }}}},
   };
 }
 
@@ -304,6 +324,33 @@ Status<std::string> apply_config_file(const std::string& path, ServerConfig& con
   if (doc.is_discarded()) return Unexpected{path + ": not valid JSON"};
   return apply_config_json(doc, config, path);
 }
+
+namespace {
+
+// The control plane's bounds: a journal must stay a bounded ring, admin tokens must be usable
+// in an Authorization header.
+Status<std::string> validate_admin(const ServerConfig& c) {
+  auto fail = [](std::string m) { return Status<std::string>(Unexpected{std::move(m)}); };
+  for (const auto& token : c.auth.admin_tokens) {
+    if (!http::valid_bearer_token(token)) {
+      return fail("--admin-token: not a valid bearer token (RFC 6750 §2.1 b64token)");
+    }
+  }
+  const auto& j = c.admin.journal;
+  if (j.max_entries > 1'000'000) return fail("--journal-size must be at most 1000000");
+  if (j.max_body_bytes > 1024 * 1024) return fail("--journal-body-bytes must be at most 1048576");
+  if (j.max_bytes < 1024) return fail("admin.journalMaxBytes must be at least 1024");
+  if (c.admin.journal_file.max_bytes < 4096) {
+    return fail("--journal-file-max-bytes must be at least 4096");
+  }
+  const auto admin_body = c.http.limits.max_admin_body_bytes;
+  if (admin_body < 1024 || admin_body > (1u << 30)) {
+    return fail("--max-admin-body-bytes must be between 1024 and 1073741824");
+  }
+  return Ok{};
+}
+
+}  // namespace
 
 Status<std::string> validate(const ServerConfig& c) {
   const auto& l = c.http.limits;
@@ -360,7 +407,7 @@ Status<std::string> validate(const ServerConfig& c) {
     return fail("--cursor-key must be at least 32 bytes");
   }
   if (auto auth = http::Authenticator::create(c.auth); !auth) return fail(auth.error());
-  return Ok{};
+  return validate_admin(c);
 }
 
 }  // namespace scim::app

@@ -195,6 +195,37 @@ TEST(Config, DevicesAreOffUnlessAskedFor) {
   EXPECT_TRUE(file->registry.devices);
 }
 
+// The control plane's options (docs/mock.md): flags, the "admin" section, and their bounds.
+TEST(Config, AdminFlagsAndSectionFillTheControlPlaneOptions) {
+  auto file = write_temp("admin.json", R"({
+    "admin": {"tokens": ["file-admin"], "journalSize": 50, "journalMaxBytes": 4096,
+              "faultSeed": 7, "faults": [{"tenant": "acme", "type": "error", "status": 503}]}
+  })");
+  auto c = parse({"--config", file, "--journal-body-bytes", "128", "--journal-file", "/tmp/j.jsonl",
+                  "--max-admin-body-bytes", "2048"});
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->auth.admin_tokens, std::vector<std::string>{"file-admin"});
+  EXPECT_EQ(c->admin.journal.max_entries, 50u);
+  EXPECT_EQ(c->admin.journal.max_bytes, 4096u);
+  EXPECT_EQ(c->admin.journal.max_body_bytes, 128u);
+  EXPECT_EQ(c->admin.journal_file.path, "/tmp/j.jsonl");
+  EXPECT_EQ(c->admin.fault_seed, 7u);
+  ASSERT_EQ(c->admin.faults.size(), 1u);
+  EXPECT_EQ(c->http.limits.max_admin_body_bytes, 2048u);
+  auto flags = parse({"--config", file, "--admin-token", "a1", "--admin-token", "a2"});
+  ASSERT_TRUE(flags.ok());
+  EXPECT_EQ(flags->auth.admin_tokens, (std::vector<std::string>{"a1", "a2"}));  // flags replace
+  for (std::vector<std::string> bad : {std::vector<std::string>{"--admin-token", "has space"},
+                                       {"--journal-size", "2000000"},
+                                       {"--journal-body-bytes", "2000000"},
+                                       {"--journal-file-max-bytes", "10"},
+                                       {"--max-admin-body-bytes", "10"}}) {
+    auto r = parse(bad);
+    ASSERT_FALSE(r.ok()) << bad[0];
+    EXPECT_EQ(r.error().code, 2) << bad[0];
+  }
+}
+
 TEST(Config, UnknownKeysAndBadTypesInTheFileAreErrors) {
   for (const char* text : {R"({"http": {"prot": 1}})", R"({"nope": {}})",
                            R"({"http": {"port": "80"}})", R"({"http": {"port": 70000}})", R"([1])",

@@ -15,7 +15,9 @@ constexpr std::string_view kBegin = "<!-- routes:begin (generated from the route
 constexpr std::string_view kEnd = "<!-- routes:end -->";
 
 TEST(RoutesDoc, DocsRoutesMdIsTheRouteTable) {
-  auto server = ReferenceServer::create(ServerConfig{});
+  ServerConfig config;
+  config.auth.admin_tokens = {"admin-token"};  // the admin API's routes exist only with one
+  auto server = ReferenceServer::create(config);
   ASSERT_TRUE(server.ok()) << server.error();
   const std::string table = (*server)->routes().to_markdown();
 
@@ -38,17 +40,34 @@ TEST(RoutesDoc, DocsRoutesMdIsTheRouteTable) {
 }
 
 // The chain's order is part of the contract documented in docs/architecture.md.
-TEST(RoutesDoc, TheMiddlewareChainIsAuthenticateThenAsync) {
+TEST(RoutesDoc, TheMiddlewareChainIsJournalAuthenticateFaultsThenAsync) {
   auto server = ReferenceServer::create(ServerConfig{});
   ASSERT_TRUE(server.ok()) << server.error();
   auto names = (*server)->pipeline().names();
-  EXPECT_EQ(names, (std::vector<std::string_view>{"authenticate", "async"}));
+  EXPECT_EQ(names, (std::vector<std::string_view>{"journal", "authenticate", "faults", "async"}));
   ServerConfig deviating;
   deviating.deviations = {"no-etag"};
   auto with_deviations = ReferenceServer::create(deviating);
   ASSERT_TRUE(with_deviations.ok()) << with_deviations.error();
-  EXPECT_EQ((*with_deviations)->pipeline().names(),
-            (std::vector<std::string_view>{"authenticate", "deviate", "async"}));
+  EXPECT_EQ(
+      (*with_deviations)->pipeline().names(),
+      (std::vector<std::string_view>{"journal", "authenticate", "faults", "deviate", "async"}));
+}
+
+// No admin token, no admin API: its routes are not in the table at all (404).
+TEST(RoutesDoc, AdminRoutesExistOnlyWithAnAdminToken) {
+  auto without = ReferenceServer::create(ServerConfig{});
+  ASSERT_TRUE(without.ok()) << without.error();
+  EXPECT_EQ((*without)->routes().find(server::Scope::Root, "GET", "/admin/v1/tenants"), nullptr);
+  ServerConfig config;
+  config.auth.admin_tokens = {"admin-token"};
+  auto with = ReferenceServer::create(config);
+  ASSERT_TRUE(with.ok()) << with.error();
+  const auto* route = (*with)->routes().find(server::Scope::Root, "GET", "/admin/v1/tenants");
+  ASSERT_NE(route, nullptr);
+  EXPECT_EQ(route->access, server::Access::Admin);
+  EXPECT_EQ((*with)->body_limit("POST", "/admin/v1/tenants/acme/import"),
+            config.http.limits.max_admin_body_bytes);
 }
 
 }  // namespace

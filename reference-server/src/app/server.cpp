@@ -143,10 +143,20 @@ Result<std::unique_ptr<ReferenceServer>, std::string> ReferenceServer::create(Se
                     ? Result<events::JwsSigner, std::string>(events::JwsSigner::unsecured())
                     : events::JwsSigner::hs256(config.events.signing_key);
   if (!signer) return Unexpected{"events: " + signer.error()};
+  std::unique_ptr<admin::JournalFile> journal_file;
+  if (!config.admin.journal_file.path.empty()) {
+    auto opened = admin::JournalFile::open(config.admin.journal_file);
+    if (!opened) return Unexpected{"--journal-file: " + opened.error()};
+    journal_file = std::move(*opened);
+  }
 
-  std::unique_ptr<ReferenceServer> server(new ReferenceServer(
-      std::move(config), std::move(*registry), std::move(*auth), std::move(*signer), *deviate));
+  std::unique_ptr<ReferenceServer> server(
+      new ReferenceServer(std::move(config), std::move(*registry), std::move(*auth),
+                          std::move(*signer), *deviate, std::move(journal_file)));
   if (auto st = server->add_configured_feeds(); !st) return Unexpected{"events: " + st.error()};
+  if (auto st = server->add_configured_faults(); !st) {
+    return Unexpected{"admin.faults: " + st.error()};
+  }
   if (!server->config_.seed_file.empty()) {
     auto seeded = server::load_seed_file(server->service_, server->config_.seed_file, "default");
     if (!seeded) return Unexpected{"seed: " + seeded.error()};
@@ -155,11 +165,16 @@ Result<std::unique_ptr<ReferenceServer>, std::string> ReferenceServer::create(Se
     std::cerr << "scim-reference-server: WARNING: deliberately deviating from the RFCs "
                  "(--deviate); for testing conformance tools only\n";
   }
+  if (!server->auth_.admin_enabled()) {
+    std::cerr << "scim-reference-server: note: no --admin-token, so no admin API "
+                 "(/admin/v1 answers 404; docs/mock.md)\n";
+  }
   return server;
 }
 
 ReferenceServer::ReferenceServer(ServerConfig config, Registry registry, http::Authenticator auth,
-                                 events::JwsSigner signer, const deviate::Deviations& deviations)
+                                 events::JwsSigner signer, const deviate::Deviations& deviations,
+                                 std::unique_ptr<admin::JournalFile> journal_file)
     : config_(std::move(config)),
       registry_(std::move(registry)),
       auth_(std::move(auth)),
@@ -169,14 +184,28 @@ ReferenceServer::ReferenceServer(ServerConfig config, Registry registry, http::A
              [](std::string_view line) { std::cerr << "events: " << line << "\n"; }),
       hub_(config_.events.hub, std::move(signer), feeds_),
       service_(registry_, service_config(config_, hub_), tenants_, &hub_),
-      bulk_(routes_, config_.bulk),
+      // A tenant's bulk limits are its configuration's (the control plane may change them).
+      bulk_(routes_, config_.bulk,
+            [this](const std::string& tenant) { return service_.config_for(tenant)->bulk; }),
       jobs_(config_.async.jobs, {}, report_to_stderr()),
       runner_(jobs_, routes_, &hub_, config_.async.runner, report_to_stderr()),
       feed_endpoints_{hub_, config_.events.long_poll},
-      routes_(server::make_routes(service_, {bulk_part(), &jobs_, &feed_endpoints_},
-                                  http::normalise_base_path(config_.http.base_path))),
+      journal_file_(std::move(journal_file)),
+      journals_(config_.admin.journal, journal_file_.get()),
+      faults_(config_.admin.fault_limits),
+      plane_({auth_, tenants_, service_, feeds_, jobs_, journals_, faults_},
+             {http::normalise_base_path(config_.http.base_path),
+              {config_.http.limits.max_bulk_body_bytes},
+              config_.admin.limits}),
+      admin_handlers_(plane_),
+      routes_(server::make_routes(
+          service_,
+          {bulk_part(), &jobs_, &feed_endpoints_, auth_.admin_enabled() ? &admin_handlers_ : nullptr},
+          http::normalise_base_path(config_.http.base_path))),
+      journal_(journals_),
       authenticate_(config_.http.base_path, auth_,
-                    [this](const server::Request& r) { return is_public(r); }),
+                    [this](const server::Request& r) { return access_of(r); }),
+      faults_layer_(faults_),
       async_(jobs_, runner_, config_.async),
       pipeline_(routes_),
       http_(
@@ -186,13 +215,19 @@ ReferenceServer::ReferenceServer(ServerConfig config, Registry registry, http::A
           },
           [this](const server::Request& request) { return may_wait(request); }) {
   for (const auto& tenant : auth_.tenants()) tenants_.add(tenant);
+  plane_.adopt_startup_tenants();
   if (deviations.any()) deviate_.emplace(registry_, deviations);
 
   // The middleware chain, in the order a request meets it (docs/architecture.md):
-  //   transport (http_) -> authenticate -> deviate (only with --deviate) -> async -> routes_
-  // A request with Prefer: respond-async is answered 202 by the async layer; its runner sends
-  // the request to routes_ (endpoints/routes.cpp) on a worker thread.
+  //   transport (http_) -> journal -> authenticate -> faults -> deviate (only with --deviate)
+  //   -> async -> routes_
+  // The journal comes first so that it records what the client sent and got, 401s and injected
+  // faults included; faults need the tenant, so they follow authentication. A request with
+  // Prefer: respond-async is answered 202 by the async layer; its runner sends the request to
+  // routes_ (endpoints/routes.cpp) on a worker thread.
+  pipeline_.use(journal_);
   pipeline_.use(authenticate_);
+  pipeline_.use(faults_layer_);
   if (deviate_) pipeline_.use(*deviate_);
   pipeline_.use(async_);
 }
@@ -221,19 +256,43 @@ bulk::BulkExecutor* ReferenceServer::bulk_part() {
   return config_.service.features.bulk ? &bulk_ : nullptr;
 }
 
-bool ReferenceServer::is_public(const server::Request& request) const {
+// "admin.faults" of the config file: each tenant's faults, with "admin.faultSeed", through the
+// control plane like a PUT of the admin API (audited as "config").
+Status<std::string> ReferenceServer::add_configured_faults() {
+  std::map<std::string, nlohmann::json> by_tenant;
+  for (auto fault : config_.admin.faults) {
+    if (!fault.is_object()) return Unexpected{std::string("each fault must be an object")};
+    const std::string tenant = fault.value("tenant", "default");
+    fault.erase("tenant");
+    by_tenant[tenant].push_back(std::move(fault));
+  }
+  for (auto& [tenant, list] : by_tenant) {
+    nlohmann::json seed = config_.admin.fault_seed ? nlohmann::json(*config_.admin.fault_seed)
+                                                   : nlohmann::json(nullptr);
+    auto set = plane_.replace_faults(tenant, {{"seed", seed}, {"faults", list}}, "config");
+    if (!set) return Unexpected{"tenant \"" + tenant + "\": " + set.error().detail};
+  }
+  return Ok{};
+}
+
+std::optional<server::Access> ReferenceServer::access_of(const server::Request& request) const {
   const server::Route* route = routes_.find(request.scope, request.method, request.path);
-  return route && route->access == server::Access::Public;
+  if (!route) return std::nullopt;
+  return route->access;
 }
 
 std::size_t ReferenceServer::body_limit(std::string_view method, std::string_view target) const {
   const auto& limits = config_.http.limits;
   auto route = http::parse_route(target, config_.http.base_path);
-  if (!route || route->kind != http::Route::Kind::Scim) return limits.max_body_bytes;
-  const server::Route* found = routes_.find(server::Scope::Scim, method, route->relative);
+  if (!route) return limits.max_body_bytes;
+  const auto scope =
+      route->kind == http::Route::Kind::Scim ? server::Scope::Scim : server::Scope::Root;
+  const server::Route* found = routes_.find(scope, method, route->relative);
   if (found && found->body == server::BodyLimit::Bulk) {
     return std::max(limits.max_body_bytes, limits.max_bulk_body_bytes);
   }
+  // The admin import's own limit (--max-admin-body-bytes), above or below the standard one.
+  if (found && found->body == server::BodyLimit::Admin) return limits.max_admin_body_bytes;
   return limits.max_body_bytes;
 }
 

@@ -152,5 +152,32 @@ TEST(ReferenceServer, ReplaceBuiltinSchemasSwapsTheCoreUserSchema) {
   std::filesystem::remove(path);
 }
 
+// "admin.faults" of the config file (docs/mock.md): each tenant's faults go through the control
+// plane as a PUT of the admin API would, audited as "config"; a bad one stops the start.
+TEST(ReferenceServer, ConfiguredFaultsReachTheirTenant) {
+  ServerConfig config;
+  config.admin.fault_seed = 9;
+  config.admin.faults = {{{"type", "error"}, {"status", 502}, {"id", "f1"}}};
+  auto server = ReferenceServer::create(config);
+  ASSERT_TRUE(server.ok()) << server.error();
+  auto faults = (*server)->control_plane().list_faults("default");
+  ASSERT_TRUE(faults.ok());
+  EXPECT_EQ((*faults)["seed"], 9);
+  ASSERT_EQ((*faults)["faults"].size(), 1u);
+  EXPECT_EQ((*faults)["faults"][0]["status"], 502);
+  auto audit = (*server)->journals().server().query({}).entries;
+  ASSERT_EQ(audit.size(), 1u);
+  EXPECT_EQ(audit[0].credential, "config");
+
+  ServerConfig bad;
+  bad.admin.faults = {{{"type", "error"}, {"status", 404}}};
+  auto refused = ReferenceServer::create(bad);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().find("admin.faults"), std::string::npos) << refused.error();
+  ServerConfig ghost;
+  ghost.admin.faults = {{{"tenant", "ghost"}, {"type", "close"}}};
+  EXPECT_FALSE(ReferenceServer::create(ghost).ok());
+}
+
 }  // namespace
 }  // namespace scim::app

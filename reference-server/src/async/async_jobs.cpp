@@ -74,6 +74,11 @@ bool AsyncJobs::wait(const std::string& txn, std::chrono::milliseconds timeout) 
   });
 }
 
+void AsyncJobs::forget_tenant(const std::string& tenant) {
+  std::lock_guard lock(mu_);
+  std::erase_if(jobs_, [&](const auto& item) { return item.second.tenant == tenant; });
+}
+
 std::size_t AsyncJobs::size() const {
   std::lock_guard lock(mu_);
   return jobs_.size();

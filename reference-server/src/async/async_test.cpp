@@ -64,6 +64,20 @@ TEST(AsyncJobs, TenantScopedLookupAndCompletion) {
   EXPECT_EQ(jobs.find("t1", *txn)->outcome->response.status, 201);
 }
 
+// A reset or deleted tenant's results are gone; a job still running completes into nothing.
+TEST(AsyncJobs, ForgetTenantDropsOnlyItsJobs) {
+  AsyncJobs jobs;
+  auto mine = jobs.create("t1");
+  auto theirs = jobs.create("t2");
+  ASSERT_TRUE(mine.ok() && theirs.ok());
+  jobs.forget_tenant("t1");
+  EXPECT_FALSE(jobs.find("t1", *mine));
+  EXPECT_TRUE(jobs.find("t2", *theirs));
+  jobs.complete(*mine, AsyncOutcome{});
+  EXPECT_FALSE(jobs.find("t1", *mine));
+  EXPECT_EQ(jobs.size(), 1u);
+}
+
 TEST(AsyncJobs, FullOfPendingJobsIs503AndCompletedOnesAreEvicted) {
   std::chrono::steady_clock::time_point now{};
   AsyncJobs jobs({2, 60s}, [&] { return now; });

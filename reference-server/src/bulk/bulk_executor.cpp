@@ -28,6 +28,7 @@ struct RunState {
   std::set<std::size_t> failed;
   std::map<std::size_t, std::vector<DeferredValue>> fixups;
   std::size_t errors = 0;
+  std::set<std::string> leniencies;
 };
 
 server::Request sub_request(const server::Request& parent, const std::string& method,
@@ -120,6 +121,7 @@ void run_one(RunState& s, server::Handler& handler, const BulkOperation& op) {
   const std::string path = substitute_path(op.path, s.created);
   const auto resp =
       handler.handle(sub_request(s.parent, op.method, path, data, op.version, op.index));
+  s.leniencies.insert(resp.notes.leniencies.begin(), resp.notes.leniencies.end());
   if (resp.status >= 200 && resp.status < 300) return record_success(s, op, resp, path);
   record_failure(s, op, error_of(resp), path);
 }
@@ -165,14 +167,19 @@ nlohmann::json BulkResult::to_json() const {
   return {{"schemas", {urn::kBulkResponse}}, {"Operations", operations}};
 }
 
-BulkExecutor::BulkExecutor(server::Handler& handler, BulkLimits limits)
-    : handler_(handler), limits_(limits) {}
+BulkExecutor::BulkExecutor(server::Handler& handler, BulkLimits limits, LimitsFor limits_for)
+    : handler_(handler), limits_(limits), limits_for_(std::move(limits_for)) {}
 
 Result<BulkResult> BulkExecutor::run(const server::Request& bulk_request) {
-  auto parsed = parse_bulk_request(bulk_request.body, limits_);
+  std::optional<BulkLimits> limits = limits_;
+  if (limits_for_) limits = limits_for_(bulk_request.principal.tenant);
+  // RFC 7644 §3.7: bulk is optional ("bulk.supported" in /ServiceProviderConfig, RFC 7643 §5);
+  // an operation the service provider does not offer is answered 501 (§3.12 "Not Implemented").
+  if (!limits) return http_error(501, "bulk operations are not supported by this tenant");
+  auto parsed = parse_bulk_request(bulk_request.body, *limits);
   if (!parsed) return parsed.error();
   const BulkPlan plan = plan_bulk(*parsed);
-  RunState s{bulk_request, *parsed, plan, {}, {}, {}, {}, {}, 0};
+  RunState s{bulk_request, *parsed, plan, {}, {}, {}, {}, {}, 0, {}};
   const auto limit = parsed->fail_on_errors;
   for (auto index : plan.order) {
     if (limit && s.errors >= static_cast<std::size_t>(*limit)) break;  // §3.7 failOnErrors
@@ -192,6 +199,7 @@ Result<BulkResult> BulkExecutor::run(const server::Request& bulk_request) {
     result.subjects.push_back(s.subjects[index]);
   }
   result.errors = s.errors;
+  result.leniencies.assign(s.leniencies.begin(), s.leniencies.end());
   return result;
 }
 
@@ -206,6 +214,7 @@ server::Response BulkExecutor::handle(const server::Request& bulk_request) {
         {std::move(result->operations[i]), std::move(result->subjects[i]),
          bulk_request.txn.empty() ? "" : bulk_operation_txn(bulk_request.txn, result->indices[i])});
   }
+  r.notes.leniencies = std::move(result->leniencies);
   return r;
 }
 

@@ -9,6 +9,7 @@
 #include "scim/server/api/responses.hpp"
 #include "scim/server/endpoints/cursor_paging.hpp"
 #include "scim/server/endpoints/feature_rules.hpp"
+#include "scim/server/endpoints/lenient_call.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
 #include "scim/server/engine/filter/filter.hpp"
 #include "scim/server/engine/lenient/lenient.hpp"
@@ -30,12 +31,14 @@ Result<Prepared> prepare(const Context& ctx, const ResourceType& type, const Lis
     engine::FilterOptions options{ctx.config.filter_limits,
                                   ctx.config.reject_unknown_filter_attributes};
     // Entra's emails[...].value eq "x" in lenient mode (docs/lenient.md).
-    auto filter = engine::lenient::parse_filter(
-        *p.filter, ctx.registry, type, engine::lenient::mode_for(ctx.config.lenient), options);
+    auto filter = lenient_call(ctx.config, [&](engine::lenient::Mode mode) {
+      return engine::lenient::parse_filter(*p.filter, ctx.registry, type, mode, options);
+    });
     if (!filter) return filter.error();
     if (auto refused =
             unsupported_filter_operator(filter->filter, ctx.config.features.filter_operators))
       return *refused;
+    ctx.used(filter->leniencies_used);
     out.filter = std::move(filter->filter);
   }
   // RFC 7644 §3.4.2.3 "Sort is OPTIONAL": without it, sortBy/sortOrder are ignored

@@ -10,6 +10,7 @@
 #include "scim/server/api/responses.hpp"
 #include "scim/server/endpoints/cursor_paging.hpp"
 #include "scim/server/endpoints/feature_rules.hpp"
+#include "scim/server/endpoints/lenient_call.hpp"
 #include "scim/server/endpoints/list.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
 #include "scim/server/engine/filter/filter.hpp"
@@ -36,13 +37,14 @@ Result<std::vector<Typed>> collect(const Context& ctx, const ListParams& params,
     std::optional<engine::Filter> filter;
     if (params.filter) {
       engine::FilterOptions options{ctx.config.filter_limits, false};
-      auto parsed =
-          engine::lenient::parse_filter(*params.filter, ctx.registry, *type,
-                                        engine::lenient::mode_for(ctx.config.lenient), options);
+      auto parsed = lenient_call(ctx.config, [&](engine::lenient::Mode mode) {
+        return engine::lenient::parse_filter(*params.filter, ctx.registry, *type, mode, options);
+      });
       if (!parsed) return parsed.error();
       if (auto refused =
               unsupported_filter_operator(parsed->filter, ctx.config.features.filter_operators))
         return *refused;
+      ctx.used(parsed->leniencies_used);
       filter = std::move(parsed->filter);
     }
     store::Query q;

@@ -5,6 +5,7 @@
 #include "scim/server/api/responses.hpp"
 #include "scim/server/endpoints/device_rules.hpp"
 #include "scim/server/endpoints/feature_rules.hpp"
+#include "scim/server/endpoints/lenient_call.hpp"
 #include "scim/server/endpoints/resource_conditional.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
 #include "scim/server/endpoints/resources.hpp"
@@ -29,16 +30,18 @@ Response patch_resource(const Context& ctx, const ResourceType& type, std::strin
   if (!projection) return error_response(projection.error());
   auto body = parse_body(ctx.request, ctx.config.max_json_depth);
   if (!body) return error_response(body.error());
-  // Lenient requests go through the provider-quirk pre-pass first (docs/lenient.md).
-  const auto mode = engine::lenient::mode_for(ctx.config.lenient);
   std::optional<bool> active_before;
   bool changed = false;
   auto outcome = conditional_write(
       ctx, type, id, [&](const store::StoredResource& current) -> Result<store::WriteOutcome> {
-        auto patched = engine::lenient::apply_patch(patch_input(ctx, type, current.resource), *body,
-                                                    ctx.registry, type, mode);
+        // Lenient requests go through the provider-quirk pre-pass first (docs/lenient.md).
+        const auto input = patch_input(ctx, type, current.resource);
+        auto patched = lenient_call(ctx.config, [&](engine::lenient::Mode mode) {
+          return engine::lenient::apply_patch(input, *body, ctx.registry, type, mode);
+        });
         if (!patched) return patched.error();
         if (auto refused = refused_nesting(ctx, type, patched->resource)) return *refused;
+        ctx.used(patched->leniencies_used);
         changed = patched->changed;
         if (!changed) return store::WriteOutcome{current, {}};
         if (auto st = check_device_rules(type, patched->resource); !st) return st.error();

@@ -3,6 +3,7 @@
 #include "scim/server/api/responses.hpp"
 #include "scim/server/endpoints/device_rules.hpp"
 #include "scim/server/endpoints/feature_rules.hpp"
+#include "scim/server/endpoints/lenient_call.hpp"
 #include "scim/server/endpoints/resource_conditional.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
 #include "scim/server/endpoints/resources.hpp"
@@ -11,11 +12,6 @@
 
 namespace scim::server {
 namespace {
-
-// Lenient requests go through the provider-quirk pre-pass first (docs/lenient.md).
-engine::lenient::Mode lenient_mode(const Context& ctx) {
-  return engine::lenient::mode_for(ctx.config.lenient);
-}
 
 // RFC 7644 §3.5.1: readOnly values are not replaced by PUT. The engine drops them from input, so
 // the stored ones are carried over (computed "groups" excepted: the store derives it).
@@ -43,18 +39,30 @@ void carry_read_only(const Context& ctx, const ResourceType& type, const nlohman
 
 }  // namespace
 
-Result<store::WriteOutcome> create_validated(const Context& ctx, const ResourceType& type,
-                                             const nlohmann::json& input,
-                                             std::optional<std::string> id) {
-  auto validated = engine::lenient::validate_resource(
-      input, ctx.registry, type, engine::WriteMode::Create, nullptr, lenient_mode(ctx));
+Result<nlohmann::json> validated_for_create(const Context& ctx, const ResourceType& type,
+                                            const nlohmann::json& input,
+                                            std::optional<std::string> id) {
+  // Lenient requests go through the provider-quirk pre-pass first (docs/lenient.md).
+  auto validated = lenient_call(ctx.config, [&](engine::lenient::Mode mode) {
+    return engine::lenient::validate_resource(input, ctx.registry, type, engine::WriteMode::Create,
+                                              nullptr, mode);
+  });
   if (!validated) return validated.error();
   if (auto refused = refused_nesting(ctx, type, validated->resource)) return *refused;
+  ctx.used(validated->leniencies_used);
   nlohmann::json resource = std::move(validated->resource);
   if (auto st = check_device_rules(type, resource); !st) return st.error();
   complete_new_device_resource(type, resource);
   resource["id"] = id ? *id : new_uuid_v4();
-  auto outcome = ctx.store.create(type.id, std::move(resource));
+  return resource;
+}
+
+Result<store::WriteOutcome> create_validated(const Context& ctx, const ResourceType& type,
+                                             const nlohmann::json& input,
+                                             std::optional<std::string> id) {
+  auto resource = validated_for_create(ctx, type, input, std::move(id));
+  if (!resource) return resource.error();
+  auto outcome = ctx.store.create(type.id, std::move(*resource));
   if (!outcome) return outcome.error();
   notify_write(ctx, type, *outcome, {WriteEvent::Kind::Create, nullptr, std::nullopt});
   return outcome;
@@ -78,11 +86,13 @@ Response replace_resource(const Context& ctx, const ResourceType& type, std::str
   std::optional<bool> active_before;
   auto outcome = conditional_write(
       ctx, type, id, [&](const store::StoredResource& current) -> Result<store::WriteOutcome> {
-        auto validated = engine::lenient::validate_resource(*body, ctx.registry, type,
-                                                            engine::WriteMode::Replace,
-                                                            &current.resource, lenient_mode(ctx));
+        auto validated = lenient_call(ctx.config, [&](engine::lenient::Mode mode) {
+          return engine::lenient::validate_resource(
+              *body, ctx.registry, type, engine::WriteMode::Replace, &current.resource, mode);
+        });
         if (!validated) return validated.error();
         if (auto refused = refused_nesting(ctx, type, validated->resource)) return *refused;
+        ctx.used(validated->leniencies_used);
         carry_read_only(ctx, type, current.resource, validated->resource);
         if (auto st = check_device_rules(type, validated->resource); !st) return st.error();
         active_before = active_of(current.resource);

@@ -12,6 +12,115 @@ namespace {
 
 constexpr std::string_view kDiscovery = "RFC 7644 §4";
 
+// The control plane (docs/mock.md): outside the SCIM base, behind an admin token.
+void add_admin_routes(RouteTable& t, AdminApi& api) {
+  auto row = [&t](std::string_view method, std::string_view pattern, RouteHandler handler,
+                  std::string_view summary, BodyLimit body = BodyLimit::Standard) {
+    t.add({.method = method,
+           .pattern = pattern,
+           .handler = std::move(handler),
+           .rfc = "docs/mock.md",
+           .summary = summary,
+           .scope = Scope::Root,
+           .access = Access::Admin,
+           .accepts = Accepts::Any,
+           .body = body});
+  };
+  AdminApi* a = &api;
+  using M = const RouteMatch&;
+  row(
+      "GET", "/admin/v1/tenants", [a](const Request& r, M) { return a->list_tenants(r); },
+      "every tenant with its resource counts");
+  row(
+      "POST", "/admin/v1/tenants", [a](const Request& r, M) { return a->create_tenant(r); },
+      "create a tenant: name, tokens, Basic users, settings");
+  row(
+      "GET", "/admin/v1/tenants/{tenant}",
+      [a](const Request& r, M m) { return a->get_tenant(r, m.params[0]); },
+      "one tenant: credentials (never secrets), settings, counts");
+  row(
+      "DELETE", "/admin/v1/tenants/{tenant}",
+      [a](const Request& r, M m) { return a->delete_tenant(r, m.params[0]); },
+      "delete a tenant; its tokens stop working at once");
+  row(
+      "POST", "/admin/v1/tenants/{tenant}/tokens",
+      [a](const Request& r, M m) { return a->add_tokens(r, m.params[0]); },
+      "add bearer tokens (none given: one is generated)");
+  row(
+      "PUT", "/admin/v1/tenants/{tenant}/tokens",
+      [a](const Request& r, M m) { return a->rotate_tokens(r, m.params[0]); },
+      "rotate: these become the tenant's only bearer tokens");
+  row(
+      "POST", "/admin/v1/tenants/{tenant}/reset",
+      [a](const Request& r, M m) { return a->reset_tenant(r, m.params[0]); },
+      "empty data, journal, event queues; keep configuration");
+  row(
+      "GET", "/admin/v1/tenants/{tenant}/export",
+      [a](const Request& r, M m) { return a->export_tenant(r, m.params[0]); },
+      "the tenant's data in the seed-file shape, ids and meta kept");
+  row(
+      "POST", "/admin/v1/tenants/{tenant}/import",
+      [a](const Request& r, M m) { return a->import_tenant(r, m.params[0]); },
+      "import (?mode=replace|merge), validated like POST, all or nothing", BodyLimit::Admin);
+  row(
+      "GET", "/admin/v1/tenants/{tenant}/settings",
+      [a](const Request& r, M m) { return a->get_settings(r, m.params[0]); },
+      "runtime settings: overrides and effective values");
+  row(
+      "PATCH", "/admin/v1/tenants/{tenant}/settings",
+      [a](const Request& r, M m) { return a->patch_settings(r, m.params[0]); },
+      "change settings (JSON merge patch, RFC 7396)");
+  row(
+      "PUT", "/admin/v1/tenants/{tenant}/settings",
+      [a](const Request& r, M m) { return a->put_settings(r, m.params[0]); },
+      "replace every override");
+  row(
+      "GET", "/admin/v1/tenants/{tenant}/journal",
+      [a](const Request& r, M m) { return a->get_journal(r, m.params[0]); },
+      "request journal: method, path glob, status, since, until, limit");
+  row(
+      "DELETE", "/admin/v1/tenants/{tenant}/journal",
+      [a](const Request& r, M m) { return a->clear_journal(r, m.params[0]); }, "clear the journal");
+  row(
+      "GET", "/admin/v1/tenants/{tenant}/receivers",
+      [a](const Request& r, M m) { return a->list_receivers(r, m.params[0]); },
+      "push receivers of the tenant's feeds (RFC 8935)");
+  row(
+      "POST", "/admin/v1/tenants/{tenant}/receivers",
+      [a](const Request& r, M m) { return a->add_receiver(r, m.params[0]); },
+      "add a push receiver: url, token, feed");
+  row(
+      "DELETE", "/admin/v1/tenants/{tenant}/receivers/{id}",
+      [a](const Request& r, M m) { return a->remove_receiver(r, m.params[0], m.params[1]); },
+      "remove a push receiver");
+  row(
+      "GET", "/admin/v1/tenants/{tenant}/faults",
+      [a](const Request& r, M m) { return a->list_faults(r, m.params[0]); },
+      "injected faults with their counters, and the seed");
+  row(
+      "POST", "/admin/v1/tenants/{tenant}/faults",
+      [a](const Request& r, M m) { return a->add_fault(r, m.params[0]); },
+      "add a fault: latency, error, rateLimit, reset, close, truncate");
+  row(
+      "PUT", "/admin/v1/tenants/{tenant}/faults",
+      [a](const Request& r, M m) { return a->replace_faults(r, m.params[0]); },
+      "replace every fault and the seed");
+  row(
+      "DELETE", "/admin/v1/tenants/{tenant}/faults",
+      [a](const Request& r, M m) { return a->clear_faults(r, m.params[0]); }, "remove every fault");
+  row(
+      "GET", "/admin/v1/tenants/{tenant}/faults/{id}",
+      [a](const Request& r, M m) { return a->get_fault(r, m.params[0], m.params[1]); },
+      "one fault with its counters");
+  row(
+      "DELETE", "/admin/v1/tenants/{tenant}/faults/{id}",
+      [a](const Request& r, M m) { return a->remove_fault(r, m.params[0], m.params[1]); },
+      "remove a fault");
+  row(
+      "GET", "/admin/v1/journal", [a](const Request& r, M) { return a->server_journal(r); },
+      "audit entries of every admin change");
+}
+
 }  // namespace
 
 RouteTable make_routes(Service& service, RouteParts parts, std::string base_path) {
@@ -94,7 +203,7 @@ RouteTable make_routes(Service& service, RouteParts parts, std::string base_path
            .pattern = "/Bulk",
            .handler =
                [bulk, s](const Request& r, const RouteMatch&) {
-                 if (!s->config_for(r).features.bulk)
+                 if (!s->config_for(r)->features.bulk)
                    return error_response(not_found("bulk operations are not supported here"));
                  return bulk->handle(r);
                },
@@ -183,6 +292,8 @@ RouteTable make_routes(Service& service, RouteParts parts, std::string base_path
            .rfc = "RFC 8935 §2",
            .summary = "unregister a push receiver"});
   }
+
+  if (parts.admin) add_admin_routes(t, *parts.admin);
 
   // ---- Resources of every registered type ({type} = "Users", "Groups", custom endpoints).
   t.add({.method = "GET",

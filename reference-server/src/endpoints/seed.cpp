@@ -10,12 +10,10 @@ namespace scim::server {
 namespace {
 
 // The items of `type` in a tenant object, under its endpoint name ("Users") or its id ("User").
-const nlohmann::json* items_for(const nlohmann::json& tenant, const ResourceType& type,
-                                std::string& key) {
+const nlohmann::json* items_for(const Registry& registry, const nlohmann::json& tenant,
+                                const ResourceType& type, std::string& key) {
   for (auto it = tenant.begin(); it != tenant.end(); ++it) {
-    std::string_view endpoint = type.endpoint;
-    if (!endpoint.empty() && endpoint.front() == '/') endpoint.remove_prefix(1);
-    if (iequals(it.key(), endpoint) || iequals(it.key(), type.id)) {
+    if (seed_key_type(registry, it.key()) == &type) {
       key = it.key();
       return &*it;
     }
@@ -27,17 +25,18 @@ Result<std::size_t, std::string> load_tenant(Service& service, const nlohmann::j
                                              std::string_view tenant, const std::string& where) {
   if (!data.is_object()) return Unexpected{where + ": must be an object of resource lists"};
   for (auto it = data.begin(); it != data.end(); ++it) {
-    bool known = false;
-    for (const ResourceType* type : service.registry().resource_types()) {
-      std::string key;
-      known |= items_for(data, *type, key) && key == it.key();
+    // A key must name a type, and be the only key naming it ("Users" and "User" together are
+    // refused rather than one of them ignored).
+    const ResourceType* type = seed_key_type(service.registry(), it.key());
+    std::string first;
+    if (!type || !items_for(service.registry(), data, *type, first) || first != it.key()) {
+      return Unexpected{where + "." + it.key() + ": unknown resource type"};
     }
-    if (!known) return Unexpected{where + "." + it.key() + ": unknown resource type"};
   }
   std::size_t loaded = 0;
   for (const ResourceType* type : service.registry().resource_types()) {
     std::string key;
-    const nlohmann::json* items = items_for(data, *type, key);
+    const nlohmann::json* items = items_for(service.registry(), data, *type, key);
     if (!items) continue;
     if (!items->is_array()) return Unexpected{where + "." + key + ": must be an array"};
     for (std::size_t i = 0; i < items->size(); ++i) {
@@ -56,6 +55,15 @@ Result<std::size_t, std::string> load_tenant(Service& service, const nlohmann::j
 }
 
 }  // namespace
+
+const ResourceType* seed_key_type(const Registry& registry, std::string_view key) {
+  for (const ResourceType* type : registry.resource_types()) {
+    std::string_view endpoint = type->endpoint;
+    if (!endpoint.empty() && endpoint.front() == '/') endpoint.remove_prefix(1);
+    if (iequals(key, endpoint) || iequals(key, type->id)) return type;
+  }
+  return nullptr;
+}
 
 Result<SeedSummary, std::string> load_seed(Service& service, const nlohmann::json& seed,
                                            std::string_view default_tenant) {

@@ -18,7 +18,7 @@ namespace scim::server {
 Service::Service(const Registry& registry, ServiceConfig config, store::TenantDirectory& tenants,
                  EventSink* sink)
     : registry_(registry),
-      config_(std::move(config)),
+      config_(std::make_shared<const ServiceConfig>(std::move(config))),
       tenants_(tenants),
       sink_(sink),
       started_at_(store::format_timestamp(std::chrono::system_clock::now())),
@@ -29,8 +29,23 @@ Service::Service(const Registry& registry, ServiceConfig config, store::TenantDi
   }
 }
 
-Result<store::ResourceStore*> Service::store_for(const Request& request) const {
-  store::ResourceStore* store = tenants_.find(request.principal.tenant);
+std::shared_ptr<const ServiceConfig> Service::config_for(std::string_view tenant) const {
+  std::shared_lock lock(tenant_configs_mu_);
+  auto it = tenant_configs_.find(tenant);
+  return it == tenant_configs_.end() ? config_ : it->second;
+}
+
+void Service::set_tenant_config(const std::string& tenant, std::optional<ServiceConfig> config) {
+  std::unique_lock lock(tenant_configs_mu_);
+  if (!config) {
+    tenant_configs_.erase(tenant);
+    return;
+  }
+  tenant_configs_[tenant] = std::make_shared<const ServiceConfig>(std::move(*config));
+}
+
+Result<std::shared_ptr<store::ResourceStore>> Service::store_for(const Request& request) const {
+  auto store = tenants_.find(request.principal.tenant);
   if (!store) return not_found("unknown tenant \"" + request.principal.tenant + "\"");
   return store;
 }
@@ -39,12 +54,12 @@ const ResourceType* Service::type_at(std::string_view endpoint) const {
   return registry_.find_by_endpoint("/" + std::string(endpoint));
 }
 
-const ServiceConfig& Service::config_for(const Request&) const {
-  return config_;
-}
-
 bool Service::is_resource_endpoint(std::string_view segment) const {
   return type_at(segment) != nullptr;
+}
+
+DiscoveryContext Service::discovery(const Request& request, const ServiceConfig& config) const {
+  return {registry_, config, request, started_at_, &documents_};
 }
 
 Response Service::health(const Request&) {
@@ -52,23 +67,25 @@ Response Service::health(const Request&) {
 }
 
 Response Service::service_provider_config(const Request& request) {
-  return server::service_provider_config(
-      {registry_, config_for(request), request, started_at_, &documents_});
+  auto config = config_for(request.principal.tenant);
+  return server::service_provider_config(discovery(request, *config));
 }
 
 Response Service::resource_types(const Request& request, std::optional<std::string_view> id) {
-  return server::resource_types({registry_, config_for(request), request, started_at_, &documents_},
-                                id);
+  auto config = config_for(request.principal.tenant);
+  return server::resource_types(discovery(request, *config), id);
 }
 
 Response Service::schemas(const Request& request, std::optional<std::string_view> urn) {
-  return server::schemas({registry_, config_for(request), request, started_at_, &documents_}, urn);
+  auto config = config_for(request.principal.tenant);
+  return server::schemas(discovery(request, *config), urn);
 }
 
 Response Service::search_all_types(const Request& request) {
+  auto config = config_for(request);
   // RFC 7644 §3.4.2.1: queries "MAY be performed against ... a SCIM server root"; a provider
   // that does not offer them says so with 501 (Table 8: "does not support the request operation").
-  if (!config_for(request).features.root_query) {
+  if (!config->features.root_query) {
     return error_response(
         http_error(501,
                    "queries against the server root are not supported by this service provider; "
@@ -76,17 +93,21 @@ Response Service::search_all_types(const Request& request) {
   }
   auto store = store_for(request);
   if (!store) return error_response(store.error());
-  auto body = parse_body(request, config_for(request).max_json_depth);
+  auto body = parse_body(request, config->max_json_depth);
   if (!body) return error_response(body.error());
   auto params = list_params_from_search(*body);
   if (!params) return error_response(params.error());
-  return list_all_types({registry_, config_for(request), **store, sink_, request}, *params);
+  ResponseNotes notes;
+  Response r = list_all_types({registry_, *config, **store, sink_, request, &notes}, *params);
+  r.notes = std::move(notes);
+  return r;
 }
 
 Response Service::me(const Request& request) {
   auto store = store_for(request);
   if (!store) return error_response(store.error());
-  auto target = resolve_me({registry_, config_for(request), **store, sink_, request});
+  auto config = config_for(request.principal.tenant);
+  auto target = resolve_me({registry_, *config, **store, sink_, request});
   if (!target) return error_response(target.error());
   Request aliased = request;
   aliased.path = target->type->endpoint + "/" + target->id;
@@ -105,45 +126,65 @@ Response Service::me(const Request& request) {
 Response Service::list(const Request& request, std::string_view endpoint) {
   auto store = store_for(request);
   if (!store) return error_response(store.error());
-  return list_resources({registry_, config_for(request), **store, sink_, request},
-                        *type_at(endpoint), list_params_from_query(request));
+  auto config = config_for(request.principal.tenant);
+  ResponseNotes notes;
+  Response r = list_resources({registry_, *config, **store, sink_, request, &notes},
+                              *type_at(endpoint), list_params_from_query(request));
+  r.notes = std::move(notes);
+  return r;
 }
 
 Response Service::create(const Request& request, std::string_view endpoint) {
   auto store = store_for(request);
   if (!store) return error_response(store.error());
-  return create_resource({registry_, config_for(request), **store, sink_, request},
-                         *type_at(endpoint));
+  auto config = config_for(request.principal.tenant);
+  ResponseNotes notes;
+  Response r =
+      create_resource({registry_, *config, **store, sink_, request, &notes}, *type_at(endpoint));
+  r.notes = std::move(notes);
+  return r;
 }
 
 Response Service::search(const Request& request, std::string_view endpoint) {
   auto store = store_for(request);
   if (!store) return error_response(store.error());
-  auto body = parse_body(request, config_for(request).max_json_depth);
+  auto config = config_for(request.principal.tenant);
+  auto body = parse_body(request, config->max_json_depth);
   if (!body) return error_response(body.error());
   auto params = list_params_from_search(*body);
   if (!params) return error_response(params.error());
-  return list_resources({registry_, config_for(request), **store, sink_, request},
-                        *type_at(endpoint), *params);
+  ResponseNotes notes;
+  Response r = list_resources({registry_, *config, **store, sink_, request, &notes},
+                              *type_at(endpoint), *params);
+  r.notes = std::move(notes);
+  return r;
 }
 
 Response Service::on_resource(const Request& request, std::string_view endpoint,
                               std::string_view id, Verb verb) {
   auto store = store_for(request);
   if (!store) return error_response(store.error());
-  const Context ctx{registry_, config_for(request), **store, sink_, request};
+  auto config = config_for(request.principal.tenant);
+  ResponseNotes notes;
+  const Context ctx{registry_, *config, **store, sink_, request, &notes};
   const ResourceType& type = *type_at(endpoint);
+  Response r;
   switch (verb) {
     case Verb::Get:
-      return get_resource(ctx, type, id);
+      r = get_resource(ctx, type, id);
+      break;
     case Verb::Replace:
-      return replace_resource(ctx, type, id);
+      r = replace_resource(ctx, type, id);
+      break;
     case Verb::Patch:
-      return patch_resource(ctx, type, id);
+      r = patch_resource(ctx, type, id);
+      break;
     case Verb::Remove:
-      return delete_resource(ctx, type, id);
+      r = delete_resource(ctx, type, id);
+      break;
   }
-  return error_response(http_error(500, "unknown resource verb"));
+  r.notes = std::move(notes);
+  return r;
 }
 
 Response Service::get(const Request& request, std::string_view endpoint, std::string_view id) {
@@ -162,28 +203,54 @@ Response Service::remove(const Request& request, std::string_view endpoint, std:
   return on_resource(request, endpoint, id, Verb::Remove);
 }
 
+namespace {
+
+// Seed and import items may carry their own "id", which later items reference.
+Result<std::optional<std::string>> given_id(const nlohmann::json& item) {
+  if (!item.is_object() || !item.contains("id")) return std::optional<std::string>();
+  const auto& given = item["id"];
+  if (!given.is_string() || given.get<std::string>().empty() ||
+      given.get<std::string>().size() > 256 ||
+      given.get<std::string>().find('/') != std::string::npos) {
+    return invalid_value("\"id\" must be a non-empty string of at most 256 characters without '/'");
+  }
+  return std::optional<std::string>(given.get<std::string>());
+}
+
+}  // namespace
+
 Result<nlohmann::json> Service::seed_resource(std::string_view tenant, const ResourceType& type,
                                               const nlohmann::json& item) {
   if (!tenants_.add(tenant)) return http_error(507, "too many tenants");
-  store::ResourceStore* store = tenants_.find(tenant);
+  auto store = tenants_.find(tenant);
   Request request;
   request.method = "POST";
   request.principal.tenant = std::string(tenant);
-  Context ctx{registry_, config_, *store, sink_, request};
-  std::optional<std::string> id;
-  if (item.is_object() && item.contains("id")) {
-    const auto& given = item["id"];
-    if (!given.is_string() || given.get<std::string>().empty() ||
-        given.get<std::string>().size() > 256 ||
-        given.get<std::string>().find('/') != std::string::npos) {
-      return invalid_value(
-          "\"id\" must be a non-empty string of at most 256 characters without '/'");
-    }
-    id = given.get<std::string>();
-  }
-  auto outcome = create_validated(ctx, type, item, id);
+  auto config = config_for(tenant);
+  Context ctx{registry_, *config, *store, sink_, request};
+  auto id = given_id(item);
+  if (!id) return id.error();
+  auto outcome = create_validated(ctx, type, item, *id);
   if (!outcome) return outcome.error();
   return outcome->resource.resource;
+}
+
+Result<nlohmann::json> Service::import_resource(store::InMemoryStore& staged,
+                                                std::string_view tenant, const ResourceType& type,
+                                                const nlohmann::json& item) {
+  Request request;
+  request.method = "POST";
+  request.principal.tenant = std::string(tenant);
+  auto config = config_for(tenant);
+  const Context ctx{registry_, *config, staged, nullptr, request};
+  auto id = given_id(item);
+  if (!id) return id.error();
+  auto resource = validated_for_create(ctx, type, item, *id);
+  if (!resource) return resource.error();
+  if (auto meta = item.find("meta"); meta != item.end()) (*resource)["meta"] = *meta;
+  auto restored = staged.restore(type.id, std::move(*resource));
+  if (!restored) return restored.error();
+  return restored->resource.resource;
 }
 
 }  // namespace scim::server

@@ -72,6 +72,30 @@ TEST_F(HubFixture, TenantsAreIsolated) {
   EXPECT_EQ(registry.find("t2", "default")->queue().size(), 0u);
 }
 
+// The control plane's reset empties a tenant's queues but keeps its feeds; removing the tenant
+// drops its feeds, and its next use starts with a fresh default feed. Other tenants keep theirs.
+TEST_F(HubFixture, ResetEmptiesQueuesAndRemoveDropsFeeds) {
+  ASSERT_TRUE(registry.add_feed({"crm", "t1", "", Membership::Explicit, {}}).ok());
+  ASSERT_TRUE(hub.add_member("t1", "crm", {"/Users/u1", "u1", std::nullopt}, "http://h").ok());
+  hub.on_write(write(server::WriteEvent::Kind::Create, "u1"));
+  auto other = write(server::WriteEvent::Kind::Create, "u2");
+  other.tenant = "t2";
+  hub.on_write(other);
+  ASSERT_EQ(registry.find("t1", "default")->queue().size(), 1u);
+
+  registry.reset_tenant("t1");
+  EXPECT_EQ(registry.find("t1", "default")->queue().size(), 0u);
+  EXPECT_EQ(registry.find("t1", "default")->queue().counters().published, 0u);
+  ASSERT_TRUE(registry.find("t1", "crm"));
+  EXPECT_EQ(registry.find("t1", "crm")->member_count(), 0u);
+  EXPECT_EQ(registry.find("t2", "default")->queue().size(), 1u);
+
+  registry.remove_tenant("t1");
+  EXPECT_FALSE(registry.find("t1", "crm"));
+  EXPECT_EQ(registry.feeds("t1").size(), 1u);  // a fresh default feed
+  EXPECT_EQ(registry.find("t2", "default")->queue().size(), 1u);
+}
+
 TEST_F(HubFixture, ExplicitFeedOnlyCarriesMembersAndSignalsMembership) {
   ASSERT_TRUE(registry.add_feed({"crm", "t1", "", Membership::Explicit, {"User"}}).ok());
   auto crm = registry.find("t1", "crm");

@@ -105,6 +105,13 @@ void Feed::shutdown() {
   for (auto& r : receivers) r->stop();
 }
 
+void Feed::reset() {
+  queue_.clear();
+  std::lock_guard lock(mu_);
+  members_.clear();
+  for (auto& r : receivers_) r->reset();
+}
+
 nlohmann::json Feed::to_json(const std::string& issuer, const std::string& base_url) const {
   nlohmann::json j = {
       {"id", info_.id},

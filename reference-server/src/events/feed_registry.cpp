@@ -112,6 +112,29 @@ nlohmann::json FeedRegistry::receivers_json(const std::string& tenant) {
   return out;
 }
 
+void FeedRegistry::reset_tenant(const std::string& tenant) {
+  std::vector<std::shared_ptr<Feed>> feeds;
+  {
+    std::lock_guard lock(mu_);
+    auto it = by_tenant_.find(tenant);
+    if (it == by_tenant_.end()) return;
+    feeds = it->second;
+  }
+  for (auto& f : feeds) f->reset();
+}
+
+void FeedRegistry::remove_tenant(const std::string& tenant) {
+  std::vector<std::shared_ptr<Feed>> feeds;
+  {
+    std::lock_guard lock(mu_);
+    auto it = by_tenant_.find(tenant);
+    if (it == by_tenant_.end()) return;
+    feeds = std::move(it->second);
+    by_tenant_.erase(it);
+  }
+  for (auto& f : feeds) f->shutdown();  // joins the receivers' workers: outside the lock
+}
+
 void FeedRegistry::shutdown() {
   std::map<std::string, std::vector<std::shared_ptr<Feed>>> all;
   {

@@ -117,6 +117,14 @@ void PollQueue::close() {
   cv_.notify_all();
 }
 
+void PollQueue::clear() {
+  std::lock_guard lock(mu_);
+  entries_.clear();
+  by_jti_.clear();
+  counters_ = {};
+  recent_errors_.clear();
+}
+
 std::size_t PollQueue::size() const {
   std::lock_guard lock(mu_);
   return entries_.size();

@@ -50,6 +50,15 @@ void PushDeliverer::stop() {
   idle_cv_.notify_all();
 }
 
+void PushDeliverer::reset() {
+  {
+    std::lock_guard lock(mu_);
+    queue_.clear();
+    counters_ = {};
+  }
+  idle_cv_.notify_all();
+}
+
 bool PushDeliverer::wait_idle(std::chrono::milliseconds timeout) {
   std::unique_lock lock(mu_);
   return idle_cv_.wait_for(lock, timeout, [&] { return queue_.empty() && !in_flight_; });

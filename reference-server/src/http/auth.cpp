@@ -1,12 +1,16 @@
 // Credential tables: each secret is indexed by its SHA-256 digest (so lookups are O(1) without
 // comparing secrets byte by byte) and then confirmed with CRYPTO_memcmp, so response timing does
-// not reveal how much of a guessed token was right (RFC 7644 §7.4).
+// not reveal how much of a guessed token was right (RFC 7644 §7.4). Run-time changes build the
+// new tables on a copy and swap them in under the writer lock, so a failed change leaves the
+// old tables untouched.
 #include "scim/server/http/auth.hpp"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <cstring>
+#include <mutex>
 
 #include "scim/protocol/encoding.hpp"
 #include "scim/protocol/strings.hpp"
@@ -35,6 +39,24 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+std::string fingerprint(const std::string& secret) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  auto digest = sha256(secret);
+  std::string out;
+  for (std::size_t i = 0; i < 6; ++i) {
+    out += kHex[digest[i] >> 4];
+    out += kHex[digest[i] & 0xF];
+  }
+  return out;
+}
+
+// The credentials of a request-level change are checked like start-up ones; a secret already in
+// use is a conflict (409), anything else a bad value (400).
+ScimError change_error(const std::string& message) {
+  if (message.rfind("duplicate", 0) == 0) return uniqueness(message);
+  return invalid_value(message);
+}
+
 }  // namespace
 
 bool valid_tenant_name(std::string_view name) {
@@ -47,6 +69,15 @@ bool valid_tenant_name(std::string_view name) {
   return name != "." && name != "..";
 }
 
+bool valid_bearer_token(std::string_view token) {
+  auto body_end = token.find_last_not_of('=');
+  if (token.empty() || body_end == std::string_view::npos) return false;
+  return std::all_of(token.begin(), token.begin() + static_cast<long>(body_end) + 1, [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+  });
+}
+
 std::size_t Authenticator::DigestHash::operator()(const Digest& d) const {
   std::size_t h = 0;
   std::memcpy(&h, d.data(), sizeof h);  // a cryptographic digest is already uniformly spread
@@ -57,48 +88,82 @@ bool Authenticator::DigestEqual::operator()(const Digest& a, const Digest& b) co
   return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-Status<std::string> Authenticator::add(Table& table, std::string secret,
-                                       server::Principal principal) {
+Status<std::string> Authenticator::add(Table& table, std::set<std::string, std::less<>>& tenants,
+                                       std::string secret, server::Principal principal) {
   if (secret.empty()) return Unexpected{std::string("empty secret for tenant ") + principal.tenant};
   if (secret.size() > kMaxSecretBytes) return Unexpected{std::string("secret too long")};
-  if (!valid_tenant_name(principal.tenant)) {
+  if (!principal.admin && !valid_tenant_name(principal.tenant)) {
     return Unexpected{"invalid tenant name '" + principal.tenant +
                       "' (allowed: 1-64 of A-Z a-z 0-9 . _ -)"};
   }
-  tenants_.insert(principal.tenant);
+  if (!principal.admin) tenants.insert(principal.tenant);
   auto digest = sha256(secret);  // before `secret` is moved from
   auto [it, inserted] = table.emplace(digest, Entry{std::move(secret), principal});
   if (!inserted) return Unexpected{"duplicate credential " + principal.credential_name};
   return Ok{};
 }
 
+std::size_t Authenticator::count(const Table& table, const std::string& tenant) {
+  std::size_t n = 0;
+  for (const auto& [digest, entry] : table) n += entry.principal.tenant == tenant ? 1 : 0;
+  return n;
+}
+
+Status<std::string> Authenticator::add_tokens(Tables& t, const std::string& tenant,
+                                              std::vector<TokenCredential> tokens) {
+  std::size_t number = count(t.bearer, tenant);
+  for (auto& token : tokens) {
+    server::Principal p{tenant, token.subject, "token#" + std::to_string(++number)};
+    if (auto st = add(t.bearer, t.tenants, std::move(token.token), std::move(p)); !st) return st;
+  }
+  return Ok{};
+}
+
+Status<std::string> Authenticator::add_basic(Tables& t, const std::string& tenant,
+                                             std::vector<BasicCredential> basic) {
+  for (auto& b : basic) {
+    if (b.user.empty() || b.user.find(':') != std::string::npos) {
+      return Unexpected{std::string("invalid Basic user name '") + b.user + "'"};
+    }
+    server::Principal p{tenant, b.subject, "basic:" + b.user};
+    if (auto st = add(t.basic, t.tenants, b.user + ":" + b.password, std::move(p)); !st) return st;
+  }
+  return Ok{};
+}
+
 Result<Authenticator, std::string> Authenticator::create(AuthOptions options) {
   Authenticator auth;
   auth.realm_ = options.realm;
+  Tables& t = auth.tables_;
   if (options.tokens.empty() && options.basic.empty()) {
     options.tokens.push_back(TokenCredential{"secret", "default", std::nullopt});
   }
-  auth.tenants_.insert("default");
+  t.tenants.insert("default");
   for (std::size_t i = 0; i < options.tokens.size(); ++i) {
-    auto& t = options.tokens[i];
-    server::Principal p{t.tenant, t.subject, "token#" + std::to_string(i + 1)};
-    if (auto st = auth.add(auth.bearer_, std::move(t.token), std::move(p)); !st) {
+    auto& tok = options.tokens[i];
+    server::Principal p{tok.tenant, tok.subject, "token#" + std::to_string(i + 1)};
+    if (auto st = add(t.bearer, t.tenants, std::move(tok.token), std::move(p)); !st) {
       return Unexpected{st.error()};
     }
   }
   for (auto& b : options.basic) {
-    if (b.user.empty() || b.user.find(':') != std::string::npos) {
-      return Unexpected{std::string("invalid Basic user name '") + b.user + "'"};
-    }
-    server::Principal p{b.tenant, b.subject, "basic:" + b.user};
-    if (auto st = auth.add(auth.basic_, b.user + ":" + b.password, std::move(p)); !st) {
-      return Unexpected{st.error()};
+    if (auto st = add_basic(t, b.tenant, {b}); !st) return Unexpected{st.error()};
+  }
+  for (const auto& name : options.tenants) {
+    if (!valid_tenant_name(name)) return Unexpected{"invalid tenant name '" + name + "'"};
+    t.tenants.insert(name);
+  }
+  for (std::size_t i = 0; i < options.admin_tokens.size(); ++i) {
+    server::Principal p{"", std::nullopt, "admin#" + std::to_string(i + 1), true};
+    if (auto st = add(t.admin, t.tenants, options.admin_tokens[i], std::move(p)); !st) {
+      return Unexpected{"admin token: " + st.error()};
     }
   }
-  for (const auto& t : options.tenants) {
-    if (!valid_tenant_name(t)) return Unexpected{"invalid tenant name '" + t + "'"};
-    auth.tenants_.insert(t);
+  for (const auto& [digest, entry] : t.admin) {
+    if (t.bearer.count(digest) != 0)
+      return Unexpected{std::string("an admin token is also a SCIM token")};
   }
+  auth.admin_enabled_ = !t.admin.empty();
   return auth;
 }
 
@@ -121,19 +186,115 @@ std::optional<server::Principal> Authenticator::authenticate(std::string_view au
   std::string_view scheme = authorization.substr(0, space);
   std::string_view credentials = trim(authorization.substr(space + 1));
   std::optional<server::Principal> principal;
+  std::shared_lock lock(*mu_);
   // RFC 7235 §2.1: the auth-scheme is case-insensitive.
   if (iequals(scheme, "Bearer")) {
-    principal = find(bearer_, credentials);
-  } else if (iequals(scheme, "Basic") && !basic_.empty()) {
-    if (auto decoded = decode_basic(credentials)) principal = find(basic_, *decoded);
+    principal = find(tables_.bearer, credentials);
+  } else if (iequals(scheme, "Basic") && !tables_.basic.empty()) {
+    if (auto decoded = decode_basic(credentials)) principal = find(tables_.basic, *decoded);
   }
   if (principal && path_tenant && principal->tenant != *path_tenant) return std::nullopt;
   return principal;
 }
 
+std::optional<server::Principal> Authenticator::authenticate_admin(
+    std::string_view authorization) const {
+  authorization = trim(authorization);
+  auto space = authorization.find(' ');
+  if (authorization.size() > kMaxSecretBytes || space == std::string_view::npos ||
+      !iequals(authorization.substr(0, space), "Bearer")) {
+    return std::nullopt;
+  }
+  std::shared_lock lock(*mu_);
+  return find(tables_.admin, trim(authorization.substr(space + 1)));
+}
+
+bool Authenticator::has_tenant(std::string_view tenant) const {
+  std::shared_lock lock(*mu_);
+  return tables_.tenants.find(tenant) != tables_.tenants.end();
+}
+
+std::vector<std::string> Authenticator::tenants() const {
+  std::shared_lock lock(*mu_);
+  return {tables_.tenants.begin(), tables_.tenants.end()};
+}
+
 std::vector<std::string> Authenticator::challenges() const {
   std::vector<std::string> out{"Bearer realm=\"" + realm_ + "\""};
-  if (!basic_.empty()) out.push_back("Basic realm=\"" + realm_ + "\", charset=\"UTF-8\"");
+  std::shared_lock lock(*mu_);
+  if (!tables_.basic.empty()) out.push_back("Basic realm=\"" + realm_ + "\", charset=\"UTF-8\"");
+  return out;
+}
+
+Status<> Authenticator::add_tenant(const std::string& tenant) {
+  if (!valid_tenant_name(tenant)) {
+    return invalid_value("invalid tenant name \"" + tenant +
+                         "\" (allowed: 1-64 of A-Z a-z 0-9 . _ -)");
+  }
+  std::unique_lock lock(*mu_);
+  if (!tables_.tenants.insert(tenant).second) {
+    return uniqueness("tenant \"" + tenant + "\" exists");
+  }
+  return Ok{};
+}
+
+Status<> Authenticator::add_credentials(const std::string& tenant,
+                                        std::vector<TokenCredential> tokens,
+                                        std::vector<BasicCredential> basic) {
+  std::unique_lock lock(*mu_);
+  if (tables_.tenants.find(tenant) == tables_.tenants.end()) {
+    return not_found("tenant \"" + tenant + "\" not found");
+  }
+  Tables next = tables_;
+  if (auto st = add_tokens(next, tenant, std::move(tokens)); !st) return change_error(st.error());
+  if (auto st = add_basic(next, tenant, std::move(basic)); !st) return change_error(st.error());
+  for (const auto& [digest, entry] : next.bearer) {
+    if (next.admin.count(digest) != 0) return uniqueness("that token is an admin token");
+  }
+  tables_ = std::move(next);
+  return Ok{};
+}
+
+Status<> Authenticator::replace_tokens(const std::string& tenant,
+                                       std::vector<TokenCredential> tokens) {
+  std::unique_lock lock(*mu_);
+  if (tables_.tenants.find(tenant) == tables_.tenants.end()) {
+    return not_found("tenant \"" + tenant + "\" not found");
+  }
+  Tables next = tables_;
+  std::erase_if(next.bearer,
+                [&](const auto& item) { return item.second.principal.tenant == tenant; });
+  if (auto st = add_tokens(next, tenant, std::move(tokens)); !st) return change_error(st.error());
+  for (const auto& [digest, entry] : next.bearer) {
+    if (next.admin.count(digest) != 0) return uniqueness("that token is an admin token");
+  }
+  tables_ = std::move(next);
+  return Ok{};
+}
+
+bool Authenticator::remove_tenant(const std::string& tenant) {
+  std::unique_lock lock(*mu_);
+  auto it = tables_.tenants.find(tenant);
+  if (it == tables_.tenants.end()) return false;
+  tables_.tenants.erase(it);
+  auto of_tenant = [&](const auto& item) { return item.second.principal.tenant == tenant; };
+  std::erase_if(tables_.bearer, of_tenant);
+  std::erase_if(tables_.basic, of_tenant);
+  return true;
+}
+
+std::vector<CredentialInfo> Authenticator::credentials(const std::string& tenant) const {
+  std::vector<CredentialInfo> out;
+  std::shared_lock lock(*mu_);
+  for (const auto* table : {&tables_.bearer, &tables_.basic}) {
+    for (const auto& [digest, entry] : *table) {
+      if (entry.principal.tenant != tenant) continue;
+      out.push_back({entry.principal.credential_name, table == &tables_.bearer ? "bearer" : "basic",
+                     entry.principal.subject, fingerprint(entry.secret)});
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const CredentialInfo& a, const CredentialInfo& b) { return a.name < b.name; });
   return out;
 }
 

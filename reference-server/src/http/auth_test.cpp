@@ -95,6 +95,73 @@ TEST(Authenticator, OversizedHeaderIsRejectedNotScanned) {
   EXPECT_FALSE(auth.authenticate("Bearer " + std::string(10000, 'a'), nullptr).has_value());
 }
 
+// The control plane's changes: tenants and credentials added, rotated and revoked at run time.
+TEST(Authenticator, TenantsAndTokensChangeAtRunTime) {
+  auto auth = make({});
+  ASSERT_TRUE(auth.add_tenant("acme").ok());
+  EXPECT_EQ(auth.add_tenant("acme").error().scim_type, ScimType::Uniqueness);
+  EXPECT_EQ(auth.add_tenant("no/slash").error().scim_type, ScimType::InvalidValue);
+  ASSERT_TRUE(auth.add_credentials("acme", {{"t1", "ignored", std::nullopt}},
+                                   {{"alice", "pw", "ignored", "u-7"}})
+                  .ok());
+  EXPECT_EQ(auth.authenticate("Bearer t1", nullptr)->tenant, "acme");
+  EXPECT_EQ(auth.authenticate("Basic YWxpY2U6cHc=", nullptr)->subject, "u-7");  // alice:pw
+  EXPECT_EQ(auth.challenges().size(), 2u);  // Basic is offered once a tenant has users
+
+  ASSERT_TRUE(auth.replace_tokens("acme", {{"t2", "", std::nullopt}}).ok());
+  EXPECT_FALSE(auth.authenticate("Bearer t1", nullptr).has_value());
+  EXPECT_EQ(auth.authenticate("Bearer t2", nullptr)->tenant, "acme");
+  EXPECT_TRUE(auth.authenticate("Basic YWxpY2U6cHc=", nullptr).has_value());  // users are kept
+
+  auto listed = auth.credentials("acme");
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[0].name, "basic:alice");
+  EXPECT_EQ(listed[1].name, "token#1");
+  EXPECT_EQ(listed[1].scheme, "bearer");
+  EXPECT_EQ(listed[1].fingerprint.size(), 12u);
+
+  ASSERT_TRUE(auth.remove_tenant("acme"));
+  EXPECT_FALSE(auth.authenticate("Bearer t2", nullptr).has_value());
+  EXPECT_FALSE(auth.authenticate("Basic YWxpY2U6cHc=", nullptr).has_value());
+  EXPECT_FALSE(auth.has_tenant("acme"));
+  EXPECT_FALSE(auth.remove_tenant("acme"));
+}
+
+// A failed change changes nothing: a duplicate secret in the middle of a list adds none of it.
+TEST(Authenticator, FailedChangesAreAtomic) {
+  auto auth = make({});
+  ASSERT_TRUE(auth.add_tenant("acme").ok());
+  auto dup =
+      auth.add_credentials("acme", {{"fresh", "", std::nullopt}, {"secret", "", std::nullopt}}, {});
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.error().status, 409);
+  EXPECT_FALSE(auth.authenticate("Bearer fresh", nullptr).has_value());
+  EXPECT_EQ(auth.authenticate("Bearer secret", nullptr)->tenant, "default");
+  EXPECT_EQ(auth.add_credentials("ghost", {{"x", "", std::nullopt}}, {}).error().status, 404);
+  EXPECT_EQ(auth.replace_tokens("acme", {{"", "", std::nullopt}}).error().status, 400);
+}
+
+TEST(Authenticator, AdminTokensAreATableOfTheirOwn) {
+  AuthOptions o;
+  o.admin_tokens = {"root-token"};
+  auto auth = make(o);
+  EXPECT_TRUE(auth.admin_enabled());
+  auto admin = auth.authenticate_admin("Bearer root-token");
+  ASSERT_TRUE(admin.has_value());
+  EXPECT_TRUE(admin->admin);
+  EXPECT_FALSE(auth.authenticate("Bearer root-token", nullptr).has_value());
+  EXPECT_FALSE(auth.authenticate_admin("Bearer secret").has_value());
+  EXPECT_FALSE(auth.authenticate_admin("Basic cm9vdC10b2tlbg==").has_value());
+  ASSERT_TRUE(auth.add_tenant("acme").ok());
+  EXPECT_EQ(auth.add_credentials("acme", {{"root-token", "", std::nullopt}}, {}).error().status,
+            409);
+  AuthOptions clash;
+  clash.admin_tokens = {"secret"};
+  clash.tokens = {{"secret", "default", std::nullopt}};
+  EXPECT_FALSE(Authenticator::create(clash).ok());
+  EXPECT_FALSE(make({}).admin_enabled());
+}
+
 TEST(TenantName, AllowsUrlSafeNamesOnly) {
   EXPECT_TRUE(valid_tenant_name("acme-corp_1.eu"));
   EXPECT_FALSE(valid_tenant_name(""));

@@ -23,8 +23,8 @@ bool usable_host(std::string_view host) {
 }  // namespace
 
 AuthenticateMiddleware::AuthenticateMiddleware(std::string base_path, const Authenticator& auth,
-                                               IsPublic is_public)
-    : base_path_(normalise_base_path(base_path)), auth_(auth), is_public_(std::move(is_public)) {}
+                                               AccessOf access_of)
+    : base_path_(normalise_base_path(base_path)), auth_(auth), access_of_(std::move(access_of)) {}
 
 server::Response AuthenticateMiddleware::unauthorized(std::string detail) const {
   // RFC 7644 §2 / RFC 7235 §4.1: a 401 names the supported schemes in WWW-Authenticate.
@@ -47,6 +47,32 @@ std::string AuthenticateMiddleware::base_url(const server::Request& request,
   return std::string(request.connection.tls ? "https://" : "http://") + host + prefix;
 }
 
+// The control plane: an admin bearer token, never a tenant's credentials (401 without a valid
+// admin token, 403 when a tenant's credentials were presented, so the caller knows why).
+server::Response AuthenticateMiddleware::admin(server::Request& request,
+                                               const server::Next& next) const {
+  auto authz = request.headers.find("authorization");
+  auto challenge = [](server::Response r) {
+    r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"scim-admin\"");
+    return r;
+  };
+  if (authz == request.headers.end()) {
+    return challenge(server::error_response(
+        http_error(401, "the admin API needs an admin token (Authorization: Bearer ...)")));
+  }
+  auto principal = auth_.authenticate_admin(authz->second);
+  if (!principal) {
+    if (auth_.authenticate(authz->second, nullptr)) {
+      return server::error_response(http_error(
+          403, "a tenant's SCIM credentials cannot use the admin API; use an admin token"));
+    }
+    return challenge(server::error_response(http_error(401, "invalid admin token")));
+  }
+  request.principal = std::move(*principal);
+  request.headers.erase(authz);
+  return next(request);
+}
+
 server::Response AuthenticateMiddleware::handle(server::Request& request,
                                                 const server::Next& next) {
   auto route = parse_route(request.target, base_path_);
@@ -55,6 +81,7 @@ server::Response AuthenticateMiddleware::handle(server::Request& request,
   request.query = std::move(route->query);
   if (route->kind != Route::Kind::Scim) {
     request.scope = server::Scope::Root;
+    if (access_of_ && access_of_(request) == server::Access::Admin) return admin(request, next);
     return next(request);
   }
   request.scope = server::Scope::Scim;
@@ -63,13 +90,19 @@ server::Response AuthenticateMiddleware::handle(server::Request& request,
   if (authz == request.headers.end()) {
     // Anonymous public routes read the path's tenant (the default tenant when not
     // path-addressed); presented credentials are still checked below, so a wrong token stays 401.
-    if (!is_public_ || !is_public_(request)) return unauthorized("missing Authorization header");
+    if (!access_of_ || access_of_(request) != server::Access::Public) {
+      return unauthorized("missing Authorization header");
+    }
     request.principal.tenant = route->tenant.value_or("default");
     return next(request);
   }
   const std::string* path_tenant = route->tenant ? &*route->tenant : nullptr;
   auto principal = auth_.authenticate(authz->second, path_tenant);
   if (!principal) {
+    if (auth_.admin_enabled() && auth_.authenticate_admin(authz->second)) {
+      return server::error_response(
+          http_error(403, "an admin token cannot access SCIM data; use a tenant's credentials"));
+    }
     return unauthorized(path_tenant ? "credentials are not valid for this tenant"
                                     : "invalid or unknown credentials");
   }

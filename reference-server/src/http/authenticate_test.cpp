@@ -10,27 +10,32 @@
 namespace scim::http {
 namespace {
 
-// The stand-in for the route table's Access column: discovery GETs are public (RFC 7643 §5).
-bool discovery_is_public(const server::Request& r) {
-  if (r.method != "GET" && r.method != "HEAD") return false;
+// The stand-in for the route table's Access column: discovery GETs are public (RFC 7643 §5),
+// /admin/... needs an admin token, everything else a tenant's credentials.
+std::optional<server::Access> access_of(const server::Request& r) {
+  if (r.scope == server::Scope::Root) {
+    if (r.path.rfind("/admin/", 0) == 0) return server::Access::Admin;
+    return std::nullopt;
+  }
+  if (r.method != "GET" && r.method != "HEAD") return server::Access::Tenant;
   auto first = r.path.substr(
       1, r.path.find('/', 1) == std::string::npos ? std::string::npos : r.path.find('/', 1) - 1);
-  return iequals(first, "ServiceProviderConfig") || iequals(first, "ResourceTypes") ||
-         iequals(first, "Schemas");
+  const bool discovery = iequals(first, "ServiceProviderConfig") ||
+                         iequals(first, "ResourceTypes") || iequals(first, "Schemas");
+  return discovery ? server::Access::Public : server::Access::Tenant;
 }
 
 class AuthenticateTest : public ::testing::Test {
  protected:
   AuthenticateTest()
-      : auth_(make_auth()),
-        authenticate_(options_.base_path, auth_, discovery_is_public),
-        chain_(handler_) {
+      : auth_(make_auth()), authenticate_(options_.base_path, auth_, access_of), chain_(handler_) {
     chain_.use(authenticate_);
   }
 
   static Authenticator make_auth() {
     AuthOptions o;
     o.tokens = {{"secret", "default", std::nullopt}, {"acme-token", "acme", "u-1"}};
+    o.admin_tokens = {"admin-token"};
     return std::move(*Authenticator::create(o));
   }
 
@@ -167,6 +172,43 @@ TEST_F(AuthenticateTest, TargetsOutsideTheBasePassOnAsRootScope) {
     EXPECT_EQ(handler_.last().path, target);
     EXPECT_TRUE(handler_.last().principal.tenant.empty());
   }
+}
+
+// The control plane (/admin/v1) and SCIM data never share credentials: each kind is refused on
+// the other's routes with 403 and a detail saying which token to use.
+TEST_F(AuthenticateTest, AdminRoutesNeedAnAdminToken) {
+  auto r = call("GET", "/admin/v1/tenants", {{"Authorization", "Bearer admin-token"}});
+  EXPECT_EQ(handler_.calls(), 1);
+  EXPECT_TRUE(handler_.last().principal.admin);
+  EXPECT_TRUE(handler_.last().principal.tenant.empty());
+  EXPECT_EQ(handler_.last().headers.count("authorization"), 0u);
+
+  r = call("GET", "/admin/v1/tenants", {});
+  EXPECT_EQ(r.status, 401);
+  EXPECT_EQ(header(r, "WWW-Authenticate"), "Bearer realm=\"scim-admin\"");
+  r = call("GET", "/admin/v1/tenants", {{"Authorization", "Bearer nope"}});
+  EXPECT_EQ(r.status, 401);
+  r = call("GET", "/admin/v1/tenants", {{"Authorization", "Bearer secret"}});
+  EXPECT_EQ(r.status, 403);
+  EXPECT_NE(body(r)["detail"].get<std::string>().find("admin token"), std::string::npos);
+  EXPECT_EQ(handler_.calls(), 1);
+}
+
+TEST_F(AuthenticateTest, AdminTokenNeverOpensScimData) {
+  for (const char* target :
+       {"/scim/v2/Users", "/tenants/acme/scim/v2/Users", "/scim/v2/ServiceProviderConfig"}) {
+    auto r = call("GET", target, {{"Authorization", "Bearer admin-token"}});
+    EXPECT_EQ(r.status, 403) << target;
+    EXPECT_NE(body(r)["detail"].get<std::string>().find("tenant's credentials"), std::string::npos);
+  }
+  EXPECT_EQ(handler_.calls(), 0);
+}
+
+// Credentials change at run time: a revoked tenant's token is refused on the next request.
+TEST_F(AuthenticateTest, RevokedCredentialsAreRefusedAtOnce) {
+  EXPECT_EQ(call("GET", "/scim/v2/Users", {{"Authorization", "Bearer acme-token"}}).status, 200);
+  ASSERT_TRUE(auth_.remove_tenant("acme"));
+  EXPECT_EQ(call("GET", "/scim/v2/Users", {{"Authorization", "Bearer acme-token"}}).status, 401);
 }
 
 TEST_F(AuthenticateTest, MalformedEscapeIs400InvalidSyntax) {

@@ -6,6 +6,10 @@
 // Limits (RFC 9110 / RFC 6585 statuses, bodies per RFC 7644 §3.12): header too large -> 431,
 // body too large -> 413, request not complete within read_timeout -> 408, malformed -> 400;
 // each of those closes the connection because the rest of the stream cannot be trusted.
+//
+// A response may ask for another delivery (api Delivery, set by the mock's fault injection):
+// written after a delay (a timer, so no thread waits), the connection reset or closed instead of
+// answering, or the body cut off after some bytes and the connection closed.
 #include "scim/server/http/server_state.hpp"
 
 #include "scim/server/http/beast_request.hpp"
@@ -16,12 +20,14 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 #include <cctype>
 #include <exception>
 #include <optional>
+#include <sstream>
 
 #include "scim/protocol/urns.hpp"
 #include "scim/server/api/responses.hpp"
@@ -60,6 +66,7 @@ class Session : public SessionBase {
         stream_(std::move(stream)),
         buffer_(limits_.max_header_bytes + 64 * 1024),
         timer_(stream_.get_executor()),
+        delay_timer_(stream_.get_executor()),
         slot_{state},
         reject_(reject) {
     beast::error_code ec;
@@ -260,6 +267,12 @@ class Session : public SessionBase {
 
   void write(server::Response response, bool keep_alive, unsigned version, bool head = false) {
     disarm();
+    using Action = server::Delivery::Action;
+    if (response.delivery.delay.count() > 0) {
+      return delay_then_write(std::move(response), keep_alive, version, head);
+    }
+    if (response.delivery.action == Action::Reset) return do_reset();
+    if (response.delivery.action == Action::Close) return do_close();
     if (response.status < 200 || response.status > 599) {
       response = server::error_response(http_error(500, "handler returned an invalid HTTP status"));
     }
@@ -282,10 +295,48 @@ class Session : public SessionBase {
     response_->prepare_payload();
     if (head) response_->body().clear();  // RFC 9110 §9.3.2: HEAD keeps Content-Length, no body
     beast::get_lowest_layer(stream_).expires_after(limits_.write_timeout);
+    if (response.delivery.action == Action::Truncate) {
+      return write_truncated(response.delivery.truncate_at);
+    }
     bhttp::async_write(stream_, *response_,
                        [self = self(), keep_alive](beast::error_code ec, std::size_t) {
                          self->on_write(ec, keep_alive);
                        });
+  }
+
+  void delay_then_write(server::Response response, bool keep_alive, unsigned version, bool head) {
+    const auto delay = response.delivery.delay;
+    response.delivery.delay = std::chrono::milliseconds(0);
+    delay_timer_.expires_after(delay);
+    delay_timer_.async_wait([self = self(), r = std::move(response), keep_alive, version,
+                             head](beast::error_code ec) mutable {
+      if (ec) return self->do_close();
+      self->write(std::move(r), keep_alive, version, head);
+    });
+  }
+
+  // The status line, the headers (Content-Length still announcing the whole body) and the first
+  // `keep` bytes of the body; then the connection closes, as a server that died mid-write would.
+  void write_truncated(std::size_t keep) {
+    std::ostringstream wire;
+    wire << *response_;
+    const std::string whole = wire.str();
+    const auto header_end = whole.find("\r\n\r\n");
+    const std::size_t cut = header_end == std::string::npos
+                                ? whole.size()
+                                : std::min(whole.size(), header_end + 4 + keep);
+    truncated_ = whole.substr(0, cut);
+    net::async_write(stream_, net::buffer(truncated_),
+                     [self = self()](beast::error_code, std::size_t) { self->do_close(); });
+  }
+
+  // An abortive close: SO_LINGER with a zero timeout makes the kernel send RST instead of FIN.
+  void do_reset() {
+    disarm();
+    auto& socket = beast::get_lowest_layer(stream_).socket();
+    beast::error_code ec;
+    socket.set_option(net::socket_base::linger(true, 0), ec);
+    socket.close(ec);
   }
 
   void on_write(beast::error_code ec, bool keep_alive) {
@@ -356,6 +407,8 @@ class Session : public SessionBase {
   Stream stream_;
   beast::flat_buffer buffer_;
   net::steady_timer timer_;
+  net::steady_timer delay_timer_;  // injected latency (Delivery::delay)
+  std::string truncated_;          // the bytes of a truncated response while they are written
   std::uint64_t timer_generation_ = 0;
   bool timed_out_ = false;
   SlotGuard slot_;

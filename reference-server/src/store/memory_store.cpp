@@ -34,9 +34,9 @@ std::string StoredResource::etag() const {
 }
 
 InMemoryStore::InMemoryStore(std::vector<TypeSpec> types, StoreOptions options)
-    : options_(std::move(options)) {
+    : specs_(std::move(types)), options_(std::move(options)) {
   if (!options_.clock) options_.clock = [] { return std::chrono::system_clock::now(); };
-  for (auto& t : types) tables_.push_back(std::make_unique<TypeTable>(std::move(t)));
+  for (const auto& t : specs_) tables_.push_back(std::make_unique<TypeTable>(t));
 }
 
 InMemoryStore::~InMemoryStore() = default;
@@ -157,14 +157,18 @@ void InMemoryStore::stamp(const TypeSpec& spec, nlohmann::json& resource,
 StoredResource InMemoryStore::commit(TypeTable& t, nlohmann::json resource,
                                      const nlohmann::json* old) {
   stamp(t.spec(), resource, old);
+  return put_record(t, std::move(resource), last_version_, old);
+}
+
+StoredResource InMemoryStore::put_record(TypeTable& t, nlohmann::json resource,
+                                         std::uint64_t version, const nlohmann::json* old) {
   Record record;
-  record.version = last_version_;
+  record.version = version;
   if (!t.spec().display_attribute.empty()) {
     auto it = resource.find(t.spec().display_attribute);
     if (it != resource.end() && it->is_string()) record.display = it->get<std::string>();
   }
   record.bytes = encode_record(resource);
-  const std::uint64_t version = record.version;
   t.put(resource, std::move(record), old);
   return StoredResource{std::move(resource), version};
 }
@@ -187,6 +191,11 @@ void InMemoryStore::relink(const TypeSpec& spec, const nlohmann::json* old,
 }
 
 Result<WriteOutcome> InMemoryStore::create(std::string_view type, nlohmann::json resource) {
+  return insert(type, std::move(resource), false);
+}
+
+Result<WriteOutcome> InMemoryStore::insert(std::string_view type, nlohmann::json resource,
+                                           bool keep) {
   std::unique_lock lock(mu_);
   auto* t = table(type);
   if (!t) return missing("resource type", type);
@@ -203,7 +212,13 @@ Result<WriteOutcome> InMemoryStore::create(std::string_view type, nlohmann::json
   if (auto clash = t->unique_conflict(resource, id))
     return error(409, ScimType::Uniqueness, *clash);
   if (auto st = check_members(t->spec(), resource); !st) return st.error();
-  WriteOutcome out{commit(*t, std::move(resource), nullptr), {}};
+  WriteOutcome out;
+  if (keep) {
+    const std::uint64_t version = keep_meta(t->spec(), resource);
+    out.resource = put_record(*t, std::move(resource), version, nullptr);
+  } else {
+    out.resource = commit(*t, std::move(resource), nullptr);
+  }
   relink(t->spec(), nullptr, &out.resource.resource);
   attach_groups(*t, out.resource.resource);
   return out;

@@ -15,20 +15,31 @@ bool TenantDirectory::add(std::string_view tenant) {
   std::unique_lock lock(mu_);
   if (stores_.find(tenant) != stores_.end()) return true;
   if (stores_.size() >= tenant_options_.max_tenants) return false;
-  stores_.emplace(std::string(tenant), std::make_unique<InMemoryStore>(types_, store_options_));
+  stores_.emplace(std::string(tenant), std::make_shared<InMemoryStore>(types_, store_options_));
   return true;
 }
 
-ResourceStore* TenantDirectory::find(std::string_view tenant) {
-  {
-    std::shared_lock lock(mu_);
-    auto it = stores_.find(tenant);
-    if (it != stores_.end()) return it->second.get();
-  }
+std::shared_ptr<ResourceStore> TenantDirectory::find(std::string_view tenant) {
+  if (auto found = store(tenant)) return found;
   if (!tenant_options_.auto_create || tenant.empty() || !add(tenant)) return nullptr;
+  return store(tenant);
+}
+
+std::shared_ptr<InMemoryStore> TenantDirectory::store(std::string_view tenant) const {
   std::shared_lock lock(mu_);
   auto it = stores_.find(tenant);
-  return it == stores_.end() ? nullptr : it->second.get();
+  return it == stores_.end() ? nullptr : it->second;
+}
+
+bool TenantDirectory::remove(std::string_view tenant) {
+  std::shared_ptr<InMemoryStore> gone;  // released after the lock: a large store frees slowly
+  std::unique_lock lock(mu_);
+  auto it = stores_.find(tenant);
+  if (it == stores_.end()) return false;
+  gone = std::move(it->second);
+  stores_.erase(it);
+  lock.unlock();
+  return true;
 }
 
 std::vector<std::string> TenantDirectory::tenants() const {

@@ -33,6 +33,7 @@ class [[nodiscard]] Result {
   T&& value() && { return std::get<0>(std::move(v_)); }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
+  T&& operator*() && { return std::move(*this).value(); }  // as std::expected: moves out
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
 

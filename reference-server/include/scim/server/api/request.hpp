@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -20,6 +21,9 @@ struct Principal {
   std::string tenant;                  // tenant id; never empty for authenticated requests
   std::optional<std::string> subject;  // resource id bound to the credential, for /Me
   std::string credential_name;         // label of the token used, for logs (never the secret)
+  // Authenticated with an admin token (the control plane, /admin/v1): such a principal has no
+  // tenant and never reaches SCIM data; a tenant principal never reaches the admin API.
+  bool admin = false;
 };
 
 // Where a request-target points: under the SCIM base path (or a tenant's, RFC 7644 §6.1), where
@@ -55,6 +59,9 @@ struct Request {
   std::string target;
   Connection connection;
   Scope scope = Scope::Scim;
+  // Correlates the request with its journal entry and logs: the client's X-Request-Id when it
+  // is usable, else one the journal layer made; empty before that layer.
+  std::string request_id;
 
   const std::string* header(std::string_view lower_name) const;
   const std::string* query_param(std::string_view name) const;  // case-insensitive key lookup
@@ -70,11 +77,35 @@ struct OperationOutcome {
   std::string txn;           // the operation's transaction id, when the request carried one
 };
 
+// What shaped a response besides the RFC rules, for the request journal and metrics. Never
+// written to the wire.
+struct ResponseNotes {
+  std::vector<std::string> leniencies;  // engine/lenient names the request needed (sorted)
+  std::vector<std::string> variants;    // behaviour variants that changed the answer
+  std::string fault;                    // the injected fault ("503 from fault f1"); "" for none
+};
+
+// How the transport delivers a response. The default writes it at once; fault injection (the
+// control plane's mock faults) may delay it, drop the connection or cut the body short.
+struct Delivery {
+  enum class Action {
+    Write,     // write the response
+    Reset,     // abort the connection (TCP RST) instead of answering
+    Close,     // close the connection (FIN) without answering
+    Truncate,  // write the status line, headers and `truncate_at` body bytes, then close
+  };
+  Action action = Action::Write;
+  std::chrono::milliseconds delay{0};  // waited on a timer, never by blocking a thread
+  std::size_t truncate_at = 0;
+};
+
 struct Response {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;  // e.g. {"Location", "..."}
   std::string body;                                          // empty for 204/304
   std::vector<OperationOutcome> operations;                  // bulk only; see OperationOutcome
+  ResponseNotes notes;
+  Delivery delivery;
 
   void set_header(std::string name, std::string value);
   const std::string* header(std::string_view name) const;  // case-insensitive

@@ -16,6 +16,7 @@ namespace scim::server {
 enum class Access {
   Tenant,  // credentials bound to a tenant (RFC 7644 §2)
   Public,  // no credentials needed (RFC 7643 §5: discovery SHOULD be public; /health)
+  Admin,   // an admin token (the control plane, /admin/v1); never a tenant's credentials
 };
 enum class Accepts {
   Scim,  // 406 unless Accept allows application/scim+json or application/json (RFC 7644 §3.8)
@@ -28,6 +29,7 @@ enum class Waits {
 enum class BodyLimit {
   Standard,  // http Limits::max_body_bytes
   Bulk,      // http Limits::max_bulk_body_bytes (RFC 7644 §3.7.4 maxPayloadSize)
+  Admin,     // http Limits::max_admin_body_bytes (a tenant's data imported in one request)
 };
 
 // The {name} segments of the matched pattern, in order; views into the request's path.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "scim/protocol/result.hpp"
+#include "scim/server/admin/admin_options.hpp"
 #include "scim/server/async/async_options.hpp"
 #include "scim/server/bulk/bulk_request.hpp"
 #include "scim/server/endpoints/service_config.hpp"
@@ -43,6 +44,7 @@ struct ServerConfig {
   // Deliberate RFC deviations, for testing conformance tools only (--deviate, docs/server.md);
   // names are checked against deviate::Deviations when the server is built.
   std::vector<std::string> deviations;
+  admin::AdminOptions admin;  // the mock's control plane: journal, journal file (docs/mock.md)
 };
 
 // How parsing ended when the server must not start: --help (code 0, text for stdout) or an

@@ -1,7 +1,8 @@
 // The composition root: one ReferenceServer object builds, from a ServerConfig, everything the
 // reference server runs — the schema registry, the tenants' stores, the Service, Security Event
-// Tokens, bulk, asynchronous requests, the route table, the middleware chain and the HTTP
-// transport — and owns them, in dependency order. Nothing is global: main() builds one.
+// Tokens, bulk, asynchronous requests, the control plane and its journal, the route table, the
+// middleware chain and the HTTP transport — and owns them, in dependency order. Nothing is
+// global: main() builds one.
 #pragma once
 
 #include <memory>
@@ -10,6 +11,11 @@
 
 #include "scim/protocol/resource_type.hpp"
 #include "scim/protocol/result.hpp"
+#include "scim/server/admin/admin_handlers.hpp"
+#include "scim/server/admin/control_plane.hpp"
+#include "scim/server/admin/fault_middleware.hpp"
+#include "scim/server/admin/journal_middleware.hpp"
+#include "scim/server/admin/journals.hpp"
 #include "scim/server/api/middleware.hpp"
 #include "scim/server/api/router.hpp"
 #include "scim/server/app/config.hpp"
@@ -62,14 +68,18 @@ class ReferenceServer {
   // The middleware chain as a Handler: requests in, responses out, no socket (tests, fuzzing).
   server::Handler& handler() { return pipeline_; }
   server::Service& service() { return service_; }
+  admin::Journals& journals() { return journals_; }
+  admin::ControlPlane& control_plane() { return plane_; }
 
  private:
   ReferenceServer(ServerConfig config, Registry registry, http::Authenticator auth,
-                  events::JwsSigner signer, const deviate::Deviations& deviations);
+                  events::JwsSigner signer, const deviate::Deviations& deviations,
+                  std::unique_ptr<admin::JournalFile> journal_file);
   Status<std::string> add_configured_feeds();
-  bool is_public(const server::Request& request) const;
   // The bulk executor when the configuration serves bulk, else nullptr (no /Bulk route).
   bulk::BulkExecutor* bulk_part();
+  Status<std::string> add_configured_faults();
+  std::optional<server::Access> access_of(const server::Request& request) const;
   void shutdown();
 
   // Declaration order is construction order: each part only refers to parts above it, except
@@ -87,8 +97,15 @@ class ReferenceServer {
   async::AsyncJobs jobs_;
   async::AsyncRunner runner_;
   events::FeedEndpointsContext feed_endpoints_;
+  std::unique_ptr<admin::JournalFile> journal_file_;  // null without --journal-file
+  admin::Journals journals_;
+  admin::Faults faults_;
+  admin::ControlPlane plane_;
+  admin::AdminHandlers admin_handlers_;
   server::RouteTable routes_;
+  admin::JournalMiddleware journal_;
   http::AuthenticateMiddleware authenticate_;
+  admin::FaultMiddleware faults_layer_;
   std::optional<deviate::DeviatingMiddleware> deviate_;
   async::AsyncMiddleware async_;
   server::Pipeline pipeline_;

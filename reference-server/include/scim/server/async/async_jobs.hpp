@@ -56,6 +56,9 @@ class AsyncJobs {
   std::size_t size() const;
   // The job table as a bounded queue: jobs taken, refused because every slot held a pending job.
   server::QueueCounters table_counters() const { return meter_.counters(); }
+  // Forgets every job of the tenant (the control plane's reset and delete): its results can no
+  // longer be fetched, and a job still running completes into nothing.
+  void forget_tenant(const std::string& tenant);
 
  private:
   struct Job {

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,8 @@ struct BulkResult {
   // Each entry's resource path relative to the base URL ("/Users/<id>"), for SET subjects.
   std::vector<std::string> subjects;
   std::size_t errors = 0;
+  // The leniencies the operations needed, sorted, each once (for the request journal).
+  std::vector<std::string> leniencies;
 
   nlohmann::json to_json() const;  // the BulkResponse message
 };
@@ -34,9 +37,13 @@ std::string bulk_operation_txn(const std::string& txn, std::size_t operation_ind
 
 class BulkExecutor {
  public:
+  // The limits of a tenant's bulk requests, when they are not the service-wide ones (the
+  // control plane's runtime settings); nullopt: the tenant is not offered bulk (501).
+  using LimitsFor = std::function<std::optional<BulkLimits>(const std::string& tenant)>;
+
   // `handler` runs single operations; it must not be the handler that routes /Bulk with
   // respond-async, so a sub-request can never recurse into async processing.
-  BulkExecutor(server::Handler& handler, BulkLimits limits);
+  BulkExecutor(server::Handler& handler, BulkLimits limits, LimitsFor limits_for = {});
 
   // Parses, plans and runs. Request-level failures (413, 400) come back as errors.
   Result<BulkResult> run(const server::Request& bulk_request);
@@ -49,6 +56,7 @@ class BulkExecutor {
  private:
   server::Handler& handler_;
   BulkLimits limits_;
+  LimitsFor limits_for_;
 };
 
 }  // namespace scim::bulk

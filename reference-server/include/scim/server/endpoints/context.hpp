@@ -1,8 +1,12 @@
-// Context: what one endpoint call may use — the registry, the live configuration, the tenant's
-// store, the event sink and the request. Endpoint functions are plain functions of a Context.
+// Context: what one endpoint call may use — the registry, the live configuration (the tenant's,
+// when the control plane changed it), the tenant's store, the event sink and the request.
+// Endpoint functions are plain functions of a Context; they report the leniencies and behaviour
+// variants a request needed into `notes`, which the journal records.
 #pragma once
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "scim/protocol/resource_type.hpp"
 #include "scim/server/api/request.hpp"
@@ -18,6 +22,16 @@ struct Context {
   store::ResourceStore& store;
   EventSink* sink;
   const Request& request;
+  ResponseNotes* notes = nullptr;  // null: nobody listens (seed data, imports)
+
+  // Records leniencies a request used (engine/lenient names), each once, sorted.
+  void used(const std::vector<std::string>& leniencies) const {
+    if (notes == nullptr || leniencies.empty()) return;
+    auto& all = notes->leniencies;
+    all.insert(all.end(), leniencies.begin(), leniencies.end());
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+  }
 
   // Absolute URL of a resource: base URL + endpoint + "/" + id (RFC 7644 §3.1 meta.location).
   std::string location(const ResourceType& type, std::string_view id) const {

@@ -18,6 +18,10 @@ Response replace_resource(const Context& ctx, const ResourceType& type, std::str
 Response patch_resource(const Context& ctx, const ResourceType& type, std::string_view id);
 Response delete_resource(const Context& ctx, const ResourceType& type, std::string_view id);
 
+// POST's validation (RFC 7644 §3.3) of `input`, with `id` (or a new UUID) assigned; not stored.
+Result<nlohmann::json> validated_for_create(const Context& ctx, const ResourceType& type,
+                                            const nlohmann::json& input,
+                                            std::optional<std::string> id);
 // The create path shared with seed loading: validate as POST, assign `id` (or a new UUID), store,
 // notify. Errors are the ones POST answers.
 Result<store::WriteOutcome> create_validated(const Context& ctx, const ResourceType& type,

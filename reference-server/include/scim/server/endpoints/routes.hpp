@@ -8,6 +8,7 @@
 #include "scim/server/api/router.hpp"
 #include "scim/server/async/async_jobs.hpp"
 #include "scim/server/bulk/bulk_executor.hpp"
+#include "scim/server/endpoints/admin_api.hpp"
 #include "scim/server/endpoints/service.hpp"
 #include "scim/server/events/feed_endpoints.hpp"
 
@@ -18,6 +19,7 @@ struct RouteParts {
   bulk::BulkExecutor* bulk = nullptr;             // POST /Bulk
   async::AsyncJobs* async_jobs = nullptr;         // GET /AsyncResults/{txn}
   events::FeedEndpointsContext* feeds = nullptr;  // /Feeds...
+  AdminApi* admin = nullptr;  // /admin/v1/... (only when an admin token is configured)
 };
 
 // The parts must outlive the table. `base_path` is only named in 404 answers.

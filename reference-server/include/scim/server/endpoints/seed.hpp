@@ -20,6 +20,11 @@ struct SeedSummary {
   std::size_t resources = 0;
 };
 
+// The resource type a key of a tenant object names: its endpoint without the slash ("Users") or
+// its id ("User"), case-insensitively; null when none does. The control plane's export and
+// import use the same shape.
+const ResourceType* seed_key_type(const Registry& registry, std::string_view key);
+
 Result<SeedSummary, std::string> load_seed(Service& service, const nlohmann::json& seed,
                                            std::string_view default_tenant);
 Result<SeedSummary, std::string> load_seed_file(Service& service, const std::filesystem::path& file,

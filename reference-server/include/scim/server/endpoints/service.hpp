@@ -3,10 +3,17 @@
 // cached discovery documents) and exposes one handler per endpoint; endpoints/routes.cpp binds
 // them to methods and paths. Expected failures are SCIM error responses (RFC 7644 §3.12).
 // Thread-safe: handlers may run on many threads at once.
+//
+// The configuration is looked up per request: a tenant the control plane gave settings of its
+// own runs with its own ServiceConfig (a snapshot taken when the request starts), every other
+// tenant with the service-wide one.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +22,7 @@
 #include "scim/server/api/request.hpp"
 #include "scim/server/api/write_event.hpp"
 #include "scim/server/endpoints/context.hpp"
+#include "scim/server/endpoints/discovery.hpp"
 #include "scim/server/endpoints/discovery_documents.hpp"
 #include "scim/server/endpoints/service_config.hpp"
 #include "scim/server/store/tenant_directory.hpp"
@@ -50,24 +58,37 @@ class Service {
   // (seed data references its own ids). Declares the tenant when needed.
   Result<nlohmann::json> seed_resource(std::string_view tenant, const ResourceType& type,
                                        const nlohmann::json& item);
+  // An imported resource (the control plane): validated as POST validates it for `tenant`, with
+  // its "id" (or a new one) and its "meta" kept, then restored into `staged`. No SETs are issued.
+  Result<nlohmann::json> import_resource(store::InMemoryStore& staged, std::string_view tenant,
+                                         const ResourceType& type, const nlohmann::json& item);
 
   const Registry& registry() const { return registry_; }
-  const ServiceConfig& config() const { return config_; }
-  // The configuration that applies to `request`: every handler builds its Context from it, so the
-  // optional features (ServiceConfig::features) are read per request. Today one configuration
-  // serves every tenant; a per-tenant override would return the tenant's own here.
-  const ServiceConfig& config_for(const Request& request) const;
+  // The service-wide configuration: every tenant without settings of its own runs with it.
+  const ServiceConfig& config() const { return *config_; }
+  // The configuration requests of `tenant` run with: every handler builds its Context from it, so
+  // the optional features (ServiceConfig::features) and the control plane's per-tenant settings
+  // are read per request. A snapshot: a settings change never alters a request in flight.
+  std::shared_ptr<const ServiceConfig> config_for(std::string_view tenant) const;
+  std::shared_ptr<const ServiceConfig> config_for(const Request& request) const {
+    return config_for(request.principal.tenant);
+  }
+  // Gives `tenant` a configuration of its own; nullopt returns it to the service-wide one.
+  void set_tenant_config(const std::string& tenant, std::optional<ServiceConfig> config);
 
  private:
   enum class Verb { Get, Replace, Patch, Remove };
   // The tenant's store for an authenticated request, or the error to answer.
-  Result<store::ResourceStore*> store_for(const Request& request) const;
+  Result<std::shared_ptr<store::ResourceStore>> store_for(const Request& request) const;
+  DiscoveryContext discovery(const Request& request, const ServiceConfig& config) const;
   const ResourceType* type_at(std::string_view endpoint) const;
   Response on_resource(const Request& request, std::string_view endpoint, std::string_view id,
                        Verb verb);
 
   const Registry& registry_;
-  ServiceConfig config_;
+  std::shared_ptr<const ServiceConfig> config_;
+  mutable std::shared_mutex tenant_configs_mu_;
+  std::map<std::string, std::shared_ptr<const ServiceConfig>, std::less<>> tenant_configs_;
   store::TenantDirectory& tenants_;
   EventSink* sink_;
   std::string started_at_;

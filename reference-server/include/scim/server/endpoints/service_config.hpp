@@ -45,6 +45,9 @@ inline constexpr std::array<std::string_view, 13> kFilterOperatorNames = {
 
 struct ServiceConfig {
   bool lenient = false;  // engine::lenient::Mode: the provider-quirk pre-pass (docs/lenient.md)
+  // Leniencies (engine/lenient/names.hpp) switched off while `lenient` is on: a request that needs
+  // one is answered as in strict mode (endpoints/lenient_call.hpp; a tenant's runtime setting).
+  std::vector<std::string> lenient_off;
   std::size_t max_results = 200;  // RFC 7643 §5 filter.maxResults; caps "count"
   engine::FilterLimits filter_limits;
   bool reject_unknown_filter_attributes = false;

@@ -60,6 +60,9 @@ class Feed {
   // Receivers as JSON (id, url, counters); the bearer token is never included.
   nlohmann::json receivers_json() const;
   void shutdown();
+  // The control plane's tenant reset: the poll buffer, the explicit members and the receivers'
+  // queues are emptied and their counters zeroed; the feed and its receivers stay.
+  void reset();
 
   // RFC-7643-style representation for GET /Feeds/{id}.
   nlohmann::json to_json(const std::string& issuer, const std::string& base_url) const;

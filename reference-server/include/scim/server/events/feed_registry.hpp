@@ -50,6 +50,12 @@ class FeedRegistry {
   // Closes every poll queue and stops every receiver (clean shutdown).
   void shutdown();
 
+  // The control plane. Reset: every feed of the tenant is emptied (Feed::reset), feeds and
+  // receivers stay. Remove: the tenant's feeds go, their receivers stop; the tenant's next
+  // use starts with a fresh default feed.
+  void reset_tenant(const std::string& tenant);
+  void remove_tenant(const std::string& tenant);
+
  private:
   std::vector<std::shared_ptr<Feed>>& tenant_feeds_locked(const std::string& tenant);
 

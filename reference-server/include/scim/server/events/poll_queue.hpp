@@ -64,6 +64,8 @@ class PollQueue {
   PollResult poll(const PollRequest& request, std::chrono::milliseconds max_wait);
   // Wakes every long poll; later polls return immediately.
   void close();
+  // Drops every buffered SET and zeroes the counters (the control plane's tenant reset).
+  void clear();
 
   std::size_t size() const;
   PollCounters counters() const;

@@ -53,6 +53,9 @@ class PushDeliverer {
   // Stops the worker: the SET in flight finishes its current attempt, queued SETs are dropped
   // (counted). Idempotent; the destructor calls it.
   void stop();
+  // Drops the queued SETs and zeroes the counters; the worker keeps running (the control
+  // plane's tenant reset). A SET in flight finishes its current attempt.
+  void reset();
   // Blocks until the queue is empty and nothing is in flight, or the timeout passes (tests).
   bool wait_idle(std::chrono::milliseconds timeout);
 

@@ -4,35 +4,41 @@
 // address); credentials (RFC 7644 §2: bearer, RFC 7617 Basic) become the Principal and are
 // removed from the request. A request without credentials is answered 401 with the challenges
 // (RFC 7235 §4.1), unless its route is public (the route table says which: discovery, RFC 7643
-// §5; /health). Targets outside the base pass on unauthenticated: their routes decide.
+// §5; /health). Targets outside the base pass on unauthenticated, except admin routes
+// (/admin/v1), which need an admin token. The two kinds of credentials never cross: a tenant's
+// credentials on an admin route and an admin token on a SCIM route are answered 403.
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "scim/server/api/middleware.hpp"
+#include "scim/server/api/router.hpp"
 #include "scim/server/http/auth.hpp"
 
 namespace scim::http {
 
 class AuthenticateMiddleware final : public server::Middleware {
  public:
-  // Whether the route a request reaches needs no credentials (RouteTable::find + Access).
-  using IsPublic = std::function<bool(const server::Request&)>;
+  // Who may call the route a request reaches (RouteTable::find + Access); nullopt when no route
+  // matches (the route table then answers 404 or 405).
+  using AccessOf = std::function<std::optional<server::Access>(const server::Request&)>;
 
   // `auth` must outlive the middleware.
-  AuthenticateMiddleware(std::string base_path, const Authenticator& auth, IsPublic is_public);
+  AuthenticateMiddleware(std::string base_path, const Authenticator& auth, AccessOf access_of);
   std::string_view name() const override { return "authenticate"; }
   server::Response handle(server::Request& request, const server::Next& next) override;
 
  private:
   server::Response unauthorized(std::string detail) const;
+  server::Response admin(server::Request& request, const server::Next& next) const;
   std::string base_url(const server::Request& request, const std::string& prefix) const;
 
   std::string base_path_;
   const Authenticator& auth_;
-  IsPublic is_public_;
+  AccessOf access_of_;
 };
 
 }  // namespace scim::http

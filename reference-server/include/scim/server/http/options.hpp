@@ -18,6 +18,7 @@ struct Limits {
   std::size_t max_header_fields = 100;                 // header field lines -> 431 beyond
   std::size_t max_body_bytes = 1024 * 1024;            // RFC 7644 §3.12 413 beyond
   std::size_t max_bulk_body_bytes = 4 * 1024 * 1024;   // POST {base}/Bulk (§3.7 maxPayloadSize)
+  std::size_t max_admin_body_bytes = 64 * 1024 * 1024; // admin imports of a tenant's data
   std::chrono::milliseconds read_timeout{30'000};      // whole request, from its first byte -> 408
   std::chrono::milliseconds idle_timeout{60'000};      // keep-alive wait for the next request
   std::chrono::milliseconds write_timeout{30'000};     // a client that stops reading is dropped
@@ -64,6 +65,9 @@ struct AuthOptions {
   std::vector<BasicCredential> basic;
   std::vector<std::string> tenants;  // extra tenants without credentials of their own
   std::string realm = "scim";
+  // Bearer tokens of the control plane (/admin/v1). Empty: no admin API at all (404). They
+  // never authenticate SCIM requests, and tenant credentials never authenticate admin ones.
+  std::vector<std::string> admin_tokens;
 };
 
 }  // namespace scim::http

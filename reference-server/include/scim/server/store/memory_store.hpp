@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <memory>
 #include <shared_mutex>
 #include <string>
@@ -43,7 +44,29 @@ class InMemoryStore final : public ResourceStore {
 
   std::size_t membership_edges() const;
 
+  // ---- Whole-tenant operations of the control plane: reset, export, import
+  // (memory_store_admin.cpp).
+  std::vector<std::string> type_names() const;
+  // Removes every resource. The version counter is kept, so an ETag never repeats.
+  void clear();
+  // Every resource by type name, each type in creation order, as stored: meta included, the
+  // computed "groups" not (it follows from the groups' members). One consistent snapshot.
+  std::map<std::string, std::vector<nlohmann::json>> export_all() const;
+  // create() for a resource that already has a history: meta.created and meta.lastModified are
+  // kept when they are RFC 3339 timestamps, meta.version when it has this store's W/"n" form
+  // (the counter then moves past n); whatever is missing is stamped as create() does.
+  Result<WriteOutcome> restore(std::string_view type, nlohmann::json resource);
+  // All or nothing: `build` fills a staged store (empty, or a copy of the current contents) and
+  // only when it succeeds do the staged contents replace the current ones. Readers and writers
+  // of the tenant wait while it runs, so no write can slip in between the copy and the swap.
+  Status<> transact(bool start_empty, const std::function<Status<>(InMemoryStore&)>& build);
+
  private:
+  Result<WriteOutcome> insert(std::string_view type, nlohmann::json resource, bool keep_meta);
+  StoredResource put_record(TypeTable& table, nlohmann::json resource, std::uint64_t version,
+                            const nlohmann::json* old);
+  // Fills meta for restore(): what is valid is kept, the rest stamped; returns the version.
+  std::uint64_t keep_meta(const TypeSpec& spec, nlohmann::json& resource);
   TypeTable* table(std::string_view type) const;
   std::optional<std::string> type_of_locked(std::string_view id) const;
   nlohmann::json materialize(const TypeTable& table, const Record& record) const;
@@ -58,6 +81,7 @@ class InMemoryStore final : public ResourceStore {
                                  std::optional<std::uint64_t> expected_version) const;
 
   mutable std::shared_mutex mu_;
+  std::vector<TypeSpec> specs_;  // to rebuild empty tables
   std::vector<std::unique_ptr<TypeTable>> tables_;
   MembershipIndex members_;
   StoreOptions options_;

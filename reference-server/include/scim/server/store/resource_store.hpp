@@ -41,6 +41,8 @@ struct TypeSpec {
 // The weak entity tag of a version, W/"<version>" (RFC 7644 §3.14, RFC 7232 §2.3): the one place
 // the ETag text is made, for meta.version, the ETag header and messages alike.
 std::string format_etag(std::uint64_t version);
+// The version of a tag format_etag made (W/"42" -> 42); nullopt for any other text.
+std::optional<std::uint64_t> parse_etag(std::string_view etag);
 
 // A resource as stored: the JSON with `meta` stamped, and its version counter.
 struct StoredResource {

@@ -18,12 +18,13 @@
 namespace scim::test {
 
 // The stand-in for the route table's Access column: discovery GETs are public (RFC 7643 §5).
-inline bool discovery_is_public(const server::Request& r) {
-  if (r.method != "GET") return false;
+inline std::optional<server::Access> discovery_access(const server::Request& r) {
+  if (r.scope == server::Scope::Root) return std::nullopt;
+  if (r.method != "GET") return server::Access::Tenant;
   for (std::string_view doc : {"/ServiceProviderConfig", "/ResourceTypes", "/Schemas"}) {
-    if (r.path.compare(0, doc.size(), doc) == 0) return true;
+    if (r.path.compare(0, doc.size(), doc) == 0) return server::Access::Public;
   }
-  return false;
+  return server::Access::Tenant;
 }
 
 // The stand-in for the route table's BodyLimit column: POST {base}/Bulk takes the bulk limit.
@@ -42,7 +43,7 @@ class ServerFixture {
  public:
   explicit ServerFixture(http::HttpOptions options, http::AuthOptions auth = {})
       : auth_(std::move(*http::Authenticator::create(std::move(auth)))),
-        authenticate_(options.base_path, auth_, discovery_is_public),
+        authenticate_(options.base_path, auth_, discovery_access),
         chain_(handler_),
         server_(options, chain_, bulk_body_limit(options.limits)) {
     chain_.use(authenticate_);

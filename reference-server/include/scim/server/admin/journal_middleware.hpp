@@ -1,0 +1,35 @@
+// The journal layer: the first layer of the middleware chain, so it sees every request as the
+// client sent it (credentials still present, which it redacts) and every answer as the client
+// gets it, including the 401s of the authentication layer after it and injected faults. It
+// records one entry per request in the tenant's journal (journals.hpp). Admin API requests are
+// not journaled: the control plane audits the changes they make.
+//
+// It also gives every request an id, the client's X-Request-Id when that is a plain token of at
+// most 128 characters, else a new UUID, and echoes it in the response's X-Request-Id.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "scim/server/admin/journals.hpp"
+#include "scim/server/api/middleware.hpp"
+
+namespace scim::admin {
+
+class JournalMiddleware final : public server::Middleware {
+ public:
+  // `journals` must outlive the middleware.
+  explicit JournalMiddleware(Journals& journals) : journals_(journals) {}
+  std::string_view name() const override { return "journal"; }
+  server::Response handle(server::Request& request, const server::Next& next) override;
+
+ private:
+  Journals& journals_;
+};
+
+// Request headers as the journal keeps them: Authorization and Proxy-Authorization keep only
+// their scheme ("Bearer [redacted]"), Cookie is replaced.
+Headers redact_headers(const std::map<std::string, std::string>& headers);
+
+}  // namespace scim::admin

@@ -1,0 +1,129 @@
+// The journal ring and its wire forms: bounded by entries and bytes, oldest evicted first,
+// queried by method, path glob, status, time and kind.
+#include "scim/server/admin/journal.hpp"
+
+#include <gtest/gtest.h>
+
+#include "scim/server/admin/journal_json.hpp"
+
+namespace scim::admin {
+namespace {
+
+using std::chrono::system_clock;
+
+JournalEntry request(const std::string& method, const std::string& path, int status) {
+  JournalEntry e;
+  e.method = method;
+  e.path = path;
+  e.target = "/scim/v2" + path;
+  e.status = status;
+  e.time = system_clock::time_point(std::chrono::seconds(1'700'000'000));
+  return e;
+}
+
+// The issue's proof: the ring evicts oldest first and never grows past its bound.
+TEST(Journal, EvictsOldestFirstAndNeverGrowsPastItsBound) {
+  Journal journal({.max_entries = 5, .max_bytes = 1 << 20, .max_body_bytes = 64});
+  for (int i = 0; i < 23; ++i) {
+    journal.append(request("GET", "/Users/" + std::to_string(i), 200));
+    EXPECT_LE(journal.stats().size, 5u);
+  }
+  auto page = journal.query({.limit = 100});
+  ASSERT_EQ(page.entries.size(), 5u);
+  EXPECT_EQ(page.entries.front().path, "/Users/18");  // the five newest, oldest first
+  EXPECT_EQ(page.entries.back().path, "/Users/22");
+  EXPECT_EQ(page.entries.back().seq, 23u);
+  auto stats = journal.stats();
+  EXPECT_EQ(stats.appended, 23u);
+  EXPECT_EQ(stats.evicted, 18u);
+}
+
+TEST(Journal, TheByteBoundEvictsToo) {
+  Journal journal({.max_entries = 1000, .max_bytes = 20'000, .max_body_bytes = 4096});
+  for (int i = 0; i < 50; ++i) {
+    auto e = request("POST", "/Users", 201);
+    e.request_body = capture_body(std::string(4000, 'x'), 4096);
+    journal.append(std::move(e));
+    EXPECT_LE(journal.stats().bytes, 20'000u);
+  }
+  EXPECT_LT(journal.stats().size, 5u);
+  EXPECT_GT(journal.stats().size, 0u);
+}
+
+TEST(Journal, BodiesAreCapturedUpToTheirBound) {
+  auto body = capture_body(std::string(100, 'y'), 10);
+  EXPECT_EQ(body.text, std::string(10, 'y'));
+  EXPECT_EQ(body.size, 100u);
+  EXPECT_TRUE(body.truncated);
+  EXPECT_FALSE(capture_body("{}", 10).truncated);
+}
+
+TEST(Journal, QueriesFilterAndLimitToTheMostRecent) {
+  Journal journal;
+  journal.append(request("GET", "/Users/1", 200));
+  journal.append(request("PATCH", "/Users/1", 200));
+  journal.append(request("PATCH", "/Groups/9", 400));
+  journal.append(request("PATCH", "/Users/2", 404));
+  EXPECT_EQ(journal.query({.method = "patch"}).matched, 3u);
+  EXPECT_EQ(journal.query({.path_glob = "/Users/*"}).matched, 3u);
+  EXPECT_EQ(journal.query({.status = 404}).entries.at(0).path, "/Users/2");
+  EXPECT_EQ(journal.query({.status_class = 4}).matched, 2u);
+  auto last = journal.query({.method = "PATCH", .limit = 1});
+  EXPECT_EQ(last.matched, 3u);
+  ASSERT_EQ(last.entries.size(), 1u);
+  EXPECT_EQ(last.entries[0].path, "/Users/2");
+  const auto t = system_clock::time_point(std::chrono::seconds(1'700'000'000));
+  EXPECT_EQ(journal.query({.since = t}).matched, 4u);
+  EXPECT_EQ(journal.query({.until = t}).matched, 0u);
+  journal.clear();
+  EXPECT_EQ(journal.query({}).matched, 0u);
+  EXPECT_EQ(journal.stats().appended, 4u);
+}
+
+TEST(JournalJson, QueryParametersAreCheckedByName) {
+  auto q = parse_journal_query({{"method", "PATCH"},
+                                {"path", "/Users/*"},
+                                {"status", "4xx"},
+                                {"since", "2026-01-01T00:00:00Z"},
+                                {"limit", "5"}},
+                               1000);
+  ASSERT_TRUE(q.ok());
+  EXPECT_EQ(q->method, "PATCH");
+  EXPECT_EQ(q->status_class, 4);
+  EXPECT_EQ(q->limit, 5u);
+  EXPECT_EQ(parse_journal_query({{"status", "404"}}, 1000)->status, 404);
+  for (const auto& [key, value] :
+       std::vector<std::pair<std::string, std::string>>{{"status", "4x"},
+                                                        {"status", "99"},
+                                                        {"since", "yesterday"},
+                                                        {"limit", "0"},
+                                                        {"limit", "1001"},
+                                                        {"kind", "other"},
+                                                        {"colour", "red"},
+                                                        {"path", ""}}) {
+    auto bad = parse_journal_query({{key, value}}, 1000);
+    ASSERT_FALSE(bad.ok()) << key << "=" << value;
+    EXPECT_EQ(bad.error().status, 400);
+    EXPECT_EQ(bad.error().scim_type, ScimType::InvalidValue);
+    EXPECT_NE(bad.error().detail.find(key), std::string::npos) << bad.error().detail;
+  }
+}
+
+TEST(JournalJson, EntriesCarryParsedBodiesAndNotes) {
+  auto e = request("PATCH", "/Users/1", 200);
+  e.request_body = capture_body(R"({"Operations":[]})", 100);
+  e.response_body = capture_body("not json", 100);
+  e.leniencies = {"op-case"};
+  e.fault = "latency 20ms (fault f1)";
+  auto j = to_json(e);
+  EXPECT_EQ(j["kind"], "request");
+  EXPECT_EQ(j["request"]["json"]["Operations"], nlohmann::json::array());
+  EXPECT_FALSE(j["response"].contains("json"));
+  EXPECT_EQ(j["response"]["body"], "not json");
+  EXPECT_EQ(j["leniencies"], nlohmann::json({"op-case"}));
+  EXPECT_EQ(j["fault"], "latency 20ms (fault f1)");
+  EXPECT_EQ(j["time"], "2023-11-14T22:13:20.000Z");
+}
+
+}  // namespace
+}  // namespace scim::admin
