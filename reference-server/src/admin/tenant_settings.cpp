@@ -145,7 +145,8 @@ Result<server::ServiceConfig> apply_settings(const nlohmann::json& settings,
     auto it = table.find(key);
     if (it == table.end()) {
       return invalid_value("unknown setting \"" + key +
-                           "\" (mode, leniencies, maxResults, bulk, etag, sort, me, rootQuery, nestedGroups, filterOperators)");
+                           "\" (mode, leniencies, maxResults, bulk, etag, sort, me, rootQuery, "
+                           "nestedGroups, filterOperators)");
     }
     if (auto st = it->second(value, base); !st) return st.error();
   }
