@@ -14,18 +14,18 @@ namespace scim::http {
 
 // Every input the listener accepts is bounded; defaults documented in docs/server.md.
 struct Limits {
-  std::size_t max_header_bytes = 16 * 1024;            // request line + headers -> 431 beyond
-  std::size_t max_header_fields = 100;                 // header field lines -> 431 beyond
-  std::size_t max_body_bytes = 1024 * 1024;            // RFC 7644 §3.12 413 beyond
-  std::size_t max_bulk_body_bytes = 4 * 1024 * 1024;   // POST {base}/Bulk (§3.7 maxPayloadSize)
-  std::size_t max_admin_body_bytes = 64 * 1024 * 1024; // admin imports of a tenant's data
-  std::chrono::milliseconds read_timeout{30'000};      // whole request, from its first byte -> 408
-  std::chrono::milliseconds idle_timeout{60'000};      // keep-alive wait for the next request
-  std::chrono::milliseconds write_timeout{30'000};     // a client that stops reading is dropped
-  std::size_t max_connections = 1024;                  // open connections; beyond -> 503
-  std::size_t max_waiting_requests = 32;               // long polls, async waits at once -> 503
-  std::size_t max_requests_per_connection = 10'000;    // then "Connection: close"
-  std::chrono::milliseconds shutdown_timeout{10'000};  // grace for in-flight work on SIGTERM
+  std::size_t max_header_bytes = 16 * 1024;             // request line + headers -> 431 beyond
+  std::size_t max_header_fields = 100;                  // header field lines -> 431 beyond
+  std::size_t max_body_bytes = 1024 * 1024;             // RFC 7644 §3.12 413 beyond
+  std::size_t max_bulk_body_bytes = 4 * 1024 * 1024;    // POST {base}/Bulk (§3.7 maxPayloadSize)
+  std::size_t max_admin_body_bytes = 64 * 1024 * 1024;  // admin imports of a tenant's data
+  std::chrono::milliseconds read_timeout{30'000};       // whole request, from its first byte -> 408
+  std::chrono::milliseconds idle_timeout{60'000};       // keep-alive wait for the next request
+  std::chrono::milliseconds write_timeout{30'000};      // a client that stops reading is dropped
+  std::size_t max_connections = 1024;                   // open connections; beyond -> 503
+  std::size_t max_waiting_requests = 32;                // long polls, async waits at once -> 503
+  std::size_t max_requests_per_connection = 10'000;     // then "Connection: close"
+  std::chrono::milliseconds shutdown_timeout{10'000};   // grace for in-flight work on SIGTERM
 };
 
 struct TlsOptions {
