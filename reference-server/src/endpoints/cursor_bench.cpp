@@ -110,7 +110,7 @@ int main(int argc, char** argv) {
   config.max_results = count;
   scim::server::Service service(registry, config, tenants);
   tenants.add("bench");
-  auto* store = tenants.find("bench");
+  auto store = tenants.find("bench");
   auto start = Clock::now();
   for (std::size_t i = 0; i < users; ++i) {
     if (!store->create("User", user(i)).ok()) {

@@ -14,20 +14,27 @@
 #include "scim/server/store/timestamp.hpp"
 
 namespace scim::server {
+namespace {
+
+// RFC 9865 cursors are sealed with this key: one per server start unless configured. Tenant
+// configurations derive from this one (Service::config()), so they share it.
+ServiceConfig with_cursor_key(ServiceConfig config) {
+  if (config.pagination.cursor_key.empty()) {
+    config.pagination.cursor_key = engine::random_cursor_key();
+  }
+  return config;
+}
+
+}  // namespace
 
 Service::Service(const Registry& registry, ServiceConfig config, store::TenantDirectory& tenants,
                  EventSink* sink)
     : registry_(registry),
-      config_(std::make_shared<const ServiceConfig>(std::move(config))),
+      config_(std::make_shared<const ServiceConfig>(with_cursor_key(std::move(config)))),
       tenants_(tenants),
       sink_(sink),
       started_at_(store::format_timestamp(std::chrono::system_clock::now())),
-      documents_(registry) {
-  // RFC 9865 cursors are sealed with this key: one per server start unless configured.
-  if (config_.pagination.cursor_key.empty()) {
-    config_.pagination.cursor_key = engine::random_cursor_key();
-  }
-}
+      documents_(registry) {}
 
 std::shared_ptr<const ServiceConfig> Service::config_for(std::string_view tenant) const {
   std::shared_lock lock(tenant_configs_mu_);
