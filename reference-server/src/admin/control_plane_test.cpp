@@ -20,12 +20,6 @@ struct NoTransport : events::PushTransport {
   }
 };
 
-server::ServiceConfig with_bulk() {
-  server::ServiceConfig c;
-  c.bulk = bulk::BulkLimits{};
-  return c;
-}
-
 class ControlPlaneTest : public ::testing::Test {
  protected:
   ControlPlaneTest() {
@@ -70,7 +64,9 @@ class ControlPlaneTest : public ::testing::Test {
   Registry registry_ = Registry::with_builtin();
   http::Authenticator auth_ = std::move(*http::Authenticator::create({}));
   store::TenantDirectory tenants_{server::store_specs(registry_)};
-  server::Service service_{registry_, with_bulk(), tenants_};
+  // Bulk served, so a tenant's bulk settings apply.
+  server::Service service_{registry_, server::ServiceConfig{.bulk = bulk::BulkLimits{}},
+                           tenants_};
   NoTransport transport_;
   events::FeedRegistry feeds_{{}, transport_};
   async::AsyncJobs jobs_;
