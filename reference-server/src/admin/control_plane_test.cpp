@@ -65,7 +65,12 @@ class ControlPlaneTest : public ::testing::Test {
   http::Authenticator auth_ = std::move(*http::Authenticator::create({}));
   store::TenantDirectory tenants_{server::store_specs(registry_)};
   // Bulk served, so a tenant's bulk settings apply.
-  server::Service service_{registry_, server::ServiceConfig{.bulk = bulk::BulkLimits{}},
+  server::Service service_{registry_,
+                           [] {
+                             server::ServiceConfig c;
+                             c.bulk = bulk::BulkLimits{};
+                             return c;
+                           }(),
                            tenants_};
   NoTransport transport_;
   events::FeedRegistry feeds_{{}, transport_};
