@@ -6,14 +6,17 @@
 #   3. stage `asan`: the `asan` preset (clang, AddressSanitizer + UndefinedBehaviorSanitizer): the
 #      same tests again, sanitized (ci/sanitize.sh);
 #   4. stage `fuzz`: every fuzz target for 30 seconds (ci/fuzz.sh), from the same asan build: one
-#      build serves the sanitized tests and the fuzzing.
-# SCIM_CI_STAGES picks the stages. The default is `ci` alone until the asan and fuzz stages have
+#      build serves the sanitized tests and the fuzzing;
+#   5. stage `package`: the Debian package from the `ci` stage's build tree (ci/package.sh
+#      build/ci: man pages, cpack, then both binaries run from the package unpacked with dpkg -x).
+#      It builds only what the `ci` stage has not, so it costs the man pages and cpack.
+# SCIM_CI_STAGES picks the stages. The default is `ci package` until the asan and fuzz stages have
 # been run green over the whole tree and timed within the 45-minute budget (docs/reliability.md,
-# "What CI runs"); SCIM_CI_STAGES="ci asan fuzz" runs all three.
+# "What CI runs"); SCIM_CI_STAGES="ci asan fuzz package" runs all four.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-stages="${SCIM_CI_STAGES:-ci}"
+stages="${SCIM_CI_STAGES:-ci package}"
 start=$SECONDS
 stamp() { echo "test.sh: $1 done at $((SECONDS - start)) s"; }
 
@@ -35,4 +38,8 @@ fi
 if [[ " $stages " == *" fuzz "* ]]; then
   bash ci/fuzz.sh "${SCIM_FUZZ_SECONDS:-30}"
   stamp "fuzzing"
+fi
+if [[ " $stages " == *" package "* ]]; then
+  bash ci/package.sh build/ci
+  stamp "package"
 fi

@@ -44,18 +44,29 @@ std::string render_exchange_html(const conf::Exchange& e) {
                         {"response_kind", response.kind}});
 }
 
-std::string render_exchanges(const conf::CheckResult& r) {
+}  // namespace
+
+std::string render_exchanges(const std::vector<conf::Exchange>& exchanges, std::size_t limit) {
   std::string out;
-  const auto shown = std::min(r.exchanges.size(), kMaxExchangesPerCheck);
-  for (std::size_t i = 0; i < shown; ++i) out += render_exchange_html(r.exchanges[i]);
-  if (shown < r.exchanges.size()) {
+  const auto shown = std::min(exchanges.size(), limit);
+  for (std::size_t i = 0; i < shown; ++i) out += render_exchange_html(exchanges[i]);
+  if (shown < exchanges.size()) {
     out += fill_template(template_file("message.html"),
                          {{"kind", "note"},
-                          {"text", std::to_string(r.exchanges.size() - shown) +
+                          {"text", std::to_string(exchanges.size() - shown) +
                                        " more exchanges not shown (see results.json)"}});
   }
   return out;
 }
+
+std::string render_run_exchanges(const std::vector<conf::Exchange>& exchanges) {
+  if (exchanges.empty()) return {};
+  return fill_template(template_file("run-exchanges.html"),
+                       {{"count", std::to_string(exchanges.size())},
+                        {"items", render_exchanges(exchanges, conf::RunResult::kMaxRunExchanges)}});
+}
+
+namespace {
 
 std::string render_diff(const conf::CheckResult& r) {
   if (r.expected.empty() && r.actual.empty()) return {};
@@ -65,6 +76,13 @@ std::string render_diff(const conf::CheckResult& r) {
 
 std::string render_message(const conf::CheckResult& r) {
   std::string out;
+  if (const auto& e = r.expectation; e.grade != conf::Expectation::None) {
+    out += fill_template(template_file("message.html"),
+                         {{"kind", std::string(conf::to_string(e.grade))},
+                          {"text", "Listed in the expectations (" + e.pattern +
+                                       "): " + clip(e.reason, kMaxTextBytes) +
+                                       (e.expires.empty() ? "" : " (until " + e.expires + ")")}});
+  }
   if (!r.message.empty()) {
     out += fill_template(template_file("message.html"),
                          {{"kind", std::string(conf::to_string(r.outcome))},
@@ -102,6 +120,7 @@ std::string render_check_html(const conf::CheckResult& r) {
                        {{"id", r.info.id},
                         {"title", r.info.title},
                         {"outcome", std::string(conf::to_string(r.outcome))},
+                        {"grade", render_grade_badge(r)},
                         {"level", std::string(conf::to_string(r.info.level))},
                         {"spec", r.info.spec()},
                         {"section", r.info.section()},
@@ -113,7 +132,7 @@ std::string render_check_html(const conf::CheckResult& r) {
                         {"requirement", clip(r.info.requirement, kMaxTextBytes)},
                         {"message", render_message(r)},
                         {"diff", render_diff(r)},
-                        {"exchanges", render_exchanges(r)}});
+                        {"exchanges", render_exchanges(r.exchanges, kMaxExchangesPerCheck)}});
 }
 
 }  // namespace scim::reports

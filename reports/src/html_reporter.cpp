@@ -15,7 +15,6 @@
 #include "scim/reports/text.hpp"
 
 namespace scim::reports {
-namespace {
 
 // CSP source expression for an inline block (CSP Level 3 §2.3.1 hash-source): 'sha256-<base64>'.
 std::string csp_hash(std::string_view content) {
@@ -28,12 +27,26 @@ std::string csp_hash(std::string_view content) {
   return "'sha256-" + base64_encode(bytes) + "'";
 }
 
-std::string verdict_detail(const RunSummary& s) {
+namespace {
+
+std::string verdict_detail(const conf::RunResult& run, const RunSummary& s) {
   using conf::Outcome;
-  if (s.passed) return "every MUST-level check passed";
+  const auto expected = run.count(conf::Expectation::ExpectedFailure);
+  if (s.passed)
+    return expected == 0 ? "every MUST-level check passed"
+                         : "no MUST-level check failed beyond the " + std::to_string(expected) +
+                               " expected failures";
   const auto errors = s.counts.of(Outcome::Error);
-  return std::to_string(s.counts.of(Outcome::Failed)) + " failed, " + std::to_string(errors) +
-         (errors == 1 ? " error" : " errors");
+  std::string out = std::to_string(s.counts.of(Outcome::Failed)) + " failed, " +
+                    std::to_string(errors) + (errors == 1 ? " error" : " errors");
+  if (expected > 0) out += " (" + std::to_string(expected) + " of them expected)";
+  if (run.expectations && !run.expectations->expired.empty())
+    out += ", " + std::to_string(run.expectations->expired.size()) + " expired expectations";
+  if (run.expectations && run.expectations->unexpected_pass_fails &&
+      run.count(conf::Expectation::UnexpectedPass) > 0)
+    out +=
+        ", " + std::to_string(run.count(conf::Expectation::UnexpectedPass)) + " unexpected passes";
+  return out;
 }
 
 std::string render_checks(const RunSummary& summary) {
@@ -53,7 +66,7 @@ Slots page_slots(const conf::RunResult& run, const RunSummary& s) {
           {"csp_script", csp_hash(js)},
           {"verdict", s.passed ? "PASS" : "FAIL"},
           {"verdict_class", s.passed ? "pass" : "fail"},
-          {"verdict_detail", verdict_detail(s)},
+          {"verdict_detail", verdict_detail(run, s)},
           {"target", clip(redact_url(run.target), kMaxTextBytes)},
           {"tool_version", run.tool_version},
           {"profile", run.profile.empty() ? "none" : run.profile},
@@ -61,13 +74,15 @@ Slots page_slots(const conf::RunResult& run, const RunSummary& s) {
           {"duration", format_seconds(run.duration)},
           {"total", std::to_string(s.counts.total())},
           {"causes", render_root_causes(run)},
+          {"gate", render_gate(run)},
           {"run_notes", render_run_notes(run.notes)},
           {"tiles", render_outcome_tiles(s)},
           {"level_rows", render_level_rows(s)},
           {"section_rows", render_section_rows(s)},
           {"capabilities", render_capabilities(run.capabilities)},
           {"checks", render_checks(s)},
-          {"leftovers", render_leftovers(run.sweep_leftovers)}};
+          {"leftovers", render_leftovers(run.sweep_leftovers)},
+          {"run_exchanges", render_run_exchanges(run.run_exchanges)}};
 }
 
 class HtmlReporter final : public Reporter {

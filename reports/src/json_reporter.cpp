@@ -3,6 +3,7 @@
 // or changing a type, bumps the version.
 #include <nlohmann/json.hpp>
 
+#include "scim/reports/comparison.hpp"
 #include "scim/reports/redact.hpp"
 #include "scim/reports/reporter.hpp"
 #include "scim/reports/root_causes.hpp"
@@ -57,24 +58,43 @@ json check_json(const conf::CheckResult& r) {
     exchanges.push_back(exchange_json(r.exchanges[i]));
   }
   const auto omitted = r.exchanges.size() - exchanges.size();
-  return {{"id", r.info.id},
-          {"title", clip(r.info.title, kMaxTextBytes)},
-          {"spec", r.info.spec()},
-          {"section", r.info.section()},
-          {"level", conf::to_string(r.info.level)},
-          {"requirement", clip(r.info.requirement, kMaxTextBytes)},
-          {"tags", strings_json(r.info.tags)},
-          {"capabilities", strings_json(r.info.capabilities)},
-          {"outcome", conf::to_string(r.outcome)},
-          {"message", clip(r.message, kMaxTextBytes)},
-          {"expected", clip(r.expected, kMaxTextBytes)},
-          {"actual", clip(r.actual, kMaxTextBytes)},
-          {"durationUs", r.duration.count()},
-          {"exchanges", std::move(exchanges)},
-          {"exchangesOmitted", omitted},
-          {"leftovers", strings_json(r.leftovers)},
-          {"dependsOn", strings_json(r.info.depends_on)},
-          {"cause", r.cause}};
+  json out = {{"id", r.info.id},
+              {"title", clip(r.info.title, kMaxTextBytes)},
+              {"spec", r.info.spec()},
+              {"section", r.info.section()},
+              {"level", conf::to_string(r.info.level)},
+              {"requirement", clip(r.info.requirement, kMaxTextBytes)},
+              {"tags", strings_json(r.info.tags)},
+              {"capabilities", strings_json(r.info.capabilities)},
+              {"outcome", conf::to_string(r.outcome)},
+              {"message", clip(r.message, kMaxTextBytes)},
+              {"expected", clip(r.expected, kMaxTextBytes)},
+              {"actual", clip(r.actual, kMaxTextBytes)},
+              {"durationUs", r.duration.count()},
+              {"exchanges", std::move(exchanges)},
+              {"exchangesOmitted", omitted},
+              {"leftovers", strings_json(r.leftovers)},
+              {"dependsOn", strings_json(r.info.depends_on)},
+              {"cause", r.cause}};
+  if (r.expectation.grade != conf::Expectation::None) {
+    const auto& e = r.expectation;
+    out["expectation"] = {{"grade", conf::to_string(e.grade)},
+                          {"entry", clip(e.pattern, kMaxTextBytes)},
+                          {"reason", clip(e.reason, kMaxTextBytes)},
+                          {"expires", e.expires}};
+  }
+  return out;
+}
+
+json expectations_json(const conf::RunResult& run) {
+  const auto& e = *run.expectations;
+  return {{"file", e.file},
+          {"entries", e.entries},
+          {"expectedFailures", run.count(conf::Expectation::ExpectedFailure)},
+          {"unexpectedPasses", run.count(conf::Expectation::UnexpectedPass)},
+          {"unexpectedPassFails", e.unexpected_pass_fails},
+          {"expired", strings_json(e.expired)},
+          {"unused", strings_json(e.unused)}};
 }
 
 json summary_json(const RunSummary& s) {
@@ -119,21 +139,25 @@ class JsonReporter final : public Reporter {
     const auto summary = summarize(run);
     json checks = json::array();
     for (const auto& r : run.results) checks.push_back(check_json(r));
-    const json doc = {
-        {"version", kFormatVersion},
-        {"tool", {{"name", "scim-conformance"}, {"version", run.tool_version}}},
-        {"target", redact_url(run.target)},
-        {"profile", run.profile},
-        {"startedAt", run.started_at},
-        {"durationUs", run.duration.count()},
-        {"verdict", summary.passed ? "PASS" : "FAIL"},
-        {"exitCode", run.exit_code()},
-        {"capabilities", run.capabilities.is_null() ? json::object() : run.capabilities},
-        {"summary", summary_json(summary)},
-        {"checks", std::move(checks)},
-        {"sweepLeftovers", strings_json(run.sweep_leftovers)},
-        {"notes", strings_json(run.notes)},
-        {"rootCauses", causes_json(run)}};
+    json doc = {{"version", kFormatVersion},
+                {"tool", {{"name", "scim-conformance"}, {"version", run.tool_version}}},
+                {"target", redact_url(run.target)},
+                {"profile", run.profile},
+                {"startedAt", run.started_at},
+                {"durationUs", run.duration.count()},
+                {"verdict", summary.passed ? "PASS" : "FAIL"},
+                {"exitCode", run.exit_code()},
+                {"capabilities", run.capabilities.is_null() ? json::object() : run.capabilities},
+                {"summary", summary_json(summary)},
+                {"checks", std::move(checks)},
+                {"sweepLeftovers", strings_json(run.sweep_leftovers)},
+                {"notes", strings_json(run.notes)},
+                {"rootCauses", causes_json(run)}};
+    json run_exchanges = json::array();
+    for (const auto& e : run.run_exchanges) run_exchanges.push_back(exchange_json(e));
+    doc["runExchanges"] = std::move(run_exchanges);
+    if (run.expectations) doc["expectations"] = expectations_json(run);
+    if (run.comparison) doc["comparison"] = comparison_json(*run.comparison);
     // replace: a hostile server's invalid UTF-8 inside capabilities must not throw mid-write.
     out << doc.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
   }

@@ -2,9 +2,14 @@
 // element choice follows the de-facto schema Jenkins, GitLab and GitHub test-report actions read:
 // failed -> <failure>, error -> <error>, skipped -> <skipped>, warning -> passed testcase with an
 // "outcome" property and the details in <system-err> (JUnit has no warning state; see
-// docs/reports.md). Transcripts of every non-passing check go to <system-out>.
+// docs/reports.md). Transcripts of every non-passing check go to <system-out>. With --expect, an
+// expected failure is <skipped> (it does not fail the gate, so it must not turn a CI test view
+// red), an unexpected pass is <failure> only when it fails the gate, and a testsuite
+// "scim-conformance.expectations" carries each expired entry as a failure. With --compare, a
+// testsuite "scim-conformance.comparison" carries the comparison as properties and system-out.
 #include <pugixml.hpp>
 
+#include "scim/reports/comparison.hpp"
 #include "scim/reports/redact.hpp"
 #include "scim/reports/reporter.hpp"
 #include "scim/reports/summary.hpp"
@@ -34,11 +39,39 @@ void set_text(pugi::xml_node node, std::string_view text) {
   node.append_child(pugi::node_pcdata).set_value(xml_safe(text).c_str());
 }
 
-void set_counts(pugi::xml_node node, const Counts& counts) {
-  set_count(node, "tests", counts.total());
-  set_count(node, "failures", counts.of(Outcome::Failed));
-  set_count(node, "errors", counts.of(Outcome::Error));
-  set_count(node, "skipped", counts.of(Outcome::Skipped));
+// What a check becomes in JUnit: the outcome, except where --expect grades it.
+enum class Element { None, Failure, Error, Skipped };
+
+Element element_of(const conf::CheckResult& r, const conf::RunResult& run) {
+  if (r.expectation.grade == conf::Expectation::ExpectedFailure) return Element::Skipped;
+  if (r.expectation.grade == conf::Expectation::UnexpectedPass)
+    return run.expectations && run.expectations->unexpected_pass_fails ? Element::Failure
+                                                                       : Element::None;
+  switch (r.outcome) {
+    case Outcome::Failed:
+      return Element::Failure;
+    case Outcome::Error:
+      return Element::Error;
+    case Outcome::Skipped:
+      return Element::Skipped;
+    default:
+      return Element::None;
+  }
+}
+
+void set_counts(pugi::xml_node node, const std::vector<const conf::CheckResult*>& checks,
+                const conf::RunResult& run, std::size_t extra_failures = 0) {
+  std::size_t failures = extra_failures, errors = 0, skipped = 0;
+  for (const auto* r : checks) {
+    const auto e = element_of(*r, run);
+    failures += e == Element::Failure ? 1 : 0;
+    errors += e == Element::Error ? 1 : 0;
+    skipped += e == Element::Skipped ? 1 : 0;
+  }
+  set_count(node, "tests", checks.size() + extra_failures);
+  set_count(node, "failures", failures);
+  set_count(node, "errors", errors);
+  set_count(node, "skipped", skipped);
 }
 
 // Requirement, expected and actual: what a reader needs to judge a failure without the HTML.
@@ -56,8 +89,25 @@ std::string leftovers_text(const conf::CheckResult& r) {
   return text;
 }
 
-void add_outcome(pugi::xml_node testcase, const conf::CheckResult& r) {
+// An expected failure or unexpected pass, in a line a CI test view shows.
+std::string expectation_text(const conf::CheckResult& r) {
+  const auto& e = r.expectation;
+  const bool expected = e.grade == conf::Expectation::ExpectedFailure;
+  return std::string(expected ? "expected failure" : "unexpected pass: remove the entry") + " (" +
+         e.pattern + "): " + clip(e.reason, kMaxTextBytes) +
+         (expected && !r.message.empty() ? " -- " + clip(r.message, kMaxTextBytes) : "");
+}
+
+void add_outcome(pugi::xml_node testcase, const conf::CheckResult& r, const conf::RunResult& run) {
   const auto message = clip(r.message, kMaxTextBytes);
+  if (r.expectation.grade != conf::Expectation::None) {
+    const auto element = element_of(r, run);
+    if (element == Element::None) return;
+    auto node = testcase.append_child(element == Element::Skipped ? "skipped" : "failure");
+    set_attr(node, "message", expectation_text(r));
+    if (element == Element::Failure) set_attr(node, "type", "unexpected-pass");
+    return;
+  }
   switch (r.outcome) {
     case Outcome::Failed: {
       auto failure = testcase.append_child("failure");
@@ -82,7 +132,8 @@ void add_outcome(pugi::xml_node testcase, const conf::CheckResult& r) {
   }
 }
 
-void add_testcase(pugi::xml_node suite, const SectionSummary& section, const conf::CheckResult& r) {
+void add_testcase(pugi::xml_node suite, const SectionSummary& section, const conf::CheckResult& r,
+                  const conf::RunResult& run) {
   auto testcase = suite.append_child("testcase");
   set_attr(testcase, "name", r.info.id);
   set_attr(testcase, "classname", section.key);
@@ -92,7 +143,9 @@ void add_testcase(pugi::xml_node suite, const SectionSummary& section, const con
   add_property(properties, "outcome", conf::to_string(r.outcome));
   // The root cause of a skip ("depends on ...") or an error shared by many checks.
   if (!r.cause.empty()) add_property(properties, "cause", r.cause);
-  add_outcome(testcase, r);
+  if (r.expectation.grade != conf::Expectation::None)
+    add_property(properties, "expectation", conf::to_string(r.expectation.grade));
+  add_outcome(testcase, r, run);
   if (r.outcome == Outcome::Passed || r.outcome == Outcome::Skipped) return;
   const auto transcript = render_transcript(r);
   if (!transcript.empty()) set_text(testcase.append_child("system-out"), transcript);
@@ -114,7 +167,7 @@ std::chrono::microseconds section_time(const SectionSummary& section) {
 void add_suite(pugi::xml_node root, const conf::RunResult& run, const SectionSummary& section) {
   auto suite = root.append_child("testsuite");
   set_attr(suite, "name", section.key);
-  set_counts(suite, section.counts);
+  set_counts(suite, section.checks, run);
   set_attr(suite, "time", format_seconds(section_time(section)));
   auto properties = suite.append_child("properties");
   add_property(properties, "target", redact_url(run.target));
@@ -122,7 +175,37 @@ void add_suite(pugi::xml_node root, const conf::RunResult& run, const SectionSum
   if (!run.profile.empty()) add_property(properties, "profile", run.profile);
   add_property(properties, "started_at", run.started_at);
   add_property(properties, "warnings", std::to_string(section.counts.of(Outcome::Warning)));
-  for (const auto* r : section.checks) add_testcase(suite, section, *r);
+  for (const auto* r : section.checks) add_testcase(suite, section, *r, run);
+}
+
+// --expect: each expired entry is a failing testcase, so the CI view says why the gate failed.
+void add_expectations_suite(pugi::xml_node root, const conf::RunResult& run) {
+  if (!run.expectations || run.expectations->expired.empty()) return;
+  const auto& expired = run.expectations->expired;
+  auto suite = root.append_child("testsuite");
+  set_attr(suite, "name", "scim-conformance.expectations");
+  set_counts(suite, {}, run, expired.size());
+  for (const auto& x : expired) {
+    auto testcase = suite.append_child("testcase");
+    set_attr(testcase, "name", "expired: " + x.substr(0, x.find(' ')));
+    set_attr(testcase, "classname", "scim-conformance.expectations");
+    auto failure = testcase.append_child("failure");
+    set_attr(failure, "message", "expectation " + clip(x, kMaxTextBytes));
+    set_attr(failure, "type", "expired-expectation");
+  }
+}
+
+// --compare: the comparison as suite properties (counts) and its text in system-out.
+void add_comparison_suite(pugi::xml_node root, const conf::RunResult& run) {
+  if (!run.comparison) return;
+  auto suite = root.append_child("testsuite");
+  set_attr(suite, "name", "scim-conformance.comparison");
+  set_counts(suite, {}, run);
+  auto properties = suite.append_child("properties");
+  add_property(properties, "baseline", run.comparison->baseline);
+  for (const auto& part : comparison_parts(*run.comparison))
+    add_property(properties, part.key, std::to_string(part.changes->size()));
+  set_text(suite.append_child("system-out"), comparison_text(*run.comparison));
 }
 
 class JunitReporter final : public Reporter {
@@ -137,9 +220,14 @@ class JunitReporter final : public Reporter {
     declaration.append_attribute("encoding").set_value("UTF-8");
     auto root = doc.append_child("testsuites");
     set_attr(root, "name", "scim-conformance");
-    set_counts(root, summary.counts);
+    std::vector<const conf::CheckResult*> all;
+    for (const auto& r : run.results) all.push_back(&r);
+    const auto expired = run.expectations ? run.expectations->expired.size() : 0;
+    set_counts(root, all, run, expired);
     set_attr(root, "time", format_seconds(run.duration));
     for (const auto& section : summary.sections) add_suite(root, run, section);
+    add_expectations_suite(root, run);
+    add_comparison_suite(root, run);
     doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
   }
 };

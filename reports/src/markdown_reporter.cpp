@@ -1,11 +1,14 @@
 // Markdown reporter: a compact summary for CI job pages ($GITHUB_STEP_SUMMARY, GitLab MR notes).
 // Verdict, then the failures grouped by root cause, most consequential first (root_causes.hpp:
 // whom each sentence binds, expected vs actual, what depends on it), then counts by outcome x
-// level, the per-section table, the skips with their reasons and the run's notes. Bounded: GitHub
-// caps a step summary at 1 MiB, so at most kMaxDetailed entries are listed per part and long
-// values are clipped; the HTML report has the rest.
+// level (with --expect, the expected failures, unexpected passes and expired entries; with
+// --compare, the comparison with the earlier run), the per-section table, the skips with their
+// reasons and the run's notes. Bounded: GitHub caps a step summary at 1 MiB, so at most
+// kMaxDetailed entries are listed per part and long values are clipped; the HTML report has the
+// rest.
 #include <sstream>
 
+#include "scim/reports/comparison.hpp"
 #include "scim/reports/markdown_text.hpp"
 #include "scim/reports/redact.hpp"
 #include "scim/reports/reporter.hpp"
@@ -134,6 +137,42 @@ void write_leftovers(std::ostream& out, const conf::RunResult& run) {
   out << "\n";
 }
 
+void write_graded(std::ostream& out, const conf::RunResult& run, conf::Expectation grade,
+                  const char* title) {
+  const auto total = run.count(grade);
+  if (total == 0) return;
+  out << "### " << title << " (" << total << ")\n\n| Check | Outcome | Entry | Reason |\n"
+      << "|---|---|---|---|\n";
+  std::size_t shown = 0;
+  for (const auto& r : run.results) {
+    if (r.expectation.grade != grade || shown++ == kMaxDetailed) continue;
+    const auto& e = r.expectation;
+    out << "| " << md_code_span(r.info.id) << " | " << conf::to_string(r.outcome) << " | "
+        << md_code_span(e.pattern) << " | " << md_inline(clip(e.reason, kMaxValueBytes))
+        << (e.expires.empty() ? "" : " (until " + md_inline(e.expires) + ")") << " |\n";
+  }
+  if (total > kMaxDetailed) out << "\n_" << total - kMaxDetailed << " more not shown._\n";
+  out << "\n";
+}
+
+// --expect: what the expectations file excused, what it no longer needs, what expired.
+void write_expectations(std::ostream& out, const conf::RunResult& run) {
+  if (!run.expectations) return;
+  const auto& e = *run.expectations;
+  out << "## Expectations " << md_code_span(e.file) << "\n\n"
+      << run.count(conf::Expectation::ExpectedFailure) << " expected failures (not failing the "
+      << "gate), " << run.count(conf::Expectation::UnexpectedPass) << " unexpected passes"
+      << (e.unexpected_pass_fails ? " (failing the gate)" : "") << ", " << e.expired.size()
+      << " expired entries, " << e.unused.size() << " entries matching no check.\n\n";
+  for (const auto& x : e.expired)
+    out << "- ❌ **expired, fails the gate:** " << md_inline(clip(x, kMaxValueBytes)) << "\n";
+  for (const auto& u : e.unused)
+    out << "- matches no check of this run: " << md_code_span(u) << "\n";
+  if (!e.expired.empty() || !e.unused.empty()) out << "\n";
+  write_graded(out, run, conf::Expectation::UnexpectedPass, "Unexpected passes: remove the entry");
+  write_graded(out, run, conf::Expectation::ExpectedFailure, "Expected failures");
+}
+
 class MarkdownReporter final : public Reporter {
  public:
   std::string name() const override { return "markdown"; }
@@ -142,6 +181,8 @@ class MarkdownReporter final : public Reporter {
     const auto summary = summarize(run);
     write_header(out, run, summary);
     write_causes(out, run);
+    write_expectations(out, run);
+    if (run.comparison) out << comparison_markdown(*run.comparison);
     write_counts(out, summary);
     write_sections(out, summary);
     write_skips(out, run);

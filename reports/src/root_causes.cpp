@@ -55,7 +55,9 @@ std::vector<RootCause> root_causes(const conf::RunResult& run) {
   };
   for (std::size_t i = 0; i < run.results.size(); ++i) {
     const auto& r = run.results[i];
-    if (!is_verdict(r.outcome)) continue;
+    // Expected failures (--expect) are known; the reports list them on their own.
+    if (!is_verdict(r.outcome) || r.expectation.grade == conf::Expectation::ExpectedFailure)
+      continue;
     // An error with a harness cause joins its group; a verdict of the check's own roots one.
     const std::string key = r.outcome == Outcome::Error && !r.cause.empty() ? r.cause : r.info.id;
     group(key, r.outcome).checks.push_back(&r);

@@ -10,6 +10,7 @@ void register_rfc7643(conf::Catalog& catalog) {
   rfc7643::register_s4_user_group(catalog);
   rfc7643::register_s4_1_user_schema(catalog);
   rfc7643::register_s5_service_provider_config(catalog);
+  rfc7643::register_s5_advertised_features(catalog);
   rfc7643::register_s6_resource_types(catalog);
   rfc7643::register_s7_schema_definitions(catalog);
 }

@@ -10,6 +10,7 @@ void register_s3_resources(conf::Catalog& catalog);
 void register_s4_user_group(conf::Catalog& catalog);
 void register_s4_1_user_schema(conf::Catalog& catalog);
 void register_s5_service_provider_config(conf::Catalog& catalog);
+void register_s5_advertised_features(conf::Catalog& catalog);
 void register_s6_resource_types(conf::Catalog& catalog);
 void register_s7_schema_definitions(conf::Catalog& catalog);
 

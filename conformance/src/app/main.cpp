@@ -7,16 +7,20 @@
 
 #include <csignal>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <thread>
 
+#include "scim/conformance/cli/diff_command.hpp"
 #include "scim/conformance/cli/list_command.hpp"
 #include "scim/conformance/cli/options.hpp"
 #include "scim/conformance/cli/run_command.hpp"
 #include "scim/conformance/client/curl_transport.hpp"
 #include "scim/conformance/core/renames.hpp"
+#include "scim/reports/comparison.hpp"
+#include "scim/reports/index_page.hpp"
 #include "scim/reports/reporter.hpp"
 #include "scim/suites/suites.hpp"
 
@@ -50,10 +54,38 @@ std::optional<std::string> read_file(const std::string& path) {
   return text.str();
 }
 
-bool write_file(const std::string& path, const std::string& content) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+// Writes (or appends to) a report file, creating its directory: --targets writes DIR/NAME/...
+bool save(const std::string& path, const std::string& content, std::ios::openmode mode) {
+  const auto parent = std::filesystem::path(path).parent_path();
+  std::error_code ignored;
+  if (!parent.empty()) std::filesystem::create_directories(parent, ignored);
+  std::ofstream out(path, std::ios::binary | mode);
   out << content;
   return static_cast<bool>(out.flush());
+}
+
+bool write_file(const std::string& path, const std::string& content) {
+  return save(path, content, std::ios::trunc);
+}
+
+bool append_file(const std::string& path, const std::string& content) {
+  return save(path, content, std::ios::app);
+}
+
+std::optional<std::string> env_lookup(const std::string& name) {
+  const char* value = std::getenv(name.c_str());
+  return value == nullptr ? std::nullopt : std::optional<std::string>(value);
+}
+
+int diff(const cli::DiffConfig& config) {
+  cli::DiffEnvironment env;
+  env.read_file = read_file;
+  env.renderers = {{"text", scim::reports::comparison_text},
+                   {"md", scim::reports::comparison_markdown},
+                   {"json", scim::reports::comparison_json_text}};
+  env.out = &std::cout;
+  env.err = &std::cerr;
+  return cli::diff_command(config, env);
 }
 
 // Owns the signal-waiting thread; its destructor wakes and joins it.
@@ -89,10 +121,6 @@ class SignalWatch {
 };
 
 int dispatch(const std::vector<std::string>& args) {
-  auto env_lookup = [](const std::string& name) -> std::optional<std::string> {
-    const char* value = std::getenv(name.c_str());
-    return value == nullptr ? std::nullopt : std::optional<std::string>(value);
-  };
   auto command = cli::parse_command_line(args, env_lookup, read_file);
   if (!command) {
     std::cerr << "scim-conformance: " << command.error().message << "\n"
@@ -103,6 +131,7 @@ int dispatch(const std::vector<std::string>& args) {
     std::cout << command->help;
     return 0;
   }
+  if (command->kind == cli::CommandKind::Diff) return diff(command->diff);
   const Catalog catalog = build_catalog();
   // Former check IDs in --only/--exclude still select their checks; say so once per pattern.
   auto& selection =
@@ -128,6 +157,11 @@ int dispatch(const std::vector<std::string>& args) {
   env.stdout_is_tty = isatty(STDOUT_FILENO) == 1;
   env.cancel = &cancel;
   env.sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+  env.read_file = read_file;
+  env.append_file = append_file;
+  env.env = env_lookup;
+  env.index_writers = {{"html", scim::reports::write_index_html},
+                       {"md", scim::reports::write_index_markdown}};
   return cli::run_command(command->run, catalog, env);
 }
 

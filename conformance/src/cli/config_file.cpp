@@ -35,7 +35,17 @@ const std::set<std::string>& known_keys() {
                                               "insecure",
                                               "ca-cert",
                                               "color",
-                                              "receiver-port"};
+                                              "receiver-port",
+                                              "poll-feed",
+                                              "expect",
+                                              "update-expect",
+                                              "fail-on-unexpected-pass",
+                                              "compare",
+                                              "duration-threshold",
+                                              "duration-floor",
+                                              "targets",
+                                              "report-dir",
+                                              "target-jobs"};
   return kKeys;
 }
 

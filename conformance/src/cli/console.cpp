@@ -40,11 +40,26 @@ const char* label(Outcome outcome) {
   return "?";
 }
 
+const char* label(const CheckResult& r) {
+  switch (r.expectation.grade) {
+    case Expectation::ExpectedFailure:
+      return "XFAIL";
+    case Expectation::UnexpectedPass:
+      return "XPASS";
+    case Expectation::None:
+      break;
+  }
+  return label(r.outcome);
+}
+
 std::string millis(std::chrono::microseconds d) {
   return std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(d).count()) + " ms";
 }
 
 void print_detail(std::ostream& out, const CheckResult& r, bool verbose) {
+  if (r.expectation.grade != Expectation::None)
+    out << "      expected to fail (" << r.expectation.pattern << "): " << r.expectation.reason
+        << "\n";
   if (r.outcome == Outcome::Passed) return;
   if (!r.message.empty()) out << "      " << r.message << "\n";
   if (r.outcome == Outcome::Skipped) return;
@@ -55,6 +70,31 @@ void print_detail(std::ostream& out, const CheckResult& r, bool verbose) {
   out << "      requirement (" << to_string(r.info.level) << "): " << r.info.requirement << "\n";
   for (const auto& n : r.notes) out << "      note: " << n << "\n";
   for (const auto& ex : r.exchanges) print_exchange(out, ex);
+}
+
+// The lines --expect and --compare add to the summary.
+void print_gate(std::ostream& out, const RunResult& run) {
+  if (run.expectations) {
+    const auto& e = *run.expectations;
+    out << run.count(Expectation::ExpectedFailure) << " expected failures, "
+        << run.count(Expectation::UnexpectedPass) << " unexpected passes (" << e.file << ", "
+        << e.entries << " entries)\n";
+    for (const auto& r : run.results) {
+      if (r.expectation.grade == Expectation::UnexpectedPass)
+        out << "unexpected pass: " << r.info.id << " (remove '" << r.expectation.pattern
+            << "' from " << e.file << ")\n";
+    }
+    for (const auto& x : e.expired) out << "expectation expired, failing the gate: " << x << "\n";
+    for (const auto& u : e.unused) out << "expectation matched no check of this run: " << u << "\n";
+  }
+  if (run.comparison) {
+    const auto& c = *run.comparison;
+    out << "compared with " << c.baseline << ": " << c.regressions.size() << " regressions, "
+        << c.fixes.size() << " fixes, " << c.appeared.size() << " new, " << c.disappeared.size()
+        << " gone\n";
+    for (const auto& r : c.regressions)
+      out << "regression: " << r.id << " (" << r.before << " -> " << r.after << ")\n";
+  }
 }
 
 }  // namespace
@@ -100,13 +140,20 @@ void ConsoleObserver::on_check_started(const CheckInfo& info) {
   out_ << "[" << done_ << "/" << total_ << "] " << info.id << std::flush;
 }
 
-void ConsoleObserver::on_check_finished(const CheckResult& r, std::size_t done, std::size_t total) {
+void ConsoleObserver::on_check_finished(const CheckResult& result, std::size_t done,
+                                        std::size_t total) {
+  CheckResult marked;
+  if (expectations_ != nullptr) {
+    marked = result;
+    marked.expectation = expectations_->mark(result);
+  }
+  const CheckResult& r = expectations_ != nullptr ? marked : result;
   done_ = done;
   total_ = total;
   clear_progress();
   const char* on = style_.colour ? colour_of(r.outcome) : "";
   const char* off = style_.colour ? "\x1b[0m" : "";
-  out_ << on << std::left << std::setw(6) << label(r.outcome) << off << r.info.id << " ("
+  out_ << on << std::left << std::setw(6) << label(r) << off << r.info.id << " ("
        << millis(r.duration) << ")\n";
   print_detail(out_, r, style_.verbose);
   if (style_.tty) out_ << "[" << done << "/" << total << "]" << std::flush;
@@ -122,6 +169,7 @@ void print_summary(std::ostream& out, const RunResult& run, const ConsoleStyle& 
   out << run.count(Outcome::Warning) << " warnings, " << run.count(Outcome::Error) << " errors in "
       << std::chrono::duration_cast<std::chrono::milliseconds>(run.duration).count() << " ms (run "
       << run.run_id << ")\n";
+  print_gate(out, run);
 }
 
 }  // namespace scim::conf::cli

@@ -49,6 +49,18 @@ constexpr OptionSpec kRunOptions[] = {
     {"receiver-port", Kind::Single, "port of the loopback SET receiver on 127.0.0.1 (0 = any)"},
     {"poll-feed", Kind::Single,
      "RFC 8936: poll this feed of the target (its SETs are acknowledged: give the run its own)"},
+    {"expect", Kind::Single,
+     "JSON file of expected failures: listed checks that fail do not fail the gate"},
+    {"update-expect", Kind::Single, "write this run's failures to FILE as expectations"},
+    {"fail-on-unexpected-pass", Kind::Flag,
+     "an expected failure that passed fails the gate (remove its entry)"},
+    {"compare", Kind::Single, "compare with an earlier run's --json FILE in every report"},
+    {"duration-threshold", Kind::Single,
+     "report duration changes of at least this percent (default 50)"},
+    {"duration-floor", Kind::Single, "... and at least this many milliseconds (default 100)"},
+    {"targets", Kind::Single, "JSON file of targets: run each, reports per target, index.html"},
+    {"report-dir", Kind::Single, "with --targets: directory of the reports (default scim-reports)"},
+    {"target-jobs", Kind::Single, "with --targets: targets run at the same time (1-16)"},
 };
 
 struct Bound {
@@ -172,10 +184,38 @@ Status<UsageError> read_selection(const Values& values, Selection& sel) {
   return Ok{};
 }
 
+Status<UsageError> read_thresholds(const Values& values, CompareThresholds& thresholds) {
+  auto percent = number(values, "duration-threshold", 50, 1, 100000);
+  auto floor = number(values, "duration-floor", 100, 0, 86400000);
+  if (!percent) return percent.error();
+  if (!floor) return floor.error();
+  thresholds = {*percent, *floor};
+  return Ok{};
+}
+
+// The CI gate's flags: expectations, comparison, many targets.
+Status<UsageError> read_gate(const Values& values, RunConfig& run) {
+  run.expect_file = values.text("expect");
+  run.update_expect_file = values.text("update-expect");
+  run.fail_on_unexpected_pass = values.flag("fail-on-unexpected-pass");
+  run.compare_file = values.text("compare");
+  run.targets_file = values.text("targets");
+  if (const auto* dir = values.one("report-dir")) run.report_dir = *dir;
+  auto target_jobs = number(values, "target-jobs", 1, 1, RunConfig::kMaxTargetJobs);
+  if (!target_jobs) return target_jobs.error();
+  run.target_jobs = *target_jobs;
+  if (!run.targets_file.empty() && (!run.update_expect_file.empty() || !run.compare_file.empty()))
+    return UsageError{"with --targets, give expectations per target in the targets file"};
+  return read_thresholds(values, run.thresholds);
+}
+
 Status<UsageError> read_run(const Values& values, RunConfig& run) {
+  if (auto s = read_gate(values, run); !s) return s;
   run.base_url = values.text("base-url");
-  if (run.base_url.empty()) return UsageError{"--base-url is required (or SCIM_BASE_URL)"};
-  if (!run.base_url.starts_with("http://") && !run.base_url.starts_with("https://")) {
+  if (run.base_url.empty() && run.targets_file.empty())
+    return UsageError{"--base-url is required (or SCIM_BASE_URL, or --targets)"};
+  if (!run.base_url.empty() && !run.base_url.starts_with("http://") &&
+      !run.base_url.starts_with("https://")) {
     return UsageError{"--base-url must start with http:// or https://"};
   }
   if (auto s = read_auth(values, run.auth); !s) return s;
@@ -248,6 +288,19 @@ void add_list(CLI::App& app, BoundMap& bound, std::string& format) {
   }
 }
 
+void add_diff(CLI::App& app, BoundMap& bound, DiffConfig& diff) {
+  auto* cmd = app.add_subcommand(
+      "diff", "compare two --json results: regressions (exit 1), fixes, new and gone checks");
+  cmd->add_option("old", diff.old_file, "results file of the earlier run")->required();
+  cmd->add_option("new", diff.new_file, "results file of the later run")->required();
+  cmd->add_option("--format", diff.format, "text, md or json")
+      ->check(CLI::IsMember({"text", "md", "json"}));
+  for (const auto& spec : kRunOptions) {
+    const std::string name = spec.name;
+    if (name == "duration-threshold" || name == "duration-floor") bind(*cmd, spec, bound);
+  }
+}
+
 }  // namespace
 
 std::optional<std::pair<std::string, std::string>> parse_header(const std::string& text) {
@@ -267,17 +320,18 @@ Result<Command, UsageError> parse_command_line(const std::vector<std::string>& a
                                                const EnvLookup& env, const FileReader& read_file) {
   CLI::App app{"scim-conformance: SCIM 2.0 (RFC 7643/7644) conformance runner", "scim-conformance"};
   app.require_subcommand(1);
-  BoundMap run_bound, list_bound;
+  BoundMap run_bound, list_bound, diff_bound;
   std::string config, format = "text";
+  Command command;
   add_run(app, run_bound, config);
   add_list(app, list_bound, format);
-  Command command;
+  add_diff(app, diff_bound, command.diff);
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 pops from the back
     app.parse(reversed);
   } catch (const CLI::CallForHelp&) {
     command.help = app.help();
-    for (const char* sub : {"run", "list"}) {
+    for (const char* sub : {"run", "list", "diff"}) {
       if (app.got_subcommand(sub)) command.help = app.get_subcommand(sub)->help();
     }
     return command;
@@ -288,6 +342,12 @@ Result<Command, UsageError> parse_command_line(const std::vector<std::string>& a
     command.kind = CommandKind::List;
     command.list.format = format;
     if (auto s = read_selection(Values(given(list_bound)), command.list.selection); !s)
+      return s.error();
+    return command;
+  }
+  if (app.got_subcommand("diff")) {
+    command.kind = CommandKind::Diff;
+    if (auto s = read_thresholds(Values(given(diff_bound)), command.diff.thresholds); !s)
       return s.error();
     return command;
   }

@@ -7,6 +7,7 @@
 
 #include "scim/conformance/capability.hpp"
 #include "scim/conformance/cli/console.hpp"
+#include "scim/conformance/cli/targets_command.hpp"
 #include "scim/conformance/client/retry_transport.hpp"
 #include "scim/conformance/client/scim_client.hpp"
 #include "scim/conformance/core/runner.hpp"
@@ -30,6 +31,8 @@ bool needs_events(const Catalog& catalog, const Selection& selection) {
   return false;
 }
 
+}  // namespace
+
 std::optional<std::string> check_usage(const RunConfig& config, const Catalog& catalog,
                                        const RunEnvironment& env) {
   for (const auto& [format, file] : config.reports) {
@@ -49,6 +52,8 @@ std::optional<std::string> check_usage(const RunConfig& config, const Catalog& c
   return std::nullopt;
 }
 
+namespace {
+
 RunOptions options_from(const RunConfig& config, const std::string& version) {
   RunOptions options;
   options.selection = config.selection;
@@ -65,26 +70,48 @@ RunOptions options_from(const RunConfig& config, const std::string& version) {
   return options;
 }
 
-bool write_reports(const RunConfig& config, const RunResult& run, RunEnvironment& env) {
+bool write_reports(const RunConfig& config, const RunResult& run, RunEnvironment& env,
+                   std::ostream& err) {
   bool ok = true;
   for (const auto& [format, file] : config.reports) {
     std::ostringstream content;
     env.reporters.at(format)(run, content);
     if (!env.write_file(file, content.str())) {
-      *env.err << "scim-conformance: cannot write " << format << " report to " << file << "\n";
+      err << "scim-conformance: cannot write " << format << " report to " << file << "\n";
       ok = false;
     }
   }
   return ok;
 }
 
+// --update-expect: the current failures become the expectations file.
+bool write_baseline(const RunConfig& config, const RunResult& run, const GateInputs& gate,
+                    RunEnvironment& env, std::ostream& out, std::ostream& err) {
+  if (config.update_expect_file.empty()) return true;
+  const auto text = baseline_expectations(run, gate.expect.value_or(ExpectationSet{}), env.today);
+  if (!env.write_file(config.update_expect_file, text)) {
+    err << "scim-conformance: cannot write --update-expect " << config.update_expect_file << "\n";
+    return false;
+  }
+  out << "wrote expectations for " << run.count(Outcome::Failed) + run.count(Outcome::Error)
+      << " failing checks to " << config.update_expect_file << "\n";
+  return true;
+}
+
+// GitHub Actions shows $GITHUB_STEP_SUMMARY on the run's page; appended, as other steps may write.
+void append_step_summary(const RunResult& run, RunEnvironment& env, std::ostream& err) {
+  const auto path = env.env ? env.env("GITHUB_STEP_SUMMARY") : std::nullopt;
+  if (!path || path->empty() || !env.reporters.contains("md") || !env.append_file) return;
+  std::ostringstream md;
+  env.reporters.at("md")(run, md);
+  if (!env.append_file(*path, md.str()))
+    err << "scim-conformance: cannot append the summary to GITHUB_STEP_SUMMARY " << *path << "\n";
+}
+
 }  // namespace
 
-int run_command(const RunConfig& config, const Catalog& catalog, RunEnvironment& env) {
-  if (auto problem = check_usage(config, catalog, env)) {
-    *env.err << "scim-conformance: " << *problem << "\n";
-    return 2;
-  }
+TargetRun run_target(const RunConfig& config, const Catalog& catalog, RunEnvironment& env,
+                     const GateInputs& gate, std::ostream& out, std::ostream& err) {
   auto transport = env.make_transport(config);
   RetryTransport retrying(*transport, RetryPolicy{}, env.sleep);
   Authenticator auth(config.auth, retrying);
@@ -97,27 +124,48 @@ int run_command(const RunConfig& config, const Catalog& catalog, RunEnvironment&
     auto started = LoopbackReceiver::start(receiver_options);
     if (started) {
       receiver = std::move(*started);
-      *env.out << "SET receiver listening on " << receiver->url() << "\n";
+      out << "SET receiver listening on " << receiver->url() << "\n";
     } else {
-      *env.err << "scim-conformance: " << started.error() << " (event checks will skip)\n";
+      err << "scim-conformance: " << started.error() << " (event checks will skip)\n";
     }
   }
 
   const bool colour = config.color == "always" || (config.color == "auto" && env.stdout_is_tty);
   ConsoleStyle style{env.stdout_is_tty, colour, config.verbose};
-  ConsoleObserver console(*env.out, style);
+  const std::optional<ExpectationMatcher> matcher =
+      gate.expect ? std::make_optional<ExpectationMatcher>(*gate.expect, env.today) : std::nullopt;
+  ConsoleObserver console(out, style, matcher ? &*matcher : nullptr);
   auto run = run_checks(catalog, options_from(config, env.tool_version), client, *env.cancel,
                         console, receiver.get());
   if (!run) {
-    *env.err << "scim-conformance: discovery failed: " << run.error().message << "\n";
-    return 2;
+    err << "scim-conformance: discovery failed: " << run.error().message << "\n";
+    return {2, std::nullopt, "discovery failed: " + run.error().message};
   }
-  print_summary(*env.out, *run, style);
-  const bool reports_ok = write_reports(config, *run, env);
+  apply_gate(*run, config, gate, env.today);
+  print_summary(out, *run, style);
+  const bool reports_ok =
+      write_reports(config, *run, env, err) && write_baseline(config, *run, gate, env, out, err);
   int code = run->exit_code();
   if (run->interrupted && code == 0) code = 2;
   if (!reports_ok && code == 0) code = 1;  // CI must notice a missing report
-  return code;
+  return {code, std::move(*run), {}};
+}
+
+int run_command(const RunConfig& config, const Catalog& catalog, RunEnvironment& env) {
+  if (env.today.empty()) env.today = utc_today();
+  if (!config.targets_file.empty()) return targets_command(config, catalog, env);
+  if (auto problem = check_usage(config, catalog, env)) {
+    *env.err << "scim-conformance: " << *problem << "\n";
+    return 2;
+  }
+  auto gate = load_gate_inputs(config, env.read_file);
+  if (!gate) {
+    *env.err << "scim-conformance: " << gate.error() << "\n";
+    return 2;
+  }
+  auto target = run_target(config, catalog, env, *gate, *env.out, *env.err);
+  if (target.run) append_step_summary(*target.run, env, *env.err);
+  return target.code;
 }
 
 }  // namespace scim::conf::cli

@@ -2,6 +2,7 @@
 #include "scim/conformance/client/auth.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "scim/conformance/json_limits.hpp"
 #include "scim/protocol/encoding.hpp"
@@ -27,6 +28,20 @@ Result<Headers, std::string> Authenticator::headers() {
 }
 
 RedactionRules Authenticator::redaction_rules() const {
+  auto rules = configured_rules();
+  if (config_.oauth) {
+    std::lock_guard lock(mutex_);
+    if (!token_.empty()) rules.secrets.push_back(token_);
+  }
+  return rules;
+}
+
+std::vector<Exchange> Authenticator::take_token_exchanges() {
+  std::lock_guard lock(mutex_);
+  return std::exchange(token_exchanges_, {});
+}
+
+RedactionRules Authenticator::configured_rules() const {
   auto rules = RedactionRules::defaults();
   for (const auto& [name, value] : config_.extra_headers) {
     std::string lower = name;
@@ -41,11 +56,7 @@ RedactionRules Authenticator::redaction_rules() const {
     const auto colon = config_.basic.find(':');
     if (colon != std::string::npos) rules.secrets.push_back(config_.basic.substr(colon + 1));
   }
-  if (config_.oauth) {
-    rules.secrets.push_back(config_.oauth->client_secret);
-    std::lock_guard lock(mutex_);
-    if (!token_.empty()) rules.secrets.push_back(token_);
-  }
+  if (config_.oauth) rules.secrets.push_back(config_.oauth->client_secret);
   return rules;
 }
 
@@ -57,6 +68,20 @@ Result<std::string, std::string> Authenticator::oauth_token() {
   if (!fetched) return fetched;
   token_ = *fetched;
   return token_;
+}
+
+// Called with mutex_ held (from oauth_token): the run's transcript shows how the token was got.
+void Authenticator::record_token_exchange(const HttpRequest& request,
+                                          const HttpResponse& response) {
+  if (token_exchanges_.size() >= kMaxTokenExchanges) return;
+  auto rules = configured_rules();
+  // A token the JSON redaction cannot see (a non-JSON body) is still caught as a literal.
+  if (const auto doc = parse_json_limited(response.body); doc && doc->is_object()) {
+    const auto token = doc->find("access_token");
+    if (token != doc->end() && token->is_string())
+      rules.secrets.push_back(token->get<std::string>());
+  }
+  token_exchanges_.push_back(recorded_exchange(request, response, rules));
 }
 
 Result<std::string, std::string> Authenticator::fetch_token() {
@@ -73,6 +98,7 @@ Result<std::string, std::string> Authenticator::fetch_token() {
   request.body = "grant_type=client_credentials";
   if (!oauth.scope.empty()) request.body += "&scope=" + percent_encode(oauth.scope);
   const auto response = transport_.send(request);
+  record_token_exchange(request, response);
   if (response.status == 0) {
     return Unexpected{"OAuth token endpoint unreachable: " + response.transport_error};
   }

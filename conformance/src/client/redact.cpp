@@ -93,4 +93,20 @@ void redact(Exchange& exchange, const RedactionRules& rules) {
   }
 }
 
+Exchange recorded_exchange(const HttpRequest& request, const HttpResponse& response,
+                           const RedactionRules& rules) {
+  Exchange ex;
+  ex.method = request.method;
+  ex.url = request.url;
+  ex.request_headers = request.headers;
+  ex.request_body = request.body;
+  ex.status = response.status;
+  ex.response_headers = response.headers;
+  ex.response_body = response.body;
+  ex.elapsed = response.elapsed;
+  ex.transport_error = response.transport_error;
+  redact(ex, rules);
+  return ex;
+}
+
 }  // namespace scim::conf

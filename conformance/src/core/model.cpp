@@ -35,6 +35,18 @@ std::string_view to_string(Outcome outcome) {
   return "error";
 }
 
+std::string_view to_string(Expectation grade) {
+  switch (grade) {
+    case Expectation::None:
+      return "";
+    case Expectation::ExpectedFailure:
+      return "expected-failure";
+    case Expectation::UnexpectedPass:
+      return "unexpected-pass";
+  }
+  return "";
+}
+
 std::optional<Level> parse_level(std::string_view text) {
   std::string upper(text);
   std::transform(upper.begin(), upper.end(), upper.begin(),
@@ -61,8 +73,24 @@ std::size_t RunResult::count(Outcome outcome) const {
       results.begin(), results.end(), [&](const auto& r) { return r.outcome == outcome; }));
 }
 
+bool CheckResult::fails_gate() const {
+  return (outcome == Outcome::Failed || outcome == Outcome::Error) &&
+         expectation.grade != Expectation::ExpectedFailure;
+}
+
+std::size_t RunResult::count(Expectation grade) const {
+  return static_cast<std::size_t>(std::count_if(
+      results.begin(), results.end(), [&](const auto& r) { return r.expectation.grade == grade; }));
+}
+
 int RunResult::exit_code() const {
-  return count(Outcome::Failed) > 0 || count(Outcome::Error) > 0 ? 1 : 0;
+  const bool failing =
+      std::any_of(results.begin(), results.end(), [](const auto& r) { return r.fails_gate(); });
+  if (failing) return 1;
+  if (expectations && !expectations->expired.empty()) return 1;
+  if (expectations && expectations->unexpected_pass_fails && count(Expectation::UnexpectedPass) > 0)
+    return 1;
+  return 0;
 }
 
 }  // namespace scim::conf

@@ -213,7 +213,11 @@ Result<RunResult, DiscoveryFailure> run_checks(const Catalog& catalog, const Run
   run.started_at = utc_now_rfc3339();
   run.run_id = options.run_id.empty() ? make_run_id() : options.run_id;
 
-  auto caps = discover(client, options.request_timeout);
+  // The run's transcript starts with the token exchange (made by the first request) and discovery.
+  std::vector<Exchange> discovery;
+  auto caps = discover(client, options.request_timeout, &discovery);
+  run.run_exchanges = client.auth().take_token_exchanges();
+  run.run_exchanges.insert(run.run_exchanges.end(), discovery.begin(), discovery.end());
   if (!caps) return Unexpected{caps.error()};
   run.capabilities = caps->to_json();
   run.notes = discovery_notes(*caps);
@@ -240,8 +244,11 @@ Result<RunResult, DiscoveryFailure> run_checks(const Catalog& catalog, const Run
 
   run.results = execute(selected, options, shared, cancel, observer);
   run.interrupted = cancel.requested();
+  for (auto& token : client.auth().take_token_exchanges())  // refreshed while checks ran
+    run.run_exchanges.push_back(std::move(token));
   if (!options.keep)
-    run.sweep_leftovers = sweep(client, *caps, run.run_id, options.request_timeout);
+    run.sweep_leftovers = sweep(client, *caps, run.run_id, options.request_timeout,
+                                run.run_exchanges, RunResult::kMaxRunExchanges);
   run.duration = std::chrono::duration_cast<std::chrono::microseconds>(
       std::chrono::steady_clock::now() - start);
   return run;

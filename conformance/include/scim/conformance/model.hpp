@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "scim/conformance/run_comparison.hpp"
+
 namespace scim::conf {
 
 // RFC 2119 level of the requirement a check verifies.
@@ -51,6 +53,29 @@ struct Exchange {
   std::string transport_error;  // non-empty when the request failed below HTTP
 };
 
+// How an expectations file (--expect, docs/ci.md) graded a check. The outcome stays what the target
+// did; the grade says whether the team already knew: a listed check that did not pass is an
+// expected failure (it does not fail the gate), a listed check that passed is an unexpected pass
+// (remove the entry; fails the gate only with --fail-on-unexpected-pass).
+enum class Expectation { None, ExpectedFailure, UnexpectedPass };
+std::string_view to_string(Expectation grade);  // "", "expected-failure", "unexpected-pass"
+
+struct ExpectationMark {
+  Expectation grade = Expectation::None;
+  std::string pattern;  // the entry that matched: a check ID or a glob
+  std::string reason;
+  std::string expires;  // YYYY-MM-DD, empty when the entry never expires
+};
+
+// The expectations file as the gate saw it (RunResult::expectations).
+struct ExpectationsReport {
+  std::string file;
+  std::size_t entries = 0;
+  std::vector<std::string> expired;  // "PATTERN expired on DATE (reason)": each fails the gate
+  std::vector<std::string> unused;   // entries that matched no check of this run
+  bool unexpected_pass_fails = false;
+};
+
 struct CheckResult {
   CheckInfo info;
   Outcome outcome = Outcome::Passed;
@@ -65,6 +90,10 @@ struct CheckResult {
   // prerequisite that failed (a skip "depends on ..."), or a harness cause such as
   // "fixture:User" shared by every check whose fixture could not be created. Empty otherwise.
   std::string cause;
+  ExpectationMark expectation;  // set by --expect; grade None otherwise
+
+  // True when this result fails the gate: a failed or errored check no expectation covers.
+  bool fails_gate() const;
 };
 
 struct RunResult {
@@ -81,9 +110,18 @@ struct RunResult {
   // Run-level findings said once instead of in every check, e.g. a required attribute of the
   // target's schema that the runner cannot fill in fixtures, or /Schemas not readable.
   std::vector<std::string> notes;
+  // The runner's own requests, outside any check: the OAuth token exchanges, discovery and the
+  // final sweep, credentials redacted; at most kMaxRunExchanges.
+  std::vector<Exchange> run_exchanges;
+  static constexpr std::size_t kMaxRunExchanges = 200;
+  std::optional<ExpectationsReport> expectations;  // with --expect
+  std::optional<RunComparison> comparison;         // with --compare
 
   std::size_t count(Outcome outcome) const;
-  // 0 when no MUST failed and no error; 1 otherwise (2 is decided by the CLI for usage errors).
+  std::size_t count(Expectation grade) const;
+  // 0 when no check fails the gate (CheckResult::fails_gate), no expectation expired and, with
+  // --fail-on-unexpected-pass, no check passed unexpectedly; 1 otherwise (2 is decided by the CLI
+  // for usage errors).
   int exit_code() const;
 };
 

@@ -28,6 +28,7 @@ struct RootCause {
   std::string headline() const;
 };
 
+// Checks graded expected-failure (--expect) are not causes: the team already knows them.
 // Failed and errored causes first (they fail the gate), then warnings; within each, the ones that
 // decide most checks first; then catalog order.
 std::vector<RootCause> root_causes(const conf::RunResult& run);

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <ostream>
 
+#include "scim/conformance/core/expectations.hpp"
 #include "scim/conformance/core/runner.hpp"
 
 namespace scim::conf::cli {
@@ -18,7 +19,11 @@ struct ConsoleStyle {
 
 class ConsoleObserver final : public RunObserver {
  public:
-  ConsoleObserver(std::ostream& out, ConsoleStyle style) : out_(out), style_(style) {}
+  // With `expectations`, a check an entry covers prints XFAIL (expected failure) or XPASS
+  // (unexpected pass) instead of its outcome.
+  ConsoleObserver(std::ostream& out, ConsoleStyle style,
+                  const ExpectationMatcher* expectations = nullptr)
+      : out_(out), style_(style), expectations_(expectations) {}
   void on_discovered(const Capabilities& caps) override;
   void on_run_notes(const std::vector<std::string>& notes) override;
   void on_start(std::size_t selected) override;
@@ -29,12 +34,14 @@ class ConsoleObserver final : public RunObserver {
   void clear_progress();
   std::ostream& out_;
   ConsoleStyle style_;
+  const ExpectationMatcher* expectations_;
   std::size_t done_ = 0;
   std::size_t total_ = 0;
 };
 
 // The closing lines: "N passed, N failed, N skipped" on its own line, then warnings and errors,
-// leftovers and the run's duration.
+// leftovers and the run's duration; with --expect, the expected failures, unexpected passes and
+// expired entries; with --compare, the regressions and fixes.
 void print_summary(std::ostream& out, const RunResult& run, const ConsoleStyle& style);
 
 // One exchange as an HTTP-like transcript (already redacted).

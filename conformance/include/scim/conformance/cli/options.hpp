@@ -15,6 +15,13 @@
 
 namespace scim::conf::cli {
 
+// Duration changes a comparison reports: at least `percent` of the old duration and at least
+// `floor_ms` milliseconds.
+struct CompareThresholds {
+  int percent = 50;
+  int floor_ms = 100;
+};
+
 struct RunConfig {
   std::string base_url;
   AuthConfig auth;
@@ -31,6 +38,25 @@ struct RunConfig {
   std::string color = "auto";                  // auto | always | never
   int receiver_port = 0;                       // loopback SET receiver port; 0 = any free port
   std::string poll_feed;                       // RFC 8936 feed id to poll; empty = none
+  // The CI gate (docs/ci.md).
+  std::string expect_file;         // --expect: expected failures
+  std::string update_expect_file;  // --update-expect: write today's failures as expectations
+  bool fail_on_unexpected_pass = false;
+  std::string compare_file;  // --compare: a results file of an earlier run
+  CompareThresholds thresholds;
+  // Many targets (--targets): one run per target, reports under report_dir, index.html there.
+  std::string targets_file;
+  std::string report_dir = "scim-reports";
+  int target_jobs = 1;  // targets run at the same time, 1..kMaxTargetJobs
+
+  static constexpr int kMaxTargetJobs = 16;
+};
+
+struct DiffConfig {
+  std::string old_file;
+  std::string new_file;
+  std::string format = "text";  // text | md | json
+  CompareThresholds thresholds;
 };
 
 struct ListConfig {
@@ -39,12 +65,13 @@ struct ListConfig {
   bool all_profiles = true;     // list shows profile checks unless --profile narrows it
 };
 
-enum class CommandKind { Run, List, Help };
+enum class CommandKind { Run, List, Diff, Help };
 
 struct Command {
   CommandKind kind = CommandKind::Help;
   RunConfig run;
   ListConfig list;
+  DiffConfig diff;
   std::string help;  // usage text for CommandKind::Help
 };
 

@@ -48,10 +48,16 @@ class Authenticator {
   // What must never appear in transcripts: configured secrets, the current OAuth token, and the
   // names of every header this authenticator adds.
   RedactionRules redaction_rules() const;
+  // The OAuth token requests made since the last call, redacted (the client credentials and the
+  // access token never appear), oldest first; at most kMaxTokenExchanges are kept.
+  std::vector<Exchange> take_token_exchanges();
+  static constexpr std::size_t kMaxTokenExchanges = 20;
 
  private:
+  RedactionRules configured_rules() const;  // without the current token: needs no lock
   Result<std::string, std::string> oauth_token();
   Result<std::string, std::string> fetch_token();
+  void record_token_exchange(const HttpRequest& request, const HttpResponse& response);
 
   AuthConfig config_;
   Transport& transport_;
@@ -59,6 +65,7 @@ class Authenticator {
   mutable std::mutex mutex_;
   std::string token_;
   std::chrono::steady_clock::time_point token_expiry_{};
+  std::vector<Exchange> token_exchanges_;
 };
 
 }  // namespace scim::conf

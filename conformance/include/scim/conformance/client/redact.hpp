@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "scim/conformance/http.hpp"
 #include "scim/conformance/model.hpp"
 
 namespace scim::conf {
@@ -28,5 +29,9 @@ struct RedactionRules {
 // case, any depth) become "***"; then every secret literal is replaced in the text.
 std::string redact_body(std::string_view body, const RedactionRules& rules);
 void redact(Exchange& exchange, const RedactionRules& rules);
+
+// The exchange of `request` and `response` as a transcript records it, redacted by `rules`.
+Exchange recorded_exchange(const HttpRequest& request, const HttpResponse& response,
+                           const RedactionRules& rules);
 
 }  // namespace scim::conf
