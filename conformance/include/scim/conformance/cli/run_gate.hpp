@@ -7,6 +7,7 @@
 #include <string>
 
 #include "scim/conformance/cli/options.hpp"
+#include "scim/conformance/core/comparison.hpp"
 #include "scim/conformance/core/expectations.hpp"
 #include "scim/conformance/model.hpp"
 
