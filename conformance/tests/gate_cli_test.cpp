@@ -9,6 +9,7 @@
 #include "scim/conformance/cli/options.hpp"
 #include "scim/conformance/cli/run_command.hpp"
 #include "scim/conformance/context.hpp"
+#include "test_environment.hpp"
 
 namespace scim::conf::cli {
 namespace {
@@ -66,28 +67,6 @@ class GateRunTest : public ::testing::Test {
     env_.reporters["md"] = [](const RunResult& r, std::ostream& o) {
       o << "md:" << r.exit_code() << "\n";
     };
-    env_.write_file = [this](const std::string& p, const std::string& c) {
-      files_[p] = c;
-      return true;
-    };
-    env_.append_file = [this](const std::string& p, const std::string& c) {
-      files_[p] += c;
-      return true;
-    };
-    env_.read_file = [this](const std::string& p) -> std::optional<std::string> {
-      const auto it = files_.find(p);
-      return it == files_.end() ? std::nullopt : std::optional<std::string>(it->second);
-    };
-    env_.env = [this](const std::string& k) -> std::optional<std::string> {
-      const auto it = vars_.find(k);
-      return it == vars_.end() ? std::nullopt : std::optional<std::string>(it->second);
-    };
-    env_.out = &out_;
-    env_.err = &err_;
-    env_.cancel = &cancel_;
-    env_.start_set_receiver = false;
-    env_.sleep = [](std::chrono::milliseconds) {};
-    env_.today = "2026-01-01";
   }
   void add(Section& s, const std::string& slug, CheckFn fn) {
     CheckInfo i;
@@ -101,10 +80,12 @@ class GateRunTest : public ::testing::Test {
   std::unique_ptr<FakeTransport> fake_ = std::make_unique<FakeTransport>();
   Catalog catalog_;
   RunConfig config_;
-  RunEnvironment env_;
-  CancelFlag cancel_;
-  std::ostringstream out_, err_;
-  std::map<std::string, std::string> files_, vars_;
+  conf::testing::TestRunEnvironment test_;
+  RunEnvironment& env_ = test_.env;
+  std::map<std::string, std::string>& files_ = test_.files;
+  std::map<std::string, std::string>& vars_ = test_.vars;
+  std::ostringstream& out_ = test_.out;
+  std::ostringstream& err_ = test_.err;
 };
 
 TEST_F(GateRunTest, AnExpectedFailurePrintsXfailAndPasses) {

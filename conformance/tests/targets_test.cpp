@@ -8,6 +8,7 @@
 #include "scim/conformance/cli/targets_command.hpp"
 #include "scim/conformance/cli/targets_file.hpp"
 #include "scim/conformance/context.hpp"
+#include "test_environment.hpp"
 
 namespace scim::conf::cli {
 namespace {
@@ -69,25 +70,7 @@ class TargetsCommandTest : public ::testing::Test {
     env_.index_writers["html"] = [](const std::vector<TargetSummary>& t, std::ostream& o) {
       for (const auto& s : t) o << s.name << "=" << s.exit_code << ";";
     };
-    env_.write_file = [this](const std::string& p, const std::string& c) {
-      std::lock_guard lock(mutex_);
-      files_[p] = c;
-      return true;
-    };
-    env_.read_file = [this](const std::string& p) -> std::optional<std::string> {
-      const auto it = files_.find(p);
-      return it == files_.end() ? std::nullopt : std::optional<std::string>(it->second);
-    };
-    env_.env = [](const std::string& k) -> std::optional<std::string> {
-      if (k == "GOOD_TOKEN") return std::string("good-secret");
-      return std::nullopt;
-    };
-    env_.out = &out_;
-    env_.err = &err_;
-    env_.cancel = &cancel_;
-    env_.start_set_receiver = false;
-    env_.sleep = [](std::chrono::milliseconds) {};
-    env_.today = "2026-01-01";
+    test_.vars["GOOD_TOKEN"] = "good-secret";
     config_.targets_file = "targets.json";
     config_.report_dir = "out";
     config_.auth.bearer_token = "shared";
@@ -96,10 +79,11 @@ class TargetsCommandTest : public ::testing::Test {
   std::mutex mutex_;
   Catalog catalog_;
   RunConfig config_;
-  RunEnvironment env_;
-  CancelFlag cancel_;
-  std::ostringstream out_, err_;
-  std::map<std::string, std::string> files_;
+  conf::testing::TestRunEnvironment test_;
+  RunEnvironment& env_ = test_.env;
+  std::map<std::string, std::string>& files_ = test_.files;
+  std::ostringstream& out_ = test_.out;
+  std::ostringstream& err_ = test_.err;
   std::vector<std::string> seen_tokens_;
 };
 

@@ -56,8 +56,8 @@ TEST(GateJunit, AnExpectedFailureIsSkippedAndAnExpiredEntryIsAFailure) {
   const auto filter = testcase_named(doc, kFilterCheck);
   ASSERT_TRUE(filter);
   EXPECT_FALSE(filter.child("failure"));
-  EXPECT_EQ(std::string(filter.child("skipped").attribute("message").value()).rfind(
-                "expected failure (rfc7644/3.4.2.2/*): JIRA-12", 0),
+  EXPECT_EQ(std::string(filter.child("skipped").attribute("message").value())
+                .rfind("expected failure (rfc7644/3.4.2.2/*): JIRA-12", 0),
             0u);
   const auto expired = doc.select_node("//testsuite[@name='scim-conformance.expectations']").node();
   ASSERT_TRUE(expired);
@@ -82,7 +82,8 @@ TEST(GateJunit, AnUnexpectedPassFailsOnlyWhenItFailsTheGate) {
     const auto node = testcase_named(doc, id);
     ASSERT_TRUE(node) << id;
     EXPECT_EQ(static_cast<bool>(node.child("failure")), strict);
-    EXPECT_TRUE(node.select_node("properties/property[@name='expectation'][@value='unexpected-pass']"));
+    EXPECT_TRUE(
+        node.select_node("properties/property[@name='expectation'][@value='unexpected-pass']"));
   }
 }
 
@@ -157,7 +158,8 @@ TEST(ComparisonRendering, TextMarkdownAndJsonSayTheSame) {
   EXPECT_EQ(json["disappeared"], nlohmann::json::array());
 }
 
-conf::TargetSummary index_target(const std::string& name, int code, std::optional<conf::RunResult> run) {
+conf::TargetSummary index_target(const std::string& name, int code,
+                                 std::optional<conf::RunResult> run) {
   conf::TargetSummary t;
   t.name = name;
   t.base_url = "https://" + name + "/scim/v2?access_token=" + testing::kSecretToken;
@@ -170,8 +172,8 @@ conf::TargetSummary index_target(const std::string& name, int code, std::optiona
 
 TEST(IndexPage, AMatrixOfTargetsBySectionsColouredByWorstOutcome) {
   const std::vector<conf::TargetSummary> targets = {
-      index_target("acme", 1, testing::sample_run()), index_target("globex", 0, testing::passing_run()),
-      index_target("down", 2, std::nullopt)};
+      index_target("acme", 1, testing::sample_run()),
+      index_target("globex", 0, testing::passing_run()), index_target("down", 2, std::nullopt)};
   std::ostringstream html;
   write_index_html(targets, html);
   const auto page = html.str();

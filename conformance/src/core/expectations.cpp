@@ -3,9 +3,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 
 #include "scim/conformance/check_id.hpp"
+#include "scim/conformance/core/utc_time.hpp"
 
 namespace scim::conf {
 namespace {
@@ -59,12 +59,7 @@ bool is_iso_date(std::string_view date) {
 }
 
 std::string utc_today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
+  return utc_now("%Y-%m-%d");
 }
 
 Result<ExpectationSet, std::string> parse_expectations(std::string_view text) {

@@ -14,20 +14,12 @@
 #include "scim/conformance/core/fixture_body.hpp"
 #include "scim/conformance/core/grading.hpp"
 #include "scim/conformance/core/run_context.hpp"
+#include "scim/conformance/core/utc_time.hpp"
 #include "scim/conformance/events/poll_feed_impl.hpp"
 #include "sweep.hpp"
 
 namespace scim::conf {
 namespace {
-
-std::string utc_now_rfc3339() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 std::string join(const std::vector<std::string>& items) {
   std::string out;
@@ -210,7 +202,7 @@ Result<RunResult, DiscoveryFailure> run_checks(const Catalog& catalog, const Run
   run.tool_version = options.tool_version;
   run.target = client.base_url();
   run.profile = options.selection.profile;
-  run.started_at = utc_now_rfc3339();
+  run.started_at = utc_now("%Y-%m-%dT%H:%M:%SZ");
   run.run_id = options.run_id.empty() ? make_run_id() : options.run_id;
 
   // The run's transcript starts with the token exchange (made by the first request) and discovery.
