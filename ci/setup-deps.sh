@@ -12,6 +12,7 @@ packages=(
   libpugixml-dev
   libgtest-dev libgmock-dev
   libcli11-dev
+  libyaml-cpp-dev
   libssl-dev
   libvalijson-dev
   curl jq

@@ -1,6 +1,7 @@
 // Loading and applying the gate's inputs (run_gate.hpp).
 #include "scim/conformance/cli/run_gate.hpp"
 
+#include "scim/conformance/cli/structured_file.hpp"
 #include "scim/conformance/core/comparison.hpp"
 #include "scim/conformance/core/results_file.hpp"
 
@@ -12,7 +13,11 @@ Result<GateInputs, std::string> load_gate_inputs(const RunConfig& config,
   if (!config.expect_file.empty()) {
     const auto text = read_file(config.expect_file);
     if (!text) return "cannot read --expect file " + config.expect_file;
-    auto set = parse_expectations(*text);
+    if (text->size() > kMaxExpectationsBytes)
+      return "--expect " + config.expect_file + ": larger than 4 MiB";
+    auto doc = parse_structured(*text, config.expect_file);
+    if (!doc) return "--expect " + config.expect_file + ": " + doc.error();
+    auto set = parse_expectations(*doc);
     if (!set) return "--expect " + config.expect_file + ": " + set.error();
     inputs.expect = std::move(*set);
   }

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "scim/conformance/cli/structured_file.hpp"
+
 namespace scim::conf::cli {
 namespace {
 
@@ -49,7 +51,9 @@ Result<TargetSpec, std::string> target_of(const nlohmann::json& item, const std:
 Result<std::vector<TargetSpec>, std::string> parse_targets(std::string_view text,
                                                            const std::string& file) {
   if (text.size() > kMaxTargetsFileBytes) return std::string("larger than 1 MiB");
-  const auto doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  const auto parsed = parse_structured(text, file);
+  if (!parsed) return parsed.error();
+  const auto& doc = *parsed;
   const auto list = doc.is_object() ? doc.find("targets") : doc.end();
   if (!doc.is_object() || list == doc.end() || !list->is_array() || list->empty())
     return std::string(R"(expected an object {"targets": [...]} with at least one target)");

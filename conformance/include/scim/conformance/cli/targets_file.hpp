@@ -1,4 +1,4 @@
-// The targets file of `run --targets FILE` (docs/ci.md):
+// The targets file of `run --targets FILE` (docs/ci.md), JSON or YAML (.yaml/.yml):
 //   {"targets": [{"name": "acme", "baseUrl": "https://acme.example/scim/v2",
 //                 "tokenEnv": "ACME_SCIM_TOKEN", "profile": "entra",
 //                 "expect": "expect/acme.json"}]}
