@@ -77,5 +77,22 @@ TEST_F(OAuthTest, CurrentTokenAndSecretAreRedacted) {
   EXPECT_NE(std::find(rules.secrets.begin(), rules.secrets.end(), "s&cret"), rules.secrets.end());
 }
 
+TEST_F(OAuthTest, TheTokenExchangeIsRecordedWithItsSecretsRedacted) {
+  fake_.on("POST", "/token", 200, R"({"access_token":"at-xyz-123","expires_in":300})");
+  Authenticator auth(config(), fake_, clock_);
+  ASSERT_TRUE(auth.headers().ok());
+  ASSERT_TRUE(auth.headers().ok());  // cached: no second exchange
+  const auto exchanges = auth.take_token_exchanges();
+  ASSERT_EQ(exchanges.size(), 1u);
+  const auto& e = exchanges[0];
+  EXPECT_EQ(e.method, "POST");
+  EXPECT_EQ(e.url, "https://idp/token");
+  EXPECT_EQ(e.status, 200);
+  EXPECT_EQ(e.request_body, "grant_type=client_credentials&scope=scim");
+  EXPECT_EQ(*find_header(e.request_headers, "Authorization"), "Basic ***");
+  EXPECT_EQ(e.response_body.find("at-xyz-123"), std::string::npos) << e.response_body;
+  EXPECT_TRUE(auth.take_token_exchanges().empty());  // taken once
+}
+
 }  // namespace
 }  // namespace scim::conf

@@ -134,7 +134,9 @@ done
 contains "$work/reports/index.html" '<a href="strict/report.html">strict</a>'
 contains "$work/reports/index.html" 'class="cell expected"'
 contains "$work/reports/index.html" 'not run: discovery failed'
-contains "$work/step-summary.md" '| deviating (`deviating/report.html`) | ✅ PASS |'
+contains "$work/step-summary.md" '| deviating (` deviating/report.html `) | ✅ PASS | 2 / 7 (7 expected) / 11 |'
+contains "$work/step-summary.md" '| down | ⛔ not run: discovery failed: cannot reach'
+contains "$work/step-summary.md" '| strict (` strict/report.html `) | ✅ PASS | 11 / 0 / 11 | – |'
 grep -q -- "$token" "$work/reports/index.html" "$work/step-summary.md" && fail "token leaked"
 
 echo "gate e2e: ok"

@@ -127,14 +127,39 @@ TEST_F(RunnerTest, UndeletableFixturesAreReportedAsLeftovers) {
 
 TEST_F(RunnerTest, FinalSweepDeletesWhatChecksLeftBehind) {
   fake_.on("GET", "/Users?filter=", [](const HttpRequest& r) {
-    // RFC 7644 §3.4.2.2: the sweep searches with "sw" on the run prefix.
+    // RFC 7644 §3.4.2.2: the sweep searches with "sw" on the run prefix. A target that ignores
+    // the filter answers someone else's user too: only the run's own is deleted.
     EXPECT_NE(r.url.find("userName%20sw%20%22scimconf-feedf00d%22"), std::string::npos);
-    return json_response(200, R"({"Resources":[{"id":"stray"}]})");
+    return json_response(200, R"({"Resources":[{"id":"stray","userName":"scimconf-feedf00d-u"},
+                                               {"id":"alice","userName":"alice"}]})");
   });
   fake_.on("DELETE", "/Users/stray", 500);
   add("noop", Level::Must, {}, [](Context&) {});
   const auto r = run();
   EXPECT_EQ(r.sweep_leftovers, std::vector<std::string>{"https://t/scim/v2/Users/stray"});
+  for (const auto& d : fake_.requests("DELETE")) EXPECT_EQ(d.url.find("alice"), std::string::npos);
+}
+
+TEST_F(RunnerTest, WithoutFilterTheSweepListsAndMatchesThePrefixItself) {
+  fake_.on("GET", "/ServiceProviderConfig", 200,
+           R"({"patch":{"supported":true},"filter":{"supported":false}})");
+  fake_.on("GET", "/Users?startIndex=1&count=100", 200,
+           R"({"Resources":[{"id":"mine","userName":"scimconf-feedf00d-x"},
+                            {"id":"alice","userName":"alice"}]})");
+  add("noop", Level::Must, {}, [](Context&) {});
+  const auto r = run();
+  EXPECT_TRUE(r.sweep_leftovers.empty());
+  const auto deletes = fake_.requests("DELETE");
+  ASSERT_EQ(deletes.size(), 1u);
+  EXPECT_EQ(deletes[0].url, "https://t/scim/v2/Users/mine");
+  EXPECT_TRUE(fake_.requests("GET").size() >= 4u);
+  // The run's transcript holds discovery and the sweep's requests.
+  std::vector<std::string> urls;
+  for (const auto& e : r.run_exchanges) urls.push_back(e.method + " " + e.url);
+  EXPECT_EQ(urls.front(), "GET https://t/scim/v2/ServiceProviderConfig");
+  EXPECT_NE(std::find(urls.begin(), urls.end(), "DELETE https://t/scim/v2/Users/mine"),
+            urls.end());
+  for (const auto& u : urls) EXPECT_EQ(u.find("filter="), std::string::npos) << u;
 }
 
 TEST_F(RunnerTest, KeepSkipsCleanupAndSweep) {

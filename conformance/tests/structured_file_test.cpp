@@ -27,7 +27,7 @@ expectations:
                                      "scim-expect.json");
   ASSERT_TRUE(json.ok()) << json.error();
   EXPECT_EQ(*yaml, *json);
-  const auto set = parse_expectations(*yaml);
+  const auto set = expectations_from(*yaml);
   ASSERT_TRUE(set.ok()) << set.error();
   EXPECT_EQ(set->entries[0].expires, "2026-06-30");
 }

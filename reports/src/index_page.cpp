@@ -44,6 +44,12 @@ std::map<std::string, std::vector<const conf::CheckResult*>> by_section(
   return out;
 }
 
+// The target's HTML report, when it ran and has one.
+std::string report_link(const conf::TargetSummary& t) {
+  const auto it = t.reports.find("html");
+  return t.run && it != t.reports.end() ? it->second : std::string();
+}
+
 std::string verdict_of(const conf::TargetSummary& t) {
   if (!t.run) return "NOT RUN";
   return t.exit_code == 0 ? "PASS" : "FAIL";
@@ -82,9 +88,12 @@ std::string cells_html(const conf::TargetSummary& t, const std::vector<Column>& 
 
 std::string counts_text(const conf::TargetSummary& t) {
   if (!t.run) return "–";
-  return std::to_string(t.run->count(Outcome::Passed)) + " / " +
-         std::to_string(t.run->count(Outcome::Failed) + t.run->count(Outcome::Error)) + " / " +
-         std::to_string(t.run->results.size());
+  const auto& run = *t.run;
+  const auto expected = run.count(conf::Expectation::ExpectedFailure);
+  return std::to_string(run.count(Outcome::Passed)) + " / " +
+         std::to_string(run.count(Outcome::Failed) + run.count(Outcome::Error)) +
+         (expected == 0 ? "" : " (" + std::to_string(expected) + " expected)") + " / " +
+         std::to_string(run.results.size());
 }
 
 }  // namespace
@@ -113,10 +122,9 @@ void write_index_html(const std::vector<conf::TargetSummary>& targets, std::ostr
   std::size_t failing_targets = 0;
   for (const auto& t : targets) {
     failing_targets += t.exit_code == 0 ? 0 : 1;
-    const auto report = t.reports.find("html");
     rows += fill_template(template_file("index-row.html"),
                           {{"verdict_class", verdict_class(t)},
-                           {"report", report == t.reports.end() ? "#" : report->second},
+                           {"report", report_link(t).empty() ? "#" : report_link(t)},
                            {"name", t.name},
                            {"base_url", clip(redact_url(t.base_url), kMaxTextBytes)},
                            {"verdict", verdict_of(t)},
@@ -144,9 +152,9 @@ void write_index_markdown(const std::vector<conf::TargetSummary>& targets, std::
         if (cls == "failed" || cls == "error") sections += (sections.empty() ? "" : ", ") + key;
       }
     }
-    const auto report = t.reports.find("html");
-    out << "| " << md_inline(t.name)
-        << (report == t.reports.end() ? "" : " (" + md_code_span(report->second) + ")") << " | "
+    const auto report = report_link(t);
+    out << "| " << md_inline(t.name) << (report.empty() ? "" : " (" + md_code_span(report) + ")")
+        << " | "
         << (t.run ? (t.exit_code == 0 ? "✅ PASS" : "❌ FAIL") : "⛔ not run: " + md_inline(t.problem))
         << " | " << counts_text(t) << " | " << md_inline(sections.empty() ? "–" : sections)
         << " |\n";

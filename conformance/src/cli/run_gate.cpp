@@ -17,7 +17,7 @@ Result<GateInputs, std::string> load_gate_inputs(const RunConfig& config,
       return "--expect " + config.expect_file + ": larger than 4 MiB";
     auto doc = parse_structured(*text, config.expect_file);
     if (!doc) return "--expect " + config.expect_file + ": " + doc.error();
-    auto set = parse_expectations(*doc);
+    auto set = expectations_from(*doc);
     if (!set) return "--expect " + config.expect_file + ": " + set.error();
     inputs.expect = std::move(*set);
   }

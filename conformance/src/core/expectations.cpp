@@ -66,10 +66,10 @@ Result<ExpectationSet, std::string> parse_expectations(std::string_view text) {
   if (text.size() > kMaxExpectationsBytes) return std::string("larger than 4 MiB");
   const auto doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded()) return std::string("not valid JSON");
-  return parse_expectations(doc);
+  return expectations_from(doc);
 }
 
-Result<ExpectationSet, std::string> parse_expectations(const json& doc) {
+Result<ExpectationSet, std::string> expectations_from(const json& doc) {
   const auto list = doc.is_object() ? doc.find("expectations") : doc.end();
   if (!doc.is_object() || list == doc.end() || !list->is_array())
     return std::string(R"(expected an object {"expectations": [...]})");

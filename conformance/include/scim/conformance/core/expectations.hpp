@@ -35,7 +35,7 @@ struct ExpectationSet {
 // The entries, or a message naming the entry and member at fault ("expectations[2].expires: ...").
 Result<ExpectationSet, std::string> parse_expectations(std::string_view text);
 // The same for a document already parsed (from YAML, cli/structured_file.hpp).
-Result<ExpectationSet, std::string> parse_expectations(const nlohmann::json& doc);
+Result<ExpectationSet, std::string> expectations_from(const nlohmann::json& doc);
 
 // True when `date` is a real calendar date written YYYY-MM-DD.
 bool is_iso_date(std::string_view date);
