@@ -108,6 +108,22 @@ void append_step_summary(const RunResult& run, RunEnvironment& env, std::ostream
     err << "scim-conformance: cannot append the summary to GITHUB_STEP_SUMMARY " << *path << "\n";
 }
 
+// The loopback RFC 8935 receiver, when a selected check needs events; nullptr otherwise.
+std::unique_ptr<LoopbackReceiver> start_receiver(const RunConfig& config, const Catalog& catalog,
+                                                 const RunEnvironment& env, std::ostream& out,
+                                                 std::ostream& err) {
+  if (!env.start_set_receiver || !needs_events(catalog, config.selection)) return nullptr;
+  LoopbackOptions receiver_options;
+  receiver_options.port = static_cast<unsigned short>(config.receiver_port);
+  auto started = LoopbackReceiver::start(receiver_options);
+  if (!started) {
+    err << "scim-conformance: " << started.error() << " (event checks will skip)\n";
+    return nullptr;
+  }
+  out << "SET receiver listening on " << (*started)->url() << "\n";
+  return std::move(*started);
+}
+
 }  // namespace
 
 TargetRun run_target(const RunConfig& config, const Catalog& catalog, RunEnvironment& env,
@@ -117,19 +133,7 @@ TargetRun run_target(const RunConfig& config, const Catalog& catalog, RunEnviron
   Authenticator auth(config.auth, retrying);
   ScimClient client(retrying, auth, config.base_url);
 
-  std::unique_ptr<LoopbackReceiver> receiver;
-  if (env.start_set_receiver && needs_events(catalog, config.selection)) {
-    LoopbackOptions receiver_options;
-    receiver_options.port = static_cast<unsigned short>(config.receiver_port);
-    auto started = LoopbackReceiver::start(receiver_options);
-    if (started) {
-      receiver = std::move(*started);
-      out << "SET receiver listening on " << receiver->url() << "\n";
-    } else {
-      err << "scim-conformance: " << started.error() << " (event checks will skip)\n";
-    }
-  }
-
+  const auto receiver = start_receiver(config, catalog, env, out, err);
   const bool colour = config.color == "always" || (config.color == "auto" && env.stdout_is_tty);
   ConsoleStyle style{env.stdout_is_tty, colour, config.verbose};
   const std::optional<ExpectationMatcher> matcher =
@@ -143,8 +147,8 @@ TargetRun run_target(const RunConfig& config, const Catalog& catalog, RunEnviron
   }
   apply_gate(*run, config, gate, env.today);
   print_summary(out, *run, style);
-  const bool reports_ok =
-      write_reports(config, *run, env, err) && write_baseline(config, *run, gate, env, out, err);
+  const bool reports_written = write_reports(config, *run, env, err);
+  const bool reports_ok = write_baseline(config, *run, gate, env, out, err) && reports_written;
   int code = run->exit_code();
   if (run->interrupted && code == 0) code = 2;
   if (!reports_ok && code == 0) code = 1;  // CI must notice a missing report
