@@ -137,21 +137,23 @@ TEST(ApplyExpectations, AnExpiredEntryFailsTheGateEvenWhenItsCheckPasses) {
   EXPECT_EQ(run.exit_code(), 1);
 }
 
-TEST(BaselineExpectations, ListsFailuresKeepsWrittenEntriesAndNeverRenewsAnExpiredOne) {
+TEST(BaselineExpectations, ListsFailuresKeepsWrittenAndUnjudgedEntriesNeverRenewsExpiredOnes) {
   auto run = expectations_sample_run();
   run.results.push_back(expect_result("rfc7644/3.3/create", Outcome::Error));
   run.results.push_back(expect_result("rfc7644/3.6/delete", Outcome::Failed));
   const auto set = parsed_set(R"({"expectations": [
       {"check": "rfc7644/3.14/*", "reason": "ETags: JIRA-12", "expires": "2026-06-30"},
       {"check": "rfc7644/3.6/delete", "reason": "old", "expires": "2025-01-01"},
-      {"check": "rfc7644/3.12/shape", "reason": "fixed since"}]})");
+      {"check": "rfc7644/3.12/shape", "reason": "fixed since"},
+      {"check": "rfc9999/*", "reason": "not run this time"}]})");
   apply_expectations(run, set, "2026-01-01", "e.json", false);
   const auto text = baseline_expectations(run, set, "2026-01-01");
   const auto doc = nlohmann::json::parse(text);
   const auto expected = nlohmann::json::parse(R"({"expectations": [
       {"check": "rfc7644/3.14/*", "reason": "ETags: JIRA-12", "expires": "2026-06-30"},
       {"check": "rfc7644/3.3/create", "reason": "baseline 2026-01-01: error: got 200, expected 409"},
-      {"check": "rfc7644/3.6/delete", "reason": "old", "expires": "2025-01-01"}]})");
+      {"check": "rfc7644/3.6/delete", "reason": "old", "expires": "2025-01-01"},
+      {"check": "rfc9999/*", "reason": "not run this time"}]})");
   EXPECT_EQ(doc, expected) << text;
   // What it writes reads back.
   EXPECT_TRUE(parse_expectations(text).ok());

@@ -85,7 +85,11 @@ void print_gate(std::ostream& out, const RunResult& run) {
             << "' from " << e.file << ")\n";
     }
     for (const auto& x : e.expired) out << "expectation expired, failing the gate: " << x << "\n";
-    for (const auto& u : e.unused) out << "expectation matched no check of this run: " << u << "\n";
+    constexpr std::size_t kShownUnused = 10;  // with --only most entries match nothing: no flood
+    for (std::size_t i = 0; i < e.unused.size() && i < kShownUnused; ++i)
+      out << "expectation matched no check of this run: " << e.unused[i] << "\n";
+    if (e.unused.size() > kShownUnused)
+      out << "... and " << e.unused.size() - kShownUnused << " more entries (see the reports)\n";
   }
   if (run.comparison) {
     const auto& c = *run.comparison;

@@ -50,6 +50,14 @@ std::string baseline_expectations(const RunResult& run, const ExpectationSet& cu
       kept.emplace(r.info.id, ExpectationEntry{r.info.id, new_reason(r, today), {}});
     }
   }
+  // Entries about checks this run did not judge (outside --only, say) are kept as written: the run
+  // cannot tell whether they still fail.
+  for (const auto& e : current.entries) {
+    const bool judged = std::any_of(run.results.begin(), run.results.end(), [&](const auto& r) {
+      return e.check == r.info.id || glob_match(e.check, r.info.id);
+    });
+    if (!judged) kept.emplace(e.check, e);
+  }
   nlohmann::json list = nlohmann::json::array();
   for (const auto& [pattern, e] : kept) list.push_back(entry_json(e));
   return nlohmann::json{{"expectations", std::move(list)}}.dump(2) + "\n";

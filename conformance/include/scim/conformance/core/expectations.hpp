@@ -69,7 +69,8 @@ void apply_expectations(RunResult& run, const ExpectationSet& set, std::string_v
 
 // The expectations file `--update-expect` writes: one entry per check that failed or errored.
 // Entries of `current` that still cover such a check are kept as written (reason, expiry and
-// glob); other failing checks get an entry of their own with a dated reason.
+// glob); other failing checks get an entry of their own with a dated reason; entries that match
+// no check of the run (outside --only, say) are kept too, since the run cannot judge them.
 std::string baseline_expectations(const RunResult& run, const ExpectationSet& current,
                                   std::string_view today);
 
