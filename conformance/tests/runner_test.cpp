@@ -157,8 +157,7 @@ TEST_F(RunnerTest, WithoutFilterTheSweepListsAndMatchesThePrefixItself) {
   std::vector<std::string> urls;
   for (const auto& e : r.run_exchanges) urls.push_back(e.method + " " + e.url);
   EXPECT_EQ(urls.front(), "GET https://t/scim/v2/ServiceProviderConfig");
-  EXPECT_NE(std::find(urls.begin(), urls.end(), "DELETE https://t/scim/v2/Users/mine"),
-            urls.end());
+  EXPECT_NE(std::find(urls.begin(), urls.end(), "DELETE https://t/scim/v2/Users/mine"), urls.end());
   for (const auto& u : urls) EXPECT_EQ(u.find("filter="), std::string::npos) << u;
 }
 

@@ -151,7 +151,8 @@ TEST(ComparisonRendering, TextMarkdownAndJsonSayTheSame) {
   EXPECT_NE(text.find("  rfc7644/3.9/new  [SHOULD] new: skipped\n"), std::string::npos);
   const auto md = comparison_markdown(c);
   EXPECT_NE(md.find("## Compared with the previous run ❌"), std::string::npos);
-  EXPECT_NE(md.find("| ` rfc7644/3.3/create ` | MUST | failed → passed |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| ` rfc7644/3.3/create ` | MUST | failed → passed |"), std::string::npos)
+      << md;
   const auto json = comparison_json(c);
   EXPECT_EQ(json["hasRegressions"], true);
   EXPECT_EQ(json["slower"][0]["afterDurationUs"], 480000);
