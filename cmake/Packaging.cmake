@@ -18,16 +18,26 @@ set(SCIM_MAN_DIR ${CMAKE_BINARY_DIR}/man)
 set(SCIM_MAN_PAGES)
 foreach(program scim-conformance scim-reference-server)
   set(page ${SCIM_MAN_DIR}/${program}.1)
+  # scim-conformance's options live on its subcommands: their --help goes in as a section.
+  set(include_args)
+  set(include_commands)
+  if(program STREQUAL "scim-conformance")
+    set(include_file ${SCIM_MAN_DIR}/${program}.h2m)
+    set(include_args --include=${include_file})
+    set(include_commands COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cmake/man-subcommands.sh
+                         $<TARGET_FILE:${program}> ${include_file} run list diff)
+  endif()
   # --version-string: the binaries have no --version flag; --no-info: Debian has no info pages.
   # Compressed with gzip -9n, as Debian policy §12.1 asks of man pages.
   add_custom_command(
     OUTPUT ${page}.gz
     COMMAND ${CMAKE_COMMAND} -E make_directory ${SCIM_MAN_DIR}
+    ${include_commands}
     COMMAND ${HELP2MAN} --no-info --no-discard-stderr
             --version-string=${PROJECT_VERSION} --name=${program} --section=1
-            --output=${page} $<TARGET_FILE:${program}>
+            ${include_args} --output=${page} $<TARGET_FILE:${program}>
     COMMAND gzip -9nf ${page}
-    DEPENDS ${program}
+    DEPENDS ${program} ${CMAKE_CURRENT_SOURCE_DIR}/cmake/man-subcommands.sh
     COMMENT "man page of ${program} (help2man)"
     VERBATIM)
   list(APPEND SCIM_MAN_PAGES ${page}.gz)
