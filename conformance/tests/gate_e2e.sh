@@ -8,6 +8,8 @@
 #   3. `diff` of the two results files: fixes one way (exit 0), regressions the other (exit 1), in
 #      text, Markdown and JSON; `run --compare` puts the comparison into every report.
 #   4. --targets: two servers and an unreachable one, the index page, exit 2; GITHUB_STEP_SUMMARY.
+#   5. advertised versus actual: --deviate patch-unadvertised warns, --no-bulk passes; the run's
+#      transcript (discovery) is in results.json, without the token.
 # Usage: gate_e2e.sh SERVER CONFORMANCE. Servers bind 127.0.0.1 port 0; only their PIDs are stopped.
 set -euo pipefail
 
@@ -138,5 +140,19 @@ contains "$work/step-summary.md" '| deviating (` deviating/report.html `) | ✅ 
 contains "$work/step-summary.md" '| down | ⛔ not run: discovery failed: cannot reach'
 contains "$work/step-summary.md" '| strict (` strict/report.html `) | ✅ PASS | 11 / 0 / 11 | – |'
 grep -q -- "$token" "$work/reports/index.html" "$work/step-summary.md" && fail "token leaked"
+
+# 5. Advertised versus actual (RFC 7643 §5): PATCH served while discovery says unsupported warns
+#    (SHOULD), a feature refused as advertised passes, an advertised one is left to its checks.
+start_server unadvertised --deviate patch-unadvertised --no-bulk
+expect_exit 0 "$conformance" run --token "$token" --base-url "$url_unadvertised" \
+  --only 'rfc7643/5/*-advertised-as-served' --json "$work/advertised.json"
+contains "$work/last.out" 'WARN  rfc7643/5/patch-advertised-as-served'
+contains "$work/last.out" 'discovery misreports patch'
+contains "$work/last.out" 'PASS  rfc7643/5/bulk-advertised-as-served'
+contains "$work/last.out" 'SKIP  rfc7643/5/filter-advertised-as-served'
+# The run's transcript: discovery requests are there, the token is not.
+contains "$work/advertised.json" '"runExchanges": ['
+contains "$work/advertised.json" "$url_unadvertised/ServiceProviderConfig"
+grep -q -- "$token" "$work/advertised.json" && fail "token leaked into runExchanges"
 
 echo "gate e2e: ok"

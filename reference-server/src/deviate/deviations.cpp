@@ -60,6 +60,16 @@ void strip_versions(Response& response) {
   response.body = dump(doc);
 }
 
+// patch-unadvertised: RFC 7643 §5 "patch ... supported" says false while PATCH keeps working, so
+// clients that trust discovery never use it.
+void unadvertise_patch(const Request& request, Response& response) {
+  if (request.method != "GET" || !request.path.ends_with("/ServiceProviderConfig")) return;
+  json doc = parse(response.body);
+  if (!doc.is_object() || !doc.contains("patch") || !doc["patch"].is_object()) return;
+  doc["patch"]["supported"] = false;
+  response.body = dump(doc);
+}
+
 // wrong-error-shape: RFC 7644 §3.12 says "status" is a string and the Error URN is present.
 void reshape_error(Response& response) {
   json doc = parse(response.body);
@@ -156,7 +166,8 @@ std::optional<std::string> encode_filter_literals(std::string_view filter) {
 const std::vector<std::string_view>& Deviations::names() {
   static const std::vector<std::string_view> kNames{
       "no-etag",           "filter-case-sensitive", "patch-not-atomic",
-      "wrong-error-shape", "cursor-ignores-count",  "device-uniqueness-off"};
+      "wrong-error-shape", "cursor-ignores-count",  "device-uniqueness-off",
+      "patch-unadvertised"};
   return kNames;
 }
 
@@ -167,6 +178,7 @@ bool Deviations::enable(std::string_view name) {
   if (name == "wrong-error-shape") return wrong_error_shape = true;
   if (name == "cursor-ignores-count") return cursor_ignores_count = true;
   if (name == "device-uniqueness-off") return device_uniqueness_off = true;
+  if (name == "patch-unadvertised") return patch_unadvertised = true;
   return false;
 }
 
@@ -201,6 +213,8 @@ Response DeviatingMiddleware::handle(Request& request, const server::Next& next)
     filter_case_exactly(request, response);
   }
   if (deviations_.no_etag) strip_versions(response);
+  if (deviations_.patch_unadvertised && response.status == 200)
+    unadvertise_patch(request, response);
   if (deviations_.wrong_error_shape && response.status >= 400) reshape_error(response);
   return response;
 }

@@ -104,6 +104,23 @@ TEST_F(DeviationsTest, WrongErrorShapeMakesStatusANumberWithoutSchemas) {
   EXPECT_EQ(body["detail"], "no such user");
 }
 
+TEST_F(DeviationsTest, PatchUnadvertisedSaysUnsupportedAndLeavesPatchWorking) {
+  inner.fallback =
+      json_body(200, {{"patch", {{"supported", true}}}, {"bulk", {{"supported", true}}}});
+  Deviated h(inner, registry, only("patch-unadvertised"));
+  Request discovery;
+  discovery.method = "GET";
+  discovery.path = "/ServiceProviderConfig";
+  const json spc = json::parse(h.handle(discovery).body);
+  EXPECT_EQ(spc["patch"]["supported"], false);
+  EXPECT_EQ(spc["bulk"]["supported"], true);
+  inner.fallback = json_body(200, {{"id", "1"}, {"displayName", "patched"}});
+  Request patch;
+  patch.method = "PATCH";
+  patch.path = "/Users/1";
+  EXPECT_EQ(json::parse(h.handle(patch).body)["displayName"], "patched");
+}
+
 TEST_F(DeviationsTest, WrongErrorShapeLeavesSuccessBodiesAlone) {
   json ok = {{"schemas", {"urn:ietf:params:scim:schemas:core:2.0:User"}}, {"id", "1"}};
   inner.fallback = json_body(200, ok);

@@ -2,7 +2,8 @@
 // judge"; docs/server.md "--deviate"). DeviatingMiddleware sits in the chain and breaks the
 // protocol in one named, isolated way per deviation, mostly by post-processing responses, so
 // the strict service itself stays untouched. suites/tests/deviations.json lists the checks each
-// deviation must make fail; suites/tests/deviations.sh verifies it.
+// deviation must make fail; suites/tests/deviations.sh verifies it. patch-unadvertised is judged
+// by a SHOULD-level check (a warning, not a failure), so conformance/tests/gate_e2e.sh tests it.
 #pragma once
 
 #include <optional>
@@ -23,10 +24,11 @@ struct Deviations {
   bool wrong_error_shape = false;      // error "status" as a number, no Error schema URN
   bool cursor_ignores_count = false;   // cursor pages (RFC 9865) are served at the default size
   bool device_uniqueness_off = false;  // RFC 9944 device extension attributes are not unique
+  bool patch_unadvertised = false;     // PATCH served, /ServiceProviderConfig says unsupported
 
   bool any() const {
     return no_etag || filter_case_sensitive || patch_not_atomic || wrong_error_shape ||
-           cursor_ignores_count || device_uniqueness_off;
+           cursor_ignores_count || device_uniqueness_off || patch_unadvertised;
   }
   // Turns on the named deviation; false for an unknown name.
   bool enable(std::string_view name);
