@@ -13,7 +13,7 @@ start=$SECONDS
 
 if [[ $# -eq 0 ]]; then
   dir=build/release
-  cmake --preset release -DSCIM_PACKAGE=ON -DSCIM_BUILD_TESTS=OFF
+  cmake --preset release -DSCIM_PACKAGE=ON
 else
   dir=$1
   cmake -S . -B "$dir" -DSCIM_PACKAGE=ON >/dev/null
