@@ -7,6 +7,8 @@
 // red), an unexpected pass is <failure> only when it fails the gate, and a testsuite
 // "scim-conformance.expectations" carries each expired entry as a failure. With --compare, a
 // testsuite "scim-conformance.comparison" carries the comparison as properties and system-out.
+// The runner's own requests (OAuth token exchange, discovery, final sweep) are the system-out of
+// the testsuite "scim-conformance.runner".
 #include <pugixml.hpp>
 
 #include "scim/reports/comparison.hpp"
@@ -195,6 +197,22 @@ void add_expectations_suite(pugi::xml_node root, const conf::RunResult& run) {
   }
 }
 
+// The runner's own requests (token exchange, discovery, sweep) as the system-out of a suite
+// without testcases, so CI artefacts carry the whole transcript.
+void add_run_suite(pugi::xml_node root, const conf::RunResult& run) {
+  if (run.run_exchanges.empty()) return;
+  auto suite = root.append_child("testsuite");
+  set_attr(suite, "name", "scim-conformance.runner");
+  set_counts(suite, {}, run);
+  std::string text;
+  for (std::size_t i = 0; i < run.run_exchanges.size() && i < kMaxExchangesPerCheck; ++i)
+    text += (i == 0 ? "" : "\n") + render_exchange(run.run_exchanges[i]);
+  if (run.run_exchanges.size() > kMaxExchangesPerCheck)
+    text += "\n[... " + std::to_string(run.run_exchanges.size() - kMaxExchangesPerCheck) +
+            " more exchanges in results.json]\n";
+  set_text(suite.append_child("system-out"), text);
+}
+
 // --compare: the comparison as suite properties (counts) and its text in system-out.
 void add_comparison_suite(pugi::xml_node root, const conf::RunResult& run) {
   if (!run.comparison) return;
@@ -228,6 +246,7 @@ class JunitReporter final : public Reporter {
     for (const auto& section : summary.sections) add_suite(root, run, section);
     add_expectations_suite(root, run);
     add_comparison_suite(root, run);
+    add_run_suite(root, run);
     doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
   }
 };

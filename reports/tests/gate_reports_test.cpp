@@ -87,6 +87,24 @@ TEST(GateJunit, AnUnexpectedPassFailsOnlyWhenItFailsTheGate) {
   }
 }
 
+TEST(GateJunit, TheRunnersOwnRequestsAreASuitesSystemOut) {
+  auto run = testing::sample_run();
+  conf::Exchange discovery;
+  discovery.method = "GET";
+  discovery.url = "https://t/scim/v2/ServiceProviderConfig";
+  discovery.request_headers = {{"Authorization", std::string("Bearer ") + testing::kSecretToken}};
+  discovery.status = 200;
+  run.run_exchanges = {discovery};
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(write_with(make_junit_reporter(), run).c_str()));
+  const auto suite = doc.select_node("//testsuite[@name='scim-conformance.runner']").node();
+  ASSERT_TRUE(suite);
+  const std::string out = suite.child("system-out").text().get();
+  EXPECT_NE(out.find("GET https://t/scim/v2/ServiceProviderConfig"), std::string::npos) << out;
+  EXPECT_EQ(out.find(testing::kSecretToken), std::string::npos);
+  EXPECT_STREQ(suite.attribute("tests").value(), "0");
+}
+
 TEST(GateMarkdown, ListsExpiredUnexpectedAndExpectedAndLeavesExpectedOutOfTheCauses) {
   const auto md = write_with(make_markdown_reporter(), graded_run(false));
   EXPECT_NE(md.find("## Expectations ` scim-expect.json `"), std::string::npos) << md;
