@@ -49,6 +49,7 @@ TEST(GateCliParse, RunFlagsAndDiff) {
   EXPECT_EQ(targets->run.report_dir, "scim-reports");
   EXPECT_FALSE(parse_gate({"run", "--targets", "t.json", "--target-jobs", "17"}).ok());
   EXPECT_FALSE(parse_gate({"run", "--targets", "t.json", "--compare", "o.json"}).ok());
+  EXPECT_FALSE(parse_gate({"run", "--targets", "t.json", "--junit", "j.xml"}).ok());
   EXPECT_FALSE(parse_gate({"run"}).ok());  // neither --base-url nor --targets
 }
 

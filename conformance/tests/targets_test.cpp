@@ -127,5 +127,13 @@ TEST_F(TargetsCommandTest, PerTargetExpectationsAreAppliedToThatTargetOnly) {
   EXPECT_EQ(files_.at("out/index.html"), "bad=0;");
 }
 
+TEST_F(TargetsCommandTest, AnInterruptedRunStartsNoFurtherTarget) {
+  files_["targets.json"] = R"({"targets": [{"name": "good", "baseUrl": "https://good/scim/v2"}]})";
+  test_.cancel.request();
+  EXPECT_EQ(run_command(config_, catalog_, env_), 2);
+  EXPECT_TRUE(seen_tokens_.empty());  // no transport was made: nothing was sent
+  EXPECT_EQ(files_.at("out/index.html"), "good=2;");
+}
+
 }  // namespace
 }  // namespace scim::conf::cli

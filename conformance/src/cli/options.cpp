@@ -244,6 +244,8 @@ Status<UsageError> read_run(const Values& values, RunConfig& run) {
   for (const char* format : {"junit", "html", "json", "md"}) {
     if (const auto* file = values.one(format)) run.reports[format] = *file;
   }
+  if (!run.targets_file.empty() && !run.reports.empty())
+    return UsageError{"with --targets, every report is written to --report-dir/NAME/"};
   return Ok{};
 }
 

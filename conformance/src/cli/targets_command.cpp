@@ -83,6 +83,10 @@ void run_all(std::vector<PlannedTarget>& targets, const Catalog& catalog, RunEnv
   auto worker = [&] {
     for (auto i = next.fetch_add(1); i < targets.size(); i = next.fetch_add(1)) {
       auto& t = targets[i];
+      if (env.cancel->requested()) {  // SIGINT: the targets not started yet are not run
+        t.summary.problem = "the run was interrupted before this target started";
+        continue;
+      }
       std::ostringstream out;
       auto run = run_target(t.config, catalog, env, t.gate, out, out);
       t.summary.exit_code = run.code;
