@@ -16,7 +16,7 @@ packages=(
   libssl-dev
   libvalijson-dev
   curl jq
-  help2man dpkg-dev
+  help2man dpkg-dev file
   clang-16 libclang-rt-16-dev llvm-16
 )
 # Extra groups: SCIM_DEPS_EXTRA="browser" adds headless Chromium for the HTML report test.
