@@ -2,19 +2,29 @@
 # End-to-end test of the CI gate (issue 21) against the reference server: --deviate no-etag makes
 # the RFC 7644 §3.14 checks fail on purpose, the strict server makes them pass.
 #   1. --update-expect writes the failures; --expect then turns them into expected failures
-#      (exit 0, XFAIL, JUnit <skipped>, HTML and Markdown say so); an expired entry fails the gate.
+#      (exit 0, XFAIL, JUnit <skipped>, HTML and Markdown say so), from JSON and from YAML; an
+#      expired entry fails the gate.
 #   2. Against the strict server the entries are unexpected passes: exit 0, or 1 with
 #      --fail-on-unexpected-pass.
 #   3. `diff` of the two results files: fixes one way (exit 0), regressions the other (exit 1), in
-#      text, Markdown and JSON; `run --compare` puts the comparison into every report.
+#      text, Markdown and JSON; new and vanished checks; slower checks (a server whose POST /Users
+#      is delayed by an injected latency fault); `run --compare` puts the comparison into every
+#      report.
 #   4. --targets: two servers and an unreachable one, the index page, exit 2; GITHUB_STEP_SUMMARY.
 #   5. advertised versus actual: --deviate patch-unadvertised warns, --no-bulk passes; the run's
 #      transcript (discovery) is in results.json, without the token.
-# Usage: gate_e2e.sh SERVER CONFORMANCE. Servers bind 127.0.0.1 port 0; only their PIDs are stopped.
+#   6. OAuth client credentials: the token exchange with oauth_token_stub is in the transcripts
+#      (results.json, JUnit), with the client secret and the access token redacted.
+#   7. A target that does not advertise filter (--deviate filter-unadvertised): the advertised
+#      versus actual warning, and the final sweep lists and matches the run's prefix, deleting a
+#      fixture whose cleanup failed (an injected 500 on the first DELETE of a user).
+# Usage: gate_e2e.sh SERVER CONFORMANCE TOKEN_STUB. Servers bind 127.0.0.1 port 0; only their
+# PIDs are stopped.
 set -euo pipefail
 
 server=${1:?path to scim-reference-server}
 conformance=${2:?path to scim-conformance}
+token_stub=${3:?path to oauth_token_stub}
 token=gate-e2e-token
 work=$(mktemp -d)
 pids=()
@@ -33,11 +43,11 @@ fail() {
   exit 1
 }
 
-# start_server NAME ARGS...: sets url_NAME to the server's base URL.
-start_server() {
+# start_process NAME COMMAND...: starts COMMAND, sets url_NAME to the address it prints.
+start_process() {
   local name=$1
   shift
-  "$server" --bind 127.0.0.1 --port 0 --token "$token" "$@" >"$work/$name.out" 2>"$work/$name.err" &
+  "$@" >"$work/$name.out" 2>"$work/$name.err" &
   pids+=($!)
   for _ in $(seq 1 100); do
     if line=$(grep -m1 -o 'listening on http://[^ ]*' "$work/$name.out" 2>/dev/null); then
@@ -47,7 +57,14 @@ start_server() {
     sleep 0.05
   done
   cat "$work/$name.err" >&2
-  fail "server $name did not report its address"
+  fail "$name did not report its address"
+}
+
+# start_server NAME ARGS...: a reference server; sets url_NAME to its base URL.
+start_server() {
+  local name=$1
+  shift
+  start_process "$name" "$server" --bind 127.0.0.1 --port 0 --token "$token" "$@"
 }
 
 # expect_exit CODE COMMAND...: runs COMMAND, output to $work/last.out, requires exit CODE.
@@ -89,6 +106,16 @@ expect_exit 1 run --base-url "$url_deviating" --expect "$work/expired.json" --ju
 contains "$work/last.out" 'expectation expired, failing the gate: rfc7644/3.14/* expired on 2020-01-31'
 contains "$work/expired.xml" 'type="expired-expectation"'
 
+# The same entries as YAML (yaml-cpp): a scalar date stays the date it looks like.
+cat >"$work/expect.yaml" <<'YAML'
+expectations:
+  - check: "rfc7644/3.14/*"
+    reason: no ETag support yet, JIRA-12
+    expires: 2099-12-31
+YAML
+expect_exit 0 run --base-url "$url_deviating" --expect "$work/expect.yaml"
+contains "$work/last.out" 'XFAIL rfc7644/3.14/etag-header-on-create'
+
 # 2. The strict server passes what the deviating one failed.
 expect_exit 0 run --base-url "$url_strict" --expect "$work/expect.json" --json "$work/strict.json"
 contains "$work/last.out" 'XPASS rfc7644/3.14/etag-header-on-create'
@@ -106,6 +133,25 @@ contains "$work/last.out" '"hasRegressions": true'
 expect_exit 1 "$conformance" diff --format md "$work/strict.json" "$work/deviating.json"
 contains "$work/last.out" '### Regressions ('
 expect_exit 2 "$conformance" diff "$work/strict.json" "$work/expect.json"
+# Checks that appeared and vanished: one run of a single check against the full set.
+expect_exit 0 "$conformance" run --token "$token" --base-url "$url_strict" \
+  --only 'rfc7644/3.14/etag-header-on-create' --json "$work/one.json"
+expect_exit 0 "$conformance" diff "$work/one.json" "$work/strict.json"
+contains "$work/last.out" 'New checks (10)'
+expect_exit 0 "$conformance" diff --format json "$work/strict.json" "$work/one.json"
+[[ $(jq '.disappeared | length' "$work/last.out") -eq 10 ]] || fail "10 checks no longer run"
+# Slower checks: every POST /Users of this server waits 400 ms (a latency fault, docs/mock.md).
+cat >"$work/slow.json" <<'JSON'
+{"admin": {"faults": [{"type": "latency", "method": "POST", "path": "/Users", "delayMs": 400}]}}
+JSON
+start_server slow --config "$work/slow.json"
+expect_exit 0 run --base-url "$url_slow" --json "$work/slow-run.json"
+expect_exit 0 "$conformance" diff "$work/strict.json" "$work/slow-run.json" \
+  --duration-threshold 50 --duration-floor 200
+contains "$work/last.out" 'Slower ('
+contains "$work/last.out" 'rfc7644/3.14/etag-header-on-create  [MUST] '
+expect_exit 0 "$conformance" diff "$work/slow-run.json" "$work/strict.json"
+contains "$work/last.out" 'Faster ('
 
 expect_exit 1 run --base-url "$url_deviating" --compare "$work/strict.json" --md "$work/c.md" \
   --junit "$work/c.xml" --html "$work/c.html" --json "$work/c.json"
@@ -154,5 +200,47 @@ contains "$work/last.out" 'SKIP  rfc7643/5/filter-advertised-as-served'
 contains "$work/advertised.json" '"runExchanges": ['
 contains "$work/advertised.json" "$url_unadvertised/ServiceProviderConfig"
 grep -q -- "$token" "$work/advertised.json" && fail "token leaked into runExchanges"
+
+# 6. OAuth 2.0 client credentials (RFC 6749 §4.4): the stub issues the server's token.
+secret='gate-client-s3cret'
+start_process tokens "$token_stub" gate-client "$secret" "$token"
+oauth=(--base-url "$url_strict" --oauth-token-url "$url_tokens" --oauth-client-id gate-client)
+expect_exit 0 "$conformance" run "${oauth[@]}" --oauth-client-secret "$secret" \
+  --only 'rfc7644/3.14/etag-header-on-create' --json "$work/oauth.json" --junit "$work/oauth.xml" \
+  --html "$work/oauth.html"
+jq -e --arg url "$url_tokens" '[.runExchanges[] | select(.url == $url and .method == "POST"
+    and .status == 200 and .requestBody == "grant_type=client_credentials")] | length == 1' \
+  "$work/oauth.json" >/dev/null || fail "the token exchange is not in runExchanges"
+contains "$work/oauth.xml" 'name="scim-conformance.runner"'
+contains "$work/oauth.xml" "POST $url_tokens"
+for f in "$work/oauth.json" "$work/oauth.xml" "$work/oauth.html"; do
+  grep -q -- "$token" "$f" && fail "the access token leaked into $f"
+  grep -q -- "$secret" "$f" && fail "the client secret leaked into $f"
+done
+expect_exit 2 "$conformance" run "${oauth[@]}" --oauth-client-secret wrong
+contains "$work/last.out" 'OAuth token endpoint answered HTTP 401'
+
+# 7. No filter advertised: the warning, and the sweep by listing. The first DELETE of a user
+#    fails (500, once), so a check leaves its fixture behind and the sweep must find it.
+cat >"$work/nofilter.json" <<'JSON'
+{"admin": {"faults": [{"type": "error", "status": 500, "method": "DELETE", "path": "/Users/*",
+                        "times": 1}]}}
+JSON
+start_server nofilter --deviate filter-unadvertised --config "$work/nofilter.json"
+expect_exit 0 "$conformance" run --token "$token" --base-url "$url_nofilter" \
+  --only 'rfc7644/3.14/etag-header-on-create' --only 'rfc7643/5/filter-advertised-as-served' \
+  --json "$work/nofilter-run.json"
+contains "$work/last.out" 'WARN  rfc7643/5/filter-advertised-as-served'
+contains "$work/last.out" 'discovery misreports filter'
+jq -e '[.checks[].leftovers[]] | length == 1' "$work/nofilter-run.json" >/dev/null ||
+  fail "the injected 500 left no fixture behind"
+jq -e '.sweepLeftovers == []
+    and ([.runExchanges[] | select(.method == "GET" and (.url | endswith("/Users?startIndex=1&count=100")))] | length == 1)
+    and ([.runExchanges[] | select(.url | contains("filter="))] | length == 0)
+    and ([.runExchanges[] | select(.method == "DELETE" and .status == 204)] | length == 1)' \
+  "$work/nofilter-run.json" >/dev/null || {
+  jq '{sweepLeftovers, run: [.runExchanges[] | "\(.method) \(.url) \(.status)"]}' "$work/nofilter-run.json" >&2
+  fail "the sweep did not list and delete the leftover fixture"
+}
 
 echo "gate e2e: ok"

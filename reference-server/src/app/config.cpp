@@ -114,7 +114,8 @@ void register_service_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {
   app.add_option("--deviate", f.deviations,
                  "FOR TESTING CONFORMANCE TOOLS ONLY: break the RFC on purpose (repeatable; "
                  "no-etag, filter-case-sensitive, patch-not-atomic, wrong-error-shape, "
-                 "cursor-ignores-count, device-uniqueness-off)");
+                 "cursor-ignores-count, device-uniqueness-off, patch-unadvertised, "
+                 "filter-unadvertised)");
 }
 
 void register_events_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {

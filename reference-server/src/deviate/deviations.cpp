@@ -60,13 +60,13 @@ void strip_versions(Response& response) {
   response.body = dump(doc);
 }
 
-// patch-unadvertised: RFC 7643 §5 "patch ... supported" says false while PATCH keeps working, so
-// clients that trust discovery never use it.
-void unadvertise_patch(const Request& request, Response& response) {
+// patch-unadvertised, filter-unadvertised: RFC 7643 §5 "<feature> ... supported" says false
+// while the feature keeps working, so clients that trust discovery never use it.
+void unadvertise(const Request& request, Response& response, const char* feature) {
   if (request.method != "GET" || !request.path.ends_with("/ServiceProviderConfig")) return;
   json doc = parse(response.body);
-  if (!doc.is_object() || !doc.contains("patch") || !doc["patch"].is_object()) return;
-  doc["patch"]["supported"] = false;
+  if (!doc.is_object() || !doc.contains(feature) || !doc[feature].is_object()) return;
+  doc[feature]["supported"] = false;
   response.body = dump(doc);
 }
 
@@ -164,10 +164,14 @@ std::optional<std::string> encode_filter_literals(std::string_view filter) {
 }  // namespace
 
 const std::vector<std::string_view>& Deviations::names() {
-  static const std::vector<std::string_view> kNames{
-      "no-etag",           "filter-case-sensitive", "patch-not-atomic",
-      "wrong-error-shape", "cursor-ignores-count",  "device-uniqueness-off",
-      "patch-unadvertised"};
+  static const std::vector<std::string_view> kNames{"no-etag",
+                                                    "filter-case-sensitive",
+                                                    "patch-not-atomic",
+                                                    "wrong-error-shape",
+                                                    "cursor-ignores-count",
+                                                    "device-uniqueness-off",
+                                                    "patch-unadvertised",
+                                                    "filter-unadvertised"};
   return kNames;
 }
 
@@ -179,6 +183,7 @@ bool Deviations::enable(std::string_view name) {
   if (name == "cursor-ignores-count") return cursor_ignores_count = true;
   if (name == "device-uniqueness-off") return device_uniqueness_off = true;
   if (name == "patch-unadvertised") return patch_unadvertised = true;
+  if (name == "filter-unadvertised") return filter_unadvertised = true;
   return false;
 }
 
@@ -214,7 +219,9 @@ Response DeviatingMiddleware::handle(Request& request, const server::Next& next)
   }
   if (deviations_.no_etag) strip_versions(response);
   if (deviations_.patch_unadvertised && response.status == 200)
-    unadvertise_patch(request, response);
+    unadvertise(request, response, "patch");
+  if (deviations_.filter_unadvertised && response.status == 200)
+    unadvertise(request, response, "filter");
   if (deviations_.wrong_error_shape && response.status >= 400) reshape_error(response);
   return response;
 }

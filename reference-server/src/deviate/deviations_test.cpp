@@ -121,6 +121,25 @@ TEST_F(DeviationsTest, PatchUnadvertisedSaysUnsupportedAndLeavesPatchWorking) {
   EXPECT_EQ(json::parse(h.handle(patch).body)["displayName"], "patched");
 }
 
+TEST_F(DeviationsTest, FilterUnadvertisedSaysUnsupportedAndLeavesFiltersWorking) {
+  inner.fallback = json_body(200, {{"patch", {{"supported", true}}},
+                                   {"filter", {{"supported", true}, {"maxResults", 7}}}});
+  Deviated h(inner, registry, only("filter-unadvertised"));
+  Request discovery;
+  discovery.method = "GET";
+  discovery.path = "/ServiceProviderConfig";
+  const json spc = json::parse(h.handle(discovery).body);
+  EXPECT_EQ(spc["filter"]["supported"], false);
+  EXPECT_EQ(spc["filter"]["maxResults"], 7);
+  EXPECT_EQ(spc["patch"]["supported"], true);
+  inner.fallback = json_body(200, {{"totalResults", 1}});
+  Request query;
+  query.method = "GET";
+  query.path = "/Users";
+  query.query = {{"filter", "userName eq \"a\""}};
+  EXPECT_EQ(json::parse(h.handle(query).body)["totalResults"], 1);
+}
+
 TEST_F(DeviationsTest, WrongErrorShapeLeavesSuccessBodiesAlone) {
   json ok = {{"schemas", {"urn:ietf:params:scim:schemas:core:2.0:User"}}, {"id", "1"}};
   inner.fallback = json_body(200, ok);

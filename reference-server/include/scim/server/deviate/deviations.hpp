@@ -2,8 +2,9 @@
 // judge"; docs/server.md "--deviate"). DeviatingMiddleware sits in the chain and breaks the
 // protocol in one named, isolated way per deviation, mostly by post-processing responses, so
 // the strict service itself stays untouched. suites/tests/deviations.json lists the checks each
-// deviation must make fail; suites/tests/deviations.sh verifies it. patch-unadvertised is judged
-// by a SHOULD-level check (a warning, not a failure), so conformance/tests/gate_e2e.sh tests it.
+// deviation must make fail; suites/tests/deviations.sh verifies it. patch-unadvertised and
+// filter-unadvertised are judged by SHOULD-level checks (warnings, not failures), so
+// conformance/tests/gate_e2e.sh tests them.
 #pragma once
 
 #include <optional>
@@ -25,10 +26,12 @@ struct Deviations {
   bool cursor_ignores_count = false;   // cursor pages (RFC 9865) are served at the default size
   bool device_uniqueness_off = false;  // RFC 9944 device extension attributes are not unique
   bool patch_unadvertised = false;     // PATCH served, /ServiceProviderConfig says unsupported
+  bool filter_unadvertised = false;    // filters served, /ServiceProviderConfig says unsupported
 
   bool any() const {
     return no_etag || filter_case_sensitive || patch_not_atomic || wrong_error_shape ||
-           cursor_ignores_count || device_uniqueness_off || patch_unadvertised;
+           cursor_ignores_count || device_uniqueness_off || patch_unadvertised ||
+           filter_unadvertised;
   }
   // Turns on the named deviation; false for an unknown name.
   bool enable(std::string_view name);
