@@ -5,8 +5,9 @@
 #                              ci stage, so this stage only adds man pages and the package)
 # The smoke test unpacks the .deb with `dpkg -x` into a fresh directory (a clean Debian 12 root
 # made with debootstrap would be closer to a real install, but costs more than the CI budget
-# allows here), checks the files, and runs both binaries from it with LD_LIBRARY_PATH unset: the
-# server on 127.0.0.1 port 0, the runner against it. Only the server PID it started is stopped.
+# allows here), checks the files and that Depends names the package of every library the binaries
+# link, and runs both binaries from it with LD_LIBRARY_PATH unset: the server on 127.0.0.1 port
+# 0, the runner against it. Only the server PID it started is stopped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$SECONDS
@@ -47,6 +48,22 @@ zcat "$root/usr/share/man/man1/scim-conformance.1.gz" | grep -q -- '--update-exp
   { echo "package.sh: the man page lacks the run options" >&2; exit 1; }
 
 bin="$root/usr/bin"
+# Every library a binary names (ELF NEEDED) belongs to a package the .deb depends on, so that
+# `apt-get install` on a clean Debian 12 pulls it in. Checked against this machine's package
+# database: a debootstrap root would prove it by installing, at a cost the CI budget does not allow.
+depends=$(dpkg-deb --field "$deb" Depends | tr ',' '\n' | sed 's/^ *//; s/ .*//')
+for program in scim-conformance scim-reference-server; do
+  libs=$(env -u LD_LIBRARY_PATH ldd "$bin/$program")
+  for soname in $(objdump -p "$bin/$program" | awk '$1 == "NEEDED" {print $2}'); do
+    path=$(awk -v s="$soname" '$1 == s && $2 == "=>" {print $3}' <<<"$libs")
+    [[ -n "$path" ]] || { echo "package.sh: $program: $soname not found" >&2; exit 1; }
+    owner=$(dpkg -S "$path" 2>/dev/null || dpkg -S "/usr${path#/usr}" 2>/dev/null || true)
+    owner=${owner%%:*}
+    grep -qx -- "$owner" <<<"$depends" ||
+      { echo "package.sh: $program needs $soname ($owner), not in Depends" >&2; exit 1; }
+  done
+done
+echo "package.sh: Depends covers every library both binaries need"
 env -u LD_LIBRARY_PATH "$bin/scim-conformance" --help | grep -q 'diff' ||
   { echo "package.sh: scim-conformance --help does not list diff" >&2; exit 1; }
 env -u LD_LIBRARY_PATH "$bin/scim-reference-server" --bind 127.0.0.1 --port 0 --token pkg \
