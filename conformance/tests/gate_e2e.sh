@@ -163,7 +163,7 @@ contains "$work/c.json" '"regressions": ['
 # 4. Many targets, and the GitHub step summary.
 cat >"$work/targets.json" <<JSON
 {"targets": [
-  {"name": "strict", "baseUrl": "$url_strict", "tokenEnv": "GATE_E2E_TOKEN"},
+  {"name": "strict", "baseUrl": "$url_strict", "tokenEnv": "GATE_E2E_TOKEN", "profile": "okta"},
   {"name": "deviating", "baseUrl": "$url_deviating", "tokenEnv": "GATE_E2E_TOKEN", "expect": "expect.json"},
   {"name": "down", "baseUrl": "http://127.0.0.1:9/scim/v2", "tokenEnv": "GATE_E2E_TOKEN"}
 ]}
@@ -179,6 +179,11 @@ for name in strict deviating; do
     [[ -s "$work/reports/$name/$file" ]] || fail "missing $name/$file"
   done
 done
+# Each target's own profile and expectations, and only its own.
+jq -e '.profile == "okta" and .expectations == null' "$work/reports/strict/results.json" >/dev/null ||
+  fail "target strict: profile okta and no expectations"
+jq -e '.profile == "" and .expectations != null' "$work/reports/deviating/results.json" \
+  >/dev/null || fail "target deviating: no profile, its expectations"
 contains "$work/reports/index.html" '<a href="strict/report.html">strict</a>'
 contains "$work/reports/index.html" 'class="cell expected"'
 contains "$work/reports/index.html" 'not run: discovery failed'
