@@ -22,26 +22,8 @@ conformance=$(realpath "${2:?path to scim-conformance}")
 yaml_to_json=$(realpath "${3:?path to yaml_to_json}")
 root=$(cd "$(dirname "$0")/../.." && pwd)
 token=ci-templates-token
-work=$(mktemp -d)
-pid=""
-
-cleanup() {
-  if [[ -n "$pid" ]]; then
-    kill -TERM "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-fail() {
-  echo "FAILED: $*" >&2
-  exit 1
-}
-
-contains() {
-  grep -q -F -- "$2" "$1" || { echo "--- $1" >&2; head -c 4000 "$1" >&2; fail "'$2' not in $1"; }
-}
+# shellcheck source=e2e_helpers.sh
+source "$(dirname "$0")/e2e_helpers.sh"
 
 # recorded CODE: the run step wrote exactly exit-code=CODE to GITHUB_OUTPUT.
 recorded() {
@@ -54,18 +36,8 @@ check() {
   jq -e "$1" "$2" >/dev/null || fail "$3"
 }
 
-"$server" --bind 127.0.0.1 --port 0 --token "$token" --deviate no-etag >"$work/server.out" \
-  2>"$work/server.err" &
-pid=$!
-url=""
-for _ in $(seq 1 100); do
-  if line=$(grep -m1 -o 'listening on http://[^ ]*' "$work/server.out" 2>/dev/null); then
-    url=${line#listening on }
-    break
-  fi
-  sleep 0.05
-done
-[[ -n "$url" ]] || { cat "$work/server.err" >&2; fail "the server did not start"; }
+start_process server "$server" --bind 127.0.0.1 --port 0 --token "$token" --deviate no-etag
+url=$url_server
 
 cat >"$work/expect.json" <<'JSON'
 {"expectations": [{"check": "rfc7644/3.14/*", "reason": "no ETag support yet, JIRA-12"}]}

@@ -26,39 +26,8 @@ server=${1:?path to scim-reference-server}
 conformance=${2:?path to scim-conformance}
 token_stub=${3:?path to oauth_token_stub}
 token=gate-e2e-token
-work=$(mktemp -d)
-pids=()
-
-cleanup() {
-  for pid in "${pids[@]}"; do
-    kill -TERM "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-fail() {
-  echo "FAILED: $*" >&2
-  exit 1
-}
-
-# start_process NAME COMMAND...: starts COMMAND, sets url_NAME to the address it prints.
-start_process() {
-  local name=$1
-  shift
-  "$@" >"$work/$name.out" 2>"$work/$name.err" &
-  pids+=($!)
-  for _ in $(seq 1 100); do
-    if line=$(grep -m1 -o 'listening on http://[^ ]*' "$work/$name.out" 2>/dev/null); then
-      printf -v "url_$name" '%s' "${line#listening on }"
-      return 0
-    fi
-    sleep 0.05
-  done
-  cat "$work/$name.err" >&2
-  fail "$name did not report its address"
-}
+# shellcheck source=e2e_helpers.sh
+source "$(dirname "$0")/e2e_helpers.sh"
 
 # start_server NAME ARGS...: a reference server; sets url_NAME to its base URL.
 start_server() {
@@ -73,10 +42,6 @@ expect_exit() {
   shift
   "$@" >"$work/last.out" 2>&1 || got=$?
   [[ $got -eq $want ]] || { cat "$work/last.out" >&2; fail "expected exit $want, got $got: $*"; }
-}
-
-contains() {
-  grep -q -F -- "$2" "$1" || { echo "--- $1" >&2; head -c 4000 "$1" >&2; fail "'$2' not in $1"; }
 }
 
 start_server deviating --deviate no-etag

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 namespace scim::deviate {
@@ -104,40 +105,39 @@ TEST_F(DeviationsTest, WrongErrorShapeMakesStatusANumberWithoutSchemas) {
   EXPECT_EQ(body["detail"], "no such user");
 }
 
+// A request through the deviated chain; the JSON body of its answer.
+json answer_of(Deviated& h, const char* method, const char* path,
+               std::map<std::string, std::string> query = {}) {
+  Request r;
+  r.method = method;
+  r.path = path;
+  r.query = std::move(query);
+  return json::parse(h.handle(r).body);
+}
+
 TEST_F(DeviationsTest, PatchUnadvertisedSaysUnsupportedAndLeavesPatchWorking) {
   inner.fallback =
       json_body(200, {{"patch", {{"supported", true}}}, {"bulk", {{"supported", true}}}});
   Deviated h(inner, registry, only("patch-unadvertised"));
-  Request discovery;
-  discovery.method = "GET";
-  discovery.path = "/ServiceProviderConfig";
-  const json spc = json::parse(h.handle(discovery).body);
+  const json spc = answer_of(h, "GET", "/ServiceProviderConfig");
   EXPECT_EQ(spc["patch"]["supported"], false);
   EXPECT_EQ(spc["bulk"]["supported"], true);
   inner.fallback = json_body(200, {{"id", "1"}, {"displayName", "patched"}});
-  Request patch;
-  patch.method = "PATCH";
-  patch.path = "/Users/1";
-  EXPECT_EQ(json::parse(h.handle(patch).body)["displayName"], "patched");
+  EXPECT_EQ(answer_of(h, "PATCH", "/Users/1")["displayName"], "patched");
 }
 
 TEST_F(DeviationsTest, FilterUnadvertisedSaysUnsupportedAndLeavesFiltersWorking) {
   inner.fallback = json_body(200, {{"patch", {{"supported", true}}},
                                    {"filter", {{"supported", true}, {"maxResults", 7}}}});
   Deviated h(inner, registry, only("filter-unadvertised"));
-  Request discovery;
-  discovery.method = "GET";
-  discovery.path = "/ServiceProviderConfig";
-  const json spc = json::parse(h.handle(discovery).body);
+  const json spc = answer_of(h, "GET", "/ServiceProviderConfig");
   EXPECT_EQ(spc["filter"]["supported"], false);
   EXPECT_EQ(spc["filter"]["maxResults"], 7);
   EXPECT_EQ(spc["patch"]["supported"], true);
   inner.fallback = json_body(200, {{"totalResults", 1}});
-  Request query;
-  query.method = "GET";
-  query.path = "/Users";
-  query.query = {{"filter", "userName eq \"a\""}};
-  EXPECT_EQ(json::parse(h.handle(query).body)["totalResults"], 1);
+  const json list = answer_of(h, "GET", "/Users", {{"filter", "userName eq \"a\""}});
+  EXPECT_EQ(list["totalResults"], 1);
+  EXPECT_EQ(inner.seen.back().query.at("filter"), "userName eq \"a\"");
 }
 
 TEST_F(DeviationsTest, WrongErrorShapeLeavesSuccessBodiesAlone) {
