@@ -4,7 +4,8 @@
 #   2. stage `ci`: the `ci` preset (gcc, warnings as errors): format check, build, the pinned npm
 #      packages of the MCP end-to-end tests (`npm ci`), every test but `browser`;
 #   3. stage `asan`: the `asan` preset (clang, AddressSanitizer + UndefinedBehaviorSanitizer): the
-#      same tests again, sanitized (ci/sanitize.sh);
+#      protocol, server, conformance, suites and fuzz directories built once, their unit and
+#      end-to-end tests run sanitized (ci/sanitize.sh lists what it leaves to the ci stage, and why);
 #   4. stage `fuzz`: every fuzz target for 30 seconds (ci/fuzz.sh), from the same asan build: one
 #      build serves the sanitized tests and the fuzzing;
 #   5. stage `package`: the Debian package from the `ci` stage's build tree (ci/package.sh
@@ -12,7 +13,8 @@
 #      It builds only what the `ci` stage has not, so it costs the man pages and cpack.
 # SCIM_CI_STAGES picks the stages. The default is `ci package` until the asan and fuzz stages have
 # been run green over the whole tree and timed within the 45-minute budget (docs/reliability.md,
-# "What CI runs"); SCIM_CI_STAGES="ci asan fuzz package" runs all four.
+# "What CI runs"); SCIM_CI_STAGES="ci asan fuzz package" runs all four. Each stage prints its
+# wall time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -29,10 +29,10 @@ class Lenient : public testing_support::WriteTest {
   const Mode lenient = Mode::Lenient;
   const Mode strict = Mode::Strict;
   Result<Patched> user_op(Json op, Mode mode) {
-    return apply_patch(bjensen(), patch({op}), registry, user(), mode);
+    return apply_patch(bjensen(), patch(Json::array({op})), registry, user(), mode);
   }
   Result<Patched> group_op(Json op, Mode mode) {
-    return apply_patch(tour_guides(), patch({op}), registry, group(), mode);
+    return apply_patch(tour_guides(), patch(Json::array({op})), registry, group(), mode);
   }
 };
 
@@ -74,7 +74,7 @@ TEST_F(Lenient, EntraRemoveMemberByValueArray) {
                   registry, group(), strict);
   ASSERT_TRUE(two.ok());
   const Json op = {{"op", "Remove"}, {"path", "members"}, {"value", {{{"value", kBabs}}}}};
-  auto r = apply_patch(two->resource, patch({op}), registry, group(), lenient);
+  auto r = apply_patch(two->resource, patch(Json::array({op})), registry, group(), lenient);
   ASSERT_TRUE(r.ok()) << r.error().detail;
   ASSERT_EQ(r->resource["members"].size(), 1u);
   EXPECT_EQ(r->resource["members"][0]["value"], "other");
@@ -98,7 +98,7 @@ TEST_F(Lenient, EntraAddWorkEmailCreatesTheValue) {
   Json user_without_work = bjensen();
   user_without_work["emails"].erase(0);
   const Json op = {{"op", "Add"}, {"path", "emails[type eq \"work\"].value"}, {"value", "w@x.org"}};
-  auto r = apply_patch(user_without_work, patch({op}), registry, user(), lenient);
+  auto r = apply_patch(user_without_work, patch(Json::array({op})), registry, user(), lenient);
   ASSERT_TRUE(r.ok()) << r.error().detail;
   ASSERT_EQ(r->resource["emails"].size(), 2u);
   EXPECT_EQ(r->resource["emails"][1], Json({{"type", "work"}, {"value", "w@x.org"}}));
@@ -137,7 +137,7 @@ TEST_F(Lenient, PathlessValuePathKeysFollowThePathRules) {
   Json no_work = bjensen();
   no_work["emails"].erase(0);
   const Json add = {{"op", "add"}, {"value", {{"emails[type eq \"work\"].value", "w@x.org"}}}};
-  auto r = apply_patch(no_work, patch({add}), registry, user(), lenient);
+  auto r = apply_patch(no_work, patch(Json::array({add})), registry, user(), lenient);
   ASSERT_TRUE(r.ok()) << r.error().detail;
   ASSERT_EQ(r->resource["emails"].size(), 2u);
   EXPECT_EQ(r->resource["emails"][1], Json({{"type", "work"}, {"value", "w@x.org"}}));

@@ -173,8 +173,8 @@ TEST_F(PatchRewriteTest, RemoveWithValueThatIsNoFilterIsLeftAsSent) {
   for (const Json& value : {Json({{{"display", "Babs"}}}), Json({{{"colour", "red"}}}),
                             Json({"id-1"}), Json({{{"value", {{"a", 1}}}}})}) {
     const Json op = {{"op", "remove"}, {"path", "members"}, {"value", value}};
-    const PatchRewrite r = group_rewrite({op});
-    EXPECT_EQ(ops_of(r), Json({op})) << value.dump();
+    const PatchRewrite r = group_rewrite(Json::array({op}));
+    EXPECT_EQ(ops_of(r), Json::array({op})) << value.dump();
     EXPECT_TRUE(r.used.empty()) << value.dump();
   }
 }
@@ -194,7 +194,7 @@ TEST_F(PatchRewriteTest, ComplexValueShorthand) {
 // {"path": "<extension URN>", "value": {...}} is rewritten like the path-less form it equals.
 TEST_F(PatchRewriteTest, ExtensionPathWithValueObject) {
   const Json untouched = {{"op", "add"}, {"path", kEnterprise}, {"value", {{"department", "D"}}}};
-  EXPECT_EQ(ops_of(user_rewrite({untouched})), Json({untouched}));
+  EXPECT_EQ(ops_of(user_rewrite(Json::array({untouched}))), Json::array({untouched}));
   const PatchRewrite r = user_rewrite(
       {{{"op", "replace"}, {"path", kEnterprise}, {"value", {{"department", nullptr}}}}});
   EXPECT_EQ(ops_of(r), Json({{{"op", "remove"}, {"path", kEnterprise + ":department"}}}));
@@ -220,8 +220,8 @@ TEST_F(PatchRewriteTest, UnrecognisedRequestsPassThrough) {
                          Json({{"op", "add"}, {"path", 7}, {"value", nullptr}}),
                          Json({{"op", "add"}, {"path", "title"}, {"x", 1}}),
                          Json({{"op", "replace"}, {"path", "title"}}), Json("add")}) {
-    const PatchRewrite r = user_rewrite({op});
-    EXPECT_EQ(ops_of(r), Json({op})) << op.dump();
+    const PatchRewrite r = user_rewrite(Json::array({op}));
+    EXPECT_EQ(ops_of(r), Json::array({op})) << op.dump();
     EXPECT_TRUE(r.used.empty()) << op.dump();
   }
   const Json no_envelope = {{"Operations", {{{"op", "Add"}, {"path", "title"}, {"value", "T"}}}}};

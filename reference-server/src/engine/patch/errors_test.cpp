@@ -18,10 +18,10 @@ using Json = nlohmann::json;
 class PatchErrors : public testing_support::WriteTest {
  protected:
   Result<PatchResult> user_op(Json op) {
-    return apply_patch(bjensen(), patch({op}), registry, user());
+    return apply_patch(bjensen(), patch(Json::array({op})), registry, user());
   }
   Result<PatchResult> group_op(Json op) {
-    return apply_patch(tour_guides(), patch({op}), registry, group());
+    return apply_patch(tour_guides(), patch(Json::array({op})), registry, group());
   }
 };
 
