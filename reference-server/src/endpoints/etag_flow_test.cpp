@@ -51,7 +51,7 @@ TEST(EtagFlow, IfMatchCurrentVersionAndStarSucceed) {
   auto r = h.call_json("PATCH", "/Users/" + id, kPatchTitle,
                        {{"if-match", etag_of(h.call("GET", "/Users/" + id))}});
   ASSERT_EQ(r.status, 200);
-  EXPECT_EQ(etag_of(r), body_of(r)["meta"]["version"]);
+  EXPECT_EQ(etag_of(r), body_of(r)["meta"]["version"].get<std::string>());
   EXPECT_EQ(h.call("DELETE", "/Users/" + id, "", {{"if-match", "*"}}).status, 204);
 }
 

@@ -23,7 +23,7 @@ TEST(CreateResource, Answers201WithLocationEtagAndMeta) {
   ASSERT_TRUE(r.header("Location"));
   EXPECT_EQ(*r.header("Location"), std::string(testing::kBase) + "/Users/" + id);
   ASSERT_TRUE(r.header("ETag"));
-  EXPECT_EQ(*r.header("ETag"), body["meta"]["version"]);
+  EXPECT_EQ(*r.header("ETag"), body["meta"]["version"].get<std::string>());
   EXPECT_EQ(*r.header("Content-Type"), "application/scim+json");
   EXPECT_EQ(body["meta"]["resourceType"], "User");
   EXPECT_EQ(body["meta"]["location"], *r.header("Location"));
