@@ -19,9 +19,13 @@ packages=(
   help2man dpkg-dev file
   clang-16 libclang-rt-16-dev llvm-16
 )
-# Extra groups: SCIM_DEPS_EXTRA="browser" adds headless Chromium for the HTML report test.
+# Extra groups: SCIM_DEPS_EXTRA="browser" adds headless Chromium for the HTML report test,
+# "install" debootstrap for ci/install-test.sh.
 if [[ " ${SCIM_DEPS_EXTRA:-} " == *" browser "* ]]; then
   packages+=(chromium)
+fi
+if [[ " ${SCIM_DEPS_EXTRA:-} " == *" install "* ]]; then
+  packages+=(debootstrap)
 fi
 
 missing=()
