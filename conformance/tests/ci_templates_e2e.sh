@@ -66,7 +66,7 @@ jq -r '.runs.steps[] | select(.name == "Gate") | .run' "$work/action.json" >"$wo
 
 # gh_run EXPECT PROFILE COMPARE: the action's run step as GitHub runs it, reports in $work/gh.
 gh_run() {
-  rm -rf "$work/gh" && : >"$work/gh-output" && : >"$work/gh-summary.md"
+  rm -rf "$work/gh" && : >"$work/gh-output" && echo "## an earlier step" >"$work/gh-summary.md"
   (cd "$work" && env -i PATH="$PATH" HOME="$HOME" SCIM_CONFORMANCE="$conformance" \
     GITHUB_OUTPUT="$work/gh-output" GITHUB_STEP_SUMMARY="$work/gh-summary.md" \
     SCIM_BASE_URL="$url" SCIM_TOKEN="$token" PROFILE="$2" EXPECT="$1" STRICT=false \
@@ -83,6 +83,7 @@ done
 check '[.checks[].id | select(startswith("rfc7644/3.14/"))] | length > 5' "$work/gh/results.json" \
   "the args input was globbed by the shell"
 contains "$work/gh-summary.md" '❌'
+[[ $(head -n 1 "$work/gh-summary.md") == "## an earlier step" ]] || fail "the job summary was overwritten"
 cp "$work/gh/results.json" "$work/previous.json"
 
 gh_run "$work/expect.json" entra "$work/previous.json"

@@ -183,6 +183,7 @@ jq -e --arg url "$url_tokens" '[.runExchanges[] | select(.url == $url and .metho
   "$work/oauth.json" >/dev/null || fail "the token exchange is not in runExchanges"
 contains "$work/oauth.xml" 'name="scim-conformance.runner"'
 contains "$work/oauth.xml" "POST $url_tokens"
+contains "$work/oauth.html" "$url_tokens"
 for f in "$work/oauth.json" "$work/oauth.xml" "$work/oauth.html"; do
   grep -q -- "$token" "$f" && fail "the access token leaked into $f"
   grep -q -- "$secret" "$f" && fail "the client secret leaked into $f"
