@@ -96,7 +96,19 @@ expect "maxResults advertised" 1 \
   "$(curl -s "${TENANT[@]}" "$scim/ServiceProviderConfig" | jq .filter.maxResults)"
 expect "page size" 1 "$(curl -s "${TENANT[@]}" "$scim/Users" | jq .itemsPerPage)"
 
-# ---- 7. Export, reset, import.
+# ---- 7. Switch to PATCH answering 204 (RFC 7644 §3.5.2), as some applications do.
+curl -s -o /dev/null "${ADMIN[@]}" -X PATCH "$root/admin/v1/tenants/acme/settings" \
+  -d '{"patchStatus": 204}'
+code=$(curl -s -o /dev/null -w '%{http_code}' "${TENANT[@]}" -X PATCH "$scim/Users/$id" \
+  -d '{"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+       "Operations": [{"op": "replace", "path": "nickName", "value": "Babs"}]}')
+expect "PATCH status" 204 "$code"
+expect "PATCH applied" Babs "$(curl -s "${TENANT[@]}" "$scim/Users/$id" | jq -r .nickName)"
+expect "variant in the journal" patch-204 \
+  "$(curl -s "${ADMIN[@]}" "$root/admin/v1/tenants/acme/journal?method=PATCH" \
+     | jq -r '.entries[-1].variants[0]')"
+
+# ---- 8. Export, reset, import.
 curl -s "${ADMIN[@]}" "$root/admin/v1/tenants/acme/export" >"$workdir/export.json"
 expect "exported users" 2 "$(jq '.Users | length' "$workdir/export.json")"
 curl -s -o /dev/null "${ADMIN[@]}" -X POST "$root/admin/v1/tenants/acme/reset"
@@ -109,7 +121,7 @@ expect "import status" 200 "$code"
 expect "same id after import" "$id" \
   "$(curl -s "${TENANT[@]}" "$scim/Users/$id" | jq -r .id)"
 
-# ---- 8. Delete the tenant: its token stops working at once.
+# ---- 9. Delete the tenant: its token stops working at once.
 curl -s -o /dev/null "${ADMIN[@]}" -X DELETE "$root/admin/v1/tenants/acme"
 expect "deleted tenant's token" 401 \
   "$(curl -s -o /dev/null -w '%{http_code}' "${TENANT[@]}" "$scim/Users")"

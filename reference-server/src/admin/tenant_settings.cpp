@@ -55,19 +55,28 @@ Status<> set_bulk(const nlohmann::json& v, server::ServiceConfig& c, const Setti
   return Ok{};
 }
 
-// {"boolean-string": false, ...}: each named leniency (docs/lenient.md) on or off; names left out
-// stay on. They take effect while "mode" is "lenient".
+// {"boolean-string": false, "unknown-attribute": true, ...}: each named leniency (docs/lenient.md)
+// on or off; names left out follow "mode". One switched on in strict mode is on alone. The engine's
+// lenient mode is all or nothing, so the tenant runs lenient with every other name switched off
+// (endpoints/lenient_call.hpp answers a request that needs one of those as strict mode does).
 Status<> set_leniencies(const nlohmann::json& v, server::ServiceConfig& c) {
   if (!v.is_object()) return invalid_value("leniencies must be an object of name: true|false");
-  c.lenient_off.clear();
+  const auto& names = engine::lenient::kAllNames;
   for (const auto& [name, on] : v.items()) {
-    const auto& names = engine::lenient::kAllNames;
     if (std::find(names.begin(), names.end(), name) == names.end()) {
       return invalid_value("unknown leniency \"" + name + "\" (docs/lenient.md)");
     }
     if (!on.is_boolean()) return invalid_value("leniencies." + name + " must be true or false");
-    if (!on.get<bool>()) c.lenient_off.push_back(name);
   }
+  std::vector<std::string> off;
+  for (std::string_view name : names) {
+    const std::string key(name);
+    const bool on =
+        v.contains(key) ? v[key].get<bool>() : c.lenient && server::leniencies_allowed(c, {key});
+    if (!on) off.push_back(key);
+  }
+  c.lenient = off.size() < names.size();
+  c.lenient_off = c.lenient ? std::move(off) : std::vector<std::string>{};
   return Ok{};
 }
 
@@ -117,11 +126,20 @@ std::map<std::string, Setter> setters(const SettingsBounds& bounds) {
        }},
       {"bulk", [bounds](const nlohmann::json& v,
                         server::ServiceConfig& c) { return set_bulk(v, c, bounds); }},
-      {"leniencies", set_leniencies},
       {"sort", feature_switch(&server::Features::sort, "sort")},
       {"me", feature_switch(&server::Features::me, "me")},
       {"rootQuery", feature_switch(&server::Features::root_query, "rootQuery")},
       {"nestedGroups", feature_switch(&server::Features::nested_groups, "nestedGroups")},
+      {"patch", feature_switch(&server::Features::patch, "patch")},
+      {"filter", feature_switch(&server::Features::filter, "filter")},
+      {"changePassword", feature_switch(&server::Features::change_password, "changePassword")},
+      // RFC 7644 §3.5.2: a successful PATCH answers 200 with the resource or "MAY return" 204.
+      {"patchStatus",
+       [](const nlohmann::json& v, server::ServiceConfig& c) -> Status<> {
+         if (v != 200 && v != 204) return invalid_value("patchStatus must be 200 or 204");
+         c.patch_no_content = v == 204;
+         return Ok{};
+       }},
       {"filterOperators", set_filter_operators},
       // RFC 7644 §3.14: ETags are optional; off, no ETag header and If-Match is not evaluated.
       {"etag",
@@ -142,13 +160,18 @@ Result<server::ServiceConfig> apply_settings(const nlohmann::json& settings,
   if (!settings.is_object()) return invalid_value("settings must be a JSON object");
   const auto table = setters(bounds);
   for (const auto& [key, value] : settings.items()) {
+    if (key == "leniencies") continue;  // last: names left out follow "mode"
     auto it = table.find(key);
     if (it == table.end()) {
       return invalid_value("unknown setting \"" + key +
                            "\" (mode, leniencies, maxResults, bulk, etag, sort, me, rootQuery, "
-                           "nestedGroups, filterOperators)");
+                           "nestedGroups, filterOperators, patch, filter, changePassword, "
+                           "patchStatus)");
     }
     if (auto st = it->second(value, base); !st) return st.error();
+  }
+  if (auto it = settings.find("leniencies"); it != settings.end()) {
+    if (auto st = set_leniencies(*it, base); !st) return st.error();
   }
   return base;
 }
@@ -172,6 +195,10 @@ nlohmann::json effective_settings(const server::ServiceConfig& c) {
   out["rootQuery"] = f.root_query;
   out["nestedGroups"] = f.nested_groups;
   out["filterOperators"] = f.filter_operators;
+  out["patch"] = f.patch;
+  out["filter"] = f.filter;
+  out["changePassword"] = f.change_password;
+  out["patchStatus"] = c.patch_no_content ? 204 : 200;
   return out;
 }
 

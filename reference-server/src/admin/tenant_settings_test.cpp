@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include "scim/server/endpoints/lenient_call.hpp"
+#include "scim/server/engine/lenient/names.hpp"
+
 namespace scim::admin {
 namespace {
 
@@ -106,6 +109,48 @@ TEST(TenantSettings, NamedLeniencesAreSwitchedOffOneByOne) {
   EXPECT_EQ(effective["leniencies"]["op-case"], true);
   EXPECT_EQ(effective["leniencies"]["remove-with-value"], true);
   EXPECT_EQ(effective_settings(with_bulk())["leniencies"]["op-case"], false);  // strict
+}
+
+// A behaviour variant on its own: strict, but unknown attributes ignored (docs/mock.md).
+TEST(TenantSettings, OneLeniencyCanBeSwitchedOnInStrictMode) {
+  auto c = apply_settings({{"leniencies", {{"unknown-attribute", true}}}}, with_bulk(), {});
+  ASSERT_TRUE(c.ok()) << c.error().detail;
+  EXPECT_TRUE(c->lenient);
+  EXPECT_EQ(c->lenient_off.size(), engine::lenient::kAllNames.size() - 1);
+  EXPECT_TRUE(server::leniencies_allowed(*c, {"unknown-attribute"}));
+  EXPECT_FALSE(server::leniencies_allowed(*c, {"op-case"}));
+  auto effective = effective_settings(*c);
+  EXPECT_EQ(effective["leniencies"]["unknown-attribute"], true);
+  EXPECT_EQ(effective["leniencies"]["boolean-string"], false);
+  auto none = apply_settings({{"leniencies", {{"op-case", false}}}}, with_bulk(), {});
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->lenient) << "strict with nothing switched on stays strict";
+  EXPECT_TRUE(none->lenient_off.empty());
+}
+
+// RFC 7644 §3.5.2 (PATCH optional, 204 allowed), §3.4.2.2 (filter optional), RFC 7643 §5
+// (changePassword), per tenant.
+TEST(TenantSettings, PatchFilterAndChangePasswordVariants) {
+  auto c = apply_settings(
+      {{"patch", false}, {"filter", false}, {"changePassword", false}, {"patchStatus", 204}},
+      with_bulk(), {});
+  ASSERT_TRUE(c.ok()) << c.error().detail;
+  EXPECT_FALSE(c->features.patch || c->features.filter || c->features.change_password);
+  EXPECT_TRUE(c->patch_no_content);
+  auto effective = effective_settings(*c);
+  EXPECT_EQ(effective["patch"], false);
+  EXPECT_EQ(effective["filter"], false);
+  EXPECT_EQ(effective["changePassword"], false);
+  EXPECT_EQ(effective["patchStatus"], 204);
+  EXPECT_EQ(effective_settings(with_bulk())["patchStatus"], 200);
+  for (const auto& bad : {nlohmann::json{{"patchStatus", 201}},
+                          {{"patchStatus", "204"}},
+                          {{"patch", "no"}},
+                          {{"changePassword", 0}}}) {
+    auto r = apply_settings(bad, with_bulk(), {});
+    ASSERT_FALSE(r.ok()) << bad.dump();
+    EXPECT_NE(r.error().detail.find(bad.begin().key()), std::string::npos) << r.error().detail;
+  }
 }
 
 }  // namespace

@@ -52,7 +52,8 @@ struct FlagValues {
   std::vector<std::string> feeds;      // "ID[:explicit]"
   // Optional features switched off (server::Features); a flag only ever switches one off.
   bool no_bulk = false, no_sort = false, no_me = false, no_root_query = false,
-       no_nested_groups = false;
+       no_nested_groups = false, no_patch = false, no_filter = false, no_change_password = false;
+  int patch_status = 200;
   std::vector<std::string> filter_operators;
   std::string pagination, default_pagination;  // RFC 9865: "both|cursor|index", "cursor|index"
   std::size_t default_page_size = 0;           // 0: not given
@@ -108,6 +109,13 @@ void register_service_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {
   app.add_flag("--no-me", f.no_me, "/Me answers 501 (RFC 7644 §3.11)");
   app.add_flag("--no-root-query", f.no_root_query, "POST {base}/.search answers 501");
   app.add_flag("--no-nested-groups", f.no_nested_groups, "A group member that is a group: 400");
+  app.add_flag("--no-patch", f.no_patch, "PATCH answers 501 (patch.supported false)");
+  app.add_flag("--no-filter", f.no_filter,
+               "A filter answers 400 invalidFilter (filter.supported false)");
+  app.add_flag("--no-change-password", f.no_change_password,
+               "A new password on PUT/PATCH answers 501 (changePassword.supported false)");
+  app.add_option("--patch-status", f.patch_status, "A successful PATCH answers 200 or 204")
+      ->check(CLI::IsMember({200, 204}));
   app.add_option("--filter-operators", f.filter_operators,
                  "Filter operators allowed, e.g. eq,and (others: 400 invalidFilter; default all)")
       ->delimiter(',');
@@ -259,6 +267,10 @@ Status<std::string> apply_flags(const CLI::App& app, const FlagValues& f, Server
   if (f.no_me) features.me = false;
   if (f.no_root_query) features.root_query = false;
   if (f.no_nested_groups) features.nested_groups = false;
+  if (f.no_patch) features.patch = false;
+  if (f.no_filter) features.filter = false;
+  if (f.no_change_password) features.change_password = false;
+  if (app.count("--patch-status") > 0) c.service.patch_no_content = f.patch_status == 204;
   if (app.count("--filter-operators") > 0) features.filter_operators = f.filter_operators;
   if (auto st = apply_pagination_flags(f, c); !st) return st;
   if (app.count("--admin-token") > 0) c.auth.admin_tokens = f.admin_tokens;

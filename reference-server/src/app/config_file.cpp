@@ -55,6 +55,15 @@ Setter set_bool(bool& target) {
   };
 }
 
+// RFC 7644 §3.5.2: a successful PATCH answers 200 with the resource or, if chosen, 204.
+Setter set_patch_status(bool& no_content) {
+  return [&no_content](const json& v) -> Status<std::string> {
+    if (v != 200 && v != 204) return type_error("200 or 204");
+    no_content = v == 204;
+    return Ok{};
+  };
+}
+
 Setter set_seconds(std::chrono::milliseconds& target) {
   return [&target](const json& v) -> Status<std::string> {
     if (!v.is_number() || v.get<double>() < 0)
@@ -261,6 +270,10 @@ std::map<std::string, Section> sections(ServerConfig& c) {
         {"me", set_bool(c.service.features.me)},
         {"rootQuery", set_bool(c.service.features.root_query)},
         {"nestedGroups", set_bool(c.service.features.nested_groups)},
+        {"patch", set_bool(c.service.features.patch)},
+        {"filter", set_bool(c.service.features.filter)},
+        {"changePassword", set_bool(c.service.features.change_password)},
+        {"patchStatus", set_patch_status(c.service.patch_no_content)},
         {"filterOperators", set_strings(c.service.features.filter_operators)}}},
       {"schemas",
        {{"schemaFiles", set_strings(c.registry.schema_files)},

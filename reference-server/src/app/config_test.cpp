@@ -149,6 +149,35 @@ TEST(Config, FeatureSwitchesFromFlagsAndFile) {
   EXPECT_NE(bad.error().message.find("'like'"), std::string::npos) << bad.error().message;
 }
 
+// The behaviour variants of issue 16 (docs/mock.md) server-wide: PATCH, filter and
+// changePassword off, PATCH answering 204.
+TEST(Config, PatchFilterChangePasswordAndPatchStatus) {
+  auto defaults = parse({});
+  ASSERT_TRUE(defaults.ok());
+  const auto& on = defaults->service.features;
+  EXPECT_TRUE(on.patch && on.filter && on.change_password);
+  EXPECT_FALSE(defaults->service.patch_no_content);
+  auto flags =
+      parse({"--no-patch", "--no-filter", "--no-change-password", "--patch-status", "204"});
+  ASSERT_TRUE(flags.ok()) << flags.error().message;
+  const auto& off = flags->service.features;
+  EXPECT_FALSE(off.patch || off.filter || off.change_password);
+  EXPECT_TRUE(flags->service.patch_no_content);
+  EXPECT_FALSE(parse({"--patch-status", "201"}).ok());
+  auto file = write_temp("variants.json", R"({
+    "service": {"patch": false, "filter": false, "changePassword": false, "patchStatus": 204}
+  })");
+  auto from_file = parse({"--config", file});
+  ASSERT_TRUE(from_file.ok()) << from_file.error().message;
+  EXPECT_FALSE(from_file->service.features.patch || from_file->service.features.filter ||
+               from_file->service.features.change_password);
+  EXPECT_TRUE(from_file->service.patch_no_content);
+  auto bad =
+      parse({"--config", write_temp("bad-status.json", R"({"service": {"patchStatus": 201}})")});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("patchStatus"), std::string::npos) << bad.error().message;
+}
+
 // RFC 9865 §4: every pagination member is configurable, in the file and by flags.
 TEST(Config, PaginationFromFileAndFlags) {
   auto file = write_temp("pagination.json", R"({

@@ -69,24 +69,25 @@ Response service_provider_config(const DiscoveryContext& ctx) {
   if (auto e = reject_filter(ctx.request)) return error_response(*e);
   const auto& c = ctx.config;
   const bool bulk = c.bulk.has_value() && c.features.bulk;
-  nlohmann::json doc = {{"schemas", {urn::kServiceProviderConfig}},
-                        {"patch", {{"supported", true}}},
-                        {"bulk",
-                         {{"supported", bulk},
-                          {"maxOperations", bulk ? c.bulk->max_operations : 0},
-                          {"maxPayloadSize", bulk ? c.bulk->max_payload_bytes : 0}}},
-                        {"filter", {{"supported", true}, {"maxResults", c.max_results}}},
-                        {"changePassword", {{"supported", c.change_password}}},
-                        {"sort", {{"supported", c.features.sort}}},
-                        {"etag", {{"supported", c.etag}}},
-                        {"authenticationSchemes", c.authentication_schemes.empty()
-                                                      ? nlohmann::json::array({bearer_scheme()})
-                                                      : c.authentication_schemes},
-                        {"meta",
-                         {{"resourceType", "ServiceProviderConfig"},
-                          {"location", ctx.request.base_url + "/ServiceProviderConfig"},
-                          {"created", ctx.started_at},
-                          {"lastModified", ctx.started_at}}}};
+  nlohmann::json doc = {
+      {"schemas", {urn::kServiceProviderConfig}},
+      {"patch", {{"supported", c.features.patch}}},
+      {"bulk",
+       {{"supported", bulk},
+        {"maxOperations", bulk ? c.bulk->max_operations : 0},
+        {"maxPayloadSize", bulk ? c.bulk->max_payload_bytes : 0}}},
+      {"filter", {{"supported", c.features.filter}, {"maxResults", c.max_results}}},
+      {"changePassword", {{"supported", c.features.change_password}}},
+      {"sort", {{"supported", c.features.sort}}},
+      {"etag", {{"supported", c.etag}}},
+      {"authenticationSchemes", c.authentication_schemes.empty()
+                                    ? nlohmann::json::array({bearer_scheme()})
+                                    : c.authentication_schemes},
+      {"meta",
+       {{"resourceType", "ServiceProviderConfig"},
+        {"location", ctx.request.base_url + "/ServiceProviderConfig"},
+        {"created", ctx.started_at},
+        {"lastModified", ctx.started_at}}}};
   doc["pagination"] = pagination(c);
   if (!c.documentation_uri.empty()) doc["documentationUri"] = c.documentation_uri;
   if (c.service_provider_config_extra.is_object()) doc.merge_patch(c.service_provider_config_extra);

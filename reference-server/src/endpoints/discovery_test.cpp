@@ -27,7 +27,7 @@ TEST(Discovery, ServiceProviderConfigReflectsTheConfiguration) {
   EXPECT_EQ(doc["etag"]["supported"], true);
   EXPECT_EQ(doc["patch"]["supported"], true);
   EXPECT_EQ(doc["sort"]["supported"], true);
-  EXPECT_EQ(doc["changePassword"]["supported"], false);
+  EXPECT_EQ(doc["changePassword"]["supported"], true);
   EXPECT_EQ(doc["documentationUri"], "https://example.com/help");
   EXPECT_EQ(doc["securityEvents"]["supported"], true);
   ASSERT_FALSE(doc["authenticationSchemes"].empty());

@@ -80,4 +80,34 @@ std::optional<ScimError> refused_nesting(const Context& ctx, const ResourceType&
   return std::nullopt;
 }
 
+std::optional<ScimError> refused_filter(const Context& ctx) {
+  if (ctx.config.features.filter) return std::nullopt;
+  ctx.variant("no-filter");
+  return invalid_filter(
+      "filtering is not supported by this service provider (filter.supported is false, RFC 7644 "
+      "§3.4.2.2): list without \"filter\"");
+}
+
+std::optional<ScimError> refused_patch(const Context& ctx) {
+  if (ctx.config.features.patch) return std::nullopt;
+  ctx.variant("no-patch");
+  return http_error(501,
+                    "PATCH is not supported by this service provider (patch.supported is false, "
+                    "RFC 7644 §3.5.2); replace the resource with PUT");
+}
+
+std::optional<ScimError> refused_password_change(const Context& ctx, const nlohmann::json& current,
+                                                 const nlohmann::json& next) {
+  if (ctx.config.features.change_password || !next.is_object()) return std::nullopt;
+  const auto after = next.find("password");
+  if (after == next.end()) return std::nullopt;
+  const auto before = current.is_object() ? current.find("password") : current.end();
+  if (current.is_object() && before != current.end() && *before == *after) return std::nullopt;
+  ctx.variant("no-change-password");
+  return http_error(501,
+                    "changing a password is not supported by this service provider "
+                    "(changePassword.supported is false, RFC 7643 §5); a password can be set "
+                    "when the resource is created");
+}
+
 }  // namespace scim::server

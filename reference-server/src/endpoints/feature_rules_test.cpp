@@ -133,6 +133,105 @@ TEST(Features, FilterOperatorsAllowAValuePathWhoseOperatorsAreListed) {
               IsScimError(400, "invalidFilter"));
 }
 
+const json kPatchOp = {{"schemas", {"urn:ietf:params:scim:api:messages:2.0:PatchOp"}},
+                       {"Operations", {{{"op", "replace"}, {"path", "nickName"}, {"value", "B"}}}}};
+
+json put_body(const std::string& user_name, const json& extra) {
+  json body = {{"schemas", {"urn:ietf:params:scim:schemas:core:2.0:User"}},
+               {"userName", user_name}};
+  body.update(extra);
+  return body;
+}
+
+// RFC 7644 §3.5.2 "HTTP PATCH is an OPTIONAL server function"; Table 8: 501 "e.g., PATCH".
+TEST(Features, PatchOffIs501AndChangesNothing) {
+  Harness h(with([](Features& f) { f.patch = false; }));
+  EXPECT_EQ(spc(h)["patch"]["supported"], false);
+  const auto id = h.create_user("bjensen");
+  auto r = h.call_json("PATCH", "/Users/" + id, kPatchOp);
+  EXPECT_THAT(r, IsScimError(501, ""));
+  EXPECT_NE(body_of(r).value("detail", "").find("PUT"), std::string::npos) << r.body;
+  EXPECT_THAT(h.call_json("PATCH", "/Users/does-not-exist", kPatchOp), IsScimError(501, ""));
+  EXPECT_FALSE(body_of(h.call("GET", "/Users/" + id)).contains("nickName"));
+  auto put = h.call_json("PUT", "/Users/" + id, put_body("bjensen", {{"nickName", "B"}}));
+  EXPECT_EQ(put.status, 200) << "PUT is not PATCH: " << put.body;
+  EXPECT_EQ(r.notes.variants, std::vector<std::string>{"no-patch"});
+}
+
+// RFC 7644 §3.4.2.2 "Filtering is an OPTIONAL parameter": a filter gets 400 invalidFilter on
+// every query route; lists without one still work.
+TEST(Features, FilterOffRefusesEveryFilteredQuery) {
+  Harness h(with([](Features& f) { f.filter = false; }));
+  const auto doc = spc(h);
+  EXPECT_EQ(doc["filter"]["supported"], false);
+  EXPECT_EQ(doc["filter"]["maxResults"], 200) << "maxResults is still REQUIRED";
+  h.create_user("bjensen");
+  auto get = h.call("GET", "/Users", "", {}, {{"filter", "userName eq \"bjensen\""}});
+  EXPECT_THAT(get, IsScimError(400, "invalidFilter"));
+  EXPECT_NE(body_of(get).value("detail", "").find("filter.supported"), std::string::npos);
+  const json search{{"schemas", {"urn:ietf:params:scim:api:messages:2.0:SearchRequest"}},
+                    {"filter", "userName pr"}};
+  EXPECT_THAT(h.call_json("POST", "/Users/.search", search), IsScimError(400, "invalidFilter"));
+  EXPECT_THAT(h.call_json("POST", "/.search", search), IsScimError(400, "invalidFilter"));
+  auto all = h.call("GET", "/Users");
+  ASSERT_EQ(all.status, 200) << all.body;
+  EXPECT_EQ(body_of(all)["totalResults"], 1);
+}
+
+// RFC 7643 §5 changePassword "whether or not the operation is supported": a new password over
+// PUT or PATCH is 501; the same password again, none, or one set at creation passes.
+TEST(Features, ChangePasswordOffRefusesANewPasswordOnly) {
+  Harness h(with([](Features& f) { f.change_password = false; }));
+  EXPECT_EQ(spc(h)["changePassword"]["supported"], false);
+  const auto id = h.create_user("bjensen", {{"password", "t1meMa$heen"}});
+  auto same = h.call_json("PUT", "/Users/" + id,
+                          put_body("bjensen", {{"password", "t1meMa$heen"}, {"title", "T"}}));
+  EXPECT_EQ(same.status, 200) << same.body;
+  auto put = h.call_json("PUT", "/Users/" + id,
+                         put_body("bjensen", {{"password", "n3w"}, {"title", "X"}}));
+  EXPECT_THAT(put, IsScimError(501, ""));
+  EXPECT_EQ(put.notes.variants, std::vector<std::string>{"no-change-password"});
+  const json patch = {{"schemas", {"urn:ietf:params:scim:api:messages:2.0:PatchOp"}},
+                      {"Operations",
+                       {{{"op", "replace"}, {"path", "title"}, {"value", "Y"}},
+                        {{"op", "replace"}, {"path", "password"}, {"value", "n3w"}}}}};
+  EXPECT_THAT(h.call_json("PATCH", "/Users/" + id, patch), IsScimError(501, ""));
+  EXPECT_EQ(body_of(h.call("GET", "/Users/" + id))["title"], "T") << "nothing half-applied";
+  EXPECT_EQ(h.call_json("PATCH", "/Users/" + id, kPatchOp).status, 200);
+}
+
+TEST(Features, ChangePasswordOnByDefault) {
+  Harness h(with_defaults());
+  EXPECT_EQ(spc(h)["changePassword"]["supported"], true);
+  const auto id = h.create_user("bjensen", {{"password", "a"}});
+  EXPECT_EQ(h.call_json("PUT", "/Users/" + id, put_body("bjensen", {{"password", "b"}})).status,
+            200);
+}
+
+// RFC 7644 §3.5.2: "MAY return HTTP status code 204 (No Content) and the appropriate response
+// headers"; "MUST return a 200 OK if the "attributes" parameter is specified".
+TEST(Features, PatchNoContentAnswers204WithTheNewETag) {
+  ServiceConfig config;
+  config.patch_no_content = true;
+  Harness h(config);
+  const auto id = h.create_user("bjensen");
+  auto r = h.call_json("PATCH", "/Users/" + id, kPatchOp);
+  ASSERT_EQ(r.status, 204) << r.body;
+  EXPECT_TRUE(r.body.empty());
+  auto get = h.call("GET", "/Users/" + id);
+  EXPECT_EQ(body_of(get)["nickName"], "B");
+  ASSERT_NE(r.header("ETag"), nullptr);
+  ASSERT_NE(get.header("ETag"), nullptr);
+  EXPECT_EQ(*r.header("ETag"), *get.header("ETag"));
+  EXPECT_EQ(r.notes.variants, std::vector<std::string>{"patch-204"});
+  auto with_attributes =
+      h.call("PATCH", "/Users/" + id, kPatchOp.dump(), {{"content-type", "application/scim+json"}},
+             {{"attributes", "nickName"}});
+  ASSERT_EQ(with_attributes.status, 200) << with_attributes.body;
+  EXPECT_EQ(body_of(with_attributes)["nickName"], "B");
+  EXPECT_THAT(h.call_json("PATCH", "/Users/nope", kPatchOp), IsScimError(404, ""));
+}
+
 // Where a client discovers the RFC 8936 poll endpoint (docs/events.md).
 TEST(Features, AdvertisedFeedsNameThePollEndpointAsATemplate) {
   ServiceConfig config;

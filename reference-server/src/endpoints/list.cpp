@@ -28,6 +28,7 @@ Result<Prepared> prepare(const Context& ctx, const ResourceType& type, const Lis
                          bool with_sort) {
   Prepared out;
   if (p.filter) {
+    if (auto refused = refused_filter(ctx)) return *refused;
     engine::FilterOptions options{ctx.config.filter_limits,
                                   ctx.config.reject_unknown_filter_attributes};
     // Entra's emails[...].value eq "x" in lenient mode (docs/lenient.md).

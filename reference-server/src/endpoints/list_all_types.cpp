@@ -36,6 +36,7 @@ Result<std::vector<Typed>> collect(const Context& ctx, const ListParams& params,
     ++type_index;
     std::optional<engine::Filter> filter;
     if (params.filter) {
+      if (auto refused = refused_filter(ctx)) return *refused;
       engine::FilterOptions options{ctx.config.filter_limits, false};
       auto parsed = lenient_call(ctx.config, [&](engine::lenient::Mode mode) {
         return engine::lenient::parse_filter(*params.filter, ctx.registry, *type, mode, options);

@@ -1,9 +1,10 @@
 // PATCH (RFC 7644 §3.5.2): the engine applies the operations atomically to the current state and
 // the store commits them with a compare-and-set; a no-op PATCH writes nothing (version and
-// lastModified stay). Answers 200 with the resource (the RFC allows 204; 200 lets clients see
-// the result and honours attributes/excludedAttributes).
+// lastModified stay). Answers 200 with the resource; a deployment or tenant may choose 204, as
+// the RFC allows (ServiceConfig::patch_no_content), or switch PATCH off (Features::patch).
 #include "scim/server/api/responses.hpp"
 #include "scim/server/endpoints/device_rules.hpp"
+#include "scim/server/endpoints/etag.hpp"
 #include "scim/server/endpoints/feature_rules.hpp"
 #include "scim/server/endpoints/lenient_call.hpp"
 #include "scim/server/endpoints/resource_conditional.hpp"
@@ -23,9 +24,27 @@ nlohmann::json patch_input(const Context& ctx, const ResourceType& type, nlohman
   return r;
 }
 
+// RFC 7644 §3.5.2: "MAY return HTTP status code 204 (No Content) and the appropriate response
+// headers" (the ETag of the new version), but "MUST return a 200 OK if the "attributes"
+// parameter is specified"; a request naming excludedAttributes also asked for a representation.
+Response patched_response(const Context& ctx, const ResourceType& type,
+                          const store::StoredResource& stored,
+                          const engine::Projection& projection) {
+  const bool wants_body = ctx.request.query_param("attributes") != nullptr ||
+                          ctx.request.query_param("excludedAttributes") != nullptr;
+  if (!ctx.config.patch_no_content || wants_body) {
+    return resource_response(ctx, type, stored, 200, projection);
+  }
+  ctx.variant("patch-204");
+  Response r = no_content(204);
+  if (ctx.config.etag) r.set_header("ETag", format_etag(stored.version));
+  return r;
+}
+
 }  // namespace
 
 Response patch_resource(const Context& ctx, const ResourceType& type, std::string_view id) {
+  if (auto refused = refused_patch(ctx)) return error_response(*refused);
   auto projection = request_projection(ctx, type);
   if (!projection) return error_response(projection.error());
   auto body = parse_body(ctx.request, ctx.config.max_json_depth);
@@ -41,6 +60,7 @@ Response patch_resource(const Context& ctx, const ResourceType& type, std::strin
         });
         if (!patched) return patched.error();
         if (auto refused = refused_nesting(ctx, type, patched->resource)) return *refused;
+        if (auto refused = refused_password_change(ctx, input, patched->resource)) return *refused;
         ctx.used(patched->leniencies_used);
         changed = patched->changed;
         if (!changed) return store::WriteOutcome{current, {}};
@@ -55,7 +75,7 @@ Response patch_resource(const Context& ctx, const ResourceType& type, std::strin
     const nlohmann::json* ops = body->contains("Operations") ? &(*body)["Operations"] : nullptr;
     notify_write(ctx, type, *outcome, {WriteEvent::Kind::Patch, ops, active_before});
   }
-  return resource_response(ctx, type, outcome->resource, 200, *projection);
+  return patched_response(ctx, type, outcome->resource, *projection);
 }
 
 }  // namespace scim::server

@@ -92,6 +92,8 @@ Response replace_resource(const Context& ctx, const ResourceType& type, std::str
         });
         if (!validated) return validated.error();
         if (auto refused = refused_nesting(ctx, type, validated->resource)) return *refused;
+        if (auto refused = refused_password_change(ctx, current.resource, validated->resource))
+          return *refused;
         ctx.used(validated->leniencies_used);
         carry_read_only(ctx, type, current.resource, validated->resource);
         if (auto st = check_device_rules(type, validated->resource); !st) return st.error();

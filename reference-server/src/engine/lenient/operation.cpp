@@ -58,6 +58,15 @@ Operations rewrite_extension_write(RewriteContext& ctx, OpKind kind, const Patch
   return ops;
 }
 
+// True when the attribute part of `text` (before any value filter) names no attribute of the
+// resource type: such an operation is dropped (unknown-attribute). A path that fails for another
+// reason (an unclosed filter, an unknown sub-attribute after a filter) reaches the strict engine,
+// which explains it.
+bool names_no_attribute(const RewriteContext& ctx, std::string_view text) {
+  const std::string_view head = text.substr(0, text.find('['));
+  return !head.empty() && !parse_path(ctx, head).has_value();
+}
+
 }  // namespace
 
 nlohmann::json make_operation(OpKind kind, const nlohmann::json& path,
@@ -95,6 +104,10 @@ WriteRewrite rewrite_write(RewriteContext& ctx, OpKind kind, const PatchPath& pa
 Operations rewrite_path_operation(RewriteContext& ctx, OpKind kind, const std::string& text,
                                   const nlohmann::json& value) {
   auto path = parse_path(ctx, text);
+  if (!path && names_no_attribute(ctx, text)) {
+    ctx.log.record(kUnknownAttribute);
+    return {};
+  }
   if (!path) return {make_operation(kind, text, &value)};
   if (path->attribute() == nullptr && !is_unassigned(value)) {
     return rewrite_extension_write(ctx, kind, *path, value);

@@ -5,7 +5,8 @@
 //  - drops a member that changes nothing: a readOnly attribute (readonly-in-input), "id" equal to
 //    the resource's id (pathless-replace-id), add of null or [] (null-as-unassigned);
 //  - turns a member into an operation of its own where RFC form needs a path: a value path as
-//    key (pathless-value-paths), replace of null or [] (a remove, null-as-unassigned).
+//    key (pathless-value-paths), replace of null or [] (a remove, null-as-unassigned);
+//  - drops a member that names no attribute (unknown-attribute).
 // Kept members between two such operations form one path-less operation, so everything applies
 // in the original order. A value whose members all drop leaves no operation.
 #include <string>
@@ -92,7 +93,7 @@ void rewrite_extension_object(RewriteContext& ctx, OpKind kind, const Schema& ex
     std::optional<PatchPath> path;
     if (name.find('[') == std::string::npos) path = parse_path(ctx, extension.id + ":" + name);
     if (!path || path->attribute() == nullptr) {
-      out.keep(key, name, member);  // the strict engine names the unknown attribute
+      ctx.log.record(kUnknownAttribute);  // no attribute of the extension: dropped
       continue;
     }
     rewrite_member(ctx, kind, *path, key, name, member, out);
@@ -113,7 +114,7 @@ void rewrite_key(RewriteContext& ctx, OpKind kind, const std::string& key,
     return out.emit(rewrite_path_operation(ctx, kind, key, value));
   }
   auto path = parse_path(ctx, key);
-  if (!path) return out.keep("", key, value);  // the strict engine names the unknown attribute
+  if (!path) return ctx.log.record(kUnknownAttribute);  // names no attribute: dropped
   observe_name(ctx.log, key, path->target.path.to_string());
   rewrite_member(ctx, kind, *path, "", key, value, out);
 }

@@ -2,6 +2,8 @@
 // are looked up as the strict engine looks them up (validate/validate.cpp): common attributes,
 // extension objects, core attributes; their values get the value rewrites (values.cpp). readOnly
 // attributes are left alone: the strict engine drops them in both modes (RFC 7644 §3.5.1).
+// Members that name no attribute of the resource type (nor of its extensions) are dropped
+// (unknown-attribute) instead of refused, as applications that ignore what they do not store do.
 #include "scim/protocol/strings.hpp"
 #include "scim/server/engine/lenient/lenient.hpp"
 #include "scim/server/engine/lenient/rewrite.hpp"
@@ -25,6 +27,9 @@ nlohmann::json rewrite_extension(LeniencyLog& log, const Schema& extension,
   for (const auto& [key, member] : value.items()) {
     if (const Attribute* attr = extension.find(key); attr != nullptr) {
       out[key] = rewrite_attribute(log, *attr, key, member);
+    } else {
+      out.erase(key);
+      log.record(kUnknownAttribute);
     }
   }
   return out;
@@ -49,6 +54,9 @@ ResourceRewrite rewrite_resource(const nlohmann::json& body, const Registry& reg
       out.body[key] = rewrite_extension(log, *ext, value);
     } else if (const Attribute* attr = core->find(key); attr != nullptr) {
       out.body[key] = rewrite_attribute(log, *attr, key, value);
+    } else {
+      out.body.erase(key);
+      log.record(kUnknownAttribute);
     }
   }
   out.used = log.names();

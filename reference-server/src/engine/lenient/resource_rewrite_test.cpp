@@ -1,6 +1,6 @@
 // The POST/PUT pre-pass in isolation (RFC 7644 §3.3, §3.5.1): "True"/"False" strings become
-// booleans wherever the schema says boolean, other spellings of attribute names are observed, and
-// strict mode passes bodies through untouched.
+// booleans wherever the schema says boolean, other spellings of attribute names are observed,
+// members naming no attribute are dropped, and strict mode passes bodies through untouched.
 #include <gtest/gtest.h>
 
 #include "scim/server/engine/lenient/lenient.hpp"
@@ -52,6 +52,23 @@ TEST_F(ResourceRewriteTest, AttributeNameCaseIsObservedOnly) {
   const ResourceRewrite r = rewrite(body);
   EXPECT_EQ(r.body, body);
   EXPECT_EQ(r.used, Names{"attribute-name-case"});
+}
+
+// Applications that store only what they know ignore the rest (unknown-attribute); strict mode
+// refuses it (400 invalidValue naming the attribute).
+TEST_F(ResourceRewriteTest, UnknownAttributesAreDropped) {
+  const std::string enterprise(urn::kEnterpriseUser);
+  const Json body = {{"schemas", {urn::kUser, enterprise}},
+                     {"userName", "b"},
+                     {"shoeSize", 9},
+                     {"urn:example:custom:2.0:User", {{"badge", "7"}}},
+                     {enterprise, {{"department", "D"}, {"badge", "7"}}}};
+  const ResourceRewrite r = rewrite(body);
+  EXPECT_EQ(r.body, Json({{"schemas", {urn::kUser, enterprise}},
+                          {"userName", "b"},
+                          {enterprise, {{"department", "D"}}}}));
+  EXPECT_EQ(r.used, Names{"unknown-attribute"});
+  EXPECT_EQ(rewrite(body, Mode::Strict).body, body);
 }
 
 TEST_F(ResourceRewriteTest, StrictModePassesBodiesThroughUntouched) {

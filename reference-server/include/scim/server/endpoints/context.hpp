@@ -33,6 +33,13 @@ struct Context {
     all.erase(std::unique(all.begin(), all.end()), all.end());
   }
 
+  // Records a behaviour variant (docs/mock.md) that changed the answer, each once.
+  void variant(std::string name) const {
+    if (notes == nullptr) return;
+    auto& all = notes->variants;
+    if (std::find(all.begin(), all.end(), name) == all.end()) all.push_back(std::move(name));
+  }
+
   // Absolute URL of a resource: base URL + endpoint + "/" + id (RFC 7644 §3.1 meta.location).
   std::string location(const ResourceType& type, std::string_view id) const {
     return request.base_url + type.endpoint + "/" + std::string(id);

@@ -31,6 +31,12 @@ struct Features {
                               // off -> POST {base}/.search answers 501
   bool nested_groups = true;  // RFC 7643 §4.2: off -> a member that is itself a group of the
                               // same type is refused with 400 invalidValue
+  bool patch = true;   // §3.5.2 "HTTP PATCH is an OPTIONAL server function": off -> 501 on PATCH
+                       // (also through /Me and /Bulk), patch.supported false
+  bool filter = true;  // §3.4.2.2 "Filtering is an OPTIONAL parameter": off -> a "filter" is
+                       // answered 400 invalidFilter (Table 9), filter.supported false
+  bool change_password = true;  // RFC 7643 §5 changePassword: off -> PUT or PATCH that sets a
+                                // new "password" answers 501 (Table 8); POST may still set one
   // The filter operators queries may use (RFC 7644 §3.4.2.2 Tables 3 and 4: eq ne co sw ew pr gt
   // ge lt le, and or not; a value path is allowed when the operators inside it are); empty allows
   // all. Others are declined with 400
@@ -55,7 +61,10 @@ struct ServiceConfig {
   std::size_t max_json_depth = 64;        // nesting of request bodies; beyond: 400 invalidSyntax
   std::size_t max_write_retries = 8;      // optimistic-concurrency retries without If-Match
   bool etag = true;                       // RFC 7644 §3.14 ETags and If-Match/If-None-Match
-  bool change_password = false;
+  // RFC 7644 §3.5.2: a successful PATCH "MUST return a 200 OK ... and the entire resource ... or
+  // MAY return HTTP status code 204 (No Content)". True: 204, except when the request names
+  // "attributes" ("The server MUST return a 200 OK") or "excludedAttributes".
+  bool patch_no_content = false;
   // Set when /Bulk is served: advertised in ServiceProviderConfig "bulk" (RFC 7643 §5), enforced
   // by the bulk executor. Unset: "supported": false.
   std::optional<bulk::BulkLimits> bulk;

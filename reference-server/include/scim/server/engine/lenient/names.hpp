@@ -18,13 +18,14 @@ inline constexpr std::string_view kRemoveWithValue = "remove-with-value";      /
 inline constexpr std::string_view kComplexValueShorthand = "complex-value-shorthand";  // manager
 inline constexpr std::string_view kPathlessValuePaths = "pathless-value-paths";        // Entra 2020
 inline constexpr std::string_view kValuePathSubAttribute = "value-path-sub-attribute";  // filter
+inline constexpr std::string_view kUnknownAttribute = "unknown-attribute";  // dropped, not refused
 
 // Engine options: granted to lenient requests, reported when the strict engine needed them.
 inline constexpr std::string_view kFilterCreatesValue = "filter-creates-value";  // emails[...]
 inline constexpr std::string_view kRemoveUnmatchedFilter = "remove-unmatched-filter";  // no-op
 inline constexpr std::string_view kNonCanonicalValue = "non-canonical-value";  // type "Work2"
 
-inline constexpr std::array<std::string_view, 13> kAllNames = {kOpCase,
+inline constexpr std::array<std::string_view, 14> kAllNames = {kOpCase,
                                                                kBooleanString,
                                                                kAttributeNameCase,
                                                                kNullAsUnassigned,
@@ -34,6 +35,7 @@ inline constexpr std::array<std::string_view, 13> kAllNames = {kOpCase,
                                                                kComplexValueShorthand,
                                                                kPathlessValuePaths,
                                                                kValuePathSubAttribute,
+                                                               kUnknownAttribute,
                                                                kFilterCreatesValue,
                                                                kRemoveUnmatchedFilter,
                                                                kNonCanonicalValue};
