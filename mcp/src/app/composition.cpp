@@ -1,9 +1,10 @@
-// Builds the Offer: SCIM tools, conformance tools, the fixture tools when asked, resources and
-// prompts.
+// Builds the Offer: SCIM tools, conformance tools, the mock tools when an admin token is
+// configured, the fixture tools when asked, resources and prompts.
 #include "scim/mcp/composition.hpp"
 
 #include "scim/mcp/conformance_tools.hpp"
 #include "scim/mcp/content.hpp"
+#include "scim/mcp/mock_tools.hpp"
 #include "scim/mcp/scim_tools.hpp"
 #include "scim/mcp/test_tools.hpp"
 #include "scim/suites/suites.hpp"
@@ -28,6 +29,11 @@ std::string instructions(const McpConfig& config) {
   if (config.target.base_url.empty()) {
     text += " No target is configured (--base-url), so only the catalogue tools work.";
   }
+  if (!config.admin_token.empty()) {
+    text +=
+        " The mock_* tools drive the reference server's control plane: tenants, faults and "
+        "the request journal.";
+  }
   if (config.read_only) text += " Read-only mode: tools that write are not offered.";
   return text;
 }
@@ -47,6 +53,10 @@ App::App(const McpConfig& config, std::unique_ptr<conf::Transport> transport)
   add(make_scim_read_tools(target_));
   add(make_scim_write_tools(target_));
   add(make_conformance_tools({catalog_, target_, runs_, specs_, suites::profile_names()}));
+  const std::string admin_url = admin_api_url(config.admin_url, config.target.base_url);
+  if (!config.admin_token.empty() && !admin_url.empty()) {
+    add(make_mock_tools({admin_url, config.admin_token, config.target.timeout}, target_));
+  }
   if (config.test_tools) add(make_test_tools());
   offer_.resources = {make_catalog_resources(catalog_, specs_), make_report_resources(runs_)};
   offer_.prompts = make_prompts(false);

@@ -39,14 +39,17 @@ start() {
 }
 
 export SCIM_E2E_TOKEN="e2e-$RANDOM$RANDOM"
-base=$(start "$work/server.out" "$server" --port 0 --token "$SCIM_E2E_TOKEN")
+export SCIM_E2E_ADMIN_TOKEN="admin-$RANDOM$RANDOM"  # the mock tools drive /admin/v1 with it
+base=$(start "$work/server.out" "$server" --port 0 --token "$SCIM_E2E_TOKEN" \
+  --admin-token "$SCIM_E2E_ADMIN_TOKEN")
 
 case "$mode" in
   sdk)
     node "$here/sdk_client.mjs" stdio "$mcp" "$base"
     export MCP_E2E_HTTP_TOKEN="http-$RANDOM$RANDOM"
     url=$(start "$work/mcp.out" "$mcp" --http 127.0.0.1:0 --base-url "$base" \
-      --token-env SCIM_E2E_TOKEN --http-token-env MCP_E2E_HTTP_TOKEN)
+      --token-env SCIM_E2E_TOKEN --admin-token-env SCIM_E2E_ADMIN_TOKEN \
+      --http-token-env MCP_E2E_HTTP_TOKEN)
     node "$here/sdk_client.mjs" http "$mcp" "$base" "$url"
     ;;
   conformance)

@@ -1,7 +1,8 @@
 // Drives scim-mcp with the official MCP TypeScript SDK client (pinned in package-lock.json), over
 // stdio and over Streamable HTTP, against a running reference server: lists tools, creates,
 // patches and deletes a user, checks the error paths, runs a small conformance selection with
-// progress, and reads the report resources. Exits non-zero with a message on the first failure.
+// progress, reads the report resources, and drives the mock (a tenant, a fault a real client
+// meets, the journal that shows it). Exits non-zero with a message on the first failure.
 import { spawn } from 'node:child_process';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -111,12 +112,55 @@ async function session(client, label) {
         `${label}: prompts ${prompts}`);
   const prompt = await client.getPrompt({ name: 'diagnose_provisioning', arguments: { user: 'bjensen' } });
   check(prompt.messages[0].content.text.includes('bjensen'), `${label}: prompt lacks the user`);
+  await mockSession(client, label, names);
   console.log(`${label}: ok (${tools.length} tools, ${summary.total} checks, ${progress.length} progress, ${late.length} after the response)`);
+}
+
+// The mock tools against the reference server's admin API (docs/mock.md): a tenant, a 503 its
+// client meets once, the journal entry naming the fault, the fault removed, the tenant reset.
+async function mockSession(client, label, names) {
+  for (const n of ['mock_tenant_create', 'mock_tenant_reset', 'mock_fault_set', 'mock_fault_clear',
+                   'mock_journal']) {
+    check(names.includes(n), `${label}: tools/list lacks ${n}`);
+  }
+  const tenant = `mcp-${label}-${Date.now()}`;
+  const tenantToken = `tok-${tenant}`;
+  const created = await client.callTool({
+    name: 'mock_tenant_create', arguments: { name: tenant, tokens: [tenantToken] },
+  });
+  check(!created.isError, `${label}: mock_tenant_create failed: ${created.content[0].text}`);
+  check(!created.content[0].text.includes(process.env.SCIM_E2E_ADMIN_TOKEN),
+        `${label}: the admin token shows in a tool result`);
+  const fault = await client.callTool({
+    name: 'mock_fault_set',
+    arguments: { tenant, fault: { id: 'once', type: 'error', status: 503, method: 'GET', path: '/Users', times: 1 } },
+  });
+  check(!fault.isError, `${label}: mock_fault_set failed: ${fault.content[0].text}`);
+  const tenantUsers = `${baseUrl.replace(/\/scim\/v2$/, '')}/tenants/${tenant}/scim/v2/Users`;
+  const get = () => fetch(tenantUsers, { headers: { Authorization: `Bearer ${tenantToken}` } });
+  const first = await get();
+  const second = await get();
+  check(first.status === 503 && second.status === 200,
+        `${label}: fault gave ${first.status} then ${second.status}, expected 503 then 200`);
+  const journal = await client.callTool({
+    name: 'mock_journal', arguments: { tenant, method: 'GET', status: '503' },
+  });
+  check(!journal.isError && journal.structuredContent.entries.length === 1 &&
+        journal.content[0].text.includes('fault'),
+        `${label}: journal lacks the 503: ${journal.content[0].text}`);
+  const clear = await client.callTool({ name: 'mock_fault_clear', arguments: { tenant } });
+  check(!clear.isError, `${label}: mock_fault_clear failed: ${clear.content[0].text}`);
+  const reset = await client.callTool({ name: 'mock_tenant_reset', arguments: { tenant } });
+  check(!reset.isError, `${label}: mock_tenant_reset failed: ${reset.content[0].text}`);
+  const unknown = await client.callTool({ name: 'mock_tenant_reset', arguments: { tenant: 'no-such-tenant' } });
+  check(unknown.isError && unknown.content[0].text.includes('HTTP 404'),
+        `${label}: unknown tenant not reported: ${unknown.content[0].text}`);
 }
 
 async function overStdio() {
   const transport = new StdioClientTransport({
-    command: mcpBinary, args: ['--base-url', baseUrl, '--token-env', 'SCIM_E2E_TOKEN'],
+    command: mcpBinary,
+    args: ['--base-url', baseUrl, '--token-env', 'SCIM_E2E_TOKEN', '--admin-token-env', 'SCIM_E2E_ADMIN_TOKEN'],
     env: { ...process.env }, stderr: 'inherit',
   });
   const client = new Client({ name: 'scim-mcp-e2e', version: '1.0.0' });
