@@ -58,16 +58,12 @@ Operations rewrite_extension_write(RewriteContext& ctx, OpKind kind, const Patch
   return ops;
 }
 
-// True when the attribute part of `text` (before any value filter) names no attribute of the
-// resource type: such an operation is dropped (unknown-attribute). A path that fails for another
-// reason (an unclosed filter, an unknown sub-attribute after a filter) reaches the strict engine,
-// which explains it.
+}  // namespace
+
 bool names_no_attribute(const RewriteContext& ctx, std::string_view text) {
   const std::string_view head = text.substr(0, text.find('['));
   return !head.empty() && !parse_path(ctx, head).has_value();
 }
-
-}  // namespace
 
 nlohmann::json make_operation(OpKind kind, const nlohmann::json& path,
                               const nlohmann::json* value) {

@@ -71,6 +71,11 @@ Operations rewrite_operation(RewriteContext& ctx, const nlohmann::json& op) {
   if (*kind == OpKind::Remove) {
     auto parsed =
         path != nullptr ? parse_path(ctx, path->get_ref<const std::string&>()) : std::nullopt;
+    if (!parsed && path != nullptr &&
+        names_no_attribute(ctx, path->get_ref<const std::string&>())) {
+      ctx.log.record(kUnknownAttribute);  // removing what the type does not have: nothing to do
+      return {};
+    }
     if (!parsed) return {make_operation(*kind, path != nullptr ? *path : no_path, value)};
     return rewrite_remove(ctx, *parsed, value);
   }

@@ -69,6 +69,11 @@ struct RewriteContext {
 nlohmann::json make_operation(OpKind kind, const nlohmann::json& path, const nlohmann::json* value);
 // Parses a PATCH path within the limits; nullopt when the strict engine would refuse it.
 std::optional<PatchPath> parse_path(const RewriteContext& ctx, std::string_view text);
+// True when the attribute part of `text` (before any value filter) names no attribute of the
+// resource type: such an operation is dropped (unknown-attribute). A path that fails for another
+// reason (an unclosed filter, an unknown sub-attribute after a filter) reaches the strict engine,
+// which explains it.
+bool names_no_attribute(const RewriteContext& ctx, std::string_view text);
 
 // operation.cpp: add/replace of `value` at the path written as `text`; remove at `path`.
 Operations rewrite_path_operation(RewriteContext& ctx, OpKind kind, const std::string& text,
