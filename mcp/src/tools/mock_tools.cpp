@@ -182,11 +182,11 @@ json fault_schema() {
 ToolResult fault_set(AdminApi& api, const json& a) {
   auto r = api.send("POST", tenant_path(a) + "/faults", &a["fault"]);
   json out = object_of(r);
-  return api.result(r,
-                    "fault " + out.value("id", std::string("?")) + " (" +
-                        a["fault"]["type"].get<std::string>() + ") set on tenant " +
-                        a["tenant"].get<std::string>(),
-                    std::move(out));
+  // The text is made before `out` is moved into the call (argument order is unspecified).
+  const std::string text = "fault " + out.value("id", std::string("?")) + " (" +
+                           a["fault"]["type"].get<std::string>() + ") set on tenant " +
+                           a["tenant"].get<std::string>();
+  return api.result(r, text, std::move(out));
 }
 
 ToolSpec fault_set_spec() {
