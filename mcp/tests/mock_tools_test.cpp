@@ -3,6 +3,7 @@
 // the server's 4xx as a tool error, and the admin URL derived from the target's base URL.
 #include <gtest/gtest.h>
 
+#include "scim/mcp/composition.hpp"
 #include "scim/mcp/mock_tools.hpp"
 
 namespace scim::mcp {
@@ -68,6 +69,23 @@ TEST(AdminApiUrl, DerivedFromTheDefaultOrATenantBase) {
   EXPECT_EQ(admin_api_url("http://other:9/admin/v1/", "http://h/scim/v2"),
             "http://other:9/admin/v1");
   EXPECT_EQ(admin_api_url("", ""), "");
+}
+
+// The composition offers the mock tools only when an admin token is configured (issue 20:
+// "When an admin token for a reference server is configured").
+TEST(MockToolsOffer, OnlyWithAnAdminToken) {
+  auto mock_tool_count = [](const std::string& admin_token) {
+    McpConfig config;
+    config.target.base_url = "http://127.0.0.1:8080/scim/v2";
+    config.admin_token = admin_token;
+    config.workers = 1;
+    App app(config, std::make_unique<ScriptedAdmin>());
+    std::size_t n = 0;
+    for (const auto& tool : app.offer().tools) n += tool->spec().name.rfind("mock_", 0) == 0;
+    return n;
+  };
+  EXPECT_EQ(mock_tool_count(""), 0u);
+  EXPECT_EQ(mock_tool_count(kAdminToken), 5u);
 }
 
 TEST_F(MockToolsTest, FiveToolsWithHonestHints) {
