@@ -224,7 +224,7 @@ TEST_F(PatchRewriteTest, UnknownAttributesAreDropped) {
   EXPECT_EQ(ops_of(r), Json({{{"op", "replace"}, {"value", {{"title", "T"}}}}}));
   EXPECT_EQ(r.used, Names{"unknown-attribute"});
   const Json unclosed = {{"op", "add"}, {"path", "emails[type eq \"work\""}, {"value", "x"}};
-  EXPECT_EQ(ops_of(user_rewrite({unclosed})), Json({unclosed}));
+  EXPECT_EQ(ops_of(user_rewrite(Json::array({unclosed}))), Json::array({unclosed}));
 }
 
 // Whatever the pre-pass does not recognise reaches the strict engine as sent, which explains it.
