@@ -20,9 +20,11 @@ class ScriptedTransport : public PushTransport {
   std::vector<std::string> received;
   std::vector<PushTarget> targets;
   std::atomic<bool> hold{false};
+  std::atomic<int> entered{0};
   std::mutex mu;
 
   PushOutcome post(const PushTarget& target, const std::string& jwt) override {
+    ++entered;
     while (hold.load()) std::this_thread::sleep_for(1ms);
     std::lock_guard lock(mu);
     received.push_back(jwt);
@@ -33,6 +35,17 @@ class ScriptedTransport : public PushTransport {
     return out;
   }
 };
+
+// Waits, boundedly, until the worker is inside the transport: a fixed sleep is not enough on a
+// loaded machine, where the worker may not have been scheduled yet.
+bool worker_entered(const ScriptedTransport& t, int calls) {
+  const auto deadline = std::chrono::steady_clock::now() + 5s;
+  while (t.entered.load() < calls) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(1ms);
+  }
+  return true;
+}
 
 PushLimits fast() {
   PushLimits l;
@@ -102,7 +115,7 @@ TEST(PushDeliverer, FullQueueDropsWithoutBlocking) {
   limits.queue_capacity = 2;
   PushDeliverer d("r1", {"http://x/", ""}, t, limits);
   d.enqueue("j0", "S0");
-  std::this_thread::sleep_for(20ms);  // worker takes j0 and blocks in the transport
+  ASSERT_TRUE(worker_entered(t, 1));  // the worker took j0 and blocks in the transport
   EXPECT_TRUE(d.enqueue("j1", "S1"));
   EXPECT_TRUE(d.enqueue("j2", "S2"));
   EXPECT_FALSE(d.enqueue("j3", "S3"));
@@ -117,10 +130,13 @@ TEST(PushDeliverer, StopDropsQueuedAndRejectsNewWork) {
   t.hold = true;
   PushDeliverer d("r1", {"http://x/", ""}, t, fast());
   d.enqueue("j0", "S0");
-  std::this_thread::sleep_for(20ms);
+  ASSERT_TRUE(worker_entered(t, 1));
   d.enqueue("j1", "S1");
+  // Release the transport only once stop() has discarded j1, so the worker cannot take it first.
   std::thread release([&] {
-    std::this_thread::sleep_for(20ms);
+    const auto deadline = std::chrono::steady_clock::now() + 5s;
+    while (d.counters().dropped < 1 && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(1ms);
     t.hold = false;
   });
   d.stop();
