@@ -16,6 +16,7 @@ packages=(
   libssl-dev
   libvalijson-dev
   curl jq
+  prometheus
   help2man dpkg-dev file
   clang-16 libclang-rt-16-dev llvm-16
 )

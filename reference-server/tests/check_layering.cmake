@@ -4,7 +4,7 @@
 # has no cycle. The engine's own subfolders are checked by the engine_layering test.
 # Usage: cmake -DROOT=<reference-server dir> -P check_layering.cmake
 cmake_minimum_required(VERSION 3.25)
-set(kFolders api engine store events bulk async endpoints deviate http admin app)
+set(kFolders api engine store events bulk async endpoints deviate http admin observe app)
 set(uses_api "")
 set(uses_engine "")
 set(uses_store "")
@@ -15,7 +15,8 @@ set(uses_endpoints api engine store events bulk async)
 set(uses_deviate api engine store)
 set(uses_http api)
 set(uses_admin api engine store events bulk async endpoints http)
-set(uses_app api engine store events bulk async endpoints deviate http admin)
+set(uses_observe api store events async endpoints http admin)
+set(uses_app api engine store events bulk async endpoints deviate http admin observe)
 
 set(errors "")
 foreach(folder IN LISTS kFolders)

@@ -56,6 +56,8 @@ server::Response FaultMiddleware::handle(server::Request& request, const server:
     response.delivery.truncate_at = f->truncate_at.value_or(response.body.size() / 2);
   }
   response.delivery.delay += decision.delay;
+  if (decision.delay.count() > 0) response.notes.fault_kinds.emplace_back("latency");
+  if (f) response.notes.fault_kinds.emplace_back(kind_name(f->kind));
   response.notes.fault = std::move(decision.description);
   return response;
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "scim/server/app/config_observe.hpp"
 #include "scim/server/http/auth.hpp"
 
 namespace scim::app {
@@ -349,6 +350,7 @@ Result<ServerConfig, ConfigExit> parse_command_line(int argc, const char* const*
   register_events_flags(app, config, flags);
   register_pagination_flags(app, config, flags);
   register_admin_flags(app, config, flags);
+  register_observe_flags(app, config.observe);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "scim/server/app/config.hpp"
+#include "scim/server/app/config_observe.hpp"
 #include "scim/server/events/jws.hpp"
 #include "scim/server/http/auth.hpp"
 
@@ -282,6 +283,7 @@ std::map<std::string, Section> sections(ServerConfig& c) {
         {"devices", set_bool(c.registry.devices)}}},
       {"events", events_section(c)},
       {"pagination", pagination_section(c)},
+      {"observe", observe_config_keys(c.observe)},
       {"admin",
        {{"tokens", set_strings(c.auth.admin_tokens)},
         {"journalSize", set_unsigned(c.admin.journal.max_entries)},

@@ -12,6 +12,7 @@
 #include "scim/server/endpoints/routes.hpp"
 #include "scim/server/endpoints/seed.hpp"
 #include "scim/server/http/target.hpp"
+#include "scim/server/observe/server_metrics.hpp"
 
 namespace scim::app {
 namespace {
@@ -139,6 +140,10 @@ Result<std::unique_ptr<ReferenceServer>, std::string> ReferenceServer::create(Se
   if (!deviate) return Unexpected{deviate.error()};
   auto auth = http::Authenticator::create(config.auth);
   if (!auth) return Unexpected{auth.error()};
+  if (config.observe.metrics && config.observe.metrics_auth == observe::MetricsAuth::Admin &&
+      !auth->admin_enabled()) {
+    return Unexpected{std::string("--metrics-auth admin needs an --admin-token")};
+  }
   auto signer = config.events.signing_key.empty()
                     ? Result<events::JwsSigner, std::string>(events::JwsSigner::unsecured())
                     : events::JwsSigner::hs256(config.events.signing_key);
@@ -198,9 +203,9 @@ ReferenceServer::ReferenceServer(ServerConfig config, Registry registry, http::A
               {config_.http.limits.max_bulk_body_bytes},
               config_.admin.limits}),
       admin_handlers_(plane_),
-      routes_(server::make_routes(service_,
-                                  {bulk_part(), &jobs_, &feed_endpoints_,
-                                   auth_.admin_enabled() ? &admin_handlers_ : nullptr},
+      metrics_(config_.observe.limits),
+      operator_(config_.observe.metrics ? &metrics_ : nullptr, [this] { return readiness(); }),
+      routes_(server::make_routes(service_, route_parts(),
                                   http::normalise_base_path(config_.http.base_path))),
       journal_(journals_),
       authenticate_(config_.http.base_path, auth_,
@@ -219,12 +224,16 @@ ReferenceServer::ReferenceServer(ServerConfig config, Registry registry, http::A
   if (deviations.any()) deviate_.emplace(registry_, deviations);
 
   // The middleware chain, in the order a request meets it (docs/architecture.md):
-  //   transport (http_) -> journal -> authenticate -> faults -> deviate (only with --deviate)
+  //   transport (http_) -> metrics (unless --no-metrics) -> journal -> authenticate -> faults ->
+  //   deviate (only with --deviate)
   //   -> async -> routes_
-  // The journal comes first so that it records what the client sent and got, 401s and injected
+  // Metrics come first so that they count and time every request the transport hands over; the
+  // journal comes next so that it records what the client sent and got, 401s and injected
   // faults included; faults need the tenant, so they follow authentication. A request with
   // Prefer: respond-async is answered 202 by the async layer; its runner sends the request to
   // routes_ (endpoints/routes.cpp) on a worker thread.
+  add_metrics();
+  if (metrics_layer_) pipeline_.use(*metrics_layer_);
   pipeline_.use(journal_);
   pipeline_.use(authenticate_);
   pipeline_.use(faults_layer_);
@@ -249,6 +258,46 @@ Status<std::string> ReferenceServer::add_configured_feeds() {
     }
   }
   return Ok{};
+}
+
+server::RouteParts ReferenceServer::route_parts() {
+  std::optional<server::Access> metrics_access;
+  if (config_.observe.metrics) {
+    metrics_access = config_.observe.metrics_auth == observe::MetricsAuth::Admin
+                         ? server::Access::Admin
+                         : server::Access::Public;
+  }
+  return {.bulk = bulk_part(),
+          .async_jobs = &jobs_,
+          .feeds = &feed_endpoints_,
+          .admin = auth_.admin_enabled() ? &admin_handlers_ : nullptr,
+          .operator_api = &operator_,
+          .metrics_access = metrics_access};
+}
+
+// The metrics layer and the scrape-time collectors (docs/observability.md). Resource types are
+// labelled by name through their endpoint, so a request path never becomes a label.
+void ReferenceServer::add_metrics() {
+  if (!config_.observe.metrics) return;
+  observe::RequestLabelSources sources;
+  for (const ResourceType* type : registry_.resource_types()) {
+    std::string_view endpoint = type->endpoint;
+    if (!endpoint.empty() && endpoint.front() == '/') endpoint.remove_prefix(1);
+    sources.type_by_endpoint.emplace(to_lower(endpoint), type->name);
+  }
+  sources.tenant_exists = [this](std::string_view t) { return tenants_.store(t) != nullptr; };
+  metrics_layer_.emplace(metrics_, std::move(sources));
+  observe::add_server_collectors(
+      metrics_, {tenants_, journals_, hub_, feeds_, jobs_, runner_, [this] {
+                   return observe::TransportGauges{http_.open_connections(),
+                                                   http_.rejected_connections(), http_.waiting()};
+                 }});
+}
+
+std::string ReferenceServer::readiness() const {
+  if (http_.stopping()) return "shutting down";
+  if (!http_.accepting()) return "not listening yet";
+  return "";
 }
 
 bulk::BulkExecutor* ReferenceServer::bulk_part() {

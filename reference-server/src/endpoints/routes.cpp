@@ -121,6 +121,28 @@ void add_admin_routes(RouteTable& t, AdminApi& api) {
       "audit entries of every admin change");
 }
 
+// The operator's view (docs/observability.md): outside the SCIM base, for scrapers and probes.
+void add_operator_routes(RouteTable& t, OperatorApi& api, std::optional<Access> metrics_access) {
+  OperatorApi* o = &api;
+  t.add({.method = "GET",
+         .pattern = "/ready",
+         .handler = [o](const Request& r, const RouteMatch&) { return o->ready(r); },
+         .rfc = "docs/observability.md",
+         .summary = "readiness: 200 once serving, 503 before and while shutting down",
+         .scope = Scope::Root,
+         .access = Access::Public,
+         .accepts = Accepts::Any});
+  if (!metrics_access) return;
+  t.add({.method = "GET",
+         .pattern = "/metrics",
+         .handler = [o](const Request& r, const RouteMatch&) { return o->metrics(r); },
+         .rfc = "docs/observability.md",
+         .summary = "Prometheus text exposition format (public or admin token: --metrics-auth)",
+         .scope = Scope::Root,
+         .access = *metrics_access,
+         .accepts = Accepts::Any});
+}
+
 }  // namespace
 
 RouteTable make_routes(Service& service, RouteParts parts, std::string base_path) {
@@ -138,6 +160,7 @@ RouteTable make_routes(Service& service, RouteParts parts, std::string base_path
          .scope = Scope::Root,
          .access = Access::Public,
          .accepts = Accepts::Any});
+  if (parts.operator_api) add_operator_routes(t, *parts.operator_api, parts.metrics_access);
 
   // ---- Discovery (RFC 7644 §4). Public: RFC 7643 §5 "SHOULD be publicly accessible".
   t.add({.method = "GET",

@@ -129,6 +129,22 @@ nlohmann::json Feed::to_json(const std::string& issuer, const std::string& base_
   return j;
 }
 
+PushCounters Feed::push_totals(std::size_t* queued) const {
+  std::lock_guard lock(mu_);
+  PushCounters sum;
+  for (const auto& r : receivers_) {
+    const PushCounters c = r->counters();
+    sum.enqueued += c.enqueued;
+    sum.delivered += c.delivered;
+    sum.rejected += c.rejected;
+    sum.failed += c.failed;
+    sum.retried += c.retried;
+    sum.dropped += c.dropped;
+    if (queued) *queued += r->queued();
+  }
+  return sum;
+}
+
 nlohmann::json counters_json(const PushCounters& c) {
   return {{"enqueued", c.enqueued},   {"delivered", c.delivered}, {"rejected", c.rejected},
           {"failed", c.failed},       {"retried", c.retried},     {"dropped", c.dropped},

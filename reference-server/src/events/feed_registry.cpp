@@ -72,6 +72,11 @@ std::vector<std::shared_ptr<Feed>> FeedRegistry::feeds(const std::string& tenant
   return tenant_feeds_locked(tenant);
 }
 
+std::map<std::string, std::vector<std::shared_ptr<Feed>>> FeedRegistry::all_feeds() {
+  std::lock_guard lock(mu_);
+  return by_tenant_;
+}
+
 std::shared_ptr<Feed> FeedRegistry::find(const std::string& tenant, const std::string& feed_id) {
   for (auto& f : feeds(tenant)) {
     if (iequals(f->info().id, feed_id)) return f;

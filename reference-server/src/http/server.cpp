@@ -123,6 +123,7 @@ void HttpServer::Impl::on_accept(boost::system::error_code ec, tcp::socket socke
   const auto open = state.connections.load();
   if (open >= max + max / 4 + 16) {
     socket.close(ec);  // far beyond the limit: not even a 503 is affordable
+    state.rejected_connections.fetch_add(1);
   } else {
     detail::launch_session(state, std::move(socket), open >= max);
   }
@@ -181,6 +182,7 @@ Status<std::string> HttpServer::start() {
   impl_->port = acc.local_endpoint().port();
   impl_->host = address.is_v6() ? "[" + o.bind + "]" : o.bind;
   impl_->do_accept();
+  impl_->state.listening.store(true);
   if (o.handle_signals) {
     impl_->signals.add(SIGINT);
     impl_->signals.add(SIGTERM);
@@ -203,6 +205,18 @@ std::uint16_t HttpServer::port() const {
 
 std::size_t HttpServer::open_connections() const {
   return impl_->state.connections.load();
+}
+
+std::uint64_t HttpServer::rejected_connections() const {
+  return impl_->state.rejected_connections.load();
+}
+
+bool HttpServer::accepting() const {
+  return impl_->state.listening.load() && !impl_->state.stopping.load();
+}
+
+bool HttpServer::stopping() const {
+  return impl_->state.stopping.load();
 }
 
 WaitPoolStats HttpServer::waiting() const {

@@ -426,6 +426,7 @@ class Session : public SessionBase {
 
 void launch_session(ServerState& state, tcp::socket socket, bool reject) {
   state.connections.fetch_add(1);
+  if (reject) state.rejected_connections.fetch_add(1);
   if (state.tls) {
     TlsStream stream(std::move(socket), *state.tls);
     std::make_shared<Session<TlsStream>>(state, std::move(stream), reject)->start();

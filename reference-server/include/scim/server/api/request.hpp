@@ -80,9 +80,11 @@ struct OperationOutcome {
 // What shaped a response besides the RFC rules, for the request journal and metrics. Never
 // written to the wire.
 struct ResponseNotes {
-  std::vector<std::string> leniencies;  // engine/lenient names the request needed (sorted)
-  std::vector<std::string> variants;    // behaviour variants that changed the answer
-  std::string fault;                    // the injected fault ("503 from fault f1"); "" for none
+  std::vector<std::string> leniencies;   // engine/lenient names the request needed (sorted)
+  std::vector<std::string> variants;     // behaviour variants that changed the answer
+  std::string fault;                     // the injected fault ("503 from fault f1"); "" for none
+  std::vector<std::string> fault_kinds;  // kinds of the faults applied ("latency", "error"), a
+                                         // bounded set: the metrics count them by kind
 };
 
 // How the transport delivers a response. The default writes it at once; fault injection (the

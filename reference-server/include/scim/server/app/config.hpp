@@ -16,6 +16,7 @@
 #include "scim/server/endpoints/service_config.hpp"
 #include "scim/server/events/events_options.hpp"
 #include "scim/server/http/options.hpp"
+#include "scim/server/observe/observe_options.hpp"
 
 namespace scim::app {
 
@@ -45,6 +46,7 @@ struct ServerConfig {
   // names are checked against deviate::Deviations when the server is built.
   std::vector<std::string> deviations;
   admin::AdminOptions admin;  // the mock's control plane: journal, journal file (docs/mock.md)
+  observe::ObserveOptions observe;  // metrics, /metrics access (docs/observability.md)
 };
 
 // How parsing ended when the server must not start: --help (code 0, text for stdout) or an

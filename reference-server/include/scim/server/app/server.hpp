@@ -24,6 +24,7 @@
 #include "scim/server/async/async_runner.hpp"
 #include "scim/server/bulk/bulk_executor.hpp"
 #include "scim/server/deviate/deviations.hpp"
+#include "scim/server/endpoints/routes.hpp"
 #include "scim/server/endpoints/service.hpp"
 #include "scim/server/events/event_hub.hpp"
 #include "scim/server/events/feed_endpoints.hpp"
@@ -32,6 +33,9 @@
 #include "scim/server/http/auth.hpp"
 #include "scim/server/http/authenticate.hpp"
 #include "scim/server/http/server.hpp"
+#include "scim/server/observe/metrics_middleware.hpp"
+#include "scim/server/observe/metrics_registry.hpp"
+#include "scim/server/observe/operator_endpoints.hpp"
 #include "scim/server/store/tenant_directory.hpp"
 
 namespace scim::app {
@@ -70,6 +74,7 @@ class ReferenceServer {
   server::Service& service() { return service_; }
   admin::Journals& journals() { return journals_; }
   admin::ControlPlane& control_plane() { return plane_; }
+  const observe::MetricsRegistry& metrics() const { return metrics_; }
 
  private:
   ReferenceServer(ServerConfig config, Registry registry, http::Authenticator auth,
@@ -80,6 +85,9 @@ class ReferenceServer {
   bulk::BulkExecutor* bulk_part();
   Status<std::string> add_configured_faults();
   std::optional<server::Access> access_of(const server::Request& request) const;
+  server::RouteParts route_parts();
+  void add_metrics();
+  std::string readiness() const;
   void shutdown();
 
   // Declaration order is construction order: each part only refers to parts above it, except
@@ -102,7 +110,10 @@ class ReferenceServer {
   admin::Faults faults_;
   admin::ControlPlane plane_;
   admin::AdminHandlers admin_handlers_;
+  observe::MetricsRegistry metrics_;
+  observe::OperatorEndpoints operator_;  // /metrics, /ready
   server::RouteTable routes_;
+  std::optional<observe::MetricsMiddleware> metrics_layer_;  // unless --no-metrics
   admin::JournalMiddleware journal_;
   http::AuthenticateMiddleware authenticate_;
   admin::FaultMiddleware faults_layer_;

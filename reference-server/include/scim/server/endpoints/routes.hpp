@@ -3,12 +3,14 @@
 // and a unit test keeps the two equal.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "scim/server/api/router.hpp"
 #include "scim/server/async/async_jobs.hpp"
 #include "scim/server/bulk/bulk_executor.hpp"
 #include "scim/server/endpoints/admin_api.hpp"
+#include "scim/server/endpoints/operator_api.hpp"
 #include "scim/server/endpoints/service.hpp"
 #include "scim/server/events/feed_endpoints.hpp"
 
@@ -19,7 +21,10 @@ struct RouteParts {
   bulk::BulkExecutor* bulk = nullptr;             // POST /Bulk
   async::AsyncJobs* async_jobs = nullptr;         // GET /AsyncResults/{txn}
   events::FeedEndpointsContext* feeds = nullptr;  // /Feeds...
-  AdminApi* admin = nullptr;  // /admin/v1/... (only when an admin token is configured)
+  AdminApi* admin = nullptr;            // /admin/v1/... (only when an admin token is configured)
+  OperatorApi* operator_api = nullptr;  // /metrics, /ready
+  // Who may GET /metrics: Public, or Admin (--metrics-auth admin); nullopt: no /metrics route.
+  std::optional<Access> metrics_access = Access::Public;
 };
 
 // The parts must outlive the table. `base_path` is only named in 404 answers.

@@ -59,6 +59,8 @@ class Feed {
   bool remove_receiver(const std::string& receiver_id);
   // Receivers as JSON (id, url, counters); the bearer token is never included.
   nlohmann::json receivers_json() const;
+  // The receivers' counters added up, and the SETs waiting in their queues (for metrics).
+  PushCounters push_totals(std::size_t* queued = nullptr) const;
   void shutdown();
   // The control plane's tenant reset: the poll buffer, the explicit members and the receivers'
   // queues are emptied and their counters zeroed; the feed and its receivers stay.

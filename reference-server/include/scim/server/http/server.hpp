@@ -51,6 +51,12 @@ class HttpServer {
   void stop();
   // Connections currently open (for tests and metrics).
   std::size_t open_connections() const;
+  // Connections refused because of Limits::max_connections (503 or closed at once), since start.
+  std::uint64_t rejected_connections() const;
+  // Listening and not shutting down: what GET /ready reports.
+  bool accepting() const;
+  // A graceful stop has begun (stop() or a signal).
+  bool stopping() const;
   // The pool that serves waiting requests: capacity, in use, accepted and refused (counted).
   WaitPoolStats waiting() const;
 

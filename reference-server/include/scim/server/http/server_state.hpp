@@ -60,6 +60,10 @@ struct ServerState {
   std::optional<ssl::context> tls;
   std::atomic<std::size_t> connections{0};
   std::atomic<bool> stopping{false};
+  std::atomic<bool> listening{false};  // start() succeeded; readiness is listening && !stopping
+  // Connections refused because of max_connections: answered 503, or closed at once when far
+  // beyond the limit (metrics: scim_http_rejected_connections_total).
+  std::atomic<std::uint64_t> rejected_connections{0};
   SessionTracker tracker;
   // Last, so it is destroyed first: sessions still queued in it release their slots into a
   // tracker and counters that are alive.

@@ -1,0 +1,20 @@
+// The observability component's options (docs/observability.md): whether /metrics is served and
+// who may read it, and the metrics' series bound. Filled by app/config*.cpp.
+#pragma once
+
+#include "scim/server/observe/metrics_registry.hpp"
+
+namespace scim::observe {
+
+enum class MetricsAuth {
+  None,   // /metrics is public, like /health (the usual Prometheus scrape)
+  Admin,  // /metrics takes an admin token (Prometheus: authorization.credentials)
+};
+
+struct ObserveOptions {
+  bool metrics = true;  // false: no metrics layer and no /metrics route (404)
+  MetricsAuth metrics_auth = MetricsAuth::None;
+  MetricsLimits limits;
+};
+
+}  // namespace scim::observe
