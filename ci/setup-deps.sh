@@ -15,6 +15,7 @@ packages=(
   libyaml-cpp-dev
   libssl-dev
   libvalijson-dev
+  libspdlog-dev
   curl jq
   prometheus
   help2man dpkg-dev file

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The README's test command and what CI runs (.ci/run):
-#   1. dependencies (Debian packages);
+#   1. dependencies (Debian packages, Chromium included);
 #   2. stage `ci`: the `ci` preset (gcc, warnings as errors): format check, build, the pinned npm
-#      packages of the MCP end-to-end tests (`npm ci`), every test but `browser`;
+#      packages of the MCP and reference-server end-to-end tests (`npm ci`), every test but
+#      `browser`, then the `browser` tests in headless Chromium, one at a time;
 #   3. stage `asan`: the `asan` preset (clang, AddressSanitizer + UndefinedBehaviorSanitizer): the
 #      protocol, server, conformance, suites and fuzz directories built once, their unit and
 #      end-to-end tests run sanitized (ci/sanitize.sh lists what it leaves to the ci stage, and why);
@@ -27,7 +28,9 @@ stages="${SCIM_CI_STAGES:-ci package}"
 start=$SECONDS
 stamp() { echo "test.sh: $1 done at $((SECONDS - start)) s"; }
 
-bash ci/setup-deps.sh
+# Chromium (the `browser` group) for the browser-label tests: the HTML report and the /admin/
+# dashboard.
+SCIM_DEPS_EXTRA="browser ${SCIM_DEPS_EXTRA:-}" bash ci/setup-deps.sh
 if [[ " $stages " == *" ci "* ]]; then
   cmake --preset ci
   cmake --build --preset ci --target format-check
@@ -35,7 +38,13 @@ if [[ " $stages " == *" ci "* ]]; then
   # scim-mcp's end-to-end tests use the official MCP SDK client and conformance suite, pinned in
   # mcp/tests/e2e/package-lock.json.
   (cd mcp/tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+  # The reference server's OpenAPI validator and puppeteer-core, pinned in
+  # reference-server/tests/js/package-lock.json.
+  (cd reference-server/tests/js && npm ci --no-audit --no-fund --loglevel=error)
   ctest --preset ci --label-exclude browser -j "$(nproc)" "$@"
+  # Headless Chromium, one test at a time; the dashboard's screenshot is kept in
+  # build/ci/artifacts/ (docs/observability.md).
+  ctest --preset ci -L browser --output-on-failure "$@"
   stamp "ci build and tests"
 fi
 if [[ " $stages " == *" asan "* ]]; then

@@ -14,39 +14,13 @@ set -euo pipefail
 mode=${1:?promtool or prometheus}
 server=${2:?path to scim-reference-server}
 workdir=$(mktemp -d)
-pids=()
-
-cleanup() {
-  for pid in "${pids[@]}"; do
-    if kill -0 "$pid" 2>/dev/null; then
-      kill -TERM "$pid" 2>/dev/null || true
-      wait "$pid" 2>/dev/null || true
-    fi
-  done
-  rm -rf "$workdir"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/server_helpers.sh"
 
 fail() {
   echo "metrics_e2e: FAILED: $*" >&2
   exit 1
 }
 need() { command -v "$1" >/dev/null || fail "$1 is not installed (bash ci/setup-deps.sh)"; }
-
-start_server() {
-  "$server" --bind 127.0.0.1 --port 0 --admin-token admin-secret --token acme-token=acme "$@" \
-    >"$workdir/server.out" 2>"$workdir/server.err" &
-  pids+=($!)
-  for _ in $(seq 1 100); do
-    if url=$(grep -m1 -o 'listening on http://[^ ]*' "$workdir/server.out" 2>/dev/null); then
-      break
-    fi
-    sleep 0.05
-  done
-  [[ -n "${url:-}" ]] || { cat "$workdir/server.err" >&2; fail "no 'listening on' line"; }
-  root=${url#listening on }
-  root=${root%/scim/v2}
-}
 
 # Traffic with known counts: 3 users created, one 404, one 401.
 send_traffic() {
@@ -63,7 +37,7 @@ send_traffic() {
 
 check_promtool() {
   need promtool
-  start_server
+  start_server "$server" --admin-token admin-secret --token acme-token=acme
   send_traffic
   curl -sf -o "$workdir/metrics.txt" -D "$workdir/headers" "$root/metrics" || fail "GET /metrics"
   grep -qi '^content-type: text/plain; version=0.0.4' "$workdir/headers" ||
@@ -107,10 +81,10 @@ YAML
     prometheus --config.file="$workdir/prometheus.yml" --storage.tsdb.path="$workdir/tsdb" \
       --web.listen-address="127.0.0.1:$prom_port" --log.level=warn \
       >"$workdir/prometheus.log" 2>&1 &
-    pids+=($!)
+    server_pids+=($!)
     for _ in $(seq 1 100); do
       if curl -sf -o /dev/null "http://127.0.0.1:$prom_port/-/ready"; then return 0; fi
-      kill -0 "${pids[-1]}" 2>/dev/null || break
+      kill -0 "${server_pids[-1]}" 2>/dev/null || break
       sleep 0.1
     done
     grep -q 'address already in use' "$workdir/prometheus.log" ||
@@ -121,7 +95,7 @@ YAML
 
 check_prometheus() {
   need prometheus
-  start_server --metrics-auth admin
+  start_server "$server" --admin-token admin-secret --token acme-token=acme --metrics-auth admin
   code=$(curl -s -o /dev/null -w '%{http_code}' "$root/metrics")
   [[ "$code" == 401 ]] || fail "/metrics without the admin token: expected 401, got $code"
   send_traffic

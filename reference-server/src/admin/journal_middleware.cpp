@@ -4,20 +4,10 @@
 #include <algorithm>
 #include <chrono>
 
-#include "scim/protocol/uuid.hpp"
+#include "scim/server/api/request_id.hpp"
 
 namespace scim::admin {
 namespace {
-
-constexpr std::size_t kMaxRequestIdLength = 128;
-
-bool usable_request_id(const std::string& id) {
-  if (id.empty() || id.size() > kMaxRequestIdLength) return false;
-  return std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '_' || c == '.' || c == ':';
-  });
-}
 
 // The tenant of a path-addressed request (/tenants/{t}/...), for requests that were refused
 // before a credential named their tenant: a client's 401s land in its tenant's journal too.
@@ -53,8 +43,8 @@ Headers redact_headers(const std::map<std::string, std::string>& headers) {
 
 server::Response JournalMiddleware::handle(server::Request& request, const server::Next& next) {
   if (request.target.rfind("/admin/", 0) == 0) return next(request);
-  const std::string* given = request.header("x-request-id");
-  request.request_id = given && usable_request_id(*given) ? *given : new_uuid_v4();
+  // The access-log layer before this one has usually decided the id already.
+  if (request.request_id.empty()) request.request_id = server::accept_or_make_request_id(request);
 
   JournalEntry entry;
   entry.time = std::chrono::system_clock::now();

@@ -40,25 +40,26 @@ TEST(RoutesDoc, DocsRoutesMdIsTheRouteTable) {
 }
 
 // The chain's order is part of the contract documented in docs/architecture.md.
-TEST(RoutesDoc, TheMiddlewareChainIsMetricsJournalAuthenticateFaultsThenAsync) {
+TEST(RoutesDoc, TheMiddlewareChainIsAccessLogMetricsJournalAuthenticateFaultsThenAsync) {
   auto server = ReferenceServer::create(ServerConfig{});
   ASSERT_TRUE(server.ok()) << server.error();
   auto names = (*server)->pipeline().names();
-  EXPECT_EQ(names, (std::vector<std::string_view>{"metrics", "journal", "authenticate", "faults",
-                                                  "async"}));
+  EXPECT_EQ(names, (std::vector<std::string_view>{"access-log", "metrics", "journal",
+                                                  "authenticate", "faults", "async"}));
   ServerConfig quiet;
   quiet.observe.metrics = false;
   auto without_metrics = ReferenceServer::create(quiet);
   ASSERT_TRUE(without_metrics.ok()) << without_metrics.error();
-  EXPECT_EQ((*without_metrics)->pipeline().names(),
-            (std::vector<std::string_view>{"journal", "authenticate", "faults", "async"}));
+  EXPECT_EQ(
+      (*without_metrics)->pipeline().names(),
+      (std::vector<std::string_view>{"access-log", "journal", "authenticate", "faults", "async"}));
   ServerConfig deviating;
   deviating.deviations = {"no-etag"};
   auto with_deviations = ReferenceServer::create(deviating);
   ASSERT_TRUE(with_deviations.ok()) << with_deviations.error();
   EXPECT_EQ((*with_deviations)->pipeline().names(),
-            (std::vector<std::string_view>{"metrics", "journal", "authenticate", "faults",
-                                           "deviate", "async"}));
+            (std::vector<std::string_view>{"access-log", "metrics", "journal", "authenticate",
+                                           "faults", "deviate", "async"}));
 }
 
 // No admin token, no admin API: its routes are not in the table at all (404).

@@ -12,6 +12,7 @@
 #include "scim/server/endpoints/routes.hpp"
 #include "scim/server/endpoints/seed.hpp"
 #include "scim/server/http/target.hpp"
+#include "scim/server/observe/openapi_document.hpp"
 #include "scim/server/observe/server_metrics.hpp"
 
 namespace scim::app {
@@ -181,6 +182,7 @@ ReferenceServer::ReferenceServer(ServerConfig config, Registry registry, http::A
                                  events::JwsSigner signer, const deviate::Deviations& deviations,
                                  std::unique_ptr<admin::JournalFile> journal_file)
     : config_(std::move(config)),
+      log_(config_.observe.log),
       registry_(std::move(registry)),
       auth_(std::move(auth)),
       tenants_(deviate::deviate_store_specs(deviations, server::store_specs(registry_))),
@@ -204,9 +206,17 @@ ReferenceServer::ReferenceServer(ServerConfig config, Registry registry, http::A
               config_.admin.limits}),
       admin_handlers_(plane_),
       metrics_(config_.observe.limits),
-      operator_(config_.observe.metrics ? &metrics_ : nullptr, [this] { return readiness(); }),
+      operator_(
+          {.metrics = config_.observe.metrics ? &metrics_ : nullptr,
+           .readiness = [this] { return readiness(); },
+           .openapi = [this] { return openapi(); },
+           .registry = &registry_,
+           .scim = &routes_,
+           .tenant_exists = [this](std::string_view t) { return tenants_.store(t) != nullptr; },
+           .base_path = http::normalise_base_path(config_.http.base_path)}),
       routes_(server::make_routes(service_, route_parts(),
                                   http::normalise_base_path(config_.http.base_path))),
+      access_log_(log_),
       journal_(journals_),
       authenticate_(config_.http.base_path, auth_,
                     [this](const server::Request& r) { return access_of(r); }),
@@ -224,15 +234,17 @@ ReferenceServer::ReferenceServer(ServerConfig config, Registry registry, http::A
   if (deviations.any()) deviate_.emplace(registry_, deviations);
 
   // The middleware chain, in the order a request meets it (docs/architecture.md):
-  //   transport (http_) -> metrics (unless --no-metrics) -> journal -> authenticate -> faults ->
-  //   deviate (only with --deviate)
+  //   transport (http_) -> access-log -> metrics (unless --no-metrics) -> journal -> authenticate
+  //   -> faults -> deviate (only with --deviate)
   //   -> async -> routes_
-  // Metrics come first so that they count and time every request the transport hands over; the
-  // journal comes next so that it records what the client sent and got, 401s and injected
+  // The access log comes first: it settles the request id every later layer uses and logs every
+  // answer. Metrics come next so that they count and time every request the transport hands
+  // over; then the journal, so that it records what the client sent and got, 401s and injected
   // faults included; faults need the tenant, so they follow authentication. A request with
   // Prefer: respond-async is answered 202 by the async layer; its runner sends the request to
   // routes_ (endpoints/routes.cpp) on a worker thread.
   add_metrics();
+  pipeline_.use(access_log_);
   if (metrics_layer_) pipeline_.use(*metrics_layer_);
   pipeline_.use(journal_);
   pipeline_.use(authenticate_);
@@ -283,7 +295,7 @@ void ReferenceServer::add_metrics() {
   for (const ResourceType* type : registry_.resource_types()) {
     std::string_view endpoint = type->endpoint;
     if (!endpoint.empty() && endpoint.front() == '/') endpoint.remove_prefix(1);
-    sources.type_by_endpoint.emplace(to_lower(endpoint), type->name);
+    sources.type_by_endpoint.emplace(to_lower(endpoint), type->id);
   }
   sources.tenant_exists = [this](std::string_view t) { return tenants_.store(t) != nullptr; };
   metrics_layer_.emplace(metrics_, std::move(sources));
@@ -292,6 +304,20 @@ void ReferenceServer::add_metrics() {
                    return observe::TransportGauges{http_.open_connections(),
                                                    http_.rejected_connections(), http_.waiting()};
                  }});
+  metrics_.add_collector([this](observe::Exposition& out) {
+    out.family("scim_log_lines_dropped_total",
+               "Log lines overwritten because the log's queue was full (--log-level to lower)",
+               observe::MetricType::Counter);
+    out.sample("scim_log_lines_dropped_total", {}, log_.dropped());
+  });
+}
+
+nlohmann::json ReferenceServer::openapi() const {
+  return observe::openapi_document({.routes = routes_.routes(),
+                                    .registry = registry_,
+                                    .base_path = http::normalise_base_path(config_.http.base_path),
+                                    .basic_auth = !config_.auth.basic.empty(),
+                                    .version = SCIM_TOOLKIT_VERSION});
 }
 
 std::string ReferenceServer::readiness() const {

@@ -132,6 +132,14 @@ void add_operator_routes(RouteTable& t, OperatorApi& api, std::optional<Access> 
          .scope = Scope::Root,
          .access = Access::Public,
          .accepts = Accepts::Any});
+  t.add({.method = "GET",
+         .pattern = "/openapi.json",
+         .handler = [o](const Request& r, const RouteMatch&) { return o->openapi(r); },
+         .rfc = "docs/observability.md",
+         .summary = "OpenAPI 3.1: every route, every resource type's schema, security schemes",
+         .scope = Scope::Root,
+         .access = Access::Public,
+         .accepts = Accepts::Any});
   if (!metrics_access) return;
   t.add({.method = "GET",
          .pattern = "/metrics",
@@ -140,6 +148,29 @@ void add_operator_routes(RouteTable& t, OperatorApi& api, std::optional<Access> 
          .summary = "Prometheus text exposition format (public or admin token: --metrics-auth)",
          .scope = Scope::Root,
          .access = *metrics_access,
+         .accepts = Accepts::Any});
+}
+
+// The dashboard (docs/observability.md), only beside the admin API. The page is public because
+// it holds no data: everything it shows comes from /admin/v1 with the token the operator types.
+void add_dashboard_routes(RouteTable& t, OperatorApi& api) {
+  OperatorApi* o = &api;
+  t.add({.method = "GET",
+         .pattern = "/admin",
+         .handler = [o](const Request& r, const RouteMatch&) { return o->dashboard(r); },
+         .rfc = "docs/observability.md",
+         .summary = "the operator's dashboard page (its data comes from /admin/v1)",
+         .scope = Scope::Root,
+         .access = Access::Public,
+         .accepts = Accepts::Any});
+  t.add({.method = "GET",
+         .pattern = "/admin/v1/tenants/{tenant}/resources/{resourceType}",
+         .handler = [o](const Request& r,
+                        const RouteMatch& m) { return o->browse(r, m.params[0], m.params[1]); },
+         .rfc = "docs/observability.md",
+         .summary = "a tenant's resources of one type: filter, sortBy, startIndex, count",
+         .scope = Scope::Root,
+         .access = Access::Admin,
          .accepts = Accepts::Any});
 }
 
@@ -317,6 +348,7 @@ RouteTable make_routes(Service& service, RouteParts parts, std::string base_path
   }
 
   if (parts.admin) add_admin_routes(t, *parts.admin);
+  if (parts.admin && parts.operator_api) add_dashboard_routes(t, *parts.operator_api);
 
   // ---- Resources of every registered type ({type} = "Users", "Groups", custom endpoints).
   t.add({.method = "GET",

@@ -5,18 +5,10 @@
 
 #include <functional>
 
+#include "scim/server/testing/function_handler.hpp"
+
 namespace scim::observe {
 namespace {
-
-class FnHandler final : public server::Handler {
- public:
-  explicit FnHandler(std::function<server::Response(const server::Request&)> fn)
-      : fn_(std::move(fn)) {}
-  server::Response handle(const server::Request& r) override { return fn_(r); }
-
- private:
-  std::function<server::Response(const server::Request&)> fn_;
-};
 
 // Stands in for the authentication layer: scope, path and principal as it would set them.
 class FakeAuthenticate final : public server::Middleware {
@@ -48,7 +40,7 @@ struct Fixture {
   }
   server::Response answer;
   MetricsRegistry registry;
-  FnHandler terminal;
+  test::FunctionHandler terminal;
   server::Pipeline pipeline;
   MetricsMiddleware layer;
   FakeAuthenticate auth;
@@ -105,7 +97,7 @@ TEST(MetricsMiddleware, CountsBodyBytesLenienciesAndFaultKinds) {
 
 TEST(MetricsMiddleware, InFlightReturnsToZeroAfterAnException) {
   MetricsRegistry registry;
-  FnHandler throwing(
+  test::FunctionHandler throwing(
       [](const server::Request&) -> server::Response { throw std::runtime_error("bug"); });
   server::Pipeline pipeline(throwing);
   MetricsMiddleware layer(registry, {});

@@ -4,8 +4,9 @@
 // records one entry per request in the tenant's journal (journals.hpp). Admin API requests are
 // not journaled: the control plane audits the changes they make.
 //
-// It also gives every request an id, the client's X-Request-Id when that is a plain token of at
-// most 128 characters, else a new UUID, and echoes it in the response's X-Request-Id.
+// It gives a request that has no id yet (the access-log layer usually set it) the client's
+// X-Request-Id when that is a plain token of at most 128 characters, else a new UUID
+// (api/request_id.hpp), and echoes it in the response's X-Request-Id.
 #pragma once
 
 #include <map>

@@ -18,9 +18,10 @@ namespace scim::app {
 
 using ConfigKeySetter = std::function<Status<std::string>(const nlohmann::json&)>;
 
-// --metrics-auth, --no-metrics, --metrics-max-series.
+// --metrics-auth, --no-metrics, --metrics-max-series, --log-format, --log-level, --no-access-log.
 void register_observe_flags(CLI::App& app, observe::ObserveOptions& o);
-// The "observe" section of --config: metrics, metricsAuth, metricsMaxSeries.
+// The "observe" section of --config: metrics, metricsAuth, metricsMaxSeries, logFormat,
+// logLevel, accessLog.
 std::map<std::string, ConfigKeySetter> observe_config_keys(observe::ObserveOptions& o);
 
 }  // namespace scim::app

@@ -33,9 +33,11 @@
 #include "scim/server/http/auth.hpp"
 #include "scim/server/http/authenticate.hpp"
 #include "scim/server/http/server.hpp"
+#include "scim/server/observe/access_log_middleware.hpp"
 #include "scim/server/observe/metrics_middleware.hpp"
 #include "scim/server/observe/metrics_registry.hpp"
 #include "scim/server/observe/operator_endpoints.hpp"
+#include "scim/server/observe/server_log.hpp"
 #include "scim/server/store/tenant_directory.hpp"
 
 namespace scim::app {
@@ -88,12 +90,14 @@ class ReferenceServer {
   server::RouteParts route_parts();
   void add_metrics();
   std::string readiness() const;
+  nlohmann::json openapi() const;
   void shutdown();
 
   // Declaration order is construction order: each part only refers to parts above it, except
   // the bulk executor and the async runner, which keep a reference to routes_ and use it only
   // once requests arrive.
   ServerConfig config_;
+  observe::ServerLog log_;  // early, so that it outlives every part that logs
   Registry registry_;
   http::Authenticator auth_;
   store::TenantDirectory tenants_;
@@ -111,8 +115,9 @@ class ReferenceServer {
   admin::ControlPlane plane_;
   admin::AdminHandlers admin_handlers_;
   observe::MetricsRegistry metrics_;
-  observe::OperatorEndpoints operator_;  // /metrics, /ready
+  observe::OperatorEndpoints operator_;  // /metrics, /ready, /openapi.json, /admin/
   server::RouteTable routes_;
+  observe::AccessLogMiddleware access_log_;
   std::optional<observe::MetricsMiddleware> metrics_layer_;  // unless --no-metrics
   admin::JournalMiddleware journal_;
   http::AuthenticateMiddleware authenticate_;

@@ -1,0 +1,72 @@
+// The server's structured log (docs/observability.md): spdlog behind a pimpl, one asynchronous
+// logger per server (no global registry), writing text or JSON lines to stderr. A request never
+// waits for the log: lines go through a bounded queue to one writer thread, and when the queue
+// is full the oldest line is overwritten and counted (scim_log_lines_dropped_total).
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace scim::observe {
+
+enum class LogFormat { Text, Json };
+
+struct LogOptions {
+  LogFormat format = LogFormat::Text;
+  std::string level = "info";     // trace, debug, info, warn, error, critical, off
+  bool access_log = true;         // one info line per request
+  std::size_t queue_size = 8192;  // lines waiting for the writer thread; beyond: oldest dropped
+};
+
+// The level names --log-level accepts; nullopt for anything else.
+std::optional<int> parse_log_level(std::string_view name);
+
+// What one access-log line says. Never a credential, a header value or a body.
+struct AccessRecord {
+  std::string request_id;
+  std::string tenant;  // "" when none
+  std::string method;
+  std::string path;  // the request-target's path, without the query (it may carry secrets)
+  int status = 0;
+  std::chrono::microseconds duration{0};
+  std::size_t bytes_in = 0;   // request body
+  std::size_t bytes_out = 0;  // response body
+};
+
+// The line's text after spdlog's prefix; values that a client chose are quoted and escaped, so a
+// line feed in a path cannot forge a second line.
+std::string format_access_text(const AccessRecord& r);
+// One JSON object with time, level and msg "access" besides the record's fields.
+std::string format_access_json(const AccessRecord& r, std::chrono::system_clock::time_point t);
+
+class ServerLog {
+ public:
+  // `out` null: stderr. Otherwise lines go to `out`, which must outlive this object (tests).
+  explicit ServerLog(LogOptions options, std::ostream* out = nullptr);
+  ~ServerLog();  // writes every queued line, then stops the writer thread
+  ServerLog(const ServerLog&) = delete;
+  ServerLog& operator=(const ServerLog&) = delete;
+
+  bool access_enabled() const;
+  void access(const AccessRecord& record);
+  // Server events ("listening", "shutting down", queue reports) at info or warn.
+  void info(std::string_view message);
+  void warn(std::string_view message);
+  std::uint64_t dropped() const;
+  const LogOptions& options() const { return options_; }
+
+ private:
+  void event(int level, std::string_view message);
+
+  struct Impl;
+  LogOptions options_;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace scim::observe

@@ -1,0 +1,37 @@
+// The access-log layer (see access_log_middleware.hpp).
+#include "scim/server/observe/access_log_middleware.hpp"
+
+#include <chrono>
+
+#include "scim/server/api/request_id.hpp"
+
+namespace scim::observe {
+
+std::string loggable_path(std::string_view target) {
+  std::string_view path = target.substr(0, target.find('?'));
+  if (path.size() <= kMaxLoggedPathBytes) return std::string(path);
+  return std::string(path.substr(0, kMaxLoggedPathBytes)) + "...";
+}
+
+server::Response AccessLogMiddleware::handle(server::Request& request, const server::Next& next) {
+  if (request.request_id.empty()) request.request_id = server::accept_or_make_request_id(request);
+  const auto started = std::chrono::steady_clock::now();
+  const std::size_t bytes_in = request.body.size();  // before a layer moves the body away
+  server::Response response = next(request);
+  response.set_header("X-Request-Id", request.request_id);
+  if (!log_.access_enabled()) return response;
+  AccessRecord record;
+  record.request_id = request.request_id;
+  record.tenant = request.principal.admin ? std::string() : request.principal.tenant;
+  record.method = request.method;
+  record.path = loggable_path(request.target);
+  record.status = response.status;
+  record.duration = std::chrono::duration_cast<std::chrono::microseconds>(
+      std::chrono::steady_clock::now() - started + response.delivery.delay);
+  record.bytes_in = bytes_in;
+  record.bytes_out = response.body.size();
+  log_.access(record);
+  return response;
+}
+
+}  // namespace scim::observe
