@@ -11,7 +11,7 @@ set -euo pipefail
 
 server=${1:?path to scim-reference-server}
 shift
-runs=5 seconds=10 connections=16 users=10000 server_threads=2
+runs=7 seconds=10 connections=16 users=10000 server_threads=2
 while (($#)); do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
@@ -38,34 +38,48 @@ start() {  # start MODE: "off" or "on"
   start_server "$server" --threads "$server_threads" --seed "$workdir/seed.json" "${extra[@]}"
 }
 
-# One run: requests per second of GET /Users/{id} for the middle user.
+# CPU time the server process has used (user + system, every thread: the log's writer too), in
+# clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+
+# One run: "REQ_PER_S CPU_US_PER_REQUEST" of GET /Users/{id} for the middle user. Throughput
+# depends on what else the shared machine runs; CPU time per request much less so.
 measure() {
-  local id
+  local id before after
   id=$(curl -sf -G -H "Authorization: Bearer secret" "$base/Users" \
     --data-urlencode "filter=userName eq \"user$((users / 2))\"" | jq -r '.Resources[0].id')
+  before=$(cpu_ticks)
   wrk -t 2 -c "$connections" -d "${seconds}s" -H "Authorization: Bearer secret" \
-    "$base/Users/$id" | awk '/^Requests\/sec:/ {print $2}'
+    "$base/Users/$id" >"$workdir/wrk.out"
+  after=$(cpu_ticks)
+  awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+    / requests in / {n = $1}
+    /^Requests\/sec:/ {rps = $2}
+    END {printf "%s %.1f\n", rps, ticks / hz / n * 1e6}' "$workdir/wrk.out"
 }
 
 median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
 echo "machine: $(nproc) CPUs; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "load: wrk -t 2 -c $connections -d ${seconds}s GET /scim/v2/Users/{id}; $users users; server --threads $server_threads"
-: >"$workdir/off" && : >"$workdir/on"
+for mode in off on; do : >"$workdir/$mode.rps" && : >"$workdir/$mode.cpu"; done
 for ((i = 1; i <= runs; i++)); do
   for mode in off on; do
     start "$mode"
-    rps=$(measure)
+    read -r rps cpu < <(measure)
     stop_server
     cp "$workdir/server.err" "$workdir/access-$mode.log"
-    echo "$rps" >>"$workdir/$mode"
-    echo "run $i $mode: $rps req/s (load $(cut -d' ' -f1 /proc/loadavg))"
+    echo "$rps" >>"$workdir/$mode.rps"
+    echo "$cpu" >>"$workdir/$mode.cpu"
+    echo "run $i $mode: $rps req/s, $cpu CPU-us/request (load $(cut -d' ' -f1 /proc/loadavg))"
   done
 done
-off=$(median <"$workdir/off")
-on=$(median <"$workdir/on")
-echo "median off (--no-metrics --no-access-log): $off req/s"
-echo "median on (metrics + access log to a file): $on req/s"
-awk -v off="$off" -v on="$on" 'BEGIN {printf "overhead: %.1f %% of throughput\n", (off - on) / off * 100}'
+off=$(median <"$workdir/off.rps") on=$(median <"$workdir/on.rps")
+off_cpu=$(median <"$workdir/off.cpu") on_cpu=$(median <"$workdir/on.cpu")
+echo "median off (--no-metrics --no-access-log): $off req/s, $off_cpu CPU-us/request"
+echo "median on (metrics + access log to a file): $on req/s, $on_cpu CPU-us/request"
+awk -v off="$off" -v on="$on" -v oc="$off_cpu" -v nc="$on_cpu" 'BEGIN {
+  printf "overhead: %.1f %% of throughput (medians); %.1f %% more CPU per request\n",
+         (off - on) / off * 100, (nc - oc) / oc * 100}'
 echo "access-log lines written in the last 'on' run: $(grep -c ' access ' "$workdir/access-on.log" || true)"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
