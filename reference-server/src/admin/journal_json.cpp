@@ -72,6 +72,7 @@ Result<std::chrono::system_clock::time_point> parse_time(const std::string& name
 nlohmann::json to_json(const JournalEntry& e) {
   nlohmann::json out = {{"seq", e.seq},
                         {"time", store::format_timestamp(e.time)},
+                        {"epochMs", store::to_epoch_ms(e.time)},
                         {"kind", e.kind == JournalEntry::Kind::Audit ? "audit" : "request"},
                         {"tenant", e.tenant},
                         {"credential", e.credential}};

@@ -16,6 +16,7 @@ void Journals::add_tenant(const std::string& tenant) {
 }
 
 void Journals::remove_tenant(const std::string& tenant) {
+  sessions_.remove_tenant(tenant);
   std::lock_guard lock(mu_);
   tenants_.erase(tenant);
 }
@@ -36,6 +37,7 @@ void Journals::record(JournalEntry entry) {
     line.erase("seq");  // seq numbers are per ring; the file interleaves every ring
     file_->write(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
+  if (entry.kind == JournalEntry::Kind::Request && journal) sessions_.record(entry);
   if (journal) journal->append(std::move(entry));
 }
 

@@ -119,6 +119,30 @@ void add_admin_routes(RouteTable& t, AdminApi& api) {
   row(
       "GET", "/admin/v1/journal", [a](const Request& r, M) { return a->server_journal(r); },
       "audit entries of every admin change");
+  row(
+      "POST", "/admin/v1/tenants/{tenant}/sessions",
+      [a](const Request& r, M m) { return a->start_session(r, m.params[0]); },
+      "start a grading session of the tenant's client");
+  row(
+      "GET", "/admin/v1/tenants/{tenant}/sessions",
+      [a](const Request& r, M m) { return a->list_sessions(r, m.params[0]); },
+      "grading sessions with their state and request counts");
+  row(
+      "GET", "/admin/v1/tenants/{tenant}/sessions/{id}",
+      [a](const Request& r, M m) { return a->get_session(r, m.params[0], m.params[1]); },
+      "one grading session with its recorded requests");
+  row(
+      "DELETE", "/admin/v1/tenants/{tenant}/sessions/{id}",
+      [a](const Request& r, M m) { return a->delete_session(r, m.params[0], m.params[1]); },
+      "remove a grading session");
+  row(
+      "POST", "/admin/v1/tenants/{tenant}/sessions/{id}/end",
+      [a](const Request& r, M m) { return a->end_session(r, m.params[0], m.params[1]); },
+      "end a grading session (nothing more is recorded)");
+  row(
+      "GET", "/admin/v1/tenants/{tenant}/sessions/{id}/report",
+      [a](const Request& r, M m) { return a->session_report(r, m.params[0], m.params[1]); },
+      "the client's verdict: ?format=json|junit|html|markdown");
 }
 
 // The operator's view (docs/observability.md): outside the SCIM base, for scrapers and probes.

@@ -41,6 +41,17 @@ class AdminHandlers final : public server::AdminApi {
   server::Response remove_fault(const server::Request& request, std::string_view tenant,
                                 std::string_view id) override;
   server::Response server_journal(const server::Request& request) override;
+  // session_handlers.cpp
+  server::Response start_session(const server::Request& request, std::string_view tenant) override;
+  server::Response list_sessions(const server::Request& request, std::string_view tenant) override;
+  server::Response get_session(const server::Request& request, std::string_view tenant,
+                               std::string_view session) override;
+  server::Response end_session(const server::Request& request, std::string_view tenant,
+                               std::string_view session) override;
+  server::Response delete_session(const server::Request& request, std::string_view tenant,
+                                  std::string_view session) override;
+  server::Response session_report(const server::Request& request, std::string_view tenant,
+                                  std::string_view session) override;
 
  private:
   ControlPlane& plane_;

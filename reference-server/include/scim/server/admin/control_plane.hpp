@@ -101,6 +101,18 @@ class ControlPlane {
   Status<> clear_journal(const std::string& name, const std::string& by);
   Result<nlohmann::json> server_journal(const std::map<std::string, std::string>& query);
 
+  // ---- Grading sessions (control_plane_sessions.cpp, docs/client-conformance.md).
+  Result<nlohmann::json> start_session(const std::string& name, const nlohmann::json& body,
+                                       const std::string& by);
+  Result<nlohmann::json> list_sessions(const std::string& name) const;
+  // The session; with `entries`, its requests as journal entries.
+  Result<nlohmann::json> session(const std::string& name, const std::string& session,
+                                 bool entries) const;
+  Result<nlohmann::json> end_session(const std::string& name, const std::string& session,
+                                     const std::string& by);
+  Status<> delete_session(const std::string& name, const std::string& session,
+                          const std::string& by);
+
   const ControlPlaneOptions& options() const { return options_; }
 
  private:

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "scim/server/admin/grading_sessions.hpp"
 #include "scim/server/admin/journal.hpp"
 #include "scim/server/admin/journal_file.hpp"
 
@@ -30,7 +31,12 @@ class Journals {
   // The server's journal: audit entries of every admin change (tenant deletions included).
   Journal& server() { return server_; }
 
-  // A request's entry: its tenant's ring and the file.
+  // Grading sessions (docs/client-conformance.md): every request entry recorded here is also
+  // kept by the open sessions of its tenant.
+  GradingSessions& sessions() { return sessions_; }
+  const GradingSessions& sessions() const { return sessions_; }
+
+  // A request's entry: its tenant's ring, its open grading sessions and the file.
   void record(JournalEntry entry);
   // An admin change: the server's ring, the tenant's ring when `tenant` has one, and the file.
   void audit(const std::string& tenant, const std::string& credential, std::string action,
@@ -43,6 +49,7 @@ class Journals {
   JournalLimits limits_;
   JournalFile* file_;
   Journal server_;
+  GradingSessions sessions_;
   mutable std::mutex mu_;
   std::map<std::string, std::shared_ptr<Journal>, std::less<>> tenants_;
 };

@@ -41,6 +41,17 @@ class AdminApi {
   virtual Response remove_fault(const Request& request, std::string_view tenant,
                                 std::string_view id) = 0;
   virtual Response server_journal(const Request& request) = 0;
+  // Grading sessions (docs/client-conformance.md).
+  virtual Response start_session(const Request& request, std::string_view tenant) = 0;
+  virtual Response list_sessions(const Request& request, std::string_view tenant) = 0;
+  virtual Response get_session(const Request& request, std::string_view tenant,
+                               std::string_view session) = 0;
+  virtual Response end_session(const Request& request, std::string_view tenant,
+                               std::string_view session) = 0;
+  virtual Response delete_session(const Request& request, std::string_view tenant,
+                                  std::string_view session) = 0;
+  virtual Response session_report(const Request& request, std::string_view tenant,
+                                  std::string_view session) = 0;
 };
 
 }  // namespace scim::server
