@@ -40,6 +40,11 @@ std::string binding_of(const conf::CheckInfo& info) {
            " (robustness): the sentence binds the client; the provider's refusal is "
            "graded " +
            level;
+  // Client conformance (docs/client-conformance.md): the mock grades the client.
+  if (has_tag(info, "client")) {
+    return info.level == conf::Level::May ? "MAY: an option of the client"
+                                          : level + ": binds the client";
+  }
   if (info.level == conf::Level::May) return "MAY: an option of the service provider";
   return level + ": binds the service provider";
 }

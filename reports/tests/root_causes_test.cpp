@@ -63,6 +63,11 @@ TEST(RootCauses, BindingSaysWhomTheSentenceBinds) {
   robust.level = conf::Level::Should;
   robust.tags = {"patch", "robustness"};
   EXPECT_NE(binding_of(robust).find("binds the client"), std::string::npos);
+  conf::CheckInfo client = must;
+  client.tags = {"client"};  // client conformance: the mock grades the client
+  EXPECT_EQ(binding_of(client), "MUST: binds the client");
+  client.level = conf::Level::May;
+  EXPECT_EQ(binding_of(client), "MAY: an option of the client");
 }
 
 TEST(RootCauses, TheSampleRunGroupsItsCascade) {

@@ -64,8 +64,9 @@ void leniency_findings(const ClientCheck& check, const std::vector<Observed>& al
         continue;
       }
       const auto who = known_senders(name);
-      const std::string sender =
-          who.empty() ? "the client sent this" : joined(who, " and ") + " send this";
+      const std::string sender = who.empty()       ? "the client sent this"
+                                 : who.size() == 1 ? who[0] + " sends this"
+                                                   : joined(who, " and ") + " send this";
       out.push_back({o.index,
                      "leniency " + name + ": " + sender + "; the RFC says: " + rfc_form(name),
                      rfc_form(name), "needed leniency " + name});

@@ -92,7 +92,7 @@ TEST(ClientGrading, LeniencyNamesAreFindingsThatNameTheProvider) {
   const auto run = grade(json::array({e}));
   const auto& r = result(run, "client-rfc7643/2.3.2/boolean-literal");
   ASSERT_EQ(r.outcome, conf::Outcome::Failed);
-  EXPECT_NE(r.message.find("Entra ID send this"), std::string::npos) << r.message;
+  EXPECT_NE(r.message.find("Entra ID sends this"), std::string::npos) << r.message;
   EXPECT_NE(r.message.find("the RFC says"), std::string::npos) << r.message;
   ASSERT_FALSE(run.notes.empty());
   EXPECT_NE(run.notes[0].find("recognised Entra ID quirks: boolean-string x1"), std::string::npos)

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <thread>
 
+#include "scim/conformance/cli/client_report_command.hpp"
 #include "scim/conformance/cli/diff_command.hpp"
 #include "scim/conformance/cli/list_command.hpp"
 #include "scim/conformance/cli/options.hpp"
@@ -88,6 +89,19 @@ int diff(const cli::DiffConfig& config) {
   return cli::diff_command(config, env);
 }
 
+int client_report(const cli::ClientReportConfig& config) {
+  CurlGlobal curl;
+  cli::ClientReportEnvironment env;
+  env.make_transport = [](const cli::ClientReportConfig& c) {
+    return std::make_unique<CurlTransport>(CurlOptions{c.insecure, c.ca_cert});
+  };
+  env.write_file = write_file;
+  env.env = env_lookup;
+  env.out = &std::cout;
+  env.err = &std::cerr;
+  return cli::client_report_command(config, env);
+}
+
 // Owns the signal-waiting thread; its destructor wakes and joins it.
 class SignalWatch {
  public:
@@ -132,6 +146,7 @@ int dispatch(const std::vector<std::string>& args) {
     return 0;
   }
   if (command->kind == cli::CommandKind::Diff) return diff(command->diff);
+  if (command->kind == cli::CommandKind::ClientReport) return client_report(command->client_report);
   const Catalog catalog = build_catalog();
   // Former check IDs in --only/--exclude still select their checks; say so once per pattern.
   auto& selection =

@@ -303,6 +303,27 @@ void add_diff(CLI::App& app, BoundMap& bound, DiffConfig& diff) {
   }
 }
 
+void add_client_report(CLI::App& app, ClientReportConfig& c) {
+  auto* cmd = app.add_subcommand(
+      "client-report",
+      "grade a client: the verdict on a reference server's grading session (MUST findings: exit 1)");
+  cmd->add_option("--server", c.server, "reference server root URL, e.g. http://127.0.0.1:8080")
+      ->required();
+  cmd->add_option("--admin-token-env", c.admin_token_env,
+                  "environment variable holding the admin token")
+      ->required();
+  cmd->add_option("--session", c.session, "grading session name")->required();
+  cmd->add_option("--tenant", c.tenant, "tenant of the session (default: default)");
+  cmd->add_option("--junit", c.junit, "write a JUnit XML report to FILE");
+  cmd->add_option("--html", c.html, "write an HTML report to FILE");
+  cmd->add_option("--json", c.json, "write a JSON report to FILE");
+  cmd->add_option("--md", c.md, "write a Markdown report to FILE");
+  cmd->add_flag("--insecure", c.insecure, "do not verify the server's TLS certificate");
+  cmd->add_option("--ca-cert", c.ca_cert, "PEM file of CA certificates to verify the server with");
+  cmd->add_option("--timeout", c.timeout_seconds, "request timeout in seconds (default 30)")
+      ->check(CLI::Range(1, 3600));
+}
+
 }  // namespace
 
 std::optional<std::pair<std::string, std::string>> parse_header(const std::string& text) {
@@ -328,12 +349,13 @@ Result<Command, UsageError> parse_command_line(const std::vector<std::string>& a
   add_run(app, run_bound, config);
   add_list(app, list_bound, format);
   add_diff(app, diff_bound, command.diff);
+  add_client_report(app, command.client_report);
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 pops from the back
     app.parse(reversed);
   } catch (const CLI::CallForHelp&) {
     command.help = app.help();
-    for (const char* sub : {"run", "list", "diff"}) {
+    for (const char* sub : {"run", "list", "diff", "client-report"}) {
       if (app.got_subcommand(sub)) command.help = app.get_subcommand(sub)->help();
     }
     return command;
@@ -345,6 +367,10 @@ Result<Command, UsageError> parse_command_line(const std::vector<std::string>& a
     command.list.format = format;
     if (auto s = read_selection(Values(given(list_bound)), command.list.selection); !s)
       return s.error();
+    return command;
+  }
+  if (app.got_subcommand("client-report")) {
+    command.kind = CommandKind::ClientReport;
     return command;
   }
   if (app.got_subcommand("diff")) {

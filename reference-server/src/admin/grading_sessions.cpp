@@ -25,7 +25,8 @@ Result<std::size_t> bounded(const json& body, const char* key, std::size_t fallb
                             std::size_t max) {
   auto it = body.find(key);
   if (it == body.end()) return fallback;
-  if (!it->is_number_unsigned() || it->get<std::size_t>() < 1 || it->get<std::size_t>() > max) {
+  if (!it->is_number_integer() || it->get<std::int64_t>() < 1 ||
+      it->get<std::int64_t>() > static_cast<std::int64_t>(max)) {
     return invalid_value(std::string(key) + " must be an integer from 1 to " +
                          std::to_string(max));
   }

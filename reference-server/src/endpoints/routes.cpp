@@ -142,7 +142,7 @@ void add_admin_routes(RouteTable& t, AdminApi& api) {
   row(
       "GET", "/admin/v1/tenants/{tenant}/sessions/{id}/report",
       [a](const Request& r, M m) { return a->session_report(r, m.params[0], m.params[1]); },
-      "the client's verdict: ?format=json|junit|html|markdown");
+      "the client's verdict (format json, junit, html or markdown)");
 }
 
 // The operator's view (docs/observability.md): outside the SCIM base, for scrapers and probes.

@@ -65,13 +65,26 @@ struct ListConfig {
   bool all_profiles = true;     // list shows profile checks unless --profile narrows it
 };
 
-enum class CommandKind { Run, List, Diff, Help };
+// `client-report` (client_report_command.hpp): a grading session's verdict from a reference server.
+struct ClientReportConfig {
+  std::string server;           // the server's root URL: http://host:port
+  std::string admin_token_env;  // environment variable holding the admin token
+  std::string tenant = "default";
+  std::string session;
+  std::string junit, html, json, md;  // report files
+  bool insecure = false;
+  std::string ca_cert;
+  int timeout_seconds = 30;
+};
+
+enum class CommandKind { Run, List, Diff, ClientReport, Help };
 
 struct Command {
   CommandKind kind = CommandKind::Help;
   RunConfig run;
   ListConfig list;
   DiffConfig diff;
+  ClientReportConfig client_report;
   std::string help;  // usage text for CommandKind::Help
 };
 
