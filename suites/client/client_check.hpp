@@ -23,13 +23,13 @@ struct Observed {
   std::size_t index = 0;  // position in the session, 0-based
   std::int64_t seq = 0;
   std::int64_t epoch_ms = 0;
-  std::string method;  // upper-case
-  std::string target;  // as sent: path and query
-  std::string path;    // relative to the SCIM base: "/Users/2819c223"
-  std::map<std::string, std::string> query;          // decoded parameters
-  std::map<std::string, std::string> headers;        // lower-case names
-  std::string body;                                  // as captured (bounded)
-  std::optional<nlohmann::json> json;                // when the body was a whole JSON document
+  std::string method;                          // upper-case
+  std::string target;                          // as sent: path and query
+  std::string path;                            // relative to the SCIM base: "/Users/2819c223"
+  std::map<std::string, std::string> query;    // decoded parameters
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::string body;                            // as captured (bounded)
+  std::optional<nlohmann::json> json;          // when the body was a whole JSON document
   int status = 0;
   std::map<std::string, std::string> response_headers;
   std::optional<nlohmann::json> response_json;

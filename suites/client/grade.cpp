@@ -29,20 +29,25 @@ std::string rfc_form(const std::string& leniency) {
   static const std::map<std::string, std::string> kForms = {
       {"op-case", "\"op\" is \"add\", \"remove\" or \"replace\", in lower case"},
       {"boolean-string", "a boolean is the JSON literal true or false, not a string"},
-      {"null-as-unassigned", "PATCH clears an attribute with \"remove\"; null and [] are no "
-                             "PATCH values"},
+      {"null-as-unassigned",
+       "PATCH clears an attribute with \"remove\"; null and [] are no "
+       "PATCH values"},
       {"readonly-in-input", "readOnly attributes are not written"},
       {"pathless-replace-id", "\"id\" is readOnly and is not sent in a write"},
-      {"remove-with-value", "remove selects values by a filter in \"path\": "
-                            "members[value eq \"id\"]"},
+      {"remove-with-value",
+       "remove selects values by a filter in \"path\": "
+       "members[value eq \"id\"]"},
       {"complex-value-shorthand", "a complex attribute's value is an object: {\"value\": \"id\"}"},
-      {"pathless-value-paths", "a value path belongs in \"path\", not as a member name of a "
-                               "path-less value"},
-      {"value-path-sub-attribute", "every condition goes inside the brackets: "
-                                   "emails[type eq \"work\" and value eq \"x\"]"},
+      {"pathless-value-paths",
+       "a value path belongs in \"path\", not as a member name of a "
+       "path-less value"},
+      {"value-path-sub-attribute",
+       "every condition goes inside the brackets: "
+       "emails[type eq \"work\" and value eq \"x\"]"},
       {"unknown-attribute", "a body carries only attributes of the schemas it lists"},
-      {"filter-creates-value", "a value filter that matches nothing has no target; a new value "
-                               "is added with \"add\""},
+      {"filter-creates-value",
+       "a value filter that matches nothing has no target; a new value "
+       "is added with \"add\""},
       {"remove-unmatched-filter", "removing with a filter that matches nothing has no target"},
   };
   auto it = kForms.find(leniency);
@@ -84,8 +89,8 @@ void refusal_findings(const ClientCheck& check, const std::vector<Observed>& all
       continue;
     }
     const std::string detail = o.response_json ? o.response_json->value("detail", "") : "";
-    out.push_back({o.index, "refused with 400 " + type + ": " + detail, "a valid request",
-                   "400 " + type});
+    out.push_back(
+        {o.index, "refused with 400 " + type + ": " + detail, "a valid request", "400 " + type});
   }
 }
 
@@ -135,8 +140,8 @@ conf::CheckResult judge(const ClientCheck& check, const std::vector<Observed>& a
     return r;
   }
   if (findings.empty()) return r;
-  r.outcome = check.info.level == conf::Level::Must ? conf::Outcome::Failed
-                                                    : conf::Outcome::Warning;
+  r.outcome =
+      check.info.level == conf::Level::Must ? conf::Outcome::Failed : conf::Outcome::Warning;
   const Finding& first = findings.front();
   r.message = std::to_string(findings.size()) + " request(s): " + first.message;
   r.expected = first.expected;
@@ -194,15 +199,16 @@ std::vector<conf::CheckInfo> client_catalogue() {
 conf::RunResult grade_session(const json& session, const std::string& tool_version) {
   conf::RunResult run;
   run.tool_version = tool_version;
-  run.target = "client of tenant " + session.value("tenant", "") + ", session " +
-               session.value("name", "");
+  run.target =
+      "client of tenant " + session.value("tenant", "") + ", session " + session.value("name", "");
   run.profile = "client";
   run.started_at = session.value("startedAt", "");
   const auto all = observe(session.value("entries", json::array()));
   const std::string origin = session.value("origin", "");
   for (const auto& check : all_checks()) run.results.push_back(judge(check, all, origin));
   run.notes = recognised(all);
-  run.notes.push_back(std::to_string(all.size()) + " request(s) graded; leniencies that are "
+  run.notes.push_back(std::to_string(all.size()) +
+                      " request(s) graded; leniencies that are "
                       "legal client behaviour (attribute-name-case, non-canonical-value) are "
                       "not findings");
   if (session.value("dropped", 0) > 0) {

@@ -81,8 +81,7 @@ TEST(ClientGrading, TheRequestItselfIsEvidence) {
   EXPECT_EQ(id.exchanges.size(), 1u);
   EXPECT_EQ(result(run, "client-rfc7644/3.5.2/op-values").outcome, conf::Outcome::Failed);
   EXPECT_EQ(result(run, "client-rfc7644/3.8/content-type").outcome, conf::Outcome::Warning);
-  EXPECT_EQ(result(run, "client-rfc7644/7.5.2/no-secrets-in-uri").outcome,
-            conf::Outcome::Warning);
+  EXPECT_EQ(result(run, "client-rfc7644/7.5.2/no-secrets-in-uri").outcome, conf::Outcome::Warning);
   EXPECT_EQ(run.exit_code(), 1) << "MUST findings fail";
 }
 
@@ -121,8 +120,8 @@ TEST(ClientGrading, RetryAfterIsJudgedWithItsTolerance) {
   };
   const auto early = grade(json::array({throttled(0), entry("POST", "/Users", kUser, 201, 1000)}));
   EXPECT_EQ(result(early, "client-rfc9110/10.2.3/retry-after").outcome, conf::Outcome::Warning);
-  const auto late = grade(json::array(
-      {throttled(0), entry("POST", "/Users", kUser, 201, 2000 - kRetryToleranceMs)}));
+  const auto late = grade(
+      json::array({throttled(0), entry("POST", "/Users", kUser, 201, 2000 - kRetryToleranceMs)}));
   EXPECT_EQ(result(late, "client-rfc9110/10.2.3/retry-after").outcome, conf::Outcome::Passed);
   json hammering = json::array();
   for (int i = 0; i <= kMaxRetries + 1; ++i) hammering.push_back(throttled(i * 3000));

@@ -62,8 +62,8 @@ int client_report_command(const ClientReportConfig& config, const ClientReportEn
                                                               {"markdown", &config.md}};
   for (const auto& [format, path] : files) {
     if (path->empty()) continue;
-    auto text = std::string(format) == "json" ? verdict_text
-                                               : fetch(config, env, *transport, format);
+    auto text =
+        std::string(format) == "json" ? verdict_text : fetch(config, env, *transport, format);
     if (!text || !env.write_file(*path, *text)) {
       *env.err << "scim-conformance: " << (text ? "cannot write " + *path : text.error()) << "\n";
       return 2;

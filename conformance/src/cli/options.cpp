@@ -304,9 +304,9 @@ void add_diff(CLI::App& app, BoundMap& bound, DiffConfig& diff) {
 }
 
 void add_client_report(CLI::App& app, ClientReportConfig& c) {
-  auto* cmd = app.add_subcommand(
-      "client-report",
-      "grade a client: the verdict on a reference server's grading session (MUST findings: exit 1)");
+  auto* cmd = app.add_subcommand("client-report",
+                                 "grade a client: the verdict on a reference server's grading "
+                                 "session (MUST findings: exit 1)");
   cmd->add_option("--server", c.server, "reference server root URL, e.g. http://127.0.0.1:8080")
       ->required();
   cmd->add_option("--admin-token-env", c.admin_token_env,

@@ -27,8 +27,7 @@ Result<std::size_t> bounded(const json& body, const char* key, std::size_t fallb
   if (it == body.end()) return fallback;
   if (!it->is_number_integer() || it->get<std::int64_t>() < 1 ||
       it->get<std::int64_t>() > static_cast<std::int64_t>(max)) {
-    return invalid_value(std::string(key) + " must be an integer from 1 to " +
-                         std::to_string(max));
+    return invalid_value(std::string(key) + " must be an integer from 1 to " + std::to_string(max));
   }
   return it->get<std::size_t>();
 }
@@ -41,18 +40,19 @@ Result<json> GradingSessions::start(const std::string& tenant, const json& body)
   if (!body.is_object()) return invalid_value("a session is a JSON object: {\"name\": ...}");
   for (const auto& [key, unused] : body.items()) {
     if (key != "name" && key != "maxRequests" && key != "maxSeconds") {
-      return invalid_value("unknown session member \"" + key + "\" (name, maxRequests, maxSeconds)");
+      return invalid_value("unknown session member \"" + key +
+                           "\" (name, maxRequests, maxSeconds)");
     }
   }
-  const std::string name = body.value("name", json()).is_string() ? body["name"].get<std::string>()
-                                                                  : std::string();
+  const std::string name =
+      body.value("name", json()).is_string() ? body["name"].get<std::string>() : std::string();
   if (!valid_name(name)) {
     return invalid_value("name must be 1 to 64 characters of A-Z a-z 0-9 . _ -");
   }
   auto requests = bounded(body, "maxRequests", limits_.default_requests, limits_.max_requests);
   if (!requests) return requests.error();
-  auto seconds = bounded(body, "maxSeconds", limits_.default_duration.count(),
-                         limits_.max_duration.count());
+  auto seconds =
+      bounded(body, "maxSeconds", limits_.default_duration.count(), limits_.max_duration.count());
   if (!seconds) return seconds.error();
   std::lock_guard lock(mu_);
   auto& mine = sessions_[tenant];

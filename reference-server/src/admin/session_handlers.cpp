@@ -51,7 +51,8 @@ Result<Format> format_of(const Request& request) {
 Response AdminHandlers::start_session(const Request& request, std::string_view tenant) {
   auto body = server::parse_body(request, kMaxSessionJsonDepth);
   if (!body) return server::error_response(body.error());
-  auto started = plane_.start_session(std::string(tenant), *body, request.principal.credential_name);
+  auto started =
+      plane_.start_session(std::string(tenant), *body, request.principal.credential_name);
   Response r = session_answer(started, 201);
   if (started) {
     r.set_header("Location", "/admin/v1/tenants/" + std::string(tenant) + "/sessions/" +

@@ -60,12 +60,11 @@ void honours_retry_after(const std::vector<Observed>& all, std::vector<Finding>&
     if (again == nullptr) continue;
     const std::int64_t waited = again->epoch_ms - o.epoch_ms;
     if (waited + kRetryToleranceMs < *wait * 1000) {
-      out.push_back({again->index,
-                     "retried " + std::to_string(waited) + " ms after a " +
-                         std::to_string(o.status) + " that said Retry-After: " +
-                         std::to_string(*wait),
-                     "at least " + std::to_string(*wait * 1000) + " ms",
-                     std::to_string(waited) + " ms"});
+      out.push_back(
+          {again->index,
+           "retried " + std::to_string(waited) + " ms after a " + std::to_string(o.status) +
+               " that said Retry-After: " + std::to_string(*wait),
+           "at least " + std::to_string(*wait * 1000) + " ms", std::to_string(waited) + " ms"});
     }
   }
 }
@@ -95,13 +94,20 @@ void bounded(const std::vector<Observed>& all, std::vector<Finding>& out) {
 }  // namespace
 
 void add_retry_checks(ClientChecks& out) {
-  out.push_back({retry_info("client-rfc9110/10.2.3/retry-after", "Retry-After is honoured",
-                            Level::Should),
-                 [](const Observed& o) { return throttled(o) && retry_after_seconds(o); },
-                 honours_retry_after, {}, {}, "no 429 or 503 with Retry-After in this session"});
-  out.push_back({retry_info("client-rfc9110/10.2.3/bounded-retries", "retries are bounded",
-                            Level::May),
-                 failed, bounded, {}, {}, "no failed request in this session"});
+  out.push_back(
+      {retry_info("client-rfc9110/10.2.3/retry-after", "Retry-After is honoured", Level::Should),
+       [](const Observed& o) { return throttled(o) && retry_after_seconds(o); },
+       honours_retry_after,
+       {},
+       {},
+       "no 429 or 503 with Retry-After in this session"});
+  out.push_back(
+      {retry_info("client-rfc9110/10.2.3/bounded-retries", "retries are bounded", Level::May),
+       failed,
+       bounded,
+       {},
+       {},
+       "no failed request in this session"});
 }
 
 }  // namespace scim::suites::client

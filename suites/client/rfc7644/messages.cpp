@@ -76,8 +76,8 @@ void patchop_schema(const std::vector<Observed>& all, std::vector<Finding>& out)
   for (const auto& o : all) {
     if (!is_patch(o)) continue;
     const json schemas = o.json->value("schemas", json());
-    const bool ok = schemas.is_array() && std::find(schemas.begin(), schemas.end(),
-                                                    json(kPatchOp)) != schemas.end();
+    const bool ok = schemas.is_array() &&
+                    std::find(schemas.begin(), schemas.end(), json(kPatchOp)) != schemas.end();
     if (!ok) {
       out.push_back({o.index, "a PATCH body without the PatchOp schema", kPatchOp,
                      schemas.is_null() ? "no \"schemas\"" : schemas.dump()});
@@ -107,8 +107,8 @@ void remove_has_path(const std::vector<Observed>& all, std::vector<Finding>& out
     if (ops == nullptr) continue;
     for (const auto& op : *ops) {
       if (op.is_object() && op.value("op", "") == "remove" && !op.contains("path")) {
-        out.push_back({o.index, "a remove operation without \"path\"", "\"path\" on remove",
-                       op.dump()});
+        out.push_back(
+            {o.index, "a remove operation without \"path\"", "\"path\" on remove", op.dump()});
         break;
       }
     }
@@ -118,8 +118,8 @@ void remove_has_path(const std::vector<Observed>& all, std::vector<Finding>& out
 bool has_filter(const Observed& o) {
   if (o.query.count("filter") > 0) return true;
   return o.method == "POST" && o.path.size() >= 8 &&
-         o.path.compare(o.path.size() - 8, 8, "/.search") == 0 && o.json &&
-         o.json->is_object() && o.json->contains("filter");
+         o.path.compare(o.path.size() - 8, 8, "/.search") == 0 && o.json && o.json->is_object() &&
+         o.json->contains("filter");
 }
 
 void bulk_ids(const std::vector<Observed>& all, std::vector<Finding>& out) {
@@ -161,8 +161,9 @@ void if_match(const std::vector<Observed>& all, std::vector<Finding>& out) {
 
 bool is_secret_name(const std::string& name) {
   static const std::set<std::string> kSecrets = {
-      "access_token", "token", "bearer", "password", "secret", "client_secret", "api_key",
-      "apikey", "key", "auth", "authorization", "code", "id_token", "refresh_token"};
+      "access_token",  "token",   "bearer",   "password",     "secret",
+      "client_secret", "api_key", "apikey",   "key",          "auth",
+      "authorization", "code",    "id_token", "refresh_token"};
   std::string n = name;
   std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return std::tolower(c); });
   return kSecrets.count(n) > 0;
@@ -190,47 +191,70 @@ void add_rfc7644_checks(ClientChecks& out) {
                 "submitted via an HTTP \"Content-Type\" header as specified in Section 3.1.1.5 "
                 "of [RFC7231]",
                 {"media-type"}),
-       writes_body, content_type, {}, {}, "no request with a body in this session"});
+       writes_body,
+       content_type,
+       {},
+       {},
+       "no request with a body in this session"});
   out.push_back({info7644("client-rfc7644/3.8/accept", "Accept asks for JSON", Level::May,
                           "MAY specify the desired response data format via an HTTP \"Accept\" "
                           "header (Section 5.3.2 of [RFC7231]), e.g., \"Accept: "
                           "application/scim+json\"",
                           {"media-type"}),
-                 [](const Observed& o) { return o.header("accept") != nullptr; }, accept_json,
-                 {}, {}, "no request with an Accept header in this session"});
-  out.push_back({info7644("client-rfc7644/3.4.2.2/filter-grammar", "filters follow the grammar",
-                          Level::Must,
-                          "The filter parameter MUST contain at least one valid expression (see "
-                          "Table 3).",
-                          {"filter"}),
-                 has_filter, nullptr, {"value-path-sub-attribute"}, {"invalidFilter"},
-                 "no filtered query in this session"});
-  out.push_back({info7644("client-rfc7644/3.5.2/patchop-schema", "PATCH bodies name PatchOp",
-                          Level::Must,
-                          "The body of each request MUST contain the \"schemas\" attribute with "
-                          "the URI value of \"urn:ietf:params:scim:api:messages:2.0:PatchOp\".",
-                          {"patch"}),
-                 is_patch, patchop_schema, {}, {}, "no PATCH in this session"});
-  out.push_back({info7644("client-rfc7644/3.5.2/op-values", "PATCH ops are add, remove, replace",
-                          Level::Must,
-                          "Each PATCH operation object MUST have exactly one \"op\" member, whose "
-                          "value indicates the operation to perform and MAY be one of \"add\", "
-                          "\"remove\", or \"replace\".",
-                          {"patch"}),
-                 is_patch, op_values, {"op-case"}, {}, "no PATCH in this session"});
-  out.push_back({info7644("client-rfc7644/3.5.2/paths", "PATCH operations target valid paths",
-                          Level::Must,
-                          "The \"path\" attribute is OPTIONAL for \"add\" and \"replace\" and is "
-                          "REQUIRED for \"remove\" operations.",
-                          {"patch"}),
-                 is_patch, remove_has_path,
-                 {"pathless-value-paths", "remove-with-value", "null-as-unassigned",
-                  "filter-creates-value", "remove-unmatched-filter"},
-                 {"invalidPath", "noTarget"}, "no PATCH in this session"});
+                 [](const Observed& o) { return o.header("accept") != nullptr; },
+                 accept_json,
+                 {},
+                 {},
+                 "no request with an Accept header in this session"});
+  out.push_back(
+      {info7644("client-rfc7644/3.4.2.2/filter-grammar", "filters follow the grammar", Level::Must,
+                "The filter parameter MUST contain at least one valid expression (see "
+                "Table 3).",
+                {"filter"}),
+       has_filter,
+       nullptr,
+       {"value-path-sub-attribute"},
+       {"invalidFilter"},
+       "no filtered query in this session"});
+  out.push_back(
+      {info7644("client-rfc7644/3.5.2/patchop-schema", "PATCH bodies name PatchOp", Level::Must,
+                "The body of each request MUST contain the \"schemas\" attribute with "
+                "the URI value of \"urn:ietf:params:scim:api:messages:2.0:PatchOp\".",
+                {"patch"}),
+       is_patch,
+       patchop_schema,
+       {},
+       {},
+       "no PATCH in this session"});
+  out.push_back(
+      {info7644("client-rfc7644/3.5.2/op-values", "PATCH ops are add, remove, replace", Level::Must,
+                "Each PATCH operation object MUST have exactly one \"op\" member, whose "
+                "value indicates the operation to perform and MAY be one of \"add\", "
+                "\"remove\", or \"replace\".",
+                {"patch"}),
+       is_patch,
+       op_values,
+       {"op-case"},
+       {},
+       "no PATCH in this session"});
+  out.push_back(
+      {info7644("client-rfc7644/3.5.2/paths", "PATCH operations target valid paths", Level::Must,
+                "The \"path\" attribute is OPTIONAL for \"add\" and \"replace\" and is "
+                "REQUIRED for \"remove\" operations.",
+                {"patch"}),
+       is_patch,
+       remove_has_path,
+       {"pathless-value-paths", "remove-with-value", "null-as-unassigned", "filter-creates-value",
+        "remove-unmatched-filter"},
+       {"invalidPath", "noTarget"},
+       "no PATCH in this session"});
   out.push_back({info7644("client-rfc7644/3.7/bulk-id", "bulk POST operations carry a bulkId",
                           Level::Must, "REQUIRED when \"method\" is \"POST\".", {"bulk"}),
                  [](const Observed& o) { return o.method == "POST" && o.path == "/Bulk"; },
-                 bulk_ids, {}, {}, "no bulk request in this session"});
+                 bulk_ids,
+                 {},
+                 {},
+                 "no bulk request in this session"});
   out.push_back(
       {info7644("client-rfc7644/3.14/if-match", "replacements carry If-Match", Level::May,
                 "If the service provider supports versioning of resources, the client MAY supply "
@@ -238,17 +262,24 @@ void add_rfc7644_checks(ClientChecks& out) {
                 "ensure that the requested operation succeeds only if the supplied ETag matches "
                 "the latest service provider resource",
                 {"etag"}),
-       replaces_resource, if_match, {}, {}, "no PUT or PATCH of a resource in this session"});
-  out.push_back({info7644("client-rfc7644/7.5.2/no-secrets-in-uri", "no credentials in URIs",
-                          Level::Should,
-                          "SCIM clients requesting information using query filters that use HTTP "
-                          "GET SHOULD give consideration to the information content of the "
-                          "filters and whether or not their exposure in a URI would represent a "
-                          "breach of security or confidentiality through leakage in web "
-                          "browsers or server logs.",
-                          {"security"}),
-                 [](const Observed&) { return true; }, secrets_in_uri, {}, {},
-                 "no request in this session"});
+       replaces_resource,
+       if_match,
+       {},
+       {},
+       "no PUT or PATCH of a resource in this session"});
+  out.push_back(
+      {info7644("client-rfc7644/7.5.2/no-secrets-in-uri", "no credentials in URIs", Level::Should,
+                "SCIM clients requesting information using query filters that use HTTP "
+                "GET SHOULD give consideration to the information content of the "
+                "filters and whether or not their exposure in a URI would represent a "
+                "breach of security or confidentiality through leakage in web "
+                "browsers or server logs.",
+                {"security"}),
+       [](const Observed&) { return true; },
+       secrets_in_uri,
+       {},
+       {},
+       "no request in this session"});
 }
 
 }  // namespace scim::suites::client

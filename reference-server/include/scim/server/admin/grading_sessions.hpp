@@ -10,8 +10,8 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,8 +22,8 @@
 namespace scim::admin {
 
 struct SessionLimits {
-  std::size_t default_requests = 1000;  // "maxRequests" when the start request names none
-  std::size_t max_requests = 10000;     // the largest "maxRequests" allowed
+  std::size_t default_requests = 1000;         // "maxRequests" when the start request names none
+  std::size_t max_requests = 10000;            // the largest "maxRequests" allowed
   std::chrono::seconds default_duration{600};  // "maxSeconds" when none is named
   std::chrono::seconds max_duration{3600};
   std::size_t max_sessions = 16;  // per tenant, open and ended together
@@ -54,9 +54,7 @@ class GradingSessions {
     std::size_t max_requests = 0;
     std::vector<JournalEntry> entries;
     std::uint64_t dropped = 0;
-    bool open(std::chrono::system_clock::time_point now) const {
-      return !ended && now < deadline;
-    }
+    bool open(std::chrono::system_clock::time_point now) const { return !ended && now < deadline; }
   };
   static nlohmann::json describe(const Session& s);
 
