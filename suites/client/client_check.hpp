@@ -64,6 +64,11 @@ struct ClientCheck {
 
 using ClientChecks = std::vector<ClientCheck>;
 
+// A client check's description; every client check carries the "client" tag (reports say the
+// sentence binds the client).
+conf::CheckInfo client_check_info(const char* id, const char* title, conf::Level level,
+                                  const char* quote, std::vector<std::string> tags);
+
 // Each folder registers its checks (rfc7644/, rfc7643/, http/).
 void add_rfc7644_checks(ClientChecks& out);
 void add_rfc7643_checks(ClientChecks& out);

@@ -174,6 +174,18 @@ std::vector<std::string> recognised(const std::vector<Observed>& all) {
 
 }  // namespace
 
+conf::CheckInfo client_check_info(const char* id, const char* title, conf::Level level,
+                                  const char* quote, std::vector<std::string> tags) {
+  conf::CheckInfo i;
+  i.id = id;
+  i.title = title;
+  i.level = level;
+  i.requirement = quote;
+  i.tags = std::move(tags);
+  i.tags.push_back("client");
+  return i;
+}
+
 std::vector<std::string> known_senders(const std::string& leniency) {
   static const std::map<std::string, std::vector<std::string>> kWho = {
       {"op-case", {"Entra ID"}},

@@ -17,13 +17,7 @@ constexpr const char* kRetryAfter =
     "wait before making a follow-up request.";
 
 conf::CheckInfo retry_info(const char* id, const char* title, Level level) {
-  conf::CheckInfo i;
-  i.id = id;
-  i.title = title;
-  i.level = level;
-  i.requirement = kRetryAfter;
-  i.tags = {"retry", "client"};
-  return i;
+  return client_check_info(id, title, level, kRetryAfter, {"retry"});
 }
 
 bool throttled(const Observed& o) {

@@ -11,18 +11,6 @@ namespace {
 using json = nlohmann::json;
 using conf::Level;
 
-conf::CheckInfo info7643(const char* id, const char* title, Level level, const char* quote,
-                         std::vector<std::string> tags) {
-  conf::CheckInfo i;
-  i.id = id;
-  i.title = title;
-  i.level = level;
-  i.requirement = quote;
-  i.tags = std::move(tags);
-  i.tags.push_back("client");
-  return i;
-}
-
 bool creates_or_replaces(const Observed& o) {
   return o.is_resource_write() && (o.method == "POST" || o.method == "PUT") && o.json &&
          o.json->is_object();
@@ -72,38 +60,41 @@ bool writes(const Observed& o) {
 }  // namespace
 
 void add_rfc7643_checks(ClientChecks& out) {
+  out.push_back({client_check_info(
+                     "client-rfc7643/3/schemas", "resource bodies list their schemas", Level::Must,
+                     "All representations of SCIM schemas MUST include a non-empty array "
+                     "with value(s) of the URIs supported by that representation.",
+                     {"schemas"}),
+                 creates_or_replaces,
+                 schemas,
+                 {"unknown-attribute"},
+                 {},
+                 "no POST or PUT of a resource in this session"});
   out.push_back(
-      {info7643("client-rfc7643/3/schemas", "resource bodies list their schemas", Level::Must,
-                "All representations of SCIM schemas MUST include a non-empty array "
-                "with value(s) of the URIs supported by that representation.",
-                {"schemas"}),
-       creates_or_replaces,
-       schemas,
-       {"unknown-attribute"},
-       {},
-       "no POST or PUT of a resource in this session"});
-  out.push_back(
-      {info7643("client-rfc7643/3.1/no-client-id", "POST leaves \"id\" to the server", Level::Must,
-                "The value of the \"id\" attribute is always issued by the service "
-                "provider and MUST NOT be specified by the client.",
-                {"schemas"}),
+      {client_check_info("client-rfc7643/3.1/no-client-id", "POST leaves \"id\" to the server",
+                         Level::Must,
+                         "The value of the \"id\" attribute is always issued by the service "
+                         "provider and MUST NOT be specified by the client.",
+                         {"schemas"}),
        creates,
        client_id,
        {},
        {},
        "no POST of a resource in this session"});
-  out.push_back({info7643("client-rfc7643/2.3.2/boolean-literal", "booleans are JSON literals",
-                          Level::Must, "The literal \"true\" or \"false\".", {"values"}),
-                 writes,
-                 nullptr,
-                 {"boolean-string"},
-                 {},
-                 "no write in this session"});
   out.push_back(
-      {info7643("client-rfc7643/2.3.8/complex-value", "complex values are objects", Level::Must,
-                "A singular or multi-valued attribute whose value is a composition of "
-                "one or more simple attributes.",
-                {"values"}),
+      {client_check_info("client-rfc7643/2.3.2/boolean-literal", "booleans are JSON literals",
+                         Level::Must, "The literal \"true\" or \"false\".", {"values"}),
+       writes,
+       nullptr,
+       {"boolean-string"},
+       {},
+       "no write in this session"});
+  out.push_back(
+      {client_check_info("client-rfc7643/2.3.8/complex-value", "complex values are objects",
+                         Level::Must,
+                         "A singular or multi-valued attribute whose value is a composition of "
+                         "one or more simple attributes.",
+                         {"values"}),
        writes,
        nullptr,
        {"complex-value-shorthand"},
@@ -112,21 +103,22 @@ void add_rfc7643_checks(ClientChecks& out) {
   // The strict server's 400 invalidValue (RFC 7644 §3.12 Table 9: "not compatible with the
   // operation or attribute type (see Section 2.3 of [RFC7643])"); its detail names the value.
   out.push_back(
-      {info7643("client-rfc7643/2.3/data-types", "values have their attribute's type", Level::Must,
-                "Attribute data types are derived from JSON [RFC7159].", {"values"}),
+      {client_check_info("client-rfc7643/2.3/data-types", "values have their attribute's type",
+                         Level::Must, "Attribute data types are derived from JSON [RFC7159].",
+                         {"values"}),
        writes,
        nullptr,
        {},
        {"invalidValue"},
        "no write in this session"});
-  out.push_back(
-      {info7643("client-rfc7643/7/mutability", "no writes to readOnly attributes", Level::Must,
-                "readOnly The attribute SHALL NOT be modified.", {"mutability"}),
-       writes,
-       nullptr,
-       {"readonly-in-input", "pathless-replace-id"},
-       {"mutability"},
-       "no write in this session"});
+  out.push_back({client_check_info("client-rfc7643/7/mutability",
+                                   "no writes to readOnly attributes", Level::Must,
+                                   "readOnly The attribute SHALL NOT be modified.", {"mutability"}),
+                 writes,
+                 nullptr,
+                 {"readonly-in-input", "pathless-replace-id"},
+                 {"mutability"},
+                 "no write in this session"});
 }
 
 }  // namespace scim::suites::client

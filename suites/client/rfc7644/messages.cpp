@@ -14,18 +14,6 @@ using conf::Level;
 
 constexpr const char* kPatchOp = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
-conf::CheckInfo info7644(const char* id, const char* title, Level level, const char* quote,
-                         std::vector<std::string> tags) {
-  conf::CheckInfo i;
-  i.id = id;
-  i.title = title;
-  i.level = level;
-  i.requirement = quote;
-  i.tags = std::move(tags);
-  i.tags.push_back("client");
-  return i;
-}
-
 std::string media_type(const std::string& value) {
   std::string t = value.substr(0, value.find(';'));
   t.erase(std::remove_if(t.begin(), t.end(), [](unsigned char c) { return std::isspace(c); }),
@@ -185,96 +173,104 @@ void secrets_in_uri(const std::vector<Observed>& all, std::vector<Finding>& out)
 
 void add_rfc7644_checks(ClientChecks& out) {
   out.push_back(
-      {info7644("client-rfc7644/3.8/content-type", "a request body names its media type",
-                Level::Should,
-                "Clients using other encodings MUST specify the format in which the data is "
-                "submitted via an HTTP \"Content-Type\" header as specified in Section 3.1.1.5 "
-                "of [RFC7231]",
-                {"media-type"}),
+      {client_check_info(
+           "client-rfc7644/3.8/content-type", "a request body names its media type", Level::Should,
+           "Clients using other encodings MUST specify the format in which the data is "
+           "submitted via an HTTP \"Content-Type\" header as specified in Section 3.1.1.5 "
+           "of [RFC7231]",
+           {"media-type"}),
        writes_body,
        content_type,
        {},
        {},
        "no request with a body in this session"});
-  out.push_back({info7644("client-rfc7644/3.8/accept", "Accept asks for JSON", Level::May,
-                          "MAY specify the desired response data format via an HTTP \"Accept\" "
-                          "header (Section 5.3.2 of [RFC7231]), e.g., \"Accept: "
-                          "application/scim+json\"",
-                          {"media-type"}),
-                 [](const Observed& o) { return o.header("accept") != nullptr; },
-                 accept_json,
-                 {},
-                 {},
-                 "no request with an Accept header in this session"});
   out.push_back(
-      {info7644("client-rfc7644/3.4.2.2/filter-grammar", "filters follow the grammar", Level::Must,
-                "The filter parameter MUST contain at least one valid expression (see "
-                "Table 3).",
-                {"filter"}),
+      {client_check_info("client-rfc7644/3.8/accept", "Accept asks for JSON", Level::May,
+                         "MAY specify the desired response data format via an HTTP \"Accept\" "
+                         "header (Section 5.3.2 of [RFC7231]), e.g., \"Accept: "
+                         "application/scim+json\"",
+                         {"media-type"}),
+       [](const Observed& o) { return o.header("accept") != nullptr; },
+       accept_json,
+       {},
+       {},
+       "no request with an Accept header in this session"});
+  out.push_back(
+      {client_check_info("client-rfc7644/3.4.2.2/filter-grammar", "filters follow the grammar",
+                         Level::Must,
+                         "The filter parameter MUST contain at least one valid expression (see "
+                         "Table 3).",
+                         {"filter"}),
        has_filter,
        nullptr,
        {"value-path-sub-attribute"},
        {"invalidFilter"},
        "no filtered query in this session"});
   out.push_back(
-      {info7644("client-rfc7644/3.5.2/patchop-schema", "PATCH bodies name PatchOp", Level::Must,
-                "The body of each request MUST contain the \"schemas\" attribute with "
-                "the URI value of \"urn:ietf:params:scim:api:messages:2.0:PatchOp\".",
-                {"patch"}),
+      {client_check_info("client-rfc7644/3.5.2/patchop-schema", "PATCH bodies name PatchOp",
+                         Level::Must,
+                         "The body of each request MUST contain the \"schemas\" attribute with "
+                         "the URI value of \"urn:ietf:params:scim:api:messages:2.0:PatchOp\".",
+                         {"patch"}),
        is_patch,
        patchop_schema,
        {},
        {},
        "no PATCH in this session"});
   out.push_back(
-      {info7644("client-rfc7644/3.5.2/op-values", "PATCH ops are add, remove, replace", Level::Must,
-                "Each PATCH operation object MUST have exactly one \"op\" member, whose "
-                "value indicates the operation to perform and MAY be one of \"add\", "
-                "\"remove\", or \"replace\".",
-                {"patch"}),
+      {client_check_info("client-rfc7644/3.5.2/op-values", "PATCH ops are add, remove, replace",
+                         Level::Must,
+                         "Each PATCH operation object MUST have exactly one \"op\" member, whose "
+                         "value indicates the operation to perform and MAY be one of \"add\", "
+                         "\"remove\", or \"replace\".",
+                         {"patch"}),
        is_patch,
        op_values,
        {"op-case"},
        {},
        "no PATCH in this session"});
   out.push_back(
-      {info7644("client-rfc7644/3.5.2/paths", "PATCH operations target valid paths", Level::Must,
-                "The \"path\" attribute is OPTIONAL for \"add\" and \"replace\" and is "
-                "REQUIRED for \"remove\" operations.",
-                {"patch"}),
+      {client_check_info("client-rfc7644/3.5.2/paths", "PATCH operations target valid paths",
+                         Level::Must,
+                         "The \"path\" attribute is OPTIONAL for \"add\" and \"replace\" and is "
+                         "REQUIRED for \"remove\" operations.",
+                         {"patch"}),
        is_patch,
        remove_has_path,
        {"pathless-value-paths", "remove-with-value", "null-as-unassigned", "filter-creates-value",
         "remove-unmatched-filter"},
        {"invalidPath", "noTarget"},
        "no PATCH in this session"});
-  out.push_back({info7644("client-rfc7644/3.7/bulk-id", "bulk POST operations carry a bulkId",
-                          Level::Must, "REQUIRED when \"method\" is \"POST\".", {"bulk"}),
-                 [](const Observed& o) { return o.method == "POST" && o.path == "/Bulk"; },
-                 bulk_ids,
-                 {},
-                 {},
-                 "no bulk request in this session"});
   out.push_back(
-      {info7644("client-rfc7644/3.14/if-match", "replacements carry If-Match", Level::May,
-                "If the service provider supports versioning of resources, the client MAY supply "
-                "an If-Match header (Section 3.1 of [RFC7232]) for PUT and PATCH operations to "
-                "ensure that the requested operation succeeds only if the supplied ETag matches "
-                "the latest service provider resource",
-                {"etag"}),
+      {client_check_info("client-rfc7644/3.7/bulk-id", "bulk POST operations carry a bulkId",
+                         Level::Must, "REQUIRED when \"method\" is \"POST\".", {"bulk"}),
+       [](const Observed& o) { return o.method == "POST" && o.path == "/Bulk"; },
+       bulk_ids,
+       {},
+       {},
+       "no bulk request in this session"});
+  out.push_back(
+      {client_check_info(
+           "client-rfc7644/3.14/if-match", "replacements carry If-Match", Level::May,
+           "If the service provider supports versioning of resources, the client MAY supply "
+           "an If-Match header (Section 3.1 of [RFC7232]) for PUT and PATCH operations to "
+           "ensure that the requested operation succeeds only if the supplied ETag matches "
+           "the latest service provider resource",
+           {"etag"}),
        replaces_resource,
        if_match,
        {},
        {},
        "no PUT or PATCH of a resource in this session"});
   out.push_back(
-      {info7644("client-rfc7644/7.5.2/no-secrets-in-uri", "no credentials in URIs", Level::Should,
-                "SCIM clients requesting information using query filters that use HTTP "
-                "GET SHOULD give consideration to the information content of the "
-                "filters and whether or not their exposure in a URI would represent a "
-                "breach of security or confidentiality through leakage in web "
-                "browsers or server logs.",
-                {"security"}),
+      {client_check_info("client-rfc7644/7.5.2/no-secrets-in-uri", "no credentials in URIs",
+                         Level::Should,
+                         "SCIM clients requesting information using query filters that use HTTP "
+                         "GET SHOULD give consideration to the information content of the "
+                         "filters and whether or not their exposure in a URI would represent a "
+                         "breach of security or confidentiality through leakage in web "
+                         "browsers or server logs.",
+                         {"security"}),
        [](const Observed&) { return true; },
        secrets_in_uri,
        {},
