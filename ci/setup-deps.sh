@@ -22,12 +22,16 @@ packages=(
   clang-16 libclang-rt-16-dev llvm-16
 )
 # Extra groups: SCIM_DEPS_EXTRA="browser" adds headless Chromium for the HTML report test,
-# "install" debootstrap for ci/install-test.sh.
+# "install" debootstrap for ci/install-test.sh, "bench" the load generator, profiler and chart
+# plotter of ci/bench.sh (not needed by the tests).
 if [[ " ${SCIM_DEPS_EXTRA:-} " == *" browser "* ]]; then
   packages+=(chromium)
 fi
 if [[ " ${SCIM_DEPS_EXTRA:-} " == *" install "* ]]; then
   packages+=(debootstrap)
+fi
+if [[ " ${SCIM_DEPS_EXTRA:-} " == *" bench "* ]]; then
+  packages+=(wrk linux-perf gnuplot-nox)
 fi
 
 missing=()
