@@ -13,7 +13,7 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       build-essential cmake ninja-build pkg-config file dpkg-dev help2man \
       libboost-dev libboost-system-dev nlohmann-json3-dev libcurl4-openssl-dev \
-      libpugixml-dev libcli11-dev libyaml-cpp-dev libssl-dev libvalijson-dev \
+      libpugixml-dev libcli11-dev libyaml-cpp-dev libssl-dev libvalijson-dev libjemalloc-dev \
       libgtest-dev libgmock-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src

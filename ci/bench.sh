@@ -72,47 +72,61 @@ load1() { cut -d' ' -f1 /proc/loadavg; }
 peak_rss_mib() { awk '/^VmHWM:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 now() { date +%s.%N; }
 
-# run_wrk URL SCRIPT CONNECTIONS BASE_PATH: prints "<req/s> <p50 us> <p99 us> <requests> <errors>".
+# CPU seconds (user + system) a process has used so far.
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.3f", ($14 + $15) / hz }' "/proc/$1/stat"; }
+
+# run_wrk URL SCRIPT CONNECTIONS BASE_PATH PID: prints "<req/s> <p50 us> <p99 us> <requests>
+# <errors> <cpu us per request>", the last from the CPU time PID used during the run.
 run_wrk() {
-  local log="$out/wrk.log"
+  local log="$out/wrk.log" before after
+  before=$(cpu_seconds "$5")
   BENCH_BASE_PATH=$4 wrk -t1 -c"$3" -d"$duration" --timeout 30s -s "$root/bench/wrk/$2" "$1" \
     >"$log" 2>&1
+  after=$(cpu_seconds "$5")
   local line
   line=$(sed -n 's/^RESULT //p' "$log")
   [[ -n $line ]] || { echo "bench: wrk failed:" >&2; cat "$log" >&2; exit 1; }
-  echo "$line"
+  echo "$line $(calc "($after - $before) * 1e6 / ($(cut -d' ' -f4 <<<"$line") + 1e-9)" %.1f)"
 }
 
 header() {
-  printf '\n%-8s %8s %9s %9s %10s %9s %7s %6s %8s %5s\n' scenario users 'req/s' 'p50 us' \
-    'p99 us' ceiling ratio errors 'RSS MiB' load
+  printf '\n%-7s %7s %7s %8s %8s %7s %6s %8s %8s %6s %4s %7s %5s\n' scenario users 'req/s' \
+    'p50 us' 'p99 us' ceiling ratio 'cpu us' 'ceil cpu' 'cpu r' err 'RSS MiB' load
 }
 
-# record NAME REQ_S P50 P99 CEILING RATIO ERRORS: prints one row and appends it to results.tsv.
+# record NAME REQ_S P50 P99 CEILING RATIO CPU_US CEILING_CPU_US CPU_RATIO ERRORS: prints one row
+# and appends it to results.tsv.
 record() {
   local rss load
   rss=$(peak_rss_mib "$server_pid")
   load=$(load1)
-  printf '%-8s %8s %9s %9s %10s %9s %7s %6s %8s %5s\n' "$1" "$users" "$2" "$3" "$4" "$5" "$6" \
-    "$7" "$rss" "$load"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$users" "$2" "$3" "$4" "$5" "$6" "$7" \
-    "$rss" "$load" >>"$results"
+  printf '%-7s %7s %7s %8s %8s %7s %6s %8s %8s %6s %4s %7s %5s\n' "$1" "$users" "$2" "$3" "$4" \
+    "$5" "$6" "$7" "$8" "$9" "${10}" "$rss" "$load"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$users" "$2" "$3" "$4" \
+    "$5" "$6" "$7" "$8" "$9" "${10}" "$rss" "$load" >>"$results"
 }
 
 # scenario NAME SCRIPT CONNECTIONS: BENCH_ROUNDS rounds, each a ceiling run then the scenario.
+# The ratio column divides throughputs; the "cpu r" column divides the CPU time per request of
+# the ceiling by the server's, which drifts much less than throughput when other processes
+# compete for the cores.
 scenario() {
-  local name=$1 script=$2 conns=$3 sum=0 csum=0 p50=0 p99=0 errors=0 round c s
-  local rps r50 r99 rerr
+  local name=$1 script=$2 conns=$3 sum=0 csum=0 cpu=0 ccpu=0 p50=0 p99=0 errors=0 round c s
+  local rps r50 r99 rerr rcpu
   for round in $(seq 1 "$rounds"); do
-    c=$(run_wrk "$ceiling_url" get_user.lua "$conns" "/scim/v2")
-    s=$(BENCH_RUN="$name$users$round$RANDOM" run_wrk "$server_url" "$script" "$conns" "$base_path")
+    c=$(run_wrk "$ceiling_url" get_user.lua "$conns" "/scim/v2" "$ceiling_pid")
+    s=$(BENCH_RUN="$name$users$round$RANDOM" \
+      run_wrk "$server_url" "$script" "$conns" "$base_path" "$server_pid")
     csum=$(calc "$csum + ${c%% *}")
-    read -r rps r50 r99 _ rerr <<<"$s"
+    ccpu=$(calc "$ccpu + ${c##* }")
+    read -r rps r50 r99 _ rerr rcpu <<<"$s"
     sum=$(calc "$sum + $rps")
+    cpu=$(calc "$cpu + $rcpu")
     p50=$((p50 + r50)) p99=$((p99 + r99)) errors=$((errors + rerr))
   done
   record "$name" "$(calc "$sum / $rounds" %.0f)" $((p50 / rounds)) $((p99 / rounds)) \
-    "$(calc "$csum / $rounds" %.0f)" "$(calc "$sum / $csum" %.3f)" "$errors"
+    "$(calc "$csum / $rounds" %.0f)" "$(calc "$sum / $csum" %.3f)" "$(calc "$cpu / $rounds" %.1f)" \
+    "$(calc "$ccpu / $rounds" %.1f)" "$(calc "$ccpu / $cpu" %.3f)" "$errors"
 }
 
 # The whole conformance suite against the server (wall time; the ratio column is empty).
@@ -122,7 +136,7 @@ suite() {
   "$bin/scim-conformance" run --base-url "$server_url" --token "$token" --jobs "$suite_jobs" \
     --json "$out/suite.json" >"$out/suite.log" 2>&1 || rc=$?
   s=$(calc "$(now) - $started" %.2f)
-  record suite "${s}s" - - - - "exit=$rc"
+  record suite "${s}s" - - - - - - - "exit=$rc"
 }
 
 # bench_size N: a fresh server holding N users (plus 100 groups of 20 and one of up to 10,000),
@@ -163,12 +177,14 @@ bench_size() {
 
 start ceiling "$bin/scim-bench-ceiling" --port 0 --threads "$threads"
 ceiling_url=$url
+ceiling_pid=$last_pid
 "$bin/scim-bench-data" template >"$out/template.json"
 export BENCH_LUA_DIR="$root/bench/wrk" BENCH_IDS="$out/ids.tsv" BENCH_TOKEN=$token
 export BENCH_TEMPLATE="$out/template.json" BENCH_GROUP_FILE="$out/big-group.txt"
 
-printf 'scenario\tusers\treq_s\tp50_us\tp99_us\tceiling_req_s\tratio\terrors\tpeak_rss_mib\tload1\n' \
-  >"$results"
+printf '%s\t' scenario users req_s p50_us p99_us ceiling_req_s ratio cpu_us_per_req \
+  ceiling_cpu_us_per_req cpu_ratio errors peak_rss_mib >"$results"
+printf 'load1\n' >>"$results"
 echo "bench: $(nproc) CPUs, load $(load1); server and ceiling on $threads thread(s);" \
   "wrk -t1, $duration x $rounds interleaved rounds per scenario"
 for n in $sizes; do bench_size "$n"; done

@@ -14,6 +14,7 @@ packages=(
   libcli11-dev
   libyaml-cpp-dev
   libssl-dev
+  libjemalloc-dev
   libvalijson-dev
   libspdlog-dev
   curl jq
