@@ -339,5 +339,75 @@ TEST(RunId, IsEightLowerHexAndRandom) {
   EXPECT_NE(a, make_run_id());
 }
 
+
+// draft-zollner-scim-interop-profile-01 §4: a target claiming the profile is judged by it without
+// --profile, and each failure names the broken claim.
+class InteropClaimTest : public RunnerTest {
+ protected:
+  void SetUp() override {
+    const nlohmann::json spc = {
+        {"schemas", {"urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"}},
+        {"patch", {{"supported", true}}},
+        {"filter", {{"supported", true}}},
+        {"interopProfileConformant", claim_}};
+    fake_.on("GET", "/ServiceProviderConfig", 200, spc.dump());
+    RunnerTest::SetUp();
+  }
+  void add_interop(const std::string& slug, CheckFn fn) {
+    auto& s = catalog_.section(catalog_.spec("interop", "Interop", /*is_profile=*/true), "5.3",
+                               "Attribute and Schema Handling");
+    CheckInfo i;
+    i.id = "interop/5.3/" + slug;
+    i.title = slug;
+    i.requirement = "r";
+    catalog_.add(s, i, std::move(fn));
+  }
+  const CheckResult* find(const RunResult& run, const std::string& id) {
+    for (const auto& r : run.results)
+      if (r.info.id == id) return &r;
+    return nullptr;
+  }
+  nlohmann::json claim_ = true;
+};
+
+TEST_F(InteropClaimTest, AClaimSelectsTheInteropChecksAndNamesTheClaim) {
+  add("rfc-check", Level::Must, {}, [](Context&) {});
+  add_interop("refused", [](Context& ctx) { ctx.fail("undefined attribute accepted", "400", "201"); });
+  add_interop("fine", [](Context&) {});
+  const auto r = run();
+  EXPECT_EQ(r.profile, "interop");
+  ASSERT_EQ(r.results.size(), 3u);
+  const auto* refused = find(r, "interop/5.3/refused");
+  ASSERT_NE(refused, nullptr);
+  EXPECT_EQ(refused->outcome, Outcome::Failed);
+  EXPECT_EQ(refused->message, "claims interop conformance, but undefined attribute accepted");
+  EXPECT_EQ(find(r, "interop/5.3/fine")->outcome, Outcome::Passed);
+  const bool noted = std::any_of(r.notes.begin(), r.notes.end(), [](const std::string& n) {
+    return n.find("interopProfileConformant: true") != std::string::npos;
+  });
+  EXPECT_TRUE(noted);
+}
+
+class InteropStringClaimTest : public InteropClaimTest {
+ protected:
+  void SetUp() override {
+    claim_ = "true";  // a string is no claim: the attribute is a Boolean (§4)
+    InteropClaimTest::SetUp();
+  }
+};
+
+TEST_F(InteropStringClaimTest, WithoutABooleanClaimInteropRunsOnlyWithProfile) {
+  add("rfc-check", Level::Must, {}, [](Context&) {});
+  add_interop("refused", [](Context& ctx) { ctx.fail("undefined attribute accepted", "400", "201"); });
+  auto r = run();
+  EXPECT_EQ(r.profile, "");
+  EXPECT_EQ(r.results.size(), 1u);
+  options_.selection.profile = "interop";
+  r = run();
+  EXPECT_EQ(r.profile, "interop");
+  ASSERT_EQ(r.results.size(), 2u);
+  EXPECT_EQ(find(r, "interop/5.3/refused")->message, "undefined attribute accepted");
+}
+
 }  // namespace
 }  // namespace scim::conf

@@ -76,6 +76,19 @@ TEST_F(SelectorTest, ProfileRunsOnlyWhenSelected) {
   EXPECT_EQ(ids(sel).size(), 3u);
 }
 
+// A published profile keeps its own spec name ("interop"); --profile names it directly.
+TEST_F(SelectorTest, PublishedProfileIsSelectedByItsSpecName) {
+  auto& interop = catalog_.spec("interop", "Interop", /*is_profile=*/true);
+  EXPECT_EQ(interop.profile, "interop");
+  EXPECT_EQ(catalog_.specs()[1].profile, "entra");
+  add(catalog_.section(interop, "5.3", "Attributes"), "interop/5.3/undefined", Level::Must, {});
+  Selection sel;
+  EXPECT_EQ(ids(sel).size(), 3u);
+  sel.profile = "interop";
+  EXPECT_EQ(ids(sel).back(), "interop/5.3/undefined");
+  EXPECT_EQ(ids(sel).size(), 4u);
+}
+
 TEST_F(SelectorTest, RejectionExplainsWhy) {
   const auto& spec = catalog_.specs().front();
   const auto& check = spec.sections.front().checks.front();

@@ -70,6 +70,7 @@ Slots page_slots(const conf::RunResult& run, const RunSummary& s) {
           {"target", clip(redact_url(run.target), kMaxTextBytes)},
           {"tool_version", run.tool_version},
           {"profile", run.profile.empty() ? "none" : run.profile},
+          {"verdicts", verdicts_line(s)},
           {"started_at", run.started_at},
           {"duration", format_seconds(run.duration)},
           {"total", std::to_string(s.counts.total())},

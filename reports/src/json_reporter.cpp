@@ -131,6 +131,18 @@ json causes_json(const conf::RunResult& run) {
   return out;
 }
 
+// The RFC verdict beside the profile's: {"RFC": {...}, "interop": {...}}.
+json verdicts_json(const RunSummary& summary) {
+  json out = json::object();
+  for (const auto& v : summary.verdicts) {
+    out[v.scope] = {{"verdict", v.passed ? "PASS" : "FAIL"},
+                    {"failed", v.counts.of(conf::Outcome::Failed)},
+                    {"errors", v.counts.of(conf::Outcome::Error)},
+                    {"checks", v.counts.total()}};
+  }
+  return out;
+}
+
 class JsonReporter final : public Reporter {
  public:
   std::string name() const override { return "json"; }
@@ -146,6 +158,7 @@ class JsonReporter final : public Reporter {
                 {"startedAt", run.started_at},
                 {"durationUs", run.duration.count()},
                 {"verdict", summary.passed ? "PASS" : "FAIL"},
+                {"verdicts", verdicts_json(summary)},
                 {"exitCode", run.exit_code()},
                 {"capabilities", run.capabilities.is_null() ? json::object() : run.capabilities},
                 {"summary", summary_json(summary)},

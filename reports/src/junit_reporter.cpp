@@ -166,7 +166,8 @@ std::chrono::microseconds section_time(const SectionSummary& section) {
   return total;
 }
 
-void add_suite(pugi::xml_node root, const conf::RunResult& run, const SectionSummary& section) {
+void add_suite(pugi::xml_node root, const conf::RunResult& run, const SectionSummary& section,
+               const std::vector<ScopeVerdict>& verdicts) {
   auto suite = root.append_child("testsuite");
   set_attr(suite, "name", section.key);
   set_counts(suite, section.checks, run);
@@ -175,6 +176,8 @@ void add_suite(pugi::xml_node root, const conf::RunResult& run, const SectionSum
   add_property(properties, "target", redact_url(run.target));
   add_property(properties, "tool_version", run.tool_version);
   if (!run.profile.empty()) add_property(properties, "profile", run.profile);
+  for (const auto& v : verdicts)
+    add_property(properties, "verdict." + v.scope, v.passed ? "PASS" : "FAIL");
   add_property(properties, "started_at", run.started_at);
   add_property(properties, "warnings", std::to_string(section.counts.of(Outcome::Warning)));
   for (const auto* r : section.checks) add_testcase(suite, section, *r, run);
@@ -243,7 +246,7 @@ class JunitReporter final : public Reporter {
     const auto expired = run.expectations ? run.expectations->expired.size() : 0;
     set_counts(root, all, run, expired);
     set_attr(root, "time", format_seconds(run.duration));
-    for (const auto& section : summary.sections) add_suite(root, run, section);
+    for (const auto& section : summary.sections) add_suite(root, run, section, summary.verdicts);
     add_expectations_suite(root, run);
     add_comparison_suite(root, run);
     add_run_suite(root, run);

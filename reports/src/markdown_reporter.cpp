@@ -28,7 +28,10 @@ void write_header(std::ostream& out, const conf::RunResult& run, const RunSummar
   out << "# SCIM conformance: " << (s.passed ? "✅ PASS" : "❌ FAIL") << "\n\n";
   out << "- **Target:** " << md_code_span(redact_url(run.target)) << "\n";
   out << "- **Tool:** scim-conformance " << md_inline(run.tool_version) << "\n";
-  if (!run.profile.empty()) out << "- **Profile:** " << md_inline(run.profile) << "\n";
+  if (!run.profile.empty()) {
+    out << "- **Profile:** " << md_inline(run.profile) << "\n";
+    out << "- **Verdicts:** " << md_inline(verdicts_line(s)) << "\n";
+  }
   out << "- **Started:** " << md_inline(run.started_at) << "\n";
   out << "- **Duration:** " << format_seconds(run.duration) << " s\n\n";
 }

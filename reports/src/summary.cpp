@@ -48,9 +48,44 @@ bool section_less(std::string_view a, std::string_view b) {
   return a.empty() && !b.empty();
 }
 
+namespace {
+
+// Whether `info` is a check of profile `profile`: a provider replay ("profile-entra") or a
+// published profile, whose spec is the profile name ("interop").
+bool in_profile(const conf::CheckInfo& info, const std::string& profile) {
+  const auto spec = info.spec();
+  return !profile.empty() && (spec == profile || spec == "profile-" + profile);
+}
+
+std::vector<ScopeVerdict> scope_verdicts(const conf::RunResult& run) {
+  std::vector<ScopeVerdict> out{{"RFC", true, {}}};
+  if (!run.profile.empty()) out.push_back({run.profile, true, {}});
+  for (const auto& r : run.results) {
+    auto& v = in_profile(r.info, run.profile) ? out.back() : out.front();
+    v.counts.add(r.outcome);
+    if (r.outcome == conf::Outcome::Failed || r.outcome == conf::Outcome::Error) v.passed = false;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string verdicts_line(const RunSummary& summary) {
+  std::string out;
+  for (const auto& v : summary.verdicts) {
+    out += (out.empty() ? "" : "; ") + v.scope + ": " + (v.passed ? "PASS" : "FAIL");
+    if (!v.passed) {
+      out += " (" + std::to_string(v.counts.of(conf::Outcome::Failed)) + " failed, " +
+             std::to_string(v.counts.of(conf::Outcome::Error)) + " errors)";
+    }
+  }
+  return out;
+}
+
 RunSummary summarize(const conf::RunResult& run) {
   RunSummary summary;
   summary.passed = run.exit_code() == 0;
+  summary.verdicts = scope_verdicts(run);
   // Index by key so a section's checks gather even when the runner interleaves sections.
   std::map<std::string, std::size_t> index;
   for (const auto& result : run.results) {

@@ -45,6 +45,26 @@ TEST(Summarize, VerdictFollowsTheRunExitCode) {
   EXPECT_FALSE(summarize(run).passed);
 }
 
+// The RFC verdict beside the profile's: a profile failure fails the profile, not the RFCs.
+TEST(Summarize, VerdictPerProfileBesideTheRfcVerdict) {
+  auto run = testing::passing_run();
+  EXPECT_EQ(summarize(run).verdicts.size(), 1u);  // no profile: only "RFC"
+  run.profile = "interop";
+  conf::CheckResult broken;
+  broken.info.id = "interop/5.3/unknown-attribute-invalid-syntax";
+  broken.outcome = Outcome::Failed;
+  run.results.push_back(broken);
+  const auto s = summarize(run);
+  ASSERT_EQ(s.verdicts.size(), 2u);
+  EXPECT_EQ(s.verdicts[0].scope, "RFC");
+  EXPECT_TRUE(s.verdicts[0].passed);
+  EXPECT_EQ(s.verdicts[1].scope, "interop");
+  EXPECT_FALSE(s.verdicts[1].passed);
+  EXPECT_EQ(s.verdicts[1].counts.total(), 1u);
+  EXPECT_FALSE(s.passed);
+  EXPECT_EQ(verdicts_line(s), "RFC: PASS; interop: FAIL (1 failed, 0 errors)");
+}
+
 TEST(FormatSeconds, MillisecondPrecision) {
   using namespace std::chrono_literals;
   EXPECT_EQ(format_seconds(0us), "0.000");

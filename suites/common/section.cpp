@@ -36,4 +36,14 @@ conf::Spec& rfc9944_spec(conf::Catalog& catalog) {
   return catalog.spec("rfc9944", "RFC 9944: SCIM Device Schema Extensions");
 }
 
+conf::Spec& interop_spec(conf::Catalog& catalog) {
+  return catalog.spec("interop", "SCIM 2.0 Interoperability Profile (draft-zollner-scim-interop-profile-01)",
+                      /*is_profile=*/true);
+}
+
+conf::Spec& ipsie_al1_spec(conf::Catalog& catalog) {
+  return catalog.spec("ipsie-al1", "IPSIE AL1 SCIM 2.0 Profile (OpenID IPSIE WG draft)",
+                      /*is_profile=*/true);
+}
+
 }  // namespace scim::suites

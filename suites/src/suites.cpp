@@ -13,7 +13,7 @@ void register_all(conf::Catalog& catalog) {
 }
 
 std::vector<std::string> profile_names() {
-  return {"entra", "okta"};
+  return {"entra", "okta", "interop", "ipsie-al1"};
 }
 
 }  // namespace scim::suites

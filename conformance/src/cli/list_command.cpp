@@ -29,7 +29,7 @@ std::string cell(std::string text) {
 bool listed(const Spec& spec, const Check& check, const Selection& sel) {
   Selection effective = sel;
   // Without --profile, list shows every profile too (it documents the whole catalog).
-  if (spec.is_profile && sel.profile.empty()) effective.profile = spec.id.substr(8);
+  if (spec.is_profile && sel.profile.empty()) effective.profile = spec.profile;
   return !rejection(spec, check, effective);
 }
 
@@ -71,7 +71,7 @@ int list_command(const ListConfig& config, const Catalog& catalog, std::ostream&
   if (!config.selection.profile.empty()) {
     bool found = false;
     for (const auto& spec : catalog.specs())
-      found = found || spec.id == "profile-" + config.selection.profile;
+      found = found || (spec.is_profile && spec.profile == config.selection.profile);
     if (!found) {
       err << "scim-conformance: unknown profile '" << config.selection.profile << "'\n";
       return 2;

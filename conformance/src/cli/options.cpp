@@ -35,7 +35,7 @@ constexpr OptionSpec kRunOptions[] = {
     {"timeout", Kind::Single, "per-request timeout in seconds (default 30)"},
     {"check-timeout", Kind::Single,
      "per-check time limit in seconds (default max(120, 4x timeout))"},
-    {"profile", Kind::Single, "also run the provider profile NAME (spec profile-NAME)"},
+    {"profile", Kind::Single, "also run profile NAME: interop, ipsie-al1 or a provider replay (entra, okta)"},
     {"force-optional", Kind::Flag, "run checks of unadvertised capabilities; failures warn"},
     {"keep", Kind::Flag, "keep created resources (no cleanup, no sweep)"},
     {"junit", Kind::Single, "write a JUnit XML report to FILE"},

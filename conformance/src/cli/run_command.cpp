@@ -43,7 +43,7 @@ std::optional<std::string> check_usage(const RunConfig& config, const Catalog& c
   if (!config.selection.profile.empty()) {
     const auto& specs = catalog.specs();
     const bool found = std::any_of(specs.begin(), specs.end(), [&](const Spec& s) {
-      return s.is_profile && s.id == "profile-" + config.selection.profile;
+      return s.is_profile && s.profile == config.selection.profile;
     });
     if (!found) return "unknown profile '" + config.selection.profile + "'";
   }

@@ -126,6 +126,10 @@ void set_request_options(CURL* curl, const HttpRequest& request, curl_slist* hea
   }
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
   curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
+  // Set on every request: handles are reused, and curl reuses a connection only for a request
+  // whose TLS settings match it.
+  curl_easy_setopt(curl, CURLOPT_SSLVERSION,
+                   request.options.tls13_only ? CURL_SSLVERSION_TLSv1_3 : CURL_SSLVERSION_DEFAULT);
 }
 
 void set_transport_options(CURL* curl, const CurlOptions& options, Sink& sink) {

@@ -36,6 +36,7 @@ RetryTransport::RetryTransport(Transport& inner, RetryPolicy policy, Sleep sleep
 
 HttpResponse RetryTransport::send(const HttpRequest& request) {
   auto response = inner_.send(request);
+  if (!request.options.retry) return response;
   for (int attempt = 0; attempt < policy_.max_retries; ++attempt) {
     if (response.status != 429 && response.status != 503) break;
     auto wait = policy_.default_wait;

@@ -65,8 +65,10 @@ std::string ScimClient::resolve(std::string_view path) const {
 
 ScimClient::Sent ScimClient::send(std::string_view method, std::string_view path,
                                   const std::optional<std::string>& body, const Headers& extra,
-                                  bool authenticate, std::chrono::milliseconds timeout) {
+                                  bool authenticate, std::chrono::milliseconds timeout,
+                                  const SendOptions& options) {
   HttpRequest request;
+  request.options = options;
   request.method = std::string(method);
   request.url = resolve(path);
   request.timeout = timeout;

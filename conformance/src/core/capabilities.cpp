@@ -158,6 +158,7 @@ nlohmann::json Capabilities::to_json() const {
           {"etag", etag},
           {"me", me},
           {"authenticationSchemes", authentication_schemes},
+          {"interopProfileConformant", interop_claimed},
           {"events", events},
           {"asyncModes", async_modes},
           {"eventUris", event_uris},

@@ -17,7 +17,12 @@ Spec& Catalog::spec(const std::string& id, const std::string& title, bool is_pro
   s.id = id;
   s.title = title;
   s.is_profile = is_profile;
+  if (is_profile) s.profile = profile_name_of(id);
   return s;
+}
+
+std::string profile_name_of(const std::string& id) {
+  return id.starts_with("profile-") ? id.substr(8) : id;
 }
 
 Section& Catalog::section(Spec& spec, const std::string& id, const std::string& title) {

@@ -84,6 +84,7 @@ Capabilities capabilities_from(const nlohmann::json& spc, const nlohmann::json& 
     for (const auto& s : schemes) caps.authentication_schemes.push_back(text(member(s, "type")));
   }
   read_events(spc, caps);
+  caps.interop_claimed = member(spc, "interopProfileConformant") == nlohmann::json(true);
   const auto& types = resources_of(resource_types);
   if (types.is_array()) {
     for (const auto& rt : types) caps.resource_types.push_back(type_from(rt));

@@ -65,10 +65,22 @@ HttpResponse RunContext::send(std::string method, std::string path, std::optiona
   return response;
 }
 
+HttpResponse RunContext::send_with(const SendOptions& options, std::string method,
+                                   std::string path, std::optional<std::string> body,
+                                   Headers extra_headers) {
+  send_options_ = options;
+  struct Reset {
+    SendOptions& o;
+    ~Reset() { o = SendOptions{}; }
+  } reset{send_options_};
+  return send(std::move(method), std::move(path), std::move(body), std::move(extra_headers));
+}
+
 HttpResponse RunContext::perform(const std::string& method, const std::string& path,
                                  const std::optional<std::string>& body, const Headers& extra,
                                  bool authenticate, std::chrono::milliseconds timeout) {
-  auto sent = shared_.client.send(method, path, body, extra, authenticate, timeout);
+  auto sent =
+      shared_.client.send(method, path, body, extra, authenticate, timeout, send_options_);
   if (exchanges_.size() < kMaxExchanges) {
     exchanges_.push_back(std::move(sent.exchange));
   } else if (dropped_exchanges_++ == 0) {

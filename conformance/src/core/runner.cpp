@@ -27,6 +27,14 @@ std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
+// A target that claims the interop profile (§4: "A Service Provider that does not conform to this
+// profile MUST either omit this attribute or set its value to false") breaks that claim with every
+// profile requirement it fails, so the failure says so first.
+void mark_claim(CheckResult& result) {
+  if (result.outcome == Outcome::Failed || result.outcome == Outcome::Warning)
+    result.message = "claims interop conformance, but " + result.message;
+}
+
 CheckResult run_one(const Check& check, const RunOptions& options, RunShared& shared) {
   CheckResult result;
   result.info = check.info;
@@ -40,6 +48,7 @@ CheckResult run_one(const Check& check, const RunOptions& options, RunShared& sh
   RunContext ctx(shared);
   if (!missing.empty()) ctx.note("--force-optional: run although not advertised: " + join(missing));
   grade([&] { check.run(ctx); }, check.info.level, !missing.empty(), result);
+  if (shared.caps.interop_claimed && check.info.spec() == kInteropProfile) mark_claim(result);
   result.leftovers = ctx.cleanup(options.keep);
   result.exchanges = ctx.take_exchanges();
   result.notes = ctx.take_notes();
@@ -180,6 +189,23 @@ std::vector<std::string> discovery_notes(const Capabilities& caps) {
   return notes;
 }
 
+// The selection as given, except that a target claiming the interop profile is judged by it when
+// no profile was asked for: the claim makes the profile's requirements its own.
+Selection effective_selection(const Catalog& catalog, Selection selection,
+                              const Capabilities& caps, std::vector<std::string>& notes) {
+  if (!selection.profile.empty() || !caps.interop_claimed) return selection;
+  const auto& specs = catalog.specs();
+  const bool known = std::any_of(specs.begin(), specs.end(), [](const Spec& s) {
+    return s.is_profile && s.profile == kInteropProfile;
+  });
+  if (!known) return selection;
+  selection.profile = kInteropProfile;
+  notes.push_back(
+      "the target advertises interopProfileConformant: true in /ServiceProviderConfig "
+      "(draft-zollner-scim-interop-profile-01 §4), so the interop profile's checks run");
+  return selection;
+}
+
 }  // namespace
 
 std::string make_run_id() {
@@ -201,7 +227,6 @@ Result<RunResult, DiscoveryFailure> run_checks(const Catalog& catalog, const Run
   RunResult run;
   run.tool_version = options.tool_version;
   run.target = client.base_url();
-  run.profile = options.selection.profile;
   run.started_at = utc_now("%Y-%m-%dT%H:%M:%SZ");
   run.run_id = options.run_id.empty() ? make_run_id() : options.run_id;
 
@@ -213,6 +238,8 @@ Result<RunResult, DiscoveryFailure> run_checks(const Catalog& catalog, const Run
   if (!caps) return Unexpected{caps.error()};
   run.capabilities = caps->to_json();
   run.notes = discovery_notes(*caps);
+  const auto selection = effective_selection(catalog, options.selection, *caps, run.notes);
+  run.profile = selection.profile;
   RunShared shared{client, *caps, cancel, run.run_id};
   shared.receiver = receiver;
   std::optional<RunPollFeed> poll_feed;
@@ -229,7 +256,7 @@ Result<RunResult, DiscoveryFailure> run_checks(const Catalog& catalog, const Run
   observer.on_discovered(*caps);
   observer.on_run_notes(run.notes);
 
-  const auto selected = select(catalog, options.selection);
+  const auto selected = select(catalog, selection);
   observer.on_start(selected.size());
   shared.request_timeout = options.request_timeout;
   shared.check_timeout = options.check_timeout;

@@ -32,7 +32,7 @@ bool meets_level(Level level, Level minimum) {
 
 std::optional<std::string> rejection(const Spec& spec, const Check& check, const Selection& sel) {
   const auto& info = check.info;
-  if (spec.is_profile && spec.id != "profile-" + sel.profile) {
+  if (spec.is_profile && spec.profile != sel.profile) {
     return "profile checks run only with --profile";
   }
   if (!sel.only.empty() && !any_glob(sel.only, info.id)) return "not matched by --only";

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "scim/server/app/config_observe.hpp"
+#include "config_profile.hpp"
 #include "scim/server/http/auth.hpp"
 
 namespace scim::app {
@@ -342,6 +343,7 @@ Result<ServerConfig, ConfigExit> parse_command_line(int argc, const char* const*
       "scim-reference-server: a strict in-memory SCIM 2.0 service provider "
       "(RFC 7643, RFC 7644). Flags override --config. See docs/server.md."};
   FlagValues flags;
+  ProfileFlags profile_flags;
   app.add_option("--config", flags.config_file, "JSON configuration file (see docs/server.md)")
       ->check(CLI::ExistingFile);
   register_http_flags(app, config, flags);
@@ -351,6 +353,7 @@ Result<ServerConfig, ConfigExit> parse_command_line(int argc, const char* const*
   register_pagination_flags(app, config, flags);
   register_admin_flags(app, config, flags);
   register_observe_flags(app, config.observe);
+  register_profile_flags(app, config, profile_flags);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -361,6 +364,7 @@ Result<ServerConfig, ConfigExit> parse_command_line(int argc, const char* const*
     return ConfigExit{2, err.str()};
   }
   if (auto st = apply_flags(app, flags, config); !st) return ConfigExit{2, st.error()};
+  if (auto st = apply_profile(profile_flags, config); !st) return ConfigExit{2, st.error()};
   if (auto st = validate(config); !st) return ConfigExit{2, st.error()};
   return config;
 }

@@ -242,7 +242,9 @@ std::map<std::string, Section> sections(ServerConfig& c) {
         {"basePath", set_string(c.http.base_path)},
         {"threads", set_unsigned(c.http.threads)}}},
       {"tls",
-       {{"cert", set_string(c.http.tls.cert_file)}, {"key", set_string(c.http.tls.key_file)}}},
+       {{"cert", set_string(c.http.tls.cert_file)},
+        {"key", set_string(c.http.tls.key_file)},
+        {"tls13Only", set_bool(c.http.tls.tls13_only)}}},
       {"limits",
        {{"maxHeaderBytes", set_unsigned(l.max_header_bytes)},
         {"maxHeaderFields", set_unsigned(l.max_header_fields)},
@@ -275,7 +277,17 @@ std::map<std::string, Section> sections(ServerConfig& c) {
         {"filter", set_bool(c.service.features.filter)},
         {"changePassword", set_bool(c.service.features.change_password)},
         {"patchStatus", set_patch_status(c.service.patch_no_content)},
-        {"filterOperators", set_strings(c.service.features.filter_operators)}}},
+        {"filterOperators", set_strings(c.service.features.filter_operators)},
+        {"profile", set_parsed(c.profile, parse_profile, "\"rfc\", \"interop\" or \"ipsie-al1\"")}}},
+      {"rateLimit",
+       {{"listPerSecond",
+         [&c](const json& v) -> Status<std::string> {
+           if (!v.is_number() || v.get<double>() < 0) return type_error("a non-negative number");
+           c.rate_limit.list_per_second = v.get<double>();
+           return Ok{};
+         }},
+        {"burst", set_unsigned(c.rate_limit.burst)},
+        {"maxTenants", set_unsigned(c.rate_limit.max_tenants)}}},
       {"schemas",
        {{"schemaFiles", set_strings(c.registry.schema_files)},
         {"resourceTypeFiles", set_strings(c.registry.resource_type_files)},
@@ -398,6 +410,13 @@ Status<std::string> validate(const ServerConfig& c) {
   }
   if (l.max_requests_per_connection < 1) return fail("--max-requests-per-connection must be >= 1");
   if (c.service.max_results < 1) return fail("--max-results must be at least 1");
+  const auto& rl = c.rate_limit;
+  if (rl.list_per_second > 1e6 || rl.burst < 1 || rl.burst > 1'000'000 || rl.max_tenants < 1 ||
+      rl.max_tenants > 1'000'000) {
+    return fail(
+        "rate limits: --rate-limit at most 1000000, --rate-limit-burst and rateLimit.maxTenants "
+        "between 1 and 1000000");
+  }
   for (const auto& op : c.service.features.filter_operators) {
     const auto& names = server::kFilterOperatorNames;
     if (std::find(names.begin(), names.end(), op) == names.end())

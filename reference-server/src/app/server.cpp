@@ -14,6 +14,7 @@
 #include "scim/server/http/target.hpp"
 #include "scim/server/observe/openapi_document.hpp"
 #include "scim/server/observe/server_metrics.hpp"
+#include "config_profile.hpp"
 
 namespace scim::app {
 namespace {
@@ -46,23 +47,27 @@ Result<RegistryFiles, std::string> load_registry_files(const RegistryOptions& o)
 Result<Registry, std::string> build_registry(const RegistryOptions& o) {
   auto files = load_registry_files(o);
   if (!files) return Unexpected{files.error()};
-  Registry registry = o.replace_builtin ? Registry() : Registry::with_builtin();
+  // With declared type values every built-in schema is added one by one, so each can be amended.
+  const bool rebuild = o.replace_builtin || o.declare_type_values;
+  Registry registry = rebuild ? Registry() : Registry::with_builtin();
   auto replaced = [&](const auto& list, const std::string& id) {
     return std::any_of(list.begin(), list.end(), [&](const auto& x) { return iequals(x.id, id); });
   };
-  if (o.replace_builtin) {
+  if (rebuild) {
     for (auto& s : builtin_schemas()) {
-      if (replaced(files->schemas, s.id)) continue;
+      if (o.replace_builtin && replaced(files->schemas, s.id)) continue;
+      if (o.declare_type_values) declare_type_values(s);
       if (auto st = registry.add_schema(std::move(s)); !st) return Unexpected{st.error()};
     }
   }
   for (auto& s : files->schemas) {
+    if (o.declare_type_values) declare_type_values(s);
     if (auto st = registry.add_schema(std::move(s)); !st) return Unexpected{st.error()};
   }
-  if (o.replace_builtin) {
+  if (rebuild) {
     const Registry builtin = Registry::with_builtin();
     for (const ResourceType* t : builtin.resource_types()) {
-      if (replaced(files->types, t->id)) continue;
+      if (o.replace_builtin && replaced(files->types, t->id)) continue;
       if (auto st = registry.add_resource_type(*t); !st) return Unexpected{st.error()};
     }
   }
@@ -232,23 +237,25 @@ ReferenceServer::ReferenceServer(ServerConfig config, Registry registry, http::A
   for (const auto& tenant : auth_.tenants()) tenants_.add(tenant);
   plane_.adopt_startup_tenants();
   if (deviations.any()) deviate_.emplace(registry_, deviations);
+  if (config_.rate_limit.enabled()) rate_limit_.emplace(config_.rate_limit);
 
   // The middleware chain, in the order a request meets it (docs/architecture.md):
   //   transport (http_) -> access-log -> metrics (unless --no-metrics) -> journal -> authenticate
-  //   -> faults -> deviate (only with --deviate)
-  //   -> async -> routes_
+  //   -> faults -> rate-limit (only with rate limits) -> deviate (only with --deviate) -> async
+  //   -> routes_
   // The access log comes first: it settles the request id every later layer uses and logs every
   // answer. Metrics come next so that they count and time every request the transport hands
   // over; then the journal, so that it records what the client sent and got, 401s and injected
-  // faults included; faults need the tenant, so they follow authentication. A request with
-  // Prefer: respond-async is answered 202 by the async layer; its runner sends the request to
-  // routes_ (endpoints/routes.cpp) on a worker thread.
+  // faults included; faults and rate limits need the tenant, so they follow authentication. A
+  // request with Prefer: respond-async is answered 202 by the async layer; its runner sends the
+  // request to routes_ (endpoints/routes.cpp) on a worker thread.
   add_metrics();
   pipeline_.use(access_log_);
   if (metrics_layer_) pipeline_.use(*metrics_layer_);
   pipeline_.use(journal_);
   pipeline_.use(authenticate_);
   pipeline_.use(faults_layer_);
+  if (rate_limit_) pipeline_.use(*rate_limit_);
   if (deviate_) pipeline_.use(*deviate_);
   pipeline_.use(async_);
 }

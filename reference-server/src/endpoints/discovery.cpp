@@ -90,6 +90,8 @@ Response service_provider_config(const DiscoveryContext& ctx) {
         {"lastModified", ctx.started_at}}}};
   doc["pagination"] = pagination(c);
   if (!c.documentation_uri.empty()) doc["documentationUri"] = c.documentation_uri;
+  // interop profile §4: a provider that does not conform omits the attribute.
+  if (c.interop_conformant) doc["interopProfileConformant"] = true;
   if (c.service_provider_config_extra.is_object()) doc.merge_patch(c.service_provider_config_extra);
   if (c.advertise_feeds && doc.contains("securityEvents"))
     advertise_feeds(ctx, doc["securityEvents"]);

@@ -56,7 +56,8 @@ Response patch_resource(const Context& ctx, const ResourceType& type, std::strin
         // Lenient requests go through the provider-quirk pre-pass first (docs/lenient.md).
         const auto input = patch_input(ctx, type, current.resource);
         auto patched = lenient_call(ctx.config, [&](engine::lenient::Mode mode) {
-          return engine::lenient::apply_patch(input, *body, ctx.registry, type, mode);
+          return engine::lenient::apply_patch(input, *body, ctx.registry, type, mode, {},
+                                              ctx.config.interop);
         });
         if (!patched) return patched.error();
         if (auto refused = refused_nesting(ctx, type, patched->resource)) return *refused;

@@ -45,7 +45,7 @@ Result<nlohmann::json> validated_for_create(const Context& ctx, const ResourceTy
   // Lenient requests go through the provider-quirk pre-pass first (docs/lenient.md).
   auto validated = lenient_call(ctx.config, [&](engine::lenient::Mode mode) {
     return engine::lenient::validate_resource(input, ctx.registry, type, engine::WriteMode::Create,
-                                              nullptr, mode);
+                                              nullptr, mode, {}, ctx.config.interop);
   });
   if (!validated) return validated.error();
   if (auto refused = refused_nesting(ctx, type, validated->resource)) return *refused;
@@ -88,7 +88,8 @@ Response replace_resource(const Context& ctx, const ResourceType& type, std::str
       ctx, type, id, [&](const store::StoredResource& current) -> Result<store::WriteOutcome> {
         auto validated = lenient_call(ctx.config, [&](engine::lenient::Mode mode) {
           return engine::lenient::validate_resource(
-              *body, ctx.registry, type, engine::WriteMode::Replace, &current.resource, mode);
+              *body, ctx.registry, type, engine::WriteMode::Replace, &current.resource, mode, {},
+              ctx.config.interop);
         });
         if (!validated) return validated.error();
         if (auto refused = refused_nesting(ctx, type, validated->resource)) return *refused;

@@ -94,7 +94,8 @@ Status<std::string> HttpServer::Impl::load_tls() {
   auto& ctx = state.tls.emplace(detail::ssl::context::tls_server);
   ctx.set_options(detail::ssl::context::default_workarounds | detail::ssl::context::no_sslv2 |
                   detail::ssl::context::no_sslv3 | detail::ssl::context::no_tlsv1 |
-                  detail::ssl::context::no_tlsv1_1);
+                  detail::ssl::context::no_tlsv1_1 |
+                  (tls.tls13_only ? detail::ssl::context::no_tlsv1_2 : 0));
   boost::system::error_code ec;
   ctx.use_certificate_chain_file(tls.cert_file, ec);
   if (ec) return Unexpected{"cannot load TLS certificate " + tls.cert_file + ": " + ec.message()};

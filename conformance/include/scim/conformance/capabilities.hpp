@@ -13,6 +13,9 @@
 
 namespace scim::conf {
 
+// The profile name of the SCIM 2.0 Interoperability Profile's checks (spec "interop").
+inline constexpr const char* kInteropProfile = "interop";
+
 struct ResourceTypeInfo {
   std::string id;
   std::string name;
@@ -39,6 +42,9 @@ struct Capabilities {
   // securityEvents.pollEndpoint when the target advertises it: the RFC 8936 poll endpoint of a
   // feed, as a URI template with "{id}" (not defined by the draft; see docs/events.md).
   std::string poll_endpoint;
+  // draft-zollner-scim-interop-profile-01 §4: the target claims the SCIM 2.0 Interoperability
+  // Profile ("interopProfileConformant": true, the JSON boolean) in /ServiceProviderConfig.
+  bool interop_claimed = false;
 
   std::vector<ResourceTypeInfo> resource_types;
   nlohmann::json service_provider_config;  // raw documents, for checks on their shapes

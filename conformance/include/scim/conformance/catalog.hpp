@@ -31,7 +31,13 @@ struct Spec {
   std::string title;             // "RFC 7644: SCIM Protocol"
   std::deque<Section> sections;  // deque: references stay valid as sections are added
   bool is_profile = false;       // profiles run only when selected with --profile
+  // The name --profile selects this spec with: "entra" for "profile-entra" (a provider replay),
+  // the spec id itself for a published profile ("interop", "ipsie-al1"). Empty for RFC specs.
+  std::string profile;
 };
+
+// The profile name of spec `id` (see Spec::profile): "profile-entra" -> "entra", else `id`.
+std::string profile_name_of(const std::string& id);
 
 class Catalog {
  public:

@@ -53,6 +53,14 @@ class Context {
   // CheckError (outcome "error"), so a check only ever sees real HTTP responses.
   virtual HttpResponse send(std::string method, std::string path, std::optional<std::string> body,
                             Headers extra_headers = {}, bool authenticate = true) = 0;
+  // `send` with SendOptions (no retry of a 429, TLS 1.3 only). The default, for test doubles
+  // without a transport, ignores the options.
+  virtual HttpResponse send_with(const SendOptions& options, std::string method, std::string path,
+                                 std::optional<std::string> body = std::nullopt,
+                                 Headers extra_headers = {}) {
+    (void)options;
+    return send(std::move(method), std::move(path), std::move(body), std::move(extra_headers));
+  }
   HttpResponse get(std::string path, Headers extra = {});
   HttpResponse post(std::string path, const nlohmann::json& body, Headers extra = {});
   HttpResponse put(std::string path, const nlohmann::json& body, Headers extra = {});

@@ -21,12 +21,22 @@ const std::string* find_header(const Headers& headers, std::string_view name);
 // query parameters such as "?filter=" and for form bodies.
 std::string percent_encode(std::string_view text);
 
+// How one request is sent, for checks that judge the transport itself.
+struct SendOptions {
+  // false: a 429/503 answer is returned as it is (a rate-limit check must see it) instead of
+  // being waited out and retried.
+  bool retry = true;
+  // true: the TLS handshake may only negotiate TLS 1.3 (RFC 8446).
+  bool tls13_only = false;
+};
+
 struct HttpRequest {
   std::string method = "GET";
   std::string url;  // absolute
   Headers headers;
   std::string body;
   std::chrono::milliseconds timeout{30000};
+  SendOptions options;
 };
 
 struct HttpResponse {

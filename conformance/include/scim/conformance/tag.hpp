@@ -58,6 +58,11 @@ inline constexpr Tag kAsync{"async"};
 // Identity-provider profiles.
 inline constexpr Tag kEntra{"entra"};
 inline constexpr Tag kOkta{"okta"};
+// Published profiles of SCIM (draft-zollner-scim-interop-profile, IPSIE AL1) and what they add.
+inline constexpr Tag kInterop{"interop"};
+inline constexpr Tag kIpsie{"ipsie-al1"};
+inline constexpr Tag kRateLimit{"rate-limit"};
+inline constexpr Tag kTls{"tls"};
 }  // namespace tag
 
 }  // namespace scim::conf

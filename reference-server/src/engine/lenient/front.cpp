@@ -31,8 +31,9 @@ std::optional<std::string> id_of(const nlohmann::json& resource) {
 
 Result<Patched> apply_patch(const nlohmann::json& resource, const nlohmann::json& body,
                             const Registry& registry, const ResourceType& type, Mode mode,
-                            const WriteLimits& limits) {
+                            const WriteLimits& limits, const InteropRules& interop) {
   PatchRewrite rewrite = rewrite_patch(body, registry, type, id_of(resource), mode, limits);
+  rewrite.options.interop = interop;
   if (rewrite.nothing_left) {
     // What the engine would conclude after operations that change nothing.
     if (auto st = check_required(resource, registry, type); !st) return st.error();
@@ -50,8 +51,9 @@ Result<Patched> apply_patch(const nlohmann::json& resource, const nlohmann::json
 Result<Validated> validate_resource(const nlohmann::json& input, const Registry& registry,
                                     const ResourceType& type, WriteMode write_mode,
                                     const nlohmann::json* existing, Mode mode,
-                                    const WriteLimits& limits) {
+                                    const WriteLimits& limits, const InteropRules& interop) {
   ResourceRewrite rewrite = rewrite_resource(input, registry, type, mode, limits);
+  rewrite.options.interop = interop;
   auto validated = engine::validate_resource(rewrite.body, registry, type, write_mode, existing,
                                              rewrite.options);
   if (!validated) return validated.error();

@@ -26,7 +26,7 @@ std::optional<std::string> equality_filter(RewriteContext& ctx, LeniencyLog& log
   const Attribute& attr = *path.attribute();
   if (!attr.is_complex()) return std::nullopt;
   // The value checks of a lenient request: other values than canonicalValues are accepted.
-  const ValueOptions options{ctx.limits, true};
+  const ValueOptions options{ctx.limits, true, {}};
   ValueContext values{options};
   auto element = normalize_element(attr, rewrite_element(log, attr, listed),
                                    path.target.path.to_string(), values);

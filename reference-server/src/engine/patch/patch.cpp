@@ -91,6 +91,7 @@ Result<Operation> read_operation(const nlohmann::json& op) {
 }
 
 Status<> run_operation(PatchContext& ctx, const Operation& op) {
+  if (auto st = interop_require_path(ctx.options, op.path); !st) return st;
   if (op.kind == PatchOpKind::Remove && op.path == nullptr) {
     return no_target("\"remove\" needs a \"path\" (RFC 7644 §3.5.2.2)");
   }
@@ -100,7 +101,10 @@ Status<> run_operation(PatchContext& ctx, const Operation& op) {
   if (op.path == nullptr) return apply_pathless(ctx, op.kind, *op.value);
   auto path = parse_patch_path(op.path->get_ref<const std::string&>(), ctx.registry, ctx.type,
                                ctx.options.limits.max_path_length);
-  if (!path) return path.error();
+  if (!path) return interop_path_error(ctx, op.path->get_ref<const std::string&>(), path.error());
+  if (op.value != nullptr) {
+    if (auto st = interop_check_value(ctx, *path, *op.value); !st) return st;
+  }
   switch (op.kind) {
     case PatchOpKind::Add:
       return apply_add(ctx, *path, *op.value);
@@ -124,7 +128,8 @@ ScimError in_operation(ScimError error, std::size_t index, const PatchOptions& o
 Result<PatchResult> apply_patch(const nlohmann::json& resource, const nlohmann::json& patch_request,
                                 const Registry& registry, const ResourceType& type,
                                 const PatchOptions& options) {
-  const ValueOptions value_options{options.limits, options.accept_non_canonical_values};
+  const ValueOptions value_options{options.limits, options.accept_non_canonical_values,
+                                   options.interop};
   ValueContext values{value_options};
   auto ops = read_envelope(patch_request, options.limits);
   if (!ops) return ops.error();

@@ -7,6 +7,7 @@
 
 #include "scim/protocol/error.hpp"
 #include "scim/protocol/strings.hpp"
+#include "scim/server/engine/validate/defined.hpp"
 #include "scim/server/engine/validate/json_access.hpp"
 #include "scim/server/engine/validate/rules.hpp"
 #include "scim/server/engine/validate/value_shape.hpp"
@@ -84,6 +85,9 @@ Result<ValidatedResource> validate_resource(const nlohmann::json& input, const R
                                             const nlohmann::json* existing,
                                             const ValueOptions& options) {
   if (!input.is_object()) return invalid_syntax("the resource must be a JSON object");
+  if (options.interop.undefined_is_invalid_syntax) {
+    if (auto st = check_defined(input, registry, type); !st) return st.error();
+  }
   const Schema* core = registry.find_schema(type.schema);
   if (core == nullptr) return http_error(500, "core schema '" + type.schema + "' is not loaded");
   const auto* schemas_json = lookup_member(input, "schemas");

@@ -40,8 +40,18 @@ struct SectionSummary {
   std::vector<const conf::CheckResult*> checks;
 };
 
+// The verdict of one body of requirements, by the rule of RunResult::exit_code(): the RFCs (every
+// check outside a profile) or the run's profile ("interop": does the target conform to it?).
+struct ScopeVerdict {
+  std::string scope;  // "RFC" or the profile name
+  bool passed = true;
+  Counts counts;
+};
+
 struct RunSummary {
   bool passed = false;  // the verdict: same rule as RunResult::exit_code()
+  // "RFC" first, then the run's profile when it had one; the reports show them side by side.
+  std::vector<ScopeVerdict> verdicts;
   Counts counts;
   std::array<Counts, kLevels.size()> by_level;
   std::vector<SectionSummary> sections;  // natural order: spec, then numeric section parts
@@ -53,6 +63,8 @@ RunSummary summarize(const conf::RunResult& run);
 
 // "rfc7644.3.4.2.2" for a check with ID "rfc7644/3.4.2.2/slug".
 std::string section_key(const conf::CheckInfo& info);
+// "RFC: PASS; interop: FAIL (3 failed, 0 errors)": the verdicts in one line of text.
+std::string verdicts_line(const RunSummary& summary);
 
 // Natural order for dotted section numbers: "3.4.2" < "3.10" < "3.10.1"; non-numeric parts
 // compare as text so "profile-entra" sections still sort deterministically.

@@ -35,7 +35,8 @@ class ScimClient {
   // with a body, "Content-Type: application/scim+json"; an extra header replaces a default of the
   // same name, and an extra header with an empty value removes it (to test missing headers).
   Sent send(std::string_view method, std::string_view path, const std::optional<std::string>& body,
-            const Headers& extra, bool authenticate, std::chrono::milliseconds timeout);
+            const Headers& extra, bool authenticate, std::chrono::milliseconds timeout,
+            const SendOptions& options = {});
 
   std::string resolve(std::string_view path) const;
   const std::string& base_url() const { return base_url_; }

@@ -36,6 +36,9 @@ class RunContext final : public Context {
 
   HttpResponse send(std::string method, std::string path, std::optional<std::string> body,
                     Headers extra_headers = {}, bool authenticate = true) override;
+  HttpResponse send_with(const SendOptions& options, std::string method, std::string path,
+                         std::optional<std::string> body = std::nullopt,
+                         Headers extra_headers = {}) override;
   std::string unique_name(std::string_view hint) override;
   nlohmann::json create_user(const nlohmann::json& overrides = nlohmann::json::object()) override;
   nlohmann::json create_group(const nlohmann::json& overrides = nlohmann::json::object()) override;
@@ -72,6 +75,7 @@ class RunContext final : public Context {
   FixtureTracker fixtures_;
   std::vector<Exchange> exchanges_;
   std::size_t dropped_exchanges_ = 0;
+  SendOptions send_options_;  // of the request being sent (send_with), else the defaults
   std::vector<std::string> notes_;
 };
 

@@ -1,5 +1,6 @@
 // Which checks a run includes: --only/--exclude globs on IDs, --tags, --level (minimum) and
-// --profile. Profile specs ("profile-<name>") never run unless their profile is selected.
+// --profile. Profile specs ("profile-<name>", "interop", "ipsie-al1") never run unless their
+// profile is selected.
 #pragma once
 
 #include <optional>
@@ -15,7 +16,7 @@ struct Selection {
   std::vector<std::string> exclude;  // globs
   std::vector<std::string> tags;     // a check needs at least one of them; empty = any
   Level min_level = Level::May;      // MUST > SHOULD > MAY
-  std::string profile;               // "entra" selects spec "profile-entra"
+  std::string profile;  // "entra" selects spec "profile-entra", "interop" spec "interop"
 };
 
 // True when `level` is at least as strong as `minimum` (MUST passes a SHOULD minimum).

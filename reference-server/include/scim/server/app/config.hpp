@@ -17,6 +17,7 @@
 #include "scim/server/events/events_options.hpp"
 #include "scim/server/http/options.hpp"
 #include "scim/server/observe/observe_options.hpp"
+#include "scim/server/http/rate_limit.hpp"
 
 namespace scim::app {
 
@@ -31,11 +32,18 @@ struct RegistryOptions {
   // Off by default: they add two resource types to every discovery answer and to root queries,
   // which identity-provider clients of a User/Group mock do not expect (docs/server.md "Devices").
   bool devices = false;
+  // Interop profile §5.4: every "type" of a multi-valued attribute declares canonicalValues
+  // (declare_type_values, app/config_profile.hpp). Set by the profiles.
+  bool declare_type_values = false;
 };
 
 struct ServerConfig {
+  // The published profile the server conforms to (--profile, docs/server.md "Profiles"); each
+  // component's options take its bundle (apply_profile, app/config_profile.cpp).
+  Profile profile = Profile::Rfc;
   http::HttpOptions http;         // where to listen, limits, TLS
   http::AuthOptions auth;         // credentials and the tenants they are bound to
+  http::RateLimitOptions rate_limit;  // 429 + Retry-After on list requests (IPSIE AL1)
   server::ServiceConfig service;  // the endpoints: lenient, maxResults, ...
   RegistryOptions registry;
   events::EventsOptions events;  // SETs, feeds, poll and push delivery

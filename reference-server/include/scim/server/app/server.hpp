@@ -32,6 +32,7 @@
 #include "scim/server/events/push_transport.hpp"
 #include "scim/server/http/auth.hpp"
 #include "scim/server/http/authenticate.hpp"
+#include "scim/server/http/rate_limit.hpp"
 #include "scim/server/http/server.hpp"
 #include "scim/server/observe/access_log_middleware.hpp"
 #include "scim/server/observe/metrics_middleware.hpp"
@@ -122,6 +123,7 @@ class ReferenceServer {
   admin::JournalMiddleware journal_;
   http::AuthenticateMiddleware authenticate_;
   admin::FaultMiddleware faults_layer_;
+  std::optional<http::RateLimiter> rate_limit_;  // only when rate limits are configured
   std::optional<deviate::DeviatingMiddleware> deviate_;
   async::AsyncMiddleware async_;
   server::Pipeline pipeline_;

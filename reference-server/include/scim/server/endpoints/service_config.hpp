@@ -15,6 +15,8 @@
 #include "scim/server/endpoints/pagination_options.hpp"
 
 #include "scim/server/engine/filter/filter.hpp"
+#include "scim/server/engine/validate/validate.hpp"
+#include "scim/protocol/profile.hpp"
 
 namespace scim::server {
 
@@ -56,7 +58,14 @@ struct ServiceConfig {
   std::vector<std::string> lenient_off;
   std::size_t max_results = 200;  // RFC 7643 §5 filter.maxResults; caps "count"
   engine::FilterLimits filter_limits;
+  // A filter naming an attribute the resource type does not define: 400 invalidFilter (the
+  // interop profile §6.3); off, RFC 7644 strict mode, such a comparison matches nothing.
   bool reject_unknown_filter_attributes = false;
+  // The interop profile's narrower write rules (§5.3 invalidSyntax, §6.5.1.1 PATCH path).
+  engine::InteropRules interop;
+  // draft-zollner-scim-interop-profile-01 §4: "interopProfileConformant": true in
+  // /ServiceProviderConfig. Set only by a profile that makes the server conform.
+  bool interop_conformant = false;
   std::size_t max_sort_results = 50'000;  // matches sorted in memory; beyond: 400 tooMany
   std::size_t max_json_depth = 64;        // nesting of request bodies; beyond: 400 invalidSyntax
   std::size_t max_write_retries = 8;      // optimistic-concurrency retries without If-Match
@@ -79,6 +88,11 @@ struct ServiceConfig {
   bool advertise_feeds = false;
   Features features;
   PaginationOptions pagination;  // RFC 9865 cursors beside RFC 7644 index paging
+
+  // The bundle of these options a profile asks for (docs/server.md "Profiles"): Rfc changes
+  // nothing; Interop and IpsieAl1 switch on every rule above that the interop profile narrows,
+  // and a default page of at least 100 (§6.4).
+  void apply(Profile profile);
 };
 
 }  // namespace scim::server

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "scim/protocol/profile.hpp"
+
 namespace scim::http {
 
 // Every input the listener accepts is bounded; defaults documented in docs/server.md.
@@ -31,6 +33,8 @@ struct Limits {
 struct TlsOptions {
   std::string cert_file;  // PEM certificate chain; TLS is on when both files are set
   std::string key_file;   // PEM private key
+  // false: TLS 1.2 and 1.3 (RFC 8446); true: TLS 1.3 only, as the profiles configure it.
+  bool tls13_only = false;
   bool enabled() const { return !cert_file.empty() && !key_file.empty(); }
 };
 
@@ -42,6 +46,12 @@ struct HttpOptions {
   bool handle_signals = false;  // SIGINT/SIGTERM trigger a graceful stop (the executable sets it)
   Limits limits;
   TlsOptions tls;
+
+  // The published profiles (docs/server.md "Profiles") serve TLS 1.3 only: the interop profile
+  // §7.1 requires TLS 1.3 (1.2 is a MAY) and IPSIE AL1 §3.4 accepts "TLS 1.2 or later".
+  void apply(Profile profile) {
+    if (profile != Profile::Rfc) tls.tls13_only = true;
+  }
 };
 
 // A bearer token (RFC 6750) bound to one tenant and optionally to a subject (the resource id

@@ -31,5 +31,9 @@ conf::Spec& rfc8936_spec(conf::Catalog& catalog);
 // RFC 9865 (cursor pagination) and RFC 9944 (device schema extensions), both updating SCIM.
 conf::Spec& rfc9865_spec(conf::Catalog& catalog);
 conf::Spec& rfc9944_spec(conf::Catalog& catalog);
+// Published profiles: run only with --profile interop / ipsie-al1 (the interop one also when the
+// target claims it), quoted from draft-zollner-scim-interop-profile-01 and the IPSIE AL1 draft.
+conf::Spec& interop_spec(conf::Catalog& catalog);
+conf::Spec& ipsie_al1_spec(conf::Catalog& catalog);
 
 }  // namespace scim::suites

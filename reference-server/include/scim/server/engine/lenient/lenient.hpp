@@ -75,9 +75,11 @@ struct Patched {
   bool changed = false;
   std::vector<std::string> leniencies_used;
 };
+// `interop`: the SCIM 2.0 Interoperability Profile's narrower rules, applied by the strict engine
+// after the pre-pass (ServiceConfig::interop).
 Result<Patched> apply_patch(const nlohmann::json& resource, const nlohmann::json& body,
                             const Registry& registry, const ResourceType& type, Mode mode,
-                            const WriteLimits& limits = {});
+                            const WriteLimits& limits = {}, const InteropRules& interop = {});
 
 struct Validated {
   nlohmann::json resource;
@@ -86,7 +88,8 @@ struct Validated {
 Result<Validated> validate_resource(const nlohmann::json& input, const Registry& registry,
                                     const ResourceType& type, WriteMode write_mode,
                                     const nlohmann::json* existing, Mode mode,
-                                    const WriteLimits& limits = {});
+                                    const WriteLimits& limits = {},
+                                    const InteropRules& interop = {});
 
 struct Filtered {
   Filter filter;

@@ -51,6 +51,15 @@ Status<> write_value_path(PatchContext& ctx, PatchOpKind kind, const PatchPath& 
                           const nlohmann::json& value);
 Status<> remove_value_path(PatchContext& ctx, const PatchPath& path);
 
+// ---- The interop profile's narrower rules (InteropRules, interop_rules.cpp): 400 invalidSyntax
+// for an operation without "path" (§6.5.1.1), for a path or value naming an undefined attribute
+// (§5.3). `parse_error` is what parse_patch_path answered for `path_text`.
+Status<> interop_require_path(const PatchOptions& options, const nlohmann::json* path);
+ScimError interop_path_error(const PatchContext& ctx, std::string_view path_text,
+                             ScimError parse_error);
+Status<> interop_check_value(const PatchContext& ctx, const PatchPath& path,
+                             const nlohmann::json& value);
+
 // ---- Shared helpers.
 // The object holding the attribute: the resource for core and common attributes, the extension
 // object for extension attributes. With `create`, a missing extension object is created and its

@@ -27,6 +27,9 @@ struct PatchOptions {
   // §3.5.2.2 example: "no changes should be made ... a success response should be returned").
   // Otherwise 400 noTarget.
   bool ignore_unmatched_removes = false;
+  // The SCIM 2.0 Interoperability Profile's narrower readings (path required, undefined
+  // attributes are invalidSyntax); off: RFC 7644.
+  InteropRules interop;
   // The number error details give operation i ("Operations[n]: ..."): operation_numbers[i] when
   // present, else i. A caller that rewrote the request names the client's operations this way.
   std::vector<std::size_t> operation_numbers;

@@ -20,6 +20,17 @@ struct WriteLimits {
   std::size_t max_path_length = 4096;             // one PATCH "path"
 };
 
+// Narrower readings the SCIM 2.0 Interoperability Profile asks of a provider
+// (draft-zollner-scim-interop-profile-01); off, the default, is RFC 7643/7644 strict mode.
+struct InteropRules {
+  // §5.3: an attribute or schema URN the resource type does not define is 400 invalidSyntax
+  // (strict RFC mode: invalidValue, or invalidPath for a PATCH path).
+  bool undefined_is_invalid_syntax = false;
+  // §6.5.1.1: a PATCH operation without "path" is 400 invalidSyntax (RFC 7644 §3.5.2.1 and
+  // §3.5.2.3 allow path-less add and replace).
+  bool patch_requires_path = false;
+};
+
 // How values are checked. Every flag defaults to the strict reading.
 struct ValueOptions {
   WriteLimits limits;
@@ -27,6 +38,7 @@ struct ValueOptions {
   // This engine does for attributes whose schema lists canonicalValues (400 invalidValue), unless
   // told to accept other strings.
   bool accept_non_canonical_values = false;
+  InteropRules interop;
 };
 
 enum class WriteMode { Create, Replace };

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# End-to-end self-test of the published profiles (issue 15) against the reference server:
+#   1. --profile interop server over TLS 1.3, judged with --profile interop: exit 0, every interop
+#      check passed (none skipped, failed or in error);
+#   2. the same server judged without --profile: it claims interopProfileConformant, so the
+#      interop checks run by default;
+#   3. the plain strict server judged with --profile interop: exit 1, and the failed checks are
+#      exactly the profile-only rules (PLAIN_INTEROP_FAILS below);
+#   4. a server that claims the profile but deviates (--deviate filter-case-sensitive): its
+#      failures read "claims interop conformance, but";
+#   5. and 6. the same as 1. and 3. for --profile ipsie-al1 (PLAIN_IPSIE_FAILS).
+#   profiles_e2e.sh SERVER CONFORMANCE
+# Starts each server on 127.0.0.1 port 0, reads its "listening on URL" line, and stops only the
+# PID it started. The TLS certificate is a throw-away self-signed one made with openssl.
+set -euo pipefail
+
+server=${1:?path to scim-reference-server}
+conformance=${2:?path to scim-conformance}
+token=profiles-token
+workdir=$(mktemp -d)
+server_pid=""
+
+PLAIN_INTEROP_FAILS="interop/4/advertises-conformance
+interop/5.3/patch-unknown-attribute-invalid-syntax
+interop/5.3/unknown-attribute-invalid-syntax
+interop/5.3/unknown-schema-invalid-syntax
+interop/5.4/type-canonical-values
+interop/6.3/undefined-attribute-invalid-filter
+interop/6.5.1.1/path-less-invalid-syntax
+interop/7.1/tls-required"
+PLAIN_IPSIE_FAILS="ipsie-al1/3.2.2.5/users-rate-limited-429
+ipsie-al1/3.2.3.2/groups-rate-limited-429
+ipsie-al1/3.4/tls"
+
+stop_server() {
+  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -TERM "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  server_pid=""
+}
+cleanup() {
+  stop_server
+  rm -rf "$workdir"
+}
+trap cleanup EXIT
+
+start_server() {
+  : >"$workdir/server.out"
+  "$server" --bind 127.0.0.1 --port 0 --token "$token" "$@" >"$workdir/server.out" \
+    2>"$workdir/server.err" &
+  server_pid=$!
+  for _ in $(seq 1 100); do
+    if url=$(grep -m1 -oE 'listening on https?://[^ ]*' "$workdir/server.out" 2>/dev/null); then
+      base_url=${url#listening on }
+      return 0
+    fi
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  echo "server ($*) did not report its address" >&2
+  cat "$workdir/server.err" >&2 || true
+  return 1
+}
+
+# run NAME ARGS...: runs the judge, keeps its console output in $workdir/NAME.out, sets $status.
+run() {
+  local name=$1
+  shift
+  status=0
+  "$conformance" run --base-url "$base_url" --token "$token" --ca-cert "$workdir/cert.pem" \
+    --jobs 4 "$@" >"$workdir/$name.out" 2>&1 || status=$?
+  tail -n 2 "$workdir/$name.out"
+}
+
+ids_with() {  # ids_with LABEL FILE: the check IDs of the console lines with that outcome, sorted
+  awk -v label="$1" '$1 == label { print $2 }' "$2" | sort
+}
+
+expect_all_passed() {  # expect_all_passed NAME SPEC
+  local out="$workdir/$1.out"
+  [[ $status -eq 0 ]] || { cat "$out" >&2; echo "$1: expected exit 0, got $status" >&2; exit 1; }
+  if grep -E "^(FAIL|WARN|SKIP|ERROR) +$2/" "$out"; then
+    echo "$1: every $2 check must pass against the server in profile mode" >&2
+    exit 1
+  fi
+  echo "$1: $(ids_with PASS "$out" | grep -c "^$2/") $2 checks passed"
+}
+
+expect_exact_failures() {  # expect_exact_failures NAME EXPECTED
+  local out="$workdir/$1.out"
+  [[ $status -eq 1 ]] || { cat "$out" >&2; echo "$1: expected exit 1, got $status" >&2; exit 1; }
+  if ! diff <(echo "$2" | sort) <(ids_with FAIL "$out"); then
+    echo "$1: the failures must be exactly the profile-only rules (< expected, > got)" >&2
+    exit 1
+  fi
+  grep -q '^ERROR ' "$out" && { echo "$1: no check may end in error" >&2; exit 1; }
+  echo "$1: failed exactly the $(echo "$2" | wc -l) profile-only rules"
+}
+
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=127.0.0.1" \
+  -addext "subjectAltName=IP:127.0.0.1" -keyout "$workdir/key.pem" -out "$workdir/cert.pem" \
+  2>/dev/null
+tls=(--tls-cert "$workdir/cert.pem" --tls-key "$workdir/key.pem")
+
+start_server --profile interop "${tls[@]}"
+run interop-mode --profile interop --only 'interop/*'
+expect_all_passed interop-mode interop
+run interop-claimed --only 'interop/4/*'
+grep -q '^PASS  interop/4/advertises-conformance' "$workdir/interop-claimed.out" ||
+  { cat "$workdir/interop-claimed.out" >&2; echo "a claiming target gets the interop checks" >&2; exit 1; }
+echo "interop-claimed: the claim selected the interop checks without --profile"
+stop_server
+
+start_server
+run interop-plain --profile interop --only 'interop/*'
+expect_exact_failures interop-plain "$PLAIN_INTEROP_FAILS"
+grep -q 'claims interop conformance' "$workdir/interop-plain.out" &&
+  { echo "interop-plain: a target that does not claim the profile is not told it claims it" >&2; exit 1; }
+stop_server
+
+start_server --profile interop --deviate filter-case-sensitive
+run interop-broken-claim --only 'interop/5.2/*'
+[[ $status -eq 1 ]] && grep -q 'claims interop conformance, but' "$workdir/interop-broken-claim.out" ||
+  { cat "$workdir/interop-broken-claim.out" >&2; echo "expected 'claims interop conformance, but'" >&2; exit 1; }
+echo "interop-broken-claim: $(ids_with FAIL "$workdir/interop-broken-claim.out" | wc -l) failures read 'claims interop conformance, but ...'"
+stop_server
+
+start_server --profile ipsie-al1 "${tls[@]}"
+run ipsie-mode --profile ipsie-al1 --only 'ipsie-al1/*'
+expect_all_passed ipsie-mode ipsie-al1
+stop_server
+
+start_server
+run ipsie-plain --profile ipsie-al1 --only 'ipsie-al1/*'
+expect_exact_failures ipsie-plain "$PLAIN_IPSIE_FAILS"
