@@ -210,6 +210,22 @@ TEST_F(RunCommandTest, ExitsTwoWhenNothingIsSelected) {
   EXPECT_TRUE(fake_ != nullptr);  // nothing was sent: the transport was never even created
 }
 
+// --only 'interop/*' without --profile waits for discovery: a target that does not claim the
+// interop profile runs nothing, which is a usage error, never a green run.
+TEST_F(RunCommandTest, InteropOnlyWithoutAClaimIsAUsageErrorAfterDiscovery) {
+  auto& sec = catalog_.section(catalog_.spec("interop", "Interop", true), "4", "Conformance");
+  CheckInfo i;
+  i.id = "interop/4/advertises-conformance";
+  i.title = "t";
+  i.requirement = "r";
+  catalog_.add(sec, i, [](Context&) {});
+  config_.selection.only = {"interop/*"};
+  EXPECT_EQ(run(), 2);
+  EXPECT_NE(err_.str().find("does not claim interopProfileConformant"), std::string::npos)
+      << err_.str();
+  EXPECT_TRUE(fake_ == nullptr);  // decided after discovery, unlike a typo
+}
+
 TEST_F(RunCommandTest, ProfileRunsWhenSelected) {
   config_.selection.profile = "entra";
   config_.selection.min_level = Level::Must;

@@ -339,7 +339,6 @@ TEST(RunId, IsEightLowerHexAndRandom) {
   EXPECT_NE(a, make_run_id());
 }
 
-
 // draft-zollner-scim-interop-profile-01 §4: a target claiming the profile is judged by it without
 // --profile, and each failure names the broken claim.
 class InteropClaimTest : public RunnerTest {
@@ -350,8 +349,8 @@ class InteropClaimTest : public RunnerTest {
         {"patch", {{"supported", true}}},
         {"filter", {{"supported", true}}},
         {"interopProfileConformant", claim_}};
-    fake_.on("GET", "/ServiceProviderConfig", 200, spc.dump());
     RunnerTest::SetUp();
+    fake_.on("GET", "/ServiceProviderConfig", 200, spc.dump());  // the latest route wins
   }
   void add_interop(const std::string& slug, CheckFn fn) {
     auto& s = catalog_.section(catalog_.spec("interop", "Interop", /*is_profile=*/true), "5.3",
@@ -372,7 +371,8 @@ class InteropClaimTest : public RunnerTest {
 
 TEST_F(InteropClaimTest, AClaimSelectsTheInteropChecksAndNamesTheClaim) {
   add("rfc-check", Level::Must, {}, [](Context&) {});
-  add_interop("refused", [](Context& ctx) { ctx.fail("undefined attribute accepted", "400", "201"); });
+  add_interop("refused",
+              [](Context& ctx) { ctx.fail("undefined attribute accepted", "400", "201"); });
   add_interop("fine", [](Context&) {});
   const auto r = run();
   EXPECT_EQ(r.profile, "interop");
@@ -398,7 +398,8 @@ class InteropStringClaimTest : public InteropClaimTest {
 
 TEST_F(InteropStringClaimTest, WithoutABooleanClaimInteropRunsOnlyWithProfile) {
   add("rfc-check", Level::Must, {}, [](Context&) {});
-  add_interop("refused", [](Context& ctx) { ctx.fail("undefined attribute accepted", "400", "201"); });
+  add_interop("refused",
+              [](Context& ctx) { ctx.fail("undefined attribute accepted", "400", "201"); });
   auto r = run();
   EXPECT_EQ(r.profile, "");
   EXPECT_EQ(r.results.size(), 1u);

@@ -37,7 +37,8 @@ conf::Spec& rfc9944_spec(conf::Catalog& catalog) {
 }
 
 conf::Spec& interop_spec(conf::Catalog& catalog) {
-  return catalog.spec("interop", "SCIM 2.0 Interoperability Profile (draft-zollner-scim-interop-profile-01)",
+  return catalog.spec("interop",
+                      "SCIM 2.0 Interoperability Profile (draft-zollner-scim-interop-profile-01)",
                       /*is_profile=*/true);
 }
 

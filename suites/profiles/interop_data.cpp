@@ -49,8 +49,8 @@ void case_rules_agree(conf::Context& ctx) {
   ctx.expect(found == conflict,
              "the filter and the uniqueness rule treat a case variant of userName alike",
              "both equivalent or both distinct",
-             std::string("filter ") + (found ? "matches" : "does not match") +
-                 ", POST answers " + std::to_string(r.status));
+             std::string("filter ") + (found ? "matches" : "does not match") + ", POST answers " +
+                 std::to_string(r.status));
 }
 
 void id_case_exact(conf::Context& ctx) {
@@ -103,8 +103,8 @@ void eq_and(conf::Context& ctx) {
   const std::string name = "userName eq " + literal(user.value("userName", ""));
   expect_ids(ctx, query(ctx, "/Users", name + " and id eq " + literal(id_string(user))),
              {id_string(user)}, "both operands match: the user is found");
-  expect_ids(ctx, query(ctx, "/Users", name + " and id eq " + literal(ctx.unique_name("no"))),
-             {}, "one operand fails: nothing is found");
+  expect_ids(ctx, query(ctx, "/Users", name + " and id eq " + literal(ctx.unique_name("no"))), {},
+             "one operand fails: nothing is found");
 }
 
 void undefined_filter(conf::Context& ctx) {

@@ -135,8 +135,7 @@ void scim_media_type(conf::Context& ctx) {
   for (const auto& [what, r] : answers) {
     const std::string type = expect_header(ctx, r, "Content-Type");
     ctx.expect(type.rfind("application/scim+json", 0) == 0,
-               what + " answers Content-Type application/scim+json", "application/scim+json",
-               type);
+               what + " answers Content-Type application/scim+json", "application/scim+json", type);
   }
 }
 

@@ -48,8 +48,8 @@ void path_less(conf::Context& ctx) {
 void add_is_replace(conf::Context& ctx) {
   const auto w = pick_writable(ctx, "User");
   json user = create_user_with(ctx, {{w.name, w.before}});
-  json after =
-      apply_patch(ctx, user_path(ctx, user), {{{"op", "add"}, {"path", w.name}, {"value", w.after}}});
+  json after = apply_patch(ctx, user_path(ctx, user),
+                           {{{"op", "add"}, {"path", w.name}, {"value", w.after}}});
   ctx.expect(text_at(after, w.name) == w.after.get<std::string>(),
              "add on a singular simple attribute replaces its value", w.after.get<std::string>(),
              text_at(after, w.name));
@@ -61,8 +61,9 @@ json named_user(conf::Context& ctx) {
 
 void replace_complex(conf::Context& ctx) {
   json user = named_user(ctx);
-  json after = apply_patch(ctx, user_path(ctx, user),
-                           {{{"op", "replace"}, {"path", "name"}, {"value", {{"givenName", "Grace"}}}}});
+  json after =
+      apply_patch(ctx, user_path(ctx, user),
+                  {{{"op", "replace"}, {"path", "name"}, {"value", {{"givenName", "Grace"}}}}});
   const json name = after.value("name", json::object());
   ctx.expect(text_at(name, "givenName") == "Grace" && member(name, "familyName") == nullptr,
              "replace of \"name\" leaves exactly the sent sub-attributes",
@@ -71,8 +72,9 @@ void replace_complex(conf::Context& ctx) {
 
 void add_complex(conf::Context& ctx) {
   json user = named_user(ctx);
-  json after = apply_patch(ctx, user_path(ctx, user),
-                           {{{"op", "add"}, {"path", "name"}, {"value", {{"givenName", "Grace"}}}}});
+  json after =
+      apply_patch(ctx, user_path(ctx, user),
+                  {{{"op", "add"}, {"path", "name"}, {"value", {{"givenName", "Grace"}}}}});
   const json name = after.value("name", json::object());
   ctx.expect(text_at(name, "givenName") == "Grace" && text_at(name, "familyName") == "Lovelace",
              "add to \"name\" merges: givenName updated, familyName kept",
@@ -88,9 +90,10 @@ void replace_collection(conf::Context& ctx) {
   std::string first;
   json user = emailed_user(ctx, first);
   const std::string second = ctx.unique_name("second") + "@example.com";
-  json after = apply_patch(
-      ctx, user_path(ctx, user),
-      {{{"op", "replace"}, {"path", "emails"}, {"value", {{{"value", second}, {"type", "home"}}}}}});
+  json after = apply_patch(ctx, user_path(ctx, user),
+                           {{{"op", "replace"},
+                             {"path", "emails"},
+                             {"value", {{{"value", second}, {"type", "home"}}}}}});
   const auto got = values(after, "emails");
   ctx.expect(got == std::set<std::string>{second}, "replace of \"emails\" replaces the collection",
              second, brief(after.value("emails", json())));
@@ -185,9 +188,10 @@ void register_updates(conf::Catalog& catalog) {
   s6521.add({.slug = "add-complex-merges",
              .title = "add to a complex attribute merges its sub-attributes",
              .level = kMust,
-             .requirement = "The Service Provider *MUST* perform a partial merge, updating only the "
-                            "provided sub-attributes and preserving existing values for omitted "
-                            "sub-attributes.",
+             .requirement =
+                 "The Service Provider *MUST* perform a partial merge, updating only the "
+                 "provided sub-attributes and preserving existing values for omitted "
+                 "sub-attributes.",
              .tags = kTags,
              .needs = kCaps,
              .run = add_complex});

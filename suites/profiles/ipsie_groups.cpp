@@ -28,8 +28,8 @@ json member_of(const json& user) {
 void get_excluding_members(conf::Context& ctx) {
   json user = ctx.create_user();
   json group = ctx.create_group({{"members", {member_of(user)}}});
-  json read = expect_json(ctx, ctx.get(group_path(ctx, group) + "?excludedAttributes=members"),
-                          200, "GET /Groups/{id}?excludedAttributes=members");
+  json read = expect_json(ctx, ctx.get(group_path(ctx, group) + "?excludedAttributes=members"), 200,
+                          "GET /Groups/{id}?excludedAttributes=members");
   ctx.expect(id_string(read) == id_string(group) && member(read, "members") == nullptr,
              "the group comes back without members", "no \"members\"", brief(read));
 }
@@ -47,8 +47,9 @@ void list_excluding_members(conf::Context& ctx) {
 void add_members(conf::Context& ctx) {
   json a = ctx.create_user(), b = ctx.create_user();
   json group = ctx.create_group();
-  json after = apply_patch(ctx, group_path(ctx, group),
-                           {{{"op", "add"}, {"path", "members"}, {"value", {member_of(a), member_of(b)}}}});
+  json after =
+      apply_patch(ctx, group_path(ctx, group),
+                  {{{"op", "add"}, {"path", "members"}, {"value", {member_of(a), member_of(b)}}}});
   ctx.expect(lists_member(after, id_string(a)) && lists_member(after, id_string(b)),
              "both users are members", id_string(a) + ", " + id_string(b),
              brief(after.value("members", json())));
@@ -124,8 +125,8 @@ void add(SectionBuilder& s, std::string slug, std::string title, std::string quo
 void register_groups(conf::Catalog& catalog) {
   auto& spec = ipsie_al1_spec(catalog);
   SectionBuilder s323(catalog, spec, "3.2.3", "Group (Role) Provisioning Operations");
-  add(s323, "get-group-excluding-members", "GET /Groups/{id}?excludedAttributes=members",
-      kGroupOps, get_excluding_members);
+  add(s323, "get-group-excluding-members", "GET /Groups/{id}?excludedAttributes=members", kGroupOps,
+      get_excluding_members);
   add(s323, "list-groups-excluding-members",
       "GET /Groups?filter=displayName eq ...&excludedAttributes=members", kGroupOps,
       list_excluding_members);

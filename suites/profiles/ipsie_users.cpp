@@ -43,8 +43,9 @@ void unauthenticated(conf::Context& ctx) {
 
 json ipsie_user(conf::Context& ctx) {
   const std::string mail = ctx.unique_name("mail") + "@example.com";
-  return create_user_with(ctx, {{"externalId", ctx.unique_name("ext")},
-                                {"emails", {{{"value", mail}, {"type", "work"}, {"primary", true}}}}});
+  return create_user_with(ctx,
+                          {{"externalId", ctx.unique_name("ext")},
+                           {"emails", {{{"value", mail}, {"type", "work"}, {"primary", true}}}}});
 }
 
 void external_id_kept(conf::Context& ctx) {
@@ -135,8 +136,8 @@ void filter_email(conf::Context& ctx) {
   require_defined(ctx, "User", {"emails.value"});
   const std::string mail = ctx.unique_name("mail") + "@example.com";
   json user = create_user_with(ctx, {{"emails", {{{"value", mail}, {"type", "work"}}}}});
-  expect_ids(ctx, query(ctx, "/Users", "emails[value eq " + literal(mail) + "]"),
-             {id_string(user)}, "emails[value eq ...] finds the user");
+  expect_ids(ctx, query(ctx, "/Users", "emails[value eq " + literal(mail) + "]"), {id_string(user)},
+             "emails[value eq ...] finds the user");
 }
 
 void add(SectionBuilder& s, std::string slug, std::string title, std::string quote,
@@ -171,14 +172,12 @@ void register_operations(conf::Catalog& catalog) {
   auto& spec = ipsie_al1_spec(catalog);
   SectionBuilder s322(catalog, spec, "3.2.2", "User Provisioning Operations");
   add(s322, "update-user-patch", "PATCH /Users/{id} updates a user", kUserOps, update_by_patch);
-  add(s322, "deactivate-user-patch", "PATCH active false deactivates a user", kUserOps,
-      deactivate);
+  add(s322, "deactivate-user-patch", "PATCH active false deactivates a user", kUserOps, deactivate);
   SectionBuilder s3221(catalog, spec, "3.2.2.1", "Create User (POST /Users)");
   const char* attrs =
       "In addition to the user attributes required by {{RFC7643}}, the following attributes are "
       "required to be part of the User schema:";
-  add(s3221, "external-id-stored", "A created user keeps its externalId", attrs,
-      external_id_kept);
+  add(s3221, "external-id-stored", "A created user keeps its externalId", attrs, external_id_kept);
   add(s3221, "primary-email-stored", "A created user keeps its primary email", attrs,
       primary_email_kept);
   SectionBuilder s3223(catalog, spec, "3.2.2.3", "Deactivate or Reactivate User");

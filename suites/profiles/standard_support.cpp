@@ -34,8 +34,8 @@ bool cursor_paging_works(conf::Context& ctx, std::string_view endpoint) {
   if (first.status != 200) return false;
   json a = ctx.json_body(first);
   if (!a.contains("nextCursor") || !a["nextCursor"].is_string()) return false;
-  auto next =
-      ctx.get(base + "?count=1&cursor=" + conf::Context::encode(a["nextCursor"].get<std::string>()));
+  auto next = ctx.get(
+      base + "?count=1&cursor=" + conf::Context::encode(a["nextCursor"].get<std::string>()));
   if (next.status != 200) return false;
   const auto ra = resources_of(a), rb = resources_of(ctx.json_body(next));
   return ra.size() == 1 && rb.size() == 1 && id_string(ra[0]) != id_string(rb[0]);

@@ -21,7 +21,8 @@ void expect_rate_limited(conf::Context& ctx, std::string_view endpoint);
 
 // Asserts that `endpoint` pages with startIndex/count (RFC 7644 §3.4.2.4) or, failing that, with
 // cursors (RFC 9865 §2); `create` makes one fixture of the endpoint's type.
-void expect_paginated(conf::Context& ctx, std::string_view endpoint, json (*create)(conf::Context&));
+void expect_paginated(conf::Context& ctx, std::string_view endpoint,
+                      json (*create)(conf::Context&));
 
 // Whether the base URL uses https.
 bool https_target(conf::Context& ctx);

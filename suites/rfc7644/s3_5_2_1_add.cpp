@@ -32,7 +32,7 @@ void add_member_example(conf::Context& ctx) {
 void add_without_path_example(conf::Context& ctx) {
   json user = create_user_with(
       ctx, {{"nickName", "Old"}, {"emails", {{{"value", "work@example.com"}, {"type", "work"}}}}});
-  json after = apply_patch(
+  json after = apply_path_less_patch(
       ctx, user_path(ctx, user),
       {{{"op", "add"},
         {"value",

@@ -14,8 +14,9 @@ const Needs kGroupCaps = {cap::kGroups, cap::kUsers, cap::kPatch};
 
 void no_path(conf::Context& ctx) {
   json user = ctx.create_user();
-  ctx.expect_scim_error(send_patch(ctx, user_path(ctx, user), {{{"op", "remove"}}}), 400,
-                        "noTarget");
+  auto r = send_patch(ctx, user_path(ctx, user), {{{"op", "remove"}}});
+  skip_if_interop_refused(ctx, r);
+  ctx.expect_scim_error(r, 400, "noTarget");
 }
 
 void single_valued(conf::Context& ctx) {

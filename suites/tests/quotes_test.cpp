@@ -121,7 +121,21 @@ std::map<std::string, std::vector<std::string>> markdown_sections_of(
   std::map<std::string, std::vector<std::string>> sections;
   std::vector<int> numbers;
   std::string current;
+  // A source whose top sections are "##" (the IPSIE AL1 draft) numbers them 1, 2, ... too.
+  int top = 6;
   bool middle = false, fenced = false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].rfind("--- middle", 0) == 0) middle = true;
+    if (lines[i].rfind("--- back", 0) == 0) break;
+    if (lines[i].rfind("~~~", 0) == 0 || lines[i].rfind("```", 0) == 0) fenced = !fenced;
+    std::string title;
+    const int level =
+        !middle || fenced
+            ? 0
+            : heading_level(lines[i], i + 1 < lines.size() ? lines[i + 1] : "", title);
+    if (level > 0) top = std::min(top, level);
+  }
+  middle = fenced = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string& line = lines[i];
     if (line.rfind("--- middle", 0) == 0) middle = true;
@@ -135,7 +149,7 @@ std::map<std::string, std::vector<std::string>> markdown_sections_of(
       if (!current.empty()) sections[current].push_back(markdown_text(line));
       continue;
     }
-    numbers.resize(static_cast<std::size_t>(level), 0);
+    numbers.resize(static_cast<std::size_t>(level - top + 1), 0);
     ++numbers.back();
     current.clear();
     for (int n : numbers) current += (current.empty() ? "" : ".") + std::to_string(n);

@@ -47,8 +47,12 @@ std::optional<std::string> check_usage(const RunConfig& config, const Catalog& c
     });
     if (!found) return "unknown profile '" + config.selection.profile + "'";
   }
-  // A typo in --only must not turn into a green CI run that tested nothing.
-  if (select(catalog, config.selection).empty()) return "no check matches the selection";
+  // A typo in --only must not turn into a green CI run that tested nothing. A selection of interop
+  // checks without --profile is decided after discovery (a target claiming the profile gets them).
+  Selection claimed = config.selection;
+  if (claimed.profile.empty()) claimed.profile = kInteropProfile;
+  if (select(catalog, config.selection).empty() && select(catalog, claimed).empty())
+    return "no check matches the selection";
   return std::nullopt;
 }
 
@@ -144,6 +148,13 @@ TargetRun run_target(const RunConfig& config, const Catalog& catalog, RunEnviron
   if (!run) {
     err << "scim-conformance: discovery failed: " << run.error().message << "\n";
     return {2, std::nullopt, "discovery failed: " + run.error().message};
+  }
+  if (run->results.empty()) {
+    const std::string why =
+        "no check matches the selection (the target does not claim interopProfileConformant; "
+        "add --profile interop to judge it by the profile)";
+    err << "scim-conformance: " << why << "\n";
+    return {2, std::nullopt, why};
   }
   apply_gate(*run, config, gate, env.today);
   print_summary(out, *run, style);

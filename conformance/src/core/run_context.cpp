@@ -65,9 +65,8 @@ HttpResponse RunContext::send(std::string method, std::string path, std::optiona
   return response;
 }
 
-HttpResponse RunContext::send_with(const SendOptions& options, std::string method,
-                                   std::string path, std::optional<std::string> body,
-                                   Headers extra_headers) {
+HttpResponse RunContext::send_with(const SendOptions& options, std::string method, std::string path,
+                                   std::optional<std::string> body, Headers extra_headers) {
   send_options_ = options;
   struct Reset {
     SendOptions& o;
@@ -79,8 +78,7 @@ HttpResponse RunContext::send_with(const SendOptions& options, std::string metho
 HttpResponse RunContext::perform(const std::string& method, const std::string& path,
                                  const std::optional<std::string>& body, const Headers& extra,
                                  bool authenticate, std::chrono::milliseconds timeout) {
-  auto sent =
-      shared_.client.send(method, path, body, extra, authenticate, timeout, send_options_);
+  auto sent = shared_.client.send(method, path, body, extra, authenticate, timeout, send_options_);
   if (exchanges_.size() < kMaxExchanges) {
     exchanges_.push_back(std::move(sent.exchange));
   } else if (dropped_exchanges_++ == 0) {

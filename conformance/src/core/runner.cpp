@@ -191,8 +191,8 @@ std::vector<std::string> discovery_notes(const Capabilities& caps) {
 
 // The selection as given, except that a target claiming the interop profile is judged by it when
 // no profile was asked for: the claim makes the profile's requirements its own.
-Selection effective_selection(const Catalog& catalog, Selection selection,
-                              const Capabilities& caps, std::vector<std::string>& notes) {
+Selection effective_selection(const Catalog& catalog, Selection selection, const Capabilities& caps,
+                              std::vector<std::string>& notes) {
   if (!selection.profile.empty() || !caps.interop_claimed) return selection;
   const auto& specs = catalog.specs();
   const bool known = std::any_of(specs.begin(), specs.end(), [](const Spec& s) {
@@ -259,6 +259,7 @@ Result<RunResult, DiscoveryFailure> run_checks(const Catalog& catalog, const Run
   const auto selected = select(catalog, selection);
   observer.on_start(selected.size());
   shared.request_timeout = options.request_timeout;
+  shared.profile = selection.profile;
   shared.check_timeout = options.check_timeout;
 
   run.results = execute(selected, options, shared, cancel, observer);

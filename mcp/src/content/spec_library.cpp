@@ -56,9 +56,11 @@ bool is_heading(const std::string& line) {
 SpecLibrary SpecLibrary::load(const std::string& directory) {
   SpecLibrary library;
   library.directory_ = directory;
-  const std::pair<const char*, const char*> files[] = {{"rfc7643", "rfc7643.txt"},
-                                                       {"rfc7644", "rfc7644.txt"},
-                                                       {"events", "draft-ietf-scim-events-16.txt"}};
+  const std::pair<const char*, const char*> files[] = {
+      {"rfc7643", "rfc7643.txt"},
+      {"rfc7644", "rfc7644.txt"},
+      {"events", "draft-ietf-scim-events-16.txt"},
+      {"interop", "draft-zollner-scim-interop-profile-01.txt"}};
   for (const auto& [id, file] : files) {
     if (auto text = read_text(directory + "/" + file)) library.texts_[id] = strip_pages(*text);
   }

@@ -278,7 +278,8 @@ std::map<std::string, Section> sections(ServerConfig& c) {
         {"changePassword", set_bool(c.service.features.change_password)},
         {"patchStatus", set_patch_status(c.service.patch_no_content)},
         {"filterOperators", set_strings(c.service.features.filter_operators)},
-        {"profile", set_parsed(c.profile, parse_profile, "\"rfc\", \"interop\" or \"ipsie-al1\"")}}},
+        {"profile",
+         set_parsed(c.profile, parse_profile, "\"rfc\", \"interop\" or \"ipsie-al1\"")}}},
       {"rateLimit",
        {{"listPerSecond",
          [&c](const json& v) -> Status<std::string> {

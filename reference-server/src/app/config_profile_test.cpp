@@ -39,6 +39,7 @@ TEST(ConfigProfile, InteropBundle) {
   EXPECT_EQ(c->profile, Profile::Interop);
   EXPECT_TRUE(c->service.interop.undefined_is_invalid_syntax);  // §5.3
   EXPECT_TRUE(c->service.interop.patch_requires_path);          // §6.5.1.1
+  EXPECT_TRUE(c->service.interop.replace_complex_whole);        // §6.5.2.1
   EXPECT_TRUE(c->service.reject_unknown_filter_attributes);     // §6.3
   EXPECT_TRUE(c->service.interop_conformant);                   // §4
   EXPECT_EQ(c->service.max_results, 100u);                      // §6.4: raised to 100
@@ -52,7 +53,8 @@ TEST(ConfigProfile, IpsieAddsRateLimitsAndFlagsOverrideThem) {
   ASSERT_TRUE(c.ok());
   EXPECT_TRUE(c->service.interop_conformant);
   EXPECT_EQ(c->rate_limit.list_per_second, 50);
-  auto tuned = parse_profile_args({"--profile", "ipsie-al1", "--rate-limit", "5", "--rate-limit-burst", "7"});
+  auto tuned = parse_profile_args(
+      {"--profile", "ipsie-al1", "--rate-limit", "5", "--rate-limit-burst", "7"});
   ASSERT_TRUE(tuned.ok());
   EXPECT_EQ(tuned->rate_limit.list_per_second, 5);
   EXPECT_EQ(tuned->rate_limit.burst, 7u);
@@ -104,8 +106,11 @@ TEST(ConfigProfile, AnInteropServerAdvertisesItAndDeclaresTypes) {
   auto user = nlohmann::json::parse((*server)->service().schemas(request, user_urn).body);
   for (const auto& a : user["attributes"]) {
     if (a["name"] != "roles") continue;
-    for (const auto& sub : a["subAttributes"])
-      if (sub["name"] == "type") EXPECT_EQ(sub["canonicalValues"].size(), 3u);
+    for (const auto& sub : a["subAttributes"]) {
+      if (sub["name"] == "type") {
+        EXPECT_EQ(sub["canonicalValues"].size(), 3u);
+      }
+    }
   }
   auto plain = ReferenceServer::create(ServerConfig{});
   ASSERT_TRUE(plain.ok());

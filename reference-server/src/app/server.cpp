@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "config_profile.hpp"
 #include "scim/protocol/schema_loader.hpp"
 #include "scim/protocol/strings.hpp"
 #include "scim/server/endpoints/device_types.hpp"
@@ -14,7 +15,6 @@
 #include "scim/server/http/target.hpp"
 #include "scim/server/observe/openapi_document.hpp"
 #include "scim/server/observe/server_metrics.hpp"
-#include "config_profile.hpp"
 
 namespace scim::app {
 namespace {

@@ -17,9 +17,8 @@ bool is_list_request(std::string_view method, std::string_view path) {
 }
 
 RateLimiter::RateLimiter(RateLimitOptions options, Clock clock)
-    : options_(options), clock_(clock ? std::move(clock) : [] {
-        return std::chrono::steady_clock::now();
-      }) {
+    : options_(options),
+      clock_(clock ? std::move(clock) : [] { return std::chrono::steady_clock::now(); }) {
   options_.burst = std::max<std::size_t>(options_.burst, 1);
 }
 
@@ -60,12 +59,12 @@ server::Response RateLimiter::handle(server::Request& request, const server::Nex
   if (wait <= 0) return next(request);
   // Retry-After is whole seconds (RFC 9110 §10.2.3 delay-seconds), rounded up.
   const auto seconds = static_cast<long long>(std::max(1.0, std::ceil(wait)));
-  auto response = server::error_response(ScimError{
-      429, ScimType::None,
-      "too many list requests: this tenant may make " +
-          std::to_string(static_cast<long long>(options_.list_per_second)) +
-          " per second (bursts of " + std::to_string(options_.burst) + "); retry after " +
-          std::to_string(seconds) + " s"});
+  auto response = server::error_response(
+      ScimError{429, ScimType::None,
+                "too many list requests: this tenant may make " +
+                    std::to_string(static_cast<long long>(options_.list_per_second)) +
+                    " per second (bursts of " + std::to_string(options_.burst) + "); retry after " +
+                    std::to_string(seconds) + " s"});
   response.headers.emplace_back("Retry-After", std::to_string(seconds));
   return response;
 }

@@ -80,7 +80,7 @@ TEST_F(RateLimitTest, TenantTableIsBoundedAndEvictsIdleBuckets) {
   EXPECT_EQ(send("GET", "/Users", "a").status, 200);
   EXPECT_EQ(send("GET", "/Users", "b").status, 200);
   EXPECT_EQ(send("GET", "/Users", "c").status, 429);  // both buckets busy: no room
-  now_ += 2s;                                          // a and b are full again: evicted
+  now_ += 2s;                                         // a and b are full again: evicted
   EXPECT_EQ(send("GET", "/Users", "c").status, 200);
 }
 

@@ -129,6 +129,10 @@ class Context {
   // The RFC 8936 poll feed the run was given (--poll-feed, poll_feed.hpp) when the target
   // advertises its poll endpoint; nullptr otherwise.
   virtual PollFeed* poll_feed() { return nullptr; }
+  // The profile the run judges the target by ("interop", "ipsie-al1", "entra"): --profile, or
+  // "interop" for a target that claims it. Empty when none. RFC checks whose freedom a profile
+  // narrows read it (rfc7644::apply_path_less_patch).
+  virtual std::string profile() const { return {}; }
   // Per-request timeout the runner applies (checks that wait for events use it as a bound).
   virtual std::chrono::milliseconds request_timeout() const { return std::chrono::seconds(30); }
 };

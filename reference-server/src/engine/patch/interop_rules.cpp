@@ -4,6 +4,7 @@
 // invalidValue.
 #include <string>
 
+#include "scim/protocol/attribute_path.hpp"
 #include "scim/protocol/error.hpp"
 #include "scim/server/engine/patch/ops.hpp"
 #include "scim/server/engine/validate/defined.hpp"
@@ -32,9 +33,12 @@ Status<> interop_require_path(const PatchOptions& options, const nlohmann::json*
 ScimError interop_path_error(const PatchContext& ctx, std::string_view path_text,
                              ScimError parse_error) {
   if (!ctx.options.interop.undefined_is_invalid_syntax) return parse_error;
-  // Only an undefined attribute becomes invalidSyntax; a malformed path stays invalidPath.
+  // Only an undefined attribute becomes invalidSyntax: a path that is well formed (RFC 7644
+  // §3.5.2 attrPath) but does not resolve. A malformed path stays invalidPath.
   const std::string attribute = without_filter(path_text);
-  if (attribute.empty() || ctx.registry.resolve(ctx.type, attribute)) return parse_error;
+  if (attribute.empty() || !parse_attribute_path(attribute) ||
+      ctx.registry.resolve(ctx.type, attribute))
+    return parse_error;
   return invalid_syntax("path \"" + std::string(path_text.substr(0, 200)) +
                         "\" names an attribute this service provider does not define (SCIM 2.0 "
                         "Interoperability Profile §5.3)");

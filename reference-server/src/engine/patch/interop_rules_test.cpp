@@ -18,6 +18,7 @@ class PatchInteropRules : public testing_support::WriteTest {
     PatchOptions o;
     o.interop.patch_requires_path = true;
     o.interop.undefined_is_invalid_syntax = true;
+    o.interop.replace_complex_whole = true;
     return o;
   }
   Result<PatchResult> run(const Json& ops, const PatchOptions& o) {
@@ -43,8 +44,8 @@ TEST_F(PatchInteropRules, UndefinedPathIsInvalidSyntaxMalformedStaysInvalidPath)
   const Json undefined = {{{"op", "add"}, {"path", "favouriteColour"}, {"value", "green"}}};
   EXPECT_TRUE(IsScimError(run(undefined, interop()), 400, ScimType::InvalidSyntax));
   EXPECT_TRUE(IsScimError(run(undefined, {}), 400, ScimType::InvalidPath));
-  const Json filtered = {{{"op", "replace"}, {"path", "emails[type eq \"work\"].colour"},
-                          {"value", "x"}}};
+  const Json filtered = {
+      {{"op", "replace"}, {"path", "emails[type eq \"work\"].colour"}, {"value", "x"}}};
   EXPECT_TRUE(IsScimError(run(filtered, interop()), 400, ScimType::InvalidSyntax));
   const Json malformed = {{{"op", "add"}, {"path", "name..givenName"}, {"value", "x"}}};
   EXPECT_TRUE(IsScimError(run(malformed, interop()), 400, ScimType::InvalidPath));
@@ -58,6 +59,17 @@ TEST_F(PatchInteropRules, UndefinedSubAttributeInAValue) {
   ASSERT_TRUE(r.ok()) << r.error().detail;
   EXPECT_EQ(r->resource["name"]["givenName"], "Babs");
   EXPECT_EQ(r->resource["name"]["familyName"], bjensen()["name"]["familyName"]);  // §6.5.2.1 merge
+}
+
+// §6.5.2.1: replace of "name" replaces it whole; RFC 7644 §3.5.2.3 merges sub-attributes.
+TEST_F(PatchInteropRules, ReplaceOfAComplexAttributeReplacesItWhole) {
+  const Json ops = {{{"op", "replace"}, {"path", "name"}, {"value", {{"givenName", "Babs"}}}}};
+  auto whole = run(ops, interop());
+  ASSERT_TRUE(whole.ok()) << whole.error().detail;
+  EXPECT_EQ(whole->resource["name"], Json({{"givenName", "Babs"}}));
+  auto merged = run(ops, {});
+  ASSERT_TRUE(merged.ok()) << merged.error().detail;
+  EXPECT_EQ(merged->resource["name"]["familyName"], bjensen()["name"]["familyName"]);
 }
 
 }  // namespace

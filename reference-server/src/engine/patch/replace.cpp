@@ -27,11 +27,13 @@ Status<> apply_replace(PatchContext& ctx, const PatchPath& path, const nlohmann:
   if (prepared->is_null()) return apply_remove(ctx, path, nullptr);
   nlohmann::json& container = *target_container(ctx, path.target, true);
   Status<> st = Ok{};
-  if (attr.is_complex() && !attr.multi_valued) {
+  if (attr.is_complex() && !attr.multi_valued && !ctx.options.interop.replace_complex_whole) {
     // "Sub-attributes that are not specified in the value parameter are left unchanged."
     st = merge_complex(container, attr, *prepared, name);
   } else {
-    // Multi-valued: "the attribute and all values are replaced"; simple: the value is replaced.
+    // Multi-valued: "the attribute and all values are replaced"; simple: the value is replaced;
+    // a singular complex one too under the interop profile (§6.5.2.1 "MUST replace the entire
+    // complex attribute with the provided object").
     st = check_immutable_change(attr, lookup_member(container, attr.name), &*prepared, name);
     if (st) set_member(container, attr.name, std::move(*prepared));
   }

@@ -43,11 +43,11 @@ TEST_F(Defined, UndefinedAttributeIsInvalidSyntaxUnderTheProfileOnly) {
 }
 
 TEST_F(Defined, UndefinedSubAttributeOfSingularAndMultiValued) {
-  EXPECT_TRUE(IsScimError(create(with("name", {{"givenName", "B"}, {"nick", "x"}}), interop()),
-                          400, ScimType::InvalidSyntax));
-  EXPECT_TRUE(IsScimError(
-      create(with("emails", {{{"value", "b@x.org"}, {"kind", "work"}}}), interop()), 400,
-      ScimType::InvalidSyntax));
+  EXPECT_TRUE(IsScimError(create(with("name", {{"givenName", "B"}, {"nick", "x"}}), interop()), 400,
+                          ScimType::InvalidSyntax));
+  EXPECT_TRUE(
+      IsScimError(create(with("emails", {{{"value", "b@x.org"}, {"kind", "work"}}}), interop()),
+                  400, ScimType::InvalidSyntax));
 }
 
 TEST_F(Defined, UndefinedSchemaUrnAndExtensionAttribute) {

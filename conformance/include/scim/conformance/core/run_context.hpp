@@ -26,6 +26,7 @@ struct RunShared {
   PollFeed* poll_feed = nullptr;
   std::chrono::milliseconds request_timeout{30000};
   std::chrono::milliseconds check_timeout{120000};
+  std::string profile;  // Context::profile()
 };
 
 class RunContext final : public Context {
@@ -54,6 +55,7 @@ class RunContext final : public Context {
   SetReceiver* set_receiver() override { return shared_.receiver; }
   PollFeed* poll_feed() override { return shared_.poll_feed; }
   std::chrono::milliseconds request_timeout() const override { return shared_.request_timeout; }
+  std::string profile() const override { return shared_.profile; }
 
   // Deletes the fixtures (newest first) unless `keep`; returns what could not be deleted. Runs
   // even after cancellation, each DELETE with the request timeout.

@@ -41,10 +41,10 @@ struct ServerConfig {
   // The published profile the server conforms to (--profile, docs/server.md "Profiles"); each
   // component's options take its bundle (apply_profile, app/config_profile.cpp).
   Profile profile = Profile::Rfc;
-  http::HttpOptions http;         // where to listen, limits, TLS
-  http::AuthOptions auth;         // credentials and the tenants they are bound to
+  http::HttpOptions http;             // where to listen, limits, TLS
+  http::AuthOptions auth;             // credentials and the tenants they are bound to
   http::RateLimitOptions rate_limit;  // 429 + Retry-After on list requests (IPSIE AL1)
-  server::ServiceConfig service;  // the endpoints: lenient, maxResults, ...
+  server::ServiceConfig service;      // the endpoints: lenient, maxResults, ...
   RegistryOptions registry;
   events::EventsOptions events;  // SETs, feeds, poll and push delivery
   bulk::BulkLimits bulk;         // RFC 7644 §3.7.4 maxOperations, maxPayloadSize

@@ -14,9 +14,9 @@
 #include "scim/server/bulk/bulk_request.hpp"
 #include "scim/server/endpoints/pagination_options.hpp"
 
+#include "scim/protocol/profile.hpp"
 #include "scim/server/engine/filter/filter.hpp"
 #include "scim/server/engine/validate/validate.hpp"
-#include "scim/protocol/profile.hpp"
 
 namespace scim::server {
 

@@ -29,6 +29,9 @@ struct InteropRules {
   // §6.5.1.1: a PATCH operation without "path" is 400 invalidSyntax (RFC 7644 §3.5.2.1 and
   // §3.5.2.3 allow path-less add and replace).
   bool patch_requires_path = false;
+  // §6.5.2.1: PATCH replace of a whole singular complex attribute ("name") replaces it entirely
+  // (RFC 7644 §3.5.2.3 merges: "Sub-attributes that are not specified ... are left unchanged").
+  bool replace_complex_whole = false;
 };
 
 // How values are checked. Every flag defaults to the strict reading.
