@@ -274,6 +274,20 @@ TEST_F(SuitesQuotes, RequirementsAreQuotedFromTheSectionOfTheirId) {
   }
 }
 
+// The client requirements of the published profiles (the client grading's extension point) quote
+// their sections as checks do.
+TEST_F(SuitesQuotes, ProfileClientRequirementsAreQuotedFromTheirSection) {
+  const auto& all = scim::suites::profile_client_requirements();
+  ASSERT_GE(all.size(), 8u);
+  for (const auto& r : all) {
+    EXPECT_EQ(r.id.rfind(r.spec + "-client/" + r.section + "/", 0), 0u) << r.id;
+    const auto found = texts_[r.spec].find(r.section);
+    ASSERT_NE(found, texts_[r.spec].end()) << r.id;
+    EXPECT_NE(joined(found->second).find(collapse(r.requirement)), std::string::npos)
+        << r.id << " quotes text not found in " << r.spec << " §" << r.section;
+  }
+}
+
 // The test above must be able to fail: a sentence from a neighbouring section, a table row that
 // does not exist and an invented cell text are all rejected.
 TEST_F(SuitesQuotes, TheSectionRuleRejectsMisplacedAndInventedQuotes) {

@@ -125,7 +125,7 @@ void register_service_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {
                  "FOR TESTING CONFORMANCE TOOLS ONLY: break the RFC on purpose (repeatable; "
                  "no-etag, filter-case-sensitive, patch-not-atomic, wrong-error-shape, "
                  "cursor-ignores-count, device-uniqueness-off, patch-unadvertised, "
-                 "filter-unadvertised)");
+                 "filter-unadvertised, patch-add-replaces, delete-deactivates)");
 }
 
 void register_events_flags(CLI::App& app, ServerConfig& c, FlagValues& f) {

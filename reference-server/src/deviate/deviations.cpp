@@ -10,6 +10,7 @@
 
 #include "scim/protocol/strings.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/server/api/responses.hpp"
 #include "scim/server/engine/filter/filter.hpp"
 
 namespace scim::deviate {
@@ -161,6 +162,37 @@ std::optional<std::string> encode_filter_literals(std::string_view filter) {
   return out;
 }
 
+// patch-add-replaces: RFC 7644 §3.5.2.1 (and the interop profile §6.5.2.1-2) make "add" merge
+// into a complex attribute and append to a multi-valued one; here every "add" with a path is
+// applied as "replace".
+void add_as_replace(Request& request) {
+  if (request.method != "PATCH") return;
+  json doc = parse(request.body);
+  if (!doc.is_object() || !doc.contains("Operations") || !doc["Operations"].is_array()) return;
+  for (auto& op : doc["Operations"]) {
+    if (op.is_object() && op.contains("path") && op.contains("op") && op["op"].is_string() &&
+        iequals(op["op"].get<std::string>(), "add"))
+      op["op"] = "replace";
+  }
+  request.body = dump(doc);
+}
+
+// delete-deactivates: RFC 7644 §3.6 and the interop profile §6.6 ("MUST NOT respond to an HTTP
+// DELETE request by modifying resource attributes rather than deleting the resource (e.g.,
+// setting a User's active attribute to false)"): here DELETE of a User does exactly that, and
+// answers 204 as if it had deleted it.
+std::optional<Response> deactivate_instead(const Request& request, const server::Next& next) {
+  if (request.method != "DELETE" || request.path.rfind("/Users/", 0) != 0) return std::nullopt;
+  Request patch = request;
+  patch.method = "PATCH";
+  patch.headers["content-type"] = std::string(urn::kScimMediaType);
+  patch.body = dump(json{{"schemas", {urn::kPatchOp}},
+                         {"Operations", {{{"op", "replace"}, {"path", "active"}, {"value", false}}}}});
+  Response answer = next(patch);
+  if (answer.status != 200 && answer.status != 204) return answer;
+  return server::no_content(204);
+}
+
 }  // namespace
 
 const std::vector<std::string_view>& Deviations::names() {
@@ -171,7 +203,9 @@ const std::vector<std::string_view>& Deviations::names() {
                                                     "cursor-ignores-count",
                                                     "device-uniqueness-off",
                                                     "patch-unadvertised",
-                                                    "filter-unadvertised"};
+                                                    "filter-unadvertised",
+                                                    "patch-add-replaces",
+                                                    "delete-deactivates"};
   return kNames;
 }
 
@@ -184,6 +218,8 @@ bool Deviations::enable(std::string_view name) {
   if (name == "device-uniqueness-off") return device_uniqueness_off = true;
   if (name == "patch-unadvertised") return patch_unadvertised = true;
   if (name == "filter-unadvertised") return filter_unadvertised = true;
+  if (name == "patch-add-replaces") return patch_add_replaces = true;
+  if (name == "delete-deactivates") return delete_deactivates = true;
   return false;
 }
 
@@ -210,6 +246,10 @@ DeviatingMiddleware::DeviatingMiddleware(const Registry& registry, Deviations de
 Response DeviatingMiddleware::handle(Request& request, const server::Next& next) {
   if (deviations_.no_etag) drop_conditional_headers(request);
   if (deviations_.cursor_ignores_count) drop_cursor_count(request);
+  if (deviations_.patch_add_replaces) add_as_replace(request);
+  if (deviations_.delete_deactivates) {
+    if (auto answered = deactivate_instead(request, next)) return *answered;
+  }
   Response response = next(request);
   if (deviations_.patch_not_atomic && request.method == "PATCH" && response.status == 400) {
     reapply_patch_prefix(request, next);

@@ -26,7 +26,7 @@ struct RunShared {
   PollFeed* poll_feed = nullptr;
   std::chrono::milliseconds request_timeout{30000};
   std::chrono::milliseconds check_timeout{120000};
-  std::string profile;  // Context::profile()
+  std::string profile{};  // Context::profile()
 };
 
 class RunContext final : public Context {

@@ -27,11 +27,13 @@ struct Deviations {
   bool device_uniqueness_off = false;  // RFC 9944 device extension attributes are not unique
   bool patch_unadvertised = false;     // PATCH served, /ServiceProviderConfig says unsupported
   bool filter_unadvertised = false;    // filters served, /ServiceProviderConfig says unsupported
+  bool patch_add_replaces = false;     // PATCH "add" with a path is applied as "replace"
+  bool delete_deactivates = false;     // DELETE of a User sets active false; the user stays
 
   bool any() const {
     return no_etag || filter_case_sensitive || patch_not_atomic || wrong_error_shape ||
            cursor_ignores_count || device_uniqueness_off || patch_unadvertised ||
-           filter_unadvertised;
+           filter_unadvertised || patch_add_replaces || delete_deactivates;
   }
   // Turns on the named deviation; false for an unknown name.
   bool enable(std::string_view name);
