@@ -63,7 +63,7 @@ std::vector<ScopeVerdict> scope_verdicts(const conf::RunResult& run) {
   for (const auto& r : run.results) {
     auto& v = in_profile(r.info, run.profile) ? out.back() : out.front();
     v.counts.add(r.outcome);
-    if (r.outcome == conf::Outcome::Failed || r.outcome == conf::Outcome::Error) v.passed = false;
+    if (r.fails_gate()) v.passed = false;  // an expected failure (--expect) does not count
   }
   return out;
 }

@@ -6,8 +6,9 @@
 #      interop checks run by default;
 #   3. the plain strict server judged with --profile interop: exit 1, and the failed checks are
 #      exactly the profile-only rules (PLAIN_INTEROP_FAILS below);
-#   4. a server that claims the profile but deviates (--deviate filter-case-sensitive): its
-#      failures read "claims interop conformance, but";
+#   4. a server that claims the profile but deviates (--deviate filter-case-sensitive,
+#      patch-add-replaces, delete-deactivates): exactly the checks of the broken rules fail, and
+#      each failure reads "claims interop conformance, but";
 #   5. and 6. the same as 1. and 3. for --profile ipsie-al1 (PLAIN_IPSIE_FAILS).
 #   profiles_e2e.sh SERVER CONFORMANCE
 # Starts each server on 127.0.0.1 port 0, reads its "listening on URL" line, and stops only the
@@ -29,6 +30,14 @@ interop/6.3/undefined-attribute-invalid-filter
 interop/6.5.1.1/path-less-invalid-syntax
 interop/6.5.2.1/replace-complex-whole
 interop/7.1/tls-required"
+# filter-case-sensitive breaks §5.2, patch-add-replaces §6.5.2.1-2 (add merges and appends),
+# delete-deactivates §6.6 (the resource stays, holding its userName).
+DEVIATING_INTEROP_FAILS="interop/5.2/filter-and-uniqueness-agree
+interop/5.2/username-filter-ignores-case
+interop/6.5.2.1/add-complex-merges
+interop/6.5.2.2/add-appends-collection
+interop/6.6/deleted-resource-gone
+interop/6.6/unique-values-freed"
 PLAIN_IPSIE_FAILS="ipsie-al1/3.2.2.5/users-rate-limited-429
 ipsie-al1/3.2.3.2/groups-rate-limited-429
 ipsie-al1/3.4/tls"
@@ -120,11 +129,18 @@ grep -q 'claims interop conformance' "$workdir/interop-plain.out" &&
   { echo "interop-plain: a target that does not claim the profile is not told it claims it" >&2; exit 1; }
 stop_server
 
-start_server --profile interop --deviate filter-case-sensitive
-run interop-broken-claim --only 'interop/5.2/*'
-[[ $status -eq 1 ]] && grep -q 'claims interop conformance, but' "$workdir/interop-broken-claim.out" ||
-  { cat "$workdir/interop-broken-claim.out" >&2; echo "expected 'claims interop conformance, but'" >&2; exit 1; }
-echo "interop-broken-claim: $(ids_with FAIL "$workdir/interop-broken-claim.out" | wc -l) failures read 'claims interop conformance, but ...'"
+# A server that claims the profile but breaks it: each deviation must make exactly its checks fail
+# (DEVIATING_INTEROP_FAILS), and each failure must name the broken claim.
+start_server --profile interop "${tls[@]}" --deviate filter-case-sensitive \
+  --deviate patch-add-replaces --deviate delete-deactivates
+run interop-broken-claim --only 'interop/*'
+expect_exact_failures interop-broken-claim "$DEVIATING_INTEROP_FAILS"
+# The console prints each failure's message on the line after its FAIL line.
+fails=$(grep -cE '^FAIL ' "$workdir/interop-broken-claim.out" || true)
+claims=$(grep -A1 -E '^FAIL ' "$workdir/interop-broken-claim.out" | grep -c '^      claims interop conformance, but' || true)
+[[ $claims -eq $fails ]] ||
+  { cat "$workdir/interop-broken-claim.out" >&2; echo "every failure must read 'claims interop conformance, but' ($claims of $fails)" >&2; exit 1; }
+echo "interop-broken-claim: every failure reads 'claims interop conformance, but ...'"
 stop_server
 
 start_server --profile ipsie-al1 "${tls[@]}"
