@@ -313,5 +313,26 @@ TEST(Console, TtyGetsColoursAndAProgressLinePlainGetsNeither) {
   EXPECT_EQ(plain.str().rfind("PASS  rfc7644/3.4/x (0 ms)\n", 0), 0u);
 }
 
+// A failed check of a published profile quotes the profile's sentence without --verbose (the
+// issue's "fails exactly the profile-only rules, each with the profile sentence"); an RFC failure
+// keeps the short form.
+TEST(Console, PublishedProfileFailuresQuoteTheirSentence) {
+  CheckResult profile;
+  profile.info.id = "interop/6.5.1.1/path-less-invalid-syntax";
+  profile.info.requirement = "Service Providers MUST reject path-less PATCH.";
+  profile.outcome = Outcome::Failed;
+  CheckResult rfc = profile;
+  rfc.info.id = "rfc7644/3.5.2/x";
+  rfc.info.requirement = "an RFC sentence";
+  std::ostringstream out;
+  ConsoleObserver console(out, {false, false, false, {"interop", "ipsie-al1"}});
+  console.on_check_finished(profile, 1, 2);
+  console.on_check_finished(rfc, 2, 2);
+  EXPECT_NE(out.str().find("      requirement (MUST): Service Providers MUST reject path-less "
+                           "PATCH.\n"),
+            std::string::npos);
+  EXPECT_EQ(out.str().find("an RFC sentence"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace scim::conf::cli

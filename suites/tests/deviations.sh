@@ -17,39 +17,11 @@ conformance=${2:?path to scim-conformance}
 spec=${3:?path to deviations.json}
 token=deviations-token
 workdir=$(mktemp -d)
-server_pid=""
 failures=0
 
-stop_server() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  server_pid=""
-}
-cleanup() {
-  stop_server
-  rm -rf "$workdir"
-}
+# shellcheck source=server_lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/server_lib.sh"
 trap cleanup EXIT
-
-start_server() {
-  : >"$workdir/server.out"
-  "$server" --bind 127.0.0.1 --port 0 --token "$token" "$@" >"$workdir/server.out" \
-    2>"$workdir/server.err" &
-  server_pid=$!
-  for _ in $(seq 1 100); do
-    if url=$(grep -m1 -o 'listening on http://[^ ]*' "$workdir/server.out" 2>/dev/null); then
-      base_url=${url#listening on }
-      return 0
-    fi
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.05
-  done
-  echo "server ($*) did not report its address" >&2
-  cat "$workdir/server.err" >&2 || true
-  return 1
-}
 
 # "name id id ..." per deviation: a deviation key is a line `"name": {` inside "deviations",
 # check IDs are the quoted spec/section/name strings of its must_fail array.

@@ -19,7 +19,6 @@ server=${1:?path to scim-reference-server}
 conformance=${2:?path to scim-conformance}
 token=profiles-token
 workdir=$(mktemp -d)
-server_pid=""
 
 PLAIN_INTEROP_FAILS="interop/4/advertises-conformance
 interop/5.3/patch-unknown-attribute-invalid-syntax
@@ -42,36 +41,9 @@ PLAIN_IPSIE_FAILS="ipsie-al1/3.2.2.5/users-rate-limited-429
 ipsie-al1/3.2.3.2/groups-rate-limited-429
 ipsie-al1/3.4/tls"
 
-stop_server() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  server_pid=""
-}
-cleanup() {
-  stop_server
-  rm -rf "$workdir"
-}
+# shellcheck source=server_lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/server_lib.sh"
 trap cleanup EXIT
-
-start_server() {
-  : >"$workdir/server.out"
-  "$server" --bind 127.0.0.1 --port 0 --token "$token" "$@" >"$workdir/server.out" \
-    2>"$workdir/server.err" &
-  server_pid=$!
-  for _ in $(seq 1 100); do
-    if url=$(grep -m1 -oE 'listening on https?://[^ ]*' "$workdir/server.out" 2>/dev/null); then
-      base_url=${url#listening on }
-      return 0
-    fi
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.05
-  done
-  echo "server ($*) did not report its address" >&2
-  cat "$workdir/server.err" >&2 || true
-  return 1
-}
 
 # run NAME ARGS...: runs the judge, keeps its console output in $workdir/NAME.out, sets $status.
 run() {
@@ -127,6 +99,9 @@ run interop-plain --profile interop --only 'interop/*'
 expect_exact_failures interop-plain "$PLAIN_INTEROP_FAILS"
 grep -q 'claims interop conformance' "$workdir/interop-plain.out" &&
   { echo "interop-plain: a target that does not claim the profile is not told it claims it" >&2; exit 1; }
+quoted=$(grep -c '^      requirement (' "$workdir/interop-plain.out" || true)
+[[ $quoted -eq $(echo "$PLAIN_INTEROP_FAILS" | wc -l) ]] ||
+  { cat "$workdir/interop-plain.out" >&2; echo "interop-plain: each failure must quote its profile sentence" >&2; exit 1; }
 stop_server
 
 # A server that claims the profile but breaks it: each deviation must make exactly its checks fail

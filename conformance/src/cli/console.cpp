@@ -1,6 +1,7 @@
 // Console rendering of progress and results.
 #include "scim/conformance/cli/console.hpp"
 
+#include <algorithm>
 #include <iomanip>
 
 #include "scim/conformance/capability.hpp"
@@ -56,7 +57,8 @@ std::string millis(std::chrono::microseconds d) {
   return std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(d).count()) + " ms";
 }
 
-void print_detail(std::ostream& out, const CheckResult& r, bool verbose) {
+void print_detail(std::ostream& out, const CheckResult& r, const ConsoleStyle& style) {
+  const bool verbose = style.verbose;
   if (r.expectation.grade != Expectation::None)
     out << "      expected to fail (" << r.expectation.pattern << "): " << r.expectation.reason
         << "\n";
@@ -66,8 +68,10 @@ void print_detail(std::ostream& out, const CheckResult& r, bool verbose) {
   if (!r.expected.empty()) out << "      expected: " << r.expected << "\n";
   if (!r.actual.empty()) out << "      actual:   " << r.actual << "\n";
   for (const auto& left : r.leftovers) out << "      left on target: " << left << "\n";
+  const auto& quoted = style.quoted_specs;
+  if (verbose || std::find(quoted.begin(), quoted.end(), r.info.spec()) != quoted.end())
+    out << "      requirement (" << to_string(r.info.level) << "): " << r.info.requirement << "\n";
   if (!verbose) return;
-  out << "      requirement (" << to_string(r.info.level) << "): " << r.info.requirement << "\n";
   for (const auto& n : r.notes) out << "      note: " << n << "\n";
   for (const auto& ex : r.exchanges) print_exchange(out, ex);
 }
@@ -159,7 +163,7 @@ void ConsoleObserver::on_check_finished(const CheckResult& result, std::size_t d
   const char* off = style_.colour ? "\x1b[0m" : "";
   out_ << on << std::left << std::setw(6) << label(r) << off << r.info.id << " ("
        << millis(r.duration) << ")\n";
-  print_detail(out_, r, style_.verbose);
+  print_detail(out_, r, style_);
   if (style_.tty) out_ << "[" << done << "/" << total << "]" << std::flush;
 }
 

@@ -128,6 +128,15 @@ std::unique_ptr<LoopbackReceiver> start_receiver(const RunConfig& config, const 
   return std::move(*started);
 }
 
+// The published profiles of the catalog ("interop", "ipsie-al1"): profile specs named by their
+// own id, unlike the provider replays ("profile-entra").
+std::vector<std::string> published_profiles(const Catalog& catalog) {
+  std::vector<std::string> names;
+  for (const auto& spec : catalog.specs())
+    if (spec.is_profile && spec.profile == spec.id) names.push_back(spec.id);
+  return names;
+}
+
 }  // namespace
 
 TargetRun run_target(const RunConfig& config, const Catalog& catalog, RunEnvironment& env,
@@ -139,7 +148,7 @@ TargetRun run_target(const RunConfig& config, const Catalog& catalog, RunEnviron
 
   const auto receiver = start_receiver(config, catalog, env, out, err);
   const bool colour = config.color == "always" || (config.color == "auto" && env.stdout_is_tty);
-  ConsoleStyle style{env.stdout_is_tty, colour, config.verbose};
+  ConsoleStyle style{env.stdout_is_tty, colour, config.verbose, published_profiles(catalog)};
   const std::optional<ExpectationMatcher> matcher =
       gate.expect ? std::make_optional<ExpectationMatcher>(*gate.expect, env.today) : std::nullopt;
   ConsoleObserver console(out, style, matcher ? &*matcher : nullptr);

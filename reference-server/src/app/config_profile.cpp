@@ -2,6 +2,8 @@
 #include "config_profile.hpp"
 
 #include <CLI/CLI.hpp>
+#include <string_view>
+#include <vector>
 
 #include "scim/protocol/strings.hpp"
 
@@ -36,12 +38,26 @@ Status<std::string> apply_profile(const ProfileFlags& f, ServerConfig& c) {
   return Ok{};
 }
 
+namespace {
+
+// The values a "type" gets when its schema declares none. RFC 7643 §5 names the authentication
+// scheme types ("This specification defines the values ..."); for the User attributes without
+// values (entitlements, roles, x509Certificates) the choice is the one RFC 7643 §8.7.1 makes for
+// emails and addresses.
+std::vector<std::string> type_values_for(std::string_view attribute) {
+  if (iequals(attribute, "authenticationSchemes"))
+    return {"oauth", "oauth2", "oauthbearertoken", "httpbasic", "httpdigest"};
+  return {"work", "home", "other"};
+}
+
+}  // namespace
+
 void declare_type_values(Schema& schema) {
   for (auto& attribute : schema.attributes) {
     if (!attribute.multi_valued || !attribute.is_complex()) continue;
     for (auto& sub : attribute.sub_attributes) {
       if (iequals(sub.name, "type") && sub.canonical_values.empty())
-        sub.canonical_values = {"work", "home", "other"};
+        sub.canonical_values = type_values_for(attribute.name);
     }
   }
 }

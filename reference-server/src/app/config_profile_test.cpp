@@ -93,6 +93,21 @@ TEST(ConfigProfile, DeclareTypeValuesFillsOnlyTheMissingOnes) {
   }
 }
 
+// The ServiceProviderConfig's own typed attribute gets RFC 7643 §5's scheme types, which the
+// advertised schemes use ("oauthbearertoken"), not the contact-style "work"/"home"/"other".
+TEST(ConfigProfile, AuthenticationSchemeTypesAreTheRfcValues) {
+  for (auto& schema : builtin_schemas()) {
+    const Attribute* schemes = schema.find("authenticationSchemes");
+    if (schemes == nullptr) continue;
+    declare_type_values(schema);
+    EXPECT_EQ(schema.find("authenticationSchemes")->find_sub("type")->canonical_values,
+              (std::vector<std::string>{"oauth", "oauth2", "oauthbearertoken", "httpbasic",
+                                        "httpdigest"}));
+    return;
+  }
+  FAIL() << "no built-in schema defines authenticationSchemes";
+}
+
 TEST(ConfigProfile, AnInteropServerAdvertisesItAndDeclaresTypes) {
   auto c = parse_profile_args({"--profile", "interop"});
   ASSERT_TRUE(c.ok());

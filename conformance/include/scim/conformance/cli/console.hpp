@@ -5,6 +5,8 @@
 
 #include <chrono>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "scim/conformance/core/expectations.hpp"
 #include "scim/conformance/core/runner.hpp"
@@ -15,6 +17,9 @@ struct ConsoleStyle {
   bool tty = false;     // live progress line (carriage return) instead of only result lines
   bool colour = false;  // ANSI colours
   bool verbose = false;
+  // Specs whose failures quote their requirement even without --verbose: the published profiles
+  // ("interop", "ipsie-al1"), whose sentences a team reads beside the RFC's.
+  std::vector<std::string> quoted_specs{};
 };
 
 class ConsoleObserver final : public RunObserver {
