@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end self-test of the published profiles (issue 15) against the reference server:
-#   1. --profile interop server over TLS 1.3, judged with --profile interop (the whole suite, RFC
-#      checks too): exit 0, every interop check passed (none skipped, failed or in error);
+#   1. --profile interop server over TLS 1.3 (a TLS 1.2 handshake refused; the plain server
+#      accepts one), judged with --profile interop (the whole suite, RFC checks too): exit 0,
+#      every interop check passed (none skipped, failed or in error);
 #   2. the same server judged without --profile: it claims interopProfileConformant, so the
 #      interop checks run by default;
 #   3. the plain strict server judged with --profile interop: exit 1, and the failed checks are
@@ -85,7 +86,19 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=127.0.0.1" \
   2>/dev/null
 tls=(--tls-cert "$workdir/cert.pem" --tls-key "$workdir/key.pem")
 
+# tls_handshake VERSION_FLAGS...: whether curl completes a handshake with the server (the HTTP
+# status does not matter: /ServiceProviderConfig answers without a token).
+tls_handshake() {
+  curl -s -o /dev/null --cacert "$workdir/cert.pem" "$@" "$base_url/ServiceProviderConfig"
+}
+
 start_server --profile interop "${tls[@]}"
+tls_handshake --tlsv1.3 || { echo "interop mode: TLS 1.3 handshake failed" >&2; exit 1; }
+if tls_handshake --tlsv1.2 --tls-max 1.2; then
+  echo "interop mode: a TLS 1.2 handshake must be refused (TLS 1.3 only)" >&2
+  exit 1
+fi
+echo "interop-mode: TLS 1.3 accepted, TLS 1.2 refused"
 run interop-mode --profile interop
 expect_all_passed interop-mode interop
 run interop-claimed --only 'interop/4/*'
@@ -94,6 +107,9 @@ grep -q '^PASS  interop/4/advertises-conformance' "$workdir/interop-claimed.out"
 echo "interop-claimed: the claim selected the interop checks without --profile"
 stop_server
 
+start_server "${tls[@]}"
+tls_handshake --tlsv1.2 --tls-max 1.2 || { echo "rfc mode: TLS 1.2 must be accepted" >&2; exit 1; }
+stop_server
 start_server
 run interop-plain --profile interop --only 'interop/*'
 expect_exact_failures interop-plain "$PLAIN_INTEROP_FAILS"
