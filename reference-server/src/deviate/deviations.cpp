@@ -186,8 +186,9 @@ std::optional<Response> deactivate_instead(const Request& request, const server:
   Request patch = request;
   patch.method = "PATCH";
   patch.headers["content-type"] = std::string(urn::kScimMediaType);
-  patch.body = dump(json{{"schemas", {urn::kPatchOp}},
-                         {"Operations", {{{"op", "replace"}, {"path", "active"}, {"value", false}}}}});
+  patch.body =
+      dump(json{{"schemas", {urn::kPatchOp}},
+                {"Operations", {{{"op", "replace"}, {"path", "active"}, {"value", false}}}}});
   Response answer = next(patch);
   if (answer.status != 200 && answer.status != 204) return answer;
   return server::no_content(204);

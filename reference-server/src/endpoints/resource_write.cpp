@@ -87,9 +87,9 @@ Response replace_resource(const Context& ctx, const ResourceType& type, std::str
   auto outcome = conditional_write(
       ctx, type, id, [&](const store::StoredResource& current) -> Result<store::WriteOutcome> {
         auto validated = lenient_call(ctx.config, [&](engine::lenient::Mode mode) {
-          return engine::lenient::validate_resource(
-              *body, ctx.registry, type, engine::WriteMode::Replace, &current.resource, mode, {},
-              ctx.config.interop);
+          return engine::lenient::validate_resource(*body, ctx.registry, type,
+                                                    engine::WriteMode::Replace, &current.resource,
+                                                    mode, {}, ctx.config.interop);
         });
         if (!validated) return validated.error();
         if (auto refused = refused_nesting(ctx, type, validated->resource)) return *refused;
