@@ -31,6 +31,13 @@ Status<std::string> apply_profile(const ProfileFlags& f, ServerConfig& c) {
     c.profile = *profile;
   }
   if (f.tls13_only) c.http.tls.tls13_only = true;
+  // The profiles make what --no-patch and --no-filter switch off mandatory (interop §6.3 "The
+  // filter query parameter MUST be supported", §6.5 "Service Providers MUST support the PATCH
+  // operation").
+  if (c.profile != Profile::Rfc && (!c.service.features.patch || !c.service.features.filter)) {
+    return Unexpected{"--profile " + std::string(to_string(c.profile)) +
+                      " requires PATCH and filtering: drop --no-patch and --no-filter"};
+  }
   c.service.apply(c.profile);
   c.http.apply(c.profile);
   c.rate_limit.apply(c.profile);

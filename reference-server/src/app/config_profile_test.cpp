@@ -80,6 +80,17 @@ TEST(ConfigProfile, ConfigFileKeys) {
   EXPECT_EQ(c->rate_limit.max_tenants, 9u);
 }
 
+// Interop §6.3 and §6.5 make filtering and PATCH mandatory: a profile cannot be combined with
+// the variants that switch them off.
+TEST(ConfigProfile, AProfileRefusesNoPatchAndNoFilter) {
+  for (const char* flag : {"--no-patch", "--no-filter"}) {
+    auto c = parse_profile_args({"--profile", "interop", flag});
+    ASSERT_FALSE(c.ok()) << flag;
+    EXPECT_NE(c.error().message.find("requires PATCH and filtering"), std::string::npos);
+  }
+  EXPECT_TRUE(parse_profile_args({"--no-patch"}).ok());
+}
+
 // Interop §5.4: the three RFC 7643 types without canonicalValues get them; the others keep theirs.
 TEST(ConfigProfile, DeclareTypeValuesFillsOnlyTheMissingOnes) {
   for (auto& schema : builtin_schemas()) {
