@@ -24,32 +24,9 @@ server=${2:?path to scim-reference-server}
 conformance=${3:?path to scim-conformance}
 token=e2e-token
 workdir=$(mktemp -d)
-server_pid=""
-
-cleanup() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$workdir"
-}
+# shellcheck source=server_lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/server_lib.sh"
 trap cleanup EXIT
-
-start_server() {
-  "$server" --bind 127.0.0.1 --port 0 --token "$token" "$@" >"$workdir/server.out" 2>"$workdir/server.err" &
-  server_pid=$!
-  for _ in $(seq 1 100); do
-    if url=$(grep -m1 -o 'listening on http://[^ ]*' "$workdir/server.out" 2>/dev/null); then
-      base_url=${url#listening on }
-      return 0
-    fi
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.05
-  done
-  echo "server did not report its address" >&2
-  cat "$workdir/server.err" >&2 || true
-  return 1
-}
 
 run_conformance() {
   "$conformance" run --base-url "$base_url" --token "$token" "$@"
@@ -138,8 +115,7 @@ case "$mode" in
       run_conformance --jobs 2 --only 'rfc9865/*' >"$workdir/run.out" 2>&1 || status=$?
       echo "cursor variant ($variant): exit $status"
       [[ $status -eq 0 ]] || { cat "$workdir/run.out" >&2; echo "expected exit 0" >&2; exit 1; }
-      kill -TERM "$server_pid" && wait "$server_pid" 2>/dev/null || true
-      server_pid=""
+      stop_server
       case "$variant" in
         --cursor-timeout*) expect_outcome PASS rfc9865/2.1/expired-cursor ;;
         --pagination*) expect_outcome PASS rfc9865/2.3/cursor-only-pages-plain-queries ;;
