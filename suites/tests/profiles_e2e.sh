@@ -99,8 +99,11 @@ if tls_handshake --tlsv1.2 --tls-max 1.2; then
   exit 1
 fi
 echo "interop-mode: TLS 1.3 accepted, TLS 1.2 refused"
-run interop-mode --profile interop
+run interop-mode --profile interop --json "$workdir/mode.json"
 expect_all_passed interop-mode interop
+verdicts=$(jq -c '[.verdicts.RFC.verdict, .verdicts.interop.verdict]' "$workdir/mode.json")
+[[ $verdicts == '["PASS","PASS"]' ]] ||
+  { echo "interop-mode: the report's verdicts are $verdicts" >&2; exit 1; }
 run interop-claimed --only 'interop/4/*'
 grep -q '^PASS  interop/4/advertises-conformance' "$workdir/interop-claimed.out" ||
   { cat "$workdir/interop-claimed.out" >&2; echo "a claiming target gets the interop checks" >&2; exit 1; }
@@ -111,8 +114,12 @@ start_server "${tls[@]}"
 tls_handshake --tlsv1.2 --tls-max 1.2 || { echo "rfc mode: TLS 1.2 must be accepted" >&2; exit 1; }
 stop_server
 start_server
-run interop-plain --profile interop --only 'interop/*'
+run interop-plain --profile interop --only 'interop/*' --json "$workdir/plain.json"
 expect_exact_failures interop-plain "$PLAIN_INTEROP_FAILS"
+# The JSON report's verdict per body of requirements: the profile failed with exactly its rules.
+verdicts=$(jq -c '.verdicts.interop | [.verdict, .failed]' "$workdir/plain.json")
+[[ $verdicts == "[\"FAIL\",$(echo "$PLAIN_INTEROP_FAILS" | wc -l)]" ]] ||
+  { echo "interop-plain: the report's interop verdict is $verdicts" >&2; exit 1; }
 grep -q 'claims interop conformance' "$workdir/interop-plain.out" &&
   { echo "interop-plain: a target that does not claim the profile is not told it claims it" >&2; exit 1; }
 quoted=$(grep -c '^      requirement (' "$workdir/interop-plain.out" || true)
