@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <sstream>
 
-#include "scim/server/app/config_observe.hpp"
 #include "config_profile.hpp"
+#include "scim/server/app/config_observe.hpp"
 #include "scim/server/http/auth.hpp"
 
 namespace scim::app {

@@ -16,8 +16,8 @@
 #include "scim/server/endpoints/service_config.hpp"
 #include "scim/server/events/events_options.hpp"
 #include "scim/server/http/options.hpp"
-#include "scim/server/observe/observe_options.hpp"
 #include "scim/server/http/rate_limit.hpp"
+#include "scim/server/observe/observe_options.hpp"
 
 namespace scim::app {
 
