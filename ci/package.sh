@@ -53,7 +53,10 @@ for program in scim-conformance scim-reference-server; do
     [[ -n "$path" ]] || { echo "package.sh: $program: $soname not found" >&2; exit 1; }
     owner=$(dpkg -S "$path" 2>/dev/null || dpkg -S "/usr${path#/usr}" 2>/dev/null || true)
     owner=${owner%%:*}
-    grep -qx -- "$owner" <<<"$depends" ||
+    # shlibdeps may name a virtual package the owner Provides (libspdlog1.10 provides
+    # libspdlog1.10-fmt9 on Debian 12), so the owner and everything it provides count.
+    provides=$(dpkg-query -W -f='${Provides}' "$owner" 2>/dev/null | tr ',' '\n' | sed 's/^ *//; s/ .*//')
+    grep -qxF -f <(printf '%s\n' "$owner" $provides) <<<"$depends" ||
       { echo "package.sh: $program needs $soname ($owner), not in Depends" >&2; exit 1; }
   done
 done
