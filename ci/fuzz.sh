@@ -1,32 +1,36 @@
 #!/usr/bin/env bash
 # Runs every libFuzzer target (fuzz/*_fuzzer.cpp) for SECONDS each (default 60), starting from
 # its seed corpus (fuzz/corpus/<name>, from the RFC examples) and its regression inputs
-# (fuzz/regressions/<name>). The targets live in the asan build (clang, address + undefined +
-# fuzzer instrumentation); this script configures and builds it when needed.
+# (fuzz/regressions/<name>). The targets have their own small build, the `fuzz` preset (clang 16,
+# address + undefined + fuzzer instrumentation, no tests): only the libraries the fuzzers link and
+# the seven binaries. This script configures and builds it when needed; the unit and end-to-end
+# tests run sanitized in the `asan` build (ci/sanitize.sh), which replays the same inputs.
 #
 #   bash ci/fuzz.sh [SECONDS]        CI runs 30 seconds per target
 #
 # A crash, leak, timeout (one input running over 10 s) or out-of-memory stops that target, its
-# input is kept under build/asan/fuzz-artifacts/<name>/, and the script exits 1 after the rest
+# input is kept under build/fuzz/fuzz-artifacts/<name>/, and the script exits 1 after the rest
 # have run. Fix the bug, then copy the input to fuzz/regressions/<name>/ so it runs in every build.
-# New inputs that grew coverage go to build/asan/fuzz-corpus/<name>/ (not into the repository).
+# New inputs that grew coverage go to build/fuzz/fuzz-corpus/<name>/ (not into the repository).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds="${1:-60}"
-build=build/asan
+build=build/fuzz
 targets=(filter patch validate bulk endpoint http runner)
 
 export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:abort_on_error=0"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$PWD/ci/sanitizers/ubsan.supp"
 export LSAN_OPTIONS="suppressions=$PWD/ci/sanitizers/lsan.supp"
-# Readable stack traces: the symbolizer of the compiler that built the asan preset.
+# Readable stack traces: the symbolizer of the compiler that built the fuzz preset.
 if command -v llvm-symbolizer-16 > /dev/null; then
   export ASAN_SYMBOLIZER_PATH="$(command -v llvm-symbolizer-16)"
 fi
 
-[[ -f $build/CMakeCache.txt ]] || cmake --preset asan
-cmake --build "$build" --target fuzzers
+cmake --preset fuzz
+start=$SECONDS
+cmake --build --preset fuzz --target fuzzers
+echo "fuzz: build took $((SECONDS - start)) s"
 
 failed=()
 summary=()

@@ -1,51 +1,56 @@
 #!/usr/bin/env bash
 # The README's test command and what CI runs (.ci/run):
-#   1. dependencies (Debian packages, Chromium included);
-#   2. stage `ci`: the `ci` preset (gcc, warnings as errors): format check, build, the pinned npm
-#      packages of the MCP and reference-server end-to-end tests (`npm ci`), every test but
-#      `browser`, then the `browser` tests in headless Chromium, one at a time;
-#   3. stage `asan`: the `asan` preset (clang, AddressSanitizer + UndefinedBehaviorSanitizer): the
-#      protocol, server, conformance, suites and fuzz directories built once, their unit and
-#      end-to-end tests run sanitized (ci/sanitize.sh lists what it leaves to the ci stage, and why);
-#   4. stage `fuzz`: every fuzz target for 30 seconds (ci/fuzz.sh), from the same asan build: one
-#      build serves the sanitized tests and the fuzzing;
-#   5. stage `package`: the Debian package from the `ci` stage's build tree (ci/package.sh
+#   1. dependencies (Debian packages, Chromium included), and the pinned npm packages of the MCP
+#      and reference-server end-to-end tests (`npm ci`), which the ci and asan stages both run;
+#   2. stage `ci`: the `ci` preset (gcc, -O0, warnings as errors): format check, build, every test
+#      but `browser`, then the `browser` tests in headless Chromium, one at a time;
+#   3. stage `package`: the Debian package from the `ci` stage's build tree (ci/package.sh
 #      build/ci: man pages, cpack, then both binaries run from the package unpacked with dpkg -x).
-#      It builds only what the `ci` stage has not, so it costs the man pages and cpack.
+#      It builds only what the `ci` stage has not, so it costs the man pages and cpack;
+#   4. stage `asan`: the `asan` preset (gcc, AddressSanitizer + UndefinedBehaviorSanitizer +
+#      LeakSanitizer, unity build): the whole tree built once more, every test but `browser` run
+#      sanitized, the fuzz targets' corpora and regressions included (ci/sanitize.sh asan);
+#   5. stage `fuzz`: the `fuzz` preset (clang, libFuzzer), only the libraries the fuzzers link and
+#      the fuzzers, each run for 30 seconds (ci/fuzz.sh);
 #   6. stage `install`: that package installed with apt-get into a clean Debian 12 root made by
 #      debootstrap, both binaries run there (ci/install-test.sh; needs root and the Debian
 #      mirror, about 4.5 minutes). It needs the `package` stage's .deb. Not in the default: the
 #      45-minute budget is kept for the asan and fuzz stages (docs/reliability.md, "CI time and
 #      status").
-# SCIM_CI_STAGES picks the stages. The default is `ci package` until the asan and fuzz stages have
-# been run green over the whole tree and timed within the 45-minute budget (docs/reliability.md,
-# "What CI runs"); SCIM_CI_STAGES="ci asan fuzz package install" runs all of them. Each stage
-# prints its wall time.
+# SCIM_CI_STAGES picks the stages; the default is `ci package asan fuzz`, and
+# SCIM_CI_STAGES="ci package asan fuzz install" runs all of them. Each stage prints its wall time;
+# docs/reliability.md ("CI time and status") has the figures against the 45-minute budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-stages="${SCIM_CI_STAGES:-ci package}"
+stages="${SCIM_CI_STAGES:-ci package asan fuzz}"
 start=$SECONDS
 stamp() { echo "test.sh: $1 done at $((SECONDS - start)) s"; }
 
 # Chromium (the `browser` group) for the browser-label tests: the HTML report and the /admin/
 # dashboard.
 SCIM_DEPS_EXTRA="browser ${SCIM_DEPS_EXTRA:-}" bash ci/setup-deps.sh
-if [[ " $stages " == *" ci "* ]]; then
-  cmake --preset ci
-  cmake --build --preset ci --target format-check
-  cmake --build --preset ci
+if [[ " $stages " == *" ci "* || " $stages " == *" asan "* ]]; then
   # scim-mcp's end-to-end tests use the official MCP SDK client and conformance suite, pinned in
   # mcp/tests/e2e/package-lock.json.
   (cd mcp/tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
   # The reference server's OpenAPI validator and puppeteer-core, pinned in
   # reference-server/tests/js/package-lock.json.
   (cd reference-server/tests/js && npm ci --no-audit --no-fund --loglevel=error)
+fi
+if [[ " $stages " == *" ci "* ]]; then
+  cmake --preset ci
+  cmake --build --preset ci --target format-check
+  cmake --build --preset ci
   ctest --preset ci --label-exclude browser -j "$(nproc)" "$@"
   # Headless Chromium, one test at a time; the dashboard's screenshot is kept in
   # build/ci/artifacts/ (docs/observability.md).
   ctest --preset ci -L browser --output-on-failure "$@"
   stamp "ci build and tests"
+fi
+if [[ " $stages " == *" package "* ]]; then
+  bash ci/package.sh build/ci
+  stamp "package"
 fi
 if [[ " $stages " == *" asan "* ]]; then
   bash ci/sanitize.sh asan
@@ -54,10 +59,6 @@ fi
 if [[ " $stages " == *" fuzz "* ]]; then
   bash ci/fuzz.sh "${SCIM_FUZZ_SECONDS:-30}"
   stamp "fuzzing"
-fi
-if [[ " $stages " == *" package "* ]]; then
-  bash ci/package.sh build/ci
-  stamp "package"
 fi
 if [[ " $stages " == *" install "* ]]; then
   bash ci/install-test.sh "$(echo build/ci/scim-toolkit_*_*.deb)"
