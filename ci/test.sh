@@ -17,13 +17,14 @@
 #      mirror, about 4.5 minutes). It needs the `package` stage's .deb. Not in the default: the
 #      45-minute budget is kept for the asan and fuzz stages (docs/reliability.md, "CI time and
 #      status").
-# SCIM_CI_STAGES picks the stages; the default is `ci package asan fuzz`, and
-# SCIM_CI_STAGES="ci package asan fuzz install" runs all of them. Each stage prints its wall time;
-# docs/reliability.md ("CI time and status") has the figures against the 45-minute budget.
+# SCIM_CI_STAGES picks the stages. The default is `ci package` until the asan and fuzz stages have
+# been run green over the whole tree and timed within the 45-minute budget (docs/reliability.md,
+# "CI time and status"); SCIM_CI_STAGES="ci package asan fuzz install" runs all of them. Each stage
+# prints its wall time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-stages="${SCIM_CI_STAGES:-ci package asan fuzz}"
+stages="${SCIM_CI_STAGES:-ci package}"
 start=$SECONDS
 stamp() { echo "test.sh: $1 done at $((SECONDS - start)) s"; }
 
