@@ -20,15 +20,17 @@ if [[ ! -d "$here/node_modules/@modelcontextprotocol/sdk" ]]; then
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-# Starts "$@" in the background and echoes the URL of its "listening on URL" line.
+# start VAR LOG CMD...: starts CMD in the background and sets VAR to the URL of its
+# "listening on URL" line. It runs in this shell, not in a $(...) subshell, so the PID it records
+# reaches cleanup (from a subshell it was lost, and the servers outlived the test).
 start() {
-  local log=$1
-  shift
+  local var=$1 log=$2
+  shift 2
   "$@" >"$log" 2>"$log.err" &
   pids+=($!)
   for _ in $(seq 1 600); do
     if grep -q '^listening on ' "$log"; then
-      sed -n 's/^listening on \(.*\)$/\1/p' "$log" | head -1
+      printf -v "$var" '%s' "$(sed -n 's/^listening on \(.*\)$/\1/p' "$log" | head -1)"
       return 0
     fi
     sleep 0.05
@@ -40,21 +42,21 @@ start() {
 
 export SCIM_E2E_TOKEN="e2e-$RANDOM$RANDOM"
 export SCIM_E2E_ADMIN_TOKEN="admin-$RANDOM$RANDOM"  # the mock tools drive /admin/v1 with it
-base=$(start "$work/server.out" "$server" --port 0 --token "$SCIM_E2E_TOKEN" \
-  --admin-token "$SCIM_E2E_ADMIN_TOKEN")
+start base "$work/server.out" "$server" --port 0 --token "$SCIM_E2E_TOKEN" \
+  --admin-token "$SCIM_E2E_ADMIN_TOKEN"
 
 case "$mode" in
   sdk)
     node "$here/sdk_client.mjs" stdio "$mcp" "$base"
     export MCP_E2E_HTTP_TOKEN="http-$RANDOM$RANDOM"
-    url=$(start "$work/mcp.out" "$mcp" --http 127.0.0.1:0 --base-url "$base" \
+    start url "$work/mcp.out" "$mcp" --http 127.0.0.1:0 --base-url "$base" \
       --token-env SCIM_E2E_TOKEN --admin-token-env SCIM_E2E_ADMIN_TOKEN \
-      --http-token-env MCP_E2E_HTTP_TOKEN)
+      --http-token-env MCP_E2E_HTTP_TOKEN
     node "$here/sdk_client.mjs" http "$mcp" "$base" "$url"
     ;;
   conformance)
-    url=$(start "$work/mcp.out" "$mcp" --http 127.0.0.1:0 --base-url "$base" \
-      --token-env SCIM_E2E_TOKEN --mcp-test-tools)
+    start url "$work/mcp.out" "$mcp" --http 127.0.0.1:0 --base-url "$base" \
+      --token-env SCIM_E2E_TOKEN --mcp-test-tools
     # The general scenarios that must pass (docs/mcp.md lists those that do not apply and why).
     scenarios=(server-initialize ping tools-list logging-set-level tools-call-error
                tools-call-simple-text tools-call-with-logging tools-call-with-progress
