@@ -50,18 +50,39 @@ bool section_less(std::string_view a, std::string_view b) {
 
 namespace {
 
-// Whether `info` is a check of profile `profile`: a provider replay ("profile-entra") or a
-// published profile, whose spec is the profile name ("interop").
+// Whether `info` is a check of profile `profile`: a provider replay ("profile-entra"), a
+// published profile, whose spec is the profile name ("interop"), or a profile's client
+// requirement ("client-interop").
 bool in_profile(const conf::CheckInfo& info, const std::string& profile) {
   const auto spec = info.spec();
-  return !profile.empty() && (spec == profile || spec == "profile-" + profile);
+  return !profile.empty() &&
+         (spec == profile || spec == "profile-" + profile || spec == "client-" + profile);
+}
+
+// RunResult::profile names one profile, or several separated by commas (a client grading
+// session asks for "interop,ipsie-al1"); each gets a verdict.
+std::vector<std::string> profiles_of(const std::string& profile) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < profile.size()) {
+    auto end = profile.find(',', start);
+    if (end == std::string::npos) end = profile.size();
+    if (end > start) out.push_back(profile.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
 }
 
 std::vector<ScopeVerdict> scope_verdicts(const conf::RunResult& run) {
   std::vector<ScopeVerdict> out{{"RFC", true, {}}};
-  if (!run.profile.empty()) out.push_back({run.profile, true, {}});
+  const auto profiles = profiles_of(run.profile);
+  for (const auto& p : profiles) out.push_back({p, true, {}});
   for (const auto& r : run.results) {
-    auto& v = in_profile(r.info, run.profile) ? out.back() : out.front();
+    std::size_t scope = 0;
+    for (std::size_t i = 0; i < profiles.size() && scope == 0; ++i) {
+      if (in_profile(r.info, profiles[i])) scope = i + 1;
+    }
+    auto& v = out[scope];
     v.counts.add(r.outcome);
     if (r.fails_gate()) v.passed = false;  // an expected failure (--expect) does not count
   }

@@ -4,11 +4,9 @@
 // and review the diff.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 
+#include "golden_files.hpp"
 #include "sample_run.hpp"
 #include "scim/reports/reporter.hpp"
 
@@ -21,42 +19,9 @@ std::string render(const Reporter& reporter, const conf::RunResult& run) {
   return out.str();
 }
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
-// "line N: golden <...> / actual <...>" for the first difference, so a failure stays readable.
-std::string first_difference(const std::string& golden, const std::string& actual) {
-  std::istringstream g(golden);
-  std::istringstream a(actual);
-  std::string gl;
-  std::string al;
-  for (int line = 1;; ++line) {
-    const bool gok = static_cast<bool>(std::getline(g, gl));
-    const bool aok = static_cast<bool>(std::getline(a, al));
-    if (!gok && !aok) return "no line differs (trailing bytes differ)";
-    if (gok != aok || gl != al) {
-      return "line " + std::to_string(line) + ":\n  golden: " + (gok ? gl : "<end>") +
-             "\n  actual: " + (aok ? al : "<end>");
-    }
-  }
-}
-
 void expect_golden(const Reporter& reporter, const std::string& file) {
-  const auto path = std::filesystem::path(SCIM_REPORTS_GOLDEN_DIR) / file;
-  const auto actual = render(reporter, testing::sample_run());
-  const char* update = std::getenv("SCIM_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    std::ofstream(path, std::ios::binary) << actual;
-    GTEST_SKIP() << "rewrote " << path;
-  }
-  ASSERT_TRUE(std::filesystem::exists(path)) << path << " missing; run with SCIM_UPDATE_GOLDEN=1";
-  const auto golden = read_file(path);
-  EXPECT_TRUE(golden == actual) << path << " differs at " << first_difference(golden, actual)
-                                << "\nIf intended, regenerate with SCIM_UPDATE_GOLDEN=1.";
+  testing::expect_golden_text(std::filesystem::path(SCIM_REPORTS_GOLDEN_DIR) / file,
+                              render(reporter, testing::sample_run()));
 }
 
 TEST(Golden, Junit) {

@@ -18,6 +18,15 @@
 
 namespace scim::suites::client {
 
+// What a list answer told the client about the rest of the list (RFC 7644 §3.4.2.4 Table 7,
+// RFC 9865 nextCursor).
+struct Page {
+  std::int64_t total = 0;
+  std::int64_t start_index = 1;
+  std::int64_t items = 0;
+  std::string next_cursor;  // "" when none
+};
+
 // One journal entry of a request, as the checks read it.
 struct Observed {
   std::size_t index = 0;  // position in the session, 0-based
@@ -33,6 +42,7 @@ struct Observed {
   int status = 0;
   std::map<std::string, std::string> response_headers;
   std::optional<nlohmann::json> response_json;
+  std::optional<Page> page;  // of a ListResponse: the journal's "page", else the response body
   std::vector<std::string> leniencies;
   std::string fault;
 
@@ -69,10 +79,32 @@ using ClientChecks = std::vector<ClientCheck>;
 conf::CheckInfo client_check_info(const char* id, const char* title, conf::Level level,
                                   const char* quote, std::vector<std::string> tags);
 
-// Each folder registers its checks (rfc7644/, rfc7643/, http/).
+// "" for an RFC check; the published profile ("interop", "ipsie-al1") of a profile's client
+// check (spec "client-interop"), graded only in a session that asks for that profile.
+std::string profile_of(const conf::CheckInfo& info);
+
+// A profile client check's description: its quote and level come from
+// profile_client_requirements() (the entry of ID `id`), tagged with its profile.
+conf::CheckInfo profile_check_info(const std::string& id, const char* title,
+                                   std::vector<std::string> tags);
+
+// Each folder registers its checks (rfc7644/, rfc7643/, http/, profiles/).
 void add_rfc7644_checks(ClientChecks& out);
+void add_paging_checks(ClientChecks& out);
 void add_rfc7643_checks(ClientChecks& out);
 void add_retry_checks(ClientChecks& out);
+void add_interop_checks(ClientChecks& out);
+void add_ipsie_al1_checks(ClientChecks& out);
+
+// What several checks read of a request (observed.cpp).
+std::string lower_case(std::string s);  // ASCII
+// "application/scim+json" of "application/scim+json; charset=utf-8", lower case.
+std::string media_type(const std::string& value);
+bool writes_body(const Observed& o);  // POST, PUT or PATCH with a body
+bool is_patch(const Observed& o);     // PATCH of an endpoint with a JSON object body
+const nlohmann::json* patch_operations(const Observed& o);  // "Operations" when an array
+// The filter of a query (?filter=) or of a POST .search body; nullopt when the request has none.
+std::optional<std::string> filter_of(const Observed& o);
 
 // The parsed entries of a session document (request entries only, in order).
 std::vector<Observed> observe(const nlohmann::json& entries);

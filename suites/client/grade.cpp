@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <stdexcept>
 
 #include "client_check.hpp"
 #include "scim/suites/client/grading.hpp"
@@ -19,9 +20,26 @@ constexpr std::size_t kMaxExchangesPerCheck = 10;  // a report shows the first o
 ClientChecks all_checks() {
   ClientChecks checks;
   add_rfc7644_checks(checks);
+  add_paging_checks(checks);
   add_rfc7643_checks(checks);
   add_retry_checks(checks);
+  add_interop_checks(checks);
+  add_ipsie_al1_checks(checks);
   return checks;
+}
+
+// The session's "profiles" (validated when the session started; unknown names are ignored here).
+std::vector<std::string> asked_profiles(const json& session) {
+  std::vector<std::string> out;
+  const json profiles = session.value("profiles", json::array());
+  if (!profiles.is_array()) return out;
+  for (const auto& p : profiles) {
+    const auto& known = client_profiles();
+    if (p.is_string() && std::find(known.begin(), known.end(), p) != known.end()) {
+      out.push_back(p.get<std::string>());
+    }
+  }
+  return out;
 }
 
 // What the RFC form of each leniency is (docs/lenient.md): the second half of a finding.
@@ -172,7 +190,36 @@ std::vector<std::string> recognised(const std::vector<Observed>& all) {
   return out;
 }
 
+// RFC advice a profile overrules: graded as a skip that names the profile's rule, so a client of
+// the profile is not warned for obeying it.
+std::string overruled(const std::string& id, const std::vector<std::string>& profiles) {
+  const bool interop = std::find(profiles.begin(), profiles.end(), "interop") != profiles.end();
+  if (interop && id == "client-rfc7644/3.14/if-match") {
+    return "the interop profile forbids conditional headers (client-interop/6.7/"
+           "no-conditional-headers)";
+  }
+  return {};
+}
+
 }  // namespace
+
+std::string profile_of(const conf::CheckInfo& info) {
+  for (const auto& p : client_profiles()) {
+    if (info.spec() == "client-" + p) return p;
+  }
+  return {};
+}
+
+conf::CheckInfo profile_check_info(const std::string& id, const char* title,
+                                   std::vector<std::string> tags) {
+  for (const auto& r : profile_client_requirements()) {
+    if (r.id != id) continue;
+    tags.push_back(r.spec);
+    return client_check_info(r.id.c_str(), title, r.level, r.requirement.c_str(), std::move(tags));
+  }
+  // A programming error of this library: every profile check names a requirement of the table.
+  throw std::logic_error("no profile client requirement " + id);
+}
 
 conf::CheckInfo client_check_info(const char* id, const char* title, conf::Level level,
                                   const char* quote, std::vector<std::string> tags) {
@@ -213,16 +260,34 @@ conf::RunResult grade_session(const json& session, const std::string& tool_versi
   run.tool_version = tool_version;
   run.target =
       "client of tenant " + session.value("tenant", "") + ", session " + session.value("name", "");
-  run.profile = "client";
+  const auto profiles = asked_profiles(session);
+  // The reports give each profile named here a verdict of its own beside the RFC verdict.
+  run.profile = joined(profiles, ",");
   run.started_at = session.value("startedAt", "");
   const auto all = observe(session.value("entries", json::array()));
   const std::string origin = session.value("origin", "");
-  for (const auto& check : all_checks()) run.results.push_back(judge(check, all, origin));
+  for (const auto& check : all_checks()) {
+    const std::string profile = profile_of(check.info);
+    if (!profile.empty() &&
+        std::find(profiles.begin(), profiles.end(), profile) == profiles.end()) {
+      continue;
+    }
+    if (auto reason = overruled(check.info.id, profiles); !reason.empty()) {
+      conf::CheckResult skipped;
+      skipped.info = check.info;
+      skipped.outcome = conf::Outcome::Skipped;
+      skipped.message = std::move(reason);
+      run.results.push_back(std::move(skipped));
+      continue;
+    }
+    run.results.push_back(judge(check, all, origin));
+  }
   run.notes = recognised(all);
+  const bool interop = std::find(profiles.begin(), profiles.end(), "interop") != profiles.end();
   run.notes.push_back(std::to_string(all.size()) +
-                      " request(s) graded; leniencies that are "
-                      "legal client behaviour (attribute-name-case, non-canonical-value) are "
-                      "not findings");
+                      " request(s) graded; leniencies that are legal client behaviour "
+                      "(attribute-name-case" +
+                      std::string(interop ? "" : ", non-canonical-value") + ") are not findings");
   if (session.value("dropped", 0) > 0) {
     run.notes.push_back(std::to_string(session.value("dropped", 0)) +
                         " request(s) after the session's bound were not recorded");

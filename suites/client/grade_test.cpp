@@ -9,43 +9,12 @@
 #include <sstream>
 
 #include "scim/suites/client/grading.hpp"
+#include "testing/session_builder.hpp"
 
 namespace scim::suites::client {
 namespace {
 
-using json = nlohmann::json;
-
-const json kUser = {{"schemas", {"urn:ietf:params:scim:schemas:core:2.0:User"}},
-                    {"userName", "bjensen"}};
-
-json entry(std::string method, std::string path, json body, int status, std::int64_t at_ms = 0) {
-  json request = {{"method", method},
-                  {"target", "/scim/v2" + path},
-                  {"path", path},
-                  {"headers", {{"accept", "application/scim+json"}}}};
-  if (!body.is_null()) {
-    request["body"] = body.dump();
-    request["json"] = body;
-    request["headers"]["content-type"] = "application/scim+json";
-  }
-  return {{"kind", "request"},
-          {"seq", at_ms},
-          {"epochMs", at_ms},
-          {"request", request},
-          {"response", {{"status", status}, {"headers", json::object()}}},
-          {"leniencies", json::array()}};
-}
-
-conf::RunResult grade(const json& entries) {
-  return grade_session({{"tenant", "t"}, {"name", "s"}, {"entries", entries}}, "test");
-}
-
-const conf::CheckResult& result(const conf::RunResult& run, const std::string& id) {
-  for (const auto& r : run.results) {
-    if (r.info.id == id) return r;
-  }
-  throw std::runtime_error("no check " + id);
-}
+using namespace test_sessions;  // NOLINT(google-build-using-namespace): the test vocabulary
 
 json patch_body(const std::string& op) {
   return {{"schemas", {"urn:ietf:params:scim:api:messages:2.0:PatchOp"}},
@@ -66,6 +35,24 @@ TEST(ClientGrading, ACleanClientHasNoFindings) {
   EXPECT_EQ(result(run, "client-rfc7644/3.5.2/op-values").outcome, conf::Outcome::Passed);
   EXPECT_EQ(result(run, "client-rfc7644/3.7/bulk-id").outcome, conf::Outcome::Skipped);
   EXPECT_EQ(result(run, "client-rfc7644/3.7/bulk-id").message, "no bulk request in this session");
+}
+
+// A plain RFC client is not graded for rules of a profile it never claimed: without "profiles" the
+// verdict has no profile check and no profile verdict; with them it has each profile's checks.
+TEST(ClientGrading, ProfileChecksRunOnlyWhenTheSessionAsksForTheProfile) {
+  const json put = entry("PUT", "/Users/1", kUser, 200);
+  const auto plain = grade(json::array({put}));
+  EXPECT_FALSE(has_check(plain, "client-interop/6.5/no-put"));
+  EXPECT_FALSE(has_check(plain, "client-ipsie-al1/3.1/bearer-token"));
+  EXPECT_EQ(plain.profile, "");
+  EXPECT_EQ(plain.exit_code(), 0);
+  const auto interop = grade(json::array({put}), {"interop"});
+  EXPECT_EQ(result(interop, "client-interop/6.5/no-put").outcome, conf::Outcome::Failed);
+  EXPECT_FALSE(has_check(interop, "client-ipsie-al1/3.1/bearer-token"));
+  EXPECT_EQ(interop.profile, "interop");
+  const auto both = grade(json::array({put}), {"interop", "ipsie-al1"});
+  EXPECT_EQ(result(both, "client-ipsie-al1/3.1/bearer-token").outcome, conf::Outcome::Passed);
+  EXPECT_EQ(both.profile, "interop,ipsie-al1");
 }
 
 TEST(ClientGrading, TheRequestItselfIsEvidence) {

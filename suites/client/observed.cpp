@@ -9,12 +9,6 @@ namespace {
 
 using json = nlohmann::json;
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 int hex_digit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -58,7 +52,7 @@ std::map<std::string, std::string> headers_of(const json& h) {
   std::map<std::string, std::string> out;
   if (!h.is_object()) return out;
   for (const auto& [name, value] : h.items()) {
-    if (value.is_string()) out[lower(name)] = value.get<std::string>();
+    if (value.is_string()) out[lower_case(name)] = value.get<std::string>();
   }
   return out;
 }
@@ -78,7 +72,39 @@ std::vector<std::string> strings_of(const json& v) {
   return out;
 }
 
+std::int64_t int_of(const json& doc, const char* key, std::int64_t fallback) {
+  auto it = doc.find(key);
+  return it != doc.end() && it->is_number_integer() ? it->get<std::int64_t>() : fallback;
+}
+
+// The journal records "page" when a ListResponse's body was cut short; otherwise the captured
+// body says it all.
+std::optional<Page> page_of(const json& entry, const std::optional<json>& response) {
+  const json* doc = nullptr;
+  if (auto it = entry.find("page"); it != entry.end() && it->is_object()) doc = &*it;
+  if (doc == nullptr && response && response->is_object()) doc = &*response;
+  if (doc == nullptr || !doc->contains("totalResults")) return std::nullopt;
+  Page p;
+  p.total = int_of(*doc, "totalResults", 0);
+  p.start_index = int_of(*doc, "startIndex", 1);
+  p.items = int_of(*doc, "itemsPerPage", 0);
+  if (doc->contains("Resources") && (*doc)["Resources"].is_array() &&
+      !doc->contains("itemsPerPage")) {
+    p.items = static_cast<std::int64_t>((*doc)["Resources"].size());
+  }
+  if (auto c = doc->find("nextCursor"); c != doc->end() && c->is_string()) {
+    p.next_cursor = c->get<std::string>();
+  }
+  return p;
+}
+
 }  // namespace
+
+std::string lower_case(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
 
 const std::string* Observed::header(const std::string& lower_name) const {
   auto it = headers.find(lower_name);
@@ -105,6 +131,37 @@ bool Observed::is_resource_write() const {
   return item && (method == "PUT" || method == "PATCH");
 }
 
+std::string media_type(const std::string& value) {
+  std::string t = value.substr(0, value.find(';'));
+  t.erase(std::remove_if(t.begin(), t.end(), [](unsigned char c) { return std::isspace(c); }),
+          t.end());
+  return lower_case(t);
+}
+
+bool writes_body(const Observed& o) {
+  return o.has_body() && (o.method == "POST" || o.method == "PUT" || o.method == "PATCH");
+}
+
+bool is_patch(const Observed& o) {
+  return o.method == "PATCH" && o.endpoint() != "" && o.json && o.json->is_object();
+}
+
+const json* patch_operations(const Observed& o) {
+  if (!o.json || !o.json->is_object()) return nullptr;
+  auto it = o.json->find("Operations");
+  return it != o.json->end() && it->is_array() ? &*it : nullptr;
+}
+
+std::optional<std::string> filter_of(const Observed& o) {
+  if (auto it = o.query.find("filter"); it != o.query.end()) return it->second;
+  const bool search = o.method == "POST" && o.path.size() >= 8 &&
+                      o.path.compare(o.path.size() - 8, 8, "/.search") == 0;
+  if (!search || !o.json || !o.json->is_object()) return std::nullopt;
+  auto it = o.json->find("filter");
+  if (it == o.json->end()) return std::nullopt;
+  return it->is_string() ? it->get<std::string>() : it->dump();
+}
+
 std::vector<Observed> observe(const json& entries) {
   std::vector<Observed> out;
   if (!entries.is_array()) return out;
@@ -127,6 +184,7 @@ std::vector<Observed> observe(const json& entries) {
     o.status = response.value("status", 0);
     o.response_headers = headers_of(response.value("headers", json::object()));
     o.response_json = json_of(response);
+    o.page = page_of(e, o.response_json);
     o.leniencies = strings_of(e.value("leniencies", json::array()));
     if (e.contains("fault") && e["fault"].is_string()) o.fault = e["fault"].get<std::string>();
     out.push_back(std::move(o));

@@ -7,7 +7,10 @@
 #   okta:  the runner's Okta-shaped traffic (--profile okta): Okta's;
 #   clean: a client written to the RFC (curl): no findings, exit 0;
 #   sloppy: curl with a connector's usual mistakes (an "id" on POST, "op": "Replace", an
-#          unquoted filter, a token in the query string, a retry right after a 429).
+#          unquoted filter, a token in the query string, a retry right after a 429);
+#   profile-clean, profile-sloppy: sessions that ask for the interop and IPSIE AL1 profiles'
+#          client checks, a client keeping and one breaking the profiles' client rules;
+#   paging-stops, paging-reads-on: a client that reads a partial list as whole, one that pages.
 # Usage: client_e2e.sh SERVER_BINARY CONFORMANCE_BINARY
 set -euo pipefail
 server=$1
@@ -16,7 +19,7 @@ workdir=$(mktemp -d)
 server_pid=""
 cleanup() {
   [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  rm -rf "$workdir"
+  [[ -n "${CLIENT_E2E_KEEP:-}" ]] && cp -r "$workdir" "$CLIENT_E2E_KEEP"; rm -rf "$workdir"
 }
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -36,10 +39,11 @@ admin=(-s -H "Authorization: Bearer $CLIENT_E2E_ADMIN" -H "Content-Type: applica
 scim=(-s -o /dev/null -H "Authorization: Bearer $token" -H "Content-Type: application/scim+json"
       -H "Accept: application/scim+json")
 
-session() {  # start NAME | end NAME
+session() {  # start NAME [MORE_JSON_MEMBERS] | end NAME
   local path=$root/admin/v1/tenants/default/sessions
   if [[ $1 == start ]]; then
-    curl "${admin[@]}" -f -o /dev/null -X POST "$path" -d "{\"name\": \"$2\", \"maxRequests\": 5000}"
+    curl "${admin[@]}" -f -o /dev/null -X POST "$path" \
+      -d "{\"name\": \"$2\", \"maxRequests\": 5000${3:+, $3}}"
   else
     curl "${admin[@]}" -f -o /dev/null -X POST "$path/$2/end"
   fi
@@ -133,5 +137,86 @@ for f in sloppy.html sloppy.json sloppy.xml sloppy.md; do
 done
 grep -q "<testsuite" "$workdir/sloppy.xml" || fail "no JUnit report"
 grep -q "client-rfc7643/3.1/no-client-id" "$workdir/sloppy.md" || fail "no Markdown report"
-for s in entra okta clean sloppy; do echo "$s: $(head -n 1 "$workdir/$s.out")"; done
+[[ $(jq '[.checks[] | select(.id | startswith("client-interop/"))] | length' \
+     "$workdir/clean.json") == 0 ]] || fail "clean: profile checks graded in a session without profiles"
+
+# ---- The profiles' client rules (interop, IPSIE AL1): a session that asks for both profiles.
+profiles='"profiles": ["interop", "ipsie-al1"]'
+group='{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "displayName": "NAME"}'
+patch_op() {  # the PatchOp body of the operations $1
+  printf '{"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], "Operations": [%s]}' "$1"
+}
+# The clean client of both profiles: eq/and filters, PATCH with a path, no conditional headers,
+# IPSIE's member shapes (removing one member by "members[value eq ...]" is IPSIE's form but a
+# whole-element filter path, which interop §6.5.2.2 prohibits, so it removes with "members").
+session start profile-clean "$profiles"
+scim_read=(-s -H "Authorization: Bearer $token" -H "Content-Type: application/scim+json"
+           -H "Accept: application/scim+json")
+uid=$(curl "${scim_read[@]}" -X POST "$base/Users" -d "${user/USER/pc-1}" | jq -r .id)
+gid=$(curl "${scim_read[@]}" -X POST "$base/Groups" -d "${group/NAME/pc-group}" | jq -r .id)
+[[ $uid != null && $gid != null ]] || fail "profile-clean: could not create a user and a group"
+curl "${scim[@]}" "$base/Users?filter=userName%20eq%20%22pc-1%22%20and%20active%20eq%20true"
+curl "${scim[@]}" -X PATCH "$base/Users/$uid" \
+  -d "$(patch_op '{"op": "replace", "path": "nickName", "value": "P"}')"
+curl "${scim[@]}" -X PATCH "$base/Groups/$gid" \
+  -d "$(patch_op '{"op": "add", "path": "members", "value": [{"value": "'"$uid"'"}]}')"
+curl "${scim[@]}" -X PATCH "$base/Groups/$gid" \
+  -d "$(patch_op '{"op": "remove", "path": "members"}')"
+session end profile-clean
+status=$(grade profile-clean)
+[[ $status == 0 ]] || { cat "$workdir/profile-clean.out" >&2; fail "profile-clean: exit $status"; }
+[[ $(jq '[.checks[] | select(.outcome == "failed" or .outcome == "warning")] | length' \
+     "$workdir/profile-clean.json") == 0 ]] || fail "profile-clean: findings"
+[[ $(jq -r '.verdicts.interop.verdict + " " + .verdicts["ipsie-al1"].verdict' \
+     "$workdir/profile-clean.json") == "PASS PASS" ]] || fail "profile-clean: profile verdicts"
+
+# Each request below breaks one profile rule a plain RFC client may break.
+session start profile-sloppy "$profiles"
+sloppy=(-s -o /dev/null -H "Authorization: Bearer $token" -H "Content-Type: application/scim+json")
+curl "${sloppy[@]}" -H "User-Agent:" "$base/Users/$uid"                      # no User-Agent
+curl "${sloppy[@]}" -H "Content-Type: application/json" -X POST "$base/Users" \
+  -d "${user/USER/ps-1}"                                                       # not scim+json
+curl "${sloppy[@]}" "$base/Users?filter=userName%20sw%20%22pc%22"            # sw
+curl "${sloppy[@]}" -X PUT "$base/Users/$uid" -d "${user/USER/pc-1}"         # PUT
+curl "${sloppy[@]}" -X PATCH "$base/Users/$uid" \
+  -d "$(patch_op '{"op": "replace", "value": {"nickName": "Q"}}')"  # path-less
+curl "${sloppy[@]}" -H 'If-None-Match: W/"1"' "$base/Users/$uid"            # conditional
+curl "${sloppy[@]}" -X PATCH "$base/Groups/$gid" \
+  -d "$(patch_op '{"op": "Add", "path": "members", "value": [{"value": "'"$uid"'"}]}')"
+curl "${sloppy[@]}" -X PATCH "$base/Groups/$gid" \
+  -d "$(patch_op '{"op": "remove", "path": "members", "value": [{"value": "'"$uid"'"}]}')"
+session end profile-sloppy
+status=$(grade profile-sloppy)
+[[ $status == 1 ]] || { cat "$workdir/profile-sloppy.out" >&2; fail "profile-sloppy: exit $status"; }
+for id in client-interop/6.2/user-agent client-interop/6.2/content-type \
+          client-interop/6.3/eq-and-only client-interop/6.5/no-put \
+          client-interop/6.5.1.1/path-always client-interop/6.7/no-conditional-headers \
+          client-ipsie-al1/3.2.3.5/member-op client-ipsie-al1/3.2.3.5/remove-members-no-value; do
+  expect_outcome profile-sloppy "$id" failed
+done
+expect_outcome profile-sloppy client-ipsie-al1/3.1/bearer-token passed
+[[ $(jq -r '.verdicts.interop.verdict + " " + .verdicts["ipsie-al1"].verdict' \
+     "$workdir/profile-sloppy.json") == "FAIL FAIL" ]] || fail "profile-sloppy: profile verdicts"
+grep -q "Clients MUST NOT use operators other than eq and and" "$workdir/profile-sloppy.md" ||
+  fail "profile-sloppy: the Markdown report does not quote the profile sentence"
+
+# ---- Paging (RFC 7644 §3.4.2.4): with a page cap of 2, a client that reads the first page of
+# /Users as the whole list is warned; one that reads on with startIndex is not.
+curl "${admin[@]}" -f -o /dev/null -X PATCH "$root/admin/v1/tenants/default/settings" \
+  -d '{"maxResults": 2}'
+session start paging-stops
+curl "${scim[@]}" "$base/Users"
+session end paging-stops
+session start paging-reads-on
+total=$(curl "${scim_read[@]}" "$base/Users" | jq .totalResults)
+for ((start = 3; start <= total; start += 2)); do
+  curl "${scim[@]}" "$base/Users?startIndex=$start&count=2"
+done
+session end paging-reads-on
+[[ $(grade paging-stops) == 0 ]] || fail "paging-stops: a MAY finding failed the verdict"
+expect_outcome paging-stops client-rfc7644/3.4.2.4/paging warning
+[[ $(grade paging-reads-on) == 0 ]] || fail "paging-reads-on: exit code"
+expect_outcome paging-reads-on client-rfc7644/3.4.2.4/paging passed
+
+for s in entra okta clean sloppy profile-clean profile-sloppy paging-stops paging-reads-on; do echo "$s: $(head -n 1 "$workdir/$s.out")"; done
 echo "client conformance e2e: ok"

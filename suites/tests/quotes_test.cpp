@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "scim/conformance/catalog.hpp"
+#include "scim/suites/client/grading.hpp"
 #include "scim/suites/suites.hpp"
 
 namespace {
@@ -274,13 +275,17 @@ TEST_F(SuitesQuotes, RequirementsAreQuotedFromTheSectionOfTheirId) {
   }
 }
 
-// The client requirements of the published profiles (the client grading's extension point) quote
-// their sections as checks do.
+// The client requirements of the published profiles (the profile client checks) quote their
+// sections as checks do, and each is a check of the client catalogue.
 TEST_F(SuitesQuotes, ProfileClientRequirementsAreQuotedFromTheirSection) {
-  const auto& all = scim::suites::profile_client_requirements();
-  ASSERT_GE(all.size(), 8u);
+  const auto& all = scim::suites::client::profile_client_requirements();
+  const auto catalogue = scim::suites::client::client_catalogue();
+  ASSERT_GE(all.size(), 15u);
   for (const auto& r : all) {
-    EXPECT_EQ(r.id.rfind(r.spec + "-client/" + r.section + "/", 0), 0u) << r.id;
+    EXPECT_EQ(r.id.rfind("client-" + r.spec + "/" + r.section + "/", 0), 0u) << r.id;
+    EXPECT_TRUE(std::any_of(catalogue.begin(), catalogue.end(),
+                            [&](const auto& info) { return info.id == r.id; }))
+        << r.id << " is no client check";
     const auto found = texts_[r.spec].find(r.section);
     ASSERT_NE(found, texts_[r.spec].end()) << r.id;
     EXPECT_NE(joined(found->second).find(collapse(r.requirement)), std::string::npos)

@@ -1,8 +1,11 @@
 // Grading sessions (see grading_sessions.hpp).
 #include "scim/server/admin/grading_sessions.hpp"
 
+#include <algorithm>
+
 #include "scim/server/admin/journal_json.hpp"
 #include "scim/server/store/timestamp.hpp"
+#include "scim/suites/client/grading.hpp"
 
 namespace scim::admin {
 namespace {
@@ -32,6 +35,25 @@ Result<std::size_t> bounded(const json& body, const char* key, std::size_t fallb
   return it->get<std::size_t>();
 }
 
+// "profiles": the published profiles whose client requirements the verdict grades besides the
+// RFC's (suites::client::client_profiles()); none when absent.
+Result<std::vector<std::string>> profiles_of(const json& body) {
+  const auto& known = suites::client::client_profiles();
+  std::string names;
+  for (const auto& k : known) names += (names.empty() ? "" : ", ") + k;
+  auto it = body.find("profiles");
+  if (it == body.end()) return std::vector<std::string>{};
+  std::vector<std::string> out;
+  for (const auto& p : it->is_array() ? *it : json::array({json()})) {
+    if (!p.is_string() || std::find(known.begin(), known.end(), p) == known.end()) {
+      return invalid_value("profiles must be an array of profile names (" + names + "), got " +
+                           it->dump());
+    }
+    if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p.get<std::string>());
+  }
+  return out;
+}
+
 }  // namespace
 
 GradingSessions::GradingSessions(SessionLimits limits) : limits_(limits) {}
@@ -39,9 +61,9 @@ GradingSessions::GradingSessions(SessionLimits limits) : limits_(limits) {}
 Result<json> GradingSessions::start(const std::string& tenant, const json& body) {
   if (!body.is_object()) return invalid_value("a session is a JSON object: {\"name\": ...}");
   for (const auto& [key, unused] : body.items()) {
-    if (key != "name" && key != "maxRequests" && key != "maxSeconds") {
+    if (key != "name" && key != "maxRequests" && key != "maxSeconds" && key != "profiles") {
       return invalid_value("unknown session member \"" + key +
-                           "\" (name, maxRequests, maxSeconds)");
+                           "\" (name, maxRequests, maxSeconds, profiles)");
     }
   }
   const std::string name =
@@ -54,6 +76,8 @@ Result<json> GradingSessions::start(const std::string& tenant, const json& body)
   auto seconds =
       bounded(body, "maxSeconds", limits_.default_duration.count(), limits_.max_duration.count());
   if (!seconds) return seconds.error();
+  auto profiles = profiles_of(body);
+  if (!profiles) return profiles.error();
   std::lock_guard lock(mu_);
   auto& mine = sessions_[tenant];
   if (mine.count(name) > 0) {
@@ -68,6 +92,7 @@ Result<json> GradingSessions::start(const std::string& tenant, const json& body)
   s.started = Clock::now();
   s.deadline = s.started + std::chrono::seconds(*seconds);
   s.max_requests = *requests;
+  s.profiles = std::move(*profiles);
   auto& stored = mine.emplace(name, std::move(s)).first->second;
   return describe(stored);
 }
@@ -147,6 +172,7 @@ json GradingSessions::describe(const Session& s) {
               {"startedAt", store::format_timestamp(s.started)},
               {"deadline", store::format_timestamp(s.deadline)},
               {"maxRequests", s.max_requests},
+              {"profiles", s.profiles},
               {"requests", s.entries.size()},
               {"dropped", s.dropped}};
   out["endedAt"] = s.ended ? json(store::format_timestamp(*s.ended)) : json(nullptr);

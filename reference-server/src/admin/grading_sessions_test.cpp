@@ -54,9 +54,11 @@ TEST(GradingSessions, BoundedInRequestsAndTime) {
 
 TEST(GradingSessions, BadStartsAreRefusedAndChangeNothing) {
   GradingSessions s(SessionLimits{.max_sessions = 1});
-  for (const json& bad : {json{{"name", ""}}, json{{"name", "a/b"}}, json{{"nom", "x"}},
-                          json{{"name", "x"}, {"maxRequests", 0}},
-                          json{{"name", "x"}, {"maxSeconds", 999999}}, json("x")}) {
+  for (const json& bad :
+       {json{{"name", ""}}, json{{"name", "a/b"}}, json{{"nom", "x"}},
+        json{{"name", "x"}, {"maxRequests", 0}}, json{{"name", "x"}, {"maxSeconds", 999999}},
+        json("x"), json{{"name", "x"}, {"profiles", "interop"}},
+        json{{"name", "x"}, {"profiles", {"interop", "oidc"}}}}) {
     auto r = s.start("a", bad);
     ASSERT_FALSE(r.ok()) << bad.dump();
     EXPECT_EQ(r.error().status, 400) << bad.dump();
@@ -69,6 +71,19 @@ TEST(GradingSessions, BadStartsAreRefusedAndChangeNothing) {
   EXPECT_EQ(s.end("b", "x").error().status, 404);
   ASSERT_TRUE(s.remove("a", "x").ok());
   EXPECT_FALSE(s.remove("a", "x").ok());
+}
+
+// "profiles" names the published profiles whose client checks the verdict adds; the description
+// says which, without duplicates, and none by default.
+TEST(GradingSessions, AProfileSessionNamesItsProfiles) {
+  GradingSessions s;
+  auto r = s.start("a", {{"name", "p"}, {"profiles", {"interop", "ipsie-al1", "interop"}}});
+  ASSERT_TRUE(r.ok()) << r.error().detail;
+  EXPECT_EQ((*r)["profiles"], json({"interop", "ipsie-al1"}));
+  EXPECT_EQ((*s.start("a", {{"name", "plain"}}))["profiles"], json::array());
+  auto bad = s.start("a", {{"name", "q"}, {"profiles", {"oidc"}}});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().detail.find("interop, ipsie-al1"), std::string::npos) << bad.error().detail;
 }
 
 }  // namespace

@@ -27,6 +27,7 @@ std::size_t JournalEntry::bytes() const {
   for (const auto& name : leniencies) n += name.size() + 32;
   for (const auto& name : variants) n += name.size() + 32;
   if (!detail.is_null()) n += detail.dump().size();
+  if (!page.is_null()) n += page.dump().size();
   return n;
 }
 

@@ -91,6 +91,7 @@ nlohmann::json to_json(const JournalEntry& e) {
   put_body(response, e.response_body);
   out["request"] = std::move(request);
   out["response"] = std::move(response);
+  if (!e.page.is_null()) out["page"] = e.page;
   out["durationMs"] = millis(e.duration);
   out["leniencies"] = e.leniencies;
   out["variants"] = e.variants;

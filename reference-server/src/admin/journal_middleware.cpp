@@ -67,6 +67,9 @@ server::Response JournalMiddleware::handle(server::Request& request, const serve
   entry.status = response.status;
   entry.response_headers = response.headers;
   entry.response_body = capture_body(response.body, journals_.limits().max_body_bytes);
+  if (entry.response_body.truncated && response.status == 200) {
+    entry.page = list_page(response.body);
+  }
   entry.leniencies = response.notes.leniencies;
   entry.variants = response.notes.variants;
   entry.fault = response.notes.fault;

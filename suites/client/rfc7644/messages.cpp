@@ -14,28 +14,6 @@ using conf::Level;
 
 constexpr const char* kPatchOp = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
-std::string media_type(const std::string& value) {
-  std::string t = value.substr(0, value.find(';'));
-  t.erase(std::remove_if(t.begin(), t.end(), [](unsigned char c) { return std::isspace(c); }),
-          t.end());
-  std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return std::tolower(c); });
-  return t;
-}
-
-bool writes_body(const Observed& o) {
-  return o.has_body() && (o.method == "POST" || o.method == "PUT" || o.method == "PATCH");
-}
-
-bool is_patch(const Observed& o) {
-  return o.method == "PATCH" && o.endpoint() != "" && o.json && o.json->is_object();
-}
-
-const json* operations(const Observed& o) {
-  if (!o.json || !o.json->is_object()) return nullptr;
-  auto it = o.json->find("Operations");
-  return it != o.json->end() && it->is_array() ? &*it : nullptr;
-}
-
 // RFC 7231 §3.1.1.5 makes Content-Type a SHOULD for any payload; RFC 7644 §3.8 a MUST for
 // "other encodings". The check judges at the SHOULD level.
 void content_type(const std::vector<Observed>& all, std::vector<Finding>& out) {
@@ -76,7 +54,7 @@ void patchop_schema(const std::vector<Observed>& all, std::vector<Finding>& out)
 void op_values(const std::vector<Observed>& all, std::vector<Finding>& out) {
   static const std::set<std::string> kOps = {"add", "remove", "replace"};
   for (const auto& o : all) {
-    const json* ops = is_patch(o) ? operations(o) : nullptr;
+    const json* ops = is_patch(o) ? patch_operations(o) : nullptr;
     if (ops == nullptr) continue;
     for (const auto& op : *ops) {
       const json v = op.is_object() ? op.value("op", json()) : json();
@@ -91,7 +69,7 @@ void op_values(const std::vector<Observed>& all, std::vector<Finding>& out) {
 
 void remove_has_path(const std::vector<Observed>& all, std::vector<Finding>& out) {
   for (const auto& o : all) {
-    const json* ops = is_patch(o) ? operations(o) : nullptr;
+    const json* ops = is_patch(o) ? patch_operations(o) : nullptr;
     if (ops == nullptr) continue;
     for (const auto& op : *ops) {
       if (op.is_object() && op.value("op", "") == "remove" && !op.contains("path")) {
@@ -104,16 +82,13 @@ void remove_has_path(const std::vector<Observed>& all, std::vector<Finding>& out
 }
 
 bool has_filter(const Observed& o) {
-  if (o.query.count("filter") > 0) return true;
-  return o.method == "POST" && o.path.size() >= 8 &&
-         o.path.compare(o.path.size() - 8, 8, "/.search") == 0 && o.json && o.json->is_object() &&
-         o.json->contains("filter");
+  return filter_of(o).has_value();
 }
 
 void bulk_ids(const std::vector<Observed>& all, std::vector<Finding>& out) {
   for (const auto& o : all) {
     if (o.method != "POST" || o.path != "/Bulk") continue;
-    const json* ops = operations(o);
+    const json* ops = patch_operations(o);
     if (ops == nullptr) continue;
     for (const auto& op : *ops) {
       if (op.is_object() && op.value("method", "") == "POST" && !op.contains("bulkId")) {

@@ -28,18 +28,8 @@ void register_profiles(conf::Catalog& catalog);
 // "profile-<name>").
 std::vector<std::string> profile_names();
 
-// What the published profiles require of clients (interop §5.4, §6.2, §6.3, §6.5, §6.5.1.1,
-// §6.7; IPSIE AL1 §3.2.3.5), quoted with the profile's level. The runner judges service providers,
-// so these are not checks; they are the data the client grading (its own issue) turns into named
-// client checks. `spec` is the document quoted ("interop", "ipsie-al1").
-struct ClientRequirement {
-  std::string id;  // "interop-client/6.2/user-agent": spec-client/section/slug
-  std::string spec;
-  std::string section;
-  conf::Level level;
-  std::string requirement;
-};
-const std::vector<ClientRequirement>& profile_client_requirements();
+// What the published profiles require of clients is graded by the client checks
+// (scim/suites/client/grading.hpp, profile_client_requirements()), not by the runner.
 
 // Checks whose ID changed, former -> current (src/renamed.cpp); `run` and `list` let a selection
 // that names a former ID select the current check, and say so.

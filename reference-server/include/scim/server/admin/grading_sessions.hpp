@@ -33,7 +33,8 @@ class GradingSessions {
  public:
   explicit GradingSessions(SessionLimits limits = {});
 
-  // {"name", "maxRequests"?, "maxSeconds"?}: a new open session of `tenant`.
+  // {"name", "maxRequests"?, "maxSeconds"?, "profiles"?}: a new open session of `tenant`;
+  // "profiles" (["interop", "ipsie-al1"]) adds those profiles' client checks to its verdict.
   Result<nlohmann::json> start(const std::string& tenant, const nlohmann::json& body);
   Result<nlohmann::json> end(const std::string& tenant, const std::string& name);
   // The session's description, and with `entries` its requests as journal JSON.
@@ -52,6 +53,7 @@ class GradingSessions {
     std::chrono::system_clock::time_point started, deadline;
     std::optional<std::chrono::system_clock::time_point> ended;
     std::size_t max_requests = 0;
+    std::vector<std::string> profiles;  // graded besides the RFC checks
     std::vector<JournalEntry> entries;
     std::uint64_t dropped = 0;
     bool open(std::chrono::system_clock::time_point now) const { return !ended && now < deadline; }

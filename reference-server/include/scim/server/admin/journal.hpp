@@ -36,6 +36,10 @@ struct CapturedBody {
 };
 CapturedBody capture_body(const std::string& body, std::size_t max_bytes);
 
+// The paging members of a ListResponse body ({"totalResults", "startIndex"?, "itemsPerPage"?,
+// "nextCursor"?}); null for any other body (list_page.cpp).
+nlohmann::json list_page(const std::string& body);
+
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
 struct JournalEntry {
@@ -56,6 +60,10 @@ struct JournalEntry {
   int status = 0;
   Headers response_headers;
   CapturedBody response_body;
+  // A ListResponse whose captured body was cut short: its totalResults, startIndex,
+  // itemsPerPage and nextCursor (list_page()), which a large page's cut copy has lost; null
+  // otherwise. The client grading reads it (client-rfc7644/3.4.2.4/paging).
+  nlohmann::json page;
   std::chrono::microseconds duration{0};  // handling time, without an injected delay
   std::vector<std::string> leniencies;    // engine/lenient names (docs/lenient.md)
   std::vector<std::string> variants;      // behaviour variants that changed the answer

@@ -25,10 +25,28 @@ inline constexpr std::int64_t kRetryToleranceMs = 250;
 inline constexpr int kMaxRetries = 5;
 
 // Every client check, as CheckInfo (IDs "client-rfc7644/...", "client-rfc7643/...",
-// "client-rfc9110/..."), in catalogue order.
+// "client-rfc9110/...", then the profiles' "client-interop/..." and "client-ipsie-al1/..."), in
+// catalogue order.
 std::vector<conf::CheckInfo> client_catalogue();
 
+// The published profiles a session can ask to be graded against (its "profiles" member):
+// "interop" (draft-zollner-scim-interop-profile-01) and "ipsie-al1" (the IPSIE AL1 SCIM profile).
+const std::vector<std::string>& client_profiles();
+
+// What a published profile requires of clients, quoted with the profile's level: the data of
+// the profile client checks (profiles/requirements.cpp). `spec` is the profile quoted.
+struct ClientRequirement {
+  std::string id;  // "client-interop/6.2/user-agent": client-<spec>/<section>/<slug>
+  std::string spec;
+  std::string section;
+  conf::Level level;
+  std::string requirement;
+};
+const std::vector<ClientRequirement>& profile_client_requirements();
+
 // The verdict on a session document. `tool_version` goes into the result as the runner's does.
+// The RFC checks always run; a profile's checks run when the session's "profiles" names it
+// (a plain RFC client is not failed for rules of a profile it never claimed).
 conf::RunResult grade_session(const nlohmann::json& session, const std::string& tool_version);
 
 }  // namespace scim::suites::client
