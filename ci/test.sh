@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command and what CI runs (.ci/run):
-#   1. dependencies (Debian packages, Chromium included), and the pinned npm packages of the MCP
-#      and reference-server end-to-end tests (`npm ci`), which the ci and asan stages both run;
+#   1. dependencies (Debian packages, Chromium included), and the pinned npm packages of the MCP,
+#      reference-server and third-party client end-to-end tests (`npm ci`), which the ci and asan
+#      stages both run;
 #   2. stage `ci`: the `ci` preset (gcc, -O0, warnings as errors): format check, build, every test
 #      but `browser`, then the `browser` tests in headless Chromium, one at a time;
 #   3. stage `package`: the Debian package from the `ci` stage's build tree (ci/package.sh
@@ -38,6 +39,9 @@ if [[ " $stages " == *" ci "* || " $stages " == *" asan "* ]]; then
   # The reference server's OpenAPI validator and puppeteer-core, pinned in
   # reference-server/tests/js/package-lock.json.
   (cd reference-server/tests/js && npm ci --no-audit --no-fund --loglevel=error)
+  # A third-party SCIM client the client grading judges (the Langfuse JS client's SCIM API),
+  # pinned in suites/tests/js/package-lock.json.
+  (cd suites/tests/js && npm ci --no-audit --no-fund --loglevel=error)
 fi
 if [[ " $stages " == *" ci "* ]]; then
   cmake --preset ci
