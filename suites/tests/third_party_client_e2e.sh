@@ -12,27 +12,18 @@ js=$(cd "$(dirname "$0")/js" && pwd)
 [[ -d $js/node_modules/@langfuse/client ]] ||
   { echo "FAIL: @langfuse/client is not installed: (cd suites/tests/js && npm ci)" >&2; exit 1; }
 workdir=$(mktemp -d)
-server_pid=""
-cleanup() {
-  [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  [[ -n "${CLIENT_E2E_KEEP:-}" ]] && cp -r "$workdir" "$CLIENT_E2E_KEEP"; rm -rf "$workdir"
-}
+source "$(dirname "$0")/server_lib.sh"
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 export THIRD_PARTY_E2E_ADMIN="admin-$RANDOM$RANDOM"
+token="scim-$RANDOM$RANDOM"
 secret="sk-lf-$RANDOM$RANDOM"
 # The library appends /api/public/scim/... to its base URL and authenticates with HTTP Basic
 # (public key : secret key).
-"$server" --bind 127.0.0.1 --port 0 --base-path /api/public/scim --basic "pk-lf:$secret=default" \
-  --admin-token "$THIRD_PARTY_E2E_ADMIN" --lenient >"$workdir/server.out" 2>"$workdir/server.err" &
-server_pid=$!
-for _ in $(seq 1 100); do
-  url=$(grep -m1 -o 'listening on http://[^ ]*' "$workdir/server.out" 2>/dev/null) && break
-  sleep 0.05
-done
-root=${url#listening on }
-root=${root%/api/public/scim}
+start_server --base-path /api/public/scim --basic "pk-lf:$secret=default" \
+  --admin-token "$THIRD_PARTY_E2E_ADMIN" --lenient
+root=${base_url%/api/public/scim}
 admin=(-s -f -o /dev/null -H "Authorization: Bearer $THIRD_PARTY_E2E_ADMIN"
        -H "Content-Type: application/json")
 tenant=$root/admin/v1/tenants/default

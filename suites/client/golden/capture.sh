@@ -10,20 +10,11 @@
 set -euo pipefail
 server=$1
 workdir=$(mktemp -d)
-server_pid=""
-cleanup() {
-  [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  rm -rf "$workdir"
-}
+token=client-token
+source "$(dirname "$0")/../../tests/server_lib.sh"
 trap cleanup EXIT
-"$server" --bind 127.0.0.1 --port 0 --token client-token --admin-token admin-token --lenient \
-  >"$workdir/out" 2>"$workdir/err" &
-server_pid=$!
-for _ in $(seq 1 100); do
-  url=$(grep -m1 -o 'listening on http://[^ ]*' "$workdir/out" 2>/dev/null) && break
-  sleep 0.05
-done
-base=${url#listening on }
+start_server --admin-token admin-token --lenient >&2
+base=$base_url
 root=${base%/scim/v2}
 admin=(-s -f -H "Authorization: Bearer admin-token" -H "Content-Type: application/json")
 scim=(-s -H "Authorization: Bearer client-token" -H "Content-Type: application/scim+json")
