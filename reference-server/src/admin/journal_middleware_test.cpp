@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "scim/server/admin/journal_json.hpp"
 #include "scim/server/testing/fake_handler.hpp"
 
 namespace scim::admin {
@@ -98,6 +99,47 @@ TEST_F(JournalMiddlewareTest, RefusedRequestsOfAPathTenantAreJournaledAdminOnesA
   call("/admin/v1/tenants", {{"authorization", "Bearer acme-secret"}});
   EXPECT_EQ(entries().size(), 1u);
   EXPECT_EQ(journals_.server().stats().appended, 0u);
+}
+
+// Answers every request with a ListResponse page of 3 of 250 users.
+class ListHandler final : public server::Handler {
+ public:
+  server::Response handle(const server::Request&) override {
+    nlohmann::json resources = nlohmann::json::array();
+    for (int i = 0; i < 3; ++i) resources.push_back({{"id", std::to_string(i)}});
+    return server::json_response(
+        200,
+        {{"Resources", resources}, {"itemsPerPage", 3}, {"startIndex", 1}, {"totalResults", 250}});
+  }
+};
+
+// A list whose captured body is cut short keeps its paging in "page" (the client grading's
+// paging check needs it); one that fits has none: its captured JSON says it all.
+TEST(JournalMiddlewarePage, ACutListKeepsItsPaging) {
+  for (const std::size_t max_body : {std::size_t{16}, std::size_t{4096}}) {
+    Journals journals({.max_entries = 10, .max_bytes = 1 << 20, .max_body_bytes = max_body},
+                      nullptr);
+    journals.add_tenant("acme");
+    JournalMiddleware layer(journals);
+    FakeAuthenticate auth;
+    ListHandler lists;
+    server::Pipeline chain(lists);
+    chain.use(layer).use(auth);
+    server::Request r;
+    r.method = "GET";
+    r.target = "/scim/v2/Users";
+    r.headers = {{"authorization", "Bearer acme-secret"}};
+    ASSERT_EQ(chain.handle(r).status, 200);
+    const auto all = journals.tenant("acme")->query({}).entries;
+    ASSERT_EQ(all.size(), 1u);
+    const nlohmann::json page = to_json(all[0]).value("page", nlohmann::json());
+    if (max_body == 16) {
+      EXPECT_EQ(page,
+                nlohmann::json({{"totalResults", 250}, {"startIndex", 1}, {"itemsPerPage", 3}}));
+    } else {
+      EXPECT_TRUE(page.is_null()) << page.dump();
+    }
+  }
 }
 
 }  // namespace
