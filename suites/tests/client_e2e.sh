@@ -139,6 +139,21 @@ grep -q "<testsuite" "$workdir/sloppy.xml" || fail "no JUnit report"
 grep -q "client-rfc7643/3.1/no-client-id" "$workdir/sloppy.md" || fail "no Markdown report"
 [[ $(jq '[.checks[] | select(.id | startswith("client-interop/"))] | length' \
      "$workdir/clean.json") == 0 ]] || fail "clean: profile checks graded in a session without profiles"
+# The same traffic graded afterwards against the interop profile (--profile): the RFC client's
+# If-Match, which the profile forbids, fails the interop verdict and not the RFC one.
+status=0
+"$conformance" client-report --server "$root" --admin-token-env CLIENT_E2E_ADMIN --session clean \
+  --profile interop --json "$workdir/clean-interop.json" >"$workdir/clean-interop.out" 2>&1 ||
+  status=$?
+[[ $status == 1 ]] || { cat "$workdir/clean-interop.out" >&2; fail "clean as interop: exit $status"; }
+[[ $(jq -r '.verdicts.RFC.verdict + " " + .verdicts.interop.verdict' \
+     "$workdir/clean-interop.json") == "PASS FAIL" ]] || fail "clean as interop: verdicts"
+[[ $(jq -r '[.checks[] | select(.outcome == "failed") | .id] | join(" ")' \
+     "$workdir/clean-interop.json") == client-interop/6.7/no-conditional-headers ]] ||
+  fail "clean as interop: not exactly the conditional-header rule failed"
+curl "${admin[@]}" -o /dev/null -w '%{http_code}' \
+  "$root/admin/v1/tenants/default/sessions/clean/report?profiles=oidc" | grep -qx 400 ||
+  fail "an unknown profile in ?profiles= is not a 400"
 
 # ---- The profiles' client rules (interop, IPSIE AL1): a session that asks for both profiles.
 profiles='"profiles": ["interop", "ipsie-al1"]'

@@ -12,8 +12,14 @@ using json = nlohmann::json;
 std::string report_url(const ClientReportConfig& c, const std::string& format) {
   std::string root = c.server;
   while (!root.empty() && root.back() == '/') root.pop_back();
-  return root + "/admin/v1/tenants/" + percent_encode(c.tenant) + "/sessions/" +
-         percent_encode(c.session) + "/report?format=" + format;
+  std::string url = root + "/admin/v1/tenants/" + percent_encode(c.tenant) + "/sessions/" +
+                    percent_encode(c.session) + "/report?format=" + format;
+  if (!c.profiles.empty()) {
+    std::string names;
+    for (const auto& p : c.profiles) names += (names.empty() ? "" : ",") + p;
+    url += "&profiles=" + percent_encode(names);
+  }
+  return url;
 }
 
 Result<std::string, std::string> fetch(const ClientReportConfig& c,

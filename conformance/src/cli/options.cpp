@@ -315,6 +315,10 @@ void add_client_report(CLI::App& app, ClientReportConfig& c) {
       ->required();
   cmd->add_option("--session", c.session, "grading session name")->required();
   cmd->add_option("--tenant", c.tenant, "tenant of the session (default: default)");
+  cmd->add_option("--profile", c.profiles,
+                  "grade against a published profile's client rules (interop, ipsie-al1; "
+                  "repeatable) instead of the session's own")
+      ->check(CLI::IsMember({"interop", "ipsie-al1"}));
   cmd->add_option("--junit", c.junit, "write a JUnit XML report to FILE");
   cmd->add_option("--html", c.html, "write an HTML report to FILE");
   cmd->add_option("--json", c.json, "write a JSON report to FILE");

@@ -35,28 +35,24 @@ Result<std::size_t> bounded(const json& body, const char* key, std::size_t fallb
   return it->get<std::size_t>();
 }
 
-// "profiles": the published profiles whose client requirements the verdict grades besides the
-// RFC's (suites::client::client_profiles()); none when absent.
-Result<std::vector<std::string>> profiles_of(const json& body) {
+}  // namespace
+
+GradingSessions::GradingSessions(SessionLimits limits) : limits_(limits) {}
+
+Result<std::vector<std::string>> GradingSessions::profiles_of(const json& names) {
   const auto& known = suites::client::client_profiles();
-  std::string names;
-  for (const auto& k : known) names += (names.empty() ? "" : ", ") + k;
-  auto it = body.find("profiles");
-  if (it == body.end()) return std::vector<std::string>{};
+  std::string list;
+  for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
   std::vector<std::string> out;
-  for (const auto& p : it->is_array() ? *it : json::array({json()})) {
+  for (const auto& p : names.is_array() ? names : json::array({json()})) {
     if (!p.is_string() || std::find(known.begin(), known.end(), p) == known.end()) {
-      return invalid_value("profiles must be an array of profile names (" + names + "), got " +
-                           it->dump());
+      return invalid_value("profiles must be an array of profile names (" + list + "), got " +
+                           names.dump());
     }
     if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p.get<std::string>());
   }
   return out;
 }
-
-}  // namespace
-
-GradingSessions::GradingSessions(SessionLimits limits) : limits_(limits) {}
 
 Result<json> GradingSessions::start(const std::string& tenant, const json& body) {
   if (!body.is_object()) return invalid_value("a session is a JSON object: {\"name\": ...}");
@@ -76,7 +72,7 @@ Result<json> GradingSessions::start(const std::string& tenant, const json& body)
   auto seconds =
       bounded(body, "maxSeconds", limits_.default_duration.count(), limits_.max_duration.count());
   if (!seconds) return seconds.error();
-  auto profiles = profiles_of(body);
+  auto profiles = profiles_of(body.value("profiles", json::array()));
   if (!profiles) return profiles.error();
   std::lock_guard lock(mu_);
   auto& mine = sessions_[tenant];

@@ -81,6 +81,8 @@ TEST(GradingSessions, AProfileSessionNamesItsProfiles) {
   ASSERT_TRUE(r.ok()) << r.error().detail;
   EXPECT_EQ((*r)["profiles"], json({"interop", "ipsie-al1"}));
   EXPECT_EQ((*s.start("a", {{"name", "plain"}}))["profiles"], json::array());
+  EXPECT_EQ(*GradingSessions::profiles_of(json::array()), std::vector<std::string>{});
+  EXPECT_FALSE(GradingSessions::profiles_of(json::array({""})).ok()) << "an empty name";
   auto bad = s.start("a", {{"name", "q"}, {"profiles", {"oidc"}}});
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.error().detail.find("interop, ipsie-al1"), std::string::npos) << bad.error().detail;

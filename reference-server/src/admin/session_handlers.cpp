@@ -5,6 +5,7 @@
 
 #include "scim/reports/reporter.hpp"
 #include "scim/server/admin/admin_handlers.hpp"
+#include "scim/server/admin/grading_sessions.hpp"
 #include "scim/server/api/responses.hpp"
 #include "scim/suites/client/grading.hpp"
 
@@ -46,6 +47,25 @@ Result<Format> format_of(const Request& request) {
   return invalid_value("format must be json, junit, html or markdown, got \"" + name + "\"");
 }
 
+// "?profiles=interop,ipsie-al1" grades the session against those profiles instead of the ones it
+// was started with ("?profiles=" against none): the same traffic, judged for another claim.
+Status<> override_profiles(const Request& request, json& session) {
+  const std::string* text = request.query_param("profiles");
+  if (text == nullptr) return Ok{};
+  json names = json::array();
+  std::size_t start = 0;
+  while (start < text->size()) {
+    auto end = text->find(',', start);
+    if (end == std::string::npos) end = text->size();
+    names.push_back(text->substr(start, end - start));
+    start = end + 1;
+  }
+  auto profiles = GradingSessions::profiles_of(names);
+  if (!profiles) return profiles.error();
+  session["profiles"] = *profiles;
+  return Ok{};
+}
+
 }  // namespace
 
 Response AdminHandlers::start_session(const Request& request, std::string_view tenant) {
@@ -84,7 +104,8 @@ Response AdminHandlers::delete_session(const Request& request, std::string_view 
   return server::no_content(204);
 }
 
-// The verdict covers the session's requests so far; an open session can be graded again later.
+// The verdict covers the session's requests so far; an open session can be graded again later,
+// and any session against other profiles (?profiles=).
 Response AdminHandlers::session_report(const Request& request, std::string_view tenant,
                                        std::string_view session) {
   auto format = format_of(request);
@@ -92,6 +113,7 @@ Response AdminHandlers::session_report(const Request& request, std::string_view 
   auto doc = plane_.session(std::string(tenant), std::string(session), true);
   if (!doc) return server::error_response(doc.error());
   (*doc)["origin"] = origin_of(request);
+  if (auto st = override_profiles(request, *doc); !st) return server::error_response(st.error());
   const conf::RunResult run = suites::client::grade_session(*doc, "scim-reference-server");
   std::ostringstream out;
   format->reporter->write(run, out);

@@ -71,6 +71,9 @@ struct ClientReportConfig {
   std::string admin_token_env;  // environment variable holding the admin token
   std::string tenant = "default";
   std::string session;
+  // --profile (repeatable): grade against these published profiles' client rules instead of the
+  // ones the session was started with; empty: the session's own.
+  std::vector<std::string> profiles;
   std::string junit, html, json, md;  // report files
   bool insecure = false;
   std::string ca_cert;

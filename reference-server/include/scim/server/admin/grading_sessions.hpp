@@ -44,6 +44,10 @@ class GradingSessions {
   Status<> remove(const std::string& tenant, const std::string& name);
   void remove_tenant(const std::string& tenant);
 
+  // "profiles" of a start or of a report's override: an array of client_profiles() names,
+  // duplicates dropped; 400 invalidValue naming the known profiles otherwise.
+  static Result<std::vector<std::string>> profiles_of(const nlohmann::json& names);
+
   // A request's entry: kept by every open session of its tenant.
   void record(const JournalEntry& entry);
 
