@@ -23,7 +23,11 @@ std::optional<int> parse_log_level(std::string_view name) {
 }
 
 std::string format_access_text(const AccessRecord& r) {
-  auto quoted = [](const std::string& s) { return nlohmann::json(s).dump(); };
+  // Invalid UTF-8 from a client (a raw byte in the request target) is replaced, as in the JSON
+  // format: the default dump() throws on it, and an access line must never take a request down.
+  auto quoted = [](const std::string& s) {
+    return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
   char duration[32];
   std::snprintf(duration, sizeof duration, "%.3f", static_cast<double>(r.duration.count()) / 1000);
   return "access request_id=" + quoted(r.request_id) +

@@ -45,6 +45,15 @@ TEST(ServerLog, TextQuotesClientValuesSoALineFeedCannotForgeALine) {
   EXPECT_NE(format_access_text(r).find("path=\"/scim/v2/Users\\nGET /forged\""), std::string::npos);
 }
 
+// Found by fuzz_http (fuzz/regressions/http/): a request target with raw non-UTF-8 bytes made
+// the text line's dump() throw, and the server terminated.
+TEST(ServerLog, TextSurvivesInvalidUtf8) {
+  auto r = record();
+  r.path = "/scim/v2/\xff\xfe";
+  EXPECT_NE(format_access_text(r).find("path=\"/scim/v2/\xEF\xBF\xBD\xEF\xBF\xBD\""),
+            std::string::npos);
+}
+
 TEST(ServerLog, JsonAccessLineParses) {
   const auto line =
       format_access_json(record(), std::chrono::system_clock::time_point(std::chrono::seconds(0)));
