@@ -2,12 +2,11 @@
 // so escaping is the JSON library's, and spdlog only adds the line ending.
 #include "scim/server/observe/server_log.hpp"
 
-#include <spdlog/async.h>
-#include <spdlog/async_logger.h>
+#include <spdlog/logger.h>
 #include <spdlog/pattern_formatter.h>
-#include <spdlog/sinks/ostream_sink.h>
-#include <spdlog/sinks/stdout_sinks.h>
 #include <nlohmann/json.hpp>
+
+#include "batching_sink.hpp"
 
 #include "scim/server/store/timestamp.hpp"
 
@@ -55,36 +54,35 @@ std::string format_access_json(const AccessRecord& r, std::chrono::system_clock:
 }
 
 struct ServerLog::Impl {
-  std::shared_ptr<spdlog::details::thread_pool> pool;
-  std::shared_ptr<spdlog::async_logger> logger;
+  std::shared_ptr<BatchingSink> sink;
+  std::shared_ptr<spdlog::logger> logger;
 };
 
 ServerLog::ServerLog(LogOptions options, std::ostream* out)
     : options_(std::move(options)), impl_(std::make_unique<Impl>()) {
-  spdlog::sink_ptr sink;
-  if (out) {
-    sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(*out, /*force_flush=*/true);
-  } else {
-    sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
-  }
+  BatchLimits limits;
+  limits.max_lines = options_.queue_size;
+  limits.interval = options_.write_interval;
+  auto sink = std::make_shared<BatchingSink>(out, limits);
+  impl_->sink = sink;
   if (options_.format == LogFormat::Json) {
     sink->set_pattern("%v");
   } else {
     sink->set_formatter(std::make_unique<spdlog::pattern_formatter>(
         "%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc));
   }
-  impl_->pool = std::make_shared<spdlog::details::thread_pool>(options_.queue_size, 1);
-  // Not registered in spdlog's global registry: each server owns its logger.
-  impl_->logger = std::make_shared<spdlog::async_logger>(
-      "scim", std::move(sink), impl_->pool, spdlog::async_overflow_policy::overrun_oldest);
+  // Not registered in spdlog's global registry: each server owns its logger. The logger is
+  // synchronous; the sink only queues the formatted line for its writer thread.
+  impl_->logger = std::make_shared<spdlog::logger>("scim", std::move(sink));
+  impl_->logger->flush_on(spdlog::level::warn);  // warnings go out without waiting a batch
   const auto level = parse_log_level(options_.level).value_or(spdlog::level::info);
   impl_->logger->set_level(static_cast<spdlog::level::level_enum>(level));
 }
 
 ServerLog::~ServerLog() {
-  // Dropping the logger before the pool lets the pool's destructor drain the queue and join.
+  // The sink's destructor writes the waiting lines and joins its writer thread.
   impl_->logger.reset();
-  impl_->pool.reset();
+  impl_->sink.reset();
 }
 
 bool ServerLog::access_enabled() const {
@@ -122,7 +120,7 @@ void ServerLog::event(int level, std::string_view message) {
 }
 
 std::uint64_t ServerLog::dropped() const {
-  return impl_->pool->overrun_counter();
+  return impl_->sink->dropped();
 }
 
 }  // namespace scim::observe

@@ -1,7 +1,8 @@
-// The server's structured log (docs/observability.md): spdlog behind a pimpl, one asynchronous
-// logger per server (no global registry), writing text or JSON lines to stderr. A request never
-// waits for the log: lines go through a bounded queue to one writer thread, and when the queue
-// is full the oldest line is overwritten and counted (scim_log_lines_dropped_total).
+// The server's structured log (docs/observability.md): spdlog behind a pimpl, one logger per
+// server (no global registry), writing text or JSON lines to stderr. A request never waits for
+// the log: its line is formatted into a bounded batch that one writer thread writes out in one
+// go (batching_sink.hpp), and when the batch is full the oldest line is dropped and counted
+// (scim_log_lines_dropped_total).
 #pragma once
 
 #include <chrono>
@@ -22,6 +23,8 @@ struct LogOptions {
   std::string level = "info";     // trace, debug, info, warn, error, critical, off
   bool access_log = true;         // one info line per request
   std::size_t queue_size = 8192;  // lines waiting for the writer thread; beyond: oldest dropped
+  // How often the writer thread writes the waiting lines (sooner when 64 KiB wait, or a warning).
+  std::chrono::milliseconds write_interval{50};
 };
 
 // The level names --log-level accepts; nullopt for anything else.
