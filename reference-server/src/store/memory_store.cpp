@@ -2,6 +2,7 @@
 #include "scim/server/store/memory_store.hpp"
 
 #include <mutex>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "scim/protocol/strings.hpp"
@@ -21,6 +22,90 @@ ScimError missing(std::string_view type, std::string_view id) {
 
 std::uint64_t version_of(const Record& r) {
   return r.version;
+}
+
+// The members[].value strings of a group resource, with each member's stored "type" (views into
+// `r`, which must outlive them). Empty for null or a resource without members.
+std::unordered_map<std::string_view, std::string_view> member_types(const nlohmann::json* r) {
+  std::unordered_map<std::string_view, std::string_view> out;
+  if (!r || !r->contains("members") || !(*r)["members"].is_array()) return out;
+  out.reserve((*r)["members"].size());
+  for (const auto& m : (*r)["members"]) {
+    if (!m.is_object()) continue;
+    auto v = m.find("value");
+    if (v == m.end() || !v->is_string()) continue;
+    auto t = m.find("type");
+    out.emplace(v->get_ref<const std::string&>(),
+                t != m.end() && t->is_string() ? std::string_view(t->get_ref<const std::string&>())
+                                               : std::string_view());
+  }
+  return out;
+}
+
+// RFC 7643 §4.2: the referenced resource's type, or the error naming members[i]. A member the
+// stored group already lists (`known`) was checked when it was written, and a deleted resource
+// leaves every group (drop_memberships), so only its type is compared: adding one member to a
+// 10,000-member group looks one member up, not 10,000.
+template <class Lookup>
+Result<std::string> member_type(std::size_t i, const nlohmann::json& m,
+                                const std::unordered_map<std::string_view, std::string_view>& known,
+                                const Lookup& type_of) {
+  const std::string& value = m["value"].get_ref<const std::string&>();
+  auto was = known.find(value);
+  std::optional<std::string> actual;
+  if (was != known.end() && !was->second.empty()) {
+    actual = std::string(was->second);
+  } else {
+    actual = type_of(value);
+  }
+  const std::string where = "members[" + std::to_string(i) + "]";
+  if (!actual) {
+    return error(400, ScimType::InvalidValue,
+                 where + ".value \"" + value + "\" does not name an existing resource");
+  }
+  auto type = m.find("type");
+  if (type != m.end() &&
+      (!type->is_string() || !iequals(type->get_ref<const std::string&>(), *actual))) {
+    return error(400, ScimType::InvalidValue,
+                 where + ".type does not match resource \"" + value + "\" (a " + *actual + ")");
+  }
+  return *actual;
+}
+
+// RFC 7643 §4.2: every member must name an existing resource of the tenant; the member "type"
+// is normalised to the referenced resource's type. Duplicates collapse to one entry. `old` is the
+// stored version of the group (null on create); `type_of` finds the type of a resource id.
+template <class Lookup>
+Status<> check_group_members(nlohmann::json& resource, const nlohmann::json* old,
+                             std::size_t max_members, const Lookup& type_of) {
+  if (!resource.contains("members")) return Ok{};
+  auto& members = resource["members"];
+  if (!members.is_array()) return error(400, ScimType::InvalidValue, "members must be an array");
+  if (members.size() > max_members) {
+    return error(400, ScimType::InvalidValue,
+                 "a group holds at most " + std::to_string(max_members) + " members");
+  }
+  const std::string self = resource.value("id", "");
+  const auto known = member_types(old);
+  // Views into the kept members' strings: moving a JSON object moves its storage, not its strings.
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(members.size());
+  nlohmann::json kept = nlohmann::json::array();
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    auto& m = members[i];
+    if (!m.is_object() || !m.contains("value") || !m["value"].is_string()) {
+      return error(400, ScimType::InvalidValue,
+                   "members[" + std::to_string(i) + "].value is required");
+    }
+    const std::string& value = m["value"].get_ref<const std::string&>();
+    if (value == self) return error(400, ScimType::InvalidValue, "a group cannot contain itself");
+    auto type = member_type(i, m, known, type_of);
+    if (!type) return type.error();
+    if (!m.contains("type") || m["type"] != *type) m["type"] = std::move(*type);
+    if (seen.insert(value).second) kept.push_back(std::move(m));
+  }
+  members = std::move(kept);
+  return Ok{};
 }
 
 }  // namespace
@@ -101,43 +186,11 @@ Result<StoredResource> InMemoryStore::get(std::string_view type, std::string_vie
   return StoredResource{materialize(*t, *r), version_of(*r)};
 }
 
-// RFC 7643 §4.2: every member must name an existing resource of the tenant; the member "type"
-// is normalised to the referenced resource's type. Duplicates collapse to one entry.
+// RFC 7643 §4.2: every member must name an existing resource of the tenant.
 Status<> InMemoryStore::check_members(const TypeSpec& spec, nlohmann::json& resource) const {
-  if (!spec.holds_members || !resource.contains("members")) return Ok{};
-  auto& members = resource["members"];
-  if (!members.is_array()) return error(400, ScimType::InvalidValue, "members must be an array");
-  if (members.size() > options_.max_members_per_group) {
-    return error(
-        400, ScimType::InvalidValue,
-        "a group holds at most " + std::to_string(options_.max_members_per_group) + " members");
-  }
-  const std::string self = resource.value("id", "");
-  std::unordered_set<std::string> seen;
-  nlohmann::json kept = nlohmann::json::array();
-  for (std::size_t i = 0; i < members.size(); ++i) {
-    auto& m = members[i];
-    const std::string where = "members[" + std::to_string(i) + "]";
-    if (!m.is_object() || !m.contains("value") || !m["value"].is_string()) {
-      return error(400, ScimType::InvalidValue, where + ".value is required");
-    }
-    const std::string value = m["value"].get<std::string>();
-    if (value == self) return error(400, ScimType::InvalidValue, "a group cannot contain itself");
-    auto actual = type_of_locked(value);
-    if (!actual) {
-      return error(400, ScimType::InvalidValue,
-                   where + ".value \"" + value + "\" does not name an existing resource");
-    }
-    if (m.contains("type") &&
-        (!m["type"].is_string() || !iequals(m["type"].get<std::string>(), *actual))) {
-      return error(400, ScimType::InvalidValue,
-                   where + ".type does not match resource \"" + value + "\" (a " + *actual + ")");
-    }
-    m["type"] = *actual;
-    if (seen.insert(value).second) kept.push_back(std::move(m));
-  }
-  members = std::move(kept);
-  return Ok{};
+  if (!spec.holds_members) return Ok{};
+  return check_group_members(resource, nullptr, options_.max_members_per_group,
+                             [this](std::string_view id) { return type_of_locked(id); });
 }
 
 void InMemoryStore::stamp(const TypeSpec& spec, nlohmann::json& resource,
@@ -173,21 +226,20 @@ StoredResource InMemoryStore::put_record(TypeTable& t, nlohmann::json resource,
   return StoredResource{std::move(resource), version};
 }
 
-// Replaces the reverse-index edges of a group: `old` members out, `now` members in.
+// Moves the reverse-index edges of a group from its `old` members to its `now` members. Only the
+// edges that change are touched, so a PATCH adding one member to a big group costs one edge.
 void InMemoryStore::relink(const TypeSpec& spec, const nlohmann::json* old,
                            const nlohmann::json* now) {
   if (!spec.holds_members) return;
-  auto each = [](const nlohmann::json* r, auto&& fn) {
-    if (!r || !r->contains("members") || !(*r)["members"].is_array()) return;
-    for (const auto& m : (*r)["members"]) {
-      if (m.is_object() && m.contains("value") && m["value"].is_string()) {
-        fn(m["value"].get<std::string>());
-      }
-    }
-  };
   const std::string id = (now ? *now : *old).at("id").get<std::string>();
-  each(old, [&](const std::string& member) { members_.remove(id, member); });
-  each(now, [&](const std::string& member) { members_.add(id, member); });
+  const auto before = member_types(old);
+  const auto after = member_types(now);
+  for (const auto& member : before) {
+    if (!after.count(member.first)) members_.remove(id, member.first);
+  }
+  for (const auto& member : after) {
+    if (!before.count(member.first)) members_.add(id, member.first);
+  }
 }
 
 Result<WriteOutcome> InMemoryStore::create(std::string_view type, nlohmann::json resource) {
@@ -247,7 +299,12 @@ Result<WriteOutcome> InMemoryStore::replace(std::string_view type, std::string_v
   resource["id"] = std::string(id);
   if (auto clash = t->unique_conflict(resource, id))
     return error(409, ScimType::Uniqueness, *clash);
-  if (auto st = check_members(t->spec(), resource); !st) return st.error();
+  if (t->spec().holds_members) {
+    auto st =
+        check_group_members(resource, &*old, options_.max_members_per_group,
+                            [this](std::string_view member) { return type_of_locked(member); });
+    if (!st) return st.error();
+  }
   WriteOutcome out{commit(*t, std::move(resource), &*old), {}};
   relink(t->spec(), &*old, &out.resource.resource);
   attach_groups(*t, out.resource.resource);

@@ -162,6 +162,41 @@ TEST_F(MemoryStoreTest, ReplacingMembersRelinks) {
   EXPECT_EQ(store.get("User", "u2")->resource["groups"][0]["value"], "eng");
 }
 
+// A replace checks and relinks only the members that change (issue 19: one member more in a big
+// group), with the same answers as checking every member: an existing member whose type the
+// request contradicts is still refused, and the edges equal the members afterwards.
+TEST_F(MemoryStoreTest, ReplacingAGroupChecksAndRelinksItsMembersAsAWhole) {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 50; ++i) {
+    ids.push_back("u" + std::to_string(i));
+    ASSERT_TRUE(store.create("User", user(ids.back(), "n" + std::to_string(i))).ok());
+  }
+  ASSERT_TRUE(store.create("Group", group("big", "Big", ids)).ok());
+  EXPECT_EQ(store.membership_edges(), 50u);
+  auto g = group("big", "Big", ids);
+  g["members"][7]["type"] = "Group";  // u7 is a User: refused though it is already a member
+  auto bad = store.replace("Group", "big", g, std::nullopt);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().scim_type, ScimType::InvalidValue);
+  EXPECT_NE(bad.error().detail.find("members[7].type"), std::string::npos);
+  ASSERT_TRUE(store.create("User", user("new", "newcomer")).ok());
+  auto more = ids;
+  more.push_back("new");
+  more.erase(more.begin() + 3);  // u3 leaves, "new" joins
+  auto ok = store.replace("Group", "big", group("big", "Big", more), std::nullopt);
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok->resource.resource["members"].size(), 50u);
+  EXPECT_EQ(ok->resource.resource["members"][49]["type"], "User");  // filled in for the newcomer
+  EXPECT_EQ(store.membership_edges(), 50u);
+  EXPECT_FALSE(store.get("User", "u3")->resource.contains("groups"));
+  EXPECT_EQ(store.get("User", "new")->resource["groups"][0]["value"], "big");
+  EXPECT_EQ(store.get("User", "u4")->resource["groups"][0]["value"], "big");
+  auto ghost = more;
+  ghost.push_back("ghost");
+  EXPECT_EQ(store.replace("Group", "big", group("big", "Big", ghost), std::nullopt).error().status,
+            400);
+}
+
 TEST_F(MemoryStoreTest, AGroupCannotContainItself) {
   auto bad = store.create("Group", group("g", "g", {"g"}));
   ASSERT_FALSE(bad.ok());
