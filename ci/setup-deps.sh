@@ -17,6 +17,7 @@ packages=(
   libjemalloc-dev
   libvalijson-dev
   libspdlog-dev
+  libcjose-dev libjansson-dev
   curl jq
   prometheus
   help2man dpkg-dev file

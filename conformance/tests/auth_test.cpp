@@ -94,5 +94,85 @@ TEST_F(OAuthTest, TheTokenExchangeIsRecordedWithItsSecretsRedacted) {
   EXPECT_TRUE(auth.take_token_exchanges().empty());  // taken once
 }
 
+// IPSIE AL1 §3.1: the token endpoint from RFC 8414 metadata, the client authenticated with an
+// RFC 7523 private_key_jwt assertion that verifies with the client's public key.
+class PrivateKeyJwtTest : public OAuthTest {
+ protected:
+  AuthConfig jwt_config() {
+    AuthConfig c;
+    c.oauth = OAuthConfig{"", "ipsie-client", "", "scim", "https://idp/tenant1", key_};
+    return c;
+  }
+  static std::string form_value(const std::string& body, const std::string& name) {
+    const auto at = body.find(name + "=");
+    if (at == std::string::npos) return "<absent>";
+    const auto start = at + name.size() + 1;
+    return body.substr(start, body.find('&', start) - start);
+  }
+  void serve_metadata(const std::string& issuer) {
+    fake_.on(
+        "GET", "/.well-known/oauth-authorization-server/tenant1", [issuer](const HttpRequest&) {
+          return testing::json_response(
+              200, nlohmann::json{{"issuer", issuer}, {"token_endpoint", "https://idp/t1/token"}}
+                       .dump());
+        });
+  }
+  jose::Key key_ = *jose::Key::generate(jose::Alg::ES256, "k-1");
+};
+
+TEST_F(PrivateKeyJwtTest, DiscoversTheEndpointAndSendsAVerifiableAssertion) {
+  serve_metadata("https://idp/tenant1");
+  std::string assertion;
+  fake_.on("POST", "/t1/token", [&](const HttpRequest& r) {
+    EXPECT_EQ(find_header(r.headers, "authorization"), nullptr);  // no client secret anywhere
+    EXPECT_EQ(form_value(r.body, "client_assertion_type"),
+              "urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer");
+    EXPECT_EQ(form_value(r.body, "scope"), "scim");
+    assertion = form_value(r.body, "client_assertion");
+    return testing::json_response(200, R"({"access_token":"at-jwt","expires_in":300})");
+  });
+  Authenticator auth(jwt_config(), fake_, clock_);
+  auto headers = auth.headers();
+  ASSERT_TRUE(headers.ok()) << headers.error();
+  EXPECT_EQ(headers->front().second, "Bearer at-jwt");
+  jose::KeySet keys;
+  ASSERT_TRUE(keys.add(*jose::Key::from_jwk(key_.public_jwk())));
+  auto verified = jose::verify(assertion, keys);
+  ASSERT_TRUE(verified) << verified.error();
+  EXPECT_EQ(verified->header["kid"], "k-1");
+  EXPECT_EQ(verified->claims["iss"], "ipsie-client");
+  EXPECT_EQ(verified->claims["sub"], "ipsie-client");
+  EXPECT_EQ(verified->claims["aud"], "https://idp/t1/token");
+  EXPECT_EQ(verified->claims["exp"].get<long long>() - verified->claims["iat"].get<long long>(),
+            kAssertionLifetimeSeconds);
+  EXPECT_FALSE(verified->claims.value("jti", std::string()).empty());
+  // The transcript shows both exchanges, never the assertion.
+  const auto exchanges = auth.take_token_exchanges();
+  ASSERT_EQ(exchanges.size(), 2u);
+  EXPECT_EQ(exchanges[0].url, "https://idp/.well-known/oauth-authorization-server/tenant1");
+  EXPECT_EQ(exchanges[1].request_body.find(assertion), std::string::npos);
+}
+
+TEST_F(PrivateKeyJwtTest, MetadataOfAnotherIssuerIsRefused) {
+  serve_metadata("https://evil/tenant1");
+  Authenticator auth(jwt_config(), fake_, clock_);
+  auto headers = auth.headers();
+  ASSERT_FALSE(headers.ok());
+  EXPECT_NE(headers.error().find("RFC 8414 §3.3"), std::string::npos) << headers.error();
+}
+
+TEST_F(PrivateKeyJwtTest, TheServersRefusalReasonIsShown) {
+  serve_metadata("https://idp/tenant1");
+  fake_.on("POST", "/t1/token", 401,
+           R"({"error":"invalid_client","error_description":"signature does not verify"})");
+  Authenticator auth(jwt_config(), fake_, clock_);
+  auto headers = auth.headers();
+  ASSERT_FALSE(headers.ok());
+  EXPECT_NE(headers.error().find("HTTP 401 without a token: invalid_client (signature does not "
+                                 "verify)"),
+            std::string::npos)
+      << headers.error();
+}
+
 }  // namespace
 }  // namespace scim::conf

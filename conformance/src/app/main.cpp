@@ -16,6 +16,7 @@
 #include "scim/conformance/cli/client_report_command.hpp"
 #include "scim/conformance/cli/diff_command.hpp"
 #include "scim/conformance/cli/list_command.hpp"
+#include "scim/conformance/cli/oauth_options.hpp"
 #include "scim/conformance/cli/options.hpp"
 #include "scim/conformance/cli/run_command.hpp"
 #include "scim/conformance/client/curl_transport.hpp"
@@ -102,6 +103,17 @@ int client_report(const cli::ClientReportConfig& config) {
   return cli::client_report_command(config, env);
 }
 
+// `jwks`: only the public members of the key are printed (RFC 7517 §5).
+int print_jwks(const cli::JwksConfig& config) {
+  auto key = cli::read_oauth_key(config.key_file, config.key_id);
+  if (!key) {
+    std::cerr << "scim-conformance: " << key.error().message << "\n";
+    return 2;
+  }
+  std::cout << nlohmann::json{{"keys", {key->public_jwk()}}}.dump(2) << "\n";
+  return 0;
+}
+
 // Owns the signal-waiting thread; its destructor wakes and joins it.
 class SignalWatch {
  public:
@@ -147,6 +159,7 @@ int dispatch(const std::vector<std::string>& args) {
   }
   if (command->kind == cli::CommandKind::Diff) return diff(command->diff);
   if (command->kind == cli::CommandKind::ClientReport) return client_report(command->client_report);
+  if (command->kind == cli::CommandKind::Jwks) return print_jwks(command->jwks);
   const Catalog catalog = build_catalog();
   // Former check IDs in --only/--exclude still select their checks; say so once per pattern.
   auto& selection =

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "scim/conformance/cli/config_file.hpp"
+#include "scim/conformance/cli/oauth_options.hpp"
 #include "scim/conformance/model.hpp"
 
 namespace scim::conf::cli {
@@ -24,9 +25,14 @@ constexpr OptionSpec kRunOptions[] = {
     {"basic", Kind::Single, "HTTP Basic credentials user:pass"},
     {"header", Kind::Multi, "extra header 'Name: value' on every request (repeatable)"},
     {"oauth-token-url", Kind::Single, "OAuth 2.0 token endpoint (client credentials grant)"},
+    {"oauth-issuer", Kind::Single,
+     "OAuth issuer: the token endpoint is read from its RFC 8414 metadata"},
     {"oauth-client-id", Kind::Single, "OAuth client id"},
     {"oauth-client-secret", Kind::Single, "OAuth client secret"},
-    {"oauth-scope", Kind::Single, "OAuth scope"},
+    {"oauth-key", Kind::Single,
+     "PEM private key (RSA or EC P-256): private_key_jwt client authentication (RFC 7523)"},
+    {"oauth-key-id", Kind::Single, "kid of --oauth-key, as registered in the client's JWKS"},
+    {"oauth-scope", Kind::Single, "OAuth scope (default with --oauth-key: scim)"},
     {"only", Kind::Multi, "run only checks whose ID matches this glob (repeatable)"},
     {"exclude", Kind::Multi, "skip checks whose ID matches this glob (repeatable)"},
     {"tags", Kind::Multi, "run only checks with one of these tags (comma-separated)"},
@@ -156,16 +162,12 @@ Status<UsageError> read_auth(const Values& values, AuthConfig& auth) {
   if (!auth.basic.empty() && auth.basic.find(':') == std::string::npos) {
     return UsageError{"--basic must be user:password"};
   }
-  const auto url = values.text("oauth-token-url");
-  const auto id = values.text("oauth-client-id");
-  const auto secret = values.text("oauth-client-secret");
-  if (!url.empty() || !id.empty() || !secret.empty()) {
-    if (url.empty() || id.empty() || secret.empty()) {
-      return UsageError{
-          "OAuth needs --oauth-token-url, --oauth-client-id and --oauth-client-secret together"};
-    }
-    auth.oauth = OAuthConfig{url, id, secret, values.text("oauth-scope")};
-  }
+  auto oauth = read_oauth({values.text("oauth-token-url"), values.text("oauth-client-id"),
+                           values.text("oauth-client-secret"), values.text("oauth-scope"),
+                           values.text("oauth-issuer"), values.text("oauth-key"),
+                           values.text("oauth-key-id")});
+  if (!oauth) return oauth.error();
+  auth.oauth = std::move(*oauth);
   const int methods =
       (auth.oauth ? 1 : 0) + (auth.bearer_token.empty() ? 0 : 1) + (auth.basic.empty() ? 0 : 1);
   if (methods > 1) return UsageError{"choose one of --token, --basic and --oauth-*"};
@@ -264,7 +266,8 @@ Result<ConfigValues, UsageError> merge(ConfigValues flags, const EnvLookup& env,
   }
   if (auto url = env("SCIM_BASE_URL"); url && !url->empty()) merged["base-url"] = {*url};
   const bool other_auth = flags.contains("basic") || flags.contains("oauth-token-url") ||
-                          merged.contains("basic") || merged.contains("oauth-token-url");
+                          flags.contains("oauth-issuer") || merged.contains("basic") ||
+                          merged.contains("oauth-token-url") || merged.contains("oauth-issuer");
   if (auto token = env("SCIM_TOKEN"); token && !token->empty() && !other_auth) {
     merged["token"] = {*token};
   }
@@ -329,6 +332,13 @@ void add_client_report(CLI::App& app, ClientReportConfig& c) {
       ->check(CLI::Range(1, 3600));
 }
 
+void add_jwks(CLI::App& app, JwksConfig& c) {
+  auto* cmd = app.add_subcommand(
+      "jwks", "print the public JWKS of an --oauth-key, to register the client's key (RFC 7517)");
+  cmd->add_option("--oauth-key", c.key_file, "PEM private key (RSA or EC P-256)")->required();
+  cmd->add_option("--oauth-key-id", c.key_id, "kid to publish the key under");
+}
+
 }  // namespace
 
 std::optional<std::pair<std::string, std::string>> parse_header(const std::string& text) {
@@ -355,12 +365,13 @@ Result<Command, UsageError> parse_command_line(const std::vector<std::string>& a
   add_list(app, list_bound, format);
   add_diff(app, diff_bound, command.diff);
   add_client_report(app, command.client_report);
+  add_jwks(app, command.jwks);
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 pops from the back
     app.parse(reversed);
   } catch (const CLI::CallForHelp&) {
     command.help = app.help();
-    for (const char* sub : {"run", "list", "diff", "client-report"}) {
+    for (const char* sub : {"run", "list", "diff", "client-report", "jwks"}) {
       if (app.got_subcommand(sub)) command.help = app.get_subcommand(sub)->help();
     }
     return command;
@@ -376,6 +387,10 @@ Result<Command, UsageError> parse_command_line(const std::vector<std::string>& a
   }
   if (app.got_subcommand("client-report")) {
     command.kind = CommandKind::ClientReport;
+    return command;
+  }
+  if (app.got_subcommand("jwks")) {
+    command.kind = CommandKind::Jwks;
     return command;
   }
   if (app.got_subcommand("diff")) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "config_oauth.hpp"
 #include "config_profile.hpp"
 #include "scim/server/app/config_observe.hpp"
 #include "scim/server/http/auth.hpp"
@@ -344,6 +345,7 @@ Result<ServerConfig, ConfigExit> parse_command_line(int argc, const char* const*
       "(RFC 7643, RFC 7644). Flags override --config. See docs/server.md."};
   FlagValues flags;
   ProfileFlags profile_flags;
+  OAuthFlags oauth_flags;
   app.add_option("--config", flags.config_file, "JSON configuration file (see docs/server.md)")
       ->check(CLI::ExistingFile);
   register_http_flags(app, config, flags);
@@ -354,6 +356,7 @@ Result<ServerConfig, ConfigExit> parse_command_line(int argc, const char* const*
   register_admin_flags(app, config, flags);
   register_observe_flags(app, config.observe);
   register_profile_flags(app, config, profile_flags);
+  register_oauth_flags(app, config, oauth_flags);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -365,6 +368,7 @@ Result<ServerConfig, ConfigExit> parse_command_line(int argc, const char* const*
   }
   if (auto st = apply_flags(app, flags, config); !st) return ConfigExit{2, st.error()};
   if (auto st = apply_profile(profile_flags, config); !st) return ConfigExit{2, st.error()};
+  if (auto st = apply_oauth(oauth_flags, config); !st) return ConfigExit{2, st.error()};
   if (auto st = validate(config); !st) return ConfigExit{2, st.error()};
   return config;
 }

@@ -146,6 +146,8 @@ Result<std::unique_ptr<ReferenceServer>, std::string> ReferenceServer::create(Se
   if (!deviate) return Unexpected{deviate.error()};
   auto auth = http::Authenticator::create(config.auth);
   if (!auth) return Unexpected{auth.error()};
+  auto oauth = http::OAuthProvider::create(config.auth.oauth);
+  if (!oauth) return Unexpected{oauth.error()};
   if (config.observe.metrics && config.observe.metrics_auth == observe::MetricsAuth::Admin &&
       !auth->admin_enabled()) {
     return Unexpected{std::string("--metrics-auth admin needs an --admin-token")};
@@ -161,9 +163,9 @@ Result<std::unique_ptr<ReferenceServer>, std::string> ReferenceServer::create(Se
     journal_file = std::move(*opened);
   }
 
-  std::unique_ptr<ReferenceServer> server(
-      new ReferenceServer(std::move(config), std::move(*registry), std::move(*auth),
-                          std::move(*signer), *deviate, std::move(journal_file)));
+  std::unique_ptr<ReferenceServer> server(new ReferenceServer(
+      std::move(config), std::move(*registry), std::move(*auth), std::move(*oauth),
+      std::move(*signer), *deviate, std::move(journal_file)));
   if (auto st = server->add_configured_feeds(); !st) return Unexpected{"events: " + st.error()};
   if (auto st = server->add_configured_faults(); !st) {
     return Unexpected{"admin.faults: " + st.error()};
@@ -184,12 +186,14 @@ Result<std::unique_ptr<ReferenceServer>, std::string> ReferenceServer::create(Se
 }
 
 ReferenceServer::ReferenceServer(ServerConfig config, Registry registry, http::Authenticator auth,
-                                 events::JwsSigner signer, const deviate::Deviations& deviations,
+                                 http::OAuthProvider oauth, events::JwsSigner signer,
+                                 const deviate::Deviations& deviations,
                                  std::unique_ptr<admin::JournalFile> journal_file)
     : config_(std::move(config)),
       log_(config_.observe.log),
       registry_(std::move(registry)),
       auth_(std::move(auth)),
+      oauth_(std::move(oauth)),
       tenants_(deviate::deviate_store_specs(deviations, server::store_specs(registry_))),
       transport_(events::make_curl_transport()),
       feeds_(config_.events.limits, *transport_,
@@ -223,8 +227,9 @@ ReferenceServer::ReferenceServer(ServerConfig config, Registry registry, http::A
                                   http::normalise_base_path(config_.http.base_path))),
       access_log_(log_),
       journal_(journals_),
-      authenticate_(config_.http.base_path, auth_,
-                    [this](const server::Request& r) { return access_of(r); }),
+      authenticate_(
+          config_.http.base_path, auth_, [this](const server::Request& r) { return access_of(r); },
+          oauth_.validator.get()),
       faults_layer_(faults_),
       async_(jobs_, runner_, config_.async),
       pipeline_(routes_),
@@ -291,6 +296,7 @@ server::RouteParts ReferenceServer::route_parts() {
           .feeds = &feed_endpoints_,
           .admin = auth_.admin_enabled() ? &admin_handlers_ : nullptr,
           .operator_api = &operator_,
+          .oauth = oauth_.token_endpoint.get(),
           .metrics_access = metrics_access};
 }
 

@@ -198,6 +198,35 @@ void add_dashboard_routes(RouteTable& t, OperatorApi& api) {
          .accepts = Accepts::Any});
 }
 
+// The test authorization server (OAuthApi): public, outside the SCIM base, answers JSON itself.
+void add_oauth_routes(RouteTable& t, OAuthApi& api) {
+  OAuthApi* o = &api;
+  t.add({.method = "GET",
+         .pattern = "/.well-known/oauth-authorization-server",
+         .handler = [o](const Request& r, const RouteMatch&) { return o->metadata(r); },
+         .rfc = "RFC 8414 §3",
+         .summary = "authorization server metadata (--oauth-signing-key)",
+         .scope = Scope::Root,
+         .access = Access::Public,
+         .accepts = Accepts::Any});
+  t.add({.method = "GET",
+         .pattern = "/oauth/jwks",
+         .handler = [o](const Request& r, const RouteMatch&) { return o->jwks(r); },
+         .rfc = "RFC 7517 §5",
+         .summary = "public keys of the access tokens it issues",
+         .scope = Scope::Root,
+         .access = Access::Public,
+         .accepts = Accepts::Any});
+  t.add({.method = "POST",
+         .pattern = "/oauth/token",
+         .handler = [o](const Request& r, const RouteMatch&) { return o->token(r); },
+         .rfc = "RFC 6749 §4.4; RFC 7523 §2.2",
+         .summary = "access token for a private_key_jwt client assertion",
+         .scope = Scope::Root,
+         .access = Access::Public,
+         .accepts = Accepts::Any});
+}
+
 }  // namespace
 
 RouteTable make_routes(Service& service, RouteParts parts, std::string base_path) {
@@ -216,6 +245,7 @@ RouteTable make_routes(Service& service, RouteParts parts, std::string base_path
          .access = Access::Public,
          .accepts = Accepts::Any});
   if (parts.operator_api) add_operator_routes(t, *parts.operator_api, parts.metrics_access);
+  if (parts.oauth) add_oauth_routes(t, *parts.oauth);
 
   // ---- Discovery (RFC 7644 §4). Public: RFC 7643 §5 "SHOULD be publicly accessible".
   t.add({.method = "GET",

@@ -135,7 +135,7 @@ Result<Authenticator, std::string> Authenticator::create(AuthOptions options) {
   Authenticator auth;
   auth.realm_ = options.realm;
   Tables& t = auth.tables_;
-  if (options.tokens.empty() && options.basic.empty()) {
+  if (options.tokens.empty() && options.basic.empty() && !options.oauth.enabled()) {
     options.tokens.push_back(TokenCredential{"secret", "default", std::nullopt});
   }
   t.tenants.insert("default");

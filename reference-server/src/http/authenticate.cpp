@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "scim/protocol/strings.hpp"
 #include "scim/server/api/responses.hpp"
 #include "scim/server/http/target.hpp"
 
@@ -20,11 +21,67 @@ bool usable_host(std::string_view host) {
   });
 }
 
+// The credentials of "Bearer <token>" (RFC 6750 §2.1; the scheme is case-insensitive), else "".
+std::string_view bearer_credentials(std::string_view authorization) {
+  while (!authorization.empty() && authorization.front() == ' ') authorization.remove_prefix(1);
+  const auto space = authorization.find(' ');
+  if (space == std::string_view::npos || !iequals(authorization.substr(0, space), "Bearer")) {
+    return {};
+  }
+  auto token = authorization.substr(space + 1);
+  while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
+  while (!token.empty() && (token.back() == ' ' || token.back() == '\t')) token.remove_suffix(1);
+  return token;
+}
+
+// RFC 6750 §3: error_description is limited to %x20-21 / %x23-5B / %x5D-7E.
+std::string challenge_text(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\'';
+    } else if (c >= 0x20 && c <= 0x7E) {
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 AuthenticateMiddleware::AuthenticateMiddleware(std::string base_path, const Authenticator& auth,
-                                               AccessOf access_of)
-    : base_path_(normalise_base_path(base_path)), auth_(auth), access_of_(std::move(access_of)) {}
+                                               AccessOf access_of, const JwtValidator* jwt)
+    : base_path_(normalise_base_path(base_path)),
+      auth_(auth),
+      access_of_(std::move(access_of)),
+      jwt_(jwt) {}
+
+server::Response AuthenticateMiddleware::refused(const TokenRefusal& refusal) const {
+  auto r = server::error_response(http_error(refusal.status, refusal.description));
+  std::string challenge = auth_.challenges().front() + ", error=\"" + refusal.error +
+                          "\", error_description=\"" + challenge_text(refusal.description) + "\"";
+  if (refusal.error == "insufficient_scope") {
+    challenge += ", scope=\"" + jwt_->options().scope + "\"";
+  }
+  r.headers.emplace_back("WWW-Authenticate", std::move(challenge));
+  return r;
+}
+
+// A JWT access token: the validator decides, then the tenant it names must exist and, on a
+// path-addressed tenant, be that tenant (the same realm rule as for configured tokens).
+server::Response AuthenticateMiddleware::jwt_bearer(server::Request& request,
+                                                    const server::Next& next,
+                                                    std::string_view token,
+                                                    const std::string* path_tenant) const {
+  auto grant = jwt_->validate(token, connection_origin(request));
+  if (!grant) return refused(grant.error());
+  if (!auth_.has_tenant(grant->tenant) || (path_tenant && *path_tenant != grant->tenant)) {
+    return refused({401, "invalid_token", "the token's tenant is not a tenant of this path"});
+  }
+  request.principal = server::Principal{grant->tenant, std::nullopt, "jwt:" + grant->client};
+  request.headers.erase("authorization");  // the token goes no further than this layer
+  return next(request);
+}
 
 server::Response AuthenticateMiddleware::unauthorized(std::string detail) const {
   // RFC 7644 §2 / RFC 7235 §4.1: a 401 names the supported schemes in WWW-Authenticate.
@@ -97,6 +154,10 @@ server::Response AuthenticateMiddleware::handle(server::Request& request,
     return next(request);
   }
   const std::string* path_tenant = route->tenant ? &*route->tenant : nullptr;
+  if (jwt_ != nullptr) {
+    const auto token = bearer_credentials(authz->second);
+    if (JwtValidator::looks_like_jwt(token)) return jwt_bearer(request, next, token, path_tenant);
+  }
   auto principal = auth_.authenticate(authz->second, path_tenant);
   if (!principal) {
     if (auth_.admin_enabled() && auth_.authenticate_admin(authz->second)) {

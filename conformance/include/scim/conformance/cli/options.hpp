@@ -80,7 +80,13 @@ struct ClientReportConfig {
   int timeout_seconds = 30;
 };
 
-enum class CommandKind { Run, List, Diff, ClientReport, Help };
+// `jwks`: the public half of a private_key_jwt key, as a JWKS to register with the server.
+struct JwksConfig {
+  std::string key_file;
+  std::string key_id;
+};
+
+enum class CommandKind { Run, List, Diff, ClientReport, Jwks, Help };
 
 struct Command {
   CommandKind kind = CommandKind::Help;
@@ -88,6 +94,7 @@ struct Command {
   ListConfig list;
   DiffConfig diff;
   ClientReportConfig client_report;
+  JwksConfig jwks;
   std::string help;  // usage text for CommandKind::Help
 };
 

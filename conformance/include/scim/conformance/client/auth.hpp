@@ -1,6 +1,9 @@
 // Authentication against the target: bearer token (RFC 6750), HTTP Basic (RFC 7617), arbitrary
 // extra headers, and OAuth 2.0 client credentials (RFC 6749 §4.4) with the access token cached
-// until shortly before it expires. Thread-safe: checks running in parallel share one instance.
+// until shortly before it expires. The client authenticates to the token endpoint with its
+// secret (RFC 6749 §2.3.1) or, as IPSIE AL1 §3.1 requires, with an RFC 7523 private_key_jwt
+// assertion; the token endpoint is given or discovered from RFC 8414 metadata. Thread-safe:
+// checks running in parallel share one instance.
 #pragma once
 
 #include <chrono>
@@ -12,15 +15,18 @@
 
 #include "scim/conformance/client/redact.hpp"
 #include "scim/conformance/http.hpp"
+#include "scim/protocol/jose.hpp"
 #include "scim/protocol/result.hpp"
 
 namespace scim::conf {
 
 struct OAuthConfig {
-  std::string token_url;
+  std::string token_url;  // empty: discovered from `issuer`
   std::string client_id;
-  std::string client_secret;
-  std::string scope;  // optional
+  std::string client_secret;             // client_secret_basic; empty with `signing_key`
+  std::string scope;                     // optional
+  std::string issuer;                    // RFC 8414 discovery of the token endpoint
+  std::optional<jose::Key> signing_key;  // private_key_jwt (RFC 7523 §2.2)
 };
 
 struct AuthConfig {
@@ -57,13 +63,18 @@ class Authenticator {
   RedactionRules configured_rules() const;  // without the current token: needs no lock
   Result<std::string, std::string> oauth_token();
   Result<std::string, std::string> fetch_token();
-  void record_token_exchange(const HttpRequest& request, const HttpResponse& response);
+  // The token request's client authentication: Basic with the secret, or the assertion (whose
+  // text is returned so the transcript can redact it).
+  Result<std::string, std::string> authenticate_client(HttpRequest& request);
+  void record_token_exchange(const HttpRequest& request, const HttpResponse& response,
+                             const std::string& extra_secret = "");
 
   AuthConfig config_;
   Transport& transport_;
   Clock clock_;
   mutable std::mutex mutex_;
   std::string token_;
+  std::string token_url_;  // configured or discovered
   std::chrono::steady_clock::time_point token_expiry_{};
   std::vector<Exchange> token_exchanges_;
 };

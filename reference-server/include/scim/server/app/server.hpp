@@ -32,6 +32,7 @@
 #include "scim/server/events/push_transport.hpp"
 #include "scim/server/http/auth.hpp"
 #include "scim/server/http/authenticate.hpp"
+#include "scim/server/http/oauth_provider.hpp"
 #include "scim/server/http/rate_limit.hpp"
 #include "scim/server/http/server.hpp"
 #include "scim/server/observe/access_log_middleware.hpp"
@@ -81,7 +82,8 @@ class ReferenceServer {
 
  private:
   ReferenceServer(ServerConfig config, Registry registry, http::Authenticator auth,
-                  events::JwsSigner signer, const deviate::Deviations& deviations,
+                  http::OAuthProvider oauth, events::JwsSigner signer,
+                  const deviate::Deviations& deviations,
                   std::unique_ptr<admin::JournalFile> journal_file);
   Status<std::string> add_configured_feeds();
   // The bulk executor when the configuration serves bulk, else nullptr (no /Bulk route).
@@ -101,6 +103,7 @@ class ReferenceServer {
   observe::ServerLog log_;  // early, so that it outlives every part that logs
   Registry registry_;
   http::Authenticator auth_;
+  http::OAuthProvider oauth_;  // JWT validation and the test token endpoint (--oauth-*)
   store::TenantDirectory tenants_;
   std::unique_ptr<events::PushTransport> transport_;
   events::FeedRegistry feeds_;

@@ -10,6 +10,7 @@
 #include "scim/server/async/async_jobs.hpp"
 #include "scim/server/bulk/bulk_executor.hpp"
 #include "scim/server/endpoints/admin_api.hpp"
+#include "scim/server/endpoints/oauth_api.hpp"
 #include "scim/server/endpoints/operator_api.hpp"
 #include "scim/server/endpoints/service.hpp"
 #include "scim/server/events/feed_endpoints.hpp"
@@ -23,6 +24,7 @@ struct RouteParts {
   events::FeedEndpointsContext* feeds = nullptr;  // /Feeds...
   AdminApi* admin = nullptr;            // /admin/v1/... (only when an admin token is configured)
   OperatorApi* operator_api = nullptr;  // /metrics, /ready
+  OAuthApi* oauth = nullptr;  // RFC 8414 metadata, /oauth/token, /oauth/jwks (--oauth-signing-key)
   // Who may GET /metrics: Public, or Admin (--metrics-auth admin); nullopt: no /metrics route.
   std::optional<Access> metrics_access = Access::Public;
 };

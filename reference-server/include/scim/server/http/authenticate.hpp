@@ -17,6 +17,7 @@
 #include "scim/server/api/middleware.hpp"
 #include "scim/server/api/router.hpp"
 #include "scim/server/http/auth.hpp"
+#include "scim/server/http/jwt_validator.hpp"
 
 namespace scim::http {
 
@@ -26,19 +27,26 @@ class AuthenticateMiddleware final : public server::Middleware {
   // matches (the route table then answers 404 or 405).
   using AccessOf = std::function<std::optional<server::Access>(const server::Request&)>;
 
-  // `auth` must outlive the middleware.
-  AuthenticateMiddleware(std::string base_path, const Authenticator& auth, AccessOf access_of);
+  // `auth` (and `jwt`, when given) must outlive the middleware. With `jwt`, a bearer token shaped
+  // like a JWT is judged by it (IPSIE AL1 §3.1); other credentials by `auth` as before.
+  AuthenticateMiddleware(std::string base_path, const Authenticator& auth, AccessOf access_of,
+                         const JwtValidator* jwt = nullptr);
   std::string_view name() const override { return "authenticate"; }
   server::Response handle(server::Request& request, const server::Next& next) override;
 
  private:
   server::Response unauthorized(std::string detail) const;
+  // RFC 6750 §3: 401 invalid_token or 403 insufficient_scope, with the error in the challenge.
+  server::Response refused(const TokenRefusal& refusal) const;
+  server::Response jwt_bearer(server::Request& request, const server::Next& next,
+                              std::string_view token, const std::string* path_tenant) const;
   server::Response admin(server::Request& request, const server::Next& next) const;
   std::string base_url(const server::Request& request, const std::string& prefix) const;
 
   std::string base_path_;
   const Authenticator& auth_;
   AccessOf access_of_;
+  const JwtValidator* jwt_;
 };
 
 }  // namespace scim::http

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "scim/protocol/profile.hpp"
+#include "scim/server/http/oauth_options.hpp"
 
 namespace scim::http {
 
@@ -78,6 +79,9 @@ struct AuthOptions {
   // Bearer tokens of the control plane (/admin/v1). Empty: no admin API at all (404). They
   // never authenticate SCIM requests, and tenant credentials never authenticate admin ones.
   std::vector<std::string> admin_tokens;
+  // JWT access tokens and the test token endpoint (IPSIE AL1 §3.1). When enabled and no token
+  // or Basic user is configured, there is no default "secret" token: only JWTs authenticate.
+  OAuthOptions oauth;
 };
 
 }  // namespace scim::http
