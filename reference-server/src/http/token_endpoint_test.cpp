@@ -7,7 +7,7 @@
 namespace scim::http {
 namespace {
 
-constexpr long long kNow = 1'800'000'000;
+constexpr long long kAsNow = 1'800'000'000;
 const std::string kOrigin = "http://127.0.0.1:8080";
 const std::string kTokenUrl = kOrigin + "/oauth/token";
 
@@ -25,11 +25,11 @@ class TokenEndpointTest : public ::testing::Test {
     endpoint_ = std::make_unique<TokenEndpoint>(as_key, std::move(clients), options_, clock());
   }
   static JwtValidator::Clock clock() {
-    return [] { return SystemClock::time_point(std::chrono::seconds(kNow)); };
+    return [] { return SystemClock::time_point(std::chrono::seconds(kAsNow)); };
   }
   nlohmann::json assertion_claims(const std::string& jti = "j-1") {
     return {{"iss", "idp"}, {"sub", "idp"},     {"aud", kTokenUrl},
-            {"iat", kNow},  {"exp", kNow + 60}, {"jti", jti}};
+            {"iat", kAsNow},  {"exp", kAsNow + 60}, {"jti", jti}};
   }
   server::Request request(const std::string& body) {
     server::Request r;
@@ -109,11 +109,11 @@ TEST_F(TokenEndpointTest, AssertionClaimsAreChecked) {
   claims["iss"] = "someone";
   EXPECT_EQ(exchange(claims).status, 401);
   claims = assertion_claims("j-3");
-  claims["exp"] = kNow - 3600;
+  claims["exp"] = kAsNow - 3600;
   EXPECT_NE(json(exchange(claims))["error_description"].get<std::string>().find("expired"),
             std::string::npos);
   claims = assertion_claims("j-4");
-  claims["exp"] = kNow + 86400;
+  claims["exp"] = kAsNow + 86400;
   EXPECT_NE(json(exchange(claims))["error_description"].get<std::string>().find("ahead"),
             std::string::npos);
   claims = assertion_claims();
