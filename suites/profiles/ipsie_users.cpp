@@ -4,6 +4,7 @@
 // limits of GET /Users, the three required filters). Sections are numbered by the draft's
 // headings (its markdown source).
 #include "index.hpp"
+#include "scim/protocol/encoding.hpp"
 #include "scim/protocol/urns.hpp"
 #include "scim/suites/common/attributes.hpp"
 #include "scim/suites/common/section.hpp"
@@ -39,6 +40,12 @@ void unauthenticated(conf::Context& ctx) {
       ctx.send("GET", "/Users?count=1", std::nullopt,
                {{"Authorization", "Bearer scimconf-not-a-token"}}, /*authenticate=*/false);
   ctx.expect_status(forged, 401, "GET /Users with an unknown bearer token");
+  // RFC 8725 §2.1: an unsigned JWT ("alg": "none") never authenticates, whatever it claims.
+  const std::string unsigned_jwt = base64url_encode(R"({"alg":"none","typ":"at+jwt"})") + "." +
+                                   base64url_encode(R"({"scope":"scim","exp":4102444800})") + ".";
+  auto none = ctx.send("GET", "/Users?count=1", std::nullopt,
+                       {{"Authorization", "Bearer " + unsigned_jwt}}, /*authenticate=*/false);
+  ctx.expect_status(none, 401, "GET /Users with an unsigned JWT (alg none)");
 }
 
 json ipsie_user(conf::Context& ctx) {

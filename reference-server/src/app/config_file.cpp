@@ -141,6 +141,32 @@ Setter set_objects(std::vector<T>& target, std::function<Section(T&)> fields_of)
   };
 }
 
+Setter set_whole_seconds(std::chrono::seconds& target) {
+  return [&target](const json& v) -> Status<std::string> {
+    if (!v.is_number_unsigned()) return type_error("a non-negative whole number of seconds");
+    target = std::chrono::seconds(v.get<std::uint64_t>() > 86400 * 365 ? 86400 * 365
+                                                                        : v.get<std::uint64_t>());
+    return Ok{};
+  };
+}
+
+// "oauth": the --oauth-* flags (docs/server.md "OAuth"); "clients": [{"id", "jwks", "tenant"}].
+Section oauth_section(http::OAuthOptions& o) {
+  return {{"issuer", set_string(o.issuer)},
+          {"audience", set_string(o.audience)},
+          {"jwks", set_string(o.jwks_file)},
+          {"tenantClaim", set_string(o.tenant_claim)},
+          {"leeway", set_whole_seconds(o.leeway)},
+          {"signingKey", set_string(o.signing_key_file)},
+          {"signingKid", set_string(o.signing_kid)},
+          {"tokenLifetime", set_whole_seconds(o.token_lifetime)},
+          {"clients", set_objects<http::OAuthClient>(o.clients, [](http::OAuthClient& client) {
+             return Section{{"id", set_string(client.id)},
+                            {"jwks", set_string(client.jwks_file)},
+                            {"tenant", set_string(client.tenant)}};
+           })}};
+}
+
 // Whole seconds in the file, any std::chrono duration in the options.
 template <class Duration>
 Setter set_duration_seconds(Duration& target) {
@@ -289,6 +315,7 @@ std::map<std::string, Section> sections(ServerConfig& c) {
          }},
         {"burst", set_unsigned(c.rate_limit.burst)},
         {"maxTenants", set_unsigned(c.rate_limit.max_tenants)}}},
+      {"oauth", oauth_section(c.auth.oauth)},
       {"schemas",
        {{"schemaFiles", set_strings(c.registry.schema_files)},
         {"resourceTypeFiles", set_strings(c.registry.resource_type_files)},

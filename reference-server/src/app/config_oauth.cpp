@@ -31,6 +31,15 @@ Status<std::string> check_combinations(const http::OAuthOptions& o) {
                    !o.signing_key_file.empty() || !o.clients.empty();
   if (any && !o.enabled())
     return Unexpected{std::string("the --oauth-* flags need --oauth-issuer")};
+  if (o.leeway > http::OAuthOptions::kMaxLeeway ||
+      o.token_lifetime < std::chrono::seconds(10) || o.token_lifetime > std::chrono::hours(24)) {
+    return Unexpected{std::string("oauth: leeway at most 300 s, token lifetime 10 s to 24 h")};
+  }
+  for (const auto& c : o.clients) {
+    if (c.id.empty() || c.jwks_file.empty() || !http::valid_tenant_name(c.tenant)) {
+      return Unexpected{"oauth client \"" + c.id + "\": needs an id, a JWKS file and a valid tenant"};
+    }
+  }
   if (o.token_endpoint() != !o.clients.empty()) {
     return Unexpected{std::string(
         "the token endpoint needs both --oauth-signing-key and at least one --oauth-client")};
@@ -71,6 +80,7 @@ Status<std::string> apply_oauth(const OAuthFlags& f, ServerConfig& c) {
   auto& o = c.auth.oauth;
   if (f.leeway >= 0) o.leeway = std::chrono::seconds(f.leeway);
   if (f.token_lifetime >= 0) o.token_lifetime = std::chrono::seconds(f.token_lifetime);
+  if (!f.clients.empty()) o.clients.clear();  // flags replace the file's list
   for (const auto& spec : f.clients) {
     auto client = parse_client(spec);
     if (!client) return Unexpected{client.error()};

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "scim/protocol/encoding.hpp"
+#include "scim/protocol/strings.hpp"
 #include "scim/protocol/uuid.hpp"
 #include "scim/server/api/responses.hpp"
 #include "scim/server/http/target.hpp"
@@ -98,8 +99,11 @@ server::Response TokenEndpoint::failure(const Failure& f) {
 }
 
 server::Response TokenEndpoint::token(const server::Request& request) {
+  // RFC 9110 §8.3.1: media types compare case-insensitively; parameters may follow.
   const auto* type = request.header("content-type");
-  if (type == nullptr || type->rfind("application/x-www-form-urlencoded", 0) != 0) {
+  constexpr std::string_view kForm = "application/x-www-form-urlencoded";
+  if (type == nullptr || type->size() < kForm.size() ||
+      !iequals(std::string_view(*type).substr(0, kForm.size()), kForm)) {
     return failure({400, "invalid_request",
                     "the body must be application/x-www-form-urlencoded (RFC 6749 §4.4.2)"});
   }
