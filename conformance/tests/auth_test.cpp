@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "fake_transport.hpp"
+#include "scim/conformance/client/oauth_jwt.hpp"
 #include "scim/protocol/encoding.hpp"
 
 namespace scim::conf {
@@ -24,7 +25,7 @@ class OAuthTest : public ::testing::Test {
  protected:
   AuthConfig config() {
     AuthConfig c;
-    c.oauth = OAuthConfig{"https://idp/token", "client", "s&cret", "scim"};
+    c.oauth = OAuthConfig{"https://idp/token", "client", "s&cret", "scim", "", std::nullopt};
     return c;
   }
   FakeTransport fake_;

@@ -1,8 +1,12 @@
 // docs/routes.md is generated from the route table (endpoints/routes.cpp) as the server builds it:
 // this test fails when the two differ. Regenerate with SCIM_UPDATE_DOCS=1 and review the diff.
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -14,9 +18,31 @@ namespace {
 constexpr std::string_view kBegin = "<!-- routes:begin (generated from the route table) -->\n";
 constexpr std::string_view kEnd = "<!-- routes:end -->";
 
+// The test token endpoint's routes exist only with a signing key and a client: a throw-away
+// P-256 key in PEM (as `openssl genpkey` writes it) and the client's JWKS, in the temp directory.
+void enable_token_endpoint(http::OAuthOptions& oauth) {
+  const auto dir = std::filesystem::temp_directory_path();
+  EVP_PKEY* pkey = EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256");
+  std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new(BIO_s_mem()), &BIO_free);
+  PEM_write_bio_PrivateKey(bio.get(), pkey, nullptr, nullptr, 0, nullptr, nullptr);
+  EVP_PKEY_free(pkey);
+  char* data = nullptr;
+  const long length = BIO_get_mem_data(bio.get(), &data);
+  const std::string pem(data, static_cast<std::size_t>(length));
+  oauth.issuer = "auto";
+  oauth.signing_key_file =
+      (dir / ("scim_routes_doc_as_" + std::to_string(::getpid()) + ".pem")).string();
+  std::ofstream(oauth.signing_key_file) << pem;
+  const auto key = jose::Key::from_pem(pem, "k");
+  const auto jwks = (dir / ("scim_routes_doc_" + std::to_string(::getpid()) + ".jwks")).string();
+  std::ofstream(jwks) << nlohmann::json{{"keys", {key->public_jwk()}}}.dump();
+  oauth.clients = {{"client", jwks, "default"}};
+}
+
 TEST(RoutesDoc, DocsRoutesMdIsTheRouteTable) {
   ServerConfig config;
   config.auth.admin_tokens = {"admin-token"};  // the admin API's routes exist only with one
+  enable_token_endpoint(config.auth.oauth);
   auto server = ReferenceServer::create(config);
   ASSERT_TRUE(server.ok()) << server.error();
   const std::string table = (*server)->routes().to_markdown();
