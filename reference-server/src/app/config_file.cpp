@@ -145,7 +145,7 @@ Setter set_whole_seconds(std::chrono::seconds& target) {
   return [&target](const json& v) -> Status<std::string> {
     if (!v.is_number_unsigned()) return type_error("a non-negative whole number of seconds");
     target = std::chrono::seconds(v.get<std::uint64_t>() > 86400 * 365 ? 86400 * 365
-                                                                        : v.get<std::uint64_t>());
+                                                                       : v.get<std::uint64_t>());
     return Ok{};
   };
 }

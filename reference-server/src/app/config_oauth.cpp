@@ -31,13 +31,14 @@ Status<std::string> check_combinations(const http::OAuthOptions& o) {
                    !o.signing_key_file.empty() || !o.clients.empty();
   if (any && !o.enabled())
     return Unexpected{std::string("the --oauth-* flags need --oauth-issuer")};
-  if (o.leeway > http::OAuthOptions::kMaxLeeway ||
-      o.token_lifetime < std::chrono::seconds(10) || o.token_lifetime > std::chrono::hours(24)) {
+  if (o.leeway > http::OAuthOptions::kMaxLeeway || o.token_lifetime < std::chrono::seconds(10) ||
+      o.token_lifetime > std::chrono::hours(24)) {
     return Unexpected{std::string("oauth: leeway at most 300 s, token lifetime 10 s to 24 h")};
   }
   for (const auto& c : o.clients) {
     if (c.id.empty() || c.jwks_file.empty() || !http::valid_tenant_name(c.tenant)) {
-      return Unexpected{"oauth client \"" + c.id + "\": needs an id, a JWKS file and a valid tenant"};
+      return Unexpected{"oauth client \"" + c.id +
+                        "\": needs an id, a JWKS file and a valid tenant"};
     }
   }
   if (o.token_endpoint() != !o.clients.empty()) {

@@ -25,11 +25,11 @@ TEST(ConfigOAuth, OffByDefault) {
 }
 
 TEST(ConfigOAuth, FlagsFillTheOptions) {
-  auto c = parse_oauth_args({"--oauth-issuer", "auto", "--oauth-audience", "scim-app",
-                             "--oauth-jwks", "idp.jwks", "--oauth-tenant-claim", "tid",
-                             "--oauth-leeway", "30", "--oauth-signing-key", "as.pem",
-                             "--oauth-client", "idp@acme=idp.jwks", "--oauth-client",
-                             "other=o.jwks", "--oauth-token-lifetime", "120"});
+  auto c =
+      parse_oauth_args({"--oauth-issuer", "auto", "--oauth-audience", "scim-app", "--oauth-jwks",
+                        "idp.jwks", "--oauth-tenant-claim", "tid", "--oauth-leeway", "30",
+                        "--oauth-signing-key", "as.pem", "--oauth-client", "idp@acme=idp.jwks",
+                        "--oauth-client", "other=o.jwks", "--oauth-token-lifetime", "120"});
   ASSERT_TRUE(c) << c.error().message;
   const auto& o = c->auth.oauth;
   EXPECT_EQ(o.issuer, "auto");

@@ -28,8 +28,8 @@ class TokenEndpointTest : public ::testing::Test {
     return [] { return SystemClock::time_point(std::chrono::seconds(kAsNow)); };
   }
   nlohmann::json assertion_claims(const std::string& jti = "j-1") {
-    return {{"iss", "idp"}, {"sub", "idp"},     {"aud", kTokenUrl},
-            {"iat", kAsNow},  {"exp", kAsNow + 60}, {"jti", jti}};
+    return {{"iss", "idp"},  {"sub", "idp"},       {"aud", kTokenUrl},
+            {"iat", kAsNow}, {"exp", kAsNow + 60}, {"jti", jti}};
   }
   server::Request request(const std::string& body) {
     server::Request r;
