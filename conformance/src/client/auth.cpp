@@ -140,11 +140,11 @@ Result<std::string, std::string> Authenticator::fetch_token() {
       return it != doc->end() && it->is_string() ? it->get<std::string>() : std::string();
     };
     if (doc && doc->is_object() && !text("error").empty()) {
-      why = ": " + text("error") + " (" + text("error_description") + ")";
+      why = ": " + text("error");
+      if (!text("error_description").empty()) why += " (" + text("error_description") + ")";
     }
-    return Unexpected{"OAuth token endpoint " + token_url_ + " answered HTTP " +
-                      std::to_string(response.status) + " without a token" + why +
-                      " (RFC 6749 §5.2)"};
+    return Unexpected{"OAuth token endpoint answered HTTP " + std::to_string(response.status) +
+                      " without a token" + why + " (RFC 6749 §5.2)"};
   }
   const auto token = doc->find("access_token");
   if (token == doc->end() || !token->is_string() || token->get<std::string>().empty()) {

@@ -194,6 +194,8 @@ ReferenceServer::ReferenceServer(ServerConfig config, Registry registry, http::A
       registry_(std::move(registry)),
       auth_(std::move(auth)),
       oauth_(std::move(oauth)),
+      oauth_routes_(oauth_.token_endpoint ? std::make_unique<OAuthRoutes>(*oauth_.token_endpoint)
+                                          : nullptr),
       tenants_(deviate::deviate_store_specs(deviations, server::store_specs(registry_))),
       transport_(events::make_curl_transport()),
       feeds_(config_.events.limits, *transport_,
@@ -296,7 +298,7 @@ server::RouteParts ReferenceServer::route_parts() {
           .feeds = &feed_endpoints_,
           .admin = auth_.admin_enabled() ? &admin_handlers_ : nullptr,
           .operator_api = &operator_,
-          .oauth = oauth_.token_endpoint.get(),
+          .oauth = oauth_routes_.get(),
           .metrics_access = metrics_access};
 }
 

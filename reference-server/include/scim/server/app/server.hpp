@@ -19,6 +19,7 @@
 #include "scim/server/api/middleware.hpp"
 #include "scim/server/api/router.hpp"
 #include "scim/server/app/config.hpp"
+#include "scim/server/app/oauth_routes.hpp"
 #include "scim/server/async/async_jobs.hpp"
 #include "scim/server/async/async_middleware.hpp"
 #include "scim/server/async/async_runner.hpp"
@@ -104,6 +105,7 @@ class ReferenceServer {
   Registry registry_;
   http::Authenticator auth_;
   http::OAuthProvider oauth_;  // JWT validation and the test token endpoint (--oauth-*)
+  std::unique_ptr<OAuthRoutes> oauth_routes_;  // the token endpoint's routes; null without it
   store::TenantDirectory tenants_;
   std::unique_ptr<events::PushTransport> transport_;
   events::FeedRegistry feeds_;

@@ -1,6 +1,7 @@
-// The test authorization server (server::OAuthApi): RFC 8414 metadata, a JWKS, and a token
-// endpoint for the client credentials grant (RFC 6749 §4.4) whose clients authenticate with an
-// RFC 7523 private_key_jwt assertion (RFC 7523 §2.2, §3), verified against the client's JWKS.
+// The test authorization server (app/oauth_routes.hpp serves it as the route table's OAuthApi):
+// RFC 8414 metadata, a JWKS, and a token endpoint for the client credentials grant (RFC 6749
+// §4.4) whose clients authenticate with an RFC 7523 private_key_jwt assertion (RFC 7523 §2.2,
+// §3), verified against the client's JWKS.
 // Access tokens are short-lived RFC 9068 JWTs ("typ": "at+jwt") with the "scim" scope, bound to
 // the client's tenant through the configured tenant claim. Assertion jtis are remembered until
 // they expire (ReplayCache), so an assertion works once.
@@ -10,7 +11,7 @@
 #include <string>
 
 #include "scim/protocol/jose.hpp"
-#include "scim/server/endpoints/oauth_api.hpp"
+#include "scim/server/api/request.hpp"
 #include "scim/server/http/jwt_claims.hpp"
 #include "scim/server/http/jwt_validator.hpp"
 #include "scim/server/http/oauth_options.hpp"
@@ -18,7 +19,7 @@
 
 namespace scim::http {
 
-class TokenEndpoint final : public server::OAuthApi {
+class TokenEndpoint {
  public:
   struct Client {
     jose::KeySet keys;
@@ -32,9 +33,9 @@ class TokenEndpoint final : public server::OAuthApi {
       jose::Key signing_key, std::map<std::string, Client, std::less<>> clients,
       OAuthOptions options, Clock clock = [] { return SystemClock::now(); });
 
-  server::Response metadata(const server::Request& request) override;
-  server::Response jwks(const server::Request& request) override;
-  server::Response token(const server::Request& request) override;
+  server::Response metadata(const server::Request& request);  // RFC 8414 §3
+  server::Response jwks(const server::Request& request);      // RFC 7517 §5
+  server::Response token(const server::Request& request);     // RFC 6749 §4.4, RFC 7523 §2.2
 
   const jose::Key& signing_key() const { return signing_key_; }
 
