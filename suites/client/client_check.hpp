@@ -70,6 +70,9 @@ struct ClientCheck {
   std::vector<std::string> leniencies;  // server-recorded leniency names that are findings here
   std::vector<std::string> scim_types;  // strict refusals (400 + scimType) that are findings here
   std::string skip_reason;              // when no request applies
+  // A strict refusal of one of scim_types that the client is not to blame for (the server
+  // refused legal input it may restrict); none when empty.
+  std::function<bool(const Observed&)> excused = nullptr;
 };
 
 using ClientChecks = std::vector<ClientCheck>;

@@ -106,6 +106,7 @@ void refusal_findings(const ClientCheck& check, const std::vector<Observed>& all
                             check.scim_types.end()) {
       continue;
     }
+    if (check.excused && check.excused(o)) continue;
     const std::string detail = o.response_json ? o.response_json->value("detail", "") : "";
     out.push_back(
         {o.index, "refused with 400 " + type + ": " + detail, "a valid request", "400 " + type});

@@ -99,6 +99,26 @@ TEST(ClientGrading, StrictRefusalsAreFindings) {
   EXPECT_NE(r.message.find("invalidFilter: unquoted"), std::string::npos) << r.message;
 }
 
+// RFC 7643 §2.3.1: a service provider MAY restrict a string to its canonicalValues, and a client
+// MAY send others (§7). The strict server's refusal of "type": "Work" is no data-type finding; a
+// wrong JSON type refused with the same scimType still is.
+TEST(ClientGrading, ANonCanonicalValueRefusedByTheServerIsNoFinding) {
+  json canonical = entry("POST", "/Users", json::object(), 400);
+  canonical["response"]["json"] = {
+      {"scimType", "invalidValue"},
+      {"detail",
+       "attribute 'emails.type' value \"Work\" is not one of its canonical values "
+       "(work, home, other)"}};
+  const auto excused = grade(json::array({canonical}));
+  EXPECT_NE(result(excused, "client-rfc7643/2.3/data-types").outcome, conf::Outcome::Failed);
+
+  json wrong_type = entry("POST", "/Users", json::object(), 400);
+  wrong_type["response"]["json"] = {{"scimType", "invalidValue"},
+                                    {"detail", "attribute 'active' must be a JSON boolean"}};
+  const auto found = grade(json::array({wrong_type}));
+  EXPECT_EQ(result(found, "client-rfc7643/2.3/data-types").outcome, conf::Outcome::Failed);
+}
+
 TEST(ClientGrading, RetryAfterIsJudgedWithItsTolerance) {
   auto throttled = [](std::int64_t at) {
     json e = entry("POST", "/Users", kUser, 429, at);

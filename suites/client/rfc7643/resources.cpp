@@ -57,6 +57,16 @@ bool writes(const Observed& o) {
   return o.is_resource_write();
 }
 
+// RFC 7643 §2.3.1: "when "canonicalValues" is specified, service providers MAY restrict accepted
+// values to the specified values" - and a client MAY send others (§7: "suggested canonical values
+// that MAY be used"). The strict reference server's refusal of such a value (engine/validate/
+// value_types.cpp words its detail "is not one of its canonical values") is the server's choice,
+// not a wrong data type.
+bool non_canonical_refusal(const Observed& o) {
+  const std::string detail = o.response_json ? o.response_json->value("detail", "") : "";
+  return detail.find("is not one of its canonical values") != std::string::npos;
+}
+
 }  // namespace
 
 void add_rfc7643_checks(ClientChecks& out) {
@@ -110,7 +120,8 @@ void add_rfc7643_checks(ClientChecks& out) {
        nullptr,
        {},
        {"invalidValue"},
-       "no write in this session"});
+       "no write in this session",
+       non_canonical_refusal});
   out.push_back({client_check_info("client-rfc7643/7/mutability",
                                    "no writes to readOnly attributes", Level::Must,
                                    "readOnly The attribute SHALL NOT be modified.", {"mutability"}),

@@ -45,6 +45,8 @@ Status<> check_canonical(const Attribute& attr, const std::string& text, std::st
   for (const auto& canonical : attr.canonical_values) {
     allowed += (allowed.empty() ? "" : ", ") + canonical;
   }
+  // The client grader (suites/client/rfc7643/resources.cpp) recognises this refusal by its
+  // wording: a client MAY send other values, so it is no client finding. Keep them in step.
   return invalid_value("attribute '" + std::string(name) + "' value \"" + text +
                        "\" is not one of its canonical values (" + allowed + ")");
 }
