@@ -35,9 +35,10 @@ std::vector<std::string> asked_profiles(const json& session) {
   if (!profiles.is_array()) return out;
   for (const auto& p : profiles) {
     const auto& known = client_profiles();
-    if (p.is_string() && std::find(known.begin(), known.end(), p) != known.end()) {
-      out.push_back(p.get<std::string>());
-    }
+    // Compared as strings: string == json is ambiguous under clang's C++20 rewritten operators.
+    if (!p.is_string()) continue;
+    const std::string name = p.get<std::string>();
+    if (std::find(known.begin(), known.end(), name) != known.end()) out.push_back(name);
   }
   return out;
 }

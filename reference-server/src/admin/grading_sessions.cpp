@@ -45,11 +45,13 @@ Result<std::vector<std::string>> GradingSessions::profiles_of(const json& names)
   for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
   std::vector<std::string> out;
   for (const auto& p : names.is_array() ? names : json::array({json()})) {
-    if (!p.is_string() || std::find(known.begin(), known.end(), p) == known.end()) {
+    // Compared as strings: string == json is ambiguous under clang's C++20 rewritten operators.
+    const std::string name = p.is_string() ? p.get<std::string>() : std::string();
+    if (!p.is_string() || std::find(known.begin(), known.end(), name) == known.end()) {
       return invalid_value("profiles must be an array of profile names (" + list + "), got " +
                            names.dump());
     }
-    if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p.get<std::string>());
+    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
   }
   return out;
 }
