@@ -87,6 +87,7 @@ store::Query make_query(const Context& ctx, const Prepared& prepared) {
   q.max_sorted = ctx.config.max_sort_results;
   if (prepared.filter) {
     q.lookup = lookup_of(*prepared.filter);
+    q.must_contain = scan_needles(*prepared.filter);
     q.predicate = [f = &*prepared.filter](const nlohmann::json& r) {
       return engine::matches(*f, r);
     };
@@ -160,6 +161,14 @@ Response list_by_cursor(const Context& ctx, const ResourceType& type, const Prep
 }
 
 }  // namespace
+
+std::vector<store::ScanNeedle> scan_needles(const engine::Filter& filter) {
+  std::vector<store::ScanNeedle> out;
+  for (auto& hint : engine::scan_hints(filter)) {
+    out.push_back({std::move(hint.attribute), std::move(hint.needle)});
+  }
+  return out;
+}
 
 Response list_resources(const Context& ctx, const ResourceType& type, const ListParams& params) {
   auto prepared = prepare(ctx, type, params, true);

@@ -51,6 +51,7 @@ Result<std::vector<Typed>> collect(const Context& ctx, const ListParams& params,
     store::Query q;
     if (filter) {
       q.predicate = [f = &*filter](const nlohmann::json& r) { return engine::matches(*f, r); };
+      q.must_contain = scan_needles(*filter);
     }
     q.limit = cap > all.size() ? cap - all.size() : 0;
     auto result = ctx.store.query(type->id, q);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <deque>
 
+#include "scim/server/store/folded_search.hpp"
 #include "scim/server/store/memory_store.hpp"
 
 namespace scim::store {
@@ -58,7 +59,9 @@ QueryResult InMemoryStore::keyset_query(const TypeTable& t, const Query& q) cons
   if (q.lookup) candidates = t.candidates(*q.lookup);
   out.used_index = candidates.has_value();
   std::deque<Entry> window;  // backward: the last `limit` matches before the bound
+  const auto searcher = scan_pre_check(t.spec(), q);
   auto visit = [&](std::uint64_t seq, const Record& record) {
+    if (searcher && !searcher->found_in(record.bytes)) return;  // cannot match: not decoded
     nlohmann::json resource = materialize(t, record);
     if (q.predicate && !q.predicate(resource)) return;
     ++out.total;

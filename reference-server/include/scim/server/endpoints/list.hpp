@@ -9,6 +9,8 @@
 #include <string>
 
 #include "scim/server/endpoints/context.hpp"
+#include "scim/server/engine/filter/filter.hpp"
+#include "scim/server/store/resource_store.hpp"
 
 namespace scim::server {
 
@@ -34,5 +36,7 @@ Result<ListParams> list_params_from_search(const nlohmann::json& body);
 Response list_resources(const Context& ctx, const ResourceType& type, const ListParams& params);
 // Root-level query across all resource types (RFC 7644 §3.4.3: "/.search" at the root).
 Response list_all_types(const Context& ctx, const ListParams& params);
+// The filter's necessary substrings (engine::scan_hints) as the store's scan pre-check.
+std::vector<store::ScanNeedle> scan_needles(const engine::Filter& filter);
 
 }  // namespace scim::server

@@ -69,9 +69,19 @@ struct Keyset {
   std::uint64_t bound = 0;  // true: matches with seq < bound, the last `limit` of them
 };
 
+// A substring every match of the predicate contains in some value of `attribute` (from
+// engine::scan_hints). The store skips a record whose stored bytes lack it, ASCII-folded, without
+// decoding it; the predicate still decides every record that remains.
+struct ScanNeedle {
+  std::string attribute;  // top-level attribute name, "<extension urn>:<name>" for an extension's
+  std::string needle;
+};
+
 struct Query {
   std::optional<IndexLookup> lookup;
   std::function<bool(const nlohmann::json&)> predicate;  // empty: every resource matches
+  // Necessary substrings of the predicate, most selective first (only read with a predicate).
+  std::vector<ScanNeedle> must_contain;
   // Empty: results in creation order. Otherwise every match is kept (bounded by max_sorted).
   std::function<void(std::vector<const nlohmann::json*>&)> sort;
   std::size_t offset = 0;  // 0-based index of the first match returned

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "scim/protocol/error.hpp"
 #include "scim/protocol/resource_type.hpp"
@@ -93,5 +94,21 @@ struct IndexHint {
   std::optional<Instant> instant;
 };
 std::optional<IndexHint> index_hint(const Filter& filter);
+
+// A substring every match must contain (scan_hints). A match of `co`, `sw`, `ew` on a string,
+// reference, binary or dateTime value, or of `eq` on a string, reference or binary value, holds
+// the literal inside that value's text (ASCII-folded when the attribute is not caseExact), so a
+// resource whose stored text does not contain the ASCII-folded literal anywhere cannot match.
+// The store uses this to skip records without decoding them; it still re-checks every
+// remaining candidate with the whole filter, so a hint only speeds a scan up.
+struct ScanHint {
+  std::string attribute;  // the top-level attribute the term reads ("emails", or
+                          // "<extension urn>:<name>"), so the store can tell computed ones
+  std::string needle;     // the literal, ASCII lower-cased; never empty
+};
+// The hints of the terms that every match must satisfy: the filter itself, the operands of an
+// `and`, and the filter inside a value path, recursively (`or` and `not` give none). Longest
+// needle first: the longest is usually the most selective.
+std::vector<ScanHint> scan_hints(const Filter& filter);
 
 }  // namespace scim::engine
