@@ -1,6 +1,8 @@
 // libcurl-backed test client (see http_client.hpp).
 #include "scim/server/testing/http_client.hpp"
 
+#include <sys/socket.h>
+
 #include <cctype>
 #include <chrono>
 #include <thread>
@@ -26,6 +28,14 @@ size_t on_header(char* data, size_t size, size_t n, void* user) {
     static_cast<std::multimap<std::string, std::string>*>(user)->emplace(name, value);
   }
   return size * n;
+}
+
+// CURLOPT_SOCKOPTFUNCTION: runs after the socket is made and before it connects, so the window
+// the client advertises is small from the start.
+int set_receive_buffer(void* bytes, curl_socket_t socket, curlsocktype) {
+  const int size = *static_cast<int*>(bytes);
+  return setsockopt(socket, SOL_SOCKET, SO_RCVBUF, &size, sizeof size) == 0 ? CURL_SOCKOPT_OK
+                                                                            : CURL_SOCKOPT_ERROR;
 }
 
 }  // namespace
@@ -87,8 +97,13 @@ HttpResult HttpClient::request(const std::string& method, const std::string& url
   return result;
 }
 
-RawConnection::RawConnection(const std::string& url) : curl_(curl_easy_init()) {
+RawConnection::RawConnection(const std::string& url, int receive_buffer)
+    : curl_(curl_easy_init()), receive_buffer_(receive_buffer) {
   curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
+  if (receive_buffer_ > 0) {
+    curl_easy_setopt(curl_, CURLOPT_SOCKOPTFUNCTION, set_receive_buffer);
+    curl_easy_setopt(curl_, CURLOPT_SOCKOPTDATA, &receive_buffer_);
+  }
   curl_easy_setopt(curl_, CURLOPT_CONNECT_ONLY, 1L);
   curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
   connected_ = curl_easy_perform(curl_) == CURLE_OK;
@@ -129,6 +144,12 @@ std::string RawConnection::receive_until_close(long timeout_ms) {
     out.append(buf, n);
   }
   return out;
+}
+
+bool RawConnection::open_and_silent() {
+  char byte = 0;
+  std::size_t n = 0;
+  return curl_easy_recv(curl_, &byte, 1, &n) == CURLE_AGAIN;
 }
 
 }  // namespace scim::test

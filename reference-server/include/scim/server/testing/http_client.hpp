@@ -53,7 +53,9 @@ class HttpClient {
 // purpose (slow senders, partial requests).
 class RawConnection {
  public:
-  explicit RawConnection(const std::string& url);
+  // `receive_buffer` > 0 sets the socket's SO_RCVBUF (bytes) before it connects: a client that
+  // stops reading then blocks the server's writes after a few kilobytes, not tens of megabytes.
+  explicit RawConnection(const std::string& url, int receive_buffer = 0);
   ~RawConnection();
   RawConnection(const RawConnection&) = delete;
   RawConnection& operator=(const RawConnection&) = delete;
@@ -62,9 +64,12 @@ class RawConnection {
   bool send(const std::string& bytes);
   // Reads until the peer closes or `timeout_ms` passes; returns what arrived.
   std::string receive_until_close(long timeout_ms);
+  // Whether the peer has neither sent a byte nor closed yet (one read that does not wait).
+  bool open_and_silent();
 
  private:
   CURL* curl_;
+  int receive_buffer_;
   bool connected_ = false;
 };
 
