@@ -44,7 +44,7 @@ if [[ $preset == asan ]]; then
   cmake --build --preset asan
   select=(--label-exclude browser)
 else
-  cmake --build --preset tsan --target "${tsan_targets[@]}"
+  cmake --build --preset tsan --parallel "$(nproc)" --target "${tsan_targets[@]}"
   # Only the executables above are built; every other test executable's discovery placeholder
   # (<name>_NOT_BUILT) is left out on purpose.
   select=(--exclude-regex '_NOT_BUILT$')
