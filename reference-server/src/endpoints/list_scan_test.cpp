@@ -20,6 +20,8 @@ class ListScanTest : public ::testing::Test {
       const std::string n = std::to_string(i);
       json extra = {{"schemas", {"urn:ietf:params:scim:schemas:core:2.0:User", kEnterprise}},
                     {"title", titles[i % 5]},
+                    {"displayName", "Dísplay " + n},
+                    {"name", {{"givenName", "Giv" + n}, {"familyName", "FAM" + n + "ily"}}},
                     {"emails",
                      {{{"value", "User" + n + "@Example.COM"}, {"type", "work"}},
                       {{"value", "u" + n + "@home.example.org"}, {"type", "home"}}}},
@@ -86,6 +88,14 @@ TEST_F(ListScanTest, PreCheckedScansReturnWhatTheFilterEngineSelects) {
       R"(meta.created co "20")",
       R"(userName sw "USER.1")",
       R"(emails.value co "nobody-has-this")",
+      // The searched attributes (their search column rules records out) and others mixed.
+      R"(name.familyName co "am1")",
+      R"(name.givenName ew "IV3" and title co "guide")",
+      R"(displayName sw "DÍSPLAY 1")",  // ASCII folding only: no match
+      R"(displayName sw "dísplay 1")",
+      R"(emails.type eq "HOME")",
+      R"(emails[type eq "home" and value co "U7@"])",
+      R"(userName co "ser.1" or name.familyName co "nothing")",
   };
   for (const auto& filter : filters) {
     const auto want = expected(filter);
@@ -97,6 +107,9 @@ TEST_F(ListScanTest, PreCheckedScansReturnWhatTheFilterEngineSelects) {
   EXPECT_EQ(expected(R"(title co "guide")").size(), 8u);
   EXPECT_EQ(expected(R"(groups.display co "ADMINS")").size(), 2u);
   EXPECT_TRUE(expected(R"(title co "GÉNIEUR")").empty());
+  EXPECT_EQ(expected(R"(name.familyName co "am1")").size(), 3u);  // 1, 10, 11
+  EXPECT_EQ(expected(R"(displayName sw "dísplay 1")").size(), 3u);
+  EXPECT_EQ(expected(R"(emails.type eq "HOME")").size(), 12u);
 }
 
 TEST_F(ListScanTest, RootSearchPreChecksEachType) {
@@ -107,6 +120,13 @@ TEST_F(ListScanTest, RootSearchPreChecksEachType) {
   const json body = body_of(r);
   ASSERT_EQ(body["totalResults"], 1);
   EXPECT_EQ(body["Resources"][0]["userName"], "User.11");
+  // displayName is in both types' search columns: only the group holds "admins".
+  r = h.call_json("POST", "/.search",
+                  {{"schemas", {"urn:ietf:params:scim:api:messages:2.0:SearchRequest"}},
+                   {"filter", R"(displayName co "ADMINS")"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(body_of(r)["totalResults"], 1);
+  EXPECT_EQ(body_of(r)["Resources"][0]["displayName"], "Admins Ünit");
 }
 
 }  // namespace

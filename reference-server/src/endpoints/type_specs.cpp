@@ -18,6 +18,15 @@ void add_unique(const Schema& schema, const std::string& prefix, store::TypeSpec
   }
 }
 
+// The attributes identity providers search by substring (Entra ID and Okta look users up by
+// userName, displayName, name and emails): each record keeps their text in a compact search
+// column, so `co`/`sw`/`ew` scans on them read a few dozen bytes per resource (issue 19).
+void add_searched(const Schema& core, store::TypeSpec& spec) {
+  for (const char* name : {"userName", "displayName", "name", "emails"}) {
+    if (core.find(name)) spec.searched.emplace_back(name);
+  }
+}
+
 }  // namespace
 
 std::vector<store::TypeSpec> store_specs(const Registry& registry) {
@@ -29,6 +38,7 @@ std::vector<store::TypeSpec> store_specs(const Registry& registry) {
     spec.indexed.push_back({"externalId", true});
     if (const Schema* core = registry.find_schema(type->schema)) {
       add_unique(*core, "", spec);
+      add_searched(*core, spec);
       const Attribute* members = core->find("members");
       const Attribute* groups = core->find("groups");
       spec.holds_members = is_reference_list(members);

@@ -1,8 +1,6 @@
 // Folded Boyer-Moore-Horspool (see folded_search.hpp).
 #include "scim/server/store/folded_search.hpp"
 
-#include "scim/protocol/strings.hpp"
-
 namespace scim::store {
 namespace {
 
@@ -37,15 +35,6 @@ bool FoldedSearcher::found_in(std::span<const std::uint8_t> hay) const {
     at += skip_[c];
   }
   return false;
-}
-
-std::optional<FoldedSearcher> scan_pre_check(const TypeSpec& spec, const Query& query) {
-  if (!query.predicate) return std::nullopt;
-  for (const auto& n : query.must_contain) {
-    if (n.needle.empty() || (spec.exposes_groups && iequals(n.attribute, "groups"))) continue;
-    return FoldedSearcher(n.needle);
-  }
-  return std::nullopt;
 }
 
 }  // namespace scim::store

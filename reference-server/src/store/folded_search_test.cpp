@@ -43,23 +43,5 @@ TEST(FoldedSearcher, FindsAtEveryPositionAndWithRepeatedPrefixes) {
   }
 }
 
-TEST(FoldedSearcher, PreCheckSkipsComputedGroupsAndNeedsAPredicate) {
-  TypeSpec user;
-  user.name = "User";
-  user.exposes_groups = true;
-  Query q;
-  q.must_contain = {{"groups", "admins"}, {"emails", "example"}};
-  EXPECT_FALSE(scan_pre_check(user, q));  // no predicate: an unfiltered listing
-  q.predicate = [](const nlohmann::json&) { return true; };
-  auto searcher = scan_pre_check(user, q);
-  ASSERT_TRUE(searcher);
-  EXPECT_EQ(searcher->needle(), "example");  // "groups" is computed on read, not stored
-  TypeSpec group;
-  group.name = "Group";
-  q.must_contain = {{"groups", "admins"}};
-  ASSERT_TRUE(scan_pre_check(group, q));
-  EXPECT_EQ(scan_pre_check(group, q)->needle(), "admins");
-}
-
 }  // namespace
 }  // namespace scim::store

@@ -7,6 +7,7 @@
 
 #include "scim/protocol/strings.hpp"
 #include "scim/server/store/record_codec.hpp"
+#include "scim/server/store/search_column.hpp"
 #include "scim/server/store/timestamp.hpp"
 
 namespace scim::store {
@@ -222,6 +223,7 @@ StoredResource InMemoryStore::put_record(TypeTable& t, nlohmann::json resource,
     if (it != resource.end() && it->is_string()) record.display = it->get<std::string>();
   }
   record.bytes = encode_record(resource);
+  record.search = make_search_column(t.spec(), resource);
   t.put(resource, std::move(record), old);
   return StoredResource{std::move(resource), version};
 }

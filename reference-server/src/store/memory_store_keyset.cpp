@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <deque>
 
-#include "scim/server/store/folded_search.hpp"
 #include "scim/server/store/memory_store.hpp"
+#include "scim/server/store/scan_pre_check.hpp"
 
 namespace scim::store {
 namespace {
@@ -59,9 +59,9 @@ QueryResult InMemoryStore::keyset_query(const TypeTable& t, const Query& q) cons
   if (q.lookup) candidates = t.candidates(*q.lookup);
   out.used_index = candidates.has_value();
   std::deque<Entry> window;  // backward: the last `limit` matches before the bound
-  const auto searcher = scan_pre_check(t.spec(), q);
+  const ScanPreCheck pre_check(t.spec(), q);
   auto visit = [&](std::uint64_t seq, const Record& record) {
-    if (searcher && !searcher->found_in(record.bytes)) return;  // cannot match: not decoded
+    if (!pre_check.may_match(record)) return;  // cannot match: not decoded
     nlohmann::json resource = materialize(t, record);
     if (q.predicate && !q.predicate(resource)) return;
     ++out.total;

@@ -2,9 +2,9 @@
 // re-checking every candidate, then either a creation-ordered page or a bounded sort.
 #include <mutex>
 
-#include "scim/server/store/folded_search.hpp"
 #include "scim/server/store/memory_store.hpp"
 #include "scim/server/store/record_codec.hpp"
+#include "scim/server/store/scan_pre_check.hpp"
 
 namespace scim::store {
 namespace {
@@ -38,9 +38,9 @@ Result<QueryResult> InMemoryStore::query(std::string_view type, const Query& q) 
   std::vector<std::uint64_t> kept_seqs;
   Pager pager{q, out};
   bool too_many = false;
-  const auto searcher = scan_pre_check(t->spec(), q);
+  const ScanPreCheck pre_check(t->spec(), q);
   auto visit = [&](std::uint64_t seq, const Record& record) {
-    if (searcher && !searcher->found_in(record.bytes)) return;  // cannot match: not decoded
+    if (!pre_check.may_match(record)) return;  // cannot match: not decoded
     if (!q.predicate && !q.sort) {
       // Unfiltered listing: only the page is decoded, the rest is merely counted.
       const std::size_t n = out.total++;

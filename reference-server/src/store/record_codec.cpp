@@ -1,16 +1,138 @@
-// CBOR encoding of stored resources (see record_codec.hpp for why).
+// CBOR encoding of stored resources with short attribute names (see record_codec.hpp for why).
 #include "scim/server/store/record_codec.hpp"
 
+#include <iterator>
+#include <string_view>
+#include <unordered_map>
+
 namespace scim::store {
+namespace {
+
+// The attribute names of RFC 7643's User, Group and Enterprise User schemas and the common
+// attributes (§3.1, §4.1, §4.2, §4.3); a stored key that is one of them is written as
+// "\x01" + (index + 1), three CBOR bytes instead of one plus its length. The list only grows at
+// its end: records are never kept across processes, but tests pin codes through decoding.
+constexpr std::string_view kKeyNames[] = {
+    "schemas",
+    "id",
+    "externalId",
+    "meta",
+    "resourceType",
+    "created",
+    "lastModified",
+    "location",
+    "version",
+    "userName",
+    "name",
+    "formatted",
+    "familyName",
+    "givenName",
+    "middleName",
+    "honorificPrefix",
+    "honorificSuffix",
+    "displayName",
+    "nickName",
+    "profileUrl",
+    "title",
+    "userType",
+    "preferredLanguage",
+    "locale",
+    "timezone",
+    "active",
+    "password",
+    "emails",
+    "value",
+    "display",
+    "type",
+    "primary",
+    "phoneNumbers",
+    "ims",
+    "photos",
+    "addresses",
+    "streetAddress",
+    "locality",
+    "region",
+    "postalCode",
+    "country",
+    "groups",
+    "entitlements",
+    "roles",
+    "x509Certificates",
+    "$ref",
+    "members",
+    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+    "employeeNumber",
+    "costCenter",
+    "organization",
+    "division",
+    "department",
+    "manager",
+    "urn:ietf:params:scim:schemas:core:2.0:User",
+    "urn:ietf:params:scim:schemas:core:2.0:Group",
+    "description",
+    "owner",
+    "subject",
+    "expires"};
+static_assert(std::size(kKeyNames) < 255, "a code is one byte, 0 is reserved");
+constexpr char kCoded = '\x01';   // first byte of a coded key
+constexpr char kVerbatim = '\0';  // after kCoded: the rest is a key that itself began with kCoded
+
+std::string short_key(const std::string& key) {
+  static const auto codes = [] {
+    std::unordered_map<std::string_view, char> m;
+    for (std::size_t i = 0; i < std::size(kKeyNames); ++i) m.emplace(kKeyNames[i], char(i + 1));
+    return m;
+  }();
+  if (auto it = codes.find(key); it != codes.end()) return {kCoded, it->second};
+  if (!key.empty() && key.front() == kCoded) return std::string{kCoded, kVerbatim} + key;
+  return key;
+}
+
+nlohmann::json shortened(const nlohmann::json& value) {
+  if (value.is_object()) {
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& [key, item] : value.items()) out.emplace(short_key(key), shortened(item));
+    return out;
+  }
+  if (value.is_array()) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& item : value) out.push_back(shortened(item));
+    return out;
+  }
+  return value;
+}
+
+// nlohmann's DOM builder, with each object key turned back into its full name as it is read.
+class ExpandingParser : public nlohmann::detail::json_sax_dom_parser<nlohmann::json> {
+ public:
+  using json_sax_dom_parser::json_sax_dom_parser;
+  bool key(std::string& key) {
+    if (key.size() >= 2 && key.front() == kCoded) {
+      const auto code = static_cast<unsigned char>(key[1]);
+      if (code == kVerbatim) {
+        key.erase(0, 2);
+      } else if (code <= std::size(kKeyNames)) {
+        key.assign(kKeyNames[code - 1]);
+      }
+    }
+    return json_sax_dom_parser::key(key);
+  }
+};
+
+}  // namespace
 
 std::vector<std::uint8_t> encode_record(const nlohmann::json& resource) {
-  auto bytes = nlohmann::json::to_cbor(resource);
+  auto bytes = nlohmann::json::to_cbor(shortened(resource));
   bytes.shrink_to_fit();
   return bytes;
 }
 
-nlohmann::json decode_record(const std::vector<std::uint8_t>& bytes) {
-  return nlohmann::json::from_cbor(bytes);
+nlohmann::json decode_record(std::span<const std::uint8_t> bytes) {
+  nlohmann::json out;
+  ExpandingParser parser(out);
+  nlohmann::json::sax_parse(bytes.data(), bytes.data() + bytes.size(), &parser,
+                            nlohmann::json::input_format_t::cbor);
+  return out;
 }
 
 }  // namespace scim::store

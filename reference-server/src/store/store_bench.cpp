@@ -55,7 +55,7 @@ nlohmann::json typical_user(std::size_t i) {
 
 std::vector<scim::store::TypeSpec> specs() {
   return {scim::store::TypeSpec{
-      "User", {{"userName", false}}, {{"externalId", true}}, "", false, true}};
+      "User", {{"userName", false}}, {{"externalId", true}}, "", false, true, {}}};
 }
 
 int bench_json(std::size_t count) {

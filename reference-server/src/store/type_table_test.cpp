@@ -9,7 +9,7 @@ namespace scim::store {
 namespace {
 
 TypeSpec user_spec() {
-  return TypeSpec{"User", {{"userName", false}}, {{"externalId", true}}, "", false, true};
+  return TypeSpec{"User", {{"userName", false}}, {{"externalId", true}}, "", false, true, {}};
 }
 
 void put(TypeTable& t, const nlohmann::json& r) {

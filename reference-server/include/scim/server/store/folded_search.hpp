@@ -30,9 +30,4 @@ class FoldedSearcher {
   std::array<std::size_t, 256> skip_;  // Horspool shift for each folded byte
 };
 
-// The searcher of the query's first usable needle, or nullopt when there is none (or no
-// predicate). A type's computed "groups" (RFC 7643 §4.1.2) is not in its stored bytes, so a
-// needle on it cannot be checked there.
-std::optional<FoldedSearcher> scan_pre_check(const TypeSpec& spec, const Query& query);
-
 }  // namespace scim::store

@@ -36,6 +36,9 @@ struct TypeSpec {
   std::string display_attribute;          // copied into members' groups[].display ("displayName")
   bool holds_members = false;   // "members" references are checked and reverse-indexed (Group)
   bool exposes_groups = false;  // "groups" is computed from the reverse index (User)
+  // Top-level attributes whose text each record also keeps in its search column
+  // (search_column.hpp), so substring scans on them read a few bytes instead of the record.
+  std::vector<std::string> searched;
 };
 
 // The weak entity tag of a version, W/"<version>" (RFC 7644 §3.14, RFC 7232 §2.3): the one place

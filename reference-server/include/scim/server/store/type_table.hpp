@@ -21,6 +21,7 @@ struct Record {
   std::int64_t last_modified_ms = 0;
   std::string display;              // TypeSpec::display_attribute value, for groups[].display
   std::vector<std::uint8_t> bytes;  // encoded resource
+  std::string search;               // its search column (search_column.hpp)
 };
 
 class TypeTable {

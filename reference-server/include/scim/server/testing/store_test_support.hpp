@@ -11,10 +11,20 @@
 namespace scim::store::testing {
 
 inline std::vector<TypeSpec> user_and_group_specs() {
-  return {
-      TypeSpec{"User", {{"userName", false}}, {{"externalId", true}}, "", false, true},
-      TypeSpec{
-          "Group", {}, {{"externalId", true}, {"displayName", false}}, "displayName", true, false}};
+  return {TypeSpec{"User",
+                   {{"userName", false}},
+                   {{"externalId", true}},
+                   "",
+                   false,
+                   true,
+                   {"userName", "displayName", "name", "emails"}},
+          TypeSpec{"Group",
+                   {},
+                   {{"externalId", true}, {"displayName", false}},
+                   "displayName",
+                   true,
+                   false,
+                   {"displayName"}}};
 }
 
 inline StoreOptions fixed_clock() {
