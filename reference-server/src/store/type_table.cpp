@@ -25,6 +25,10 @@ const nlohmann::json* indexed_value(const nlohmann::json& resource, std::string_
   return extension ? member(*extension, name.substr(colon + 1)) : nullptr;
 }
 
+std::uint64_t key_hash(const std::string& key) {
+  return std::hash<std::string>{}(key);
+}
+
 std::int64_t last_modified_of(const nlohmann::json& resource) {
   const auto* meta = member(resource, "meta");
   const auto* lm = meta ? member(*meta, "lastModified") : nullptr;
@@ -65,11 +69,16 @@ std::optional<std::string> TypeTable::unique_conflict(const nlohmann::json& reso
     if (!value) continue;
     auto key = index_key(*value, index.attribute.case_exact);
     if (!key) continue;
-    auto [first, last] = index.keys.equal_range(*key);
+    auto [first, last] = index.keys.equal_range(key_hash(*key));
     for (auto it = first; it != last; ++it) {
       const Record* holder = by_seq(it->second);
-      // Decoding the holder only happens on an actual clash, to name it in the error.
-      auto holder_id = holder ? decode_record(holder->bytes).value("id", "") : std::string();
+      if (!holder) continue;
+      // Decoded only when the hashes are equal: to rule out a hash collision, and to name the
+      // holder in the error.
+      const nlohmann::json held = decode_record(holder->bytes);
+      const auto* held_value = indexed_value(held, index.attribute.name);
+      if (!held_value || index_key(*held_value, index.attribute.case_exact) != key) continue;
+      auto holder_id = held.value("id", "");
       if (holder_id != self_id) {
         return index.attribute.name + " " + value->dump() + " is already used by resource " +
                holder_id;
@@ -84,7 +93,7 @@ void TypeTable::index(const nlohmann::json& resource, std::uint64_t seq) {
     for (auto& index : *set) {
       const auto* value = indexed_value(resource, index.attribute.name);
       auto key = value ? index_key(*value, index.attribute.case_exact) : std::nullopt;
-      if (key) index.keys.emplace(std::move(*key), seq);
+      if (key) index.keys.emplace(key_hash(*key), seq);
     }
   }
   by_last_modified_.emplace(last_modified_of(resource), seq);
@@ -104,7 +113,7 @@ void TypeTable::unindex(const nlohmann::json& resource, std::uint64_t seq) {
     for (auto& index : *set) {
       const auto* value = indexed_value(resource, index.attribute.name);
       auto key = value ? index_key(*value, index.attribute.case_exact) : std::nullopt;
-      if (key) drop(index.keys, *key);
+      if (key) drop(index.keys, key_hash(*key));
     }
   }
   drop(by_last_modified_, last_modified_of(resource));
@@ -153,7 +162,7 @@ std::optional<std::vector<std::uint64_t>> TypeTable::candidates(const IndexLooku
       // re-checks each candidate with the attribute's real comparison rules.
       auto key = index_key(lookup.value, index.attribute.case_exact);
       if (!key) return std::nullopt;
-      auto [first, last] = index.keys.equal_range(*key);
+      auto [first, last] = index.keys.equal_range(key_hash(*key));
       for (auto it = first; it != last; ++it) out.push_back(it->second);
       std::sort(out.begin(), out.end());
       return out;
