@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Builds the toolkit under a sanitizer preset and runs its tests with it:
-#   bash ci/sanitize.sh asan   AddressSanitizer + UndefinedBehaviorSanitizer (gcc, unity build),
-#                              LeakSanitizer on. CI runs this (ci/test.sh, stage `asan`): the whole
-#                              tree, every unit and end-to-end test but `browser`, the fuzz targets'
-#                              corpora and regressions through their replay builds.
+#   bash ci/sanitize.sh asan   AddressSanitizer + UndefinedBehaviorSanitizer (clang 16, -O0, unity
+#                              build), LeakSanitizer on. CI runs this (ci/test.sh, stage `asan`): the
+#                              whole tree, every unit and end-to-end test but `browser`, the fuzz
+#                              targets' corpora and regressions replayed by the libFuzzer binaries
+#                              themselves. The same build serves ci/fuzz.sh (stage `fuzz`): the
+#                              libraries carry libFuzzer's coverage instrumentation too.
 #   bash ci/sanitize.sh tsan   ThreadSanitizer (gcc): the executables that share state between
 #                              threads (`tsan_targets` below) and their tests. Run by hand before a
 #                              change to threading lands (docs/reliability.md).
 # Extra arguments go to ctest (e.g. -R Http). Suppressions, each justified in its file, are in
-# ci/sanitizers/. The fuzzers themselves (clang, libFuzzer) are ci/fuzz.sh's own small build.
+# ci/sanitizers/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +31,10 @@ supp="$PWD/ci/sanitizers"
 export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:check_initialization_order=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$supp/ubsan.supp"
 export LSAN_OPTIONS="suppressions=$supp/lsan.supp"
+# Readable stack traces from clang's runtime: the symbolizer of the compiler that built the preset.
+if command -v llvm-symbolizer-16 > /dev/null; then
+  export ASAN_SYMBOLIZER_PATH="$(command -v llvm-symbolizer-16)"
+fi
 export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$supp/tsan.supp"
 
 # The threaded code and the tests that drive it at once from many threads or connections: the
