@@ -19,7 +19,7 @@ Response get_resource(const Context& ctx, const ResourceType& type, std::string_
       return r;
     }
   }
-  return resource_response(ctx, type, *stored, 200, *projection);
+  return resource_response(ctx, type, std::move(*stored), 200, *projection);
 }
 
 }  // namespace scim::server

@@ -48,12 +48,15 @@ Result<engine::Projection> request_projection(const Context& ctx, const Resource
 }
 
 Response resource_response(const Context& ctx, const ResourceType& type,
-                           const store::StoredResource& stored, int status,
+                           store::StoredResource stored, int status,
                            const engine::Projection& projection) {
-  auto shown = present(ctx, type, stored.resource);
-  Response r = json_response(status, engine::project(shown, projection, ctx.registry, type));
+  auto shown = present(ctx, type, std::move(stored.resource));
+  std::string location;
+  if (status == 201) location = shown["meta"]["location"].get<std::string>();
+  Response r =
+      json_response(status, engine::project(std::move(shown), projection, ctx.registry, type));
   if (ctx.config.etag) r.set_header("ETag", format_etag(stored.version));
-  if (status == 201) r.set_header("Location", shown["meta"]["location"].get<std::string>());
+  if (status == 201) r.set_header("Location", std::move(location));
   return r;
 }
 

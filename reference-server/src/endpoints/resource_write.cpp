@@ -75,7 +75,7 @@ Response create_resource(const Context& ctx, const ResourceType& type) {
   if (!body) return error_response(body.error());
   auto outcome = create_validated(ctx, type, *body, std::nullopt);
   if (!outcome) return error_response(outcome.error());
-  return resource_response(ctx, type, outcome->resource, 201, *projection);
+  return resource_response(ctx, type, std::move(outcome->resource), 201, *projection);
 }
 
 Response replace_resource(const Context& ctx, const ResourceType& type, std::string_view id) {
@@ -103,7 +103,7 @@ Response replace_resource(const Context& ctx, const ResourceType& type, std::str
       });
   if (!outcome) return error_response(outcome.error());
   notify_write(ctx, type, *outcome, {WriteEvent::Kind::Put, nullptr, active_before});
-  return resource_response(ctx, type, outcome->resource, 200, *projection);
+  return resource_response(ctx, type, std::move(outcome->resource), 200, *projection);
 }
 
 Response delete_resource(const Context& ctx, const ResourceType& type, std::string_view id) {

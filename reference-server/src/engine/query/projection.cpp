@@ -53,22 +53,24 @@ struct SubRule {
   }
 };
 
-// Keeps the defined, selected members of one complex value; null when nothing is left.
-nlohmann::json project_object(const nlohmann::json& obj, const Attribute& a, const SubRule& rule) {
+// Keeps the defined, selected members of one complex value; null when nothing is left. Values
+// are moved out of `obj` (the caller's own copy of the resource), never copied: a response is
+// built from the decoded record without a second deep copy of every value.
+nlohmann::json project_object(nlohmann::json& obj, const Attribute& a, const SubRule& rule) {
   if (!obj.is_object()) return nullptr;
   nlohmann::json out = nlohmann::json::object();
   for (auto it = obj.begin(); it != obj.end(); ++it) {
     const Attribute* sub = a.find_sub(it.key());
-    if (sub && !it.value().is_null() && rule.keep(*sub)) out[sub->name] = it.value();
+    if (sub && !it.value().is_null() && rule.keep(*sub)) out[sub->name] = std::move(it.value());
   }
   return out.empty() ? nlohmann::json(nullptr) : out;
 }
 
-nlohmann::json project_value(const nlohmann::json& v, const Attribute& a, const SubRule& rule) {
-  if (!a.is_complex()) return v;
+nlohmann::json project_value(nlohmann::json& v, const Attribute& a, const SubRule& rule) {
+  if (!a.is_complex()) return std::move(v);
   if (!v.is_array()) return project_object(v, a, rule);
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& e : v) {
+  for (auto& e : v) {
     auto p = project_object(e, a, rule);
     if (!p.is_null()) out.push_back(std::move(p));
   }
@@ -81,7 +83,7 @@ struct Projector {
 
   // The projected value of attribute `a` (defined in `schema`, null for common attributes), or
   // null when it is not returned.
-  nlohmann::json apply(const nlohmann::json& v, const Schema* schema, const Attribute& a) const {
+  nlohmann::json apply(nlohmann::json& v, const Schema* schema, const Attribute& a) const {
     if (a.returned == Returned::Never || v.is_null()) return nullptr;
     if (a.returned == Returned::Always) return project_value(v, a, SubRule{nullptr, nullptr, true});
     if (mode == Mode::Only) {
@@ -106,7 +108,7 @@ struct Projector {
   }
 
   // Projects the attributes of `schema` found in `obj` into `out`.
-  void apply_schema(const nlohmann::json& obj, const Schema& schema, nlohmann::json& out) const {
+  void apply_schema(nlohmann::json& obj, const Schema& schema, nlohmann::json& out) const {
     for (auto it = obj.begin(); it != obj.end(); ++it) {
       const Attribute* a = schema.find(it.key());
       if (!a) continue;
@@ -125,7 +127,7 @@ const Schema* extension_schema(std::string_view key, const Registry& registry,
 
 }  // namespace
 
-nlohmann::json project(const nlohmann::json& resource, const Projection& projection,
+nlohmann::json project(nlohmann::json resource, const Projection& projection,
                        const Registry& registry, const ResourceType& type) {
   if (!resource.is_object()) return resource;
   const Mode mode = (projection.attributes_given || !projection.attributes.empty()) ? Mode::Only
@@ -137,7 +139,8 @@ nlohmann::json project(const nlohmann::json& resource, const Projection& project
   for (auto it = resource.begin(); it != resource.end(); ++it) {
     const std::string& key = it.key();
     if (iequals(key, "schemas")) {
-      out["schemas"] = it.value();  // always present: it tells the client what it is reading
+      out["schemas"] =
+          std::move(it.value());  // always present: it tells the client what it is reading
     } else if (const Attribute* common = find_common_attribute(key)) {
       auto v = projector.apply(it.value(), nullptr, *common);
       if (!v.is_null()) out[common->name] = std::move(v);

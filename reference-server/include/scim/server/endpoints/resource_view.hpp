@@ -15,9 +15,11 @@ namespace scim::server {
 nlohmann::json present(const Context& ctx, const ResourceType& type, nlohmann::json resource);
 // The projection asked for by the request's attributes/excludedAttributes query parameters.
 Result<engine::Projection> request_projection(const Context& ctx, const ResourceType& type);
-// A single-resource response: projected body, ETag, and Location when `status` is 201.
+// A single-resource response: projected body, ETag, and Location when `status` is 201. Pass the
+// resource as an rvalue when it is not needed afterwards: it is then presented and projected
+// in place instead of copied.
 Response resource_response(const Context& ctx, const ResourceType& type,
-                           const store::StoredResource& stored, int status,
+                           store::StoredResource stored, int status,
                            const engine::Projection& projection);
 
 }  // namespace scim::server

@@ -71,7 +71,8 @@ Result<Projection> parse_projection(const std::optional<std::string>& attributes
 // in `attributes`. meta is an ordinary default attribute (RFC 7644 §3.9's example shows
 // attributes=userName answered without meta). Members the schemas do not define are dropped;
 // complex values keep only the selected sub-attributes and vanish when nothing is left.
-nlohmann::json project(const nlohmann::json& resource, const Projection& projection,
+// Taken by value: pass an rvalue (std::move) and the kept values are moved, not copied.
+nlohmann::json project(nlohmann::json resource, const Projection& projection,
                        const Registry& registry, const ResourceType& type);
 
 }  // namespace scim::engine
