@@ -4,16 +4,16 @@
 
 #include <openssl/rand.h>
 
-#include <array>
 #include <stdexcept>
 
 namespace scim {
+namespace {
 
-std::string new_uuid_v4() {
-  std::array<unsigned char, 16> b{};
-  if (RAND_bytes(b.data(), static_cast<int>(b.size())) != 1) {
-    throw std::runtime_error("RAND_bytes failed");
-  }
+void random_bytes(unsigned char* out, std::size_t n) {
+  if (RAND_bytes(out, static_cast<int>(n)) != 1) throw std::runtime_error("RAND_bytes failed");
+}
+
+std::string format_v4(std::array<unsigned char, 16> b) {
   b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);  // §4.1.3: version 4
   b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);  // §4.1.1: variant 10xx
   static constexpr char kDigits[] = "0123456789abcdef";
@@ -25,6 +25,28 @@ std::string new_uuid_v4() {
     out.push_back(kDigits[b[i] & 0x0F]);
   }
   return out;
+}
+
+}  // namespace
+
+std::string new_uuid_v4() {
+  std::array<unsigned char, 16> b{};
+  random_bytes(b.data(), b.size());
+  return format_v4(b);
+}
+
+std::string UuidPool::next() {
+  std::array<unsigned char, 16> b{};
+  {
+    std::lock_guard lock(mu_);
+    if (used_ + b.size() > bytes_.size()) {
+      random_bytes(bytes_.data(), bytes_.size());
+      used_ = 0;
+    }
+    std::copy_n(bytes_.begin() + static_cast<std::ptrdiff_t>(used_), b.size(), b.begin());
+    used_ += b.size();
+  }
+  return format_v4(b);
 }
 
 }  // namespace scim

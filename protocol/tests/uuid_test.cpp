@@ -5,6 +5,7 @@
 
 #include <regex>
 #include <string>
+#include <thread>
 #include <unordered_set>
 #include <vector>
 
@@ -39,6 +40,30 @@ TEST(UuidV4, RandomBitsVary) {
     const bool fixed = first[p] == '-' || p == 14;  // dashes and the version nibble
     EXPECT_EQ(varied[p], !fixed) << "position " << p;
   }
+}
+
+
+// The pool hands out the same format; across several refills of its buffer (256 ids each), from
+// several threads at once, no id repeats.
+TEST(UuidPool, SameFormatAndDistinctAcrossRefillsAndThreads) {
+  const std::regex format("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
+  UuidPool pool;
+  std::vector<std::vector<std::string>> ids(4);
+  std::vector<std::thread> threads;
+  for (auto& mine : ids) {
+    threads.emplace_back([&pool, &mine] {
+      for (int i = 0; i < 1000; ++i) mine.push_back(pool.next());
+    });
+  }
+  for (auto& t : threads) t.join();
+  std::unordered_set<std::string> seen;
+  for (const auto& mine : ids) {
+    for (const auto& id : mine) {
+      EXPECT_TRUE(std::regex_match(id, format)) << id;
+      seen.insert(id);
+    }
+  }
+  EXPECT_EQ(seen.size(), 4000u);
 }
 
 }  // namespace

@@ -25,4 +25,9 @@ std::string accept_or_make_request_id(const Request& request) {
   return given && usable_request_id(*given) ? *given : new_uuid_v4();
 }
 
+std::string accept_or_make_request_id(const Request& request, UuidPool& pool) {
+  const std::string* given = request.header("x-request-id");
+  return given && usable_request_id(*given) ? *given : pool.next();
+}
+
 }  // namespace scim::server

@@ -53,50 +53,92 @@ struct SubRule {
   }
 };
 
-// Keeps the defined, selected members of one complex value; null when nothing is left. Values
-// are moved out of `obj` (the caller's own copy of the resource), never copied: a response is
-// built from the decoded record without a second deep copy of every value.
-nlohmann::json project_object(nlohmann::json& obj, const Attribute& a, const SubRule& rule) {
-  if (!obj.is_object()) return nullptr;
-  nlohmann::json out = nlohmann::json::object();
-  for (auto it = obj.begin(); it != obj.end(); ++it) {
-    const Attribute* sub = a.find_sub(it.key());
-    if (sub && !it.value().is_null() && rule.keep(*sub)) out[sub->name] = std::move(it.value());
+// Renames a kept member to its schema's spelling (RFC 7643 §2.1: attribute names are
+// case-insensitive; the response uses the schema's). Done after the walk so that no iterator is
+// invalidated; when two spellings of one attribute were stored, the one later in key order
+// wins, as it did when the projection built a new object member by member.
+struct Renames {
+  std::vector<std::pair<std::string, std::string>> list;  // stored key -> schema name
+
+  void note(const std::string& key, const std::string& name) {
+    if (key != name) list.emplace_back(key, name);
   }
-  return out.empty() ? nlohmann::json(nullptr) : out;
+
+  void apply(nlohmann::json& obj) const {
+    std::vector<std::string> renamed;
+    for (const auto& [key, name] : list) {
+      const bool kept_in_place =
+          obj.contains(name) && std::find(renamed.begin(), renamed.end(), name) == renamed.end();
+      if (kept_in_place && name > key) {
+        obj.erase(key);  // the member spelt as the schema comes later in key order: it wins
+        continue;
+      }
+      nlohmann::json value = std::move(obj[key]);
+      obj.erase(key);
+      obj[name] = std::move(value);
+      renamed.push_back(name);
+    }
+  }
+};
+
+// Keeps the defined, selected members of one complex value, in place: the caller owns its copy
+// of the resource, so what stays is neither copied nor reallocated. False when nothing is left.
+bool project_object(nlohmann::json& obj, const Attribute& a, const SubRule& rule) {
+  if (!obj.is_object()) return false;
+  Renames renames;
+  for (auto it = obj.begin(); it != obj.end();) {
+    const Attribute* sub = a.find_sub(it.key());
+    if (sub && !it.value().is_null() && rule.keep(*sub)) {
+      renames.note(it.key(), sub->name);
+      ++it;
+    } else {
+      it = obj.erase(it);
+    }
+  }
+  renames.apply(obj);
+  return !obj.empty();
 }
 
-nlohmann::json project_value(nlohmann::json& v, const Attribute& a, const SubRule& rule) {
-  if (!a.is_complex()) return std::move(v);
+// Projects the value of attribute `a` in place; false when nothing of it is returned.
+bool project_value(nlohmann::json& v, const Attribute& a, const SubRule& rule) {
+  if (!a.is_complex()) return true;
   if (!v.is_array()) return project_object(v, a, rule);
-  nlohmann::json out = nlohmann::json::array();
-  for (auto& e : v) {
-    auto p = project_object(e, a, rule);
-    if (!p.is_null()) out.push_back(std::move(p));
+  for (auto it = v.begin(); it != v.end();) {
+    it = project_object(*it, a, rule) ? std::next(it) : v.erase(it);
   }
-  return out.empty() ? nlohmann::json(nullptr) : out;
+  return !v.empty();
+}
+
+// The extension schema a top-level member holds, if the type declares it.
+const Schema* extension_schema(std::string_view key, const Registry& registry,
+                               const ResourceType& type) {
+  if (!istarts_with(key, "urn:") || !type.has_extension(key)) return nullptr;
+  return registry.find_schema(key);
 }
 
 struct Projector {
   const Projection& projection;
   Mode mode;
+  const Registry& registry;
+  const ResourceType& type;
+  const Schema* core;
 
-  // The projected value of attribute `a` (defined in `schema`, null for common attributes), or
-  // null when it is not returned.
-  nlohmann::json apply(nlohmann::json& v, const Schema* schema, const Attribute& a) const {
-    if (a.returned == Returned::Never || v.is_null()) return nullptr;
+  // Projects the value of attribute `a` (defined in `schema`, null for common attributes) in
+  // place; false when it is not returned.
+  bool apply(nlohmann::json& v, const Schema* schema, const Attribute& a) const {
+    if (a.returned == Returned::Never || v.is_null()) return false;
     if (a.returned == Returned::Always) return project_value(v, a, SubRule{nullptr, nullptr, true});
     if (mode == Mode::Only) {
       const Selection s = select(projection.attributes, schema, a);
       if (s.whole) return project_value(v, a, SubRule{nullptr, nullptr, true});
       // Only the named sub-attributes (plus returned:always ones, which SubRule keeps).
-      if (s.subs.empty() && !has_always_sub(a)) return nullptr;
+      if (s.subs.empty() && !has_always_sub(a)) return false;
       return project_value(v, a, SubRule{&s.subs, nullptr, false});
     }
-    if (a.returned == Returned::Request) return nullptr;
+    if (a.returned == Returned::Request) return false;
     if (mode == Mode::Except) {
       const Selection s = select(projection.excluded, schema, a);
-      if (s.whole) return nullptr;
+      if (s.whole) return false;
       return project_value(v, a, SubRule{nullptr, &s.subs, false});
     }
     return project_value(v, a, SubRule{});
@@ -107,54 +149,64 @@ struct Projector {
                        [](const Attribute& s) { return s.returned == Returned::Always; });
   }
 
-  // Projects the attributes of `schema` found in `obj` into `out`.
-  void apply_schema(nlohmann::json& obj, const Schema& schema, nlohmann::json& out) const {
-    for (auto it = obj.begin(); it != obj.end(); ++it) {
+  // Projects the attributes of `schema` found in the extension object `obj` in place; false
+  // when nothing is left.
+  bool apply_schema(nlohmann::json& obj, const Schema& schema) const {
+    Renames renames;
+    for (auto it = obj.begin(); it != obj.end();) {
       const Attribute* a = schema.find(it.key());
-      if (!a) continue;
-      auto v = apply(it.value(), &schema, *a);
-      if (!v.is_null()) out[a->name] = std::move(v);
+      if (a && apply(it.value(), &schema, *a)) {
+        renames.note(it.key(), a->name);
+        ++it;
+      } else {
+        it = obj.erase(it);
+      }
     }
+    renames.apply(obj);
+    return !obj.empty();
+  }
+
+  // Projects one top-level member in place; the name it keeps (the schema's spelling), or
+  // nullptr when it is dropped. Members the schemas do not define are dropped.
+  const std::string* apply_top(const std::string& key, nlohmann::json& value) const {
+    static const std::string kSchemas = "schemas";
+    // "schemas" is always present: it tells the client what it is reading.
+    if (iequals(key, kSchemas)) return &kSchemas;
+    if (const Attribute* common = find_common_attribute(key)) {
+      return apply(value, nullptr, *common) ? &common->name : nullptr;
+    }
+    if (const Attribute* a = core ? core->find(key) : nullptr) {
+      return apply(value, core, *a) ? &a->name : nullptr;
+    }
+    if (const Schema* ext = extension_schema(key, registry, type)) {
+      return value.is_object() && apply_schema(value, *ext) ? &ext->id : nullptr;
+    }
+    return nullptr;
   }
 };
 
-// The extension schema a top-level member holds, if the type declares it.
-const Schema* extension_schema(std::string_view key, const Registry& registry,
-                               const ResourceType& type) {
-  if (!istarts_with(key, "urn:") || !type.has_extension(key)) return nullptr;
-  return registry.find_schema(key);
-}
-
 }  // namespace
 
+// In place: a response is built from the caller's decoded copy without allocating a second tree
+// (for the default projection of a stored resource nothing is removed at all).
 nlohmann::json project(nlohmann::json resource, const Projection& projection,
                        const Registry& registry, const ResourceType& type) {
   if (!resource.is_object()) return resource;
   const Mode mode = (projection.attributes_given || !projection.attributes.empty()) ? Mode::Only
                     : projection.excluded.empty()                                   ? Mode::Default
                                                                                     : Mode::Except;
-  const Projector projector{projection, mode};
-  const Schema* core = registry.find_schema(type.schema);
-  nlohmann::json out = nlohmann::json::object();
-  for (auto it = resource.begin(); it != resource.end(); ++it) {
-    const std::string& key = it.key();
-    if (iequals(key, "schemas")) {
-      out["schemas"] =
-          std::move(it.value());  // always present: it tells the client what it is reading
-    } else if (const Attribute* common = find_common_attribute(key)) {
-      auto v = projector.apply(it.value(), nullptr, *common);
-      if (!v.is_null()) out[common->name] = std::move(v);
-    } else if (const Attribute* a = core ? core->find(key) : nullptr) {
-      auto v = projector.apply(it.value(), core, *a);
-      if (!v.is_null()) out[a->name] = std::move(v);
-    } else if (const Schema* ext = extension_schema(key, registry, type)) {
-      if (!it.value().is_object()) continue;
-      nlohmann::json inner = nlohmann::json::object();
-      projector.apply_schema(it.value(), *ext, inner);
-      if (!inner.empty()) out[ext->id] = std::move(inner);
+  const Projector projector{projection, mode, registry, type, registry.find_schema(type.schema)};
+  Renames renames;
+  for (auto it = resource.begin(); it != resource.end();) {
+    if (const std::string* name = projector.apply_top(it.key(), it.value())) {
+      renames.note(it.key(), *name);
+      ++it;
+    } else {
+      it = resource.erase(it);
     }
   }
-  return out;
+  renames.apply(resource);
+  return resource;
 }
 
 }  // namespace scim::engine

@@ -100,6 +100,33 @@ TEST_F(ProjectionTest, NamesAreCaseInsensitive) {
   EXPECT_EQ(out["name"], nlohmann::json({{"givenName", "Barbara"}}));
 }
 
+// RFC 7643 §2.1: attribute names are case-insensitive. A member stored under another spelling
+// is answered under the schema's; of two spellings of one attribute, the later in key order wins.
+TEST_F(ProjectionTest, StoredSpellingsAnswerUnderTheSchemasName) {
+  auto u = bjensen();
+  u.erase("userName");
+  u["USERNAME"] = "upper";
+  u["name"] = {{"GIVENNAME", "B"}, {"familyName", "Jensen"}};
+  u["Schemas"] = u["schemas"];
+  u.erase("schemas");
+  u[kEnterprise] = {{"EmployeeNumber", "7"}};
+  auto out = shown(std::nullopt, std::nullopt, u);
+  EXPECT_EQ(out["userName"], "upper");
+  EXPECT_FALSE(out.contains("USERNAME"));
+  EXPECT_EQ(out["name"], nlohmann::json({{"givenName", "B"}, {"familyName", "Jensen"}}));
+  EXPECT_EQ(out["schemas"], bjensen()["schemas"]);
+  EXPECT_FALSE(out.contains("Schemas"));
+  EXPECT_EQ(out[kEnterprise], nlohmann::json({{"employeeNumber", "7"}}));
+
+  u["userName"] = "lower";  // "USERNAME" < "userName": the correctly spelt one comes later
+  EXPECT_EQ(shown(std::nullopt, std::nullopt, u)["userName"], "lower");
+  u.erase("USERNAME");
+  u["username"] = "later";  // "userName" < "username": the misspelt one comes later
+  out = shown(std::nullopt, std::nullopt, u);
+  EXPECT_EQ(out["userName"], "later");
+  EXPECT_FALSE(out.contains("username"));
+}
+
 TEST_F(ProjectionTest, UnknownNamesAreIgnored) {
   auto out = shown("favoriteColor");
   EXPECT_EQ(out, nlohmann::json({{"schemas", bjensen()["schemas"]}, {"id", bjensen()["id"]}}));

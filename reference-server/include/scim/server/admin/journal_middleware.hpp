@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "scim/server/admin/journals.hpp"
+#include "scim/protocol/uuid.hpp"
 #include "scim/server/api/middleware.hpp"
 
 namespace scim::admin {
@@ -27,6 +28,7 @@ class JournalMiddleware final : public server::Middleware {
 
  private:
   Journals& journals_;
+  UuidPool ids_;  // request ids minted here when no earlier layer did
 };
 
 // Request headers as the journal keeps them: Authorization and Proxy-Authorization keep only

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "scim/protocol/uuid.hpp"
 #include "scim/server/api/request.hpp"
 
 namespace scim::server {
@@ -12,5 +13,7 @@ namespace scim::server {
 bool usable_request_id(const std::string& id);
 // The client's X-Request-Id when usable, else a new UUID v4.
 std::string accept_or_make_request_id(const Request& request);
+// The same, with a new id from `pool` (the layers that mint one per request hold a pool).
+std::string accept_or_make_request_id(const Request& request, UuidPool& pool);
 
 }  // namespace scim::server

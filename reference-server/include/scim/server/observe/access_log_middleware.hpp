@@ -4,6 +4,7 @@
 // logs credentials, header values, query strings or bodies.
 #pragma once
 
+#include "scim/protocol/uuid.hpp"
 #include "scim/server/api/middleware.hpp"
 #include "scim/server/observe/server_log.hpp"
 
@@ -22,6 +23,7 @@ class AccessLogMiddleware final : public server::Middleware {
 
  private:
   ServerLog& log_;
+  UuidPool ids_;  // request ids minted here (usually: this layer runs first)
 };
 
 }  // namespace scim::observe
