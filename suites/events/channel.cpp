@@ -102,9 +102,14 @@ conf::ReceivedSet await_pushed_set(conf::Context& ctx, const std::string& resour
                                    const std::string& event_prefix) {
   conf::SetReceiver* receiver = ctx.set_receiver();
   if (receiver == nullptr) ctx.skip("the runner has no SET receiver for this run");
-  // The full wait even before the first push: whether a SET came by push is the question, and a
-  // poll feed may have delivered the same event sooner.
-  const auto wait = std::min(kMatchWait, ctx.request_timeout());
+  // Once the target has shown it emits SETs (one was pushed, or its poll feed delivered one, maybe
+  // sooner than the push), the full wait: whether this SET comes by push is the question. Before
+  // any SET reached the runner, the short wait of await_set: a target that is not pointed at the
+  // receiver (the usual run) must not hold the whole run up for kMatchWait.
+  conf::PollFeed* feed = ctx.poll_feed();
+  const bool emits =
+      receiver->total_received() > 0 || (feed != nullptr && !feed->received().empty());
+  const auto wait = emits ? std::min(kMatchWait, ctx.request_timeout()) : kQuietWait;
   if (auto found = wait_pushed(*receiver, set_about(resource_path, event_prefix), wait))
     return *found;
   if (receiver->total_received() == 0) ctx.skip(receiver_hint(*receiver));

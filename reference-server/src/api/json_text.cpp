@@ -1,5 +1,7 @@
-// Request JSON under the server's rules (see json_text.hpp): a validating SAX pass that stops at
-// the first broken rule, then nlohmann's own DOM parse of a text known to be acceptable.
+// Request JSON under the server's rules (see json_text.hpp): one SAX pass that checks each event
+// and hands it on to nlohmann's own DOM builder. The pass stops at the first broken rule, so a
+// hostile body (10,000-deep nesting, a duplicate member) costs no more than the bytes before it,
+// and a good body is lexed once instead of twice (once to validate, once to build).
 #include "scim/server/api/json_text.hpp"
 
 #include <string>
@@ -17,19 +19,29 @@ using json = nlohmann::json;
 // nlohmann::json's out_of_range.406: a number literal that does not fit a double or an integer.
 constexpr int kNumberOverflow = 406;
 
-// Tracks nesting and the member names of every open object. Returning false stops the parse.
+// Tracks nesting and the member names of every open object, and builds the value (nlohmann's
+// DOM builder, fed only the events that passed). Returning false stops the parse.
 class Validator final : public JsonSaxBase<json> {
  public:
-  explicit Validator(std::size_t max_depth) : max_depth_(max_depth) {}
+  Validator(std::size_t max_depth, json& result) : max_depth_(max_depth), dom_(result, false) {}
 
   std::optional<ScimError> error;
 
-  bool start_object(std::size_t) override {
+  bool null() override { return dom_.null(); }
+  bool boolean(bool v) override { return dom_.boolean(v); }
+  bool number_integer(number_integer_t v) override { return dom_.number_integer(v); }
+  bool number_unsigned(number_unsigned_t v) override { return dom_.number_unsigned(v); }
+  bool number_float(number_float_t v, const string_t& s) override {
+    return dom_.number_float(v, s);
+  }
+  bool string(string_t& v) override { return dom_.string(v); }
+  bool binary(binary_t& v) override { return dom_.binary(v); }
+  bool start_object(std::size_t n) override {
     names_.emplace_back();
-    return enter();
+    return enter() && dom_.start_object(n);
   }
   bool key(string_t& name) override {
-    if (names_.back().insert(to_lower(name)).second) return true;
+    if (names_.back().insert(to_lower(name)).second) return dom_.key(name);
     return fail(invalid_syntax("the request body names the member \"" + name.substr(0, 128) +
                                "\" twice in one object (member names are compared without case, "
                                "RFC 7643 §2.1)"));
@@ -37,12 +49,12 @@ class Validator final : public JsonSaxBase<json> {
   bool end_object() override {
     names_.pop_back();
     --depth_;
-    return true;
+    return dom_.end_object();
   }
-  bool start_array(std::size_t) override { return enter(); }
+  bool start_array(std::size_t n) override { return enter() && dom_.start_array(n); }
   bool end_array() override {
     --depth_;
-    return true;
+    return dom_.end_array();
   }
   bool parse_error(std::size_t position, const std::string&,
                    const nlohmann::detail::exception& e) override {
@@ -74,18 +86,18 @@ class Validator final : public JsonSaxBase<json> {
   std::size_t max_depth_;
   std::size_t depth_ = 0;
   std::vector<std::unordered_set<std::string>> names_;
+  nlohmann::detail::json_sax_dom_parser<json> dom_;
 };
 
 }  // namespace
 
 Result<json> parse_json_text(std::string_view text, std::size_t max_depth) {
-  Validator validator(max_depth);
+  json value;
+  Validator validator(max_depth, value);
   const bool ok = json::sax_parse(text, &validator, json::input_format_t::json, /*strict=*/true);
   if (!ok || validator.error) {
     return validator.error.value_or(invalid_syntax("the request body is not valid JSON"));
   }
-  auto value = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (value.is_discarded()) return invalid_syntax("the request body is not valid JSON");
   return value;
 }
 

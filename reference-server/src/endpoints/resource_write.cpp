@@ -53,7 +53,7 @@ Result<nlohmann::json> validated_for_create(const Context& ctx, const ResourceTy
   nlohmann::json resource = std::move(validated->resource);
   if (auto st = check_device_rules(type, resource); !st) return st.error();
   complete_new_device_resource(type, resource);
-  resource["id"] = id ? *id : new_uuid_v4();
+  resource["id"] = id ? *id : ctx.new_id();
   return resource;
 }
 

@@ -173,7 +173,7 @@ Response Service::on_resource(const Request& request, std::string_view endpoint,
   if (!store) return error_response(store.error());
   auto config = config_for(request.principal.tenant);
   ResponseNotes notes;
-  const Context ctx{registry_, *config, **store, sink_, request, &notes};
+  const Context ctx{registry_, *config, **store, sink_, request, &notes, &ids_};
   const ResourceType& type = *type_at(endpoint);
   Response r;
   switch (verb) {

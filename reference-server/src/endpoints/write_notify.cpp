@@ -20,7 +20,7 @@ WriteEvent make_event(const Context& ctx, const ResourceType& type,
     e.external_id = it->get<std::string>();
   }
   e.location = ctx.location(type, e.id);
-  e.txn = ctx.request.txn.empty() ? new_uuid_v4() : ctx.request.txn;
+  e.txn = ctx.request.txn.empty() ? ctx.new_id() : ctx.request.txn;
   if (kind != WriteEvent::Kind::Delete) {
     e.version = format_etag(stored.version);
     e.resource = present(ctx, type, stored.resource);

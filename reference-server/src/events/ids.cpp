@@ -7,10 +7,21 @@
 
 namespace scim::events {
 
-std::string random_hex_id() {
-  std::string id = new_uuid_v4();
+namespace {
+
+std::string without_dashes(std::string id) {
   id.erase(std::remove(id.begin(), id.end(), '-'), id.end());
   return id;
+}
+
+}  // namespace
+
+std::string random_hex_id() {
+  return without_dashes(new_uuid_v4());
+}
+
+std::string random_hex_id(UuidPool& pool) {
+  return without_dashes(pool.next());
 }
 
 }  // namespace scim::events

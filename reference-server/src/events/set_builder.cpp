@@ -2,6 +2,7 @@
 #include "scim/server/events/set_builder.hpp"
 
 #include <algorithm>
+#include <memory>
 
 #include "scim/protocol/strings.hpp"
 #include "scim/protocol/urns.hpp"
@@ -108,8 +109,10 @@ std::vector<std::string> notice_attributes(const server::WriteEvent& event) {
   return names;
 }
 
+// Every SET needs a "jti": drawn from a pool the builder (and its copies) share.
 SetBuilder::SetBuilder()
-    : SetBuilder([] { return std::chrono::system_clock::now(); }, [] { return random_hex_id(); }) {}
+    : SetBuilder([] { return std::chrono::system_clock::now(); },
+                 [pool = std::make_shared<UuidPool>()] { return random_hex_id(*pool); }) {}
 
 SetBuilder::SetBuilder(Clock clock, IdSource jti_source)
     : clock_(std::move(clock)), jti_(std::move(jti_source)) {}

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "scim/protocol/resource_type.hpp"
+#include "scim/protocol/uuid.hpp"
 #include "scim/server/api/request.hpp"
 #include "scim/server/api/write_event.hpp"
 #include "scim/server/endpoints/service_config.hpp"
@@ -23,6 +24,10 @@ struct Context {
   EventSink* sink;
   const Request& request;
   ResponseNotes* notes = nullptr;  // null: nobody listens (seed data, imports)
+  UuidPool* ids = nullptr;         // where new ids come from; null: a RAND_bytes call each
+
+  // A new random id (RFC 4122 §4.4 v4 UUID): resource ids, transaction ids.
+  std::string new_id() const { return ids ? ids->next() : new_uuid_v4(); }
 
   // Records leniencies a request used (engine/lenient names), each once, sorted.
   void used(const std::vector<std::string>& leniencies) const {

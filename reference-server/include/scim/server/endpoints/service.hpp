@@ -93,6 +93,7 @@ class Service {
   EventSink* sink_;
   std::string started_at_;
   DiscoveryDocuments documents_;  // the registry is immutable: discovery bodies are cached
+  UuidPool ids_;                  // new resource and transaction ids (Context::new_id)
 };
 
 // The store specs the registry implies: unique attributes (uniqueness server/global, e.g.

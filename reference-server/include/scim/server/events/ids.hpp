@@ -5,9 +5,13 @@
 
 #include <string>
 
+#include "scim/protocol/uuid.hpp"
+
 namespace scim::events {
 
 // 32 lower-case hex digits without dashes (RFC 9967's examples use this form).
 std::string random_hex_id();
+// The same from a pool (one RAND_bytes call per 256 ids).
+std::string random_hex_id(UuidPool& pool);
 
 }  // namespace scim::events
