@@ -42,7 +42,6 @@ TEST(UuidV4, RandomBitsVary) {
   }
 }
 
-
 // The pool hands out the same format; across several refills of its buffer (256 ids each), from
 // several threads at once, no id repeats.
 TEST(UuidPool, SameFormatAndDistinctAcrossRefillsAndThreads) {

@@ -44,7 +44,8 @@ Headers redact_headers(const std::map<std::string, std::string>& headers) {
 server::Response JournalMiddleware::handle(server::Request& request, const server::Next& next) {
   if (request.target.rfind("/admin/", 0) == 0) return next(request);
   // The access-log layer before this one has usually decided the id already.
-  if (request.request_id.empty()) request.request_id = server::accept_or_make_request_id(request, ids_);
+  if (request.request_id.empty())
+    request.request_id = server::accept_or_make_request_id(request, ids_);
 
   JournalEntry entry;
   entry.time = std::chrono::system_clock::now();

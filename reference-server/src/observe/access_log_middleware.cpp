@@ -14,7 +14,8 @@ std::string loggable_path(std::string_view target) {
 }
 
 server::Response AccessLogMiddleware::handle(server::Request& request, const server::Next& next) {
-  if (request.request_id.empty()) request.request_id = server::accept_or_make_request_id(request, ids_);
+  if (request.request_id.empty())
+    request.request_id = server::accept_or_make_request_id(request, ids_);
   const auto started = std::chrono::steady_clock::now();
   const std::size_t bytes_in = request.body.size();  // before a layer moves the body away
   server::Response response = next(request);

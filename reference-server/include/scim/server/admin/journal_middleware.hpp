@@ -13,8 +13,8 @@
 #include <string>
 #include <string_view>
 
-#include "scim/server/admin/journals.hpp"
 #include "scim/protocol/uuid.hpp"
+#include "scim/server/admin/journals.hpp"
 #include "scim/server/api/middleware.hpp"
 
 namespace scim::admin {
