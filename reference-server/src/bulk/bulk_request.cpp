@@ -51,7 +51,8 @@ std::optional<ScimError> check_path(const BulkOperation& op) {
   return std::nullopt;
 }
 
-std::optional<ScimError> validate_op(const nlohmann::json& raw, BulkOperation& op,
+// `raw` is the parsed request's own operation: its "data" is moved into `op`, not copied.
+std::optional<ScimError> validate_op(nlohmann::json& raw, BulkOperation& op,
                                      const BulkLimits& limits) {
   const std::string where = "operation " + std::to_string(op.index) + ": ";
   if (!raw.is_object()) return invalid_syntax(where + "must be a JSON object");
@@ -80,13 +81,12 @@ std::optional<ScimError> validate_op(const nlohmann::json& raw, BulkOperation& o
       return invalid_value(where + "\"data\" nests deeper than " +
                            std::to_string(limits.max_json_depth) + " levels");
     }
-    op.data = *data;
+    op.data = std::move(*data);
   }
   return std::nullopt;
 }
 
-Result<BulkOperation> read_op(const nlohmann::json& raw, std::size_t index,
-                              const BulkLimits& limits) {
+Result<BulkOperation> read_op(nlohmann::json& raw, std::size_t index, const BulkLimits& limits) {
   BulkOperation op;
   op.index = index;
   if (raw.is_object()) {
