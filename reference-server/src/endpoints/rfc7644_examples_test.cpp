@@ -54,8 +54,8 @@ TEST_F(Rfc7644Examples, Section3_3_CreateUser) {
   ASSERT_EQ(r.status, 201) << r.body;
   auto created = body_of(r);
   EXPECT_EQ(created["meta"]["resourceType"], "User");
-  EXPECT_EQ(*r.header("Location"), created["meta"]["location"]);
-  EXPECT_EQ(*r.header("ETag"), created["meta"]["version"]);
+  EXPECT_EQ(*r.header("Location"), created["meta"]["location"].get<std::string>());
+  EXPECT_EQ(*r.header("ETag"), created["meta"]["version"].get<std::string>());
   EXPECT_EQ(created["name"]["familyName"], "Jensen");
   // §3.3: "If the service provider determines that the creation of the requested resource
   // conflicts with existing resources (e.g., a "User" resource with a duplicate "userName"), the
