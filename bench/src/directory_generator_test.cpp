@@ -30,7 +30,7 @@ TEST(DirectoryGenerator, UserNamesAreUniqueAndMatchTheUser) {
   std::set<std::string> names;
   for (std::size_t i = 0; i < 20'000; ++i) names.insert(user_name(i));
   EXPECT_EQ(names.size(), 20'000u);
-  EXPECT_EQ(user_name(5), make_user(5)["userName"]);
+  EXPECT_EQ(user_name(5), make_user(5)["userName"].get<std::string>());
 }
 
 TEST(DirectoryGenerator, TemplateStampedWithSevenIsUserSeven) {
