@@ -126,7 +126,7 @@ TEST_F(Rfc7644Examples, Section3_5_1_Put) {
   auto body = body_of(r);
   EXPECT_EQ(body["name"]["middleName"], "Jane");
   EXPECT_EQ(body["emails"].size(), 2u);
-  EXPECT_EQ(*r.header("ETag"), body["meta"]["version"]);
+  EXPECT_EQ(*r.header("ETag"), body["meta"]["version"].get<std::string>());
   EXPECT_THAT(h.call_json("PUT", path, put, {{"if-match", "W/\"a330bc54f0671c9\""}}),
               IsScimError(412, ""));
 }
