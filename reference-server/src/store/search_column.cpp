@@ -8,14 +8,10 @@ namespace {
 
 constexpr std::size_t kNotKept = 0xFFFF;
 
-char fold_ascii(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 // Appends every string under `value` (recursively through objects and arrays), folded.
 void append_strings(const nlohmann::json& value, std::string& out) {
   if (value.is_string()) {
-    for (char c : value.get_ref<const std::string&>()) out.push_back(fold_ascii(c));
+    out += to_lower(value.get_ref<const std::string&>());
     out.push_back('\0');
   } else if (value.is_structured()) {
     for (const auto& item : value) append_strings(item, out);
