@@ -57,7 +57,7 @@ json replace_op(const Writable& w, const json& value) {
 
 void success_code(conf::Context& ctx) {
   auto [user, w] = fixture(ctx);
-  auto r = send_patch(ctx, user_path(ctx, user), {replace_op(w, w.after)});
+  auto r = send_patch(ctx, user_path(ctx, user), json::array({replace_op(w, w.after)}));
   ctx.expect(r.status == 200 || r.status == 204, "PATCH answers 200 or 204", "200 or 204",
              brief(r));
   if (r.status == 200) {
@@ -70,7 +70,7 @@ void success_code(conf::Context& ctx) {
 void attributes_forces_200(conf::Context& ctx) {
   auto [user, w] = fixture(ctx);
   auto r = ctx.patch(user_path(ctx, user) + "?attributes=" + w.name,
-                     patch_body({replace_op(w, w.after)}));
+                     patch_body(json::array({replace_op(w, w.after)})));
   json body = expect_json(ctx, r, 200, "PATCH ?attributes=" + w.name);
   const json* v = member(body, w.name);
   ctx.expect(v && *v == w.after, "the projected resource is returned", w.after.dump(), brief(body));

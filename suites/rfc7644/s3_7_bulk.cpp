@@ -32,14 +32,15 @@ json post_group(conf::Context& ctx, const std::string& member_ref) {
 
 void success_200(conf::Context& ctx) {
   auto ops = bulk_operations(
-      ctx, send_bulk(ctx, bulk_request({post_user(ctx, "u1", ctx.unique_name("bulk"))})));
+      ctx,
+      send_bulk(ctx, bulk_request(json::array({post_user(ctx, "u1", ctx.unique_name("bulk"))}))));
   ctx.expect(ops.size() == 1 && op_status(ops[0]) == 201, "the POST operation reports 201",
              "status 201", brief(ops));
 }
 
 void bulk_id_echoed(conf::Context& ctx) {
-  auto ops = bulk_operations(
-      ctx, send_bulk(ctx, bulk_request({post_user(ctx, "qwerty", ctx.unique_name("bulk"))})));
+  auto ops = bulk_operations(ctx, send_bulk(ctx, bulk_request(json::array({post_user(
+                                                     ctx, "qwerty", ctx.unique_name("bulk"))}))));
   ctx.expect(ops.size() == 1 && ops[0].value("bulkId", "") == "qwerty",
              "the bulkId is returned with the created resource", "qwerty", brief(ops));
   ctx.expect(!ops[0].value("location", "").empty(), "a location is returned", "location",
@@ -80,7 +81,8 @@ void forward_reference(conf::Context& ctx) {
 void failed_op_has_response(conf::Context& ctx) {
   json dup = ctx.create_user();
   auto ops = bulk_operations(
-      ctx, send_bulk(ctx, bulk_request({post_user(ctx, "d1", dup.value("userName", ""))})));
+      ctx,
+      send_bulk(ctx, bulk_request(json::array({post_user(ctx, "d1", dup.value("userName", ""))}))));
   ctx.expect(ops.size() == 1 && op_status(ops[0]) == 409, "the duplicate POST reports 409", "409",
              brief(ops));
   const json* response = member(ops[0], "response");

@@ -99,7 +99,8 @@ TEST(InteropClientChecks, TheProfileOverrulesTheIfMatchAdvice) {
   get["response"]["headers"]["etag"] = "W/\"1\"";
   const json session = json::array({get, entry("PATCH", "/Users/1", kReplaceNick, 200)});
   EXPECT_EQ(result(grade(session), "client-rfc7644/3.14/if-match").outcome, conf::Outcome::Warning);
-  const auto& r = result(grade(session, {"interop"}), "client-rfc7644/3.14/if-match");
+  const auto run = grade(session, {"interop"});  // result() refers into it: keep it alive
+  const auto& r = result(run, "client-rfc7644/3.14/if-match");
   EXPECT_EQ(r.outcome, conf::Outcome::Skipped);
   EXPECT_NE(r.message.find("client-interop/6.7/no-conditional-headers"), std::string::npos);
 }

@@ -35,19 +35,19 @@ TEST(IpsieClientChecks, MembershipOpsAreAddOrRemove) {
                 group_patch({kAddOne, kRemoveOne}));
   discriminates("ipsie-al1", "client-ipsie-al1/3.2.3.5/member-op",
                 group_patch({{{"op", "Add"}, {"path", "members"}, {"value", {{{"value", "u1"}}}}}}),
-                group_patch({kAddOne}));
+                group_patch(json::array({kAddOne})));
 }
 
 TEST(IpsieClientChecks, MemberAddsUseThePathMembers) {
   discriminates("ipsie-al1", "client-ipsie-al1/3.2.3.5/add-members-path",
                 group_patch({{{"op", "add"}, {"value", {{"members", {{{"value", "u1"}}}}}}}}),
-                group_patch({kAddOne}));
+                group_patch(json::array({kAddOne})));
 }
 
 TEST(IpsieClientChecks, MemberAddsListMembersByValue) {
   discriminates("ipsie-al1", "client-ipsie-al1/3.2.3.5/add-members-value",
                 group_patch({{{"op", "add"}, {"path", "members"}, {"value", {{"value", "u1"}}}}}),
-                group_patch({kAddOne}));
+                group_patch(json::array({kAddOne})));
 }
 
 TEST(IpsieClientChecks, MemberRemovesTargetAllOrOneMember) {
@@ -60,7 +60,7 @@ TEST(IpsieClientChecks, MemberRemovesCarryNoValue) {
   discriminates(
       "ipsie-al1", "client-ipsie-al1/3.2.3.5/remove-members-no-value",
       group_patch({{{"op", "remove"}, {"path", "members"}, {"value", {{{"value", "u1"}}}}}}),
-      group_patch({kRemoveOne}));
+      group_patch(json::array({kRemoveOne})));
 }
 
 // Renaming a group is no membership change: the membership checks skip it.
