@@ -2,7 +2,7 @@
 #include "scim/suites/common/attributes.hpp"
 
 namespace scim::suites {
-namespace {
+namespace attributes_local {
 
 std::string joined(std::string_view type, const std::vector<std::string>& paths) {
   std::string out;
@@ -52,9 +52,10 @@ json create_with(conf::Context& ctx, std::string_view type, const json& override
   return created;
 }
 
-}  // namespace
+}  // namespace attributes_local
 
 bool holds(const json& resource, std::string_view path) {
+  using namespace attributes_local;
   if (is_urn(path)) {
     // Extension paths: the longest "urn:...:Name" prefix naming a container in the resource.
     for (auto colon = path.rfind(':'); colon != std::string_view::npos && colon > 4;
@@ -68,6 +69,7 @@ bool holds(const json& resource, std::string_view path) {
 }
 
 std::vector<std::string> paths_in(const json& body) {
+  using namespace attributes_local;
   std::vector<std::string> out;
   if (!body.is_object()) return out;
   for (auto it = body.begin(); it != body.end(); ++it) {
@@ -87,6 +89,7 @@ std::vector<std::string> paths_in(const json& body) {
 
 void require_defined(conf::Context& ctx, std::string_view type,
                      const std::vector<std::string>& paths) {
+  using namespace attributes_local;
   std::vector<std::string> missing;
   for (const auto& p : paths) {
     if (ctx.caps().attribute(type, p) == nullptr) missing.push_back(p);
@@ -98,6 +101,7 @@ void require_defined(conf::Context& ctx, std::string_view type,
 
 void require_stored(conf::Context& ctx, const json& resource, std::string_view type,
                     const std::vector<std::string>& paths) {
+  using namespace attributes_local;
   std::vector<std::string> missing;
   for (const auto& p : paths) {
     const auto* a = ctx.caps().attribute(type, p);
@@ -112,10 +116,12 @@ void require_stored(conf::Context& ctx, const json& resource, std::string_view t
 }
 
 json create_user_with(conf::Context& ctx, const json& overrides) {
+  using namespace attributes_local;
   return create_with(ctx, "User", overrides);
 }
 
 json create_group_with(conf::Context& ctx, const json& overrides) {
+  using namespace attributes_local;
   return create_with(ctx, "Group", overrides);
 }
 

@@ -8,7 +8,7 @@
 #include "scim/conformance/poll_feed.hpp"
 
 namespace scim::suites::events {
-namespace {
+namespace channel_local {
 
 // Bounds: a matching SET normally arrives within milliseconds on loopback; the quiet bound keeps
 // a run short when the target was never pointed at the receiver.
@@ -54,7 +54,7 @@ std::string receiver_hint(const conf::SetReceiver& receiver) {
          "; register the receiver with the target's SET transmitter to run push checks";
 }
 
-}  // namespace
+}  // namespace channel_local
 
 std::string event_uri(const json& claims, const std::string& prefix) {
   const json* events = member(claims, "events");
@@ -66,6 +66,7 @@ std::string event_uri(const json& claims, const std::string& prefix) {
 
 conf::ReceivedSet await_set(conf::Context& ctx, const std::string& resource_path,
                             const std::string& event_prefix) {
+  using namespace channel_local;
   const Match match = set_about(resource_path, event_prefix);
   const auto wait = std::min(kMatchWait, ctx.request_timeout());
   conf::SetReceiver* receiver = ctx.set_receiver();
@@ -100,6 +101,7 @@ conf::ReceivedSet await_set(conf::Context& ctx, const std::string& resource_path
 
 conf::ReceivedSet await_pushed_set(conf::Context& ctx, const std::string& resource_path,
                                    const std::string& event_prefix) {
+  using namespace channel_local;
   conf::SetReceiver* receiver = ctx.set_receiver();
   if (receiver == nullptr) ctx.skip("the runner has no SET receiver for this run");
   // Once the target has shown it emits SETs (one was pushed, or its poll feed delivered one, maybe

@@ -8,7 +8,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::events {
-namespace {
+namespace rfc8936_poll_local {
 
 const Tags kTags = {tag::kEvents};
 const Needs kCaps = {cap::kEvents, cap::kUsers};
@@ -53,9 +53,10 @@ void max_events_zero(conf::Context& ctx) {
              "\"sets\": {}", sets ? brief(*sets) : "absent");
 }
 
-}  // namespace
+}  // namespace rfc8936_poll_local
 
 void register_rfc8936_poll(conf::Catalog& catalog) {
+  using namespace rfc8936_poll_local;
   SectionBuilder p(catalog, rfc8936_spec(catalog), "2.5", "Poll Response");
   p.add({.slug = "poll-returns-sets-of-writes",
          .title = "a write's SET is returned by the poll endpoint",

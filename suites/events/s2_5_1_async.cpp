@@ -12,7 +12,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::events {
-namespace {
+namespace s2_5_1_async_local {
 
 constexpr const char* kEither =
     "In response, the SCIM Service Provider either returns a normal SCIM response or returns HTTP "
@@ -164,9 +164,10 @@ void pushed_asyncresp(conf::Context& ctx) {
              asyncresp + " with txn " + txn, "none");
 }
 
-}  // namespace
+}  // namespace s2_5_1_async_local
 
 void register_s2_5_1_async(conf::Catalog& catalog) {
+  using namespace s2_5_1_async_local;
   auto& spec = events_spec(catalog);
   SectionBuilder s(catalog, spec, "2.5.1.1", "Making an Asynchronous SCIM Request");
   s.add({.slug = "respond-async-normal-or-202",

@@ -8,7 +8,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::events {
-namespace {
+namespace s2_events_local {
 
 const Tags kTags = {tag::kEvents};
 const Needs kCaps = {cap::kEvents, cap::kUsers};
@@ -154,9 +154,10 @@ void typ_header(conf::Context& ctx) {
              "secevent+jwt", brief(set.header));
 }
 
-}  // namespace
+}  // namespace s2_events_local
 
 void register_s2_events(conf::Catalog& catalog) {
+  using namespace s2_events_local;
   auto& spec = events_spec(catalog);
   // What RFC 8417 and RFC 8935 require of every SET and push, registered under those documents.
   SectionBuilder claims(catalog, rfc8417_spec(catalog), "2.2", "Core SET Claims");

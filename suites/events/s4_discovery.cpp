@@ -7,7 +7,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::events {
-namespace {
+namespace s4_discovery_local {
 
 json security_events(conf::Context& ctx) {
   json spc = expect_json(ctx, ctx.get("/ServiceProviderConfig"), 200, "GET /ServiceProviderConfig");
@@ -37,9 +37,10 @@ void event_uris(conf::Context& ctx) {
                "each eventUris value is a URI string", "URI", brief(u));
 }
 
-}  // namespace
+}  // namespace s4_discovery_local
 
 void register_s4_discovery(conf::Catalog& catalog) {
+  using namespace s4_discovery_local;
   SectionBuilder s(catalog, events_spec(catalog), "4",
                    "Events Discovery Schema for Service Provider Configuration");
   Tags tags = {tag::kEvents, tag::kDiscovery};

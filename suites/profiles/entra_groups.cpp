@@ -7,7 +7,7 @@
 #include "scim/suites/rfc7644/patch_support.hpp"
 
 namespace scim::suites::profiles {
-namespace {
+namespace entra_groups_local {
 
 using rfc7644::apply_patch;
 
@@ -78,9 +78,10 @@ void delete_group(conf::Context& ctx) {
   ctx.untrack(path);
 }
 
-}  // namespace
+}  // namespace entra_groups_local
 
 void register_entra_groups(conf::Catalog& catalog) {
+  using namespace entra_groups_local;
   auto& spec = catalog.spec("profile-entra", "Microsoft Entra ID provisioning", true);
   SectionBuilder s(catalog, spec, "2", "Group provisioning");
   s.add({.slug = "create-group",

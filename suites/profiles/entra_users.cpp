@@ -11,7 +11,7 @@
 #include "scim/suites/rfc7644/patch_support.hpp"
 
 namespace scim::suites::profiles {
-namespace {
+namespace entra_users_local {
 
 using rfc7644::apply_patch;
 
@@ -120,9 +120,10 @@ void soft_then_hard_delete(conf::Context& ctx) {
   ctx.expect_scim_error(ctx.get(path), 404);
 }
 
-}  // namespace
+}  // namespace entra_users_local
 
 void register_entra_users(conf::Catalog& catalog) {
+  using namespace entra_users_local;
   auto& spec = catalog.spec("profile-entra", "Microsoft Entra ID provisioning", true);
   SectionBuilder s(catalog, spec, "1", "User provisioning");
   s.add({.slug = "test-connection-random-guid",

@@ -11,7 +11,7 @@
 #include "standard_support.hpp"
 
 namespace scim::suites::profiles {
-namespace {
+namespace interop_data_local {
 
 const Tags kTags = {tag::kInterop, tag::kUsers};
 const Needs kCaps = {cap::kUsers};
@@ -304,9 +304,10 @@ void register_conflicts(conf::Catalog& catalog) {
          .run = patch_conflict});
 }
 
-}  // namespace
+}  // namespace interop_data_local
 
 void register_interop_data(conf::Catalog& catalog) {
+  using namespace interop_data_local;
   register_case(catalog);
   register_attributes(catalog);
   register_filtering(catalog);

@@ -8,7 +8,7 @@
 #include "standard_support.hpp"
 
 namespace scim::suites::profiles {
-namespace {
+namespace interop_discovery_local {
 
 const Tags kDiscovery = {tag::kInterop, tag::kDiscovery};
 const Tags kUserTags = {tag::kInterop, tag::kUsers};
@@ -144,9 +144,10 @@ void https_only(conf::Context& ctx) {
              ctx.base_url());
 }
 
-}  // namespace
+}  // namespace interop_discovery_local
 
 void register_interop_discovery(conf::Catalog& catalog) {
+  using namespace interop_discovery_local;
   auto& spec = interop_spec(catalog);
   SectionBuilder s4(catalog, spec, "4", "Scope and Conformance");
   s4.add({.slug = "advertises-conformance",

@@ -10,7 +10,7 @@
 #include "standard_support.hpp"
 
 namespace scim::suites::profiles {
-namespace {
+namespace interop_patch_local {
 
 using rfc7644::apply_patch;
 using rfc7644::send_patch;
@@ -244,9 +244,10 @@ void register_lifecycle(conf::Catalog& catalog) {
          .run = unique_freed});
 }
 
-}  // namespace
+}  // namespace interop_patch_local
 
 void register_interop_patch(conf::Catalog& catalog) {
+  using namespace interop_patch_local;
   register_updates(catalog);
   register_lifecycle(catalog);
 }

@@ -9,7 +9,7 @@
 #include "standard_support.hpp"
 
 namespace scim::suites::profiles {
-namespace {
+namespace ipsie_groups_local {
 
 using rfc7644::apply_patch;
 
@@ -169,9 +169,10 @@ void register_metadata(conf::Catalog& catalog) {
       tls, {tag::kIpsie, tag::kTls}, {});
 }
 
-}  // namespace
+}  // namespace ipsie_groups_local
 
 void register_ipsie_groups(conf::Catalog& catalog) {
+  using namespace ipsie_groups_local;
   register_groups(catalog);
   register_metadata(catalog);
 }

@@ -12,7 +12,7 @@
 #include "standard_support.hpp"
 
 namespace scim::suites::profiles {
-namespace {
+namespace ipsie_users_local {
 
 using rfc7644::apply_patch;
 
@@ -215,9 +215,10 @@ void register_operations(conf::Catalog& catalog) {
       ftags);
 }
 
-}  // namespace
+}  // namespace ipsie_users_local
 
 void register_ipsie_users(conf::Catalog& catalog) {
+  using namespace ipsie_users_local;
   register_auth(catalog);
   register_operations(catalog);
 }

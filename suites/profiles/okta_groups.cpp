@@ -7,7 +7,7 @@
 #include "scim/suites/rfc7644/patch_support.hpp"
 
 namespace scim::suites::profiles {
-namespace {
+namespace okta_groups_local {
 
 using rfc7644::apply_patch;
 
@@ -93,9 +93,10 @@ void delete_group(conf::Context& ctx) {
   ctx.untrack(path);
 }
 
-}  // namespace
+}  // namespace okta_groups_local
 
 void register_okta_groups(conf::Catalog& catalog) {
+  using namespace okta_groups_local;
   auto& spec = catalog.spec("profile-okta", "Okta provisioning", true);
   SectionBuilder s(catalog, spec, "2", "Group push");
   s.add({.slug = "groups-pages-of-100",

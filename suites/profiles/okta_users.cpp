@@ -8,7 +8,7 @@
 #include "scim/suites/rfc7644/patch_support.hpp"
 
 namespace scim::suites::profiles {
-namespace {
+namespace okta_users_local {
 
 using rfc7644::apply_patch;
 
@@ -89,9 +89,10 @@ void set_active(conf::Context& ctx, bool active) {
              active ? "true" : "false", brief(after.value("active", json())));
 }
 
-}  // namespace
+}  // namespace okta_users_local
 
 void register_okta_users(conf::Catalog& catalog) {
+  using namespace okta_users_local;
   auto& spec = catalog.spec("profile-okta", "Okta provisioning", true);
   SectionBuilder s(catalog, spec, "1", "User provisioning");
   s.add({.slug = "test-connection-first-page",

@@ -6,7 +6,7 @@
 #include <regex>
 
 namespace scim::suites::profiles {
-namespace {
+namespace standard_support_local {
 
 // RFC 9110 §10.2.3: Retry-After = HTTP-date / delay-seconds.
 bool valid_retry_after(const std::string& value) {
@@ -41,9 +41,10 @@ bool cursor_paging_works(conf::Context& ctx, std::string_view endpoint) {
   return ra.size() == 1 && rb.size() == 1 && id_string(ra[0]) != id_string(rb[0]);
 }
 
-}  // namespace
+}  // namespace standard_support_local
 
 void expect_rate_limited(conf::Context& ctx, std::string_view endpoint) {
+  using namespace standard_support_local;
   const std::string path = std::string(endpoint) + "?count=1";
   const auto start = std::chrono::steady_clock::now();
   for (int sent = 1; sent <= kRateLimitBudget; ++sent) {
@@ -69,6 +70,7 @@ void expect_rate_limited(conf::Context& ctx, std::string_view endpoint) {
 
 void expect_paginated(conf::Context& ctx, std::string_view endpoint,
                       json (*create)(conf::Context&)) {
+  using namespace standard_support_local;
   create(ctx);
   create(ctx);
   if (index_paging_works(ctx, endpoint)) return;

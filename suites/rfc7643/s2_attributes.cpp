@@ -11,7 +11,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7643 {
-namespace {
+namespace s2_attributes_local {
 
 constexpr const char* kDateTime =
     "A DateTime value (e.g., 2008-01-23T04:56:22Z).  The attribute value MUST be encoded as a "
@@ -103,9 +103,10 @@ void put_null_clears(conf::Context& ctx) {
              brief(body));
 }
 
-}  // namespace
+}  // namespace s2_attributes_local
 
 void register_s2_attributes(conf::Catalog& catalog) {
+  using namespace s2_attributes_local;
   auto& spec = rfc7643_spec(catalog);
   SectionBuilder n(catalog, spec, "2.1", "Attributes");
   n.add({.slug = "attribute-names-case-insensitive",

@@ -7,7 +7,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7643 {
-namespace {
+namespace s3_resources_local {
 
 const Tags kTags = {tag::kResources, tag::kUsers};
 
@@ -97,9 +97,10 @@ void extension_container(conf::Context& ctx) {
              brief(body.value("schemas", json())));
 }
 
-}  // namespace
+}  // namespace s3_resources_local
 
 void register_s3_resources(conf::Catalog& catalog) {
+  using namespace s3_resources_local;
   auto& spec = rfc7643_spec(catalog);
   SectionBuilder s(catalog, spec, "3", "SCIM Resources");
   s.add({.slug = "schemas-non-empty",

@@ -18,7 +18,7 @@
 #include "user_quotes.hpp"
 
 namespace scim::suites::rfc7643 {
-namespace {
+namespace s4_1_user_schema_local {
 
 constexpr const char* kSchemaByUrn = "rfc7644/4/schema-by-urn";
 constexpr const char* kPassword =
@@ -218,9 +218,10 @@ struct PasswordCase {
   bool changes_password = false;
 };
 
-}  // namespace
+}  // namespace s4_1_user_schema_local
 
 void register_s4_1_user_schema(conf::Catalog& catalog) {
+  using namespace s4_1_user_schema_local;
   auto& spec = rfc7643_spec(catalog);
   SectionBuilder singular(catalog, spec, "4.1.1", "Singular Attributes");
   SectionBuilder multi(catalog, spec, "4.1.2", "Multi-Valued Attributes");

@@ -13,7 +13,7 @@
 #include "user_quotes.hpp"
 
 namespace scim::suites::rfc7643 {
-namespace {
+namespace s4_user_group_local {
 
 constexpr const char* kGroupsList =
     "A list of groups to which the user belongs, either through direct membership, through nested "
@@ -190,9 +190,10 @@ void manager_reference(conf::Context& ctx) {
              manager ? brief(*manager) : "absent");
 }
 
-}  // namespace
+}  // namespace s4_user_group_local
 
 void register_s4_user_group(conf::Catalog& catalog) {
+  using namespace s4_user_group_local;
   auto& spec = rfc7643_spec(catalog);
   SectionBuilder u(catalog, spec, "4.1.1", "Singular Attributes");
   u.add({.slug = "username-non-empty",

@@ -10,7 +10,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7643 {
-namespace {
+namespace s5_advertised_features_local {
 
 constexpr const char* kSupportedSentence =
     "supported  A Boolean value specifying whether or not the operation is supported.  REQUIRED.";
@@ -95,9 +95,10 @@ void bulk_served(conf::Context& ctx) {
     misreported(ctx, "bulk", "POST /Bulk created " + (location.empty() ? "a user" : location));
 }
 
-}  // namespace
+}  // namespace s5_advertised_features_local
 
 void register_s5_advertised_features(conf::Catalog& catalog) {
+  using namespace s5_advertised_features_local;
   SectionBuilder s(catalog, rfc7643_spec(catalog), "5", "Service Provider Configuration Schema");
   struct Probe {
     const char* feature;

@@ -8,7 +8,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7643 {
-namespace {
+namespace s5_service_provider_config_local {
 
 enum class Kind { Boolean, Integer };
 
@@ -94,9 +94,10 @@ void anonymous_access(conf::Context& ctx) {
   ctx.expect_status(r, 200, "GET /ServiceProviderConfig without credentials");
 }
 
-}  // namespace
+}  // namespace s5_service_provider_config_local
 
 void register_s5_service_provider_config(conf::Catalog& catalog) {
+  using namespace s5_service_provider_config_local;
   SectionBuilder s(catalog, rfc7643_spec(catalog), "5", "Service Provider Configuration Schema");
   for (const auto& f : kFields)
     s.add({.slug = f.slug,

@@ -7,7 +7,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7643 {
-namespace {
+namespace s6_resource_types_local {
 
 json types(conf::Context& ctx) {
   return resources_of(expect_list(ctx, ctx.get("/ResourceTypes"), "GET /ResourceTypes"));
@@ -67,9 +67,10 @@ void users_and_groups(conf::Context& ctx) {
   if (seen == 0) ctx.skip("neither User nor Group advertised");
 }
 
-}  // namespace
+}  // namespace s6_resource_types_local
 
 void register_s6_resource_types(conf::Catalog& catalog) {
+  using namespace s6_resource_types_local;
   SectionBuilder s(catalog, rfc7643_spec(catalog), "6", "ResourceType Schema");
   Tags tags = {tag::kDiscovery};
   s.add({.slug = "resource-type-required-attributes",

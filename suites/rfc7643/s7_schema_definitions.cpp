@@ -11,7 +11,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7643 {
-namespace {
+namespace s7_schema_definitions_local {
 
 using Visit = std::function<void(const std::string& path, const json& attribute)>;
 
@@ -74,9 +74,10 @@ void complex_has_sub_attributes(conf::Context& ctx) {
   });
 }
 
-}  // namespace
+}  // namespace s7_schema_definitions_local
 
 void register_s7_schema_definitions(conf::Catalog& catalog) {
+  using namespace s7_schema_definitions_local;
   SectionBuilder s(catalog, rfc7643_spec(catalog), "7", "Schema Definition");
   Tags tags = {tag::kDiscovery, tag::kSchema};
   s.add({.slug = "schema-ids-are-uris",

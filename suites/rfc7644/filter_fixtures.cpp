@@ -14,7 +14,7 @@
 #include "scim/suites/common/attributes.hpp"
 
 namespace scim::suites::rfc7644 {
-namespace {
+namespace filter_fixtures_local {
 
 json user_a(const std::string& p, bool enterprise) {
   json u = {{"userName", p + "-alice"},
@@ -64,10 +64,11 @@ std::size_t count_values(const json& resource, const std::string& attribute) {
   return v != nullptr && v->is_array() ? v->size() : 0;
 }
 
-}  // namespace
+}  // namespace filter_fixtures_local
 
 FilterFixture make_filter_fixture(conf::Context& ctx, bool enterprise,
                                   const std::vector<std::string>& uses) {
+  using namespace filter_fixtures_local;
   require_defined(ctx, "User", uses);
   FilterFixture f;
   f.prefix = ctx.unique_name("flt");

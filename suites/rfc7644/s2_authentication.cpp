@@ -7,7 +7,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
-namespace {
+namespace s2_authentication_local {
 
 constexpr const char* kWwwAuthenticate =
     "As per Section 4.1 of [RFC7235], a SCIM service provider SHALL indicate supported HTTP "
@@ -55,9 +55,10 @@ void bad_token(conf::Context& ctx) {
              "GET /Users with an invalid bearer token is refused", "401 (or 403)", brief(r));
 }
 
-}  // namespace
+}  // namespace s2_authentication_local
 
 void register_s2(conf::Catalog& catalog) {
+  using namespace s2_authentication_local;
   SectionBuilder s(catalog, rfc7644_spec(catalog), "2", "Authentication and Authorization");
   s.add({.slug = "get-users-without-credentials-401",
          .title = "GET /Users without credentials is refused (401)",

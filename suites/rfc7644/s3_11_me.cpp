@@ -5,7 +5,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
-namespace {
+namespace s3_11_me_local {
 
 // How a provider without /Me answers is a SHOULD (501), graded by me-unsupported-501; this MUST
 // applies to the responses of a provider that serves /Me.
@@ -37,9 +37,10 @@ void me_location_resolves(conf::Context& ctx) {
              id_string(me), id_string(direct));
 }
 
-}  // namespace
+}  // namespace s3_11_me_local
 
 void register_s3_11(conf::Catalog& catalog) {
+  using namespace s3_11_me_local;
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.11", "\"/Me\" Authenticated Subject Alias");
   s.add({.slug = "me-answers-one-of-three-ways",
          .title = "GET /Me, where served, carries the aliased resource's Location",

@@ -7,7 +7,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
-namespace {
+namespace s3_12_errors_local {
 
 constexpr const char* kBody =
     "In addition to returning an HTTP response code, implementers MUST return the errors in the "
@@ -124,9 +124,10 @@ void missing_schemas_attribute(conf::Context& ctx) {
   ctx.expect_scim_error(r, 400, "invalidSyntax");
 }
 
-}  // namespace
+}  // namespace s3_12_errors_local
 
 void register_s3_12(conf::Catalog& catalog) {
+  using namespace s3_12_errors_local;
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.12",
                    "HTTP Status and Error Response Handling");
   s.add({.slug = "error-body-has-error-schema",

@@ -6,7 +6,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
-namespace {
+namespace s3_14_etags_local {
 
 constexpr const char* kHeader =
     "When supported, SCIM ETags MUST be specified as an HTTP header and SHOULD be specified within "
@@ -118,9 +118,10 @@ void if_match_star(conf::Context& ctx) {
              "200 or 204", brief(r));
 }
 
-}  // namespace
+}  // namespace s3_14_etags_local
 
 void register_s3_14(conf::Catalog& catalog) {
+  using namespace s3_14_etags_local;
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.14", "Versioning Resources");
   s.add({.slug = "etag-header-matches-meta-version",
          .title = "GET carries an ETag header (equal to meta.version when given)",

@@ -9,7 +9,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
-namespace {
+namespace s3_3_creating_local {
 
 constexpr const char* k201 =
     "When the service provider successfully creates the new resource, an HTTP response SHALL be "
@@ -112,9 +112,10 @@ void resource_type_set(conf::Context& ctx, std::string_view endpoint, std::strin
              std::string(type), actual);
 }
 
-}  // namespace
+}  // namespace s3_3_creating_local
 
 void register_s3_3(conf::Catalog& catalog) {
+  using namespace s3_3_creating_local;
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.3", "Creating Resources");
   s.add({.slug = "create-user-returns-201",
          .title = "POST /Users answers 201 Created",

@@ -6,7 +6,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
-namespace {
+namespace s3_4_1_retrieving_local {
 
 constexpr const char* k200 =
     "If the resource exists, the server responds with HTTP status code 200 (OK) and includes the "
@@ -48,9 +48,10 @@ void default_set(conf::Context& ctx) {
              "no password", brief(body));
 }
 
-}  // namespace
+}  // namespace s3_4_1_retrieving_local
 
 void register_s3_4_1(conf::Catalog& catalog) {
+  using namespace s3_4_1_retrieving_local;
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.4.1", "Retrieving a Known Resource");
   s.add({.slug = "get-user-200",
          .title = "GET /Users/{id} answers 200 with the user",

@@ -21,7 +21,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
-namespace {
+namespace s3_4_2_2_filtering_local {
 
 constexpr const char* kScope = "userName sw \"{p}-\" and ";
 constexpr const char* kSwCheck = "rfc7644/3.4.2.2/sw-matches-prefix";
@@ -321,9 +321,10 @@ void filter_groups(conf::Context& ctx) {
   expect_ids(ctx, *by_member, {id_string(group)}, "members.value eq selects the user's group");
 }
 
-}  // namespace
+}  // namespace s3_4_2_2_filtering_local
 
 void register_s3_4_2_2(conf::Catalog& catalog) {
+  using namespace s3_4_2_2_filtering_local;
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.4.2.2", "Filtering");
   for (const auto& c : kMatchCases) {
     Needs caps = {cap::kUsers, cap::kFilter};

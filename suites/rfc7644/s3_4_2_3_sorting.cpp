@@ -8,7 +8,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
-namespace {
+namespace s3_4_2_3_sorting_local {
 
 constexpr const char* kDefaultAscending =
     "If a value for \"sortBy\" is provided and no \"sortOrder\" is specified, \"sortOrder\" SHALL "
@@ -81,9 +81,10 @@ void sub_attribute(conf::Context& ctx) {
   expect_order(ctx, s, "&sortBy=name.givenName", {2, 0, 1});
 }
 
-}  // namespace
+}  // namespace s3_4_2_3_sorting_local
 
 void register_s3_4_2_3(conf::Catalog& catalog) {
+  using namespace s3_4_2_3_sorting_local;
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.4.2.3", "Sorting");
   s.add({.slug = "sort-order-defaults-to-ascending",
          .title = "sortBy without sortOrder sorts ascending",

@@ -7,7 +7,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
-namespace {
+namespace s3_4_2_4_pagination_local {
 
 constexpr const char* kCountMax =
     "Table 6, count: When specified, the service provider MUST NOT return more results than "
@@ -115,9 +115,10 @@ void items_per_page(conf::Context& ctx) {
              "startIndex present on a partial page", "1", start ? brief(*start) : "absent");
 }
 
-}  // namespace
+}  // namespace s3_4_2_4_pagination_local
 
 void register_s3_4_2_4(conf::Catalog& catalog) {
+  using namespace s3_4_2_4_pagination_local;
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.4.2.4", "Pagination");
   Tags tags = {tag::kPaging, tag::kUsers};
   Needs caps = {cap::kUsers, cap::kFilter};

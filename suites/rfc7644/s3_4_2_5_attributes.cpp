@@ -7,7 +7,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
-namespace {
+namespace s3_4_2_5_attributes_local {
 
 constexpr const char* kAttributes =
     "attributes  A multi-valued list of strings indicating the names of resource attributes to "
@@ -133,9 +133,10 @@ void case_insensitive_attributes(conf::Context& ctx) {
              "USERNAME selects userName", "userName only", brief(body));
 }
 
-}  // namespace
+}  // namespace s3_4_2_5_attributes_local
 
 void register_s3_4_2_5(conf::Catalog& catalog) {
+  using namespace s3_4_2_5_attributes_local;
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.4.2.5", "Attributes");
   Tags tags = {tag::kProjection, tag::kUsers};
   s.add({.slug = "attributes-limits-get",

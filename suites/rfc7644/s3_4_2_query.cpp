@@ -6,7 +6,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
-namespace {
+namespace s3_4_2_query_local {
 
 constexpr const char* kUrn =
     "Responses MUST be identified using the following URI: "
@@ -99,9 +99,10 @@ void root_undefined_attribute(conf::Context& ctx) {
   expect_ids(ctx, root_search(ctx, f), {id_string(group)}, "userName pr is false for a Group");
 }
 
-}  // namespace
+}  // namespace s3_4_2_query_local
 
 void register_s3_4_2(conf::Catalog& catalog) {
+  using namespace s3_4_2_query_local;
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.4.2", "Query Resources");
   s.add({.slug = "list-response-shape",
          .title = "a filtered list is a ListResponse with totalResults",

@@ -7,7 +7,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
-namespace {
+namespace s3_4_3_search_local {
 
 constexpr const char* kSearch =
     "The inclusion of \"/.search\" on the end of a valid SCIM endpoint SHALL be used to indicate "
@@ -77,9 +77,10 @@ void search_invalid_filter(conf::Context& ctx) {
   ctx.expect_scim_error(r, 400, "invalidFilter");
 }
 
-}  // namespace
+}  // namespace s3_4_3_search_local
 
 void register_s3_4_3(conf::Catalog& catalog) {
+  using namespace s3_4_3_search_local;
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.4.3", "Querying Resources Using HTTP POST");
   s.add({.slug = "users-search",
          .title = "POST /Users/.search with a filter",

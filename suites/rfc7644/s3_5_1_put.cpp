@@ -9,7 +9,7 @@
 #include "scim/suites/rfc7644/patch_support.hpp"
 
 namespace scim::suites::rfc7644 {
-namespace {
+namespace s3_5_1_put_local {
 
 constexpr const char* k200 =
     "Unless otherwise specified, a successful PUT operation returns a 200 OK response code and the "
@@ -97,9 +97,10 @@ void put_group_members(conf::Context& ctx) {
              "PUT replaces the member list", id_string(u2), brief(after.value("members", json())));
 }
 
-}  // namespace
+}  // namespace s3_5_1_put_local
 
 void register_s3_5_1(conf::Catalog& catalog) {
+  using namespace s3_5_1_put_local;
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.5.1", "Replacing with PUT");
   s.add({.slug = "put-returns-200-entire-resource",
          .title = "PUT answers 200 with the updated resource",

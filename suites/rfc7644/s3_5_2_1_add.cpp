@@ -8,7 +8,7 @@
 #include "scim/suites/rfc7644/patch_support.hpp"
 
 namespace scim::suites::rfc7644 {
-namespace {
+namespace s3_5_2_1_add_local {
 
 const Tags kTags = {tag::kPatch, tag::kUsers};
 const Needs kCaps = {cap::kUsers, cap::kPatch};
@@ -112,9 +112,10 @@ void add_extension_attribute(conf::Context& ctx) {
              std::string(urn::kEnterpriseUser), brief(after.value("schemas", json())));
 }
 
-}  // namespace
+}  // namespace s3_5_2_1_add_local
 
 void register_s3_5_2_1(conf::Catalog& catalog) {
+  using namespace s3_5_2_1_add_local;
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.5.2.1", "Add Operation");
   s.add({.slug = "add-member-to-group",
          .title = "the RFC example: add a member to a group",

@@ -7,7 +7,7 @@
 #include "scim/suites/rfc7644/patch_support.hpp"
 
 namespace scim::suites::rfc7644 {
-namespace {
+namespace s3_5_2_2_remove_local {
 
 const Needs kCaps = {cap::kUsers, cap::kPatch};
 const Needs kGroupCaps = {cap::kGroups, cap::kUsers, cap::kPatch};
@@ -80,9 +80,10 @@ void required_attribute(conf::Context& ctx) {
   ctx.expect_scim_error(r, 400, "mutability");
 }
 
-}  // namespace
+}  // namespace s3_5_2_2_remove_local
 
 void register_s3_5_2_2(conf::Catalog& catalog) {
+  using namespace s3_5_2_2_remove_local;
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.5.2.2", "Remove Operation");
   s.add({.slug = "remove-without-path-no-target",
          .title = "remove without path answers 400 noTarget",

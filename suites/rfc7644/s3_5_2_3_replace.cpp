@@ -7,7 +7,7 @@
 #include "scim/suites/rfc7644/patch_support.hpp"
 
 namespace scim::suites::rfc7644 {
-namespace {
+namespace s3_5_2_3_replace_local {
 
 const Tags kTags = {tag::kPatch, tag::kUsers};
 const Needs kCaps = {cap::kUsers, cap::kPatch};
@@ -114,9 +114,10 @@ void deactivate(conf::Context& ctx) {
   ctx.expect(after.value("active", true) == false, "active is now false", "false", brief(after));
 }
 
-}  // namespace
+}  // namespace s3_5_2_3_replace_local
 
 void register_s3_5_2_3(conf::Catalog& catalog) {
+  using namespace s3_5_2_3_replace_local;
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.5.2.3", "Replace Operation");
   s.add({.slug = "replace-without-path",
          .title = "replace without a path replaces the listed attributes",

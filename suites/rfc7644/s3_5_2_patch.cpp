@@ -7,7 +7,7 @@
 #include "scim/suites/rfc7644/patch_support.hpp"
 
 namespace scim::suites::rfc7644 {
-namespace {
+namespace s3_5_2_patch_local {
 
 // Bind the client ("the body of each request MUST contain", "each PATCH operation object MUST
 // have", the path's ABNF): no sentence obliges the provider to refuse, so the refusals are graded
@@ -141,9 +141,10 @@ void invalid_path(conf::Context& ctx) {
   ctx.expect_scim_error(r, 400, "invalidPath");
 }
 
-}  // namespace
+}  // namespace s3_5_2_patch_local
 
 void register_s3_5_2(conf::Catalog& catalog) {
+  using namespace s3_5_2_patch_local;
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.5.2", "Modifying with PATCH");
   s.add({.slug = "patch-success-200-or-204",
          .title = "a successful PATCH answers 200 (resource) or 204",

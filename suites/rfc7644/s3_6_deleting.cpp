@@ -8,7 +8,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
-namespace {
+namespace s3_6_deleting_local {
 
 constexpr const char* k204 =
     "In response to a successful DELETE, the server SHALL return a successful HTTP status code 204 "
@@ -79,9 +79,10 @@ void no_conflict(conf::Context& ctx) {
   ctx.expect_status(ctx.create_raw("/Users", doc), 201, "POST with the deleted user's userName");
 }
 
-}  // namespace
+}  // namespace s3_6_deleting_local
 
 void register_s3_6(conf::Catalog& catalog) {
+  using namespace s3_6_deleting_local;
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.6", "Deleting Resources");
   Tags tags = {tag::kDelete, tag::kUsers};
   s.add({.slug = "delete-user-204",

@@ -6,7 +6,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
-namespace {
+namespace s3_7_bulk_local {
 
 const Tags kTags = {tag::kBulk};
 const Needs kCaps = {cap::kBulk, cap::kUsers};
@@ -124,9 +124,10 @@ void payload_too_large(conf::Context& ctx) {
   ctx.expect_scim_error(r, 413);
 }
 
-}  // namespace
+}  // namespace s3_7_bulk_local
 
 void register_s3_7(conf::Catalog& catalog) {
+  using namespace s3_7_bulk_local;
   SectionBuilder s(catalog, rfc7644_spec(catalog), "3.7", "Bulk Operations");
   s.add({.slug = "bulk-success-200",
          .title = "a successful bulk job answers 200 with a BulkResponse",

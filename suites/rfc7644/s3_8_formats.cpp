@@ -7,7 +7,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
-namespace {
+namespace s3_8_formats_local {
 
 constexpr const char* kMediaType =
     "To identify this content, SCIM uses a media type of \"application/scim+json\" (see Section "
@@ -68,9 +68,10 @@ void utf8_round_trip(conf::Context& ctx) {
   ctx.expect(*v == text, "UTF-8 text is stored and returned intact", text, brief(*v));
 }
 
-}  // namespace
+}  // namespace s3_8_formats_local
 
 void register_s3_8(conf::Catalog& catalog) {
+  using namespace s3_8_formats_local;
   SectionBuilder b(catalog, rfc7644_spec(catalog), "3.1", "Background");
   b.add({.slug = "response-media-type-scim-json",
          .title = "responses use application/scim+json",

@@ -8,7 +8,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc7644 {
-namespace {
+namespace s4_discovery_local {
 
 constexpr const char* kSpc =
     "This endpoint SHALL return responses with a JSON object using a \"schemas\" attribute of "
@@ -105,9 +105,10 @@ void paging_ignored(conf::Context& ctx) {
              std::to_string(ids_of(paged).size()) + " schemas");
 }
 
-}  // namespace
+}  // namespace s4_discovery_local
 
 void register_s4(conf::Catalog& catalog) {
+  using namespace s4_discovery_local;
   SectionBuilder s(catalog, rfc7644_spec(catalog), "4", "Service Provider Configuration Endpoints");
   s.add({.slug = "service-provider-config-schema",
          .title = "GET /ServiceProviderConfig has the SPC schema",

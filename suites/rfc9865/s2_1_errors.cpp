@@ -9,7 +9,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc9865 {
-namespace {
+namespace s2_1_errors_local {
 
 constexpr const char* kErrors =
     "If a service provider encounters invalid pagination query parameters (invalid cursor value, "
@@ -80,9 +80,10 @@ void expired_cursor(conf::Context& ctx) {
   ctx.expect_scim_error(scoped_get(ctx, f, cursor_params(next, 1)), 400, "expiredCursor");
 }
 
-}  // namespace
+}  // namespace s2_1_errors_local
 
 void register_s2_1(conf::Catalog& catalog) {
+  using namespace s2_1_errors_local;
   SectionBuilder s(catalog, rfc9865_spec(catalog), "2.1", "Pagination errors");
   const Tags tags = {tag::kPaging, tag::kErrors, tag::kUsers};
   const Needs caps = {cap::kUsers, cap::kFilter, cap::kCursor};

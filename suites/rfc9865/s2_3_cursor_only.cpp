@@ -6,7 +6,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc9865 {
-namespace {
+namespace s2_3_cursor_only_local {
 
 constexpr const char* kCursorOnly =
     "A service provider MAY require cursor-based pagination to retrieve all results for a query by "
@@ -32,9 +32,10 @@ void plain_query_paged_by_cursor(conf::Context& ctx) {
              "nextCursor (string)", brief(page));
 }
 
-}  // namespace
+}  // namespace s2_3_cursor_only_local
 
 void register_s2_3(conf::Catalog& catalog) {
+  using namespace s2_3_cursor_only_local;
   SectionBuilder s(catalog, rfc9865_spec(catalog), "2.3",
                    "Implementing Cursors as the Only Pagination Method");
   s.add({.slug = "cursor-only-pages-plain-queries",

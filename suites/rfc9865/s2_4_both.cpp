@@ -6,7 +6,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc9865 {
-namespace {
+namespace s2_4_both_local {
 
 constexpr const char* kDefault =
     "Additionally, service providers supporting both pagination methods MUST choose a default "
@@ -44,9 +44,10 @@ void default_method(conf::Context& ctx) {
                "startIndex, no nextCursor", brief(page));
 }
 
-}  // namespace
+}  // namespace s2_4_both_local
 
 void register_s2_4(conf::Catalog& catalog) {
+  using namespace s2_4_both_local;
   SectionBuilder s(catalog, rfc9865_spec(catalog), "2.4",
                    "Implementing Both Cursors and Index Pagination");
   s.add({.slug = "default-method-applies",

@@ -10,7 +10,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc9865 {
-namespace {
+namespace s2_query_local {
 
 constexpr const char* kCountMax =
     "When specified, the service provider MUST NOT return more although it MAY return fewer "
@@ -137,9 +137,10 @@ void stable_under_change(conf::Context& ctx) {
              "each of 5 users once", joined(problems));
 }
 
-}  // namespace
+}  // namespace s2_query_local
 
 void register_s2(conf::Catalog& catalog) {
+  using namespace s2_query_local;
   SectionBuilder s(catalog, rfc9865_spec(catalog), "2", "Query Parameters and Response Attributes");
   const Tags tags = {tag::kPaging, tag::kUsers};
   const Needs caps = {cap::kUsers, cap::kFilter, cap::kCursor};

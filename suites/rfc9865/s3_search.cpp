@@ -8,7 +8,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc9865 {
-namespace {
+namespace s3_search_local {
 
 constexpr const char* kSearch =
     "When posting to /.search, the client would pass the parameters defined in Section 2 in the "
@@ -42,9 +42,10 @@ void search_pages_by_cursor(conf::Context& ctx) {
              joined(want), joined(seen));
 }
 
-}  // namespace
+}  // namespace s3_search_local
 
 void register_s3(conf::Catalog& catalog) {
+  using namespace s3_search_local;
   SectionBuilder s(catalog, rfc9865_spec(catalog), "3", "Querying Resources using HTTP POST");
   s.add({.slug = "search-pages-by-cursor",
          .title = "POST .search with cursor and count pages like GET",

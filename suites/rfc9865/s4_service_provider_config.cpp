@@ -6,7 +6,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc9865 {
-namespace {
+namespace s4_service_provider_config_local {
 
 constexpr const char* kIndexRequired =
     "A Boolean value specifying support of index-based pagination. REQUIRED.";
@@ -56,9 +56,10 @@ void max_page_size_bounds(conf::Context& ctx) {
              std::to_string(resources_of(page).size()));
 }
 
-}  // namespace
+}  // namespace s4_service_provider_config_local
 
 void register_s4(conf::Catalog& catalog) {
+  using namespace s4_service_provider_config_local;
   SectionBuilder s(catalog, rfc9865_spec(catalog), "4", "Service Provider Configuration");
   const Tags tags = {tag::kDiscovery, tag::kPaging};
   s.add({.slug = "pagination-index-boolean",

@@ -5,7 +5,7 @@
 #include <functional>
 
 namespace scim::suites::rfc9944 {
-namespace {
+namespace device_support_local {
 
 const conf::ResourceTypeInfo* device_info(conf::Context& ctx) {
   for (const auto& type : ctx.caps().resource_types) {
@@ -14,9 +14,10 @@ const conf::ResourceTypeInfo* device_info(conf::Context& ctx) {
   return nullptr;
 }
 
-}  // namespace
+}  // namespace device_support_local
 
 std::string device_endpoint(conf::Context& ctx) {
+  using namespace device_support_local;
   const auto* info = device_info(ctx);
   if (info == nullptr)
     ctx.skip("the target advertises no resource type with schema " + std::string(kDevice));
@@ -24,12 +25,14 @@ std::string device_endpoint(conf::Context& ctx) {
 }
 
 std::string device_type(conf::Context& ctx) {
+  using namespace device_support_local;
   const auto* info = device_info(ctx);
   if (info == nullptr) ctx.skip("the target advertises no Device resource type");
   return info->name;
 }
 
 void require_extension(conf::Context& ctx, std::string_view urn) {
+  using namespace device_support_local;
   const auto* info = device_info(ctx);
   if (info != nullptr) {
     for (const auto& [schema, required] : info->extensions) {

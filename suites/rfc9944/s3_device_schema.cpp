@@ -9,7 +9,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc9944 {
-namespace {
+namespace s3_device_schema_local {
 
 constexpr const char* kActive = "A mutable boolean that is required.";
 constexpr const char* kDisplayName = "It may be modified and SHOULD be returned by default.";
@@ -53,9 +53,10 @@ void replace_and_delete(conf::Context& ctx) {
   ctx.expect_status(ctx.get(path), 404, "GET after DELETE");
 }
 
-}  // namespace
+}  // namespace s3_device_schema_local
 
 void register_s3(conf::Catalog& catalog) {
+  using namespace s3_device_schema_local;
   SectionBuilder s(catalog, rfc9944_spec(catalog), "3.1",
                    "Core Device Schema: Singular Attributes");
   const Tags tags = {conf::Tag{"devices"}, tag::kSchema};

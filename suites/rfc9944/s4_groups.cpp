@@ -5,7 +5,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc9944 {
-namespace {
+namespace s4_groups_local {
 
 constexpr const char* kMemberType =
     "If set, the \"type\" subattribute of the \"members\" attribute MUST be set to \"Device\" for "
@@ -27,9 +27,10 @@ void device_member_type(conf::Context& ctx) {
              "\"Device\" or absent", brief(*found));
 }
 
-}  // namespace
+}  // namespace s4_groups_local
 
 void register_s4(conf::Catalog& catalog) {
+  using namespace s4_groups_local;
   SectionBuilder s(catalog, rfc9944_spec(catalog), "4", "Groups");
   s.add({.slug = "device-member-type",
          .title = "a device in a Group is a member of type Device",

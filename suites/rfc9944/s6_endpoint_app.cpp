@@ -5,7 +5,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc9944 {
-namespace {
+namespace s6_endpoint_app_local {
 
 constexpr const char* kClientToken =
     "If certificateInfo is NOT present when an endpointApp is object created, then the server "
@@ -30,9 +30,10 @@ void client_token_without_certificate(conf::Context& ctx) {
              token ? brief(*token) : "absent");
 }
 
-}  // namespace
+}  // namespace s6_endpoint_app_local
 
 void register_s6(conf::Catalog& catalog) {
+  using namespace s6_endpoint_app_local;
   SectionBuilder s(catalog, rfc9944_spec(catalog), "6.3.1", "EndpointApp: certificateInfo");
   s.add({.slug = "client-token-without-certificate",
          .title = "an EndpointApp created without certificateInfo gets a clientToken",

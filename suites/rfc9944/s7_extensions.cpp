@@ -9,7 +9,7 @@
 #include "scim/suites/common/section.hpp"
 
 namespace scim::suites::rfc9944 {
-namespace {
+namespace s7_extensions_local {
 
 struct Extension {
   const char* section;
@@ -152,9 +152,10 @@ void mobility_patch(conf::Context& ctx) {
              mobility ? brief(*mobility) : "absent");
 }
 
-}  // namespace
+}  // namespace s7_extensions_local
 
 void register_s7(conf::Catalog& catalog) {
+  using namespace s7_extensions_local;
   const Needs caps = {cap::kDevices};
   for (const auto& e : kExtensions) {
     SectionBuilder s(catalog, rfc9944_spec(catalog), e.section, e.section_title);
