@@ -40,11 +40,13 @@ export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$supp/
 # The threaded code and the tests that drive it at once from many threads or connections: the
 # HTTP transport and its wait pool, the async runner, event delivery, the store's locking, the
 # admin control plane, and the end-to-end tests against the server binary.
-# The runner, scim-mcp and yaml_to_json are there because the script-driven end-to-end tests
-# (suites, gate, MCP) start them: without them those tests fail with "No such file".
+# The runner (its push receiver and parallel jobs) and scim-mcp (its transports) have threads of
+# their own: their tests and the metrics' are in too. scim-conformance, scim-mcp and yaml_to_json
+# are also what the script-driven end-to-end tests (suites, gate, MCP) start.
 tsan_targets=(scim-reference-server http_server_tests http_unit_tests async_tests events_tests
   store_tests admin_tests concurrency_e2e hostile_catalogue_e2e reference_server_e2e mock_e2e_tests
-  events_e2e_tests scim-conformance scim-mcp yaml_to_json)
+  events_e2e_tests observe_tests conformance_tests runner_robustness_e2e mcp_tests
+  scim-conformance scim-mcp yaml_to_json)
 
 cmake --preset "$preset"
 start=$SECONDS
