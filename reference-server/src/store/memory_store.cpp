@@ -22,7 +22,7 @@ ScimError missing(std::string_view type, std::string_view id) {
 }
 
 std::uint64_t version_of(const Record& r) {
-  return r.version;
+  return r.version();
 }
 
 // The members[].value strings of a group resource, with each member's stored "type" (views into
@@ -167,14 +167,14 @@ void InMemoryStore::attach_groups(const TypeTable& t, nlohmann::json& resource) 
     nlohmann::json entry{{"value", m.group_id}, {"type", m.direct ? "direct" : "indirect"}};
     if (auto owner = type_of_locked(m.group_id)) {
       const Record* g = table(*owner)->find(m.group_id);
-      if (g && !g->display.empty()) entry["display"] = g->display;
+      if (g && !g->display().empty()) entry["display"] = g->display();
     }
     groups.push_back(std::move(entry));
   }
 }
 
 nlohmann::json InMemoryStore::materialize(const TypeTable& t, const Record& record) const {
-  nlohmann::json resource = decode_record(record.bytes);
+  nlohmann::json resource = decode_record(record.bytes());
   attach_groups(t, resource);
   return resource;
 }
@@ -216,14 +216,13 @@ StoredResource InMemoryStore::commit(TypeTable& t, nlohmann::json resource,
 
 StoredResource InMemoryStore::put_record(TypeTable& t, nlohmann::json resource,
                                          std::uint64_t version, const nlohmann::json* old) {
-  Record record;
-  record.version = version;
+  std::string_view display;
   if (!t.spec().display_attribute.empty()) {
     auto it = resource.find(t.spec().display_attribute);
-    if (it != resource.end() && it->is_string()) record.display = it->get<std::string>();
+    if (it != resource.end() && it->is_string()) display = it->get_ref<const std::string&>();
   }
-  record.bytes = encode_record(resource);
-  record.search = make_search_column(t.spec(), resource);
+  Record record(version, resource.at("id").get_ref<const std::string&>(), display,
+                make_search_column(t.spec(), resource), encode_record(resource));
   t.put(resource, std::move(record), old);
   return StoredResource{std::move(resource), version};
 }
@@ -282,12 +281,12 @@ Result<nlohmann::json> InMemoryStore::current(const TypeTable& t, std::string_vi
                                               std::optional<std::uint64_t> expected) const {
   const Record* r = t.find(id);
   if (!r) return missing(t.spec().name, id);
-  if (expected && *expected != r->version) {
+  if (expected && *expected != r->version()) {
     // RFC 7644 §3.14: the resource changed since the client's version.
     return error(412, ScimType::None,
-                 "version mismatch: the resource is at " + format_etag(r->version));
+                 "version mismatch: the resource is at " + format_etag(r->version()));
   }
-  return decode_record(r->bytes);
+  return decode_record(r->bytes());
 }
 
 Result<WriteOutcome> InMemoryStore::replace(std::string_view type, std::string_view id,
@@ -322,7 +321,7 @@ std::vector<StoredResource> InMemoryStore::drop_memberships(std::string_view id)
     auto owner = type_of_locked(group_id);
     if (!owner) continue;
     auto* t = table(*owner);
-    nlohmann::json group = decode_record(t->find(group_id)->bytes);
+    nlohmann::json group = decode_record(t->find(group_id)->bytes());
     const nlohmann::json old = group;
     auto& list = group["members"];
     for (auto it = list.begin(); it != list.end();) {
@@ -341,7 +340,7 @@ Result<WriteOutcome> InMemoryStore::remove(std::string_view type, std::string_vi
   if (!t) return missing("resource type", type);
   auto old = current(*t, id, expected_version);
   if (!old) return old.error();
-  const std::uint64_t version = t->find(id)->version;
+  const std::uint64_t version = t->find(id)->version();
   relink(t->spec(), &*old, nullptr);
   t->erase(*old);
   WriteOutcome out{StoredResource{std::move(*old), version}, drop_memberships(id)};

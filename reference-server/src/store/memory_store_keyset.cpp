@@ -1,7 +1,7 @@
 // InMemoryStore::keyset_query: pages found from a creation sequence (RFC 9865 cursors) rather than
 // an offset. Records are kept in creation order (TypeTable::records) and a sequence number is
 // never reused, so a resource that exists throughout a paging session is seen exactly once,
-// whatever is created or deleted between pages. Unfiltered pages seek in the ordered map; filtered
+// whatever is created or deleted between pages. Unfiltered pages seek in the record table; filtered
 // ones scan once in creation order to count totalResults, keeping at most limit + 1 resources.
 #include <algorithm>
 #include <deque>
@@ -39,7 +39,7 @@ QueryResult InMemoryStore::keyset_query(const TypeTable& t, const Query& q) cons
       auto it = records.upper_bound(k.bound);
       out.more_behind = it != records.begin();
       for (; it != records.end() && page.size() < q.limit; ++it) {
-        page.push_back({it->first, materialize(t, it->second)});
+        page.push_back({it.seq(), materialize(t, it.record())});
       }
       out.more_ahead = it != records.end();
     } else {
@@ -47,7 +47,7 @@ QueryResult InMemoryStore::keyset_query(const TypeTable& t, const Query& q) cons
       out.more_behind = it != records.end();
       while (it != records.begin() && page.size() < q.limit) {
         --it;
-        page.push_back({it->first, materialize(t, it->second)});
+        page.push_back({it.seq(), materialize(t, it.record())});
       }
       out.more_ahead = it != records.begin();
       std::reverse(page.begin(), page.end());

@@ -27,11 +27,11 @@ ScanPreCheck::ScanPreCheck(const TypeSpec& spec, const Query& query)
 
 bool ScanPreCheck::may_match(const Record& record) const {
   if (column_slot_) {
-    if (auto text = search_segment(record.search, slots_, *column_slot_)) {
+    if (auto text = search_segment(record.search(), slots_, *column_slot_)) {
       return text->find(column_needle_) != std::string_view::npos;
     }
   }
-  return !bytes_ || bytes_->found_in(record.bytes);
+  return !bytes_ || bytes_->found_in(record.bytes());
 }
 
 }  // namespace scim::store

@@ -19,9 +19,8 @@ TypeSpec checked_spec() {
 }
 
 Record record_of(const TypeSpec& spec, const nlohmann::json& resource) {
-  Record r;
-  r.bytes = encode_record(resource);
-  r.search = make_search_column(spec, resource);
+  Record r(1, resource.value("id", ""), "", make_search_column(spec, resource),
+           encode_record(resource));
   return r;
 }
 

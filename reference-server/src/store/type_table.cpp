@@ -25,8 +25,8 @@ const nlohmann::json* indexed_value(const nlohmann::json& resource, std::string_
   return extension ? member(*extension, name.substr(colon + 1)) : nullptr;
 }
 
-std::uint64_t key_hash(const std::string& key) {
-  return std::hash<std::string>{}(key);
+std::uint64_t key_hash(std::string_view key) {
+  return std::hash<std::string_view>{}(key);
 }
 
 std::int64_t last_modified_of(const nlohmann::json& resource) {
@@ -52,14 +52,22 @@ TypeTable::TypeTable(TypeSpec spec) : spec_(std::move(spec)) {
   for (const auto& a : spec_.indexed) indexed_.push_back({a, {}});
 }
 
+std::optional<std::uint64_t> TypeTable::seq_of(std::string_view id) const {
+  auto [first, last] = by_id_.equal_range(key_hash(id));
+  for (auto it = first; it != last; ++it) {
+    const Record* r = records_.find(it->second);
+    if (r && r->id() == id) return it->second;  // equal hashes of different ids are skipped
+  }
+  return std::nullopt;
+}
+
 const Record* TypeTable::find(std::string_view id) const {
-  auto it = by_id_.find(std::string(id));
-  return it == by_id_.end() ? nullptr : by_seq(it->second);
+  auto seq = seq_of(id);
+  return seq ? records_.find(*seq) : nullptr;
 }
 
 const Record* TypeTable::by_seq(std::uint64_t seq) const {
-  auto it = records_.find(seq);
-  return it == records_.end() ? nullptr : &it->second;
+  return records_.find(seq);
 }
 
 std::optional<std::string> TypeTable::unique_conflict(const nlohmann::json& resource,
@@ -75,7 +83,7 @@ std::optional<std::string> TypeTable::unique_conflict(const nlohmann::json& reso
       if (!holder) continue;
       // Decoded only when the hashes are equal: to rule out a hash collision, and to name the
       // holder in the error.
-      const nlohmann::json held = decode_record(holder->bytes);
+      const nlohmann::json held = decode_record(holder->bytes());
       const auto* held_value = indexed_value(held, index.attribute.name);
       if (!held_value || index_key(*held_value, index.attribute.case_exact) != key) continue;
       auto holder_id = held.value("id", "");
@@ -121,26 +129,30 @@ void TypeTable::unindex(const nlohmann::json& resource, std::uint64_t seq) {
 
 void TypeTable::put(const nlohmann::json& resource, Record record, const nlohmann::json* old) {
   const std::string& id = resource.at("id").get_ref<const std::string&>();
-  auto it = by_id_.find(id);
-  std::uint64_t seq = 0;
-  if (it == by_id_.end()) {
+  auto seq = seq_of(id);
+  if (!seq) {
     seq = next_seq_++;
-    by_id_.emplace(id, seq);
-  } else {
-    seq = it->second;
-    if (old) unindex(*old, seq);
+    by_id_.emplace(key_hash(id), *seq);
+  } else if (old) {
+    unindex(*old, *seq);
   }
-  record.last_modified_ms = last_modified_of(resource);
-  records_.insert_or_assign(seq, std::move(record));
-  index(resource, seq);
+  records_.put(*seq, std::move(record));
+  index(resource, *seq);
 }
 
 void TypeTable::erase(const nlohmann::json& old) {
-  auto it = by_id_.find(old.at("id").get_ref<const std::string&>());
-  if (it == by_id_.end()) return;
-  unindex(old, it->second);
-  records_.erase(it->second);
-  by_id_.erase(it);
+  const std::string& id = old.at("id").get_ref<const std::string&>();
+  auto seq = seq_of(id);
+  if (!seq) return;
+  unindex(old, *seq);
+  records_.erase(*seq);
+  auto [first, last] = by_id_.equal_range(key_hash(id));
+  for (auto it = first; it != last; ++it) {
+    if (it->second == *seq) {
+      by_id_.erase(it);
+      break;
+    }
+  }
 }
 
 std::optional<std::vector<std::uint64_t>> TypeTable::candidates(const IndexLookup& lookup) const {
@@ -149,8 +161,7 @@ std::optional<std::vector<std::uint64_t>> TypeTable::candidates(const IndexLooku
   if (iequals(lookup.attribute, "id")) {
     std::vector<std::uint64_t> out;
     if (lookup.value.is_string()) {
-      auto it = by_id_.find(lookup.value.get<std::string>());
-      if (it != by_id_.end()) out.push_back(it->second);
+      if (auto seq = seq_of(lookup.value.get_ref<const std::string&>())) out.push_back(*seq);
     }
     return out;
   }

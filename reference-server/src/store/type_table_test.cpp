@@ -13,9 +13,7 @@ TypeSpec user_spec() {
 }
 
 void put(TypeTable& t, const nlohmann::json& r) {
-  Record rec;
-  rec.bytes = encode_record(r);
-  t.put(r, std::move(rec), nullptr);
+  t.put(r, Record(1, r["id"].get<std::string>(), "", "", encode_record(r)), nullptr);
 }
 
 nlohmann::json user(std::string id, std::string name, std::string ext, std::string lm) {
@@ -64,9 +62,7 @@ TEST(TypeTable, ReplaceAndEraseMaintainIndexes) {
   auto before = user("1", "a", "e", "2020-01-01T00:00:00Z");
   put(t, before);
   auto after = user("1", "renamed", "e", "2020-01-02T00:00:00Z");
-  Record rec;
-  rec.bytes = encode_record(after);
-  t.put(after, std::move(rec), &before);
+  t.put(after, Record(2, "1", "", "", encode_record(after)), &before);
   EXPECT_EQ(t.size(), 1u);
   EXPECT_TRUE(t.candidates({IndexLookup::Kind::Equals, "userName", "a"})->empty());
   EXPECT_EQ(t.candidates({IndexLookup::Kind::Equals, "userName", "renamed"})->size(), 1u);

@@ -12,24 +12,17 @@
 #include <unordered_map>
 #include <vector>
 
+#include "scim/server/store/record_table.hpp"
 #include "scim/server/store/resource_store.hpp"
 
 namespace scim::store {
-
-struct Record {
-  std::uint64_t version = 0;
-  std::int64_t last_modified_ms = 0;
-  std::string display;              // TypeSpec::display_attribute value, for groups[].display
-  std::vector<std::uint8_t> bytes;  // encoded resource
-  std::string search;               // its search column (search_column.hpp)
-};
 
 class TypeTable {
  public:
   explicit TypeTable(TypeSpec spec);
 
   const TypeSpec& spec() const { return spec_; }
-  std::size_t size() const { return by_id_.size(); }
+  std::size_t size() const { return records_.size(); }
 
   const Record* find(std::string_view id) const;
   // Describes the first unique attribute of `resource` already held by another resource
@@ -37,8 +30,8 @@ class TypeTable {
   std::optional<std::string> unique_conflict(const nlohmann::json& resource,
                                              std::string_view self_id) const;
 
-  // Adds or replaces the record of resource["id"]; `old` is the previous resource (for index
-  // maintenance) or null on insert.
+  // Adds or replaces the record of resource["id"] (which must be record.id()); `old` is the
+  // previous resource (for index maintenance) or null on insert.
   void put(const nlohmann::json& resource, Record record, const nlohmann::json* old);
   void erase(const nlohmann::json& old);
 
@@ -46,7 +39,7 @@ class TypeTable {
   // is not indexed (the caller scans everything).
   std::optional<std::vector<std::uint64_t>> candidates(const IndexLookup& lookup) const;
   const Record* by_seq(std::uint64_t seq) const;
-  const std::map<std::uint64_t, Record>& records() const { return records_; }
+  const RecordTable& records() const { return records_; }
 
  private:
   // Keyed by a hash of the index key (index_key): a userName or externalId costs an 8-byte
@@ -59,12 +52,15 @@ class TypeTable {
   };
   void index(const nlohmann::json& resource, std::uint64_t seq);
   void unindex(const nlohmann::json& resource, std::uint64_t seq);
+  std::optional<std::uint64_t> seq_of(std::string_view id) const;
   std::optional<std::vector<std::uint64_t>> range(const IndexLookup& lookup) const;
 
   TypeSpec spec_;
   std::uint64_t next_seq_ = 1;
-  std::map<std::uint64_t, Record> records_;  // creation order: stable listing order
-  std::unordered_map<std::string, std::uint64_t> by_id_;
+  RecordTable records_;  // creation order: stable listing order
+  // id -> sequence number, keyed by a hash of the id: the id itself is read from the record
+  // (Record::id), so it is not stored a second time in a string node (about 70 bytes a record).
+  std::unordered_multimap<std::uint64_t, std::uint64_t> by_id_;
   std::vector<Index> unique_;
   std::vector<Index> indexed_;
   std::multimap<std::int64_t, std::uint64_t> by_last_modified_;
