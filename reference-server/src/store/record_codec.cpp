@@ -88,6 +88,21 @@ std::string short_key(const std::string& key) {
   return key;
 }
 
+nlohmann::json shortened(const nlohmann::json& value);
+
+// The top-level "schemas" (RFC 7643 §3): its URNs, two of which are most of a hundred bytes on
+// every user, are coded like keys. The scan pre-check (scan_pre_check.cpp) knows that a needle
+// on "schemas" cannot be looked for in the bytes.
+nlohmann::json shortened_schemas(const nlohmann::json& schemas) {
+  if (!schemas.is_array()) return shortened(schemas);
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& urn : schemas) {
+    out.push_back(urn.is_string() ? nlohmann::json(short_key(urn.get_ref<const std::string&>()))
+                                  : shortened(urn));
+  }
+  return out;
+}
+
 nlohmann::json shortened(const nlohmann::json& value) {
   if (value.is_object()) {
     nlohmann::json out = nlohmann::json::object();
@@ -102,19 +117,24 @@ nlohmann::json shortened(const nlohmann::json& value) {
   return value;
 }
 
+// The full text of a key (or schemas URN) that short_key wrote.
+void expand(std::string& key) {
+  if (key.size() >= 2 && key.front() == kCoded) {
+    const auto code = static_cast<unsigned char>(key[1]);
+    if (code == kVerbatim) {
+      key.erase(0, 2);
+    } else if (code <= std::size(kKeyNames)) {
+      key.assign(kKeyNames[code - 1]);
+    }
+  }
+}
+
 // nlohmann's DOM builder, with each object key turned back into its full name as it is read.
 class ExpandingParser : public nlohmann::detail::json_sax_dom_parser<nlohmann::json> {
  public:
   using json_sax_dom_parser::json_sax_dom_parser;
   bool key(std::string& key) {
-    if (key.size() >= 2 && key.front() == kCoded) {
-      const auto code = static_cast<unsigned char>(key[1]);
-      if (code == kVerbatim) {
-        key.erase(0, 2);
-      } else if (code <= std::size(kKeyNames)) {
-        key.assign(kKeyNames[code - 1]);
-      }
-    }
+    expand(key);
     return json_sax_dom_parser::key(key);
   }
 };
@@ -122,7 +142,11 @@ class ExpandingParser : public nlohmann::detail::json_sax_dom_parser<nlohmann::j
 }  // namespace
 
 std::vector<std::uint8_t> encode_record(const nlohmann::json& resource) {
-  auto bytes = nlohmann::json::to_cbor(shortened(resource));
+  nlohmann::json top = shortened(resource);
+  if (resource.is_object() && resource.contains("schemas")) {
+    top[short_key("schemas")] = shortened_schemas(resource["schemas"]);
+  }
+  auto bytes = nlohmann::json::to_cbor(top);
   bytes.shrink_to_fit();
   return bytes;
 }
@@ -132,6 +156,14 @@ nlohmann::json decode_record(std::span<const std::uint8_t> bytes) {
   ExpandingParser parser(out);
   nlohmann::json::sax_parse(bytes.data(), bytes.data() + bytes.size(), &parser,
                             nlohmann::json::input_format_t::cbor);
+  if (out.is_object()) {
+    auto schemas = out.find("schemas");
+    if (schemas != out.end() && schemas->is_array()) {
+      for (auto& urn : *schemas) {
+        if (urn.is_string()) expand(urn.get_ref<std::string&>());
+      }
+    }
+  }
   return out;
 }
 

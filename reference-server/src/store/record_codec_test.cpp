@@ -1,5 +1,6 @@
 // The stored form: a resource comes back exactly as it went in, attribute names are stored
-// short, and every string value stays verbatim in the bytes (the scan pre-check relies on it).
+// short, and every string value but the top-level schemas URNs stays verbatim in the bytes (the
+// scan pre-check relies on it).
 #include "scim/server/store/record_codec.hpp"
 
 #include <gtest/gtest.h>
@@ -59,6 +60,21 @@ TEST(RecordCodec, StoresKnownAttributeNamesShortAndValuesVerbatim) {
                             "077 Main Street", "CC-3417", "2026-12-05T22:20:01.123Z"}) {
     EXPECT_TRUE(holds(bytes, value)) << value;
   }
+}
+
+TEST(RecordCodec, CodesTheSchemasUrnsOnlyAtTheTop) {
+  const std::string core = "urn:ietf:params:scim:schemas:core:2.0:User";
+  nlohmann::json r = enterprise_user();
+  EXPECT_FALSE(holds(encode_record(r), core));
+  r["schemas"] = {core, "urn:example:custom:1.0:Thing", std::string("\x01\x05", 2),
+                  std::string("\x01\x00y", 3), 7};
+  r["nested"] = {{"schemas", {core}}};
+  const auto bytes = encode_record(r);
+  EXPECT_TRUE(holds(bytes, "urn:example:custom:1.0:Thing"));
+  EXPECT_TRUE(holds(bytes, core));  // the nested one: only the resource's own list is coded
+  EXPECT_EQ(decode_record(bytes), r);
+  r["schemas"] = "not a list";
+  EXPECT_EQ(decode_record(encode_record(r)), r);
 }
 
 TEST(RecordCodec, KeepsUnknownNamesAndNamesThatLookCoded) {

@@ -12,9 +12,13 @@ ScanPreCheck::ScanPreCheck(const TypeSpec& spec, const Query& query)
     : slots_(std::min(spec.searched.size(), kMaxSearchedAttributes)) {
   if (!query.predicate) return;
   for (const auto& n : query.must_contain) {
-    // A type's computed "groups" (RFC 7643 §4.1.2) is not in its stored bytes, so a needle on
-    // it cannot be checked there.
-    if (n.needle.empty() || (spec.exposes_groups && iequals(n.attribute, "groups"))) continue;
+    // A type's computed "groups" (RFC 7643 §4.1.2) is not in its stored bytes, and the
+    // "schemas" URNs are stored as codes (record_codec.cpp), so a needle on either cannot be
+    // checked there.
+    if (n.needle.empty() || (spec.exposes_groups && iequals(n.attribute, "groups")) ||
+        iequals(n.attribute, "schemas")) {
+      continue;
+    }
     if (!bytes_) bytes_.emplace(n.needle);
     // The needles come longest first, but any needle with a column beats a longer one without:
     // the column is a few dozen bytes, the record about a kilobyte.

@@ -78,5 +78,18 @@ TEST(ScanPreCheck, SkipsComputedGroupsAndNeedsAPredicate) {
   EXPECT_TRUE(ScanPreCheck(group, needing({{"groups", "admins"}})).active());
 }
 
+TEST(ScanPreCheck, SkipsSchemasWhoseUrnsAreStoredAsCodes) {
+  const TypeSpec spec = checked_spec();
+  nlohmann::json user = kUser;
+  user["schemas"] = {"urn:ietf:params:scim:schemas:core:2.0:User"};
+  const Record r = record_of(spec, user);
+  const Query q = needing({{"Schemas", "core:2.0:user"}});
+  EXPECT_FALSE(ScanPreCheck(spec, q).active());
+  EXPECT_TRUE(ScanPreCheck(spec, q).may_match(r));
+  // Another needle of the same filter still rules records out.
+  EXPECT_FALSE(
+      ScanPreCheck(spec, needing({{"schemas", "core"}, {"title", "nobody"}})).may_match(r));
+}
+
 }  // namespace
 }  // namespace scim::store
