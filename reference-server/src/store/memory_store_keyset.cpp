@@ -88,7 +88,11 @@ QueryResult InMemoryStore::keyset_query(const TypeTable& t, const Query& q) cons
       if (const Record* r = t.by_seq(seq)) visit(seq, *r);
     }
   } else {
-    for (const auto& [seq, record] : records) visit(seq, record);
+    const bool checks = pre_check.active();
+    for (auto it = records.begin(); it != records.end(); ++it) {
+      if (checks) records.prefetch(it.seq() + 8);  // as in memory_store_query.cpp
+      visit(it.seq(), it.record());
+    }
   }
   if (k.backward)
     page.assign(std::make_move_iterator(window.begin()), std::make_move_iterator(window.end()));
