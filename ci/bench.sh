@@ -16,6 +16,8 @@
 #   BENCH_THREADS (1) BENCH_CONNECTIONS (32) BENCH_DURATION (5s) BENCH_ROUNDS (3)
 #   BENCH_BUILD_DIR (build/release) BENCH_OUT (bench/out) BENCH_SKIP_BUILD (unset)
 #   BENCH_SUITE_JOBS (4) BENCH_SLOW_DURATION (15s: search, bulk and group, whose requests are slow)
+#   BENCH_PEERS ("scimmy" when node and npm exist, else ""): peers that run the get scenario in
+#     the same rounds (bench/peers/); BENCH_PEER_MAX_USERS (100000): sizes above it skip them
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -29,6 +31,10 @@ rounds=${BENCH_ROUNDS:-3}
 build=${BENCH_BUILD_DIR:-build/release}
 out=${BENCH_OUT:-bench/out}
 suite_jobs=${BENCH_SUITE_JOBS:-4}
+default_peers=""
+command -v node >/dev/null && command -v npm >/dev/null && default_peers="scimmy"
+peers=${BENCH_PEERS-$default_peers}
+peer_max_users=${BENCH_PEER_MAX_USERS:-100000}
 token=secret
 mkdir -p "$out"
 results="$out/results.tsv"
@@ -93,43 +99,115 @@ run_wrk() {
 }
 
 header() {
-  printf '\n%-7s %7s %7s %8s %8s %7s %6s %8s %8s %6s %4s %7s %5s\n' scenario users 'req/s' \
+  printf '\n%-10s %7s %7s %8s %8s %7s %6s %8s %8s %6s %4s %7s %5s\n' scenario users 'req/s' \
     'p50 us' 'p99 us' ceiling ratio 'cpu us' 'ceil cpu' 'cpu r' err 'RSS MiB' load
 }
 
-# record NAME REQ_S P50 P99 CEILING RATIO CPU_US CEILING_CPU_US CPU_RATIO ERRORS: prints one row
-# and appends it to results.tsv.
+# record NAME REQ_S P50 P99 CEILING RATIO CPU_US CEILING_CPU_US CPU_RATIO ERRORS [PID]: prints one
+# row (the peak RSS of PID, our server by default) and appends it to results.tsv.
 record() {
   local rss load
-  rss=$(peak_rss_mib "$server_pid")
+  rss=$(peak_rss_mib "${11:-$server_pid}")
   load=$(load1)
-  printf '%-7s %7s %7s %8s %8s %7s %6s %8s %8s %6s %4s %7s %5s\n' "$1" "$users" "$2" "$3" "$4" \
+  printf '%-10s %7s %7s %8s %8s %7s %6s %8s %8s %6s %4s %7s %5s\n' "$1" "$users" "$2" "$3" "$4" \
     "$5" "$6" "$7" "$8" "$9" "${10}" "$rss" "$load"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$users" "$2" "$3" "$4" \
     "$5" "$6" "$7" "$8" "$9" "${10}" "$rss" "$load" >>"$results"
 }
 
-# scenario NAME SCRIPT CONNECTIONS: BENCH_ROUNDS rounds, each a ceiling run then the scenario.
-# The ratio column divides throughputs; the "cpu r" column divides the CPU time per request of
-# the ceiling by the server's, which drifts much less than throughput when other processes
-# compete for the cores.
+# mean FILE: the rounds of one target (run_wrk lines) as "<req/s> <p50> <p99> <errors> <cpu us>":
+# means, except the errors, summed.
+mean() {
+  awk '{ r += $1; a += $2; b += $3; e += $5; c += $6 }
+    END { printf "%.1f %d %d %d %.1f\n", r / NR, a / NR, b / NR, e, c / NR }' "$1"
+}
+
+# scenario NAME SCRIPT CONNECTIONS: BENCH_ROUNDS rounds, each a ceiling run, then the scenario on
+# our server, then (for get) on each peer running. The ratio column divides throughputs; the
+# "cpu r" column divides the CPU time per request of the ceiling by the target's, which drifts
+# much less than throughput when other processes compete for the cores.
 scenario() {
-  local name=$1 script=$2 conns=$3 sum=0 csum=0 cpu=0 ccpu=0 p50=0 p99=0 errors=0 round c s
-  local rps r50 r99 rerr rcpu
+  local name=$1 script=$2 conns=$3 round t
+  local targets=(server)
+  [[ $name == get ]] && targets+=("${running_peers[@]}")
+  rm -f "$out"/round-*.txt
   for round in $(seq 1 "$rounds"); do
-    c=$(run_wrk "$ceiling_url" get_user.lua "$conns" "/scim/v2" "$ceiling_pid")
-    s=$(BENCH_RUN="$name$users$round$RANDOM" \
-      run_wrk "$server_url" "$script" "$conns" "$base_path" "$server_pid")
-    csum=$(calc "$csum + ${c%% *}")
-    ccpu=$(calc "$ccpu + ${c##* }")
-    read -r rps r50 r99 _ rerr rcpu <<<"$s"
-    sum=$(calc "$sum + $rps")
-    cpu=$(calc "$cpu + $rcpu")
-    p50=$((p50 + r50)) p99=$((p99 + r99)) errors=$((errors + rerr))
+    run_wrk "$ceiling_url" get_user.lua "$conns" /scim/v2 "$ceiling_pid" >>"$out/round-ceiling.txt"
+    for t in "${targets[@]}"; do
+      BENCH_RUN="$name$users$round$RANDOM" BENCH_IDS="${ids_of[$t]}" run_wrk "${url_of[$t]}" \
+        "$script" "$conns" "${base_of[$t]}" "${pid_of[$t]}" >>"$out/round-$t.txt"
+    done
   done
-  record "$name" "$(calc "$sum / $rounds" %.0f)" $((p50 / rounds)) $((p99 / rounds)) \
-    "$(calc "$csum / $rounds" %.0f)" "$(calc "$sum / $csum" %.3f)" "$(calc "$cpu / $rounds" %.1f)" \
-    "$(calc "$ccpu / $rounds" %.1f)" "$(calc "$ccpu / $cpu" %.3f)" "$errors"
+  local crps ccpu rps p50 p99 errors cpu row our_rps our_cpu
+  read -r crps _ _ _ ccpu <<<"$(mean "$out/round-ceiling.txt")"
+  for t in "${targets[@]}"; do
+    read -r rps p50 p99 errors cpu <<<"$(mean "$out/round-$t.txt")"
+    row=$name
+    [[ $t == server ]] || row="$name/$t"
+    record "$row" "$(calc "$rps" %.0f)" "$p50" "$p99" "$(calc "$crps" %.0f)" \
+      "$(calc "$rps / $crps")" "$cpu" "$ccpu" "$(calc "$ccpu / $cpu")" "$errors" "${pid_of[$t]}"
+    if [[ $t == server ]]; then
+      our_rps=$rps our_cpu=$cpu
+    else
+      peer_ratio "$t" "$rps" "$cpu" "$our_rps" "$our_cpu"
+    fi
+  done
+}
+
+# peer_ratio PEER REQ_S CPU_US OUR_REQ_S OUR_CPU_US: our server against the peer, same rounds.
+peer_ratio() {
+  echo "  $name: our server / $1 in the same rounds: $(calc "$4 / $2" %.2f)x the req/s," \
+    "$(calc "$3 / $5" %.2f)x less CPU per request"
+}
+
+# peer_install NAME: the peer's pinned packages (npm ci from its package-lock.json), again only
+# when the lock file is newer than the last install.
+peer_install() {
+  local dir="$root/bench/peers/$1"
+  [[ -f $dir/package-lock.json ]] || { echo "bench: unknown peer $1 (bench/peers/)" >&2; exit 2; }
+  if [[ ! -f $dir/node_modules/.package-lock.json ||
+    $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]]; then
+    echo "bench: npm ci in bench/peers/$1"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# start_peer NAME: the peer's server on its own, seeded with the same generated users as ours
+# (over its /Bulk), and checked to answer a real SCIM GET with the seeded user.
+start_peer() {
+  local p=$1 started
+  start "peer-$p-$users" node --max-old-space-size=8192 "$root/bench/peers/$p/server.js" \
+    --port 0 --token "$token"
+  url_of[$p]=$url pid_of[$p]=$last_pid base_of[$p]="/${url#http://*/}" ids_of[$p]="$out/ids-$p.tsv"
+  started=$(now)
+  "$bin/scim-bench-data" seed --url "$url" --token "$token" --users "$users" --batch 200 \
+    --ids "${ids_of[$p]}" 2>>"$out/seed-$p.log"
+  echo "bench: $p seeded in $(calc "$(now) - $started" %.1f)s, RSS $(peak_rss_mib "$last_pid") MiB"
+  check_peer "$p"
+  running_peers+=("$p")
+}
+
+# check_peer NAME: GET /Users/{id} of the first seeded user must be that user, in full.
+check_peer() {
+  local id name body ours
+  IFS=$'\t' read -r id name <"${ids_of[$1]}"
+  body=$(curl -sf -H "Authorization: Bearer $token" "${url_of[$1]}/Users/$id")
+  node -e 'const [b, id, n] = process.argv.slice(1); const u = JSON.parse(b);
+    const e = u["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"];
+    if (u.id !== id || u.userName !== n || u.emails?.length !== 2 || !e?.employeeNumber) {
+      console.error("bench: the peer answered " + b); process.exit(1); }' "$body" "$id" "$name"
+  IFS=$'\t' read -r id _ <"$out/ids.tsv"
+  ours=$(curl -sf -H "Authorization: Bearer $token" "$server_url/Users/$id" | wc -c)
+  echo "bench: $1 answers GET /Users/{id} with the seeded user: ${#body} bytes (ours $ours)"
+}
+
+stop_peers() {
+  local p
+  for p in "${running_peers[@]}"; do
+    kill "${pid_of[$p]}"
+    wait "${pid_of[$p]}" 2>/dev/null || true
+  done
+  running_peers=()
 }
 
 # The whole conformance suite against the server (wall time; the ratio column is empty).
@@ -159,6 +237,11 @@ bench_size() {
     --group-id-file "$out/big-group.txt" 2>>"$out/seed.log"
   echo "bench: seeded in $(calc "$(now) - $started" %.1f)s," \
     "peak RSS $(peak_rss_mib "$server_pid") MiB, load $(load1)"
+  url_of[server]=$server_url pid_of[server]=$server_pid base_of[server]=$base_path
+  ids_of[server]="$out/ids.tsv"
+  if ((users <= peer_max_users)); then
+    for p in $peers; do start_peer "$p"; done
+  fi
   export BENCH_GROUP_SIZE=$big
   header
   for s in $scenarios; do
@@ -174,10 +257,14 @@ bench_size() {
       *) echo "bench: unknown scenario $s" >&2; exit 2 ;;
     esac
   done
+  stop_peers
   kill "$server_pid"
   wait "$server_pid" 2>/dev/null || true
 }
 
+declare -A url_of pid_of base_of ids_of
+running_peers=()
+for p in $peers; do peer_install "$p"; done
 start ceiling "$bin/scim-bench-ceiling" --port 0 --threads "$threads"
 ceiling_url=$url
 ceiling_pid=$last_pid
