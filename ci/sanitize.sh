@@ -41,13 +41,20 @@ export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$supp/
 # HTTP transport and its wait pool, the async runner, event delivery, the store's locking, the
 # admin control plane, and the end-to-end tests against the server binary.
 # The runner (its push receiver and parallel jobs) and scim-mcp (its transports) have threads of
-# their own: their tests and the metrics' are in too. scim-conformance, scim-mcp and yaml_to_json
-# are also what the script-driven end-to-end tests (suites, gate, MCP) start.
+# their own: their tests and the metrics' are in too. scim-conformance, scim-mcp, yaml_to_json and
+# oauth_token_stub are also what the script-driven end-to-end tests (suites, gate, MCP) start.
 tsan_targets=(scim-reference-server http_server_tests http_unit_tests async_tests events_tests
   store_tests admin_tests concurrency_e2e hostile_catalogue_e2e reference_server_e2e mock_e2e_tests
   events_e2e_tests observe_tests conformance_tests runner_robustness_e2e mcp_tests
-  scim-conformance scim-mcp yaml_to_json)
+  scim-conformance scim-mcp yaml_to_json oauth_token_stub)
 
+# The end-to-end tests that drive real JavaScript clients need their pinned npm packages, as in
+# ci/test.sh; without them those tests fail with "run npm ci first".
+if command -v npm > /dev/null; then
+  for dir in mcp/tests/e2e reference-server/tests/js suites/tests/js; do
+    [[ -d $dir/node_modules ]] || (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  done
+fi
 cmake --preset "$preset"
 start=$SECONDS
 if [[ $preset == asan ]]; then

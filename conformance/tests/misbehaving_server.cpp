@@ -152,6 +152,10 @@ void MisbehavingServer::accept_loop() {
             return;
           }
           case Misbehaviour::Reset: {
+            // Under the sockets' mutex: the destructor shuts the sockets down through their
+            // handles, and a handle read while this thread closes it is a data race (and could
+            // name a descriptor another connection has reused). ThreadSanitizer found it.
+            std::lock_guard sockets_lock(state_->mutex);
             boost::system::error_code ignored;
             socket->set_option(net::socket_base::linger(true, 0), ignored);
             socket->close(ignored);
