@@ -81,15 +81,15 @@ struct Renames {
   }
 };
 
-// Keeps the defined, selected members of one complex value, in place: the caller owns its copy
-// of the resource, so what stays is neither copied nor reallocated. False when nothing is left.
-bool project_object(nlohmann::json& obj, const Attribute& a, const SubRule& rule) {
-  if (!obj.is_object()) return false;
+// Keeps the members of `obj` to which `name_of(key, value)` gives a name (the schema's spelling,
+// which the member is renamed to) and erases the others, in place: the caller owns its copy of
+// the resource, so what stays is neither copied nor reallocated. False when nothing is left.
+template <class NameOf>
+bool keep_members(nlohmann::json& obj, NameOf name_of) {
   Renames renames;
   for (auto it = obj.begin(); it != obj.end();) {
-    const Attribute* sub = a.find_sub(it.key());
-    if (sub && !it.value().is_null() && rule.keep(*sub)) {
-      renames.note(it.key(), sub->name);
+    if (const std::string* name = name_of(it.key(), it.value())) {
+      renames.note(it.key(), *name);
       ++it;
     } else {
       it = obj.erase(it);
@@ -97,6 +97,15 @@ bool project_object(nlohmann::json& obj, const Attribute& a, const SubRule& rule
   }
   renames.apply(obj);
   return !obj.empty();
+}
+
+// Keeps the defined, selected members of one complex value. False when nothing is left.
+bool project_object(nlohmann::json& obj, const Attribute& a, const SubRule& rule) {
+  if (!obj.is_object()) return false;
+  return keep_members(obj, [&](const std::string& key, const nlohmann::json& v) {
+    const Attribute* sub = a.find_sub(key);
+    return sub && !v.is_null() && rule.keep(*sub) ? &sub->name : nullptr;
+  });
 }
 
 // Projects the value of attribute `a` in place; false when nothing of it is returned.
@@ -152,18 +161,10 @@ struct Projector {
   // Projects the attributes of `schema` found in the extension object `obj` in place; false
   // when nothing is left.
   bool apply_schema(nlohmann::json& obj, const Schema& schema) const {
-    Renames renames;
-    for (auto it = obj.begin(); it != obj.end();) {
-      const Attribute* a = schema.find(it.key());
-      if (a && apply(it.value(), &schema, *a)) {
-        renames.note(it.key(), a->name);
-        ++it;
-      } else {
-        it = obj.erase(it);
-      }
-    }
-    renames.apply(obj);
-    return !obj.empty();
+    return keep_members(obj, [&](const std::string& key, nlohmann::json& v) {
+      const Attribute* a = schema.find(key);
+      return a && apply(v, &schema, *a) ? &a->name : nullptr;
+    });
   }
 
   // Projects one top-level member in place; the name it keeps (the schema's spelling), or
@@ -196,16 +197,9 @@ nlohmann::json project(nlohmann::json resource, const Projection& projection,
                     : projection.excluded.empty()                                   ? Mode::Default
                                                                                     : Mode::Except;
   const Projector projector{projection, mode, registry, type, registry.find_schema(type.schema)};
-  Renames renames;
-  for (auto it = resource.begin(); it != resource.end();) {
-    if (const std::string* name = projector.apply_top(it.key(), it.value())) {
-      renames.note(it.key(), *name);
-      ++it;
-    } else {
-      it = resource.erase(it);
-    }
-  }
-  renames.apply(resource);
+  keep_members(resource, [&](const std::string& key, nlohmann::json& value) {
+    return projector.apply_top(key, value);
+  });
   return resource;
 }
 
