@@ -173,8 +173,16 @@ void InMemoryStore::attach_groups(const TypeTable& t, nlohmann::json& resource) 
   }
 }
 
-nlohmann::json InMemoryStore::materialize(const TypeTable& t, const Record& record) const {
+nlohmann::json InMemoryStore::decode(const TypeTable& t, const Record& record) const {
   nlohmann::json resource = decode_record(record.bytes());
+  if (const MemberList* members = t.members_of(record.id())) {
+    resource["members"] = members->to_json();
+  }
+  return resource;
+}
+
+nlohmann::json InMemoryStore::materialize(const TypeTable& t, const Record& record) const {
+  nlohmann::json resource = decode(t, record);
   attach_groups(t, resource);
   return resource;
 }
@@ -214,17 +222,37 @@ StoredResource InMemoryStore::commit(TypeTable& t, nlohmann::json resource,
   return put_record(t, std::move(resource), last_version_, old);
 }
 
+// A group's members are kept beside its record (member_list.hpp), so that a PATCH of one member
+// does not rewrite the group (edit_members); the record holds the rest.
 StoredResource InMemoryStore::put_record(TypeTable& t, nlohmann::json resource,
                                          std::uint64_t version, const nlohmann::json* old) {
+  std::optional<MemberList> members;
+  if (t.spec().holds_members) {
+    if (auto it = resource.find("members"); it != resource.end()) {
+      members.emplace(*it);
+      nlohmann::json list = std::move(*it);
+      resource.erase("members");
+      put_rest(t, resource, version, old);
+      t.set_members(resource.at("id").get_ref<const std::string&>(), std::move(members));
+      resource["members"] = std::move(list);
+      return StoredResource{std::move(resource), version};
+    }
+    t.set_members(resource.at("id").get_ref<const std::string&>(), std::nullopt);
+  }
+  put_rest(t, resource, version, old);
+  return StoredResource{std::move(resource), version};
+}
+
+void InMemoryStore::put_rest(TypeTable& t, const nlohmann::json& rest, std::uint64_t version,
+                             const nlohmann::json* old) {
   std::string_view display;
   if (!t.spec().display_attribute.empty()) {
-    auto it = resource.find(t.spec().display_attribute);
-    if (it != resource.end() && it->is_string()) display = it->get_ref<const std::string&>();
+    auto it = rest.find(t.spec().display_attribute);
+    if (it != rest.end() && it->is_string()) display = it->get_ref<const std::string&>();
   }
-  Record record(version, resource.at("id").get_ref<const std::string&>(), display,
-                make_search_column(t.spec(), resource), encode_record(resource));
-  t.put(resource, std::move(record), old);
-  return StoredResource{std::move(resource), version};
+  Record record(version, rest.at("id").get_ref<const std::string&>(), display,
+                make_search_column(t.spec(), rest), encode_record(rest));
+  t.put(rest, std::move(record), old);
 }
 
 // Moves the reverse-index edges of a group from its `old` members to its `now` members. Only the
@@ -286,7 +314,7 @@ Result<nlohmann::json> InMemoryStore::current(const TypeTable& t, std::string_vi
     return error(412, ScimType::None,
                  "version mismatch: the resource is at " + format_etag(r->version()));
   }
-  return decode_record(r->bytes());
+  return decode(t, *r);
 }
 
 Result<WriteOutcome> InMemoryStore::replace(std::string_view type, std::string_view id,
@@ -321,7 +349,7 @@ std::vector<StoredResource> InMemoryStore::drop_memberships(std::string_view id)
     auto owner = type_of_locked(group_id);
     if (!owner) continue;
     auto* t = table(*owner);
-    nlohmann::json group = decode_record(t->find(group_id)->bytes());
+    nlohmann::json group = decode(*t, *t->find(group_id));
     const nlohmann::json old = group;
     auto& list = group["members"];
     for (auto it = list.begin(); it != list.end();) {

@@ -39,7 +39,7 @@ std::map<std::string, std::vector<nlohmann::json>> InMemoryStore::export_all() c
     auto& resources = out[t->spec().name];
     resources.reserve(t->size());
     for (const auto& [seq, record] : t->records()) {
-      resources.push_back(decode_record(record.bytes()));
+      resources.push_back(decode(*t, record));
     }
   }
   return out;

@@ -12,10 +12,11 @@ ScanPreCheck::ScanPreCheck(const TypeSpec& spec, const Query& query)
     : slots_(std::min(spec.searched.size(), kMaxSearchedAttributes)) {
   if (!query.predicate) return;
   for (const auto& n : query.must_contain) {
-    // A type's computed "groups" (RFC 7643 §4.1.2) is not in its stored bytes, and the
-    // "schemas" URNs are stored as codes (record_codec.cpp), so a needle on either cannot be
-    // checked there.
+    // A type's computed "groups" (RFC 7643 §4.1.2) is not in its stored bytes, nor are a
+    // group's "members" (kept beside the record, member_list.hpp), and the "schemas" URNs are
+    // stored as codes (record_codec.cpp), so a needle on any of them cannot be checked there.
     if (n.needle.empty() || (spec.exposes_groups && iequals(n.attribute, "groups")) ||
+        (spec.holds_members && iequals(n.attribute, "members")) ||
         iequals(n.attribute, "schemas")) {
       continue;
     }

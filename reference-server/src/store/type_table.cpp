@@ -146,12 +146,31 @@ void TypeTable::erase(const nlohmann::json& old) {
   if (!seq) return;
   unindex(old, *seq);
   records_.erase(*seq);
+  member_lists_.erase(id);
   auto [first, last] = by_id_.equal_range(key_hash(id));
   for (auto it = first; it != last; ++it) {
     if (it->second == *seq) {
       by_id_.erase(it);
       break;
     }
+  }
+}
+
+const MemberList* TypeTable::members_of(std::string_view id) const {
+  auto it = member_lists_.find(std::string(id));
+  return it == member_lists_.end() ? nullptr : &it->second;
+}
+
+MemberList* TypeTable::members_of(std::string_view id) {
+  auto it = member_lists_.find(std::string(id));
+  return it == member_lists_.end() ? nullptr : &it->second;
+}
+
+void TypeTable::set_members(std::string_view id, std::optional<MemberList> members) {
+  if (members) {
+    member_lists_.insert_or_assign(std::string(id), std::move(*members));
+  } else {
+    member_lists_.erase(std::string(id));
   }
 }
 

@@ -39,6 +39,9 @@ class InMemoryStore final : public ResourceStore {
                                std::optional<std::uint64_t> expected_version) override;
   Result<WriteOutcome> remove(std::string_view type, std::string_view id,
                               std::optional<std::uint64_t> expected_version) override;
+  bool holds_members(std::string_view type) const override;
+  Result<MemberEditOutcome> edit_members(std::string_view type, std::string_view id,
+                                         const MemberEditStep& step, bool with_members) override;
   Result<QueryResult> query(std::string_view type, const Query& query) const override;
   std::size_t size(std::string_view type) const override;
 
@@ -70,6 +73,11 @@ class InMemoryStore final : public ResourceStore {
   TypeTable* table(std::string_view type) const;
   std::optional<std::string> type_of_locked(std::string_view id) const;
   nlohmann::json materialize(const TypeTable& table, const Record& record) const;
+  // The stored resource: the record decoded, with its members (kept beside it) put back.
+  nlohmann::json decode(const TypeTable& table, const Record& record) const;
+  // Stores `rest` (a resource without "members") as the record of its id.
+  void put_rest(TypeTable& table, const nlohmann::json& rest, std::uint64_t version,
+                const nlohmann::json* old);
   QueryResult keyset_query(const TypeTable& table, const Query& query) const;
   void attach_groups(const TypeTable& table, nlohmann::json& resource) const;
   Status<> check_members(const TypeSpec& spec, nlohmann::json& resource) const;

@@ -114,6 +114,28 @@ struct WriteOutcome {
   std::vector<StoredResource> side_effects;
 };
 
+// A staged edit of one group's members (ResourceStore::edit_members): what the caller's step reads
+// and changes. Nothing reaches the group unless the step and the store's checks succeed.
+class MemberEdit {
+ public:
+  virtual ~MemberEdit() = default;
+  virtual std::uint64_t version() const = 0;  // the group's version before the edit
+  virtual std::size_t size() const = 0;       // members after the edits so far
+  // A member with exactly this value (a new one too).
+  virtual bool contains(std::string_view value) const = 0;
+  // Removes every member whose value equals `value`, ASCII case folded unless `case_exact`
+  // (as the filter engine compares, RFC 7643 §2.1); returns how many.
+  virtual std::size_t remove(std::string_view value, bool case_exact) = 0;
+  // Appends a member; the store fills its "type" in (RFC 7643 §4.2).
+  virtual void add(std::string value) = 0;
+};
+using MemberEditStep = std::function<Status<>(MemberEdit&)>;
+
+struct MemberEditOutcome {
+  WriteOutcome outcome;  // the group after the edit (unchanged when nothing changed)
+  bool changed = false;  // false: the step changed nothing, and nothing was written
+};
+
 class ResourceStore {
  public:
   virtual ~ResourceStore() = default;
@@ -133,6 +155,19 @@ class ResourceStore {
   // Removes the resource and every membership that names it.
   virtual Result<WriteOutcome> remove(std::string_view type, std::string_view id,
                                       std::optional<std::uint64_t> expected_version) = 0;
+
+  // True when the groups of `type` keep their members beside their records, so that
+  // edit_members applies to them.
+  virtual bool holds_members(std::string_view type) const = 0;
+  // Changes the members of group `id` without rebuilding the group: under the write lock, runs
+  // `step` on the members, then the rules of every group write (each new member names an
+  // existing resource other than the group, RFC 7643 §4.2; at most max_members_per_group), and
+  // commits with a new version and lastModified. A member that ends up with no members loses the
+  // attribute. The returned resource carries "members" only when `with_members` (that costs a
+  // walk over them); otherwise it is the rest of the group. 404 when absent; the step's error
+  // as it returned it.
+  virtual Result<MemberEditOutcome> edit_members(std::string_view type, std::string_view id,
+                                                 const MemberEditStep& step, bool with_members) = 0;
 
   virtual Result<QueryResult> query(std::string_view type, const Query& query) const = 0;
   virtual std::size_t size(std::string_view type) const = 0;

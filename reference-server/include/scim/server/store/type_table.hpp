@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "scim/server/store/member_list.hpp"
 #include "scim/server/store/record_table.hpp"
 #include "scim/server/store/resource_store.hpp"
 
@@ -33,7 +34,14 @@ class TypeTable {
   // Adds or replaces the record of resource["id"] (which must be record.id()); `old` is the
   // previous resource (for index maintenance) or null on insert.
   void put(const nlohmann::json& resource, Record record, const nlohmann::json* old);
+  // Also drops the resource's member list.
   void erase(const nlohmann::json& old);
+  // The members of a group of a `holds_members` type, kept beside its record (member_list.hpp);
+  // null when the group has no "members" attribute.
+  const MemberList* members_of(std::string_view id) const;
+  MemberList* members_of(std::string_view id);
+  // Sets the member list of `id`, or drops it (nullopt: the group has no "members").
+  void set_members(std::string_view id, std::optional<MemberList> members);
 
   // Creation-ordered sequence numbers of the candidates for `lookup`; nullopt when the attribute
   // is not indexed (the caller scans everything).
@@ -64,6 +72,8 @@ class TypeTable {
   std::vector<Index> unique_;
   std::vector<Index> indexed_;
   std::multimap<std::int64_t, std::uint64_t> by_last_modified_;
+  // Group id -> its members; empty for types that do not hold members (Users).
+  std::unordered_map<std::string, MemberList> member_lists_;
 };
 
 // The index key of a value: strings folded unless case-exact, numbers and booleans by their JSON
