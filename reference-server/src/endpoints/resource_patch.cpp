@@ -7,6 +7,7 @@
 #include "scim/server/endpoints/etag.hpp"
 #include "scim/server/endpoints/feature_rules.hpp"
 #include "scim/server/endpoints/lenient_call.hpp"
+#include "scim/server/endpoints/member_patch.hpp"
 #include "scim/server/endpoints/resource_conditional.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
 #include "scim/server/endpoints/resources.hpp"
@@ -27,12 +28,16 @@ nlohmann::json patch_input(const Context& ctx, const ResourceType& type, nlohman
 // RFC 7644 §3.5.2: "MAY return HTTP status code 204 (No Content) and the appropriate response
 // headers" (the ETag of the new version), but "MUST return a 200 OK if the "attributes"
 // parameter is specified"; a request naming excludedAttributes also asked for a representation.
+bool answers_with_body(const Context& ctx) {
+  const bool wants_body = ctx.request.query_param("attributes") != nullptr ||
+                          ctx.request.query_param("excludedAttributes") != nullptr;
+  return !ctx.config.patch_no_content || wants_body;
+}
+
 Response patched_response(const Context& ctx, const ResourceType& type,
                           const store::StoredResource& stored,
                           const engine::Projection& projection) {
-  const bool wants_body = ctx.request.query_param("attributes") != nullptr ||
-                          ctx.request.query_param("excludedAttributes") != nullptr;
-  if (!ctx.config.patch_no_content || wants_body) {
+  if (answers_with_body(ctx)) {
     return resource_response(ctx, type, stored, 200, projection);
   }
   ctx.variant("patch-204");
@@ -49,6 +54,16 @@ Response patch_resource(const Context& ctx, const ResourceType& type, std::strin
   if (!projection) return error_response(projection.error());
   auto body = parse_body(ctx.request, ctx.config.max_json_depth);
   if (!body) return error_response(body.error());
+  // Operations on members alone are applied to the group's member set (member_patch.hpp).
+  const bool show_members = answers_with_body(ctx) && projection_shows_members(*projection);
+  if (auto direct = patch_members_directly(ctx, type, id, *body, show_members)) {
+    if (!*direct) return error_response((*direct).error());
+    if ((*direct)->changed) {
+      notify_write(ctx, type, (*direct)->outcome,
+                   {WriteEvent::Kind::Patch, &(*body)["Operations"], std::nullopt});
+    }
+    return patched_response(ctx, type, (*direct)->outcome.resource, *projection);
+  }
   std::optional<bool> active_before;
   bool changed = false;
   auto outcome = conditional_write(

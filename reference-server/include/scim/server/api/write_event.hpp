@@ -16,9 +16,13 @@ struct WriteEvent {
   std::string resource_type;  // "User", "Group", ...
   std::string id;
   std::optional<std::string> external_id;
-  std::string location;      // absolute URL of the resource
-  std::string version;       // ETag after the write (empty for delete)
-  nlohmann::json resource;   // the resource after the write (full representation); null on delete
+  std::string location;  // absolute URL of the resource
+  std::string version;   // ETag after the write (empty for delete)
+  // The resource after the write (full representation); null on delete. A PATCH of a group's
+  // members applied to its member set (endpoints/member_patch.hpp) leaves "members" out unless
+  // the answer shows them: a PATCH's SET carries the operations or the attribute names, not the
+  // resource (RFC 9967 §2.4.2).
+  nlohmann::json resource;
   nlohmann::json patch_ops;  // the PatchOp "Operations" array for Kind::Patch; null otherwise
   std::optional<bool> active_before;  // User.active before/after, to emit activate/deactivate
   std::optional<bool> active_after;
