@@ -6,6 +6,9 @@
 //     count=100, through the real list endpoint (list_resources), per search.
 // --compare also loads a second store whose types keep no search column (the scan then checks
 // each record's bytes) and runs the searches interleaved on both: an A/B in one process.
+// --gets N times N GET /Users/{id} through the real endpoint (get_resource), alternating the
+// default view written from the stored bytes and the tree path (the same request with
+// excludedAttributes=password, which answers the same members): another A/B in one process.
 #include <time.h>
 
 #include <CLI/CLI.hpp>
@@ -57,8 +60,8 @@ struct Tenant {
   scim::store::InMemoryStore store;
 };
 
-bool load(const Registry& registry, const ServiceConfig& config, Tenant& tenant,
-          std::size_t users) {
+bool load(const Registry& registry, const ServiceConfig& config, Tenant& tenant, std::size_t users,
+          std::vector<std::string>* ids = nullptr) {
   const auto* type = registry.find_resource_type("User");
   Request request;
   request.method = "POST";
@@ -72,8 +75,24 @@ bool load(const Registry& registry, const ServiceConfig& config, Tenant& tenant,
       std::fprintf(stderr, "user %zu: HTTP %d %s\n", i, response.status, response.body.c_str());
       return false;
     }
+    if (ids) ids->push_back(nlohmann::json::parse(response.body).at("id").get<std::string>());
   }
   return true;
+}
+
+// One GET /Users/{id}; `tree` asks excludedAttributes=password, which the default view returns
+// anyway (returned: never) but which takes the tree path. The body, or "" on an error.
+std::string get_user(const Registry& registry, const ServiceConfig& config, Tenant& tenant,
+                     const std::string& id, bool tree) {
+  const auto* type = registry.find_resource_type("User");
+  Request request;
+  request.method = "GET";
+  request.path = "/Users/" + id;
+  request.base_url = "http://127.0.0.1/scim/v2";
+  if (tree) request.query["excludedAttributes"] = "password";
+  const Context ctx{registry, config, tenant.store, nullptr, request};
+  auto response = scim::server::get_resource(ctx, *type, id);
+  return response.status == 200 ? std::move(response.body) : std::string();
 }
 
 // The search of the bench's wrk script (bench/wrk/search_co.lua) for user `index`; returns the
@@ -121,9 +140,11 @@ int main(int argc, char** argv) {
   std::size_t users = 100'000;
   std::size_t searches = 20;
   bool compare = false;
+  std::size_t gets = 0;
   app.add_option("--users", users, "Users to load")->check(CLI::Range(1, 5'000'000));
   app.add_option("--searches", searches, "Scenario-4 searches (each store)");
   app.add_flag("--compare", compare, "Also a store without search columns, interleaved (A/B)");
+  app.add_option("--gets", gets, "GET /Users/{id} per path: bytes-written view vs tree (A/B)");
   CLI11_PARSE(app, argc, argv);
 
   const Registry registry = Registry::with_builtin();
@@ -131,7 +152,8 @@ int main(int argc, char** argv) {
   const long before = rss_kib();
   const auto start = std::chrono::steady_clock::now();
   Tenant a(registry, true);
-  if (!load(registry, config, a, users)) return 1;
+  std::vector<std::string> ids;  // only kept for --gets (it adds ~70 bytes per user to the RSS)
+  if (!load(registry, config, a, users, gets > 0 ? &ids : nullptr)) return 1;
   const double load_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const long after = rss_kib();
@@ -163,6 +185,33 @@ int main(int argc, char** argv) {
   if (b) {
     std::printf("record bytes:  cpu_ms_per_search=%.2f\n",
                 cpu_b * 1e3 / static_cast<double>(searches));
+  }
+  if (gets > 0) {
+    double cpu_text = 0, cpu_tree = 0;
+    std::size_t bytes = 0, differ = 0;
+    for (std::size_t k = 0; k < gets; ++k) {
+      const std::string& id = ids[(k * 7919) % ids.size()];
+      const bool text_first = k % 2 == 0;  // alternate which path goes first
+      std::string body[2];
+      for (int side = 0; side < 2; ++side) {
+        const bool tree = (side == 0) != text_first;
+        const double t0 = cpu_seconds();
+        body[tree ? 1 : 0] = get_user(registry, config, a, id, tree);
+        (tree ? cpu_tree : cpu_text) += cpu_seconds() - t0;
+      }
+      bytes += body[0].size();
+      if (body[0].empty() || k % 97 == 0) {  // a sample is compared as JSON (member order aside)
+        if (body[0].empty() || nlohmann::json::parse(body[0]) != nlohmann::json::parse(body[1])) {
+          ++differ;
+        }
+      }
+    }
+    std::printf(
+        "GET /Users/{id}: text_cpu_us=%.2f tree_cpu_us=%.2f mean_body_bytes=%.0f "
+        "differing_samples=%zu\n",
+        cpu_text * 1e6 / static_cast<double>(gets), cpu_tree * 1e6 / static_cast<double>(gets),
+        static_cast<double>(bytes) / static_cast<double>(gets), differ);
+    if (differ > 0) return 1;
   }
   return 0;
 }

@@ -23,11 +23,16 @@ bool is_json_type(std::string_view type) {
 }  // namespace
 
 Response json_response(int status, const nlohmann::json& body) {
+  // Replacement of invalid UTF-8 keeps a response possible whatever a client stored.
+  return json_text_response(status,
+                            body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+Response json_text_response(int status, std::string body) {
   Response r;
   r.status = status;
   r.set_header("Content-Type", std::string(urn::kScimMediaType));
-  // Replacement of invalid UTF-8 keeps a response possible whatever a client stored.
-  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  r.body = std::move(body);
   return r;
 }
 

@@ -195,6 +195,22 @@ Result<StoredResource> InMemoryStore::get(std::string_view type, std::string_vie
   return StoredResource{materialize(*t, *r), version_of(*r)};
 }
 
+std::optional<StoredRecord> InMemoryStore::get_record(std::string_view type,
+                                                      std::string_view id) const {
+  std::shared_lock lock(mu_);
+  const auto* t = table(type);
+  const Record* r = t ? t->find(id) : nullptr;
+  if (!r) return std::nullopt;
+  const auto bytes = r->bytes();
+  StoredRecord out{std::string(r->id()), {bytes.begin(), bytes.end()}, version_of(*r), nullptr};
+  if (t->spec().exposes_groups) {
+    nlohmann::json holder{{"id", std::string(r->id())}};
+    attach_groups(*t, holder);
+    if (auto g = holder.find("groups"); g != holder.end()) out.groups = std::move(*g);
+  }
+  return out;
+}
+
 // RFC 7643 §4.2: every member must name an existing resource of the tenant.
 Status<> InMemoryStore::check_members(const TypeSpec& spec, nlohmann::json& resource) const {
   if (!spec.holds_members) return Ok{};

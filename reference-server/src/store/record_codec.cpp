@@ -139,6 +139,57 @@ class ExpandingParser : public nlohmann::detail::json_sax_dom_parser<nlohmann::j
   }
 };
 
+// Forwards the events of a stored record to another handler with the keys, and the URNs of the
+// top-level "schemas", expanded as decode_record expands them.
+class ExpandingForwarder {
+ public:
+  using json = nlohmann::json;
+  explicit ExpandingForwarder(nlohmann::json_sax<json>& to) : to_(to) {}
+
+  bool null() { return to_.null(); }
+  bool boolean(bool v) { return to_.boolean(v); }
+  bool number_integer(json::number_integer_t v) { return to_.number_integer(v); }
+  bool number_unsigned(json::number_unsigned_t v) { return to_.number_unsigned(v); }
+  bool number_float(json::number_float_t v, const std::string& s) { return to_.number_float(v, s); }
+  bool string(std::string& v) {
+    if (depth_ == 2 && in_schemas_) expand(v);
+    return to_.string(v);
+  }
+  bool binary(json::binary_t& v) { return to_.binary(v); }
+  bool start_object(std::size_t n) {
+    ++depth_;
+    return to_.start_object(n);
+  }
+  bool key(std::string& k) {
+    expand(k);
+    schemas_next_ = depth_ == 1 && k == "schemas";
+    return to_.key(k);
+  }
+  bool end_object() {
+    --depth_;
+    return to_.end_object();
+  }
+  bool start_array(std::size_t n) {
+    ++depth_;
+    in_schemas_ = depth_ == 2 && schemas_next_;
+    return to_.start_array(n);
+  }
+  bool end_array() {
+    if (depth_ == 2) in_schemas_ = false;
+    --depth_;
+    return to_.end_array();
+  }
+  bool parse_error(std::size_t at, const std::string& token, const nlohmann::detail::exception& e) {
+    return to_.parse_error(at, token, e);
+  }
+
+ private:
+  nlohmann::json_sax<json>& to_;
+  int depth_ = 0;
+  bool schemas_next_ = false;  // the last key at depth 1 was "schemas"
+  bool in_schemas_ = false;    // inside the top-level "schemas" array
+};
+
 }  // namespace
 
 std::vector<std::uint8_t> encode_record(const nlohmann::json& resource) {
@@ -165,6 +216,12 @@ nlohmann::json decode_record(std::span<const std::uint8_t> bytes) {
     }
   }
   return out;
+}
+
+bool visit_record(std::span<const std::uint8_t> bytes, nlohmann::json_sax<nlohmann::json>& sax) {
+  ExpandingForwarder forwarder(sax);
+  return nlohmann::json::sax_parse(bytes.data(), bytes.data() + bytes.size(), &forwarder,
+                                   nlohmann::json::input_format_t::cbor);
 }
 
 }  // namespace scim::store

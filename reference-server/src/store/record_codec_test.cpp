@@ -86,5 +86,48 @@ TEST(RecordCodec, KeepsUnknownNamesAndNamesThatLookCoded) {
   EXPECT_EQ(decode_record(encode_record(r)), r);
 }
 
+// nlohmann's DOM builder behind the abstract SAX interface visit_record takes.
+class DomSax final : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  explicit DomSax(nlohmann::json& out) : dom_(out) {}
+  bool null() override { return dom_.null(); }
+  bool boolean(bool v) override { return dom_.boolean(v); }
+  bool number_integer(number_integer_t v) override { return dom_.number_integer(v); }
+  bool number_unsigned(number_unsigned_t v) override { return dom_.number_unsigned(v); }
+  bool number_float(number_float_t v, const string_t& s) override {
+    return dom_.number_float(v, s);
+  }
+  bool string(string_t& v) override { return dom_.string(v); }
+  bool binary(binary_t& v) override { return dom_.binary(v); }
+  bool start_object(std::size_t n) override { return dom_.start_object(n); }
+  bool key(string_t& k) override { return dom_.key(k); }
+  bool end_object() override { return dom_.end_object(); }
+  bool start_array(std::size_t n) override { return dom_.start_array(n); }
+  bool end_array() override { return dom_.end_array(); }
+  bool parse_error(std::size_t at, const std::string& token,
+                   const nlohmann::detail::exception& e) override {
+    return dom_.parse_error(at, token, e);
+  }
+
+ private:
+  nlohmann::detail::json_sax_dom_parser<nlohmann::json> dom_;
+};
+
+// visit_record gives the events of the decoded resource: a DOM built from them is decode_record's
+// answer, with the schemas URNs expanded at the top only (as CodesTheSchemasUrnsOnlyAtTheTop).
+TEST(RecordCodec, VisitingGivesTheDecodedResourcesEvents) {
+  const std::string core = "urn:ietf:params:scim:schemas:core:2.0:User";
+  nlohmann::json r = enterprise_user();
+  r["schemas"] = {core, "urn:example:custom:1.0:Thing", std::string("\x01\x05", 2), 7};
+  r["nested"] = {{"schemas", {core}}, {"list", {1, -2, 2.5, nullptr, true, "x"}}};
+  r[std::string("\x01\x00x", 3)] = "looks escaped";
+  const auto bytes = encode_record(r);
+  nlohmann::json built;
+  DomSax dom(built);
+  ASSERT_TRUE(visit_record(bytes, dom));
+  EXPECT_EQ(built, r);
+  EXPECT_EQ(built, decode_record(bytes));
+}
+
 }  // namespace
 }  // namespace scim::store

@@ -188,6 +188,14 @@ struct Projector {
 
 }  // namespace
 
+bool returned_by_default(const Attribute& attribute) {
+  return attribute.returned != Returned::Never && attribute.returned != Returned::Request;
+}
+
+bool sub_returned_by_default(const Attribute& parent, const Attribute& sub) {
+  return SubRule{nullptr, nullptr, parent.returned == Returned::Always}.keep(sub);
+}
+
 // In place: a response is built from the caller's decoded copy without allocating a second tree
 // (for the default projection of a stored resource nothing is removed at all).
 nlohmann::json project(nlohmann::json resource, const Projection& projection,

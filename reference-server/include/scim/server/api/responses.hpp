@@ -13,6 +13,8 @@
 namespace scim::server {
 
 Response json_response(int status, const nlohmann::json& body);
+// The same for a body already written as JSON text (application/scim+json).
+Response json_text_response(int status, std::string body);
 Response error_response(const ScimError& error);
 Response no_content(int status);  // 204 / 304: no body, no Content-Type
 // JSON with another media type (e.g. application/json for non-SCIM documents).

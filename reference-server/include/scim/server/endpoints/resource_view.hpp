@@ -4,6 +4,8 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
 
 #include "scim/server/endpoints/context.hpp"
 #include "scim/server/engine/query/query.hpp"
@@ -21,5 +23,17 @@ Result<engine::Projection> request_projection(const Context& ctx, const Resource
 Response resource_response(const Context& ctx, const ResourceType& type,
                            store::StoredResource stored, int status,
                            const engine::Projection& projection);
+
+// The default view of a stored record (no attributes/excludedAttributes) as JSON text, written
+// from its stored bytes without a JSON tree: the members dump(project(present(resource))) would
+// give, each with the same value, in the store's order instead of the alphabet's (RFC 8259 §4:
+// the order of an object's members carries no meaning). nullopt when the record holds what only
+// the tree path presents (a member stored under another spelling than its schema's, RFC 7643
+// §2.1; the EndpointApp extension's references; a stored "$ref" or meta.location; no meta); the
+// caller then answers from the tree.
+std::optional<std::string> default_view_text(const Context& ctx, const ResourceType& type,
+                                             const store::StoredRecord& record);
+// Whether a projection is the default view (no attributes or excludedAttributes given).
+bool is_default_view(const engine::Projection& projection);
 
 }  // namespace scim::server

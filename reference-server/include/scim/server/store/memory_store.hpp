@@ -33,6 +33,7 @@ class InMemoryStore final : public ResourceStore {
   ~InMemoryStore() override;
 
   Result<StoredResource> get(std::string_view type, std::string_view id) const override;
+  std::optional<StoredRecord> get_record(std::string_view type, std::string_view id) const override;
   std::optional<std::string> type_of(std::string_view id) const override;
   Result<WriteOutcome> create(std::string_view type, nlohmann::json resource) override;
   Result<WriteOutcome> replace(std::string_view type, std::string_view id, nlohmann::json resource,

@@ -16,5 +16,9 @@ namespace scim::store {
 std::vector<std::uint8_t> encode_record(const nlohmann::json& resource);
 // The bytes always come from encode_record, so a decoding failure is a bug (it throws).
 nlohmann::json decode_record(std::span<const std::uint8_t> bytes);
+// Reads the bytes as SAX events, with every key and top-level "schemas" URN in its full text:
+// the events a parse of the decoded resource's CBOR would give. Returns what sax_parse returns
+// (false when `sax` stopped the walk).
+bool visit_record(std::span<const std::uint8_t> bytes, nlohmann::json_sax<nlohmann::json>& sax);
 
 }  // namespace scim::store

@@ -55,6 +55,18 @@ struct StoredResource {
   std::string etag() const;
 };
 
+// A resource in its stored form (record_codec.hpp), for answers written from the bytes without
+// building a JSON tree (endpoints/resource_text.hpp). The bytes are a copy taken under the store's
+// lock, so they stay valid whatever writes follow.
+struct StoredRecord {
+  std::string id;
+  std::vector<std::uint8_t> bytes;
+  std::uint64_t version = 0;
+  // The computed "groups" (RFC 7643 §4.1.2) of an `exposes_groups` type; null when there are none
+  // (the stored bytes then answer for "groups", as StoredResource's tree does).
+  nlohmann::json groups;
+};
+
 // An index probe derived from a filter (engine::index_hint). The store always re-checks candidates
 // with the query predicate, so a probe only narrows the scan and never decides a match alone.
 struct IndexLookup {
@@ -142,6 +154,13 @@ class ResourceStore {
 
   // 404 when absent. Resources of `exposes_groups` types carry the computed "groups".
   virtual Result<StoredResource> get(std::string_view type, std::string_view id) const = 0;
+  // The same resource in its stored form; nullopt when the store keeps no such form (the caller
+  // then uses get(), which also answers the 404).
+  virtual std::optional<StoredRecord> get_record(std::string_view type, std::string_view id) const {
+    (void)type;
+    (void)id;
+    return std::nullopt;
+  }
   // The resource type holding `id`, if any (ids are unique across a tenant's types).
   virtual std::optional<std::string> type_of(std::string_view id) const = 0;
 

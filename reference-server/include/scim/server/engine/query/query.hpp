@@ -74,5 +74,12 @@ Result<Projection> parse_projection(const std::optional<std::string>& attributes
 // Taken by value: pass an rvalue (std::move) and the kept values are moved, not copied.
 nlohmann::json project(nlohmann::json resource, const Projection& projection,
                        const Registry& registry, const ResourceType& type);
+// The rules `project` applies when no attributes/excludedAttributes were given (RFC 7643 §7
+// "returned"), for writers that present a resource without a tree: whether an attribute of a
+// schema (or a common one) is returned, and whether a sub-attribute of a returned complex
+// attribute is. A null value is never returned; complex values that lose every sub-attribute
+// vanish, as in `project`.
+bool returned_by_default(const Attribute& attribute);
+bool sub_returned_by_default(const Attribute& parent, const Attribute& sub);
 
 }  // namespace scim::engine

@@ -1,0 +1,394 @@
+// The default view of a stored resource written as JSON text straight from its stored bytes
+// (see resource_view.hpp): the store's CBOR is read as SAX events (store::visit_record) and each
+// member is copied, dropped or completed as present() and engine::project would, so a GET pays
+// for neither a decoded tree, nor its projection, nor its destruction.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scim/protocol/strings.hpp"
+#include "scim/server/api/responses.hpp"
+#include "scim/server/endpoints/device_types.hpp"
+#include "scim/server/endpoints/resource_view.hpp"
+#include "scim/server/store/record_codec.hpp"
+
+namespace scim::server {
+namespace {
+
+using engine::returned_by_default;
+using engine::sub_returned_by_default;
+using nlohmann::json;
+
+// What an open container of the stored resource is, and so what happens to its members.
+enum class Kind {
+  Top,        // the resource: members by the core schema, the common attributes, extensions
+  Extension,  // an extension's object: members by its schema; vanishes when empty
+  Values,     // the array of a multi-valued complex attribute: objects kept, others dropped
+  Complex,    // a complex value: sub-attributes by the default rules; vanishes when empty
+  Copy,       // inside a kept value: everything copied
+  Skip,       // inside a dropped value: nothing written
+};
+
+// The "$ref" present() adds to entries of "members" and "groups" (RFC 7643 §4.1.2, §4.2).
+enum class Refs { None, ByType, Groups };
+
+struct Frame {
+  Kind kind = Kind::Skip;
+  bool array = false;
+  std::size_t mark = 0;  // the text's length before this value (and its separator and key)
+  std::size_t kept = 0;  // members or elements written
+  const Attribute* attribute = nullptr;  // Values, Complex: the complex attribute
+  const Schema* schema = nullptr;        // Extension
+  bool meta = false;                     // Complex: the resource's "meta"
+  Refs refs = Refs::None;                // Complex: an entry of "members" or "groups"
+  std::optional<std::string> ref_value;  // Complex with refs: its "value" and "type", as stored
+  std::optional<std::string> ref_type;
+};
+
+// What key() decided about the member that follows it.
+struct Next {
+  Kind kind = Kind::Skip;  // Copy for a kept simple value; Complex or Values by its shape
+  const Attribute* attribute = nullptr;
+  const Schema* schema = nullptr;
+  bool meta = false;
+  Refs refs = Refs::None;
+  bool complex = false;    // the attribute is complex: its value's shape decides
+  bool keep_null = false;  // "schemas": returned whatever it holds
+  std::size_t mark = 0;
+  enum class Capture { None, Value, Type } capture = Capture::None;  // Refs: the "value"/"type"
+};
+
+class DefaultViewWriter final : public nlohmann::json_sax<json> {
+ public:
+  DefaultViewWriter(const Context& ctx, const ResourceType& type, std::string& out)
+      : ctx_(ctx),
+        type_(type),
+        core_(ctx.registry.find_schema(type.schema)),
+        out_(out),
+        serializer_(nlohmann::detail::output_adapter<char, std::string>(out), ' ',
+                    json::error_handler_t::replace) {
+    text_ = std::string();
+    frames_.reserve(8);
+  }
+
+  // Set when the record holds what only the tree path presents; the caller then uses it.
+  bool declined() const { return declined_; }
+  // The computed "groups" the store attached, written at the end of the resource.
+  void set_groups(const json* groups) { groups_ = groups; }
+
+  bool null() override {
+    return scalar([&] { out_ += "null"; }, true);
+  }
+  bool boolean(bool v) override {
+    return scalar([&] { out_ += v ? "true" : "false"; }, false);
+  }
+  bool number_integer(number_integer_t v) override {
+    return scalar([&] { write(json(v)); }, false);
+  }
+  bool number_unsigned(number_unsigned_t v) override {
+    return scalar([&] { write(json(v)); }, false);
+  }
+  bool number_float(number_float_t v, const string_t&) override {
+    return scalar([&] { write(json(v)); }, false);
+  }
+  bool string(string_t& v) override {
+    if (!frames_.empty() && frames_.back().kind == Kind::Complex &&
+        next_.capture != Next::Capture::None) {
+      (next_.capture == Next::Capture::Value ? frames_.back().ref_value : frames_.back().ref_type) =
+          std::string(v);
+    }
+    return scalar([&] { write_string(v); }, false);
+  }
+  bool binary(binary_t&) override { return decline(); }  // never stored from JSON
+
+  bool start_object(std::size_t) override { return open(false); }
+  bool start_array(std::size_t) override { return open(true); }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+
+  bool key(string_t& k) override {
+    Frame& f = frames_.back();
+    next_ = Next{};
+    next_.mark = out_.size();
+    switch (f.kind) {
+      case Kind::Top:
+        if (!top_member(k)) return !declined_;
+        break;
+      case Kind::Extension: {
+        const Attribute* a = f.schema->find(k);
+        if (!a || !returned_by_default(*a)) return true;  // Skip
+        if (a->name != k) return decline();  // RFC 7643 §2.1: answered as the schema's
+        attribute(*a);
+        break;
+      }
+      case Kind::Complex: {
+        const Attribute* sub = f.attribute->find_sub(k);
+        if (f.refs != Refs::None) {
+          if (k == "value") next_.capture = Next::Capture::Value;
+          if (k == "type") next_.capture = Next::Capture::Type;
+          // present() replaces a stored "$ref" only when it can compute one: the tree path.
+          if (k == "$ref") return decline();
+        }
+        if (f.meta && k == "location") return decline();  // as "$ref": never stored by writes
+        if (!sub || !sub_returned_by_default(*f.attribute, *sub)) return true;
+        if (sub->name != k) return decline();
+        next_.kind = Kind::Copy;
+        break;
+      }
+      case Kind::Copy:
+        next_.kind = Kind::Copy;
+        separator(f);
+        write_string(k);
+        out_ += ':';
+        return true;
+      case Kind::Values:
+      case Kind::Skip:
+        return true;
+    }
+    separator(f);
+    write_string(k);
+    out_ += ':';
+    return true;
+  }
+
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return decline();
+  }
+
+ private:
+  bool decline() {
+    declined_ = true;
+    return false;
+  }
+
+  // A member of the resource itself; false when it is dropped (or the writer declined).
+  bool top_member(const std::string& k) {
+    if (k == "schemas") {  // always returned: it tells the client what it is reading
+      next_.kind = Kind::Copy;
+      next_.keep_null = true;
+      return true;
+    }
+    if (iequals(k, "schemas")) return decline();  // another spelling: renamed by the tree path
+    if (k == "groups" && groups_) return false;   // the computed one replaces it, at the end
+    if (const Attribute* common = find_common_attribute(k)) {
+      if (common->name != k) return decline();
+      if (k == "id") id_seen_ = true;  // the location's id is the record's (set_id)
+      if (k == "meta") {
+        meta_seen_ = true;
+        next_.meta = true;
+      }
+      if (!returned_by_default(*common)) return false;
+      attribute(*common);
+      return true;
+    }
+    if (const Attribute* a = core_ ? core_->find(k) : nullptr) {
+      if (a->name != k) return decline();
+      if (!returned_by_default(*a)) return false;
+      attribute(*a);
+      if (k == "members") next_.refs = Refs::ByType;
+      if (k == "groups") next_.refs = Refs::Groups;
+      return true;
+    }
+    if (istarts_with(k, "urn:")) {
+      if (k == kEndpointAppsExtension) return decline();  // its $refs: the tree path
+      if (!type_.has_extension(k)) return false;
+      const Schema* ext = ctx_.registry.find_schema(k);
+      if (!ext) return false;
+      if (ext->id != k) return decline();
+      next_.kind = Kind::Extension;
+      next_.schema = ext;
+      return true;
+    }
+    return false;
+  }
+
+  void attribute(const Attribute& a) {
+    next_.attribute = &a;
+    next_.complex = a.is_complex();
+    next_.kind = Kind::Copy;
+  }
+
+  void separator(const Frame& f) {
+    if (f.kept > 0) out_ += ',';
+  }
+
+  void write(const json& v) { serializer_.dump(v, false, false, 0); }
+  void write_string(std::string& s) {
+    text_.get_ref<std::string&>().swap(s);
+    serializer_.dump(text_, false, false, 0);
+    text_.get_ref<std::string&>().swap(s);
+  }
+
+  // The kind of the value that starts now, from its parent and what key() decided.
+  Kind child_kind(bool container, bool array) {
+    if (frames_.empty()) return array ? Kind::Skip : Kind::Top;
+    const Frame& parent = frames_.back();
+    switch (parent.kind) {
+      case Kind::Copy:
+        return Kind::Copy;
+      case Kind::Skip:
+        return Kind::Skip;
+      case Kind::Values:  // an element of a complex attribute: only objects are values
+        next_ = Next{};
+        next_.mark = out_.size();
+        if (!container || array) return Kind::Skip;
+        next_.attribute = parent.attribute;
+        next_.refs = parent.refs;
+        return Kind::Complex;
+      default:
+        break;
+    }
+    if (next_.kind == Kind::Skip) return Kind::Skip;
+    if (next_.kind == Kind::Extension) return container && !array ? Kind::Extension : Kind::Skip;
+    if (!next_.complex) return Kind::Copy;
+    if (!container) return Kind::Skip;  // a complex attribute's value is an object or array
+    return array ? Kind::Values : Kind::Complex;
+  }
+
+  template <class Write>
+  bool scalar(Write write_value, bool is_null) {
+    if (frames_.empty()) return decline();
+    Frame& parent = frames_.back();
+    const Kind kind = child_kind(false, false);
+    next_.capture = Next::Capture::None;
+    if (kind == Kind::Skip) {
+      undo_key(parent);
+      return true;
+    }
+    // A null member is never returned (copied values are copied as they are).
+    if (is_null && parent.kind != Kind::Copy && !next_.keep_null) {
+      undo_key(parent);
+      return true;
+    }
+    if (parent.array) separator(parent);
+    write_value();
+    ++parent.kept;
+    return true;
+  }
+
+  // Drops the separator and key written for a member whose value is not returned (nothing was
+  // written for an array's element, or for a member key() dropped: the mark is the end then).
+  void undo_key(const Frame& parent) {
+    if (!parent.array) out_.resize(next_.mark);
+  }
+
+  bool open(bool array) {
+    Frame f;
+    f.kind = child_kind(true, array);
+    f.array = array;
+    f.mark = frames_.empty() ? out_.size() : next_.mark;
+    if (!frames_.empty() && frames_.back().array) f.mark = out_.size();
+    if (f.kind == Kind::Skip) {
+      if (!frames_.empty()) undo_key(frames_.back());
+    } else {
+      if (!frames_.empty() && frames_.back().array) separator(frames_.back());
+      f.attribute = next_.attribute;
+      f.schema = next_.schema;
+      f.meta = next_.meta;
+      f.refs = next_.refs;
+      out_ += array ? '[' : '{';
+    }
+    next_ = Next{};
+    frames_.push_back(std::move(f));
+    return true;
+  }
+
+  bool close() {
+    Frame f = std::move(frames_.back());
+    frames_.pop_back();
+    if (f.kind == Kind::Skip) return true;
+    if (f.kind == Kind::Complex) complete(f);
+    if (f.kind == Kind::Top) finish(f);
+    const bool vanishes = f.kept == 0 && (f.kind == Kind::Extension || f.kind == Kind::Values ||
+                                          f.kind == Kind::Complex);
+    if (vanishes) {
+      out_.resize(f.mark);
+      return true;
+    }
+    out_ += f.array ? ']' : '}';
+    if (!frames_.empty()) ++frames_.back().kept;
+    return true;
+  }
+
+  // A member present() adds, when the schema defines it and the default view returns it.
+  void add_member(Frame& f, const char* name, const std::string& value) {
+    const Attribute* sub = f.attribute->find_sub(name);
+    if (!sub || !sub_returned_by_default(*f.attribute, *sub)) return;
+    separator(f);
+    std::string key = name;
+    write_string(key);
+    out_ += ':';
+    std::string text = value;
+    write_string(text);
+    ++f.kept;
+  }
+
+  // meta.location (RFC 7643 §3.1) and the $ref of a membership entry (RFC 7643 §4.1.2, §4.2).
+  void complete(Frame& f) {
+    if (f.meta && !id_.empty()) add_member(f, "location", ctx_.location(type_, id_));
+    if (f.refs == Refs::None || !f.ref_value) return;
+    const ResourceType* target = nullptr;
+    if (f.refs == Refs::Groups) {
+      target = ctx_.registry.find_resource_type("Group");
+    } else if (f.ref_type) {
+      target = ctx_.registry.find_resource_type(*f.ref_type);
+    }
+    if (target) add_member(f, "$ref", ctx_.location(*target, *f.ref_value));
+  }
+
+  // The end of the resource: the computed "groups", presented and projected as the tree path
+  // does (a small tree: the memberships only).
+  void finish(Frame& f) {
+    if (!groups_) return;
+    json holder = json::object();
+    holder["groups"] = *groups_;
+    holder = engine::project(present(ctx_, type_, std::move(holder)), engine::Projection{},
+                             ctx_.registry, type_);
+    if (auto g = holder.find("groups"); g != holder.end()) {
+      separator(f);
+      out_ += "\"groups\":";
+      write(*g);
+      ++f.kept;
+    }
+  }
+
+ public:
+  // The record's id, for meta.location (the stored members come in the codec's order, so "meta"
+  // may be read before "id").
+  void set_id(std::string id) { id_ = std::move(id); }
+  bool meta_seen() const { return meta_seen_; }
+  bool id_seen() const { return id_seen_; }
+
+ private:
+  const Context& ctx_;
+  const ResourceType& type_;
+  const Schema* core_;
+  std::string& out_;
+  nlohmann::detail::serializer<json> serializer_;
+  json text_;  // a string value, swapped in and out to reuse the serializer's escaping
+  std::vector<Frame> frames_;
+  Next next_;
+  const json* groups_ = nullptr;
+  std::string id_;
+  bool declined_ = false;
+  bool meta_seen_ = false;
+  bool id_seen_ = false;
+};
+
+}  // namespace
+
+std::optional<std::string> default_view_text(const Context& ctx, const ResourceType& type,
+                                             const store::StoredRecord& record) {
+  std::string out;
+  out.reserve(record.bytes.size() * 2 + 256);
+  DefaultViewWriter writer(ctx, type, out);
+  writer.set_id(record.id);
+  if (!record.groups.is_null()) writer.set_groups(&record.groups);
+  if (!store::visit_record(record.bytes, writer) || writer.declined()) return std::nullopt;
+  // present() gives every resource with an id a meta.location; a record without "meta" (never
+  // stored by this server's writes) is left to the tree path.
+  if (!writer.meta_seen() || !writer.id_seen()) return std::nullopt;
+  return out;
+}
+
+}  // namespace scim::server

@@ -1,0 +1,184 @@
+// The default view written from the stored bytes (resource_view.hpp, default_view_text) against
+// the tree path it replaces on GET: present() + engine::project() + dump, for resources written
+// through the endpoints and for stored records the endpoints would never write (nulls, empty
+// complex values, unknown members), so every rule of RFC 7643 §7 "returned" and of present()
+// (meta.location, RFC 7643 §3.1; members/groups $ref, §4.1.2 and §4.2) is compared.
+#include "scim/server/api/json_text.hpp"
+#include "scim/server/endpoints/resource_view.hpp"
+#include "scim/server/store/memory_store.hpp"
+#include "scim/server/testing/endpoints_test_support.hpp"
+
+namespace scim::server {
+namespace {
+
+using testing::body_of;
+using testing::Harness;
+using json = nlohmann::json;
+
+constexpr const char* kUserUrn = "urn:ietf:params:scim:schemas:core:2.0:User";
+constexpr const char* kEnterpriseUrn = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+struct ViewFixture {
+  Harness h;
+  std::shared_ptr<store::ResourceStore> store = h.tenants.find("acme");
+  ServiceConfig config;
+  Request request;
+
+  ViewFixture() { request.base_url = testing::kBase; }
+
+  Context ctx() const { return Context{h.registry, config, *store, nullptr, request}; }
+  const ResourceType& type(const std::string& name) const {
+    return *h.registry.find_resource_type(name);
+  }
+
+  // What the tree path answers for the default view.
+  json tree(const std::string& type_name, const std::string& id) const {
+    auto stored = store->get(type_name, id);
+    EXPECT_TRUE(stored.ok());
+    const auto& t = type(type_name);
+    return engine::project(present(ctx(), t, std::move(stored->resource)), engine::Projection{},
+                           h.registry, t);
+  }
+
+  // The text written from the bytes: valid JSON with no member twice (RFC 8259 §4, RFC 7644
+  // §3.12's rules for request bodies applied to our own answer).
+  std::optional<json> text(const std::string& type_name, const std::string& id) const {
+    auto record = store->get_record(type_name, id);
+    EXPECT_TRUE(record.has_value());
+    auto written = default_view_text(ctx(), type(type_name), *record);
+    if (!written) return std::nullopt;
+    auto parsed = parse_json_text(*written, 64);
+    EXPECT_TRUE(parsed.ok()) << *written;
+    return parsed.ok() ? std::optional<json>(*parsed) : std::nullopt;
+  }
+
+  // Stores `resource` as given (the store stamps meta; no validation).
+  void put(const std::string& type_name, json resource) {
+    auto created = store->create(type_name, std::move(resource));
+    ASSERT_TRUE(created.ok()) << created.error().detail;
+  }
+
+  void expect_same(const std::string& type_name, const std::string& id) const {
+    auto written = text(type_name, id);
+    ASSERT_TRUE(written.has_value());
+    EXPECT_EQ(*written, tree(type_name, id)) << written->dump(1);
+  }
+};
+
+TEST(DefaultViewText, AnEntraShapedUserInAGroupMatchesTheTreePath) {
+  ViewFixture f;
+  const auto manager = f.h.create_user("manager");
+  const auto id = f.h.create_user(
+      "bjensen@example.com",
+      {{"schemas", {kUserUrn, kEnterpriseUrn}},
+       {"externalId", "e-1"},
+       {"name", {{"givenName", "Barbara"}, {"familyName", "Jensen"}, {"formatted", "B J"}}},
+       {"displayName", "Babs \"the\" Jensen \u00e9\u4e2d"},
+       {"active", true},
+       {"emails",
+        {{{"value", "b@example.com"}, {"type", "work"}, {"primary", true}},
+         {{"value", "b@home.example.com"}, {"type", "home"}}}},
+       {"phoneNumbers", {{{"value", "+1 555 0100"}, {"type", "work"}}}},
+       {"addresses", {{{"streetAddress", "1 Main St\nSuite 2"}, {"type", "work"}}}},
+       {"password", "t1meMachine!"},
+       {kEnterpriseUrn,
+        {{"employeeNumber", "701984"},
+         {"department", "Tour Operations"},
+         {"manager", {{"value", manager}}}}}});
+  f.h.create_group("Tour Guides", {id});
+  f.expect_same("User", id);
+  auto written = f.text("User", id);
+  ASSERT_TRUE(written);
+  EXPECT_FALSE(written->contains("password"));  // returned: never (RFC 7643 §4.1.1)
+  ASSERT_TRUE((*written)["groups"].is_array());
+  EXPECT_TRUE((*written)["groups"][0].contains("$ref"));
+  EXPECT_EQ((*written)["meta"]["location"], std::string(testing::kBase) + "/Users/" + id);
+}
+
+TEST(DefaultViewText, AGroupsMembersCarryTheirRefs) {
+  ViewFixture f;
+  const auto a = f.h.create_user("a");
+  const auto inner = f.h.create_group("inner", {a});
+  const auto outer = f.h.create_group("outer", {a, inner});
+  f.expect_same("Group", outer);
+  f.expect_same("Group", inner);
+  f.expect_same("User", a);  // direct and indirect groups
+  auto written = f.text("Group", outer);
+  ASSERT_TRUE(written);
+  ASSERT_EQ((*written)["members"].size(), 2u);
+  for (const auto& m : (*written)["members"]) EXPECT_TRUE(m.contains("$ref")) << m;
+}
+
+TEST(DefaultViewText, RecordsTheEndpointsNeverWriteFollowTheSameRules) {
+  ViewFixture f;
+  f.put("User",
+        {{"id", "u-odd"},
+         {"schemas", {kUserUrn, kEnterpriseUrn}},
+         {"userName", "odd"},
+         {"nickName", nullptr},     // null: not returned
+         {"name", json::object()},  // empty complex: vanishes
+         {"emails", json::array({"not-an-object",
+                                 json::object(),
+                                 {{"value", nullptr}},
+                                 {{"value", "x@example.com"}, {"bogus", 1}}})},
+         {"phoneNumbers", json::array()},           // empty multi-valued complex: vanishes
+         {"ims", "a string where objects belong"},  // complex given a scalar: dropped
+         {"photos", {{"value", "https://p.example.com/1"}}},  // single object: kept, projected
+         {"title", {{"nested", {1, 2.5, "three"}}}},          // simple attribute holding an object
+         {"userType", json::array()},                         // simple attribute, empty array: kept
+         {"unknownMember", "dropped"},
+         {"urn:example:not:declared", {{"a", 1}}},
+         {kEnterpriseUrn, {{"costCenter", nullptr}, {"unknown", 1}}},  // empties: vanishes
+         {"locale", "tab\there \\ \u0001"},
+         {"active", false}});
+  f.expect_same("User", "u-odd");
+  auto written = f.text("User", "u-odd");
+  ASSERT_TRUE(written);
+  EXPECT_FALSE(written->contains("nickName"));
+  EXPECT_FALSE(written->contains("name"));
+  EXPECT_FALSE(written->contains(kEnterpriseUrn));
+  EXPECT_EQ((*written)["emails"], json::array({{{"value", "x@example.com"}}}));
+}
+
+TEST(DefaultViewText, NullSchemasIsReturnedAsStored) {
+  ViewFixture f;
+  f.put("User", {{"id", "u-null-schemas"}, {"schemas", nullptr}, {"userName", "n"}});
+  f.expect_same("User", "u-null-schemas");
+}
+
+TEST(DefaultViewText, DeclinesWhatOnlyTheTreePathPresents) {
+  ViewFixture f;
+  // RFC 7643 §2.1: a member stored under another spelling is answered under the schema's.
+  f.put("User", {{"id", "u-case"}, {"schemas", {kUserUrn}}, {"UserName", "x"}});
+  EXPECT_FALSE(f.text("User", "u-case").has_value());
+  f.put("User", {{"id", "u-schemas-case"}, {"Schemas", {kUserUrn}}, {"userName", "y"}});
+  EXPECT_FALSE(f.text("User", "u-schemas-case").has_value());
+  // A stored "$ref" is kept or replaced depending on whether one can be computed.
+  const auto a = f.h.create_user("a");
+  f.put("Group", {{"id", "g-ref"},
+                  {"schemas", {"urn:ietf:params:scim:schemas:core:2.0:Group"}},
+                  {"displayName", "g"},
+                  {"members", {{{"value", a}, {"$ref", "https://elsewhere/Users/x"}}}}});
+  EXPECT_FALSE(f.text("Group", "g-ref").has_value());
+}
+
+TEST(DefaultViewText, GetAnswersTheSameBodyEtagAndNotModified) {
+  Harness h;
+  const auto id = h.create_user("bjensen", {{"title", "Tour Guide"}});
+  auto fast = h.call("GET", "/Users/" + id);
+  ASSERT_EQ(fast.status, 200);
+  // excludedAttributes naming nothing returned by default takes the tree path.
+  auto tree = h.call("GET", "/Users/" + id, "", {}, {{"excludedAttributes", "password"}});
+  ASSERT_EQ(tree.status, 200);
+  EXPECT_EQ(body_of(fast), body_of(tree));
+  ASSERT_TRUE(fast.header("ETag"));
+  EXPECT_EQ(*fast.header("ETag"), *tree.header("ETag"));
+  EXPECT_EQ(*fast.header("Content-Type"), "application/scim+json");
+  auto again = h.call("GET", "/Users/" + id, "", {{"if-none-match", *fast.header("ETag")}});
+  EXPECT_EQ(again.status, 304);
+  EXPECT_TRUE(again.body.empty());
+  EXPECT_EQ(h.call("GET", "/Users/no-such-id").status, 404);
+}
+
+}  // namespace
+}  // namespace scim::server
