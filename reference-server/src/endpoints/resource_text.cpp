@@ -29,9 +29,6 @@ enum class Kind {
   Skip,       // inside a dropped value: nothing written
 };
 
-// The "$ref" present() adds to entries of "members" and "groups" (RFC 7643 §4.1.2, §4.2).
-enum class Refs { None, ByType, Groups };
-
 struct Frame {
   Kind kind = Kind::Skip;
   bool array = false;
@@ -40,9 +37,6 @@ struct Frame {
   const Attribute* attribute = nullptr;  // Values, Complex: the complex attribute
   const Schema* schema = nullptr;        // Extension
   bool meta = false;                     // Complex: the resource's "meta"
-  Refs refs = Refs::None;                // Complex: an entry of "members" or "groups"
-  std::optional<std::string> ref_value;  // Complex with refs: its "value" and "type", as stored
-  std::optional<std::string> ref_type;
 };
 
 // What key() decided about the member that follows it.
@@ -51,11 +45,9 @@ struct Next {
   const Attribute* attribute = nullptr;
   const Schema* schema = nullptr;
   bool meta = false;
-  Refs refs = Refs::None;
   bool complex = false;    // the attribute is complex: its value's shape decides
   bool keep_null = false;  // "schemas": returned whatever it holds
   std::size_t mark = 0;
-  enum class Capture { None, Value, Type } capture = Capture::None;  // Refs: the "value"/"type"
 };
 
 class DefaultViewWriter final : public nlohmann::json_sax<json> {
@@ -92,11 +84,6 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
     return scalar([&] { write(json(v)); }, false);
   }
   bool string(string_t& v) override {
-    if (!frames_.empty() && frames_.back().kind == Kind::Complex &&
-        next_.capture != Next::Capture::None) {
-      (next_.capture == Next::Capture::Value ? frames_.back().ref_value : frames_.back().ref_type) =
-          std::string(v);
-    }
     return scalar([&] { write_string(v); }, false);
   }
   bool binary(binary_t&) override { return decline(); }  // never stored from JSON
@@ -123,13 +110,9 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
       }
       case Kind::Complex: {
         const Attribute* sub = f.attribute->find_sub(k);
-        if (f.refs != Refs::None) {
-          if (k == "value") next_.capture = Next::Capture::Value;
-          if (k == "type") next_.capture = Next::Capture::Type;
-          // present() replaces a stored "$ref" only when it can compute one: the tree path.
-          if (k == "$ref") return decline();
-        }
-        if (f.meta && k == "location") return decline();  // as "$ref": never stored by writes
+        // present() sets meta.location itself; a stored one (never written by the endpoints)
+        // is left to the tree path.
+        if (f.meta && k == "location") return decline();
         if (!sub || !sub_returned_by_default(*f.attribute, *sub)) return true;
         if (sub->name != k) return decline();
         next_.kind = Kind::Copy;
@@ -169,7 +152,9 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
       return true;
     }
     if (iequals(k, "schemas")) return decline();  // another spelling: renamed by the tree path
-    if (k == "groups" && groups_) return false;   // the computed one replaces it, at the end
+    // "members" (kept beside the bytes by the store) and "groups" (computed) get their $ref from
+    // present() (RFC 7643 §4.1.2, §4.2); bytes that hold either are left to the tree path.
+    if (k == "members" || k == "groups") return decline();
     if (const Attribute* common = find_common_attribute(k)) {
       if (common->name != k) return decline();
       if (k == "id") id_seen_ = true;  // the location's id is the record's (set_id)
@@ -185,8 +170,6 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
       if (a->name != k) return decline();
       if (!returned_by_default(*a)) return false;
       attribute(*a);
-      if (k == "members") next_.refs = Refs::ByType;
-      if (k == "groups") next_.refs = Refs::Groups;
       return true;
     }
     if (istarts_with(k, "urn:")) {
@@ -233,7 +216,6 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
         next_.mark = out_.size();
         if (!container || array) return Kind::Skip;
         next_.attribute = parent.attribute;
-        next_.refs = parent.refs;
         return Kind::Complex;
       default:
         break;
@@ -250,7 +232,6 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
     if (frames_.empty()) return decline();
     Frame& parent = frames_.back();
     const Kind kind = child_kind(false, false);
-    next_.capture = Next::Capture::None;
     if (kind == Kind::Skip) {
       undo_key(parent);
       return true;
@@ -285,7 +266,6 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
       f.attribute = next_.attribute;
       f.schema = next_.schema;
       f.meta = next_.meta;
-      f.refs = next_.refs;
       out_ += array ? '[' : '{';
     }
     next_ = Next{};
@@ -323,17 +303,9 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
     ++f.kept;
   }
 
-  // meta.location (RFC 7643 §3.1) and the $ref of a membership entry (RFC 7643 §4.1.2, §4.2).
+  // meta.location (RFC 7643 §3.1), which present() sets from the request's base URL.
   void complete(Frame& f) {
     if (f.meta && !id_.empty()) add_member(f, "location", ctx_.location(type_, id_));
-    if (f.refs == Refs::None || !f.ref_value) return;
-    const ResourceType* target = nullptr;
-    if (f.refs == Refs::Groups) {
-      target = ctx_.registry.find_resource_type("Group");
-    } else if (f.ref_type) {
-      target = ctx_.registry.find_resource_type(*f.ref_type);
-    }
-    if (target) add_member(f, "$ref", ctx_.location(*target, *f.ref_value));
   }
 
   // The end of the resource: the computed "groups", presented and projected as the tree path

@@ -201,6 +201,8 @@ std::optional<StoredRecord> InMemoryStore::get_record(std::string_view type,
   const auto* t = table(type);
   const Record* r = t ? t->find(id) : nullptr;
   if (!r) return std::nullopt;
+  // A group's members are kept beside its bytes (MemberList): those answers come from the tree.
+  if (t->members_of(r->id())) return std::nullopt;
   const auto bytes = r->bytes();
   StoredRecord out{std::string(r->id()), {bytes.begin(), bytes.end()}, version_of(*r), nullptr};
   if (t->spec().exposes_groups) {

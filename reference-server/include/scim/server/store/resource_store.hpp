@@ -154,8 +154,9 @@ class ResourceStore {
 
   // 404 when absent. Resources of `exposes_groups` types carry the computed "groups".
   virtual Result<StoredResource> get(std::string_view type, std::string_view id) const = 0;
-  // The same resource in its stored form; nullopt when the store keeps no such form (the caller
-  // then uses get(), which also answers the 404).
+  // The same resource in its stored form; nullopt when the store keeps no such form for it (a
+  // group whose members are kept beside its bytes, say): the caller then uses get(), which also
+  // answers the 404.
   virtual std::optional<StoredRecord> get_record(std::string_view type, std::string_view id) const {
     (void)type;
     (void)id;
