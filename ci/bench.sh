@@ -18,6 +18,7 @@
 #   BENCH_SUITE_JOBS (4) BENCH_SLOW_DURATION (15s: search, bulk and group, whose requests are slow)
 #   BENCH_PEERS ("scimmy" when node and npm exist, else ""): peers that run the get scenario in
 #     the same rounds (bench/peers/); BENCH_PEER_MAX_USERS (100000): sizes above it skip them
+#   BENCH_BIG_GROUP (half the users, at most 10000): members of the group scenario's big group
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -220,7 +221,7 @@ suite() {
   record suite "${s}s" - - - - - - - "exit=$rc"
 }
 
-# bench_size N: a fresh server holding N users (plus 100 groups of 20 and one of up to 10,000),
+# bench_size N: a fresh server holding N users (plus 100 groups of 20 and one of BENCH_BIG_GROUP),
 # then every scenario.
 bench_size() {
   users=$1
@@ -229,7 +230,8 @@ bench_size() {
   server_url=$url
   server_pid=$last_pid
   base_path="/${server_url#http://*/}"
-  local big=$((users / 2 < 10000 ? users / 2 : 10000)) started
+  local big=${BENCH_BIG_GROUP:-$((users / 2 < 10000 ? users / 2 : 10000))} started
+  ((big < users)) || { echo "bench: BENCH_BIG_GROUP must be below the users ($users)" >&2; exit 2; }
   echo "bench: seeding $users users (load $(load1))"
   started=$(now)
   "$bin/scim-bench-data" seed --url "$server_url" --token "$token" --users "$users" \
