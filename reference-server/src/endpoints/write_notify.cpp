@@ -23,7 +23,8 @@ WriteEvent make_event(const Context& ctx, const ResourceType& type,
   e.txn = ctx.request.txn.empty() ? ctx.new_id() : ctx.request.txn;
   if (kind != WriteEvent::Kind::Delete) {
     e.version = format_etag(stored.version);
-    e.resource = present(ctx, type, stored.resource);
+    e.stored = &stored.resource;
+    if (ctx.sink->wants_resource()) e.resource = present(ctx, type, stored.resource);
   }
   return e;
 }

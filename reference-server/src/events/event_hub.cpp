@@ -1,6 +1,8 @@
 // Write -> SETs -> feeds. The feed selection rules follow RFC 9967 §2.3-§2.4.
 #include "scim/server/events/event_hub.hpp"
 
+#include <optional>
+
 #include "scim/protocol/urns.hpp"
 #include "scim/server/events/ids.hpp"
 
@@ -8,7 +10,7 @@ namespace scim::events {
 
 EventHub::EventHub(HubOptions options, JwsSigner signer, FeedRegistry& feeds, SetBuilder builder)
     : options_(std::move(options)),
-      signer_(std::move(signer)),
+      signer_(std::make_shared<const JwsSigner>(std::move(signer))),
       feeds_(feeds),
       builder_(std::move(builder)) {}
 
@@ -25,10 +27,21 @@ SetContext EventHub::context_for(const std::vector<std::shared_ptr<Feed>>& feeds
 
 IssuedSet EventHub::sign_and_publish(nlohmann::json claims,
                                      const std::vector<std::shared_ptr<Feed>>& to) {
-  IssuedSet set{claims.value("jti", std::string()), signer_.sign(claims)};
+  IssuedSet set{claims.value("jti", std::string()), signer_->sign(claims)};
   for (const auto& f : to) f->publish(set.jti, set.jwt);
   ++issued_;
   return set;
+}
+
+void EventHub::publish_pending(SetFacts facts, std::shared_ptr<const SetContext> context,
+                               const std::vector<std::shared_ptr<Feed>>& to) {
+  std::string jti = facts.jti;
+  auto set = std::make_shared<const PendingSet>(
+      std::move(jti), [facts = std::move(facts), context = std::move(context), signer = signer_] {
+        return signer->sign(claims_of(facts, *context));
+      });
+  for (const auto& f : to) f->publish(set);
+  ++issued_;
 }
 
 void EventHub::on_write(const server::WriteEvent& event) {
@@ -38,16 +51,21 @@ void EventHub::on_write(const server::WriteEvent& event) {
     if (f->carries(event.resource_type, subject.uri)) targets.push_back(f);
   }
   if (targets.empty()) return;
-  server::WriteEvent with_txn = event;
-  if (with_txn.txn.empty()) with_txn.txn = random_hex_id();  // §2.2: txn always present
+  std::optional<server::WriteEvent> with_txn;  // §2.2: txn always present
+  if (event.txn.empty()) {
+    with_txn = event;
+    with_txn->txn = random_hex_id();
+  }
+  const server::WriteEvent& write = with_txn ? *with_txn : event;
   // The location is "<base URL><subject uri>"; what precedes the subject is the base URL.
   const auto& loc = event.location;
   const bool suffixed =
       loc.size() >= subject.uri.size() &&
       loc.compare(loc.size() - subject.uri.size(), subject.uri.size(), subject.uri) == 0;
   const std::string base = suffixed ? loc.substr(0, loc.size() - subject.uri.size()) : loc;
-  for (auto& claims : builder_.for_write(with_txn, context_for(targets, issuer_for(base)))) {
-    sign_and_publish(std::move(claims), targets);
+  auto context = std::make_shared<const SetContext>(context_for(targets, issuer_for(base)));
+  for (auto& facts : builder_.plan_write(write, *context)) {
+    publish_pending(std::move(facts), context, targets);
   }
   // §2.4.4: a deleted resource leaves its feeds without a separate feed:remove.
   if (event.kind == server::WriteEvent::Kind::Delete) {

@@ -172,5 +172,104 @@ TEST_F(HubFixture, DuplicateFeedIsUniquenessConflict) {
   EXPECT_EQ(bad.error().scim_type, ScimType::InvalidValue);
 }
 
+// SETs of writes are signed when a consumer first needs them (pending_set.hpp), with the claims
+// of the write: the bytes a poll hands out are those the hub signed at the write before.
+struct LazyHubFixture : ::testing::Test {
+  std::chrono::system_clock::time_point now{std::chrono::seconds{1458496404}};
+  int jtis = 0;
+  CollectingTransport transport;
+  FeedRegistry registry{FeedRegistryLimits{}, transport};
+  JwsSigner signer = *JwsSigner::hs256(std::string(32, 's'));
+  SetBuilder builder() {
+    return SetBuilder([this] { return now; }, [this] { return "jti-" + std::to_string(++jtis); });
+  }
+  EventHub hub{HubOptions{"https://iss", PayloadMode::Notice}, signer, registry, builder()};
+};
+
+TEST_F(LazyHubFixture, APolledSetIsTheOneSignedAtTheWrite) {
+  auto e = write(server::WriteEvent::Kind::Patch, "u1");
+  e.txn = "txn-1";
+  e.patch_ops = {{{"op", "replace"}, {"path", "active"}, {"value", false}}};
+  e.active_before = true;
+  e.active_after = false;
+  // What signing at the write made: the same builder state, the same context.
+  int eager_jtis = 0;
+  const SetBuilder eager([this] { return now; },
+                         [&] { return "jti-" + std::to_string(++eager_jtis); });
+  const SetContext context{"https://iss", {"https://iss/Feeds/default"}, PayloadMode::Notice};
+  std::vector<std::string> expected;
+  for (const auto& claims : eager.for_write(e, context)) expected.push_back(signer.sign(claims));
+
+  hub.on_write(e);
+  now += std::chrono::hours{1};  // a later poll does not move "iat"
+  PollRequest req;
+  req.return_immediately = true;
+  auto polled = registry.find("t1", "default")->queue().poll(req, 0ms);
+  ASSERT_EQ(polled.sets.size(), 2u);  // prov:patch, then prov:deactivate, in order
+  EXPECT_EQ(polled.sets[0].first, "jti-1");
+  EXPECT_EQ(polled.sets[0].second, expected[0]);
+  EXPECT_EQ(polled.sets[1].first, "jti-2");
+  EXPECT_EQ(polled.sets[1].second, expected[1]);
+  EXPECT_EQ(hub.issued(), 2u);
+  // Handed out, so not offered again before the redelivery delay.
+  auto again = registry.find("t1", "default")->queue().poll(req, 0ms);
+  EXPECT_TRUE(again.sets.empty());  // not yet eligible for redelivery
+}
+
+TEST_F(LazyHubFixture, PushAndPollHandOutTheSameBytes) {
+  ASSERT_TRUE(registry.add_receiver("t1", "default", {"http://127.0.0.1:9/x", "tok"}).ok());
+  auto e = write(server::WriteEvent::Kind::Create, "u1");
+  e.txn = "txn-1";
+  hub.on_write(e);
+  PollRequest req;
+  req.return_immediately = true;
+  auto polled = registry.find("t1", "default")->queue().poll(req, 0ms);
+  ASSERT_EQ(polled.sets.size(), 1u);
+  for (int i = 0; i < 500; ++i) {
+    {
+      std::lock_guard lock(transport.mu);
+      if (!transport.sets.empty()) break;
+    }
+    std::this_thread::sleep_for(2ms);
+  }
+  std::lock_guard lock(transport.mu);
+  ASSERT_EQ(transport.sets.size(), 1u);
+  EXPECT_EQ(transport.sets[0], polled.sets[0].second);
+  auto claims = signer.verify(transport.sets[0]);
+  ASSERT_TRUE(claims.ok());
+  EXPECT_EQ(claims->claims["jti"], "jti-1");
+  EXPECT_EQ(claims->claims["events"][std::string(urn::event::kCreateNotice)]["attributes"],
+            nlohmann::json({"id", "userName"}));
+}
+
+// Only "full" SETs carry the resource, so only then does a write present a copy for the hub.
+TEST_F(LazyHubFixture, OnlyFullModeWantsThePresentedResource) {
+  EXPECT_FALSE(hub.wants_resource());
+  EventHub full{HubOptions{"https://iss", PayloadMode::Full}, signer, registry, builder()};
+  EXPECT_TRUE(full.wants_resource());
+}
+
+// Retention is bounded by count as before: the oldest SET makes room, counted as dropped, and the
+// ones kept are handed out in publication order.
+TEST_F(LazyHubFixture, RetentionStaysBoundedByCount) {
+  FeedRegistryLimits limits;
+  limits.poll.max_entries = 2;
+  FeedRegistry small{limits, transport};
+  EventHub bounded{HubOptions{"https://iss", PayloadMode::Notice}, signer, small, builder()};
+  for (int i = 1; i <= 3; ++i) {
+    bounded.on_write(write(server::WriteEvent::Kind::Create, "u" + std::to_string(i)));
+  }
+  auto& queue = small.find("t1", "default")->queue();
+  EXPECT_EQ(queue.size(), 2u);
+  EXPECT_EQ(queue.counters().dropped_full, 1u);
+  PollRequest req;
+  req.return_immediately = true;
+  auto polled = queue.poll(req, 0ms);
+  ASSERT_EQ(polled.sets.size(), 2u);
+  EXPECT_EQ(polled.sets[0].first, "jti-2");
+  EXPECT_EQ(polled.sets[1].first, "jti-3");
+  EXPECT_EQ(signer.verify(polled.sets[1].second)->claims["sub_id"]["id"], "u3");
+}
+
 }  // namespace
 }  // namespace scim::events

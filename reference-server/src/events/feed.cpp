@@ -56,9 +56,13 @@ std::size_t Feed::member_count() const {
 }
 
 void Feed::publish(const std::string& jti, const std::string& jwt) {
-  queue_.publish(jti, jwt);
+  publish(std::make_shared<const PendingSet>(jti, jwt));
+}
+
+void Feed::publish(const SharedSet& set) {
+  queue_.publish(set);
   std::lock_guard lock(mu_);
-  for (auto& r : receivers_) r->enqueue(jti, jwt);
+  for (auto& r : receivers_) r->enqueue(set);
 }
 
 bool Feed::add_receiver(std::unique_ptr<PushDeliverer> receiver) {

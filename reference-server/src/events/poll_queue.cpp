@@ -13,9 +13,13 @@ PollQueue::PollQueue(PollQueueLimits limits, Clock clock, server::QueueMeter::Re
       meter_("poll retention", limits.max_entries, std::move(report)) {}
 
 void PollQueue::publish(std::string jti, std::string jwt) {
+  publish(std::make_shared<const PendingSet>(std::move(jti), std::move(jwt)));
+}
+
+void PollQueue::publish(SharedSet set) {
   {
     std::lock_guard lock(mu_);
-    if (by_jti_.count(jti) != 0) return;  // same jti twice is the same SET (RFC 8417 §2.2)
+    if (by_jti_.count(set->jti()) != 0) return;  // same jti twice is the same SET (RFC 8417 §2.2)
     if (limits_.max_entries == 0) {
       ++counters_.dropped_full;
       meter_.on_refused();
@@ -28,8 +32,8 @@ void PollQueue::publish(std::string jti, std::string jwt) {
       meter_.on_refused();  // the oldest SET makes room for the new one
       evicted = true;
     }
-    entries_.push_back(Entry{jti, std::move(jwt), clock_(), std::nullopt});
-    by_jti_.emplace(std::move(jti), std::prev(entries_.end()));
+    entries_.push_back(Entry{std::move(set), clock_(), std::nullopt});
+    by_jti_.emplace(entries_.back().set->jti(), std::prev(entries_.end()));
     ++counters_.published;
     meter_.on_accepted(evicted);
   }
@@ -37,7 +41,7 @@ void PollQueue::publish(std::string jti, std::string jwt) {
 }
 
 void PollQueue::erase_locked(Iter it) {
-  by_jti_.erase(it->jti);
+  by_jti_.erase(it->set->jti());
   entries_.erase(it);
 }
 
@@ -71,42 +75,47 @@ bool PollQueue::eligible(const Entry& e, std::chrono::steady_clock::time_point n
   return !e.handed_out_at || now - *e.handed_out_at >= limits_.redelivery_after;
 }
 
-PollResult PollQueue::take_locked(std::size_t limit) {
-  PollResult result;
+bool PollQueue::take_locked(std::size_t limit, std::vector<SharedSet>& taken) {
   const auto now = clock_();
   for (auto& e : entries_) {
     if (!eligible(e, now)) continue;
-    if (result.sets.size() >= limit) {
-      result.more_available = true;
-      break;
-    }
+    if (taken.size() >= limit) return true;
     if (e.handed_out_at) ++counters_.redelivered;
     e.handed_out_at = now;
-    result.sets.emplace_back(e.jti, e.jwt);
+    taken.push_back(e.set);
   }
-  return result;
+  return false;
 }
 
 PollResult PollQueue::poll(const PollRequest& request, std::chrono::milliseconds max_wait) {
-  std::unique_lock lock(mu_);
-  apply_acks_locked(request);
-  expire_locked(clock_());
-  std::size_t limit = limits_.max_events_per_poll;
-  if (request.max_events && *request.max_events < limit) limit = *request.max_events;
-  PollResult result = take_locked(limit);
-  if (!result.sets.empty() || request.return_immediately || closed_) return result;
-  // Long poll (RFC 8936 §2.5): wait for a SET or the bounded timeout. An ack-only request with
-  // maxEvents 0 still waits, as §2.4.2 says, until a SET is ready.
-  const auto deadline = std::chrono::steady_clock::now() + max_wait;
-  cv_.wait_until(lock, deadline, [&] {
-    if (closed_) return true;
-    const auto now = clock_();
-    for (const auto& e : entries_) {
-      if (eligible(e, now)) return true;
+  std::vector<SharedSet> taken;
+  PollResult result;
+  {
+    std::unique_lock lock(mu_);
+    apply_acks_locked(request);
+    expire_locked(clock_());
+    std::size_t limit = limits_.max_events_per_poll;
+    if (request.max_events && *request.max_events < limit) limit = *request.max_events;
+    result.more_available = take_locked(limit, taken);
+    if (taken.empty() && !request.return_immediately && !closed_) {
+      // Long poll (RFC 8936 §2.5): wait for a SET or the bounded timeout. An ack-only request
+      // with maxEvents 0 still waits, as §2.4.2 says, until a SET is ready.
+      const auto deadline = std::chrono::steady_clock::now() + max_wait;
+      cv_.wait_until(lock, deadline, [&] {
+        if (closed_) return true;
+        const auto now = clock_();
+        for (const auto& e : entries_) {
+          if (eligible(e, now)) return true;
+        }
+        return false;
+      });
+      result.more_available = take_locked(limit, taken);
     }
-    return false;
-  });
-  return take_locked(limit);
+  }
+  // Signed here, outside the lock, so writers publishing meanwhile never wait for it.
+  result.sets.reserve(taken.size());
+  for (const auto& set : taken) result.sets.emplace_back(set->jti(), set->jwt());
+  return result;
 }
 
 void PollQueue::close() {

@@ -21,6 +21,10 @@ PushDeliverer::~PushDeliverer() {
 }
 
 bool PushDeliverer::enqueue(std::string jti, std::string jwt) {
+  return enqueue(std::make_shared<const PendingSet>(std::move(jti), std::move(jwt)));
+}
+
+bool PushDeliverer::enqueue(SharedSet set) {
   {
     std::lock_guard lock(mu_);
     if (stopping_ || queue_.size() >= limits_.queue_capacity) {
@@ -28,7 +32,7 @@ bool PushDeliverer::enqueue(std::string jti, std::string jwt) {
       if (!stopping_) meter_.on_refused();
       return false;
     }
-    queue_.push_back(Item{std::move(jti), std::move(jwt)});
+    queue_.push_back(Item{std::move(set)});
     ++counters_.enqueued;
     meter_.on_accepted();
   }
@@ -109,12 +113,13 @@ void PushDeliverer::deliver(const Item& item) {
       }
       backoff = std::min(backoff * 2, limits_.max_backoff);
     }
-    const PushOutcome outcome = transport_.post(target_, item.jwt);
+    const PushOutcome outcome = transport_.post(target_, item.set->jwt());
     if (handle_outcome(item, outcome, attempt)) return;
   }
   std::lock_guard lock(mu_);
   ++counters_.failed;
-  log("gave up on " + item.jti + " after " + std::to_string(limits_.max_attempts) + " attempts");
+  log("gave up on " + item.set->jti() + " after " + std::to_string(limits_.max_attempts) +
+      " attempts");
 }
 
 bool PushDeliverer::handle_outcome(const Item& item, const PushOutcome& outcome, int attempt) {
@@ -136,7 +141,7 @@ bool PushDeliverer::handle_outcome(const Item& item, const PushOutcome& outcome,
     }
   }
   counters_.last_error = why;
-  log(item.jti + " attempt " + std::to_string(attempt) + ": " + why);
+  log(item.set->jti() + " attempt " + std::to_string(attempt) + ": " + why);
   // A 400 is the receiver rejecting this SET (parse/validation): retrying the same bytes cannot
   // help (RFC 8935 §4). Every other failure may be transient.
   if (outcome.status == 400) {

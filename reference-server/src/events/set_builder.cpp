@@ -55,20 +55,19 @@ void patch_op_attributes(const nlohmann::json& op, std::vector<std::string>& nam
   for (const auto& [key, unused] : value->items()) add_unique(names, key);
 }
 
-nlohmann::json prov_payload(const server::WriteEvent& event, PayloadMode mode) {
-  nlohmann::json payload = nlohmann::json::object();
-  if (event.kind == Kind::Delete) return payload;  // §2.4.4: no payload attributes
+// §2.4: the payload of the prov:* event; a delete has none (§2.4.4).
+void add_payload(SetFacts& facts, const server::WriteEvent& event, PayloadMode mode) {
+  if (event.kind == Kind::Delete) return;
   if (mode == PayloadMode::Full) {
     if (event.kind == Kind::Patch) {
-      payload["data"] = {{"schemas", {urn::kPatchOp}}, {"Operations", event.patch_ops}};
+      facts.data = {{"schemas", {urn::kPatchOp}}, {"Operations", event.patch_ops}};
     } else {
-      payload["data"] = event.resource;
+      facts.data = event.resource;
     }
   } else {
-    payload["attributes"] = notice_attributes(event);
+    facts.attributes = notice_attributes(event);
   }
-  if (!event.version.empty()) payload["version"] = event.version;  // §2.2 "version"
-  return payload;
+  facts.version = event.version;  // §2.2 "version", when known
 }
 
 }  // namespace
@@ -98,8 +97,12 @@ std::vector<std::string> notice_attributes(const server::WriteEvent& event) {
     }
     return names;
   }
-  if (!event.resource.is_object()) return names;
-  for (const auto& [key, unused] : event.resource.items()) {
+  // The presented resource when the sink took it, else the stored one: their top-level names
+  // differ only in "meta", which is not listed.
+  const nlohmann::json* resource = &event.resource;
+  if (!resource->is_object() && event.stored) resource = event.stored;
+  if (!resource->is_object()) return names;
+  for (const auto& [key, unused] : resource->items()) {
     // "schemas" and "meta" are bookkeeping; Figure 5 lists "id" for create, Figure 9 omits it
     // for put (the id did not change).
     if (key == "schemas" || key == "meta") continue;
@@ -117,34 +120,54 @@ SetBuilder::SetBuilder()
 SetBuilder::SetBuilder(Clock clock, IdSource jti_source)
     : clock_(std::move(clock)), jti_(std::move(jti_source)) {}
 
-nlohmann::json SetBuilder::envelope(const SubjectRef& subject, const std::string& txn,
-                                    const SetContext& ctx) const {
-  const auto iat =
-      std::chrono::duration_cast<std::chrono::seconds>(clock_().time_since_epoch()).count();
-  nlohmann::json sub_id = {{"format", "scim"}, {"uri", subject.uri}};
-  if (!subject.id.empty()) sub_id["id"] = subject.id;
-  if (subject.external_id) sub_id["externalId"] = *subject.external_id;
-  nlohmann::json set = {{"iss", ctx.issuer}, {"iat", iat},
-                        {"jti", jti_()},     {"aud", ctx.audience},
+nlohmann::json claims_of(const SetFacts& facts, const SetContext& ctx) {
+  nlohmann::json sub_id = {{"format", "scim"}, {"uri", facts.subject.uri}};
+  if (!facts.subject.id.empty()) sub_id["id"] = facts.subject.id;
+  if (facts.subject.external_id) sub_id["externalId"] = *facts.subject.external_id;
+  nlohmann::json set = {{"iss", ctx.issuer}, {"iat", facts.iat},
+                        {"jti", facts.jti},  {"aud", ctx.audience},
                         {"sub_id", sub_id},  {"events", nlohmann::json::object()}};
   // §2.2: "txn" is REQUIRED for async, co-ordinated provisioning and replication; always set.
-  if (!txn.empty()) set["txn"] = txn;
+  if (!facts.txn.empty()) set["txn"] = facts.txn;
+  if (facts.event_uri.empty()) return set;
+  nlohmann::json payload = nlohmann::json::object();
+  if (facts.attributes) payload["attributes"] = *facts.attributes;
+  if (facts.data) payload["data"] = *facts.data;
+  if (!facts.version.empty()) payload["version"] = facts.version;
+  set["events"][std::string(facts.event_uri)] = std::move(payload);
   return set;
+}
+
+SetFacts SetBuilder::new_facts(const SubjectRef& subject, const std::string& txn,
+                               std::string_view uri) const {
+  const auto iat =
+      std::chrono::duration_cast<std::chrono::seconds>(clock_().time_since_epoch()).count();
+  return SetFacts{jti_(), static_cast<std::int64_t>(iat), subject, txn, uri, {}, {}, {}};
+}
+
+nlohmann::json SetBuilder::envelope(const SubjectRef& subject, const std::string& txn,
+                                    const SetContext& ctx) const {
+  return claims_of(new_facts(subject, txn, {}), ctx);
+}
+
+std::vector<SetFacts> SetBuilder::plan_write(const server::WriteEvent& event,
+                                             const SetContext& ctx) const {
+  const SubjectRef subject = subject_of(event);
+  std::vector<SetFacts> sets;
+  sets.push_back(new_facts(subject, event.txn, prov_uri(event.kind, ctx.mode)));
+  add_payload(sets.back(), event, ctx.mode);
+  if (event.active_before && event.active_after && *event.active_before != *event.active_after) {
+    // §2.4.5/§2.4.6: no payload
+    sets.push_back(
+        new_facts(subject, event.txn, *event.active_after ? ev::kActivate : ev::kDeactivate));
+  }
+  return sets;
 }
 
 std::vector<nlohmann::json> SetBuilder::for_write(const server::WriteEvent& event,
                                                   const SetContext& ctx) const {
-  const SubjectRef subject = subject_of(event);
   std::vector<nlohmann::json> sets;
-  nlohmann::json prov = envelope(subject, event.txn, ctx);
-  prov["events"][std::string(prov_uri(event.kind, ctx.mode))] = prov_payload(event, ctx.mode);
-  sets.push_back(std::move(prov));
-  if (event.active_before && event.active_after && *event.active_before != *event.active_after) {
-    nlohmann::json flip = envelope(subject, event.txn, ctx);
-    const auto uri = *event.active_after ? ev::kActivate : ev::kDeactivate;
-    flip["events"][std::string(uri)] = nlohmann::json::object();  // §2.4.5/§2.4.6: no payload
-    sets.push_back(std::move(flip));
-  }
+  for (const auto& f : plan_write(event, ctx)) sets.push_back(claims_of(f, ctx));
   return sets;
 }
 

@@ -138,5 +138,62 @@ TEST(SetBuilder, Figure2FeedAddHasEmptyPayload) {
             nlohmann::json({{std::string(urn::event::kFeedAdd), nlohmann::json::object()}}));
 }
 
+// The SET bytes of a write, pinned: claims_of (used when a SET is signed on first use) must keep
+// building the claims the builder made when every SET was signed at the write. nlohmann::json
+// objects serialise their members in key order.
+TEST(SetBuilder, ClaimsOfAWriteArePinned) {
+  auto e = user_create();
+  e.kind = Kind::Patch;
+  e.patch_ops = {{{"op", "replace"}, {"path", "active"}, {"value", false}}};
+  e.active_before = true;
+  e.active_after = false;
+  auto sets = fixed_builder().for_write(e, ctx(PayloadMode::Notice));
+  ASSERT_EQ(sets.size(), 2u);
+  EXPECT_EQ(sets[0].dump(),
+            R"({"aud":["https://scim.example.com/Feeds/98d5"],"events":{")"
+            R"(urn:ietf:params:scim:event:prov:patch:notice":{"attributes":["active"],)"
+            R"("version":"W/\"1\""}},"iat":1458496404,"iss":"https://scim.example.com",)"
+            R"("jti":"jti-1","sub_id":{"externalId":"jdoe","format":"scim","id":)"
+            R"("44f6142df96bd6ab61e7521d9","uri":"/Users/44f6142df96bd6ab61e7521d9"},)"
+            R"("txn":"txn-1"})");
+  EXPECT_EQ(sets[1].dump(),
+            R"({"aud":["https://scim.example.com/Feeds/98d5"],"events":{")"
+            R"(urn:ietf:params:scim:event:prov:deactivate":{}},"iat":1458496404,)"
+            R"("iss":"https://scim.example.com","jti":"jti-2","sub_id":{"externalId":"jdoe",)"
+            R"("format":"scim","id":"44f6142df96bd6ab61e7521d9","uri":)"
+            R"("/Users/44f6142df96bd6ab61e7521d9"},"txn":"txn-1"})");
+}
+
+// plan_write draws the jti and reads the clock at the write; claims_of only assembles them.
+TEST(SetBuilder, PlannedFactsFixJtiAndIatAtTheWrite) {
+  auto now = std::chrono::system_clock::time_point{std::chrono::seconds{100}};
+  int n = 0;
+  SetBuilder builder([&] { return now; }, [&] { return "jti-" + std::to_string(++n); });
+  auto facts = builder.plan_write(user_create(), ctx(PayloadMode::Full));
+  now += std::chrono::seconds{50};
+  ASSERT_EQ(facts.size(), 1u);
+  const auto claims = claims_of(facts[0], ctx(PayloadMode::Full));
+  EXPECT_EQ(claims["iat"], 100);
+  EXPECT_EQ(claims["jti"], "jti-1");
+  EXPECT_EQ(claims["events"][std::string(urn::event::kCreateFull)]["data"], user_create().resource);
+  EXPECT_EQ(n, 1);  // building the claims drew no further jti
+}
+
+// A sink that does not take the presented copy (WriteEvent::resource) still lists the same names:
+// the stored resource's, "meta" aside, which a notice never lists.
+TEST(SetBuilder, NoticeOfAStoredResourceListsTheSameNames) {
+  auto presented = user_create();
+  const nlohmann::json stored = presented.resource;
+  presented.resource["meta"]["location"] = presented.location;
+  auto bare = user_create();
+  bare.resource = nullptr;
+  bare.stored = &stored;
+  for (auto kind : {Kind::Create, Kind::Put}) {
+    presented.kind = bare.kind = kind;
+    EXPECT_EQ(notice_attributes(bare), notice_attributes(presented));
+    EXPECT_FALSE(notice_attributes(bare).empty());
+  }
+}
+
 }  // namespace
 }  // namespace scim::events

@@ -1,11 +1,14 @@
 // The EventSink the resource endpoints report committed writes to (api/write_event.hpp):
-// turns each write into signed SETs (RFC 9967 §2.4) and publishes each SET once,
+// turns each write into SETs (RFC 9967 §2.4) and publishes each SET once,
 // with "aud" naming every feed that carries it, to those feeds' poll queues and push receivers.
+// A write's SETs are published as facts fixed at the write (jti, iat, claims' inputs) and
+// serialised and signed when a poll or a push first needs them (pending_set.hpp).
 // Also issues feed:add/remove (§2.3) and misc:asyncresp (§2.5.1.3) SETs. Never blocks on I/O.
 #pragma once
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -38,6 +41,8 @@ class EventHub final : public server::EventSink {
            SetBuilder builder = SetBuilder());
 
   void on_write(const server::WriteEvent& event) override;
+  // Only "full" SETs carry the resource (RFC 9967 §2.4); a notice lists its attribute names.
+  bool wants_resource() const override { return options_.mode == PayloadMode::Full; }
 
   // Explicit feed membership (draft §2.3.1/§2.3.2). 404 for an unknown feed, 400 invalidValue
   // for an "all" feed (membership is implicit there). A no-op change issues no SET.
@@ -55,7 +60,7 @@ class EventHub final : public server::EventSink {
   std::string issuer_for(const std::string& base_url) const;
 
   const HubOptions& options() const { return options_; }
-  const JwsSigner& signer() const { return signer_; }
+  const JwsSigner& signer() const { return *signer_; }
   FeedRegistry& feeds() { return feeds_; }
   std::uint64_t issued() const { return issued_.load(); }
 
@@ -64,11 +69,15 @@ class EventHub final : public server::EventSink {
 
  private:
   IssuedSet sign_and_publish(nlohmann::json claims, const std::vector<std::shared_ptr<Feed>>& to);
+  // Publishes a SET to be signed on first use (the facts and context are kept until then).
+  void publish_pending(SetFacts facts, std::shared_ptr<const SetContext> context,
+                       const std::vector<std::shared_ptr<Feed>>& to);
   SetContext context_for(const std::vector<std::shared_ptr<Feed>>& feeds,
                          const std::string& issuer) const;
 
   HubOptions options_;
-  JwsSigner signer_;
+  // Shared with the SETs not signed yet, which may outlive the hub in a push worker's queue.
+  std::shared_ptr<const JwsSigner> signer_;
   FeedRegistry& feeds_;
   SetBuilder builder_;
   std::atomic<std::uint64_t> issued_{0};

@@ -53,6 +53,7 @@ class Feed {
 
   // Buffers the SET for polling and hands it to every push receiver (never blocks).
   void publish(const std::string& jti, const std::string& jwt);
+  void publish(const SharedSet& set);
   PollQueue& queue() { return queue_; }
 
   bool add_receiver(std::unique_ptr<PushDeliverer> receiver);

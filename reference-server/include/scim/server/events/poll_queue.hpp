@@ -14,10 +14,12 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 #include "scim/server/api/queue_meter.hpp"
+#include "scim/server/events/pending_set.hpp"
 
 namespace scim::events {
 
@@ -59,6 +61,9 @@ class PollQueue {
 
   // Appends a SET. When the queue is full the oldest entry is dropped and counted.
   void publish(std::string jti, std::string jwt);
+  // The same for a SET that may not be signed yet: a poll that hands it out signs it, outside
+  // the queue's lock.
+  void publish(SharedSet set);
   // Applies acks and errors, then returns eligible SETs. When none are eligible and the request
   // is a long poll, waits up to `max_wait` (or until close()) for one to arrive.
   PollResult poll(const PollRequest& request, std::chrono::milliseconds max_wait);
@@ -76,8 +81,7 @@ class PollQueue {
 
  private:
   struct Entry {
-    std::string jti;
-    std::string jwt;
+    SharedSet set;
     std::chrono::steady_clock::time_point published_at;
     std::optional<std::chrono::steady_clock::time_point> handed_out_at;
   };
@@ -86,15 +90,16 @@ class PollQueue {
   void apply_acks_locked(const PollRequest& request);
   void expire_locked(std::chrono::steady_clock::time_point now);
   bool eligible(const Entry& e, std::chrono::steady_clock::time_point now) const;
-  PollResult take_locked(std::size_t limit);
+  // Marks up to `limit` eligible SETs handed out and appends them; true when more were eligible.
+  bool take_locked(std::size_t limit, std::vector<SharedSet>& taken);
   void erase_locked(Iter it);
 
   PollQueueLimits limits_;
   Clock clock_;
   mutable std::mutex mu_;
   std::condition_variable cv_;
-  std::list<Entry> entries_;  // publication order
-  std::unordered_map<std::string, Iter> by_jti_;
+  std::list<Entry> entries_;                           // publication order
+  std::unordered_map<std::string_view, Iter> by_jti_;  // views of the entries' own jti
   PollCounters counters_;
   std::list<std::string> recent_errors_;
   bool closed_ = false;

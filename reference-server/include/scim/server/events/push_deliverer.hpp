@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "scim/server/api/queue_meter.hpp"
+#include "scim/server/events/pending_set.hpp"
 #include "scim/server/events/push_transport.hpp"
 
 namespace scim::events {
@@ -50,6 +51,8 @@ class PushDeliverer {
   // Never blocks on the network. Returns false (and counts a drop) when the queue is full or the
   // deliverer is stopping.
   bool enqueue(std::string jti, std::string jwt);
+  // The same for a SET that may not be signed yet: the worker signs it before sending.
+  bool enqueue(SharedSet set);
   // Stops the worker: the SET in flight finishes its current attempt, queued SETs are dropped
   // (counted). Idempotent; the destructor calls it.
   void stop();
@@ -68,8 +71,7 @@ class PushDeliverer {
 
  private:
   struct Item {
-    std::string jti;
-    std::string jwt;
+    SharedSet set;
   };
   void run();
   void deliver(const Item& item);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -32,6 +33,24 @@ struct SubjectRef {
   std::optional<std::string> external_id;
 };
 
+// Everything a SET's claims are made of, decided when it is issued ("jti" and "iat" included),
+// so that the claims can be built later (claims_of) and still be the ones of that moment.
+struct SetFacts {
+  std::string jti;       // RFC 8417 §2.2
+  std::int64_t iat = 0;  // seconds since the epoch
+  SubjectRef subject;
+  std::string txn;             // empty: no "txn" claim
+  std::string_view event_uri;  // one of urn::event's constants; empty: "events" is {}
+  // The event's payload (RFC 9967 §2.4): "attributes" (notice), "data" (full) and "version"
+  // when set; {} when none is (delete, activate, deactivate).
+  std::optional<std::vector<std::string>> attributes;
+  std::optional<nlohmann::json> data;
+  std::string version;
+};
+
+// The JWT claims of one SET: iss, iat, jti, aud, txn, sub_id and events (RFC 8417 §2.2).
+nlohmann::json claims_of(const SetFacts& facts, const SetContext& ctx);
+
 class SetBuilder {
  public:
   using Clock = std::function<std::chrono::system_clock::time_point()>;
@@ -45,6 +64,9 @@ class SetBuilder {
   // User.active flipped (before and after both known and different).
   std::vector<nlohmann::json> for_write(const server::WriteEvent& event,
                                         const SetContext& ctx) const;
+  // The same SETs as facts, to be built later: for_write(e, ctx) is claims_of(f, ctx) of each.
+  // Draws "jti" and reads the clock exactly as for_write does.
+  std::vector<SetFacts> plan_write(const server::WriteEvent& event, const SetContext& ctx) const;
   // feed:add / feed:remove (draft §2.3): empty payload.
   nlohmann::json feed_membership(bool added, const SubjectRef& subject, const std::string& txn,
                                  const SetContext& ctx) const;
@@ -57,6 +79,8 @@ class SetBuilder {
                           const SetContext& ctx) const;
 
  private:
+  SetFacts new_facts(const SubjectRef& subject, const std::string& txn, std::string_view uri) const;
+
   Clock clock_;
   IdSource jti_;
 };
