@@ -52,6 +52,17 @@ Result<Validated> validate_resource(const nlohmann::json& input, const Registry&
                                     const ResourceType& type, WriteMode write_mode,
                                     const nlohmann::json* existing, Mode mode,
                                     const WriteLimits& limits, const InteropRules& interop) {
+  if (mode == Mode::Strict) {
+    // No pre-pass: the engine reads the body as sent, without the copy a rewrite starts from.
+    ValueOptions options;
+    options.limits = limits;
+    options.interop = interop;
+    auto validated =
+        engine::validate_resource(input, registry, type, write_mode, existing, options);
+    if (!validated) return validated.error();
+    auto used = with({}, {{validated->accepted_non_canonical_value, kNonCanonicalValue}});
+    return Validated{std::move(validated->resource), std::move(used)};
+  }
   ResourceRewrite rewrite = rewrite_resource(input, registry, type, mode, limits);
   rewrite.options.interop = interop;
   auto validated = engine::validate_resource(rewrite.body, registry, type, write_mode, existing,
