@@ -19,6 +19,21 @@ using json = nlohmann::json;
 // nlohmann::json's out_of_range.406: a number literal that does not fit a double or an integer.
 constexpr int kNumberOverflow = 406;
 
+ScimError too_deep(std::size_t max_depth) {
+  return invalid_syntax("the request body nests deeper than " + std::to_string(max_depth) +
+                        " levels");
+}
+
+// Whether a container at `depth` (the outermost is 1), or one inside it, is deeper than allowed.
+bool nests_deeper(const json& value, std::size_t max_depth, std::size_t depth) {
+  if (!value.is_structured()) return false;
+  if (depth > max_depth) return true;
+  for (const auto& child : value) {
+    if (nests_deeper(child, max_depth, depth + 1)) return true;
+  }
+  return false;
+}
+
 // Tracks nesting and the member names of every open object, and builds the value (nlohmann's
 // DOM builder, fed only the events that passed). Returning false stops the parse.
 class Validator final : public JsonSaxBase<json> {
@@ -75,8 +90,7 @@ class Validator final : public JsonSaxBase<json> {
  private:
   bool enter() {
     if (++depth_ <= max_depth_) return true;
-    return fail(invalid_syntax("the request body nests deeper than " + std::to_string(max_depth_) +
-                               " levels"));
+    return fail(too_deep(max_depth_));
   }
   bool fail(ScimError e) {
     if (!error) error = std::move(e);
@@ -99,6 +113,11 @@ Result<json> parse_json_text(std::string_view text, std::size_t max_depth) {
     return validator.error.value_or(invalid_syntax("the request body is not valid JSON"));
   }
   return value;
+}
+
+std::optional<ScimError> check_nesting(const json& value, std::size_t max_depth) {
+  if (nests_deeper(value, max_depth, 1)) return too_deep(max_depth);
+  return std::nullopt;
 }
 
 }  // namespace scim::server

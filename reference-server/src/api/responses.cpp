@@ -79,6 +79,10 @@ Result<nlohmann::json> parse_body(const Request& request, std::size_t max_depth)
       return http_error(415, "Content-Type must be application/scim+json or application/json");
     }
   }
+  if (request.json_body) {
+    if (auto deep = check_nesting(*request.json_body, max_depth)) return *deep;
+    return *request.json_body;
+  }
   if (trim_ows(request.body).empty()) return invalid_syntax("the request body is empty");
   return parse_json_text(request.body, max_depth);
 }

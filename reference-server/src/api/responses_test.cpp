@@ -67,5 +67,35 @@ TEST(ErrorResponse, CarriesTheScimErrorBodyAndMediaType) {
   EXPECT_EQ(body["scimType"], "invalidFilter");
 }
 
+// A /Bulk operation's data reaches the endpoints parsed (Request::json_body, RFC 7644 §3.7):
+// the answer, value or error, must be the one its text would have had.
+TEST(ParseBody, ParsedBodyAnswersAsItsText) {
+  for (const char* text : {"{}", "[]", R"({"a":[]})", R"({"a":{"b":[1,{"c":"x"}]},"d":2})",
+                           R"([[[[]]]])", R"({"userName":"bjensen","emails":[{"value":"b"}]})"}) {
+    for (std::size_t limit : {1, 2, 3, 4, 5}) {
+      const auto from_text = parse_body(with("content-type", "application/scim+json", text), limit);
+      Request parsed = with("content-type", "application/scim+json");
+      parsed.json_body = nlohmann::json::parse(text);
+      const auto from_value = parse_body(parsed, limit);
+      ASSERT_EQ(from_text.ok(), from_value.ok()) << text << " at " << limit;
+      if (from_text.ok()) {
+        EXPECT_EQ(*from_text, *from_value);
+      } else {
+        EXPECT_EQ(from_text.error().status, from_value.error().status);
+        EXPECT_EQ(from_text.error().scim_type, from_value.error().scim_type);
+        EXPECT_EQ(from_text.error().detail, from_value.error().detail);
+      }
+    }
+  }
+}
+
+TEST(ParseBody, ParsedBodyStillNeedsAJsonContentType) {
+  Request r = with("content-type", "text/plain");
+  r.json_body = nlohmann::json::object();
+  auto e = parse_body(r, 8);
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.error().status, 415);
+}
+
 }  // namespace
 }  // namespace scim::server

@@ -21,7 +21,7 @@ namespace {
 
 struct RunState {
   const server::Request& parent;
-  const BulkRequest& request;
+  BulkRequest& request;  // each operation's data is taken when it runs
   const BulkPlan& plan;
   std::map<std::string, std::string> created;  // bulkId -> resource id
   std::map<std::size_t, nlohmann::json> results;
@@ -33,7 +33,7 @@ struct RunState {
 };
 
 server::Request sub_request(const server::Request& parent, const std::string& method,
-                            const std::string& path, const nlohmann::json& body,
+                            const std::string& path, nlohmann::json body,
                             const std::optional<std::string>& version, std::size_t index) {
   server::Request r;
   if (!parent.txn.empty()) r.txn = bulk_operation_txn(parent.txn, index);
@@ -45,7 +45,12 @@ server::Request sub_request(const server::Request& parent, const std::string& me
   r.headers["accept"] = std::string(urn::kScimMediaType);
   if (auto auth = parent.header("authorization")) r.headers["authorization"] = *auth;
   if (version) r.headers["if-match"] = *version;  // §3.7: per-operation "version" (ETag)
-  if (!body.is_null()) r.body = body.dump();
+  // §3.7.3: of a POST's answer the result needs the new "id" (to resolve bulkIds) and its location
+  // (also in the Location header); asking for no more (§3.9 "attributes") spares serialising the
+  // whole resource and reading it back.
+  if (method == "POST") r.query["attributes"] = "meta.location";
+  // The operation's data as parsed with the BulkRequest: no text round trip.
+  if (!body.is_null()) r.json_body = std::move(body);
   return r;
 }
 
@@ -147,7 +152,7 @@ std::optional<std::string> failed_dependency(const RunState& s, const BulkOperat
   return std::nullopt;
 }
 
-void run_one(RunState& s, server::Handler& handler, const BulkOperation& op) {
+void run_one(RunState& s, server::Handler& handler, BulkOperation& op) {
   if (op.invalid) return record_failure(s, op, *op.invalid, op.path);
   if (auto why = s.plan.unrunnable.find(op.index); why != s.plan.unrunnable.end()) {
     return record_failure(s, op, why->second, op.path);
@@ -159,13 +164,15 @@ void run_one(RunState& s, server::Handler& handler, const BulkOperation& op) {
                             "\" whose operation failed"),
         op.path);
   }
-  nlohmann::json data = substitute(op.data, s.created);
+  // An operation runs once: its data is taken from the parsed request, not copied.
+  nlohmann::json data = std::move(op.data);
+  substitute_in_place(data, s.created);
   if (auto d = s.plan.deferred.find(op.index); d != s.plan.deferred.end()) {
     s.fixups[op.index] = strip_references(data, d->second);
   }
   const std::string path = substitute_path(op.path, s.created);
   const auto resp =
-      handler.handle(sub_request(s.parent, op.method, path, data, op.version, op.index));
+      handler.handle(sub_request(s.parent, op.method, path, std::move(data), op.version, op.index));
   s.leniencies.insert(resp.notes.leniencies.begin(), resp.notes.leniencies.end());
   if (resp.status >= 200 && resp.status < 300) return record_success(s, op, resp, path);
   record_failure(s, op, error_of(resp), path);

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "scim/server/bulk/bulk_refs.hpp"
 #include "scim/server/bulk/bulk_request.hpp"
 #include "scim/server/testing/fake_service.hpp"
 
@@ -261,6 +262,24 @@ TEST(BulkRequest, StatusReaderAcceptsStringAndCodeObject) {
   EXPECT_EQ(bulk_status_code(201), 201);
   EXPECT_EQ(bulk_status_code("2x1"), std::nullopt);
   EXPECT_EQ(bulk_status_code(nlohmann::json::object()), std::nullopt);
+}
+
+// RFC 7644 §3.7.2: "bulkId:<id>" values anywhere in the data become the created ids; in place as
+// by copy, and unknown bulkIds and look-alikes stay as they are.
+TEST(BulkRefs, SubstitutionInPlaceEqualsTheCopy) {
+  const nlohmann::json data = {
+      {"displayName", "bulkId:qwerty"},
+      {"members", {{{"type", "User"}, {"value", "bulkId:qwerty"}}, {{"value", "bulkId:other"}}}},
+      {kEnterprise, {{"manager", {{"value", "bulkId:ytrewq"}}}}},
+      {"plain", {"bulkId:", "bulkid:qwerty", 7, nullptr}}};
+  const std::map<std::string, std::string> ids = {{"qwerty", "id-1"}, {"ytrewq", "id-2"}};
+  nlohmann::json in_place = data;
+  substitute_in_place(in_place, ids);
+  EXPECT_EQ(in_place, substitute(data, ids));
+  EXPECT_EQ(in_place["members"][0]["value"], "id-1");
+  EXPECT_EQ(in_place["members"][1]["value"], "bulkId:other");
+  EXPECT_EQ(in_place[kEnterprise]["manager"]["value"], "id-2");
+  EXPECT_EQ(in_place["plain"], data["plain"]);
 }
 
 }  // namespace

@@ -95,6 +95,17 @@ nlohmann::json substitute(const nlohmann::json& data,
   return data;
 }
 
+void substitute_in_place(nlohmann::json& data, const std::map<std::string, std::string>& ids) {
+  if (data.is_structured()) {
+    for (auto& child : data) substitute_in_place(child, ids);
+    return;
+  }
+  if (auto id = ref_of(data); !id.empty()) {
+    auto it = ids.find(id);
+    if (it != ids.end()) data = it->second;
+  }
+}
+
 std::string substitute_path(std::string_view path, const std::map<std::string, std::string>& ids) {
   const std::string id = path_bulk_id(path);
   if (id.empty()) return std::string(path);

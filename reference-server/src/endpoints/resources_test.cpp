@@ -142,6 +142,70 @@ TEST(Routing, BulkIsServedByTheBulkExecutor) {
   EXPECT_THAT(h.call("POST", "/Bulk", "{}"), IsScimError(404, ""));  // not configured there
 }
 
+// A bulk operation runs on the data parsed with the BulkRequest, and a POST's answer is read for
+// its id and location only (RFC 7644 §3.7.3): the result, the stored resource and the events are
+// those of the same POST sent alone.
+TEST(Routing, BulkPostsAnswerAsSinglePosts) {
+  ServiceConfig config;
+  config.max_json_depth = 4;  // below the bulk's own limit (64): the service's rule still holds
+  Harness h(config);
+  bulk::BulkExecutor executor(h.routes, bulk::BulkLimits{});
+  RouteTable with_bulk = make_routes(h.service, {.bulk = &executor});
+  auto user = kUser;
+  user["userName"] = "bulky";
+  const json group = {{"schemas", {"urn:ietf:params:scim:schemas:core:2.0:Group"}},
+                      {"displayName", "Bulk Guides"},
+                      {"members", {{{"type", "User"}, {"value", "bulkId:u"}}}}};
+  auto deep = kUser;
+  deep["userName"] = "deep";
+  deep["name"]["givenName"] = {{"a", {{"b", {{"c", 1}}}}}};  // five levels
+  Request r;
+  r.method = "POST";
+  r.path = "/Bulk";
+  r.body = json{{"schemas", {"urn:ietf:params:scim:api:messages:2.0:BulkRequest"}},
+                {"Operations",
+                 {{{"method", "POST"}, {"path", "/Users"}, {"bulkId", "u"}, {"data", user}},
+                  {{"method", "POST"}, {"path", "/Groups"}, {"bulkId", "g"}, {"data", group}},
+                  {{"method", "POST"}, {"path", "/Users"}, {"bulkId", "d"}, {"data", deep}}}}}
+               .dump();
+  r.principal.tenant = h.tenant;
+  r.base_url = testing::kBase;
+  auto response = with_bulk.handle(r);
+  ASSERT_EQ(response.status, 200) << response.body;
+  const auto ops = body_of(response)["Operations"];
+  ASSERT_EQ(ops.size(), 3u);
+  for (int i : {0, 1}) {
+    EXPECT_EQ(ops[i]["status"], "201");
+    const std::string location = ops[i]["location"];
+    const auto got = h.call("GET", location.substr(std::string(testing::kBase).size()));
+    ASSERT_EQ(got.status, 200) << got.body;
+    EXPECT_EQ(body_of(got)["meta"]["location"].get<std::string>(), location);
+    EXPECT_EQ(ops[i]["version"].get<std::string>(), *got.header("ETag"));
+    EXPECT_FALSE(ops[i].contains("response"));
+  }
+  const auto user_body = body_of(h.call(
+      "GET", ops[0]["location"].get<std::string>().substr(std::string(testing::kBase).size())));
+  const auto group_body = body_of(h.call(
+      "GET", ops[1]["location"].get<std::string>().substr(std::string(testing::kBase).size())));
+  EXPECT_EQ(group_body["members"][0]["value"], user_body["id"]);  // bulkId:u resolved
+  EXPECT_EQ(user_body["name"], kUser["name"]);
+  // The nesting rule is the service's, with its error, as for the body sent as text.
+  EXPECT_EQ(ops[2]["status"], "400");
+  EXPECT_EQ(ops[2]["response"]["scimType"], "invalidSyntax");
+  EXPECT_EQ(ops[2]["response"]["detail"], "the request body nests deeper than 4 levels");
+  EXPECT_THAT(h.call_json("POST", "/Users", deep), IsScimError(400, "invalidSyntax"));
+  EXPECT_EQ(body_of(h.call_json("POST", "/Users", deep))["detail"],
+            "the request body nests deeper than 4 levels");
+  // One create event each, carrying the resource as a GET presents it.
+  ASSERT_EQ(h.sink.events.size(), 2u);
+  EXPECT_EQ(h.sink.events[0].kind, WriteEvent::Kind::Create);
+  EXPECT_EQ(h.sink.events[0].resource["id"], user_body["id"]);  // its groups changed since
+  EXPECT_EQ(h.sink.events[0].resource["meta"]["location"], ops[0]["location"]);
+  EXPECT_EQ(h.sink.events[0].version, ops[0]["version"].get<std::string>());
+  EXPECT_EQ(h.sink.events[1].resource, group_body);
+  EXPECT_EQ(h.sink.events[1].version, ops[1]["version"].get<std::string>());
+}
+
 TEST(ReplaceResource, ReplacesAndKeepsIdAndCreated) {
   Harness h;
   auto created = body_of(h.call_json("POST", "/Users", kUser));

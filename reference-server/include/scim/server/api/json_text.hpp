@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string_view>
 
 #include "scim/protocol/error.hpp"
@@ -20,5 +21,9 @@
 namespace scim::server {
 
 Result<nlohmann::json> parse_json_text(std::string_view text, std::size_t max_depth);
+
+// The nesting rule above for a value parsed already: the error parse_json_text gives its text
+// when arrays and objects nest deeper than `max_depth` levels, else nullopt.
+std::optional<ScimError> check_nesting(const nlohmann::json& value, std::size_t max_depth);
 
 }  // namespace scim::server

@@ -23,6 +23,8 @@ std::string path_bulk_id(std::string_view path);
 // Replaces "bulkId:<id>" strings whose id is in `ids` (bulkId -> resource id).
 nlohmann::json substitute(const nlohmann::json& data,
                           const std::map<std::string, std::string>& ids);
+// The same, in place: no copy of `data`.
+void substitute_in_place(nlohmann::json& data, const std::map<std::string, std::string>& ids);
 std::string substitute_path(std::string_view path, const std::map<std::string, std::string>& ids);
 
 // One PATCH "add" operation that restores what strip_references() removed.

@@ -31,7 +31,10 @@ class FakeService : public server::Handler {
     std::lock_guard lock(mu);
     calls.push_back(req.method + " " + req.path);
     txns.push_back(req.txn);
-    auto body = nlohmann::json::parse(req.body.empty() ? "null" : req.body, nullptr, false);
+    // A bulk operation's data comes parsed (Request::json_body); other requests as text.
+    auto body = req.json_body
+                    ? *req.json_body
+                    : nlohmann::json::parse(req.body.empty() ? "null" : req.body, nullptr, false);
     if (req.method == "POST") return create(req, body);
     auto it = resources.find(req.path);
     if (it == resources.end()) return error_response(not_found("Resource does not exist."));
