@@ -71,9 +71,10 @@ Result<store::WriteOutcome> create_validated(const Context& ctx, const ResourceT
 Response create_resource(const Context& ctx, const ResourceType& type) {
   auto projection = request_projection(ctx, type);
   if (!projection) return error_response(projection.error());
-  auto body = parse_body(ctx.request, ctx.config.max_json_depth);
+  nlohmann::json parsed;
+  auto body = read_body(ctx.request, ctx.config.max_json_depth, parsed);
   if (!body) return error_response(body.error());
-  auto outcome = create_validated(ctx, type, *body, std::nullopt);
+  auto outcome = create_validated(ctx, type, **body, std::nullopt);
   if (!outcome) return error_response(outcome.error());
   return resource_response(ctx, type, std::move(outcome->resource), 201, *projection);
 }

@@ -31,5 +31,9 @@ std::optional<ScimError> check_accept(const Request& request);
 // otherwise); the body must be one JSON value under the rules of json_text.hpp (UTF-8, no
 // duplicate member names, nested at most `max_depth`), else 400 invalidSyntax.
 Result<nlohmann::json> parse_body(const Request& request, std::size_t max_depth);
+// The same body without a copy of Request::json_body (a /Bulk operation's data): points at it,
+// or at `parsed`, which receives the value of the text.
+Result<const nlohmann::json*> read_body(const Request& request, std::size_t max_depth,
+                                        nlohmann::json& parsed);
 
 }  // namespace scim::server
