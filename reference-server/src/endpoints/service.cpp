@@ -146,8 +146,10 @@ Response Service::create(const Request& request, std::string_view endpoint) {
   if (!store) return error_response(store.error());
   auto config = config_for(request.principal.tenant);
   ResponseNotes notes;
-  Response r =
-      create_resource({registry_, *config, **store, sink_, request, &notes}, *type_at(endpoint));
+  // The id pool (item 7 of docs/performance.md): without it every new id and transaction id is a
+  // RAND_bytes call of its own.
+  Response r = create_resource({registry_, *config, **store, sink_, request, &notes, &ids_},
+                               *type_at(endpoint));
   r.notes = std::move(notes);
   return r;
 }
