@@ -23,7 +23,7 @@ Response get_resource(const Context& ctx, const ResourceType& type, std::string_
   auto projection = request_projection(ctx, type);
   if (!projection) return error_response(projection.error());
   // The default view is written from the stored bytes (resource_view.hpp), without a tree.
-  if (is_default_view(*projection)) {
+  if (engine::is_default_view(*projection)) {
     if (auto record = ctx.store.get_record(type.id, id)) {
       if (auto r = not_modified(ctx, record->version)) return std::move(*r);
       if (auto text = default_view_text(ctx, type, *record)) {

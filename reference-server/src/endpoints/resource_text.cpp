@@ -4,6 +4,7 @@
 // for neither a decoded tree, nor its projection, nor its destruction.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "scim/protocol/strings.hpp"
@@ -52,21 +53,27 @@ struct Next {
 
 class DefaultViewWriter final : public nlohmann::json_sax<json> {
  public:
-  DefaultViewWriter(const Context& ctx, const ResourceType& type, std::string& out)
+  // `id` is the record's, for meta.location (the stored members come in the codec's order, so
+  // "meta" may be read before "id"); `groups` the computed "groups" the store attached (null
+  // when none), written at the end of the resource.
+  DefaultViewWriter(const Context& ctx, const ResourceType& type, std::string& out,
+                    std::string_view id, const json* groups)
       : ctx_(ctx),
         type_(type),
         core_(ctx.registry.find_schema(type.schema)),
         out_(out),
         serializer_(nlohmann::detail::output_adapter<char, std::string>(out), ' ',
-                    json::error_handler_t::replace) {
+                    json::error_handler_t::replace),
+        groups_(groups),
+        id_(id) {
     text_ = std::string();
     frames_.reserve(8);
   }
 
   // Set when the record holds what only the tree path presents; the caller then uses it.
   bool declined() const { return declined_; }
-  // The computed "groups" the store attached, written at the end of the resource.
-  void set_groups(const json* groups) { groups_ = groups; }
+  bool meta_seen() const { return meta_seen_; }
+  bool id_seen() const { return id_seen_; }
 
   bool null() override {
     return scalar([&] { out_ += "null"; }, true);
@@ -157,7 +164,7 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
     if (k == "members" || k == "groups") return decline();
     if (const Attribute* common = find_common_attribute(k)) {
       if (common->name != k) return decline();
-      if (k == "id") id_seen_ = true;  // the location's id is the record's (set_id)
+      if (k == "id") id_seen_ = true;  // the location's id is the record's (id_)
       if (k == "meta") {
         meta_seen_ = true;
         next_.meta = true;
@@ -324,14 +331,6 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
     }
   }
 
- public:
-  // The record's id, for meta.location (the stored members come in the codec's order, so "meta"
-  // may be read before "id").
-  void set_id(std::string id) { id_ = std::move(id); }
-  bool meta_seen() const { return meta_seen_; }
-  bool id_seen() const { return id_seen_; }
-
- private:
   const Context& ctx_;
   const ResourceType& type_;
   const Schema* core_;
@@ -340,8 +339,8 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
   json text_;  // a string value, swapped in and out to reuse the serializer's escaping
   std::vector<Frame> frames_;
   Next next_;
-  const json* groups_ = nullptr;
-  std::string id_;
+  const json* groups_;
+  std::string_view id_;
   bool declined_ = false;
   bool meta_seen_ = false;
   bool id_seen_ = false;
@@ -353,9 +352,8 @@ std::optional<std::string> default_view_text(const Context& ctx, const ResourceT
                                              const store::StoredRecord& record) {
   std::string out;
   out.reserve(record.bytes.size() * 2 + 256);
-  DefaultViewWriter writer(ctx, type, out);
-  writer.set_id(record.id);
-  if (!record.groups.is_null()) writer.set_groups(&record.groups);
+  DefaultViewWriter writer(ctx, type, out, record.id,
+                           record.groups.is_null() ? nullptr : &record.groups);
   if (!store::visit_record(record.bytes, writer) || writer.declined()) return std::nullopt;
   // present() gives every resource with an id a meta.location; a record without "meta" (never
   // stored by this server's writes) is left to the tree path.

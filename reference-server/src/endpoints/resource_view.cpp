@@ -47,11 +47,6 @@ Result<engine::Projection> request_projection(const Context& ctx, const Resource
                                   type);
 }
 
-bool is_default_view(const engine::Projection& projection) {
-  return !projection.attributes_given && projection.attributes.empty() &&
-         projection.excluded.empty();
-}
-
 Response resource_response(const Context& ctx, const ResourceType& type,
                            store::StoredResource stored, int status,
                            const engine::Projection& projection) {

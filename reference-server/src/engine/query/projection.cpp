@@ -11,6 +11,13 @@ namespace {
 
 enum class Mode { Default, Only, Except };
 
+// RFC 7644 §3.9: `attributes` (even naming nothing known) selects, `excludedAttributes` removes,
+// neither gives the default view.
+Mode mode_of(const Projection& projection) {
+  if (projection.attributes_given || !projection.attributes.empty()) return Mode::Only;
+  return projection.excluded.empty() ? Mode::Default : Mode::Except;
+}
+
 // What the projection list says about one top-level attribute.
 struct Selection {
   bool whole = false;                  // named itself (or its extension's bare URN)
@@ -188,6 +195,10 @@ struct Projector {
 
 }  // namespace
 
+bool is_default_view(const Projection& projection) {
+  return mode_of(projection) == Mode::Default;
+}
+
 bool returned_by_default(const Attribute& attribute) {
   return attribute.returned != Returned::Never && attribute.returned != Returned::Request;
 }
@@ -201,9 +212,7 @@ bool sub_returned_by_default(const Attribute& parent, const Attribute& sub) {
 nlohmann::json project(nlohmann::json resource, const Projection& projection,
                        const Registry& registry, const ResourceType& type) {
   if (!resource.is_object()) return resource;
-  const Mode mode = (projection.attributes_given || !projection.attributes.empty()) ? Mode::Only
-                    : projection.excluded.empty()                                   ? Mode::Default
-                                                                                    : Mode::Except;
+  const Mode mode = mode_of(projection);
   const Projector projector{projection, mode, registry, type, registry.find_schema(type.schema)};
   keep_members(resource, [&](const std::string& key, nlohmann::json& value) {
     return projector.apply_top(key, value);

@@ -48,6 +48,21 @@ TEST_F(ProjectionTest, DefaultReturnsEverythingButNever) {
   EXPECT_EQ(out, expected);
 }
 
+TEST_F(ProjectionTest, TheDefaultViewIsNeitherParameter) {
+  // RFC 7644 §3.9: without attributes or excludedAttributes the default set is returned; an
+  // attributes parameter naming only unknown names still selects (schemas and id only).
+  auto view = [&](std::optional<std::string> attributes, std::optional<std::string> excluded) {
+    auto p = parse_projection(attributes, excluded, env.registry(), env.user());
+    EXPECT_TRUE(p.ok());
+    return p.ok() && is_default_view(*p);
+  };
+  EXPECT_TRUE(view(std::nullopt, std::nullopt));
+  EXPECT_FALSE(view("userName", std::nullopt));
+  EXPECT_FALSE(view("noSuchAttribute", std::nullopt));
+  EXPECT_FALSE(view(std::nullopt, "password"));
+  EXPECT_EQ(shown(std::nullopt), project(bjensen(), Projection{}, env.registry(), env.user()));
+}
+
 TEST_F(ProjectionTest, NeverEvenWhenRequested) {
   EXPECT_FALSE(shown("password,userName", std::nullopt, with_password()).contains("password"));
 }

@@ -33,7 +33,5 @@ Response resource_response(const Context& ctx, const ResourceType& type,
 // caller then answers from the tree.
 std::optional<std::string> default_view_text(const Context& ctx, const ResourceType& type,
                                              const store::StoredRecord& record);
-// Whether a projection is the default view (no attributes or excludedAttributes given).
-bool is_default_view(const engine::Projection& projection);
 
 }  // namespace scim::server

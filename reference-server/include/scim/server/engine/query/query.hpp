@@ -65,6 +65,9 @@ inline constexpr std::size_t kMaxProjectionNames = 256;
 Result<Projection> parse_projection(const std::optional<std::string>& attributes,
                                     const std::optional<std::string>& excluded_attributes,
                                     const Registry& registry, const ResourceType& type);
+// Whether a projection is the default view: neither `attributes` nor `excludedAttributes` was
+// given (RFC 7644 §3.9), so every attribute returned by default is (`project`'s default mode).
+bool is_default_view(const Projection& projection);
 // Applies `returned` (always/never/default/request) and the projection to a stored resource.
 // Output: "schemas" always; returned:always attributes (id) always; returned:never never;
 // returned:request only when named in `attributes`; default ones unless excluded or not named
