@@ -1,6 +1,7 @@
 // ListResponse queries (RFC 7644 §3.4.2, §3.4.3): the filter is parsed by the engine, narrowed by
 // an index when the engine finds a hint, evaluated in the store, then sorted, paged (by index, or
-// by cursor as RFC 9865 adds) and projected.
+// by cursor as RFC 9865 adds) and projected. Unsorted offset pages of the default view are
+// written from the stored bytes where list_text.cpp can (list_page_text).
 #include "scim/server/endpoints/list.hpp"
 
 #include <limits>
@@ -179,6 +180,10 @@ Response list_resources(const Context& ctx, const ResourceType& type, const List
   auto page = page_of(ctx, params);
   if (!page) return error_response(page.error());
   const auto window = window_of(ctx, *page);
+  if (!prepared->sort && engine::is_default_view(prepared->projection)) {
+    const engine::Filter* filter = prepared->filter ? &*prepared->filter : nullptr;
+    if (auto r = list_page_text(ctx, type, filter, page->start_index, window)) return std::move(*r);
+  }
   store::Query q = make_query(ctx, *prepared);
   q.offset = window.offset;
   q.limit = window.length;

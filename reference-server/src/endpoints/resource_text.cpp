@@ -56,8 +56,9 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
   // `id` is the record's, for meta.location (the stored members come in the codec's order, so
   // "meta" may be read before "id"); `groups` the computed "groups" the store attached (null
   // when none), written at the end of the resource.
+  // `capture`, when given, receives one top-level member's stored value (MemberCapture).
   DefaultViewWriter(const Context& ctx, const ResourceType& type, std::string& out,
-                    std::string_view id, const json* groups)
+                    std::string_view id, const json* groups, MemberCapture* capture)
       : ctx_(ctx),
         type_(type),
         core_(ctx.registry.find_schema(type.schema)),
@@ -65,7 +66,8 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
         serializer_(nlohmann::detail::output_adapter<char, std::string>(out), ' ',
                     json::error_handler_t::replace),
         groups_(groups),
-        id_(id) {
+        id_(id),
+        capture_(capture) {
     text_ = std::string();
     frames_.reserve(8);
   }
@@ -76,32 +78,45 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
   bool id_seen() const { return id_seen_; }
 
   bool null() override {
+    if (capturing()) capture_->value = nullptr;
     return scalar([&] { out_ += "null"; }, true);
   }
   bool boolean(bool v) override {
+    if (capturing()) capture_->value = v;
     return scalar([&] { out_ += v ? "true" : "false"; }, false);
   }
   bool number_integer(number_integer_t v) override {
+    if (capturing()) capture_->value = v;
     return scalar([&] { write(json(v)); }, false);
   }
   bool number_unsigned(number_unsigned_t v) override {
+    if (capturing()) capture_->value = v;
     return scalar([&] { write(json(v)); }, false);
   }
   bool number_float(number_float_t v, const string_t&) override {
+    if (capturing()) capture_->value = v;
     return scalar([&] { write(json(v)); }, false);
   }
   bool string(string_t& v) override {
+    if (capturing()) capture_->value = v;
     return scalar([&] { write_string(v); }, false);
   }
   bool binary(binary_t&) override { return decline(); }  // never stored from JSON
 
-  bool start_object(std::size_t) override { return open(false); }
-  bool start_array(std::size_t) override { return open(true); }
+  bool start_object(std::size_t) override {
+    if (capturing()) capture_->scalar = false;
+    return open(false);
+  }
+  bool start_array(std::size_t) override {
+    if (capturing()) capture_->scalar = false;
+    return open(true);
+  }
   bool end_object() override { return close(); }
   bool end_array() override { return close(); }
 
   bool key(string_t& k) override {
     Frame& f = frames_.back();
+    if (capture_ && frames_.size() == 1) note_capture(k);
     next_ = Next{};
     next_.mark = out_.size();
     switch (f.kind) {
@@ -150,6 +165,18 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
     declined_ = true;
     return false;
   }
+
+  // A top-level key: whether its value is the captured member's. The filter engine reads a
+  // member by its exact spelling first, then case-insensitively (engine::find_member): a member
+  // met twice under two spellings is not captured.
+  void note_capture(const std::string& k) {
+    capturing_ = iequals(k, capture_->name);
+    if (!capturing_) return;
+    if (capture_->found) capture_->scalar = false;
+    capture_->found = true;
+  }
+  // Whether the value that starts now is the captured member's (top level only).
+  bool capturing() const { return capturing_ && frames_.size() == 1; }
 
   // A member of the resource itself; false when it is dropped (or the writer declined).
   bool top_member(const std::string& k) {
@@ -341,6 +368,8 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
   Next next_;
   const json* groups_;
   std::string_view id_;
+  MemberCapture* capture_;
+  bool capturing_ = false;
   bool declined_ = false;
   bool meta_seen_ = false;
   bool id_seen_ = false;
@@ -349,11 +378,12 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
 }  // namespace
 
 std::optional<std::string> default_view_text(const Context& ctx, const ResourceType& type,
-                                             const store::StoredRecord& record) {
+                                             const store::StoredRecord& record,
+                                             MemberCapture* capture) {
   std::string out;
   out.reserve(record.bytes.size() * 2 + 256);
   DefaultViewWriter writer(ctx, type, out, record.id,
-                           record.groups.is_null() ? nullptr : &record.groups);
+                           record.groups.is_null() ? nullptr : &record.groups, capture);
   if (!store::visit_record(record.bytes, writer) || writer.declined()) return std::nullopt;
   // present() gives every resource with an id a meta.location; a record without "meta" (never
   // stored by this server's writes) is left to the tree path.

@@ -201,13 +201,17 @@ std::optional<StoredRecord> InMemoryStore::get_record(std::string_view type,
   const auto* t = table(type);
   const Record* r = t ? t->find(id) : nullptr;
   if (!r) return std::nullopt;
+  return stored_form(*t, *r);
+}
+
+std::optional<StoredRecord> InMemoryStore::stored_form(const TypeTable& t, const Record& r) const {
   // A group's members are kept beside its bytes (MemberList): those answers come from the tree.
-  if (t->members_of(r->id())) return std::nullopt;
-  const auto bytes = r->bytes();
-  StoredRecord out{std::string(r->id()), {bytes.begin(), bytes.end()}, version_of(*r), nullptr};
-  if (t->spec().exposes_groups) {
-    nlohmann::json holder{{"id", std::string(r->id())}};
-    attach_groups(*t, holder);
+  if (t.members_of(r.id())) return std::nullopt;
+  const auto bytes = r.bytes();
+  StoredRecord out{std::string(r.id()), {bytes.begin(), bytes.end()}, version_of(r), nullptr};
+  if (t.spec().exposes_groups) {
+    nlohmann::json holder{{"id", std::string(r.id())}};
+    attach_groups(t, holder);
     if (auto g = holder.find("groups"); g != holder.end()) out.groups = std::move(*g);
   }
   return out;

@@ -1,5 +1,6 @@
 // InMemoryStore::query: index-narrowed or full scans under the shared lock, with the predicate
-// re-checking every candidate, then either a creation-ordered page or a bounded sort.
+// re-checking every candidate, then either a creation-ordered page or a bounded sort; and
+// InMemoryStore::list_records, the same candidates in their stored form, undecided.
 #include <mutex>
 
 #include "scim/server/store/memory_store.hpp"
@@ -90,6 +91,40 @@ Result<QueryResult> InMemoryStore::query(std::string_view type, const Query& q) 
     for (const auto* r : order) {
       pager.add(nlohmann::json(*r), kept_seqs[static_cast<std::size_t>(r - kept.data())]);
     }
+  }
+  return out;
+}
+
+std::optional<RecordListing> InMemoryStore::list_records(std::string_view type,
+                                                         const RecordQuery& q) const {
+  std::shared_lock lock(mu_);
+  const auto* t = table(type);
+  if (!t) return std::nullopt;
+  RecordListing out;
+  auto list = [&](const Record& record) {
+    ListedRecord entry{stored_form(*t, record), nullptr};
+    if (!entry.record) entry.resource = materialize(*t, record);
+    out.page.push_back(std::move(entry));
+  };
+  if (q.lookup) {
+    auto candidates = t->candidates(*q.lookup);
+    if (!candidates) return std::nullopt;
+    for (auto seq : *candidates) {
+      const Record* r = t->by_seq(seq);
+      if (!r) continue;
+      const std::size_t n = out.total++;
+      if (n >= q.offset && n - q.offset < q.limit) list(*r);
+    }
+    return out;
+  }
+  // Every record: counted, and only the page's copied (an unfiltered listing).
+  const RecordTable& records = t->records();
+  out.total = records.size();
+  std::size_t n = 0;
+  for (auto it = records.begin(); it != records.end(); ++it, ++n) {
+    if (n < q.offset) continue;
+    if (n - q.offset >= q.limit) break;
+    list(it.record());
   }
   return out;
 }

@@ -1,7 +1,9 @@
-// InMemoryStore::query: index narrowing, predicates, paging and bounded sorting.
+// InMemoryStore::query: index narrowing, predicates, paging and bounded sorting; and
+// InMemoryStore::list_records, the same candidates in their stored form.
 #include <gtest/gtest.h>
 
 #include "scim/server/store/memory_store.hpp"
+#include "scim/server/store/record_codec.hpp"
 #include "scim/server/testing/store_test_support.hpp"
 
 namespace scim::store {
@@ -103,6 +105,60 @@ TEST_F(StoreQueryTest, ComputedGroupsAreVisibleToPredicates) {
   auto r = store.query("User", q);
   ASSERT_EQ(r->total, 1u);
   EXPECT_EQ(r->page[0]["id"], "u4");
+}
+
+TEST_F(StoreQueryTest, RecordListingPagesEveryRecordInCreationOrder) {
+  RecordQuery q;
+  q.offset = 8;
+  q.limit = 5;
+  auto r = store.list_records("User", q);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->total, 10u);
+  ASSERT_EQ(r->page.size(), 2u);
+  ASSERT_TRUE(r->page[0].record);
+  EXPECT_EQ(r->page[0].record->id, "u8");
+  // The stored form is the resource query() decodes.
+  EXPECT_EQ(decode_record(r->page[1].record->bytes), store.query("User", Query{})->page[9]);
+  q.offset = 0;
+  q.limit = 0;
+  r = store.list_records("User", q);
+  EXPECT_EQ(r->total, 10u);
+  EXPECT_TRUE(r->page.empty());
+}
+
+TEST_F(StoreQueryTest, RecordListingOfALookupIsItsCandidatesUndecided) {
+  RecordQuery q;
+  q.lookup = IndexLookup{IndexLookup::Kind::Equals, "externalId", "odd"};
+  q.limit = 2;
+  auto r = store.list_records("User", q);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->total, 5u);  // every candidate counted, two listed
+  ASSERT_EQ(r->page.size(), 2u);
+  EXPECT_EQ(r->page[0].record->id, "u1");
+  EXPECT_EQ(r->page[1].record->id, "u3");
+  q.lookup = IndexLookup{IndexLookup::Kind::Equals, "userName", "USER3"};  // folded, as query()
+  r = store.list_records("User", q);
+  ASSERT_EQ(r->total, 1u);
+  EXPECT_EQ(r->page[0].record->id, "u3");
+  // No index on the attribute, or no such type: query() answers those.
+  q.lookup = IndexLookup{IndexLookup::Kind::Equals, "title", "x"};
+  EXPECT_FALSE(store.list_records("User", q));
+  EXPECT_FALSE(store.list_records("Nope", RecordQuery{}));
+}
+
+TEST_F(StoreQueryTest, RecordListingCarriesGroupsAndDecodesMemberLists) {
+  ASSERT_TRUE(store.create("Group", testing::group("g", "G", {"u4"})).ok());
+  ASSERT_TRUE(store.create("Group", testing::group("h", "H", {})).ok());
+  RecordQuery q;
+  q.lookup = IndexLookup{IndexLookup::Kind::Equals, "id", "u4"};
+  auto users = store.list_records("User", q);
+  ASSERT_EQ(users->page.size(), 1u);
+  EXPECT_EQ(users->page[0].record->groups, store.get("User", "u4")->resource["groups"]);
+  // A group's members are kept beside its bytes: it is listed decoded, members and all.
+  auto groups = store.list_records("Group", RecordQuery{});
+  ASSERT_EQ(groups->page.size(), 2u);
+  EXPECT_FALSE(groups->page[0].record);
+  EXPECT_EQ(groups->page[0].resource, store.get("Group", "g")->resource);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include "scim/server/endpoints/context.hpp"
 #include "scim/server/engine/filter/filter.hpp"
+#include "scim/server/engine/query/query.hpp"
 #include "scim/server/store/resource_store.hpp"
 
 namespace scim::server {
@@ -38,5 +39,12 @@ Response list_resources(const Context& ctx, const ResourceType& type, const List
 Response list_all_types(const Context& ctx, const ListParams& params);
 // The filter's necessary substrings (engine::scan_hints) as the store's scan pre-check.
 std::vector<store::ScanNeedle> scan_needles(const engine::Filter& filter);
+// An unsorted offset page in the default view (no attributes/excludedAttributes), its resources
+// written from their stored bytes (list_text.cpp): unfiltered, or filtered by a single `eq` on an
+// indexed attribute. nullopt for any other query, or when the store lists no stored forms: the
+// caller then answers from the tree path, which gives the same answer.
+std::optional<Response> list_page_text(const Context& ctx, const ResourceType& type,
+                                       const engine::Filter* filter, std::size_t start_index,
+                                       const engine::PageWindow& window);
 
 }  // namespace scim::server

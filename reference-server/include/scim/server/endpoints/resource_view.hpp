@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "scim/server/endpoints/context.hpp"
 #include "scim/server/engine/query/query.hpp"
@@ -24,14 +25,25 @@ Response resource_response(const Context& ctx, const ResourceType& type,
                            store::StoredResource stored, int status,
                            const engine::Projection& projection);
 
+// One top-level member of a stored record as stored, whatever the default view shows of it, read
+// while default_view_text writes the record: what a filter reading that attribute alone needs to
+// be decided on the record without decoding a tree (list_text.cpp).
+struct MemberCapture {
+  std::string_view name;           // the attribute, as the filter names it
+  bool found = false;              // the record holds the member (under any spelling)
+  bool scalar = true;              // false: its value is an array or object, or it is held twice
+  nlohmann::json value = nullptr;  // the scalar value, when found and scalar
+};
+
 // The default view of a stored record (no attributes/excludedAttributes) as JSON text, written
 // from its stored bytes without a JSON tree: the members dump(project(present(resource))) would
 // give, each with the same value, in the store's order instead of the alphabet's (RFC 8259 §4:
 // the order of an object's members carries no meaning). nullopt when the record holds what only
 // the tree path presents (a member stored under another spelling than its schema's, RFC 7643
 // §2.1; the EndpointApp extension's references; a stored "$ref" or meta.location; no meta); the
-// caller then answers from the tree.
+// caller then answers from the tree. With `capture`, the same walk also reads one member.
 std::optional<std::string> default_view_text(const Context& ctx, const ResourceType& type,
-                                             const store::StoredRecord& record);
+                                             const store::StoredRecord& record,
+                                             MemberCapture* capture = nullptr);
 
 }  // namespace scim::server

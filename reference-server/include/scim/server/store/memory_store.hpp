@@ -44,6 +44,8 @@ class InMemoryStore final : public ResourceStore {
   Result<MemberEditOutcome> edit_members(std::string_view type, std::string_view id,
                                          const MemberEditStep& step, bool with_members) override;
   Result<QueryResult> query(std::string_view type, const Query& query) const override;
+  std::optional<RecordListing> list_records(std::string_view type,
+                                            const RecordQuery& query) const override;
   std::size_t size(std::string_view type) const override;
 
   std::size_t membership_edges() const;
@@ -74,6 +76,8 @@ class InMemoryStore final : public ResourceStore {
   TypeTable* table(std::string_view type) const;
   std::optional<std::string> type_of_locked(std::string_view id) const;
   nlohmann::json materialize(const TypeTable& table, const Record& record) const;
+  // The record's stored form (get_record); nullopt for a group whose members are kept beside it.
+  std::optional<StoredRecord> stored_form(const TypeTable& table, const Record& record) const;
   // The stored resource: the record decoded, with its members (kept beside it) put back.
   nlohmann::json decode(const TypeTable& table, const Record& record) const;
   // Stores `rest` (a resource without "members") as the record of its id.

@@ -119,6 +119,28 @@ struct QueryResult {
   bool more_behind = false;
 };
 
+// A listing in stored form (ResourceStore::list_records), for pages written from the records'
+// bytes without decoding a tree (endpoints/list_text.cpp). The store applies no predicate: the
+// entries are the candidates the lookup names (every resource of the type without one), in
+// creation order, and a caller with a filter decides each of them itself.
+struct RecordQuery {
+  std::optional<IndexLookup> lookup;
+  std::size_t offset = 0;  // 0-based index of the first candidate returned
+  std::size_t limit = std::numeric_limits<std::size_t>::max();
+};
+
+// One candidate of a RecordQuery: its stored form, or the decoded resource (as query() gives it)
+// when the store keeps no stored form for it (a group whose members are kept beside its bytes).
+struct ListedRecord {
+  std::optional<StoredRecord> record;
+  nlohmann::json resource;  // when `record` is empty
+};
+
+struct RecordListing {
+  std::size_t total = 0;           // number of candidates
+  std::vector<ListedRecord> page;  // the candidates in [offset, offset + limit)
+};
+
 // A write's result plus the other resources it changed as a side effect (groups that lost a
 // deleted member), so events can be emitted for them too.
 struct WriteOutcome {
@@ -190,6 +212,15 @@ class ResourceStore {
                                                  const MemberEditStep& step, bool with_members) = 0;
 
   virtual Result<QueryResult> query(std::string_view type, const Query& query) const = 0;
+  // The stored forms of a query's candidates (RecordQuery), one consistent snapshot; nullopt
+  // when the store lists no stored forms, the type is unknown or the lookup's attribute has no
+  // index: the caller then uses query(), which answers every case.
+  virtual std::optional<RecordListing> list_records(std::string_view type,
+                                                    const RecordQuery& query) const {
+    (void)type;
+    (void)query;
+    return std::nullopt;
+  }
   virtual std::size_t size(std::string_view type) const = 0;
 };
 
