@@ -23,9 +23,14 @@ server::Response AccessLogMiddleware::handle(server::Request& request, const ser
   if (!log_.access_enabled()) return response;
   AccessRecord record;
   record.request_id = request.request_id;
-  record.tenant = request.principal.admin ? std::string() : request.principal.tenant;
+  if (!request.principal.admin) record.tenant = request.principal.tenant;
   record.method = request.method;
-  record.path = loggable_path(request.target);
+  std::string cut;  // only for a path longer than kMaxLoggedPathBytes
+  record.path = std::string_view(request.target).substr(0, request.target.find('?'));
+  if (record.path.size() > kMaxLoggedPathBytes) {
+    cut = loggable_path(request.target);
+    record.path = cut;
+  }
   record.status = response.status;
   record.duration = std::chrono::duration_cast<std::chrono::microseconds>(
       std::chrono::steady_clock::now() - started + response.delivery.delay);

@@ -97,6 +97,44 @@ TEST(AccessLog, GeneratesDistinctIdsWhenNoneIsGiven) {
             *logged.responses[1].header("X-Request-Id"));
 }
 
+// The text format (the default): after spdlog's time and level, the fields in a fixed order,
+// client-chosen values quoted, the path without its query and cut at kMaxLoggedPathBytes.
+TEST(AccessLog, TextLineHasEveryFieldInOrder) {
+  std::ostringstream out;
+  std::string id;
+  {
+    ServerLog log(LogOptions{}, &out);
+    test::FunctionHandler terminal([](const server::Request&) {
+      server::Response r;
+      r.status = 201;
+      r.body = R"({"id":"1"})";
+      return r;
+    });
+    server::Pipeline pipeline(terminal);
+    AccessLogMiddleware layer(log);
+    pipeline.use(layer);
+    auto admin = post_user();
+    admin.target = "/" + std::string(2000, 'p') + "?q=1";
+    admin.principal.admin = true;
+    id = *pipeline.handle(post_user()).header("X-Request-Id");
+    pipeline.handle(admin);
+  }
+  const std::string lines = out.str();
+  const auto first = lines.substr(0, lines.find('\n'));
+  const auto second = lines.substr(first.size() + 1);
+  const std::string expected = " info access request_id=\"" + id +
+                               "\" tenant=\"acme\" method=\"POST\" path=\"/scim/v2/Users\" "
+                               "status=201 duration_ms=";
+  ASSERT_NE(first.find(expected), std::string::npos) << first;
+  EXPECT_NE(first.find(" bytes_in=" + std::to_string(post_user().body.size()) + " bytes_out=10"),
+            std::string::npos)
+      << first;
+  EXPECT_NE(second.find(" tenant=\"-\" method=\"POST\" path=\"/" +
+                        std::string(kMaxLoggedPathBytes - 1, 'p') + "...\" status=201"),
+            std::string::npos)
+      << second;
+}
+
 TEST(AccessLog, CutsVeryLongPaths) {
   EXPECT_EQ(loggable_path("/a?b=c"), "/a");
   const std::string long_path = "/" + std::string(5000, 'x');

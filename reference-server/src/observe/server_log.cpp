@@ -6,6 +6,10 @@
 #include <spdlog/pattern_formatter.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+
 #include "batching_sink.hpp"
 
 #include "scim/server/store/timestamp.hpp"
@@ -21,34 +25,105 @@ std::optional<int> parse_log_level(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+
+// True when nlohmann's dump() would write `s` unchanged between its quotes: printable ASCII
+// without '"' and '\\' has nothing to escape and no UTF-8 to check. Request ids, methods, tenant
+// names and the paths of ordinary requests always are; anything else goes through the library.
+bool plain_json_text(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return c >= 0x20 && c <= 0x7E && c != '"' && c != '\\'; });
+}
+
+template <typename Buffer>
+void append(Buffer& out, std::string_view s) {
+  out.append(s.data(), s.data() + s.size());
+}
+
+// `s` as a JSON string. Invalid UTF-8 from a client (a raw byte in the request target) is
+// replaced, as in the JSON format: the default dump() throws on it, and an access line must
+// never take a request down.
+template <typename Buffer>
+void append_quoted(Buffer& out, std::string_view s) {
+  if (plain_json_text(s)) {
+    append(out, "\"");
+    append(out, s);
+    append(out, "\"");
+    return;
+  }
+  append(out, nlohmann::json(std::string(s))
+                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+template <typename Buffer, typename Integer>
+void append_number(Buffer& out, Integer n) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  out.append(digits, end);
+}
+
+// The line, written into `out` without an intermediate string per field.
+template <typename Buffer>
+void append_access_text(Buffer& out, const AccessRecord& r) {
+  append(out, "access request_id=");
+  append_quoted(out, r.request_id);
+  append(out, " tenant=");
+  append_quoted(out, r.tenant.empty() ? std::string_view("-") : r.tenant);
+  append(out, " method=");
+  append_quoted(out, r.method);
+  append(out, " path=");
+  append_quoted(out, r.path);
+  append(out, " status=");
+  append_number(out, r.status);
+  append(out, " duration_ms=");
+  append(out, format_milliseconds(r.duration));
+  append(out, " bytes_in=");
+  append_number(out, r.bytes_in);
+  append(out, " bytes_out=");
+  append_number(out, r.bytes_out);
+}
+
+}  // namespace
+
+std::string format_milliseconds(std::chrono::microseconds duration) {
+  const auto us = duration.count();
+  if (us < 0) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3f", static_cast<double>(us) / 1000);
+    return text;
+  }
+  // "%.3f" of the milliseconds by integer arithmetic: a whole number of microseconds has exactly
+  // three decimals as milliseconds, so nothing is rounded (FormatsMillisecondsAsPrintfDoes).
+  std::string out;
+  append_number(out, us / 1000);
+  const auto frac = us % 1000;
+  out += '.';
+  out += static_cast<char>('0' + frac / 100);
+  out += static_cast<char>('0' + frac / 10 % 10);
+  out += static_cast<char>('0' + frac % 10);
+  return out;
+}
+
 std::string format_access_text(const AccessRecord& r) {
-  // Invalid UTF-8 from a client (a raw byte in the request target) is replaced, as in the JSON
-  // format: the default dump() throws on it, and an access line must never take a request down.
-  auto quoted = [](const std::string& s) {
-    return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  };
-  char duration[32];
-  std::snprintf(duration, sizeof duration, "%.3f", static_cast<double>(r.duration.count()) / 1000);
-  return "access request_id=" + quoted(r.request_id) +
-         " tenant=" + quoted(r.tenant.empty() ? "-" : r.tenant) + " method=" + quoted(r.method) +
-         " path=" + quoted(r.path) + " status=" + std::to_string(r.status) +
-         " duration_ms=" + duration + " bytes_in=" + std::to_string(r.bytes_in) +
-         " bytes_out=" + std::to_string(r.bytes_out);
+  std::string out;
+  append_access_text(out, r);
+  return out;
 }
 
 std::string format_access_json(const AccessRecord& r, std::chrono::system_clock::time_point t) {
-  nlohmann::ordered_json j = {{"time", store::format_timestamp(t)},
-                              {"level", "info"},
-                              {"msg", "access"},
-                              {"request_id", r.request_id},
-                              {"tenant", r.tenant.empty() ? nlohmann::ordered_json(nullptr)
-                                                          : nlohmann::ordered_json(r.tenant)},
-                              {"method", r.method},
-                              {"path", r.path},
-                              {"status", r.status},
-                              {"duration_ms", static_cast<double>(r.duration.count()) / 1000},
-                              {"bytes_in", r.bytes_in},
-                              {"bytes_out", r.bytes_out}};
+  nlohmann::ordered_json j = {
+      {"time", store::format_timestamp(t)},
+      {"level", "info"},
+      {"msg", "access"},
+      {"request_id", std::string(r.request_id)},
+      {"tenant", r.tenant.empty() ? nlohmann::ordered_json(nullptr)
+                                  : nlohmann::ordered_json(std::string(r.tenant))},
+      {"method", std::string(r.method)},
+      {"path", std::string(r.path)},
+      {"status", r.status},
+      {"duration_ms", static_cast<double>(r.duration.count()) / 1000},
+      {"bytes_in", r.bytes_in},
+      {"bytes_out", r.bytes_out}};
   // Invalid UTF-8 from a client is replaced, never a reason to lose the line or throw.
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -94,7 +169,9 @@ void ServerLog::access(const AccessRecord& record) {
   if (options_.format == LogFormat::Json) {
     impl_->logger->info(format_access_json(record, std::chrono::system_clock::now()));
   } else {
-    impl_->logger->info(format_access_text(record));
+    spdlog::memory_buf_t line;  // on the stack for lines up to 250 bytes
+    append_access_text(line, record);
+    impl_->logger->info(std::string_view(line.data(), line.size()));
   }
 }
 

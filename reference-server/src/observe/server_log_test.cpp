@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace scim::observe {
 namespace {
@@ -52,6 +55,43 @@ TEST(ServerLog, TextSurvivesInvalidUtf8) {
   r.path = "/scim/v2/\xff\xfe";
   EXPECT_NE(format_access_text(r).find("path=\"/scim/v2/\xEF\xBF\xBD\xEF\xBF\xBD\""),
             std::string::npos);
+}
+
+// The text line writes plain values between quotes itself and leaves everything else to
+// nlohmann's serializer: either way a value reads exactly as the library's JSON string of it.
+TEST(ServerLog, TextQuotesEveryValueAsTheJsonLibraryDoes) {
+  std::vector<std::string> values = {"",
+                                     "/scim/v2/Users",
+                                     "a\"b",
+                                     "back\\slash",
+                                     "tab\there",
+                                     "del\x7f",
+                                     "caf\xc3\xa9",
+                                     "\xe2\x82\xac sign",
+                                     "\xff\xfe",
+                                     "\xc3",
+                                     std::string("nul\0byte", 8)};
+  for (int c = 0; c < 256; ++c) values.push_back("/x" + std::string(1, static_cast<char>(c)) + "y");
+  for (const auto& value : values) {
+    auto r = record();
+    r.path = value;
+    const std::string expected =
+        "path=" +
+        nlohmann::json(value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+        " status=200";
+    EXPECT_NE(format_access_text(r).find(expected), std::string::npos) << format_access_text(r);
+  }
+}
+
+TEST(ServerLog, FormatsMillisecondsAsPrintfDoes) {
+  std::vector<long long> samples = {
+      0, 1, 9, 10, 999, 1000, 1001, 1250, 999'999, 1'000'000, 86'400'000'000LL, 123'456'789'012LL};
+  for (long long us = 0; us < 20'000; us += 7) samples.push_back(us);
+  for (long long us : samples) {
+    char expected[64];
+    std::snprintf(expected, sizeof expected, "%.3f", static_cast<double>(us) / 1000);
+    EXPECT_EQ(format_milliseconds(std::chrono::microseconds(us)), expected) << us;
+  }
 }
 
 TEST(ServerLog, JsonAccessLineParses) {

@@ -30,21 +30,24 @@ struct LogOptions {
 // The level names --log-level accepts; nullopt for anything else.
 std::optional<int> parse_log_level(std::string_view name);
 
-// What one access-log line says. Never a credential, a header value or a body.
+// What one access-log line says. Never a credential, a header value or a body. The texts are
+// views into the request being logged, valid for the access() call.
 struct AccessRecord {
-  std::string request_id;
-  std::string tenant;  // "" when none
-  std::string method;
-  std::string path;  // the request-target's path, without the query (it may carry secrets)
+  std::string_view request_id;
+  std::string_view tenant;  // "" when none
+  std::string_view method;
+  std::string_view path;  // the request-target's path, without the query (it may carry secrets)
   int status = 0;
   std::chrono::microseconds duration{0};
   std::size_t bytes_in = 0;   // request body
   std::size_t bytes_out = 0;  // response body
 };
 
-// The line's text after spdlog's prefix; values that a client chose are quoted and escaped, so a
-// line feed in a path cannot forge a second line.
+// The line's text after spdlog's prefix; values that a client chose are quoted and escaped
+// (nlohmann's JSON string escaping), so a line feed in a path cannot forge a second line.
 std::string format_access_text(const AccessRecord& r);
+// A duration as milliseconds with three decimals, as printf's "%.3f" writes them ("1.250").
+std::string format_milliseconds(std::chrono::microseconds duration);
 // One JSON object with time, level and msg "access" besides the record's fields.
 std::string format_access_json(const AccessRecord& r, std::chrono::system_clock::time_point t);
 
