@@ -12,6 +12,8 @@
 // of their own and never authenticate a SCIM request.
 #pragma once
 
+#include <openssl/types.h>
+
 #include <array>
 #include <memory>
 #include <optional>
@@ -109,6 +111,13 @@ class Authenticator {
                                        std::vector<BasicCredential> basic);
   static std::size_t count(const Table& table, const std::string& tenant);
 
+  Authenticator();
+  struct MdFree {
+    void operator()(EVP_MD* md) const;
+  };
+
+  // SHA-256 fetched from OpenSSL's default provider once (null if that failed: EVP_sha256()).
+  std::unique_ptr<EVP_MD, MdFree> sha256_;
   // Movable (create() returns by value): the lock lives on the heap.
   std::unique_ptr<std::shared_mutex> mu_ = std::make_unique<std::shared_mutex>();
   Tables tables_;
