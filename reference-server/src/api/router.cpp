@@ -3,6 +3,7 @@
 #include "scim/server/api/router.hpp"
 
 #include <algorithm>
+#include <array>
 #include <exception>
 
 #include "scim/protocol/strings.hpp"
@@ -61,12 +62,50 @@ void RouteTable::add(Route route) {
     }
     compiled.segments.emplace_back(kind, segment);
   }
+  auto note = [&route](std::vector<std::string_view>& methods) {
+    if (std::find(methods.begin(), methods.end(), route.method) == methods.end()) {
+      methods.push_back(route.method);
+    }
+  };
+  if (route.body != BodyLimit::Standard) note(own_body_limit_methods_);
+  if (route.waits == Waits::May) note(waiting_methods_);
   routes_.push_back(std::move(route));
   compiled_.push_back(std::move(compiled));
 }
 
-bool RouteTable::matches(const Compiled& pattern,
-                         const std::vector<std::string_view>& segments) const {
+bool RouteTable::has_own_body_limit(std::string_view method) const {
+  return std::find(own_body_limit_methods_.begin(), own_body_limit_methods_.end(), method) !=
+         own_body_limit_methods_.end();
+}
+
+bool RouteTable::has_waiting_route(std::string_view method) const {
+  return std::find(waiting_methods_.begin(), waiting_methods_.end(), method) !=
+         waiting_methods_.end();
+}
+
+// Whether segment i names a resource endpoint, asked of options_.is_type at most once per
+// segment while one path is matched against the table (the first kMax segments; deeper ones,
+// which no pattern has, are asked each time).
+class RouteTable::TypeSegments {
+ public:
+  TypeSegments(const Options& options, const std::vector<std::string_view>& segments)
+      : options_(options), segments_(segments) {}
+  bool is_type(std::size_t i) {
+    if (!options_.is_type) return false;
+    if (i >= kMax) return options_.is_type(segments_[i]);
+    if (known_[i] == 0) known_[i] = options_.is_type(segments_[i]) ? 1 : 2;
+    return known_[i] == 1;
+  }
+
+ private:
+  static constexpr std::size_t kMax = 8;
+  const Options& options_;
+  const std::vector<std::string_view>& segments_;
+  std::array<unsigned char, kMax> known_{};  // 0 not asked, 1 a type, 2 not
+};
+
+bool RouteTable::matches(const Compiled& pattern, const std::vector<std::string_view>& segments,
+                         TypeSegments& types) const {
   if (pattern.segments.size() != segments.size()) return false;
   for (std::size_t i = 0; i < segments.size(); ++i) {
     const auto& [kind, text] = pattern.segments[i];
@@ -78,7 +117,7 @@ bool RouteTable::matches(const Compiled& pattern,
         if (text != segments[i]) return false;
         break;
       case Kind::Type:
-        if (!options_.is_type || !options_.is_type(segments[i])) return false;
+        if (!types.is_type(i)) return false;
         break;
       case Kind::Param:
         break;
@@ -87,24 +126,33 @@ bool RouteTable::matches(const Compiled& pattern,
   return true;
 }
 
+// Segment by segment, literal before {type} before {name}: <0 when `a` is more specific than
+// `b`, 0 when as specific, >0 when less. Both match the same path, so they have as many segments.
+int RouteTable::compare_specificity(const Compiled& a, const Compiled& b) {
+  for (std::size_t s = 0; s < a.segments.size() && s < b.segments.size(); ++s) {
+    const Kind ka = a.segments[s].first, kb = b.segments[s].first;
+    const int ra = rank(ka == Kind::Literal || ka == Kind::Exact, ka == Kind::Type);
+    const int rb = rank(kb == Kind::Literal || kb == Kind::Exact, kb == Kind::Type);
+    if (ra != rb) return ra < rb ? -1 : 1;
+  }
+  return 0;
+}
+
 RouteTable::Candidates RouteTable::candidates(Scope scope,
                                               const std::vector<std::string_view>& segments) const {
   Candidates out;
-  std::vector<int> best;
+  TypeSegments types(options_, segments);
+  const Compiled* best = nullptr;
   for (std::size_t i = 0; i < routes_.size(); ++i) {
-    if (routes_[i].scope != scope || !matches(compiled_[i], segments)) continue;
-    std::vector<int> ranks;
-    for (const auto& [kind, text] : compiled_[i].segments) {
-      ranks.push_back(rank(kind == Kind::Literal || kind == Kind::Exact, kind == Kind::Type));
-    }
-    if (!out.routes.empty() && ranks > best) continue;
-    if (out.routes.empty() || ranks < best) {
-      best = ranks;
+    if (routes_[i].scope != scope || !matches(compiled_[i], segments, types)) continue;
+    const int order = best ? compare_specificity(compiled_[i], *best) : -1;
+    if (order > 0) continue;
+    if (order < 0) {
+      best = &compiled_[i];
       out.routes.clear();
       out.params.clear();
       for (std::size_t s = 0; s < segments.size(); ++s) {
-        if (compiled_[i].segments[s].first != Kind::Literal &&
-            compiled_[i].segments[s].first != Kind::Exact) {
+        if (best->segments[s].first != Kind::Literal && best->segments[s].first != Kind::Exact) {
           out.params.push_back(segments[s]);
         }
       }

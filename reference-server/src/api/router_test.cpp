@@ -83,6 +83,59 @@ TEST(RouteTable, TheMostSpecificPatternDecidesTheMethods) {
   EXPECT_EQ(t.handle(request("GET", "/Users/.Search")).body, ".Search");  // '.' segments: exact
 }
 
+// Whatever order the routes were added in, {type} beats {name} at the same position, and the
+// parameters are the most specific pattern's; is_type is asked once per segment of a lookup.
+TEST(RouteTable, TypeBeatsParameterWhateverTheOrder) {
+  int asked = 0;
+  RouteTable t({.is_type = [&asked](std::string_view s) {
+    ++asked;
+    return s == "Users";
+  }});
+  auto add = [&t](std::string_view method, std::string_view pattern, std::string what) {
+    t.add({.method = method,
+           .pattern = pattern,
+           .handler =
+               [what](const Request&, const RouteMatch& m) {
+                 std::string out = what;
+                 for (auto p : m.params) out += ":" + std::string(p);
+                 return echo(out);
+               },
+           .rfc = "test",
+           .summary = "order"});
+  };
+  add("GET", "/{name}/{id}", "name");
+  add("PUT", "/{type}/{id}", "type");
+  add("POST", "/{type}/{id}", "type-post");
+  EXPECT_EQ(t.handle(request("PUT", "/Users/7")).body, "type:Users:7");
+  asked = 0;
+  auto r = t.handle(request("GET", "/Users/7"));  // {type}/{id} decides: PUT and POST only
+  EXPECT_EQ(r.status, 405);
+  EXPECT_EQ(*r.header("Allow"), "PUT, POST");
+  EXPECT_EQ(asked, 2);  // one match for the route, one for Allow: "Users" asked once in each
+  EXPECT_EQ(t.handle(request("GET", "/Other/7")).body, "name:Other:7");
+}
+
+TEST(RouteTable, KnowsTheMethodsWithTheirOwnBodyLimitOrWaits) {
+  RouteTable t({});
+  t.add({.method = "POST",
+         .pattern = "/Bulk",
+         .handler = [](const Request&, const RouteMatch&) { return echo("bulk"); },
+         .rfc = "test",
+         .summary = "bulk",
+         .body = BodyLimit::Bulk});
+  t.add({.method = "GET",
+         .pattern = "/Feeds/{id}/poll",
+         .handler = [](const Request&, const RouteMatch&) { return echo("poll"); },
+         .rfc = "test",
+         .summary = "poll",
+         .waits = Waits::May});
+  EXPECT_TRUE(t.has_own_body_limit("POST"));
+  EXPECT_FALSE(t.has_own_body_limit("GET"));
+  EXPECT_FALSE(t.has_own_body_limit("post"));  // methods are exact (RFC 9110 §9.1)
+  EXPECT_TRUE(t.has_waiting_route("GET"));
+  EXPECT_FALSE(t.has_waiting_route("POST"));
+}
+
 TEST(RouteTable, AllowListsEveryMethodOfThePath) {
   auto t = small_table();
   auto r = t.handle(request("PUT", "/Users/1"));

@@ -373,6 +373,8 @@ std::optional<server::Access> ReferenceServer::access_of(const server::Request& 
 
 std::size_t ReferenceServer::body_limit(std::string_view method, std::string_view target) const {
   const auto& limits = config_.http.limits;
+  // Only /Bulk and the admin import have limits of their own: other methods skip the parse.
+  if (!routes_.has_own_body_limit(method)) return limits.max_body_bytes;
   auto route = http::parse_route(target, config_.http.base_path);
   if (!route) return limits.max_body_bytes;
   const auto scope =
@@ -388,6 +390,7 @@ std::size_t ReferenceServer::body_limit(std::string_view method, std::string_vie
 
 bool ReferenceServer::may_wait(const server::Request& request) const {
   if (async_.may_wait(request)) return true;
+  if (!routes_.has_waiting_route(request.method)) return false;  // no long poll of this method
   auto route = http::parse_route(request.target, config_.http.base_path);
   if (!route || route->kind != http::Route::Kind::Scim) return false;
   const server::Route* found = routes_.find(server::Scope::Scim, request.method, route->relative);

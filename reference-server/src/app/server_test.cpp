@@ -22,6 +22,8 @@ TEST(ReferenceServer, BulkGetsTheLargerBodyLimit) {
   EXPECT_EQ((*server)->body_limit("POST", "/tenants/acme/scim/v2/Bulk"), 5000u);
   EXPECT_EQ((*server)->body_limit("POST", "/scim/v2/Users"), 100u);
   EXPECT_EQ((*server)->body_limit("PUT", "/scim/v2/Bulk"), 100u);
+  EXPECT_EQ((*server)->body_limit("GET", "/scim/v2/Bulk"), 100u);
+  EXPECT_EQ((*server)->body_limit("GET", "/scim/v2/Users/2819c223"), 100u);
   EXPECT_EQ((*server)->body_limit("POST", "/elsewhere/Bulk"), 100u);
 }
 

@@ -77,6 +77,11 @@ class RouteTable final : public Handler {
   // "GET, POST" for a path, "" when no route has it.
   std::string allowed_methods(Scope scope, std::string_view path) const;
 
+  // Whether some route of `method` has a body limit other than the standard one, or may wait:
+  // for any other method the transport's questions are answered without matching the path.
+  bool has_own_body_limit(std::string_view method) const;
+  bool has_waiting_route(std::string_view method) const;
+
   const std::vector<Route>& routes() const { return routes_; }
   // docs/routes.md: one row per route, in table order.
   std::string to_markdown() const;
@@ -91,13 +96,19 @@ class RouteTable final : public Handler {
     std::vector<std::string_view> params;
   };
 
+  class TypeSegments;
+
   Candidates candidates(Scope scope, const std::vector<std::string_view>& segments) const;
-  bool matches(const Compiled& pattern, const std::vector<std::string_view>& segments) const;
+  bool matches(const Compiled& pattern, const std::vector<std::string_view>& segments,
+               TypeSegments& types) const;
+  static int compare_specificity(const Compiled& a, const Compiled& b);
   Response not_found(const Request& request) const;
 
   Options options_;
   std::vector<Route> routes_;
   std::vector<Compiled> compiled_;
+  std::vector<std::string_view> own_body_limit_methods_;  // see has_own_body_limit
+  std::vector<std::string_view> waiting_methods_;         // see has_waiting_route
 };
 
 // Splits "/Users/2819c223" into {"Users", "2819c223"}; empty segments are skipped.
