@@ -11,9 +11,12 @@
 # (20000) generated users, 100 groups of 20 and a big group of AB_BIG_GROUP (10000) members, as
 # ci/bench.sh does); then AB_ROUNDS rounds (3) of AB_DURATION (5s) with AB_CONNECTIONS (32)
 # connections each run wrk on the ceiling, then on one server and the other, alternating which
-# goes first. AB_BEFORE_ARGS and AB_AFTER_ARGS add server options (--no-access-log on both
-# measures the servers without their access log). Output: one line per round and target, then the
-# means; rows also go to AB_OUT (/tmp/ab-get)/results.tsv.
+# goes first; with AB_PARALLEL=1 the two servers are driven at the same time instead (one wrk
+# each), so both meet the same competition for the cores, which on a loaded machine moves the CPU
+# time per request more than the change being measured. AB_BEFORE_ARGS and AB_AFTER_ARGS add
+# server options (--no-access-log on both measures the servers without their access log).
+# Output: one line per round and target, then the means; rows also go to AB_OUT
+# (/tmp/ab-get)/results.tsv.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 before=$1 after=$2
@@ -79,15 +82,27 @@ serve before "$before" "${AB_BEFORE_ARGS:-}"
 serve after "$after" "${AB_AFTER_ARGS:-}"
 echo "ab: GET /Users/{id}, $users users, $connections connections, $duration rounds; load $(load1)"
 printf 'round\ttarget\treq_s\trequests\terrors\tp50_us\tcpu_us_per_get\tload1\n' >"$out/results.tsv"
+# note ROUND TARGET ROW: one result row, printed and kept.
+note() {
+  local load
+  load=$(load1)
+  printf '%s\t%s\t%s\t%s\n' "$1" "$2" "${3// /$'\t'}" "$load" >>"$out/results.tsv"
+  echo "  round $1 $2: req/s requests errors p50_us cpu_us/GET = $3 (load $load)"
+}
+
 for r in $(seq 1 "$rounds"); do
-  order="ceiling before after"
-  ((r % 2)) || order="ceiling after before"
-  for s in $order; do
-    row=$(round "$s")
-    load=$(load1)
-    printf '%s\t%s\t%s\t%s\n' "$r" "$s" "${row// /$'\t'}" "$load" >>"$out/results.tsv"
-    echo "  round $r $s: req/s requests errors p50_us cpu_us/GET = $row (load $load)"
-  done
+  note "$r" ceiling "$(round ceiling)"
+  if [[ -n ${AB_PARALLEL:-} ]]; then
+    round before >"$out/round-before.txt" &
+    round after >"$out/round-after.txt"
+    wait $!
+    note "$r" before "$(cat "$out/round-before.txt")"
+    note "$r" after "$(cat "$out/round-after.txt")"
+    continue
+  fi
+  order="before after"
+  ((r % 2)) || order="after before"
+  for s in $order; do note "$r" "$s" "$(round "$s")"; done
 done
 awk -F'\t' 'NR > 1 { c[$2] += $7; q[$2] += $3; e[$2] += $5; n[$2]++ }
   END {
