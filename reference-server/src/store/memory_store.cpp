@@ -265,15 +265,17 @@ StoredResource InMemoryStore::put_record(TypeTable& t, nlohmann::json resource,
   return StoredResource{std::move(resource), version};
 }
 
-void InMemoryStore::put_rest(TypeTable& t, const nlohmann::json& rest, std::uint64_t version,
+void InMemoryStore::put_rest(TypeTable& t, nlohmann::json& rest, std::uint64_t version,
                              const nlohmann::json* old) {
   std::string_view display;
   if (!t.spec().display_attribute.empty()) {
     auto it = rest.find(t.spec().display_attribute);
     if (it != rest.end() && it->is_string()) display = it->get_ref<const std::string&>();
   }
-  Record record(version, rest.at("id").get_ref<const std::string&>(), display,
-                make_search_column(t.spec(), rest), encode_record(rest));
+  const std::string column = make_search_column(t.spec(), rest);
+  // Encoded on its own line: the names are the stored ones while it runs (record_codec.hpp).
+  const std::vector<std::uint8_t> bytes = encode_record_in_place(rest);
+  Record record(version, rest.at("id").get_ref<const std::string&>(), display, column, bytes);
   t.put(rest, std::move(record), old);
 }
 

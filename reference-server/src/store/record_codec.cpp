@@ -77,47 +77,27 @@ static_assert(std::size(kKeyNames) < 255, "a code is one byte, 0 is reserved");
 constexpr char kCoded = '\x01';   // first byte of a coded key
 constexpr char kVerbatim = '\0';  // after kCoded: the rest is a key that itself began with kCoded
 
-std::string short_key(const std::string& key) {
+const std::unordered_map<std::string_view, char>& key_codes() {
   static const auto codes = [] {
     std::unordered_map<std::string_view, char> m;
     for (std::size_t i = 0; i < std::size(kKeyNames); ++i) m.emplace(kKeyNames[i], char(i + 1));
     return m;
   }();
-  if (auto it = codes.find(key); it != codes.end()) return {kCoded, it->second};
-  if (!key.empty() && key.front() == kCoded) return std::string{kCoded, kVerbatim} + key;
-  return key;
+  return codes;
 }
 
-nlohmann::json shortened(const nlohmann::json& value);
-
-// The top-level "schemas" (RFC 7643 §3): its URNs, two of which are most of a hundred bytes on
-// every user, are coded like keys. The scan pre-check (scan_pre_check.cpp) knows that a needle
-// on "schemas" cannot be looked for in the bytes.
-nlohmann::json shortened_schemas(const nlohmann::json& schemas) {
-  if (!schemas.is_array()) return shortened(schemas);
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& urn : schemas) {
-    out.push_back(urn.is_string() ? nlohmann::json(short_key(urn.get_ref<const std::string&>()))
-                                  : shortened(urn));
+// Writes the stored name of a key (or top-level schemas URN) over it: a known name becomes its
+// code, a name that itself begins with kCoded is escaped, any other stays as it is. A string
+// keeps its capacity, so expand() writes the full name back without allocating.
+void shorten(std::string& key) {
+  if (auto it = key_codes().find(key); it != key_codes().end()) {
+    key.assign({kCoded, it->second});
+  } else if (!key.empty() && key.front() == kCoded) {
+    key.insert(0, {kCoded, kVerbatim});
   }
-  return out;
 }
 
-nlohmann::json shortened(const nlohmann::json& value) {
-  if (value.is_object()) {
-    nlohmann::json out = nlohmann::json::object();
-    for (const auto& [key, item] : value.items()) out.emplace(short_key(key), shortened(item));
-    return out;
-  }
-  if (value.is_array()) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& item : value) out.push_back(shortened(item));
-    return out;
-  }
-  return value;
-}
-
-// The full text of a key (or schemas URN) that short_key wrote.
+// The full text of a key (or schemas URN) that shorten wrote.
 void expand(std::string& key) {
   if (key.size() >= 2 && key.front() == kCoded) {
     const auto code = static_cast<unsigned char>(key[1]);
@@ -126,6 +106,38 @@ void expand(std::string& key) {
     } else if (code <= std::size(kKeyNames)) {
       key.assign(kKeyNames[code - 1]);
     }
+  }
+}
+
+// Renames every member of every object in `value` with `rename`, in place: each object's nodes
+// are taken out, renamed and put back (std::map node handles), so no value is copied. All of an
+// object's nodes are out before any goes back, so a new name never meets an old one.
+template <class Rename>
+void rename_keys(nlohmann::json& value, Rename rename) {
+  if (value.is_object()) {
+    auto& members = value.get_ref<nlohmann::json::object_t&>();
+    std::vector<nlohmann::json::object_t::node_type> nodes;
+    nodes.reserve(members.size());
+    while (!members.empty()) nodes.push_back(members.extract(members.begin()));
+    for (auto& node : nodes) {
+      rename(node.key());
+      rename_keys(node.mapped(), rename);
+      members.insert(std::move(node));
+    }
+  } else if (value.is_array()) {
+    for (auto& item : value) rename_keys(item, rename);
+  }
+}
+
+// The top-level "schemas" (RFC 7643 §3): its URNs, two of which are most of a hundred bytes on
+// every user, are coded like keys. The scan pre-check (scan_pre_check.cpp) knows that a needle
+// on "schemas" cannot be looked for in the bytes.
+void rename_schemas(nlohmann::json& resource, void (*rename)(std::string&)) {
+  if (!resource.is_object()) return;
+  auto schemas = resource.find("schemas");
+  if (schemas == resource.end() || !schemas->is_array()) return;
+  for (auto& urn : *schemas) {
+    if (urn.is_string()) rename(urn.get_ref<std::string&>());
   }
 }
 
@@ -193,12 +205,17 @@ class ExpandingForwarder {
 }  // namespace
 
 std::vector<std::uint8_t> encode_record(const nlohmann::json& resource) {
-  nlohmann::json top = shortened(resource);
-  if (resource.is_object() && resource.contains("schemas")) {
-    top[short_key("schemas")] = shortened_schemas(resource["schemas"]);
-  }
-  auto bytes = nlohmann::json::to_cbor(top);
+  nlohmann::json copy = resource;
+  return encode_record_in_place(copy);
+}
+
+std::vector<std::uint8_t> encode_record_in_place(nlohmann::json& resource) {
+  rename_schemas(resource, shorten);
+  rename_keys(resource, shorten);
+  auto bytes = nlohmann::json::to_cbor(resource);
   bytes.shrink_to_fit();
+  rename_keys(resource, expand);
+  rename_schemas(resource, expand);
   return bytes;
 }
 
