@@ -22,31 +22,8 @@ duration=${AB_DURATION:-10s}
 out=${AB_OUT:-/tmp/ab-group}
 token=secret
 mkdir -p "$out"
-declare -A url_of pid_of
-cleanup() { for p in "${pid_of[@]}"; do kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-
-cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.3f", ($14 + $15) / hz }' "/proc/$1/stat"; }
-
-# serve NAME BIN_DIR SIZE [OPTIONS]: starts and seeds a server; sets url_of[NAME], pid_of[NAME].
-serve() {
-  local name=$1 log="$out/$1.out" url="" extra
-  read -r -a extra <<<"${4:-}"
-  "$2/scim-reference-server" --port 0 --threads 1 --token "$token" \
-    --bulk-max-payload 8388608 --max-bulk-body-bytes 8388608 "${extra[@]}" >"$log" \
-    2>"$out/$name.err" &
-  pid_of[$name]=$!
-  for _ in $(seq 1 300); do
-    url=$(sed -n 's/^listening on //p' "$log" | head -n1)
-    [[ -n $url ]] && break
-    sleep 0.1
-  done
-  [[ -n $url ]] || { echo "ab: $name did not start" >&2; exit 1; }
-  url_of[$name]=$url
-  "$after/scim-bench-data" seed --url "$url" --token "$token" --users "$users" --groups 100 \
-    --group-size 20 --big-group "$3" --ids "$out/ids-$name.tsv" \
-    --group-id-file "$out/group-$name.txt" 2>>"$out/seed.log"
-}
+# shellcheck source=bench/ab-lib.sh
+source "$root/bench/ab-lib.sh"
 
 # round NAME SIZE: one wrk run; prints "<requests> <errors> <p50 us> <cpu us per PATCH>".
 round() {
@@ -64,15 +41,16 @@ round() {
 
 printf 'size\tround\tserver\trequests\terrors\tp50_us\tcpu_us_per_patch\tload1\n' >"$out/results.tsv"
 for size in $sizes; do
-  serve before "$before" "$size" "${AB_BEFORE_ARGS:-}"
-  serve after "$after" "$size" "${AB_AFTER_ARGS:-}"
-  echo "ab: big group of $size members, $users users; load $(cut -d' ' -f1 /proc/loadavg)"
+  big=$size
+  ab_serve before "$before" "${AB_BEFORE_ARGS:-}"
+  ab_serve after "$after" "${AB_AFTER_ARGS:-}"
+  echo "ab: big group of $size members, $users users; load $(load1)"
   for r in $(seq 1 "$rounds"); do
     order="before after"
     ((r % 2)) || order="after before"
     for s in $order; do
       row=$(round "$s" "$size")
-      load=$(cut -d' ' -f1 /proc/loadavg)
+      load=$(load1)
       printf '%s\t%s\t%s\t%s\t%s\n' "$size" "$r" "$s" "${row// /$'\t'}" "$load" >>"$out/results.tsv"
       echo "  round $r $s: requests errors p50_us cpu_us/PATCH = $row (load $load)"
     done
