@@ -20,6 +20,16 @@ class CollectingTransport : public PushTransport {
     sets.push_back(jwt);
     return {202, "", ""};
   }
+  // Push delivery runs on the registry's worker: waits up to a second for its first SET.
+  void wait_for_first() {
+    for (int i = 0; i < 500; ++i) {
+      {
+        std::lock_guard lock(mu);
+        if (!sets.empty()) return;
+      }
+      std::this_thread::sleep_for(2ms);
+    }
+  }
 };
 
 server::WriteEvent write(server::WriteEvent::Kind kind, const std::string& id) {
@@ -149,13 +159,7 @@ TEST_F(HubFixture, PushReceiverGetsTheSameSetAsThePollQueue) {
                                          {"/Users/u1", "u1", std::nullopt}, "txn-9", "http://h");
   auto feed = registry.find("t1", "default");
   ASSERT_EQ(feed->queue().size(), 1u);
-  for (int i = 0; i < 500; ++i) {
-    {
-      std::lock_guard lock(transport.mu);
-      if (!transport.sets.empty()) break;
-    }
-    std::this_thread::sleep_for(2ms);
-  }
+  transport.wait_for_first();
   std::lock_guard lock(transport.mu);
   ASSERT_EQ(transport.sets.size(), 1u);
   EXPECT_EQ(transport.sets[0], sets.jwt);
@@ -225,13 +229,7 @@ TEST_F(LazyHubFixture, PushAndPollHandOutTheSameBytes) {
   req.return_immediately = true;
   auto polled = registry.find("t1", "default")->queue().poll(req, 0ms);
   ASSERT_EQ(polled.sets.size(), 1u);
-  for (int i = 0; i < 500; ++i) {
-    {
-      std::lock_guard lock(transport.mu);
-      if (!transport.sets.empty()) break;
-    }
-    std::this_thread::sleep_for(2ms);
-  }
+  transport.wait_for_first();
   std::lock_guard lock(transport.mu);
   ASSERT_EQ(transport.sets.size(), 1u);
   EXPECT_EQ(transport.sets[0], polled.sets[0].second);

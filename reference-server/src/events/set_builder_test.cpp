@@ -103,12 +103,18 @@ TEST(SetBuilder, Figure10DeleteHasEmptyPayloadAndNoQualifier) {
             nlohmann::json({{std::string(urn::event::kDelete), nlohmann::json::object()}}));
 }
 
-TEST(SetBuilder, ActiveFlipAddsActivateOrDeactivateWithSameTxn) {
+// A PATCH that sets `active` from true to false: a patch notice and a deactivate SET.
+server::WriteEvent user_deactivation() {
   auto e = user_create();
   e.kind = Kind::Patch;
   e.patch_ops = {{{"op", "replace"}, {"path", "active"}, {"value", false}}};
   e.active_before = true;
   e.active_after = false;
+  return e;
+}
+
+TEST(SetBuilder, ActiveFlipAddsActivateOrDeactivateWithSameTxn) {
+  auto e = user_deactivation();
   auto sets = fixed_builder().for_write(e, ctx(PayloadMode::Notice));
   ASSERT_EQ(sets.size(), 2u);
   EXPECT_TRUE(sets[1]["events"].contains(std::string(urn::event::kDeactivate)));
@@ -142,11 +148,7 @@ TEST(SetBuilder, Figure2FeedAddHasEmptyPayload) {
 // building the claims the builder made when every SET was signed at the write. nlohmann::json
 // objects serialise their members in key order.
 TEST(SetBuilder, ClaimsOfAWriteArePinned) {
-  auto e = user_create();
-  e.kind = Kind::Patch;
-  e.patch_ops = {{{"op", "replace"}, {"path", "active"}, {"value", false}}};
-  e.active_before = true;
-  e.active_after = false;
+  auto e = user_deactivation();
   auto sets = fixed_builder().for_write(e, ctx(PayloadMode::Notice));
   ASSERT_EQ(sets.size(), 2u);
   EXPECT_EQ(sets[0].dump(),
