@@ -57,13 +57,11 @@ Result<Prepared> prepare(const Context& ctx, const ResourceType& type, const Lis
   return out;
 }
 
-std::optional<store::IndexLookup> lookup_of(const engine::Filter& filter) {
-  auto hint = engine::index_hint(filter);
-  if (!hint) return std::nullopt;
+store::IndexLookup to_lookup(engine::IndexHint hint) {
   using E = engine::IndexHint::Kind;
   using S = store::IndexLookup::Kind;
   S kind = S::Equals;
-  switch (hint->kind) {
+  switch (hint.kind) {
     case E::Equals:
       kind = S::Equals;
       break;
@@ -80,14 +78,14 @@ std::optional<store::IndexLookup> lookup_of(const engine::Filter& filter) {
       kind = S::LessOrEqual;
       break;
   }
-  return store::IndexLookup{kind, hint->attribute, hint->value};
+  return store::IndexLookup{kind, std::move(hint.attribute), std::move(hint.value)};
 }
 
 store::Query make_query(const Context& ctx, const Prepared& prepared) {
   store::Query q;
   q.max_sorted = ctx.config.max_sort_results;
   if (prepared.filter) {
-    q.lookup = lookup_of(*prepared.filter);
+    set_index_lookups(*prepared.filter, q);
     q.must_contain = scan_needles(*prepared.filter);
     q.predicate = [f = &*prepared.filter](const nlohmann::json& r) {
       return engine::matches(*f, r);
@@ -162,6 +160,15 @@ Response list_by_cursor(const Context& ctx, const ResourceType& type, const Prep
 }
 
 }  // namespace
+
+void set_index_lookups(const engine::Filter& filter, store::Query& q) {
+  if (auto hint = engine::index_hint(filter)) {
+    q.lookup = to_lookup(std::move(*hint));
+    return;
+  }
+  for (auto& hint : engine::index_hints_any(filter))
+    q.lookup_any.push_back(to_lookup(std::move(hint)));
+}
 
 std::vector<store::ScanNeedle> scan_needles(const engine::Filter& filter) {
   std::vector<store::ScanNeedle> out;

@@ -52,6 +52,7 @@ Result<std::vector<Typed>> collect(const Context& ctx, const ListParams& params,
     if (filter) {
       q.predicate = [f = &*filter](const nlohmann::json& r) { return engine::matches(*f, r); };
       q.must_contain = scan_needles(*filter);
+      set_index_lookups(*filter, q);
     }
     q.limit = cap > all.size() ? cap - all.size() : 0;
     auto result = ctx.store.query(type->id, q);

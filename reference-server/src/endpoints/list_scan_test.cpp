@@ -72,30 +72,29 @@ class ListScanTest : public ::testing::Test {
 
 TEST_F(ListScanTest, PreCheckedScansReturnWhatTheFilterEngineSelects) {
   const std::string filters[] = {
-      R"(emails.value co "EXAMPLE.com")",
-      R"(emails.value co "user1")",
-      R"(emails co "@home.EXAMPLE")",
-      R"(emails[type eq "work" and value sw "user1"])",
-      R"(emails.value ew ".ORG")",
-      R"(title eq "tour guide")",
-      R"(title co "Guide" and emails.value co "user3")",
-      R"(title co "génieur")",
+      R"(emails.value co "EXAMPLE.com")", R"(emails.value co "user1")",
+      R"(emails co "@home.EXAMPLE")", R"(emails[type eq "work" and value sw "user1"])",
+      R"(emails.value ew ".ORG")", R"(title eq "tour guide")",
+      R"(title co "Guide" and emails.value co "user3")", R"(title co "génieur")",
       R"(title co "GÉNIEUR")",  // ASCII folding only: É is not é (no match)
       R"(urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department co "r&d \"labs")",
       R"(groups.display co "ADMINS")",  // computed on read, never in the stored bytes
-      R"(groups.value pr and title co "tour")",
-      R"(title co "guide" or emails.value co "nothing")",
-      R"(meta.created co "20")",
-      R"(userName sw "USER.1")",
-      R"(emails.value co "nobody-has-this")",
+      R"(groups.value pr and title co "tour")", R"(title co "guide" or emails.value co "nothing")",
+      R"(meta.created co "20")", R"(userName sw "USER.1")", R"(emails.value co "nobody-has-this")",
       // The searched attributes (their search column rules records out) and others mixed.
-      R"(name.familyName co "am1")",
-      R"(name.givenName ew "IV3" and title co "guide")",
+      R"(name.familyName co "am1")", R"(name.givenName ew "IV3" and title co "guide")",
       R"(displayName sw "DÍSPLAY 1")",  // ASCII folding only: no match
-      R"(displayName sw "dísplay 1")",
-      R"(emails.type eq "HOME")",
+      R"(displayName sw "dísplay 1")", R"(emails.type eq "HOME")",
       R"(emails[type eq "home" and value co "U7@"])",
       R"(userName co "ser.1" or name.familyName co "nothing")",
+      // An `or` of indexed terms: the union of the indexes' candidates (index_hints_any).
+      R"(userName eq "user.3" or userName eq "USER.7")",
+      R"(userName eq "User.1" or externalId eq "nobody")",
+      R"(userName eq "User.2" or userName eq "User.5" and title eq "tour guide")",
+      R"(userName eq "User.2" or (userName eq "User.6" or userName eq "User.2"))",
+      R"(meta.lastModified gt "2000-01-01T00:00:00Z" or userName eq "User.1")",
+      R"(meta.lastModified lt "2000-01-01T00:00:00Z" or userName eq "nobody")",
+      R"(userName eq "User.4" or title eq "engineer")",  // title has no index: a scan
   };
   for (const auto& filter : filters) {
     const auto want = expected(filter);
@@ -110,6 +109,13 @@ TEST_F(ListScanTest, PreCheckedScansReturnWhatTheFilterEngineSelects) {
   EXPECT_EQ(expected(R"(name.familyName co "am1")").size(), 3u);  // 1, 10, 11
   EXPECT_EQ(expected(R"(displayName sw "dísplay 1")").size(), 3u);
   EXPECT_EQ(expected(R"(emails.type eq "HOME")").size(), 12u);
+  EXPECT_EQ(expected(R"(userName eq "user.3" or userName eq "USER.7")").size(), 2u);
+  EXPECT_EQ(
+      expected(R"(userName eq "User.2" or userName eq "User.5" and title eq "tour guide")").size(),
+      2u);
+  EXPECT_EQ(
+      expected(R"(meta.lastModified gt "2000-01-01T00:00:00Z" or userName eq "User.1")").size(),
+      12u);
 }
 
 TEST_F(ListScanTest, RootSearchPreChecksEachType) {
@@ -127,6 +133,13 @@ TEST_F(ListScanTest, RootSearchPreChecksEachType) {
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(body_of(r)["totalResults"], 1);
   EXPECT_EQ(body_of(r)["Resources"][0]["displayName"], "Admins Ünit");
+  // An `or` per type (RFC 7644 §3.4.2.2): Users answer userName from its index and scan for
+  // displayName; the Group's displayName is indexed, and userName is no Group attribute.
+  r = h.call_json("POST", "/.search",
+                  {{"schemas", {"urn:ietf:params:scim:api:messages:2.0:SearchRequest"}},
+                   {"filter", R"(userName eq "user.3" or displayName eq "ADMINS Ünit")"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(body_of(r)["totalResults"], 2);
 }
 
 }  // namespace

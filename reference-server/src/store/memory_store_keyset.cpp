@@ -33,7 +33,7 @@ QueryResult InMemoryStore::keyset_query(const TypeTable& t, const Query& q) cons
   QueryResult out;
   std::vector<Entry> page;
   const auto& records = t.records();
-  if (!q.lookup && !q.predicate) {
+  if (!q.lookup && q.lookup_any.empty() && !q.predicate) {
     out.total = records.size();
     if (!k.backward) {
       auto it = records.upper_bound(k.bound);
@@ -55,8 +55,7 @@ QueryResult InMemoryStore::keyset_query(const TypeTable& t, const Query& q) cons
     emit(out, std::move(page));
     return out;
   }
-  std::optional<std::vector<std::uint64_t>> candidates;
-  if (q.lookup) candidates = t.candidates(*q.lookup);
+  const auto candidates = t.candidates(q.lookup, q.lookup_any);
   out.used_index = candidates.has_value();
   std::deque<Entry> window;  // backward: the last `limit` matches before the bound
   const ScanPreCheck pre_check(t.spec(), q);

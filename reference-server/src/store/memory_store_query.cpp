@@ -35,8 +35,7 @@ Result<QueryResult> InMemoryStore::query(std::string_view type, const Query& q) 
   if (!t) return ScimError{404, ScimType::None, "unknown resource type " + std::string(type)};
   if (q.keyset && !q.sort) return keyset_query(*t, q);
   QueryResult out;
-  std::optional<std::vector<std::uint64_t>> candidates;
-  if (q.lookup) candidates = t->candidates(*q.lookup);
+  const auto candidates = t->candidates(q.lookup, q.lookup_any);
   out.used_index = candidates.has_value();
 
   std::vector<nlohmann::json> kept;  // only when sorting

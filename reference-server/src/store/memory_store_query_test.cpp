@@ -66,6 +66,37 @@ TEST_F(StoreQueryTest, NonUniqueIndexReturnsAllCandidates) {
   EXPECT_EQ(r->total, 5u);
 }
 
+// An `or` of indexed terms (Query::lookup_any): the union of the candidates, each once and in
+// creation order, each re-checked by the predicate.
+TEST_F(StoreQueryTest, LookupAnyVisitsTheUnionOfTheCandidates) {
+  Query q;
+  q.lookup_any = {IndexLookup{IndexLookup::Kind::Equals, "userName", "USER7"},
+                  IndexLookup{IndexLookup::Kind::Equals, "userName", "user2"},
+                  IndexLookup{IndexLookup::Kind::Equals, "userName", "user7"},
+                  IndexLookup{IndexLookup::Kind::Equals, "externalId", "nobody"}};
+  int calls = 0;
+  q.predicate = [&](const nlohmann::json& r) {
+    ++calls;
+    return r["userName"] == "user2" || r["userName"] == "user7";
+  };
+  auto r = store.query("User", q);
+  EXPECT_TRUE(r->used_index);
+  EXPECT_EQ(calls, 2);  // user7 is named twice and decided once; nothing else is decoded
+  ASSERT_EQ(r->total, 2u);
+  EXPECT_EQ(r->page[0]["id"], "u2");
+  EXPECT_EQ(r->page[1]["id"], "u7");
+}
+
+TEST_F(StoreQueryTest, LookupAnyWithAnUnindexedAttributeScans) {
+  Query q;
+  q.lookup_any = {IndexLookup{IndexLookup::Kind::Equals, "userName", "user1"},
+                  IndexLookup{IndexLookup::Kind::Equals, "title", "x"}};
+  q.predicate = [](const nlohmann::json& r) { return r["externalId"] == "even"; };
+  auto r = store.query("User", q);
+  EXPECT_FALSE(r->used_index);
+  EXPECT_EQ(r->total, 5u);
+}
+
 TEST_F(StoreQueryTest, UnindexedAttributeFallsBackToAScan) {
   Query q;
   q.lookup = IndexLookup{IndexLookup::Kind::Equals, "title", "x"};

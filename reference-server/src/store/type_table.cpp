@@ -201,6 +201,21 @@ std::optional<std::vector<std::uint64_t>> TypeTable::candidates(const IndexLooku
   return std::nullopt;
 }
 
+std::optional<std::vector<std::uint64_t>> TypeTable::candidates(
+    const std::optional<IndexLookup>& lookup, const std::vector<IndexLookup>& any) const {
+  if (lookup) return candidates(*lookup);
+  if (any.empty()) return std::nullopt;
+  std::vector<std::uint64_t> out;
+  for (const auto& one : any) {
+    auto some = candidates(one);
+    if (!some) return std::nullopt;
+    out.insert(out.end(), some->begin(), some->end());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 std::optional<std::vector<std::uint64_t>> TypeTable::range(const IndexLookup& lookup) const {
   if (!lookup.value.is_string()) return std::nullopt;
   auto ms = parse_timestamp_ms(lookup.value.get_ref<const std::string&>());

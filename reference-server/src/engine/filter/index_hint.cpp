@@ -64,15 +64,13 @@ std::optional<IndexHint> term_hint(const FilterNode& n) {
   return std::nullopt;
 }
 
-}  // namespace
-
-std::optional<IndexHint> index_hint(const Filter& filter) {
-  const FilterNode& root = filter.root();
-  if (root.kind != FilterNode::Kind::And) return term_hint(root);
-  // An "and" narrows to the index's candidates; the store re-checks the whole filter on them.
-  // Equality beats a range: it yields at most a handful of candidates.
+// The hint of a term, or the best of an `and`'s terms: an "and" narrows to the index's
+// candidates; the store re-checks the whole filter on them. Equality beats a range: it yields
+// at most a handful of candidates.
+std::optional<IndexHint> node_hint(const FilterNode& node) {
+  if (node.kind != FilterNode::Kind::And) return term_hint(node);
   std::optional<IndexHint> best;
-  for (const auto& child : root.children) {
+  for (const auto& child : node.children) {
     auto hint = term_hint(*child);
     if (!hint) continue;
     if (!best || (hint->kind == IndexHint::Kind::Equals && best->kind != IndexHint::Kind::Equals)) {
@@ -81,6 +79,35 @@ std::optional<IndexHint> index_hint(const Filter& filter) {
   }
   if (best) best->exact = false;
   return best;
+}
+
+// Appends the hints of an `or`'s operands (nested `or`s included); false as soon as one operand
+// has none, since its matches could then be anywhere.
+bool or_hints(const FilterNode& node, std::vector<IndexHint>& out) {
+  for (const auto& child : node.children) {
+    if (child->kind == FilterNode::Kind::Or) {
+      if (!or_hints(*child, out)) return false;
+      continue;
+    }
+    auto hint = node_hint(*child);
+    if (!hint) return false;
+    hint->exact = false;
+    out.push_back(std::move(*hint));
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<IndexHint> index_hint(const Filter& filter) {
+  return node_hint(filter.root());
+}
+
+std::vector<IndexHint> index_hints_any(const Filter& filter) {
+  const FilterNode& root = filter.root();
+  std::vector<IndexHint> out;
+  if (root.kind != FilterNode::Kind::Or || !or_hints(root, out)) return {};
+  return out;
 }
 
 }  // namespace scim::engine

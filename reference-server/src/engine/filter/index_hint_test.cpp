@@ -88,6 +88,40 @@ TEST_F(IndexHintTest, NoHintWhenAScanIsNeeded) {
   EXPECT_FALSE(index_hint(Filter()));
 }
 
+// RFC 7644 §3.4.2.2 "or": a match is among the union of the operands' candidates when every
+// operand has an index (a term, or an "and" with an indexed term).
+TEST_F(IndexHintTest, OrOfIndexedTermsGivesOneHintPerOperand) {
+  auto any = [&](std::string_view text) {
+    auto f = env.parse(text);
+    EXPECT_TRUE(f.ok()) << text;
+    return f.ok() ? index_hints_any(*f) : std::vector<IndexHint>{};
+  };
+  auto h = any(R"(userName eq "a" or externalId eq "b")");
+  ASSERT_EQ(h.size(), 2u);
+  EXPECT_EQ(h[0].attribute, "userName");
+  EXPECT_EQ(h[0].value, "a");
+  EXPECT_EQ(h[1].attribute, "externalId");
+  EXPECT_EQ(h[1].value, "b");
+  for (const auto& one : h) EXPECT_FALSE(one.exact);
+  // "and" binds tighter: the second operand narrows to its userName term.
+  h = any(R"(userName eq "a" or userName eq "b" and title eq "c")");
+  ASSERT_EQ(h.size(), 2u);
+  EXPECT_EQ(h[1].value, "b");
+  // Nested "or"s are flattened; a range on meta.lastModified is an operand like any other.
+  h = any(R"((userName eq "a" or id eq "x") or meta.lastModified gt "2011-05-13T04:42:34Z")");
+  ASSERT_EQ(h.size(), 3u);
+  EXPECT_EQ(h[1].attribute, "id");
+  EXPECT_EQ(h[2].kind, IndexHint::Kind::GreaterThan);
+  // One operand without an index, a negation, or a filter that is no "or": no hints.
+  for (const char* text :
+       {R"(userName eq "a" or title eq "b")", R"(userName eq "a" or not (userName eq "b"))",
+        R"(userName eq "a" or emails.value eq "b")", R"(userName eq "a")",
+        R"(userName eq "a" and externalId eq "b")", R"(not (userName eq "a" or id eq "b"))"}) {
+    EXPECT_TRUE(any(text).empty()) << text;
+  }
+  EXPECT_TRUE(index_hints_any(Filter()).empty());
+}
+
 TEST_F(IndexHintTest, ExactHintAgreesWithEvaluation) {
   // Soundness: an exact hint must select exactly what the filter matches.
   auto f = env.parse(R"(userName eq "BJensen")");

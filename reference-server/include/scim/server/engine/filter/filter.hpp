@@ -77,8 +77,9 @@ Result<Filter> parse_value_filter(std::string_view text, const Registry& registr
 //  - a value path on a single complex attribute (`name[givenName eq "B"]`) is accepted.
 bool matches(const Filter& filter, const nlohmann::json& node);
 
-// What a filter pins, so the store can use an index instead of a scan. Only produced when the
-// whole filter is (or is an `and` with) a single equality/range term on an indexed attribute.
+// What a filter pins, so the store can use an index instead of a scan. index_hint only gives one
+// when the whole filter is (or is an `and` with) a single equality/range term on an indexed
+// attribute; index_hints_any covers an `or` of such filters.
 struct IndexHint {
   enum class Kind { Equals, GreaterThan, GreaterOrEqual, LessThan, LessOrEqual };
   Kind kind = Kind::Equals;
@@ -94,6 +95,12 @@ struct IndexHint {
   std::optional<Instant> instant;
 };
 std::optional<IndexHint> index_hint(const Filter& filter);
+// The hints of an `or` each of whose operands an index can narrow (an indexed term, or an `and`
+// with one), for instance `userName eq "a" or externalId eq "b"`: every match is among the union
+// of their candidates (RFC 7644 §3.4.2.2: "or" matches when either expression is true). Empty when
+// the filter is not an `or` or when one operand needs a scan. No hint is exact: the store
+// re-checks the whole filter on every candidate.
+std::vector<IndexHint> index_hints_any(const Filter& filter);
 
 // A substring every match must contain (scan_hints). A match of `co`, `sw`, `ew` on a string,
 // reference, binary or dateTime value, or of `eq` on a string, reference or binary value, holds
