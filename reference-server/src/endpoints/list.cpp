@@ -166,8 +166,10 @@ void set_index_lookups(const engine::Filter& filter, store::Query& q) {
     q.lookup = to_lookup(std::move(*hint));
     return;
   }
-  for (auto& hint : engine::index_hints_any(filter))
-    q.lookup_any.push_back(to_lookup(std::move(hint)));
+  auto any = engine::index_hints_any(filter);
+  if (!any) return;
+  q.lookup_any.emplace();
+  for (auto& hint : *any) q.lookup_any->push_back(to_lookup(std::move(hint)));
 }
 
 std::vector<store::ScanNeedle> scan_needles(const engine::Filter& filter) {

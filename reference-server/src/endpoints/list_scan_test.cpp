@@ -72,19 +72,28 @@ class ListScanTest : public ::testing::Test {
 
 TEST_F(ListScanTest, PreCheckedScansReturnWhatTheFilterEngineSelects) {
   const std::string filters[] = {
-      R"(emails.value co "EXAMPLE.com")", R"(emails.value co "user1")",
-      R"(emails co "@home.EXAMPLE")", R"(emails[type eq "work" and value sw "user1"])",
-      R"(emails.value ew ".ORG")", R"(title eq "tour guide")",
-      R"(title co "Guide" and emails.value co "user3")", R"(title co "génieur")",
+      R"(emails.value co "EXAMPLE.com")",
+      R"(emails.value co "user1")",
+      R"(emails co "@home.EXAMPLE")",
+      R"(emails[type eq "work" and value sw "user1"])",
+      R"(emails.value ew ".ORG")",
+      R"(title eq "tour guide")",
+      R"(title co "Guide" and emails.value co "user3")",
+      R"(title co "génieur")",
       R"(title co "GÉNIEUR")",  // ASCII folding only: É is not é (no match)
       R"(urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department co "r&d \"labs")",
       R"(groups.display co "ADMINS")",  // computed on read, never in the stored bytes
-      R"(groups.value pr and title co "tour")", R"(title co "guide" or emails.value co "nothing")",
-      R"(meta.created co "20")", R"(userName sw "USER.1")", R"(emails.value co "nobody-has-this")",
+      R"(groups.value pr and title co "tour")",
+      R"(title co "guide" or emails.value co "nothing")",
+      R"(meta.created co "20")",
+      R"(userName sw "USER.1")",
+      R"(emails.value co "nobody-has-this")",
       // The searched attributes (their search column rules records out) and others mixed.
-      R"(name.familyName co "am1")", R"(name.givenName ew "IV3" and title co "guide")",
+      R"(name.familyName co "am1")",
+      R"(name.givenName ew "IV3" and title co "guide")",
       R"(displayName sw "DÍSPLAY 1")",  // ASCII folding only: no match
-      R"(displayName sw "dísplay 1")", R"(emails.type eq "HOME")",
+      R"(displayName sw "dísplay 1")",
+      R"(emails.type eq "HOME")",
       R"(emails[type eq "home" and value co "U7@"])",
       R"(userName co "ser.1" or name.familyName co "nothing")",
       // An `or` of indexed terms: the union of the indexes' candidates (index_hints_any).
@@ -95,6 +104,10 @@ TEST_F(ListScanTest, PreCheckedScansReturnWhatTheFilterEngineSelects) {
       R"(meta.lastModified gt "2000-01-01T00:00:00Z" or userName eq "User.1")",
       R"(meta.lastModified lt "2000-01-01T00:00:00Z" or userName eq "nobody")",
       R"(userName eq "User.4" or title eq "engineer")",  // title has no index: a scan
+      // An attribute no schema defines: its comparisons match nothing, so no candidates.
+      R"(noSuchAttribute eq "x")",
+      R"(userName eq "User.1" or noSuchAttribute eq "User.2")",
+      R"(not (noSuchAttribute eq "x"))",
   };
   for (const auto& filter : filters) {
     const auto want = expected(filter);

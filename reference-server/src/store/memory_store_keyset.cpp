@@ -33,7 +33,7 @@ QueryResult InMemoryStore::keyset_query(const TypeTable& t, const Query& q) cons
   QueryResult out;
   std::vector<Entry> page;
   const auto& records = t.records();
-  if (!q.lookup && q.lookup_any.empty() && !q.predicate) {
+  if (!q.lookup && !q.lookup_any && !q.predicate) {
     out.total = records.size();
     if (!k.backward) {
       auto it = records.upper_bound(k.bound);

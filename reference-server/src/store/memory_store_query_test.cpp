@@ -70,10 +70,11 @@ TEST_F(StoreQueryTest, NonUniqueIndexReturnsAllCandidates) {
 // creation order, each re-checked by the predicate.
 TEST_F(StoreQueryTest, LookupAnyVisitsTheUnionOfTheCandidates) {
   Query q;
-  q.lookup_any = {IndexLookup{IndexLookup::Kind::Equals, "userName", "USER7"},
-                  IndexLookup{IndexLookup::Kind::Equals, "userName", "user2"},
-                  IndexLookup{IndexLookup::Kind::Equals, "userName", "user7"},
-                  IndexLookup{IndexLookup::Kind::Equals, "externalId", "nobody"}};
+  q.lookup_any =
+      std::vector<IndexLookup>{IndexLookup{IndexLookup::Kind::Equals, "userName", "USER7"},
+                               IndexLookup{IndexLookup::Kind::Equals, "userName", "user2"},
+                               IndexLookup{IndexLookup::Kind::Equals, "userName", "user7"},
+                               IndexLookup{IndexLookup::Kind::Equals, "externalId", "nobody"}};
   int calls = 0;
   q.predicate = [&](const nlohmann::json& r) {
     ++calls;
@@ -89,12 +90,32 @@ TEST_F(StoreQueryTest, LookupAnyVisitsTheUnionOfTheCandidates) {
 
 TEST_F(StoreQueryTest, LookupAnyWithAnUnindexedAttributeScans) {
   Query q;
-  q.lookup_any = {IndexLookup{IndexLookup::Kind::Equals, "userName", "user1"},
-                  IndexLookup{IndexLookup::Kind::Equals, "title", "x"}};
+  q.lookup_any =
+      std::vector<IndexLookup>{IndexLookup{IndexLookup::Kind::Equals, "userName", "user1"},
+                               IndexLookup{IndexLookup::Kind::Equals, "title", "x"}};
   q.predicate = [](const nlohmann::json& r) { return r["externalId"] == "even"; };
   auto r = store.query("User", q);
   EXPECT_FALSE(r->used_index);
   EXPECT_EQ(r->total, 5u);
+}
+
+// An empty union (a filter no resource can match): nothing is decoded, nothing matches.
+TEST_F(StoreQueryTest, EmptyLookupAnyHasNoCandidates) {
+  Query q;
+  q.lookup_any.emplace();
+  int calls = 0;
+  q.predicate = [&](const nlohmann::json&) {
+    ++calls;
+    return true;
+  };
+  auto r = store.query("User", q);
+  EXPECT_TRUE(r->used_index);
+  EXPECT_EQ(calls, 0);
+  EXPECT_EQ(r->total, 0u);
+  q.keyset = Keyset{};  // the cursor path (RFC 9865) takes the same candidates
+  r = store.query("User", q);
+  EXPECT_EQ(calls, 0);
+  EXPECT_EQ(r->total, 0u);
 }
 
 TEST_F(StoreQueryTest, UnindexedAttributeFallsBackToAScan) {

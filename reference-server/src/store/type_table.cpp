@@ -202,11 +202,12 @@ std::optional<std::vector<std::uint64_t>> TypeTable::candidates(const IndexLooku
 }
 
 std::optional<std::vector<std::uint64_t>> TypeTable::candidates(
-    const std::optional<IndexLookup>& lookup, const std::vector<IndexLookup>& any) const {
+    const std::optional<IndexLookup>& lookup,
+    const std::optional<std::vector<IndexLookup>>& any) const {
   if (lookup) return candidates(*lookup);
-  if (any.empty()) return std::nullopt;
+  if (!any) return std::nullopt;
   std::vector<std::uint64_t> out;
-  for (const auto& one : any) {
+  for (const auto& one : *any) {
     auto some = candidates(one);
     if (!some) return std::nullopt;
     out.insert(out.end(), some->begin(), some->end());

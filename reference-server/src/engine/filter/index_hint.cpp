@@ -1,6 +1,7 @@
 // Index hints (filter.hpp): which store index can answer a filter. The store keeps O(1) hash
 // indexes on the unique/identifying attributes and an ordered index on meta.lastModified, so
 // "userName eq" stays cheap at a million resources (RFC 7644 §3.4.2.2 examples use both).
+#include <algorithm>
 #include <string_view>
 
 #include "scim/protocol/strings.hpp"
@@ -81,10 +82,32 @@ std::optional<IndexHint> node_hint(const FilterNode& node) {
   return best;
 }
 
-// Appends the hints of an `or`'s operands (nested `or`s included); false as soon as one operand
-// has none, since its matches could then be anywhere.
+// Whether no resource can match `node`, whatever it holds: a comparison or value path on an
+// attribute the schemas do not define is false for every resource (evaluate.cpp: an unknown
+// attribute has no value), an `and` with such an operand too, an `or` of them only. `pr` and
+// `not` are never decided here.
+bool never_matches(const FilterNode& node) {
+  switch (node.kind) {
+    case FilterNode::Kind::Compare:
+    case FilterNode::Kind::ValuePath:
+      return !node.attr.target;
+    case FilterNode::Kind::And:
+      return std::any_of(node.children.begin(), node.children.end(),
+                         [](const auto& c) { return never_matches(*c); });
+    case FilterNode::Kind::Or:
+      return std::all_of(node.children.begin(), node.children.end(),
+                         [](const auto& c) { return never_matches(*c); });
+    default:
+      return false;
+  }
+}
+
+// Appends the hints of an `or`'s operands (nested `or`s included), leaving out operands no
+// resource can match; false as soon as another operand has no hint, since its matches could
+// then be anywhere.
 bool or_hints(const FilterNode& node, std::vector<IndexHint>& out) {
   for (const auto& child : node.children) {
+    if (never_matches(*child)) continue;
     if (child->kind == FilterNode::Kind::Or) {
       if (!or_hints(*child, out)) return false;
       continue;
@@ -103,10 +126,11 @@ std::optional<IndexHint> index_hint(const Filter& filter) {
   return node_hint(filter.root());
 }
 
-std::vector<IndexHint> index_hints_any(const Filter& filter) {
+std::optional<std::vector<IndexHint>> index_hints_any(const Filter& filter) {
   const FilterNode& root = filter.root();
   std::vector<IndexHint> out;
-  if (root.kind != FilterNode::Kind::Or || !or_hints(root, out)) return {};
+  if (never_matches(root)) return out;
+  if (root.kind != FilterNode::Kind::Or || !or_hints(root, out)) return std::nullopt;
   return out;
 }
 

@@ -40,7 +40,8 @@ Response list_all_types(const Context& ctx, const ListParams& params);
 // The filter's necessary substrings (engine::scan_hints) as the store's scan pre-check.
 std::vector<store::ScanNeedle> scan_needles(const engine::Filter& filter);
 // The filter's index probes: `q.lookup` (engine::index_hint) or, for an `or` of indexed terms,
-// `q.lookup_any` (engine::index_hints_any); neither when the filter needs a scan.
+// `q.lookup_any` (engine::index_hints_any: empty when no resource can match); neither when the
+// filter needs a scan.
 void set_index_lookups(const engine::Filter& filter, store::Query& q);
 // An unsorted offset page in the default view (no attributes/excludedAttributes), its resources
 // written from their stored bytes (list_text.cpp): unfiltered, or filtered by a single `eq` on an

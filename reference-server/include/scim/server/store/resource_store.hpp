@@ -95,9 +95,9 @@ struct ScanNeedle {
 struct Query {
   std::optional<IndexLookup> lookup;
   // Without `lookup`: the matches are among the union of these lookups' candidates (an `or` of
-  // indexed terms, engine::index_hints_any). A lookup whose attribute has no index makes the
-  // query scan, as an empty list does.
-  std::vector<IndexLookup> lookup_any;
+  // indexed terms, engine::index_hints_any); an empty list: nothing can match. A lookup whose
+  // attribute has no index makes the query scan, as nullopt does.
+  std::optional<std::vector<IndexLookup>> lookup_any;
   std::function<bool(const nlohmann::json&)> predicate;  // empty: every resource matches
   // Necessary substrings of the predicate, most selective first (only read with a predicate).
   std::vector<ScanNeedle> must_contain;

@@ -47,9 +47,11 @@ class TypeTable {
   // is not indexed (the caller scans everything).
   std::optional<std::vector<std::uint64_t>> candidates(const IndexLookup& lookup) const;
   // The candidates of `lookup` or, without it, the creation-ordered union of `any`'s (each
-  // candidate once); nullopt when no lookup is given or one of them has no index.
-  std::optional<std::vector<std::uint64_t>> candidates(const std::optional<IndexLookup>& lookup,
-                                                       const std::vector<IndexLookup>& any) const;
+  // candidate once; none for an empty list); nullopt when no lookup is given or one of them has
+  // no index.
+  std::optional<std::vector<std::uint64_t>> candidates(
+      const std::optional<IndexLookup>& lookup,
+      const std::optional<std::vector<IndexLookup>>& any) const;
   const Record* by_seq(std::uint64_t seq) const;
   const RecordTable& records() const { return records_; }
 

@@ -97,10 +97,12 @@ struct IndexHint {
 std::optional<IndexHint> index_hint(const Filter& filter);
 // The hints of an `or` each of whose operands an index can narrow (an indexed term, or an `and`
 // with one), for instance `userName eq "a" or externalId eq "b"`: every match is among the union
-// of their candidates (RFC 7644 §3.4.2.2: "or" matches when either expression is true). Empty when
-// the filter is not an `or` or when one operand needs a scan. No hint is exact: the store
-// re-checks the whole filter on every candidate.
-std::vector<IndexHint> index_hints_any(const Filter& filter);
+// of their candidates (RFC 7644 §3.4.2.2: "or" matches when either expression is true). Operands
+// that no resource can match (a comparison on an attribute the schemas do not define) add none,
+// and a filter that no resource can match gets an empty list: no candidates at all. nullopt when
+// the filter is not such an `or` and can match, or when one operand needs a scan. No hint is
+// exact: the store re-checks the whole filter on every candidate.
+std::optional<std::vector<IndexHint>> index_hints_any(const Filter& filter);
 
 // A substring every match must contain (scan_hints). A match of `co`, `sw`, `ew` on a string,
 // reference, binary or dateTime value, or of `eq` on a string, reference or binary value, holds
