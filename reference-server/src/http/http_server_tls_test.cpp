@@ -37,6 +37,29 @@ TEST(HttpServerTls, ServesHttpsWithTheConfiguredCertificate) {
   EXPECT_EQ(untrusting.get(server.url() + "/Users").status, 0);
 }
 
+// With one I/O thread the session's TLS stream runs on the io_context's own executor (no
+// strand): the handshake, keep-alive and the close_notify at the end work there too.
+TEST(HttpServerTls, ServesHttpsOnOneIoThread) {
+  auto dir = std::filesystem::temp_directory_path() / "scim_http_tls_one_thread_test";
+  std::filesystem::create_directories(dir);
+  auto files = make_self_signed_cert(dir.string());
+  ASSERT_FALSE(files.cert_file.empty());
+  auto options = test_options();
+  options.threads = 1;
+  options.tls = {files.cert_file, files.key_file};
+  ServerFixture server(options);
+  HttpClient client;
+  client.set_bearer("secret");
+  client.set_ca_file(files.cert_file);
+  for (int i = 0; i < 3; ++i) {
+    auto r = client.get(server.url() + "/Users");
+    ASSERT_EQ(r.status, 200) << r.error;
+    EXPECT_EQ(r.new_connections, i == 0 ? 1 : 0);
+  }
+  auto closing = client.request("GET", server.url() + "/Users", "", {"Connection: close"});
+  EXPECT_EQ(closing.status, 200) << closing.error;
+}
+
 TEST(HttpServerTls, MissingCertificateFileFailsToStart) {
   auto options = test_options();
   options.tls = {"/nonexistent/cert.pem", "/nonexistent/key.pem"};

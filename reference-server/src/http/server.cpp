@@ -1,5 +1,6 @@
-// HttpServer: binds the acceptor, accepts connections (each on its own strand), enforces the
-// connection limit, runs the io_context on N threads and performs the graceful shutdown.
+// HttpServer: binds the acceptor, accepts connections (each on its own strand when several threads
+// serve them), enforces the connection limit, runs the io_context on N threads and performs the
+// graceful shutdown.
 #include "scim/server/http/server.hpp"
 
 #include "scim/server/http/server_state.hpp"
@@ -71,7 +72,8 @@ struct HttpServer::Impl {
 
   Status<std::string> load_tls();
   void do_accept();
-  void on_accept(boost::system::error_code ec, tcp::socket socket);
+  template <class Socket>
+  void on_accept(boost::system::error_code ec, Socket socket);
   void begin_shutdown();
   void poll_drained(std::chrono::steady_clock::time_point deadline);
 
@@ -104,14 +106,24 @@ Status<std::string> HttpServer::Impl::load_tls() {
   return Ok{};
 }
 
+// Each connection gets a strand only when several threads run the io_context
+// (server_state.hpp, IoSocket).
 void HttpServer::Impl::do_accept() {
-  acceptor.async_accept(net::make_strand(state.ioc),
-                        [this](boost::system::error_code ec, tcp::socket socket) {
-                          on_accept(ec, std::move(socket));
-                        });
+  if (state.options.threads == 1) {
+    acceptor.async_accept(state.ioc.get_executor(),
+                          [this](boost::system::error_code ec, detail::IoSocket socket) {
+                            on_accept(ec, std::move(socket));
+                          });
+  } else {
+    acceptor.async_accept(net::make_strand(state.ioc),
+                          [this](boost::system::error_code ec, detail::StrandSocket socket) {
+                            on_accept(ec, std::move(socket));
+                          });
+  }
 }
 
-void HttpServer::Impl::on_accept(boost::system::error_code ec, tcp::socket socket) {
+template <class Socket>
+void HttpServer::Impl::on_accept(boost::system::error_code ec, Socket socket) {
   if (state.stopping.load() || ec == net::error::operation_aborted) return;
   if (ec) {
     // Usually EMFILE: back off briefly instead of spinning on a failing accept.

@@ -1,7 +1,6 @@
-// One HTTP/1.1 connection (plain or TLS) on its own strand: wait for a request, read it within
-// the limits, hand it to the handler (the middleware chain), write the answer, repeat while
-// keep-alive holds. The session only reads and writes; every decision about the request is the
-// chain's.
+// One HTTP/1.1 connection (plain or TLS): wait for a request, read it within the limits, hand it
+// to the handler (the middleware chain), write the answer, repeat while keep-alive holds. The
+// session only reads and writes; every decision about the request is the chain's.
 //
 // Limits (RFC 9110 / RFC 6585 statuses, bodies per RFC 7644 §3.12): header too large -> 431,
 // body too large -> 413, request not complete within read_timeout -> 408, malformed -> 400;
@@ -10,9 +9,16 @@
 // A response may ask for another delivery (api Delivery, set by the mock's fault injection):
 // written after a delay (a timer, so no thread waits), the connection reset or closed instead of
 // answering, or the body cut off after some bytes and the connection closed.
+//
+// Per request the session does as little as a bare Beast server (bench/src/ceiling_server.cpp):
+// the socket's executor is a concrete type (the io_context's own with one I/O thread, where no
+// two handlers of a session can run at once; a strand with more), a request that arrived whole
+// is parsed from the buffer without another read, an answer the socket takes at once is written
+// without a round through the executor, and the timeouts share one lazily armed timer.
 #include "scim/server/http/server_state.hpp"
 
 #include "scim/server/http/beast_request.hpp"
+#include "scim/server/http/deadline.hpp"
 #include "scim/server/http/head_rules.hpp"
 
 #include <algorithm>
@@ -29,7 +35,6 @@
 #include <optional>
 #include <sstream>
 
-#include "scim/protocol/urns.hpp"
 #include "scim/server/api/responses.hpp"
 
 namespace scim::http::detail {
@@ -38,10 +43,10 @@ namespace bhttp = boost::beast::http;
 
 namespace {
 
-using PlainStream = beast::tcp_stream;
-using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+using Clock = LazyDeadline::Clock;
 constexpr std::size_t kReadChunk = 4096;
-constexpr auto kRejectTimeout = std::chrono::seconds(5);
+constexpr auto kRejectTimeout = std::chrono::milliseconds(5000);
+constexpr auto kTlsShutdownTimeout = std::chrono::milliseconds(2000);
 // RFC 9112 §9.6 lingering close: after the last response, how long and how much of what the
 // client still sends is read and discarded before the socket closes.
 constexpr auto kLingerTime = std::chrono::milliseconds(1000);
@@ -57,8 +62,23 @@ struct SlotGuard {
   }
 };
 
-template <class Stream>
+// What the session's one deadline currently bounds, and so what its expiry does.
+enum class Phase {
+  None,       // nothing: the handler runs, or the session is done
+  Wait,       // the first bytes of the next request (read or idle timeout)
+  Read,       // the rest of the request, from its first byte (read timeout)
+  Write,      // the answer (write timeout)
+  Handshake,  // the TLS handshake (read timeout)
+  Shutdown,   // the TLS close_notify exchange
+  Linger,     // the lingering close's drain
+};
+
+template <class Socket, bool Tls>
 class Session : public SessionBase {
+  using Stream = std::conditional_t<Tls, beast::ssl_stream<Socket>, Socket>;
+  using Executor = typename Socket::executor_type;
+  using Timer = net::basic_waitable_timer<Clock, net::wait_traits<Clock>, Executor>;
+
  public:
   Session(ServerState& state, Stream stream, bool reject)
       : state_(state),
@@ -67,13 +87,19 @@ class Session : public SessionBase {
         buffer_(limits_.max_header_bytes + 64 * 1024),
         timer_(stream_.get_executor()),
         delay_timer_(stream_.get_executor()),
+        deadline_(std::min({limits_.read_timeout, limits_.idle_timeout, limits_.write_timeout})),
         slot_{state},
         reject_(reject) {
     beast::error_code ec;
-    auto local = beast::get_lowest_layer(stream_).socket().local_endpoint(ec);
-    connection_.tls = std::is_same_v<Stream, TlsStream>;
+    auto local = lowest().local_endpoint(ec);
+    connection_.tls = Tls;
     if (!ec) connection_.local_address = local.address().to_string();
     if (!ec) connection_.local_port = local.port();
+    if constexpr (!Tls) {
+      // Synchronous writes then return would_block instead of waiting (write_now).
+      lowest().non_blocking(true, ec);
+      write_inline_ = !ec;
+    }
   }
 
   void start() {
@@ -86,18 +112,20 @@ class Session : public SessionBase {
       self->stopping_ = true;
       // Only a connection waiting for its next request is closed now; one in the middle of a
       // request finishes it first (graceful shutdown).
-      if (self->idle_) beast::get_lowest_layer(self->stream_).cancel();
+      beast::error_code ignored;
+      if (self->idle_) self->lowest().cancel(ignored);
     });
   }
 
  private:
   std::shared_ptr<Session> self() { return std::static_pointer_cast<Session>(shared_from_this()); }
+  Socket& lowest() { return beast::get_lowest_layer(stream_); }
 
   void do_handshake() {
-    if constexpr (std::is_same_v<Stream, TlsStream>) {
-      beast::get_lowest_layer(stream_).expires_after(limits_.read_timeout);
+    if constexpr (Tls) {
+      set_deadline(limits_.read_timeout, Phase::Handshake);
       stream_.async_handshake(ssl::stream_base::server, [self = self()](beast::error_code ec) {
-        beast::get_lowest_layer(self->stream_).expires_never();
+        self->clear_deadline();
         if (!ec) self->do_wait_request();
       });
     } else {
@@ -119,7 +147,7 @@ class Session : public SessionBase {
     idle_ = true;
     auto wait = served_ == 0 ? limits_.read_timeout : limits_.idle_timeout;
     if (reject_) wait = std::min<std::chrono::milliseconds>(wait, kRejectTimeout);
-    arm(wait);
+    set_deadline(wait, Phase::Wait);
     stream_.async_read_some(
         buffer_.prepare(kReadChunk),
         [self = self()](beast::error_code ec, std::size_t n) { self->on_first_bytes(ec, n); });
@@ -136,11 +164,28 @@ class Session : public SessionBase {
   }
 
   void do_read_header() {
-    auto timeout = reject_ ? std::chrono::milliseconds(kRejectTimeout) : limits_.read_timeout;
-    arm(timeout);
+    set_deadline(reject_ ? kRejectTimeout : limits_.read_timeout, Phase::Read);
+    // Most requests arrive whole with their first bytes: parse what is buffered first.
+    if (auto ec = parse_buffered(false)) return on_read_error(ec);
+    if (parser_->is_header_done()) return on_header({});
     bhttp::async_read_header(
         stream_, buffer_, *parser_,
         [self = self()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+  }
+
+  // Feeds the buffered bytes to the parser as Beast's read operations do, until the header (or
+  // the whole message) is done or the parser needs bytes that have not arrived yet. Returns
+  // the parser's error (431, 413 and 400 in on_read_error), none when it only needs more.
+  beast::error_code parse_buffered(bool whole_message) {
+    beast::error_code ec;
+    while (buffer_.size() > 0 &&
+           !(whole_message ? parser_->is_done() : parser_->is_header_done())) {
+      const std::size_t used = parser_->put(buffer_.data(), ec);
+      buffer_.consume(used);
+      if (ec == bhttp::error::need_more) return {};
+      if (ec || used == 0) return ec;
+    }
+    return ec;
   }
 
   void on_header(beast::error_code ec) {
@@ -171,9 +216,11 @@ class Session : public SessionBase {
     });
   }
 
-  // The timer armed when the request's first bytes arrived keeps running: read_timeout bounds
+  // The deadline set when the request's first bytes arrived still holds: read_timeout bounds
   // header and body together.
   void do_read_body() {
+    if (auto ec = parse_buffered(true)) return on_read_error(ec);
+    if (parser_->is_done()) return dispatch();
     bhttp::async_read(stream_, buffer_, *parser_,
                       [self = self()](beast::error_code ec, std::size_t) {
                         if (ec) return self->on_read_error(ec);
@@ -200,7 +247,7 @@ class Session : public SessionBase {
   }
 
   void on_read_error(beast::error_code ec) {
-    disarm();
+    clear_deadline();
     if (timed_out_) {
       return write_error(http_error(408, "request not received within the read timeout"));
     }
@@ -232,9 +279,9 @@ class Session : public SessionBase {
   }
 
   // A request that may wait (long poll, async wait) runs on the WaitPool; its answer is written
-  // back on this session's strand. The I/O thread returns at once to serve other connections.
+  // back on this session's executor. The I/O thread returns at once to serve other connections.
   void dispatch_waiting(server::Request&& request, bool keep_alive, unsigned version, bool head) {
-    disarm();
+    clear_deadline();
     auto task = [self = self(), request = std::move(request), keep_alive, version, head]() mutable {
       auto response = self->serve(std::move(request));
       net::post(self->stream_.get_executor(),
@@ -266,42 +313,42 @@ class Session : public SessionBase {
   }
 
   void write(server::Response response, bool keep_alive, unsigned version, bool head = false) {
-    disarm();
+    clear_deadline();
     using Action = server::Delivery::Action;
     if (response.delivery.delay.count() > 0) {
       return delay_then_write(std::move(response), keep_alive, version, head);
     }
     if (response.delivery.action == Action::Reset) return do_reset();
     if (response.delivery.action == Action::Close) return do_close();
-    if (response.status < 200 || response.status > 599) {
-      response = server::error_response(http_error(500, "handler returned an invalid HTTP status"));
-    }
-    // RFC 9110 §15.3.5 / §15.4.5: 204 and 304 carry no content.
-    if (response.status == 204 || response.status == 304) response.body.clear();
     response_.emplace();
-    response_->version(version);
-    response_->result(static_cast<unsigned>(response.status));
-    response_->set(bhttp::field::server, "scim-reference-server");
-    bool has_type = false;
-    for (auto& [name, value] : response.headers) {
-      has_type = has_type || beast::iequals(name, "content-type");
-      response_->insert(name, value);
-    }
-    if (!has_type && !response.body.empty()) {
-      response_->set(bhttp::field::content_type, std::string(urn::kScimMediaType));
-    }
-    response_->body() = std::move(response.body);
-    response_->keep_alive(keep_alive);
-    response_->prepare_payload();
-    if (head) response_->body().clear();  // RFC 9110 §9.3.2: HEAD keeps Content-Length, no body
-    beast::get_lowest_layer(stream_).expires_after(limits_.write_timeout);
+    to_beast_response(response, keep_alive, version, head, *response_);
     if (response.delivery.action == Action::Truncate) {
+      set_deadline(limits_.write_timeout, Phase::Write);
       return write_truncated(response.delivery.truncate_at);
     }
-    bhttp::async_write(stream_, *response_,
+    serializer_.emplace(*response_);
+    if (write_now(keep_alive)) return;
+    set_deadline(limits_.write_timeout, Phase::Write);
+    bhttp::async_write(stream_, *serializer_,
                        [self = self(), keep_alive](beast::error_code ec, std::size_t) {
-                         self->on_write(ec, keep_alive);
+                         self->on_write(ec, keep_alive, false);
                        });
+  }
+
+  // Most answers fit the socket's send buffer: written at once, with no write deadline and no
+  // round through the executor. What the socket does not take at once (would_block) goes on
+  // asynchronously from where the serializer stopped, under the write timeout.
+  bool write_now(bool keep_alive) {
+    if constexpr (Tls) {
+      return false;
+    } else {
+      if (!write_inline_) return false;
+      beast::error_code ec;
+      bhttp::write(stream_, *serializer_, ec);
+      if (ec == net::error::would_block || ec == net::error::try_again) return false;
+      on_write(ec, keep_alive, true);
+      return true;
+    }
   }
 
   void delay_then_write(server::Response response, bool keep_alive, unsigned version, bool head) {
@@ -332,73 +379,104 @@ class Session : public SessionBase {
 
   // An abortive close: SO_LINGER with a zero timeout makes the kernel send RST instead of FIN.
   void do_reset() {
-    disarm();
-    auto& socket = beast::get_lowest_layer(stream_).socket();
+    clear_deadline();
     beast::error_code ec;
-    socket.set_option(net::socket_base::linger(true, 0), ec);
-    socket.close(ec);
+    lowest().set_option(net::socket_base::linger(true, 0), ec);
+    lowest().close(ec);
   }
 
-  void on_write(beast::error_code ec, bool keep_alive) {
-    beast::get_lowest_layer(stream_).expires_never();
+  void on_write(beast::error_code ec, bool keep_alive, bool written_inline) {
+    clear_deadline();
     ++served_;
     if (ec) return do_close();
     if (!keep_alive) return do_close(/*linger=*/true);
+    serializer_.reset();
     response_.reset();
+    if (written_inline && buffer_.size() > 0) {
+      // The next request is already buffered (pipelining): go through the executor, so a long
+      // pipeline does not nest each request's calls inside the previous one's.
+      return net::post(stream_.get_executor(), [self = self()] { self->do_wait_request(); });
+    }
     do_wait_request();
   }
 
-  // Read timeouts use a timer of their own rather than the stream's expiry, because the stream
-  // closes the socket on expiry and the client would never see the 408.
-  void arm(std::chrono::milliseconds duration) {
-    auto generation = ++timer_generation_;
-    timer_.expires_after(duration);
+  // One deadline at a time, on one lazily armed timer (deadline.hpp): setting it is usually a
+  // store; on expiry the phase decides what happens.
+  void set_deadline(std::chrono::milliseconds after, Phase phase) {
+    phase_ = phase;
+    if (auto at = deadline_.set(Clock::now(), after)) start_timer(*at);
+  }
+
+  void clear_deadline() {
+    phase_ = Phase::None;
+    deadline_.clear();
+  }
+
+  void start_timer(Clock::time_point at) {
+    const auto generation = ++timer_generation_;
+    timer_.expires_at(at);  // a pending wait is cancelled, and its generation is stale anyway
     timer_.async_wait([weak = weak_from_this(), generation](beast::error_code ec) {
       auto base = weak.lock();
       auto* session = static_cast<Session*>(base.get());
       if (ec || !session || session->timer_generation_ != generation) return;
-      session->timed_out_ = true;
-      beast::error_code ignored;
-      beast::get_lowest_layer(session->stream_).socket().cancel(ignored);
+      session->on_timer();
     });
   }
 
-  void disarm() {
-    ++timer_generation_;
-    timer_.cancel();
+  void on_timer() {
+    const auto fired = deadline_.fired(Clock::now());
+    if (fired.rearm_at) return start_timer(*fired.rearm_at);
+    if (!fired.expired) return;
+    const Phase phase = std::exchange(phase_, Phase::None);
+    timed_out_ = true;
+    beast::error_code ignored;
+    // A read is cancelled, so that the client still gets its 408 (or, idle, a plain close); a
+    // write, handshake or TLS shutdown that overran closes the socket, as Beast's stream did.
+    if (phase == Phase::Wait || phase == Phase::Read || phase == Phase::Linger) {
+      lowest().cancel(ignored);
+    } else {
+      lowest().close(ignored);
+    }
   }
 
   void do_close(bool linger = false) {
-    disarm();
-    if constexpr (std::is_same_v<Stream, TlsStream>) {
-      beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(2));
-      stream_.async_shutdown(
-          [self = self()](beast::error_code) { beast::get_lowest_layer(self->stream_).close(); });
+    clear_deadline();
+    beast::error_code ec;
+    if constexpr (Tls) {
+      set_deadline(kTlsShutdownTimeout, Phase::Shutdown);
+      stream_.async_shutdown([self = self()](beast::error_code) {
+        self->clear_deadline();
+        beast::error_code ignored;
+        self->lowest().close(ignored);
+      });
     } else {
-      beast::error_code ec;
-      stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-      if (ec || !linger) return stream_.close();
+      stream_.shutdown(tcp::socket::shutdown_send, ec);
+      if (ec || !linger) {
+        stream_.close(ec);
+        return;
+      }
       // RFC 9112 §9.6: closing with unread request bytes would reset the connection, and the
       // client could lose the response it has not read yet (a 413 for a body it is still
       // sending). Half-close, then read and discard for a bounded moment.
       timed_out_ = false;
-      arm(kLingerTime);
+      set_deadline(kLingerTime, Phase::Linger);
       do_drain(0);
     }
   }
 
   void do_drain(std::size_t drained) {
-    if constexpr (!std::is_same_v<Stream, TlsStream>) {
+    if constexpr (!Tls) {
       buffer_.clear();
-      stream_.socket().async_read_some(
-          buffer_.prepare(kReadChunk),
-          [self = self(), drained](beast::error_code ec, std::size_t n) {
-            if (ec || self->timed_out_ || drained + n > kLingerBytes) {
-              self->disarm();
-              return self->stream_.close();
-            }
-            self->do_drain(drained + n);
-          });
+      stream_.async_read_some(buffer_.prepare(kReadChunk),
+                              [self = self(), drained](beast::error_code ec, std::size_t n) {
+                                if (ec || self->timed_out_ || drained + n > kLingerBytes) {
+                                  self->clear_deadline();
+                                  beast::error_code ignored;
+                                  self->stream_.close(ignored);
+                                  return;
+                                }
+                                self->do_drain(drained + n);
+                              });
     }
   }
 
@@ -406,34 +484,46 @@ class Session : public SessionBase {
   const Limits limits_;
   Stream stream_;
   beast::flat_buffer buffer_;
-  net::steady_timer timer_;
-  net::steady_timer delay_timer_;  // injected latency (Delivery::delay)
-  std::string truncated_;          // the bytes of a truncated response while they are written
+  Timer timer_;        // the session's deadline (set_deadline)
+  Timer delay_timer_;  // injected latency (Delivery::delay)
+  LazyDeadline deadline_;
+  Phase phase_ = Phase::None;
   std::uint64_t timer_generation_ = 0;
   bool timed_out_ = false;
+  bool write_inline_ = false;
+  std::string truncated_;  // the bytes of a truncated response while they are written
   SlotGuard slot_;
   server::Connection connection_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::optional<bhttp::response<bhttp::empty_body>> continue_;
-  std::optional<bhttp::response<bhttp::string_body>> response_;
+  std::optional<BeastResponse> response_;
+  std::optional<bhttp::response_serializer<bhttp::string_body>> serializer_;
   std::size_t served_ = 0;
   bool reject_ = false;
   bool idle_ = false;
   bool stopping_ = false;
 };
 
-}  // namespace
-
-void launch_session(ServerState& state, tcp::socket socket, bool reject) {
+template <class Socket>
+void launch(ServerState& state, Socket socket, bool reject) {
   state.connections.fetch_add(1);
   if (reject) state.rejected_connections.fetch_add(1);
   if (state.tls) {
-    TlsStream stream(std::move(socket), *state.tls);
-    std::make_shared<Session<TlsStream>>(state, std::move(stream), reject)->start();
+    beast::ssl_stream<Socket> stream(std::move(socket), *state.tls);
+    std::make_shared<Session<Socket, true>>(state, std::move(stream), reject)->start();
   } else {
-    PlainStream stream(std::move(socket));
-    std::make_shared<Session<PlainStream>>(state, std::move(stream), reject)->start();
+    std::make_shared<Session<Socket, false>>(state, std::move(socket), reject)->start();
   }
+}
+
+}  // namespace
+
+void launch_session(ServerState& state, IoSocket socket, bool reject) {
+  launch(state, std::move(socket), reject);
+}
+
+void launch_session(ServerState& state, StrandSocket socket, bool reject) {
+  launch(state, std::move(socket), reject);
 }
 
 }  // namespace scim::http::detail

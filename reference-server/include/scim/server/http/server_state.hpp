@@ -8,6 +8,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/context.hpp>
+#include <boost/asio/strand.hpp>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -73,8 +74,17 @@ struct ServerState {
   WaitPool waiters;
 };
 
+// A connection's socket, on a concrete executor type (no type-erased any_io_executor copied on
+// every operation). With one I/O thread no two handlers of a session can run at once, so the
+// socket uses the io_context's executor itself; with more, each connection has its own strand.
+using IoExecutor = net::io_context::executor_type;
+using StrandExecutor = net::strand<IoExecutor>;
+using IoSocket = net::basic_stream_socket<tcp, IoExecutor>;
+using StrandSocket = net::basic_stream_socket<tcp, StrandExecutor>;
+
 // Starts serving one accepted connection. `reject` answers its first request with 503 (the
 // connection limit is reached) and closes.
-void launch_session(ServerState& state, tcp::socket socket, bool reject);
+void launch_session(ServerState& state, IoSocket socket, bool reject);
+void launch_session(ServerState& state, StrandSocket socket, bool reject);
 
 }  // namespace scim::http::detail
