@@ -27,6 +27,7 @@ std::string target_path(const std::string& target) {
 
 Headers redact_headers(const std::map<std::string, std::string>& headers) {
   Headers out;
+  out.reserve(headers.size());
   for (const auto& [name, value] : headers) {
     if (name == "authorization" || name == "proxy-authorization") {
       const auto space = value.find(' ');

@@ -19,6 +19,7 @@ int hex_value(char c) {
 
 std::vector<std::string_view> split(std::string_view text, char sep) {
   std::vector<std::string_view> parts;
+  parts.reserve(8);
   std::size_t start = 0;
   while (true) {
     auto pos = text.find(sep, start);
@@ -44,7 +45,7 @@ Result<std::map<std::string, std::string>> parse_query(std::string_view query) {
 
 // Matches the decoded segments of `base` at the front of `segments`, from index `at`.
 bool match_base(const std::vector<std::string>& segments, std::size_t at,
-                const std::vector<std::string>& base) {
+                const std::vector<std::string_view>& base) {
   if (segments.size() - at < base.size()) return false;
   for (std::size_t i = 0; i < base.size(); ++i) {
     if (segments[at + i] != base[i]) return false;
@@ -53,9 +54,13 @@ bool match_base(const std::vector<std::string>& segments, std::size_t at,
 }
 
 std::string join_from(const std::vector<std::string>& segments, std::size_t at) {
+  std::size_t size = 0;
+  for (std::size_t i = at; i < segments.size(); ++i) size += 1 + segments[i].size();
+  if (size == 0) return "/";
   std::string out;
-  for (std::size_t i = at; i < segments.size(); ++i) out += "/" + segments[i];
-  return out.empty() ? "/" : out;
+  out.reserve(size);
+  for (std::size_t i = at; i < segments.size(); ++i) out.append(1, '/').append(segments[i]);
+  return out;
 }
 
 }  // namespace
@@ -99,6 +104,7 @@ Result<Route> parse_route(std::string_view target, std::string_view base_path) {
   route.query = std::move(*query);
 
   std::vector<std::string> segments;
+  segments.reserve(8);
   for (auto seg : split(raw_path.substr(1), '/')) {
     auto decoded = percent_decode(seg, false);
     if (!decoded) return invalid_syntax("malformed percent-encoding in the request path");
@@ -106,11 +112,9 @@ Result<Route> parse_route(std::string_view target, std::string_view base_path) {
   }
   if (!segments.empty() && segments.back().empty()) segments.pop_back();  // trailing '/'
 
-  std::vector<std::string> base;
+  std::vector<std::string_view> base;  // views into `normal`
   std::string normal = normalise_base_path(base_path);
-  if (!normal.empty()) {
-    for (auto seg : split(std::string_view(normal).substr(1), '/')) base.emplace_back(seg);
-  }
+  if (!normal.empty()) base = split(std::string_view(normal).substr(1), '/');
   if (segments.size() == 1 && segments[0] == "health") {
     route.kind = Route::Kind::Health;
   } else if (match_base(segments, 0, base)) {
