@@ -1,6 +1,7 @@
 // The metrics layer (see metrics_middleware.hpp).
 #include "scim/server/observe/metrics_middleware.hpp"
 
+#include <array>
 #include <chrono>
 
 namespace scim::observe {
@@ -55,10 +56,15 @@ void MetricsMiddleware::count(const server::Request& request, const server::Resp
   const std::string tenant = tenant_label(request, sources_);
   const std::string method = method_label(request.method);
   const std::string type = resource_type_label(request, sources_);
-  requests_.inc({tenant, method, type, status_class_label(response.status)});
-  latency_.observe({method, type}, seconds);
-  if (request_body_bytes > 0) request_bytes_.inc({tenant}, request_body_bytes);
-  if (!response.body.empty()) response_bytes_.inc({tenant}, response.body.size());
+  const std::string status_class = status_class_label(response.status);
+  // Views of the labels: an existing series is found without copying them (LabelViews).
+  const std::array<std::string_view, 4> request_labels{tenant, method, type, status_class};
+  const std::array<std::string_view, 2> latency_labels{method, type};
+  const std::array<std::string_view, 1> tenant_labels{tenant};
+  requests_.inc(request_labels);
+  latency_.observe(latency_labels, seconds);
+  if (request_body_bytes > 0) request_bytes_.inc(tenant_labels, request_body_bytes);
+  if (!response.body.empty()) response_bytes_.inc(tenant_labels, response.body.size());
   for (const auto& name : response.notes.leniencies) leniencies_.inc({name});
   for (const auto& kind : response.notes.fault_kinds) faults_.inc({kind});
 }

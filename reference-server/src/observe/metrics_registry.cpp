@@ -42,6 +42,14 @@ Family::Series& Family::series(const LabelValues& values) {
   return *slot;
 }
 
+Family::Series& Family::series(LabelViews values) {
+  {
+    std::shared_lock lock(mu_);
+    if (auto it = series_.find(values); it != series_.end()) return *it->second;
+  }
+  return series(LabelValues(values.begin(), values.end()));
+}
+
 LabelPairs Family::pairs(const LabelValues& values) const {
   LabelPairs out;
   out.reserve(label_names_.size());
@@ -62,6 +70,10 @@ std::unique_ptr<Family::Series> CounterFamily::make_series() const {
 }
 
 void CounterFamily::inc(const LabelValues& values, std::uint64_t by) {
+  static_cast<CounterSeries&>(series(values)).value.fetch_add(by, std::memory_order_relaxed);
+}
+
+void CounterFamily::inc(LabelViews values, std::uint64_t by) {
   static_cast<CounterSeries&>(series(values)).value.fetch_add(by, std::memory_order_relaxed);
 }
 
@@ -102,7 +114,15 @@ std::unique_ptr<Family::Series> HistogramFamily::make_series() const {
 }
 
 void HistogramFamily::observe(const LabelValues& values, double value) {
-  auto& s = static_cast<HistogramSeries&>(series(values));
+  record(series(values), value);
+}
+
+void HistogramFamily::observe(LabelViews values, double value) {
+  record(series(values), value);
+}
+
+void HistogramFamily::record(Series& target, double value) {
+  auto& s = static_cast<HistogramSeries&>(target);
   // le is inclusive: the first bound >= value.
   const auto bucket = static_cast<std::size_t>(
       std::lower_bound(upper_bounds_.begin(), upper_bounds_.end(), value) - upper_bounds_.begin());

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -24,6 +26,44 @@ TEST(MetricsRegistry, CountersAddUpPerLabelSet) {
   EXPECT_NE(text.find("scim_requests_total{tenant=\"acme\",method=\"GET\"} 3\n"),
             std::string::npos);
   EXPECT_NE(text.find("scim_requests_total{tenant=\"beta\",method=\"POST\"} 1\n"),
+            std::string::npos);
+}
+
+// The request path counts with views of its labels (LabelViews): the same series as with
+// LabelValues, created by either, and the exposition in the same order.
+TEST(MetricsRegistry, LabelViewsAndValuesCountTheSameSeries) {
+  MetricsRegistry registry;
+  auto& c = registry.counter("scim_requests_total", "Requests", {"tenant", "method"});
+  auto& h = registry.histogram("scim_latency_seconds", "Latency", {"method"}, {0.1, 1});
+  const std::string tenant = "acme";
+  const std::array<std::string_view, 2> acme_get{tenant, "GET"};
+  const std::array<std::string_view, 2> beta_get{"beta", "GET"};
+  const std::array<std::string_view, 1> get{"GET"};
+  c.inc(acme_get);            // created by views
+  c.inc({"acme", "GET"}, 2);  // found by values
+  c.inc(beta_get, 5);
+  c.inc({"acme", "DELETE"});  // created by values ...
+  const std::array<std::string_view, 2> acme_delete{"acme", "DELETE"};
+  c.inc(acme_delete);  // ... found by views
+  h.observe(get, 0.05);
+  h.observe({"GET"}, 0.5);
+  EXPECT_EQ(c.value({"acme", "GET"}), 3u);
+  EXPECT_EQ(c.value({"acme", "DELETE"}), 2u);
+  EXPECT_EQ(c.value({"beta", "GET"}), 5u);
+  EXPECT_EQ(c.series_count(), 3u);
+  EXPECT_EQ(h.count({"GET"}), 2u);
+  EXPECT_EQ(h.series_count(), 1u);
+  const std::string text = registry.expose();
+  const auto acme_delete_at =
+      text.find("scim_requests_total{tenant=\"acme\",method=\"DELETE\"} 2\n");
+  const auto acme_get_at = text.find("scim_requests_total{tenant=\"acme\",method=\"GET\"} 3\n");
+  const auto beta_get_at = text.find("scim_requests_total{tenant=\"beta\",method=\"GET\"} 5\n");
+  ASSERT_NE(acme_delete_at, std::string::npos) << text;
+  ASSERT_NE(acme_get_at, std::string::npos) << text;
+  ASSERT_NE(beta_get_at, std::string::npos) << text;
+  EXPECT_LT(acme_delete_at, acme_get_at);  // sorted by the label values, as before
+  EXPECT_LT(acme_get_at, beta_get_at);
+  EXPECT_NE(text.find("scim_latency_seconds_bucket{method=\"GET\",le=\"+Inf\"} 2\n"),
             std::string::npos);
 }
 

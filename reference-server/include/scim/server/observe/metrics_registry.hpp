@@ -10,6 +10,7 @@
 // them, so a flood of new tenants cannot grow memory or the scrape without bound.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +18,7 @@
 #include <map>
 #include <memory>
 #include <shared_mutex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +28,9 @@
 namespace scim::observe {
 
 using LabelValues = std::vector<std::string>;
+// The same label values as views, for the request path: finding an existing series then copies
+// and allocates nothing.
+using LabelViews = std::span<const std::string_view>;
 
 struct MetricsLimits {
   std::size_t max_series_per_family = 5000;
@@ -51,6 +56,7 @@ class Family {
   struct Series;
   // The series of `values` (created on first use, or the overflow series beyond the limit).
   Series& series(const LabelValues& values);
+  Series& series(LabelViews values);
   LabelPairs pairs(const LabelValues& values) const;
   virtual std::unique_ptr<Series> make_series() const = 0;
 
@@ -62,7 +68,15 @@ class Family {
   std::string help_;
   std::vector<std::string> label_names_;
   mutable std::shared_mutex mu_;
-  std::map<LabelValues, std::unique_ptr<Series>> series_;
+  // Label values compared element by element, so LabelViews find a series too.
+  struct LabelsLess {
+    using is_transparent = void;
+    template <class A, class B>
+    bool operator()(const A& a, const B& b) const {
+      return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end());
+    }
+  };
+  std::map<LabelValues, std::unique_ptr<Series>, LabelsLess> series_;
 
  private:
   const MetricsLimits& limits_;
@@ -74,6 +88,7 @@ class CounterFamily final : public Family {
  public:
   using Family::Family;
   void inc(const LabelValues& values, std::uint64_t by = 1);
+  void inc(LabelViews values, std::uint64_t by = 1);
   std::uint64_t value(const LabelValues& values) const;  // 0 when the series does not exist
   void write(Exposition& out) const override;
 
@@ -89,12 +104,14 @@ class HistogramFamily final : public Family {
                   std::vector<double> upper_bounds, const MetricsLimits& limits,
                   std::atomic<std::uint64_t>& overflow);
   void observe(const LabelValues& values, double value);
+  void observe(LabelViews values, double value);
   std::uint64_t count(const LabelValues& values) const;
   void write(Exposition& out) const override;
 
  private:
   struct HistogramSeries;
   std::unique_ptr<Series> make_series() const override;
+  void record(Series& target, double value);
   std::vector<double> upper_bounds_;  // ascending; +Inf is implicit
 };
 
