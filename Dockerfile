@@ -14,7 +14,7 @@ RUN apt-get update \
       build-essential cmake ninja-build pkg-config file dpkg-dev help2man \
       libboost-dev libboost-system-dev nlohmann-json3-dev libcurl4-openssl-dev \
       libpugixml-dev libcli11-dev libyaml-cpp-dev libssl-dev libvalijson-dev libjemalloc-dev \
-      libcjose-dev libjansson-dev \
+      libcjose-dev libjansson-dev libcbor-dev \
       libgtest-dev libgmock-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src

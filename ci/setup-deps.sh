@@ -18,6 +18,7 @@ packages=(
   libvalijson-dev
   libspdlog-dev
   libcjose-dev libjansson-dev
+  libcbor-dev
   curl jq
   prometheus
   help2man dpkg-dev file

@@ -2,8 +2,11 @@
 #include "scim/server/store/record_codec.hpp"
 
 #include <iterator>
+#include <stdexcept>
 #include <string_view>
 #include <unordered_map>
+
+#include "scim/server/store/record_reader.hpp"
 
 namespace scim::store {
 namespace {
@@ -141,65 +144,35 @@ void rename_schemas(nlohmann::json& resource, void (*rename)(std::string&)) {
   }
 }
 
-// nlohmann's DOM builder, with each object key turned back into its full name as it is read.
-class ExpandingParser : public nlohmann::detail::json_sax_dom_parser<nlohmann::json> {
+// Hands a record's events (record_reader.hpp) to a nlohmann SAX handler, which takes strings as
+// std::string&: each view is assigned to one reused string (a copy, not nlohmann's byte loop).
+template <class Sax>
+class SaxForwarder final : public RecordVisitor {
  public:
-  using json_sax_dom_parser::json_sax_dom_parser;
-  bool key(std::string& key) {
-    expand(key);
-    return json_sax_dom_parser::key(key);
-  }
-};
+  explicit SaxForwarder(Sax& to) : to_(to) {}
 
-// Forwards the events of a stored record to another handler with the keys, and the URNs of the
-// top-level "schemas", expanded as decode_record expands them.
-class ExpandingForwarder {
- public:
-  using json = nlohmann::json;
-  explicit ExpandingForwarder(nlohmann::json_sax<json>& to) : to_(to) {}
-
-  bool null() { return to_.null(); }
-  bool boolean(bool v) { return to_.boolean(v); }
-  bool number_integer(json::number_integer_t v) { return to_.number_integer(v); }
-  bool number_unsigned(json::number_unsigned_t v) { return to_.number_unsigned(v); }
-  bool number_float(json::number_float_t v, const std::string& s) { return to_.number_float(v, s); }
-  bool string(std::string& v) {
-    if (depth_ == 2 && in_schemas_) expand(v);
-    return to_.string(v);
+  bool null() override { return to_.null(); }
+  bool boolean(bool v) override { return to_.boolean(v); }
+  bool number_integer(std::int64_t v) override { return to_.number_integer(v); }
+  bool number_unsigned(std::uint64_t v) override { return to_.number_unsigned(v); }
+  bool number_float(double v) override { return to_.number_float(v, no_text_); }
+  bool string(std::string_view v) override {
+    text_.assign(v);
+    return to_.string(text_);
   }
-  bool binary(json::binary_t& v) { return to_.binary(v); }
-  bool start_object(std::size_t n) {
-    ++depth_;
-    return to_.start_object(n);
+  bool key(std::string_view name) override {
+    text_.assign(name);
+    return to_.key(text_);
   }
-  bool key(std::string& k) {
-    expand(k);
-    schemas_next_ = depth_ == 1 && k == "schemas";
-    return to_.key(k);
-  }
-  bool end_object() {
-    --depth_;
-    return to_.end_object();
-  }
-  bool start_array(std::size_t n) {
-    ++depth_;
-    in_schemas_ = depth_ == 2 && schemas_next_;
-    return to_.start_array(n);
-  }
-  bool end_array() {
-    if (depth_ == 2) in_schemas_ = false;
-    --depth_;
-    return to_.end_array();
-  }
-  bool parse_error(std::size_t at, const std::string& token, const nlohmann::detail::exception& e) {
-    return to_.parse_error(at, token, e);
-  }
+  bool start_object(std::size_t n) override { return to_.start_object(n); }
+  bool end_object() override { return to_.end_object(); }
+  bool start_array(std::size_t n) override { return to_.start_array(n); }
+  bool end_array() override { return to_.end_array(); }
 
  private:
-  nlohmann::json_sax<json>& to_;
-  int depth_ = 0;
-  bool schemas_next_ = false;  // the last key at depth 1 was "schemas"
-  bool in_schemas_ = false;    // inside the top-level "schemas" array
+  Sax& to_;
+  std::string text_;
+  const std::string no_text_;  // a float's source text: CBOR has none (nlohmann passes "")
 };
 
 }  // namespace
@@ -221,24 +194,26 @@ std::vector<std::uint8_t> encode_record_in_place(nlohmann::json& resource) {
 
 nlohmann::json decode_record(std::span<const std::uint8_t> bytes) {
   nlohmann::json out;
-  ExpandingParser parser(out);
-  nlohmann::json::sax_parse(bytes.data(), bytes.data() + bytes.size(), &parser,
-                            nlohmann::json::input_format_t::cbor);
-  if (out.is_object()) {
-    auto schemas = out.find("schemas");
-    if (schemas != out.end() && schemas->is_array()) {
-      for (auto& urn : *schemas) {
-        if (urn.is_string()) expand(urn.get_ref<std::string&>());
-      }
-    }
+  nlohmann::detail::json_sax_dom_parser<nlohmann::json> dom(out);
+  SaxForwarder forwarder(dom);
+  if (!walk_record(bytes, forwarder)) {
+    throw std::runtime_error("a stored record is not what encode_record writes");
   }
   return out;
 }
 
 bool visit_record(std::span<const std::uint8_t> bytes, nlohmann::json_sax<nlohmann::json>& sax) {
-  ExpandingForwarder forwarder(sax);
-  return nlohmann::json::sax_parse(bytes.data(), bytes.data() + bytes.size(), &forwarder,
-                                   nlohmann::json::input_format_t::cbor);
+  SaxForwarder forwarder(sax);
+  return walk_record(bytes, forwarder);
+}
+
+std::string_view expanded_name(std::string_view stored) {
+  if (stored.size() >= 2 && stored.front() == kCoded) {
+    const auto code = static_cast<unsigned char>(stored[1]);
+    if (code == kVerbatim) return stored.substr(2);
+    if (code <= std::size(kKeyNames)) return kKeyNames[code - 1];
+  }
+  return stored;
 }
 
 }  // namespace scim::store

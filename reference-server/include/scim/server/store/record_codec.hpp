@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <span>
+#include <string_view>
 #include <vector>
 
 namespace scim::store {
@@ -18,11 +19,15 @@ std::vector<std::uint8_t> encode_record(const nlohmann::json& resource);
 // ones for the encoding and written back after it, so on return `resource` is as it was. If an
 // allocation fails (bad_alloc), `resource` is left valid but unspecified, like a moved-from value.
 std::vector<std::uint8_t> encode_record_in_place(nlohmann::json& resource);
-// The bytes always come from encode_record, so a decoding failure is a bug (it throws).
+// The bytes always come from encode_record, so a decoding failure is a bug (it throws). Read with
+// walk_record (record_reader.hpp).
 nlohmann::json decode_record(std::span<const std::uint8_t> bytes);
 // Reads the bytes as SAX events, with every key and top-level "schemas" URN in its full text:
-// the events a parse of the decoded resource's CBOR would give. Returns what sax_parse returns
-// (false when `sax` stopped the walk).
+// the events a parse of the decoded resource's CBOR would give. False when `sax` stopped the
+// walk or the bytes are malformed (walk_record); parse_error is never called.
 bool visit_record(std::span<const std::uint8_t> bytes, nlohmann::json_sax<nlohmann::json>& sax);
+// The full text of a stored key or top-level "schemas" URN: a view of the names table for a
+// coded one, else of `stored` itself (without the escape of a name that began with the code).
+std::string_view expanded_name(std::string_view stored);
 
 }  // namespace scim::store
