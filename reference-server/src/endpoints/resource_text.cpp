@@ -1,6 +1,6 @@
 // The default view of a stored resource written as JSON text straight from its stored bytes
-// (see resource_view.hpp): the store's CBOR is read as SAX events (store::visit_record) and each
-// member is copied, dropped or completed as present() and engine::project would, so a GET pays
+// (see resource_view.hpp): the store's CBOR is read in place as events (store::walk_record) and
+// each member is copied, dropped or completed as present() and engine::project would, so a GET pays
 // for neither a decoded tree, nor its projection, nor its destruction.
 #include <optional>
 #include <string>
@@ -11,7 +11,7 @@
 #include "scim/server/api/responses.hpp"
 #include "scim/server/endpoints/device_types.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
-#include "scim/server/store/record_codec.hpp"
+#include "scim/server/store/record_reader.hpp"
 
 namespace scim::server {
 namespace {
@@ -19,6 +19,27 @@ namespace {
 using engine::returned_by_default;
 using engine::sub_returned_by_default;
 using nlohmann::json;
+
+// Whether nlohmann's serializer writes `s` as it is between quotes (RFC 8259 §7; ensure_ascii
+// off): printable ASCII but '"' and '\\'. Control characters are escaped, and bytes from 0x7F
+// up are checked as UTF-8 (invalid sequences replaced), so those strings go through it.
+bool is_plain_text(std::string_view s) {
+  for (const char c : s) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x20 || b > 0x7E || b == '"' || b == '\\') return false;
+  }
+  return true;
+}
+
+// Schema::find and Attribute::find_sub: the first attribute whose name equals `name` without case
+// (RFC 7643 §2.1). The length is compared first, inline: every member of a record is looked up
+// this way, and most attributes of a schema differ from it in length.
+const Attribute* attribute_named(const std::vector<Attribute>& attributes, std::string_view name) {
+  for (const auto& a : attributes) {
+    if (a.name.size() == name.size() && iequals(a.name, name)) return &a;
+  }
+  return nullptr;
+}
 
 // What an open container of the stored resource is, and so what happens to its members.
 enum class Kind {
@@ -51,7 +72,7 @@ struct Next {
   std::size_t mark = 0;
 };
 
-class DefaultViewWriter final : public nlohmann::json_sax<json> {
+class DefaultViewWriter final : public store::RecordVisitor {
  public:
   // `id` is the record's, for meta.location (the stored members come in the codec's order, so
   // "meta" may be read before "id"); `groups` the computed "groups" the store attached (null
@@ -85,24 +106,22 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
     if (capturing()) capture_->value = v;
     return scalar([&] { out_ += v ? "true" : "false"; }, false);
   }
-  bool number_integer(number_integer_t v) override {
+  bool number_integer(std::int64_t v) override {
     if (capturing()) capture_->value = v;
     return scalar([&] { write(json(v)); }, false);
   }
-  bool number_unsigned(number_unsigned_t v) override {
+  bool number_unsigned(std::uint64_t v) override {
     if (capturing()) capture_->value = v;
     return scalar([&] { write(json(v)); }, false);
   }
-  bool number_float(number_float_t v, const string_t&) override {
+  bool number_float(double v) override {
     if (capturing()) capture_->value = v;
     return scalar([&] { write(json(v)); }, false);
   }
-  bool string(string_t& v) override {
-    if (capturing()) capture_->value = v;
+  bool string(std::string_view v) override {
+    if (capturing()) capture_->value = std::string(v);
     return scalar([&] { write_string(v); }, false);
   }
-  bool binary(binary_t&) override { return decline(); }  // never stored from JSON
-
   bool start_object(std::size_t) override {
     if (capturing()) capture_->scalar = false;
     return open(false);
@@ -114,7 +133,7 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
   bool end_object() override { return close(); }
   bool end_array() override { return close(); }
 
-  bool key(string_t& k) override {
+  bool key(std::string_view k) override {
     Frame& f = frames_.back();
     if (capture_ && frames_.size() == 1) note_capture(k);
     next_ = Next{};
@@ -124,14 +143,14 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
         if (!top_member(k)) return !declined_;
         break;
       case Kind::Extension: {
-        const Attribute* a = f.schema->find(k);
+        const Attribute* a = attribute_named(f.schema->attributes, k);
         if (!a || !returned_by_default(*a)) return true;  // Skip
         if (a->name != k) return decline();  // RFC 7643 §2.1: answered as the schema's
         attribute(*a);
         break;
       }
       case Kind::Complex: {
-        const Attribute* sub = f.attribute->find_sub(k);
+        const Attribute* sub = attribute_named(f.attribute->sub_attributes, k);
         // present() sets meta.location itself; a stored one (never written by the endpoints)
         // is left to the tree path.
         if (f.meta && k == "location") return decline();
@@ -156,10 +175,6 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
     return true;
   }
 
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
-    return decline();
-  }
-
  private:
   bool decline() {
     declined_ = true;
@@ -169,7 +184,7 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
   // A top-level key: whether its value is the captured member's. The filter engine reads a
   // member by its exact spelling first, then case-insensitively (engine::find_member): a member
   // met twice under two spellings is not captured.
-  void note_capture(const std::string& k) {
+  void note_capture(std::string_view k) {
     capturing_ = iequals(k, capture_->name);
     if (!capturing_) return;
     if (capture_->found) capture_->scalar = false;
@@ -179,7 +194,7 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
   bool capturing() const { return capturing_ && frames_.size() == 1; }
 
   // A member of the resource itself; false when it is dropped (or the writer declined).
-  bool top_member(const std::string& k) {
+  bool top_member(std::string_view k) {
     if (k == "schemas") {  // always returned: it tells the client what it is reading
       next_.kind = Kind::Copy;
       next_.keep_null = true;
@@ -189,7 +204,7 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
     // "members" (kept beside the bytes by the store) and "groups" (computed) get their $ref from
     // present() (RFC 7643 §4.1.2, §4.2); bytes that hold either are left to the tree path.
     if (k == "members" || k == "groups") return decline();
-    if (const Attribute* common = find_common_attribute(k)) {
+    if (const Attribute* common = attribute_named(common_attributes(), k)) {
       if (common->name != k) return decline();
       if (k == "id") id_seen_ = true;  // the location's id is the record's (id_)
       if (k == "meta") {
@@ -200,7 +215,7 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
       attribute(*common);
       return true;
     }
-    if (const Attribute* a = core_ ? core_->find(k) : nullptr) {
+    if (const Attribute* a = core_ ? attribute_named(core_->attributes, k) : nullptr) {
       if (a->name != k) return decline();
       if (!returned_by_default(*a)) return false;
       attribute(*a);
@@ -230,10 +245,17 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
   }
 
   void write(const json& v) { serializer_.dump(v, false, false, 0); }
-  void write_string(std::string& s) {
-    text_.get_ref<std::string&>().swap(s);
+  // A string as the serializer writes it: text it would copy as it is goes straight to the
+  // output, anything else (escapes, UTF-8 to check) through it.
+  void write_string(std::string_view s) {
+    if (is_plain_text(s)) {
+      out_ += '"';
+      out_ += s;
+      out_ += '"';
+      return;
+    }
+    text_.get_ref<std::string&>().assign(s);
     serializer_.dump(text_, false, false, 0);
-    text_.get_ref<std::string&>().swap(s);
   }
 
   // The kind of the value that starts now, from its parent and what key() decided.
@@ -329,11 +351,9 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
     const Attribute* sub = f.attribute->find_sub(name);
     if (!sub || !sub_returned_by_default(*f.attribute, *sub)) return;
     separator(f);
-    std::string key = name;
-    write_string(key);
+    write_string(name);
     out_ += ':';
-    std::string text = value;
-    write_string(text);
+    write_string(value);
     ++f.kept;
   }
 
@@ -363,7 +383,7 @@ class DefaultViewWriter final : public nlohmann::json_sax<json> {
   const Schema* core_;
   std::string& out_;
   nlohmann::detail::serializer<json> serializer_;
-  json text_;  // a string value, swapped in and out to reuse the serializer's escaping
+  json text_;  // a string value, for the serializer's escaping
   std::vector<Frame> frames_;
   Next next_;
   const json* groups_;
@@ -384,7 +404,7 @@ std::optional<std::string> default_view_text(const Context& ctx, const ResourceT
   out.reserve(record.bytes.size() * 2 + 256);
   DefaultViewWriter writer(ctx, type, out, record.id,
                            record.groups.is_null() ? nullptr : &record.groups, capture);
-  if (!store::visit_record(record.bytes, writer) || writer.declined()) return std::nullopt;
+  if (!store::walk_record(record.bytes, writer) || writer.declined()) return std::nullopt;
   // present() gives every resource with an id a meta.location; a record without "meta" (never
   // stored by this server's writes) is left to the tree path.
   if (!writer.meta_seen() || !writer.id_seen()) return std::nullopt;

@@ -145,6 +145,32 @@ TEST(DefaultViewText, RecordsTheEndpointsNeverWriteFollowTheSameRules) {
   EXPECT_EQ((*written)["emails"], json::array({{{"value", "x@example.com"}}}));
 }
 
+// Strings are written as nlohmann's serializer writes them (RFC 8259 §7: the tree path's dump),
+// byte for byte: printable ASCII straight from the record's bytes, anything else through the
+// serializer (escapes, UTF-8 checked, invalid sequences replaced by U+FFFD).
+TEST(DefaultViewText, WritesEveryStringAsTheSerializerDoes) {
+  ViewFixture f;
+  std::vector<std::string> values;
+  for (int b = 0; b < 256; ++b) values.push_back("a" + std::string(1, char(b)) + "z");
+  for (const char* v :
+       {"", "plain ASCII, with / and ~", "quote \" and backslash \\", "caf\u00e9 \u4e2d \U0001F600",
+        "\xc3", "\xc3\x28", "\xf0\x9f\x98", "\xc0\xaf", "\xed\xa0\x80", "\x7f\x80\xff"}) {
+    values.emplace_back(v);
+  }
+  values.push_back(std::string(70000, 'x') + "\"");
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const std::string id = "u-string-" + std::to_string(i);
+    f.put("User", {{"id", id}, {"userName", id}, {"displayName", values[i]}});
+    auto record = f.store->get_record("User", id);
+    ASSERT_TRUE(record);
+    auto written = default_view_text(f.ctx(), f.type("User"), *record);
+    ASSERT_TRUE(written);
+    const std::string expected =
+        "\"displayName\":" + json(values[i]).dump(-1, ' ', false, json::error_handler_t::replace);
+    EXPECT_NE(written->find(expected), std::string::npos) << i << ": " << *written;
+  }
+}
+
 TEST(DefaultViewText, NullSchemasIsReturnedAsStored) {
   ViewFixture f;
   f.put("User", {{"id", "u-null-schemas"}, {"schemas", nullptr}, {"userName", "n"}});
