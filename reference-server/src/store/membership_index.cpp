@@ -8,14 +8,17 @@
 namespace scim::store {
 
 void MembershipIndex::add(std::string_view group_id, std::string_view member_id) {
-  auto& groups = parents_[std::string(member_id)];
+  auto it = parents_.find(member_id);
+  if (it == parents_.end())
+    it = parents_.emplace(std::string(member_id), std::vector<std::string>{}).first;
+  auto& groups = it->second;
   if (std::find(groups.begin(), groups.end(), group_id) != groups.end()) return;
   groups.emplace_back(group_id);
   ++edges_;
 }
 
 void MembershipIndex::remove(std::string_view group_id, std::string_view member_id) {
-  auto it = parents_.find(std::string(member_id));
+  auto it = parents_.find(member_id);
   if (it == parents_.end()) return;
   auto& groups = it->second;
   auto pos = std::find(groups.begin(), groups.end(), group_id);
@@ -26,14 +29,14 @@ void MembershipIndex::remove(std::string_view group_id, std::string_view member_
 }
 
 std::vector<std::string> MembershipIndex::parents(std::string_view member_id) const {
-  auto it = parents_.find(std::string(member_id));
+  auto it = parents_.find(member_id);
   return it == parents_.end() ? std::vector<std::string>{} : it->second;
 }
 
 std::vector<Membership> MembershipIndex::groups_of(std::string_view member_id,
                                                    std::size_t limit) const {
   std::vector<Membership> out;
-  if (parents_.empty() || !parents_.count(std::string(member_id))) return out;  // the common case
+  if (parents_.empty() || !parents_.contains(member_id)) return out;  // the common case
   std::unordered_set<std::string> seen{std::string(member_id)};
   std::deque<std::pair<std::string, bool>> frontier;  // (group id, direct)
   for (const auto& g : parents(member_id)) frontier.emplace_back(g, true);

@@ -160,9 +160,14 @@ std::size_t InMemoryStore::membership_edges() const {
 // Adds the computed "groups" (RFC 7643 §4.1.2) from the reverse index.
 void InMemoryStore::attach_groups(const TypeTable& t, nlohmann::json& resource) const {
   if (!t.spec().exposes_groups) return;
-  auto memberships = members_.groups_of(resource.value("id", ""), options_.max_groups_per_member);
-  if (memberships.empty()) return;
-  auto& groups = resource["groups"] = nlohmann::json::array();
+  auto groups = computed_groups(resource.value("id", ""));
+  if (!groups.is_null()) resource["groups"] = std::move(groups);
+}
+
+nlohmann::json InMemoryStore::computed_groups(std::string_view id) const {
+  auto memberships = members_.groups_of(id, options_.max_groups_per_member);
+  if (memberships.empty()) return nullptr;
+  auto groups = nlohmann::json::array();
   for (const auto& m : memberships) {
     nlohmann::json entry{{"value", m.group_id}, {"type", m.direct ? "direct" : "indirect"}};
     if (auto owner = type_of_locked(m.group_id)) {
@@ -171,6 +176,7 @@ void InMemoryStore::attach_groups(const TypeTable& t, nlohmann::json& resource) 
     }
     groups.push_back(std::move(entry));
   }
+  return groups;
 }
 
 nlohmann::json InMemoryStore::decode(const TypeTable& t, const Record& record) const {
@@ -209,11 +215,7 @@ std::optional<StoredRecord> InMemoryStore::stored_form(const TypeTable& t, const
   if (t.members_of(r.id())) return std::nullopt;
   const auto bytes = r.bytes();
   StoredRecord out{std::string(r.id()), {bytes.begin(), bytes.end()}, version_of(r), nullptr};
-  if (t.spec().exposes_groups) {
-    nlohmann::json holder{{"id", std::string(r.id())}};
-    attach_groups(t, holder);
-    if (auto g = holder.find("groups"); g != holder.end()) out.groups = std::move(*g);
-  }
+  if (t.spec().exposes_groups) out.groups = computed_groups(r.id());
   return out;
 }
 

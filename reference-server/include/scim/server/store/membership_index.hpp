@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -29,8 +30,14 @@ class MembershipIndex {
   std::size_t edge_count() const { return edges_; }
 
  private:
+  // Looked up by a view of the id (std::string_view's hash, transparent), so a read asking for a
+  // member in no group allocates nothing.
+  struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+  };
   // Small vectors: a member usually belongs to a handful of groups.
-  std::unordered_map<std::string, std::vector<std::string>> parents_;
+  std::unordered_map<std::string, std::vector<std::string>, IdHash, std::equal_to<>> parents_;
   std::size_t edges_ = 0;
 };
 
