@@ -9,7 +9,6 @@
 #include "scim/server/api/responses.hpp"
 #include "scim/server/endpoints/list.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
-#include "scim/server/store/record_codec.hpp"
 
 namespace scim::server {
 namespace {
@@ -25,13 +24,6 @@ std::string tree_text(const Context& ctx, const ResourceType& type, json resourc
   return engine::project(present(ctx, type, std::move(resource)), engine::Projection{},
                          ctx.registry, type)
       .dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-// The resource the store's query() would have decoded for this record.
-json decoded_record(const store::StoredRecord& record) {
-  json resource = store::decode_record(record.bytes);
-  if (!record.groups.is_null()) resource["groups"] = record.groups;
-  return resource;
 }
 
 // The default view of a listed resource when it matches `filter` (null: no filter), else nullopt.

@@ -6,6 +6,7 @@
 #include "scim/server/endpoints/device_types.hpp"
 #include "scim/server/endpoints/list.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
+#include "scim/server/endpoints/resources.hpp"
 #include "scim/server/store/memory_store.hpp"
 #include "scim/server/testing/endpoints_test_support.hpp"
 
@@ -24,6 +25,7 @@ class SpyStore final : public store::ResourceStore {
   explicit SpyStore(store::ResourceStore& inner) : inner_(inner) {}
 
   Result<store::StoredResource> get(std::string_view type, std::string_view id) const override {
+    ++gets;
     return inner_.get(type, id);
   }
   std::optional<store::StoredRecord> get_record(std::string_view type,
@@ -67,6 +69,7 @@ class SpyStore final : public store::ResourceStore {
   bool collide = false;
   mutable int queries = 0;
   mutable int listings = 0;
+  mutable int gets = 0;
 
  private:
   store::ResourceStore& inner_;
@@ -254,6 +257,29 @@ TEST(ListText, RecordsTheWriterDeclinesAnswerFromTheTree) {
   EXPECT_EQ(all["Resources"][1]["schemas"], json::array({std::string(urn::kUser)}));
   EXPECT_EQ(f.expect_same("User", filtered_by("userName eq \"SPELT\""))["totalResults"], 1);
   EXPECT_EQ(f.expect_same("User", filtered_by("userName eq \"apps\""))["totalResults"], 1);
+}
+
+// GET /Users/{id} of a record the writer declines answers the tree path's body from the record
+// it already read (one read of the store: the version of the 304 check is the body's).
+TEST(ListText, AGetTheWriterDeclinesReadsTheStoreOnce) {
+  ListTextFixture f;
+  auto& store = *f.h.tenants.find("acme");
+  ASSERT_TRUE(store
+                  .create("User", {{"id", "u-spelt"},
+                                   {"Schemas", {std::string(urn::kUser)}},
+                                   {"userName", "spelt"}})
+                  .ok());
+  const Context ctx{f.h.registry, f.config, f.spy, nullptr, f.request};
+  const auto& type = *f.h.registry.find_resource_type("User");
+  auto r = get_resource(ctx, type, "u-spelt");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(f.spy.gets, 0);
+  const json expected = engine::project(present(ctx, type, store.get("User", "u-spelt")->resource),
+                                        engine::Projection{}, f.h.registry, type);
+  EXPECT_EQ(body_of(r), expected);
+  EXPECT_EQ(body_of(r)["schemas"], json::array({std::string(urn::kUser)}));
+  ASSERT_TRUE(r.header("ETag"));
+  EXPECT_EQ(*r.header("ETag"), store.get("User", "u-spelt")->etag());
 }
 
 TEST(ListText, GroupsWithMembersComeFromTheTree) {

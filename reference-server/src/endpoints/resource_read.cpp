@@ -31,6 +31,10 @@ Response get_resource(const Context& ctx, const ResourceType& type, std::string_
         if (ctx.config.etag) r.set_header("ETag", format_etag(record->version));
         return r;
       }
+      // Declined: the tree path, from the same read of the store (not a second one that a write
+      // in between could make answer another version than the 304 check saw).
+      store::StoredResource stored{decoded_record(*record), record->version};
+      return resource_response(ctx, type, std::move(stored), 200, *projection);
     }
   }
   auto stored = ctx.store.get(type.id, id);

@@ -4,6 +4,7 @@
 #include "scim/server/api/responses.hpp"
 #include "scim/server/endpoints/device_types.hpp"
 #include "scim/server/endpoints/etag.hpp"
+#include "scim/server/store/record_codec.hpp"
 
 namespace scim::server {
 namespace {
@@ -38,6 +39,12 @@ nlohmann::json present(const Context& ctx, const ResourceType& type, nlohmann::j
       add_refs(ctx, (*ext)["applications"], ctx.registry.find_resource_type("EndpointApp"));
     }
   }
+  return resource;
+}
+
+nlohmann::json decoded_record(const store::StoredRecord& record) {
+  nlohmann::json resource = store::decode_record(record.bytes);
+  if (!record.groups.is_null()) resource["groups"] = record.groups;
   return resource;
 }
 

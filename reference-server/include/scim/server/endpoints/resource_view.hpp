@@ -25,6 +25,10 @@ Response resource_response(const Context& ctx, const ResourceType& type,
                            store::StoredResource stored, int status,
                            const engine::Projection& projection);
 
+// The resource a store's get() or query() gives for a record it handed out in stored form: its
+// bytes decoded, with the computed "groups" it carries.
+nlohmann::json decoded_record(const store::StoredRecord& record);
+
 // One top-level member of a stored record as stored, whatever the default view shows of it, read
 // while default_view_text writes the record: what a filter reading that attribute alone needs to
 // be decided on the record without decoding a tree (list_text.cpp).
