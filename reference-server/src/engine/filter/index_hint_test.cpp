@@ -21,6 +21,11 @@ class IndexHintTest : public ::testing::Test {
     EXPECT_TRUE(f.ok()) << text;
     return f.ok() ? index_hint(*f) : std::nullopt;
   }
+  std::optional<std::vector<IndexHint>> any(std::string_view text) {
+    auto f = env.parse(text);
+    EXPECT_TRUE(f.ok()) << text;
+    return f.ok() ? index_hints_any(*f) : std::nullopt;
+  }
   FilterEnv env;
 };
 
@@ -91,11 +96,6 @@ TEST_F(IndexHintTest, NoHintWhenAScanIsNeeded) {
 // RFC 7644 §3.4.2.2 "or": a match is among the union of the operands' candidates when every
 // operand has an index (a term, or an "and" with an indexed term).
 TEST_F(IndexHintTest, OrOfIndexedTermsGivesOneHintPerOperand) {
-  auto any = [&](std::string_view text) {
-    auto f = env.parse(text);
-    EXPECT_TRUE(f.ok()) << text;
-    return f.ok() ? index_hints_any(*f) : std::nullopt;
-  };
   auto h = any(R"(userName eq "a" or externalId eq "b")").value_or(std::vector<IndexHint>{});
   ASSERT_EQ(h.size(), 2u);
   EXPECT_EQ(h[0].attribute, "userName");
@@ -128,11 +128,6 @@ TEST_F(IndexHintTest, OrOfIndexedTermsGivesOneHintPerOperand) {
 // §3.4.2.2's rules apply to attribute values; such an attribute has none): an `or` leaves it out,
 // and a filter no resource can match gets no candidates at all.
 TEST_F(IndexHintTest, OperandsOnUndefinedAttributesAddNoCandidates) {
-  auto any = [&](std::string_view text) {
-    auto f = env.parse(text);
-    EXPECT_TRUE(f.ok()) << text;
-    return f.ok() ? index_hints_any(*f) : std::nullopt;
-  };
   for (const char* text : {R"(noSuchAttribute eq "x")", R"(noSuchAttribute co "x" and userName pr)",
                            R"(noSuch eq "x" or noSuch[value eq "y"])"}) {
     const auto h = any(text);
