@@ -81,9 +81,12 @@ std::vector<Attribute> build_common() {
   return {std::move(id), std::move(external_id), std::move(meta)};
 }
 
+// RFC 7643 §2.1: names match without case. The length is compared first, inline: most attributes
+// of a schema differ from the name in length, and the default-view writer looks up every member of
+// a record this way.
 const Attribute* find_in(const std::vector<Attribute>& attrs, std::string_view name) {
   for (const auto& a : attrs)
-    if (iequals(a.name, name)) return &a;
+    if (a.name.size() == name.size() && iequals(a.name, name)) return &a;
   return nullptr;
 }
 

@@ -31,16 +31,6 @@ bool is_plain_text(std::string_view s) {
   return true;
 }
 
-// Schema::find and Attribute::find_sub: the first attribute whose name equals `name` without case
-// (RFC 7643 §2.1). The length is compared first, inline: every member of a record is looked up
-// this way, and most attributes of a schema differ from it in length.
-const Attribute* attribute_named(const std::vector<Attribute>& attributes, std::string_view name) {
-  for (const auto& a : attributes) {
-    if (a.name.size() == name.size() && iequals(a.name, name)) return &a;
-  }
-  return nullptr;
-}
-
 // What an open container of the stored resource is, and so what happens to its members.
 enum class Kind {
   Top,        // the resource: members by the core schema, the common attributes, extensions
@@ -143,14 +133,14 @@ class DefaultViewWriter final : public store::RecordVisitor {
         if (!top_member(k)) return !declined_;
         break;
       case Kind::Extension: {
-        const Attribute* a = attribute_named(f.schema->attributes, k);
+        const Attribute* a = f.schema->find(k);
         if (!a || !returned_by_default(*a)) return true;  // Skip
         if (a->name != k) return decline();  // RFC 7643 §2.1: answered as the schema's
         attribute(*a);
         break;
       }
       case Kind::Complex: {
-        const Attribute* sub = attribute_named(f.attribute->sub_attributes, k);
+        const Attribute* sub = f.attribute->find_sub(k);
         // present() sets meta.location itself; a stored one (never written by the endpoints)
         // is left to the tree path.
         if (f.meta && k == "location") return decline();
@@ -204,7 +194,7 @@ class DefaultViewWriter final : public store::RecordVisitor {
     // "members" (kept beside the bytes by the store) and "groups" (computed) get their $ref from
     // present() (RFC 7643 §4.1.2, §4.2); bytes that hold either are left to the tree path.
     if (k == "members" || k == "groups") return decline();
-    if (const Attribute* common = attribute_named(common_attributes(), k)) {
+    if (const Attribute* common = find_common_attribute(k)) {
       if (common->name != k) return decline();
       if (k == "id") id_seen_ = true;  // the location's id is the record's (id_)
       if (k == "meta") {
@@ -215,7 +205,7 @@ class DefaultViewWriter final : public store::RecordVisitor {
       attribute(*common);
       return true;
     }
-    if (const Attribute* a = core_ ? attribute_named(core_->attributes, k) : nullptr) {
+    if (const Attribute* a = core_ ? core_->find(k) : nullptr) {
       if (a->name != k) return decline();
       if (!returned_by_default(*a)) return false;
       attribute(*a);
