@@ -2,7 +2,6 @@
 #include "scim/server/store/membership_index.hpp"
 
 #include <algorithm>
-#include <deque>
 #include <unordered_set>
 
 namespace scim::store {
@@ -36,15 +35,31 @@ std::vector<std::string> MembershipIndex::parents(std::string_view member_id) co
 std::vector<Membership> MembershipIndex::groups_of(std::string_view member_id,
                                                    std::size_t limit) const {
   std::vector<Membership> out;
-  if (parents_.empty() || !parents_.contains(member_id)) return out;  // the common case
-  std::unordered_set<std::string> seen{std::string(member_id)};
-  std::deque<std::pair<std::string, bool>> frontier;  // (group id, direct)
-  for (const auto& g : parents(member_id)) frontier.emplace_back(g, true);
-  while (!frontier.empty() && out.size() < limit) {
-    auto [group, direct] = std::move(frontier.front());
-    frontier.pop_front();
-    if (!seen.insert(group).second) continue;
-    out.push_back({group, direct});
+  if (parents_.empty()) return out;
+  const auto direct = parents_.find(member_id);
+  if (direct == parents_.end()) return out;  // the common case: one probe, nothing built
+  // Breadth-first over views of the index's own strings, which stay put during this const call:
+  // only the answer copies ids. `frontier` is read from `next` on (a queue that is never popped:
+  // it holds at most the direct groups and the parents of the `limit` groups expanded).
+  std::vector<std::pair<std::string_view, bool>> frontier;  // (group id, direct)
+  frontier.reserve(direct->second.size());
+  for (const auto& g : direct->second) frontier.emplace_back(g, true);
+  // Groups met so far: a short list searched in place, a hash set once it is longer (a hostile
+  // nesting reaches `limit` groups).
+  constexpr std::size_t kShortList = 16;
+  std::vector<std::string_view> seen{member_id};
+  std::unordered_set<std::string_view> seen_set;
+  auto first_time = [&](std::string_view group) {
+    if (!seen_set.empty()) return seen_set.insert(group).second;
+    if (std::find(seen.begin(), seen.end(), group) != seen.end()) return false;
+    seen.push_back(group);
+    if (seen.size() > kShortList) seen_set.insert(seen.begin(), seen.end());
+    return true;
+  };
+  for (std::size_t next = 0; next < frontier.size() && out.size() < limit; ++next) {
+    const auto [group, is_direct] = frontier[next];
+    if (!first_time(group)) continue;
+    out.push_back({std::string(group), is_direct});
     auto it = parents_.find(group);
     if (it == parents_.end()) continue;
     for (const auto& parent : it->second) frontier.emplace_back(parent, false);

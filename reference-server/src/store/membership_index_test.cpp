@@ -47,6 +47,27 @@ TEST(MembershipIndex, LimitCapsTheAnswer) {
   EXPECT_EQ(index.groups_of("alice", 10).size(), 10u);
 }
 
+// Past the short list of groups met (a hash set then): each group once, direct ones first and
+// marked so, the shared parents once, the member itself never (a cycle back to it).
+TEST(MembershipIndex, ManyNestedGroupsAreEachListedOnce) {
+  MembershipIndex index;
+  for (int i = 0; i < 30; ++i) {
+    const std::string g = "g" + std::to_string(i);
+    index.add(g, "alice");
+    index.add("p" + std::to_string(i % 5), g);
+    index.add("alice", "p" + std::to_string(i % 5));  // alice is also a group here: a cycle
+  }
+  index.add("g3", "p4");  // a direct group reached again indirectly
+  auto groups = index.groups_of("alice", 100);
+  ASSERT_EQ(groups.size(), 35u);
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    EXPECT_EQ(groups[i].direct, i < 30) << i;
+    EXPECT_EQ(groups[i].group_id, i < 30 ? "g" + std::to_string(i) : "p" + std::to_string(i - 30));
+  }
+  EXPECT_EQ(index.groups_of("alice", 31).size(), 31u);
+  EXPECT_TRUE(index.groups_of("bob", 100).empty());
+}
+
 TEST(MembershipIndex, RemoveDropsEdgesAndIsIdempotent) {
   MembershipIndex index;
   index.add("eng", "alice");

@@ -170,9 +170,11 @@ nlohmann::json InMemoryStore::computed_groups(std::string_view id) const {
   auto groups = nlohmann::json::array();
   for (const auto& m : memberships) {
     nlohmann::json entry{{"value", m.group_id}, {"type", m.direct ? "direct" : "indirect"}};
-    if (auto owner = type_of_locked(m.group_id)) {
-      const Record* g = table(*owner)->find(m.group_id);
-      if (g && !g->display().empty()) entry["display"] = g->display();
+    for (const auto& each : tables_) {  // the group's record, in whichever type holds it
+      if (const Record* g = each->find(m.group_id)) {
+        if (!g->display().empty()) entry["display"] = g->display();
+        break;
+      }
     }
     groups.push_back(std::move(entry));
   }

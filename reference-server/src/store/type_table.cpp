@@ -53,12 +53,14 @@ TypeTable::TypeTable(TypeSpec spec) : spec_(std::move(spec)) {
 }
 
 std::optional<std::uint64_t> TypeTable::seq_of(std::string_view id) const {
-  auto [first, last] = by_id_.equal_range(key_hash(id));
-  for (auto it = first; it != last; ++it) {
-    const Record* r = records_.find(it->second);
-    if (r && r->id() == id) return it->second;  // equal hashes of different ids are skipped
-  }
-  return std::nullopt;
+  std::optional<std::uint64_t> found;
+  by_id_.visit(key_hash(id), [&](std::uint64_t seq) {
+    const Record* r = records_.find(seq);
+    if (!r || r->id() != id) return true;  // equal hashes of different ids are skipped
+    found = seq;
+    return false;
+  });
+  return found;
 }
 
 const Record* TypeTable::find(std::string_view id) const {
@@ -77,21 +79,22 @@ std::optional<std::string> TypeTable::unique_conflict(const nlohmann::json& reso
     if (!value) continue;
     auto key = index_key(*value, index.attribute.case_exact);
     if (!key) continue;
-    auto [first, last] = index.keys.equal_range(key_hash(*key));
-    for (auto it = first; it != last; ++it) {
-      const Record* holder = by_seq(it->second);
-      if (!holder) continue;
+    std::optional<std::string> clash;
+    index.keys.visit(key_hash(*key), [&](std::uint64_t seq) {
+      const Record* holder = by_seq(seq);
+      if (!holder) return true;
       // Decoded only when the hashes are equal: to rule out a hash collision, and to name the
       // holder in the error.
       const nlohmann::json held = decode_record(holder->bytes());
       const auto* held_value = indexed_value(held, index.attribute.name);
-      if (!held_value || index_key(*held_value, index.attribute.case_exact) != key) continue;
+      if (!held_value || index_key(*held_value, index.attribute.case_exact) != key) return true;
       auto holder_id = held.value("id", "");
-      if (holder_id != self_id) {
-        return index.attribute.name + " " + value->dump() + " is already used by resource " +
-               holder_id;
-      }
-    }
+      if (holder_id == self_id) return true;
+      clash =
+          index.attribute.name + " " + value->dump() + " is already used by resource " + holder_id;
+      return false;
+    });
+    if (clash) return clash;
   }
   return std::nullopt;
 }
@@ -101,30 +104,27 @@ void TypeTable::index(const nlohmann::json& resource, std::uint64_t seq) {
     for (auto& index : *set) {
       const auto* value = indexed_value(resource, index.attribute.name);
       auto key = value ? index_key(*value, index.attribute.case_exact) : std::nullopt;
-      if (key) index.keys.emplace(key_hash(*key), seq);
+      if (key) index.keys.insert(key_hash(*key), seq);
     }
   }
   by_last_modified_.emplace(last_modified_of(resource), seq);
 }
 
 void TypeTable::unindex(const nlohmann::json& resource, std::uint64_t seq) {
-  auto drop = [seq](auto& map, const auto& key) {
-    auto [first, last] = map.equal_range(key);
-    for (auto it = first; it != last; ++it) {
-      if (it->second == seq) {
-        map.erase(it);
-        return;
-      }
-    }
-  };
   for (auto* set : {&unique_, &indexed_}) {
     for (auto& index : *set) {
       const auto* value = indexed_value(resource, index.attribute.name);
       auto key = value ? index_key(*value, index.attribute.case_exact) : std::nullopt;
-      if (key) drop(index.keys, key_hash(*key));
+      if (key) index.keys.erase(key_hash(*key), seq);
     }
   }
-  drop(by_last_modified_, last_modified_of(resource));
+  auto [first, last] = by_last_modified_.equal_range(last_modified_of(resource));
+  for (auto it = first; it != last; ++it) {
+    if (it->second == seq) {
+      by_last_modified_.erase(it);
+      break;
+    }
+  }
 }
 
 void TypeTable::put(const nlohmann::json& resource, Record record, const nlohmann::json* old) {
@@ -132,7 +132,7 @@ void TypeTable::put(const nlohmann::json& resource, Record record, const nlohman
   auto seq = seq_of(id);
   if (!seq) {
     seq = next_seq_++;
-    by_id_.emplace(key_hash(id), *seq);
+    by_id_.insert(key_hash(id), *seq);
   } else if (old) {
     unindex(*old, *seq);
   }
@@ -146,31 +146,29 @@ void TypeTable::erase(const nlohmann::json& old) {
   if (!seq) return;
   unindex(old, *seq);
   records_.erase(*seq);
-  member_lists_.erase(id);
-  auto [first, last] = by_id_.equal_range(key_hash(id));
-  for (auto it = first; it != last; ++it) {
-    if (it->second == *seq) {
-      by_id_.erase(it);
-      break;
-    }
+  if (auto it = member_lists_.find(std::string_view(id)); it != member_lists_.end()) {
+    member_lists_.erase(it);
   }
+  by_id_.erase(key_hash(id), *seq);
 }
 
 const MemberList* TypeTable::members_of(std::string_view id) const {
-  auto it = member_lists_.find(std::string(id));
+  if (member_lists_.empty()) return nullptr;  // every type but groups: no hashing at all
+  auto it = member_lists_.find(id);
   return it == member_lists_.end() ? nullptr : &it->second;
 }
 
 MemberList* TypeTable::members_of(std::string_view id) {
-  auto it = member_lists_.find(std::string(id));
+  if (member_lists_.empty()) return nullptr;
+  auto it = member_lists_.find(id);
   return it == member_lists_.end() ? nullptr : &it->second;
 }
 
 void TypeTable::set_members(std::string_view id, std::optional<MemberList> members) {
   if (members) {
     member_lists_.insert_or_assign(std::string(id), std::move(*members));
-  } else {
-    member_lists_.erase(std::string(id));
+  } else if (auto it = member_lists_.find(id); it != member_lists_.end()) {
+    member_lists_.erase(it);
   }
 }
 
@@ -192,8 +190,10 @@ std::optional<std::vector<std::uint64_t>> TypeTable::candidates(const IndexLooku
       // re-checks each candidate with the attribute's real comparison rules.
       auto key = index_key(lookup.value, index.attribute.case_exact);
       if (!key) return std::nullopt;
-      auto [first, last] = index.keys.equal_range(key_hash(*key));
-      for (auto it = first; it != last; ++it) out.push_back(it->second);
+      index.keys.visit(key_hash(*key), [&](std::uint64_t seq) {
+        out.push_back(seq);
+        return true;
+      });
       std::sort(out.begin(), out.end());
       return out;
     }

@@ -72,6 +72,38 @@ TEST(TypeTable, ReplaceAndEraseMaintainIndexes) {
   EXPECT_TRUE(t.candidates({IndexLookup::Kind::Equals, "userName", "renamed"})->empty());
 }
 
+// The id and userName indexes (flat tables, hash_index.hpp) through growth and erases: every id
+// still held is found, every erased one is not, and a re-created id gets a new record.
+TEST(TypeTable, IdsAreFoundThroughGrowthAndErases) {
+  TypeTable t(user_spec());
+  constexpr int kUsers = 3000;
+  auto id_of = [](int i) { return "id-" + std::to_string(i); };
+  std::vector<nlohmann::json> users;
+  for (int i = 0; i < kUsers; ++i) {
+    users.push_back(user(id_of(i), "name" + std::to_string(i), "x", "2020-01-01T00:00:00Z"));
+    put(t, users.back());
+  }
+  for (int i = 0; i < kUsers; i += 3) t.erase(users[static_cast<std::size_t>(i)]);
+  for (int i = 0; i < kUsers; ++i) {
+    const Record* r = t.find(id_of(i));
+    if (i % 3 == 0) {
+      EXPECT_EQ(r, nullptr) << i;
+      EXPECT_TRUE(
+          t.candidates({IndexLookup::Kind::Equals, "userName", users[i]["userName"]})->empty());
+    } else {
+      ASSERT_NE(r, nullptr) << i;
+      EXPECT_EQ(r->id(), id_of(i));
+      EXPECT_EQ(t.candidates({IndexLookup::Kind::Equals, "userName", users[i]["userName"]})->size(),
+                1u);
+    }
+  }
+  EXPECT_EQ(t.size(), static_cast<std::size_t>(kUsers - kUsers / 3));
+  put(t, users[0]);
+  ASSERT_NE(t.find(id_of(0)), nullptr);
+  EXPECT_EQ(t.find(id_of(0))->id(), id_of(0));
+  EXPECT_EQ(t.candidates({IndexLookup::Kind::Equals, "externalId", "x"})->size(), t.size());
+}
+
 TEST(IndexKey, FoldsOnlyStrings) {
   EXPECT_EQ(index_key("AbC", false), "abc");
   EXPECT_EQ(index_key("AbC", true), "AbC");

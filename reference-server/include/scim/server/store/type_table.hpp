@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "scim/server/store/hash_index.hpp"
 #include "scim/server/store/member_list.hpp"
 #include "scim/server/store/record_table.hpp"
 #include "scim/server/store/resource_store.hpp"
@@ -56,13 +57,13 @@ class TypeTable {
   const RecordTable& records() const { return records_; }
 
  private:
-  // Keyed by a hash of the index key (index_key): a userName or externalId costs an 8-byte
-  // integer here instead of a string node and its heap copy (about 70 bytes a user each). Equal
-  // hashes only make candidates: queries re-check them with their predicate, unique_conflict
-  // compares the holder's actual value.
+  // Keyed by a hash of the index key (index_key): a userName or externalId costs a 16-byte
+  // slot of a flat table (hash_index.hpp) instead of a string node and its heap copy (about 70
+  // bytes a user each). Equal hashes only make candidates: queries re-check them with their
+  // predicate, unique_conflict compares the holder's actual value.
   struct Index {
     IndexedAttribute attribute;
-    std::unordered_multimap<std::uint64_t, std::uint64_t> keys;
+    HashIndex keys;
   };
   void index(const nlohmann::json& resource, std::uint64_t seq);
   void unindex(const nlohmann::json& resource, std::uint64_t seq);
@@ -74,12 +75,19 @@ class TypeTable {
   RecordTable records_;  // creation order: stable listing order
   // id -> sequence number, keyed by a hash of the id: the id itself is read from the record
   // (Record::id), so it is not stored a second time in a string node (about 70 bytes a record).
-  std::unordered_multimap<std::uint64_t, std::uint64_t> by_id_;
+  // A flat table (hash_index.hpp): a GET finds its record's slot in one probe.
+  HashIndex by_id_;
   std::vector<Index> unique_;
   std::vector<Index> indexed_;
   std::multimap<std::int64_t, std::uint64_t> by_last_modified_;
+  // Found by a view of the id (transparent), so a read allocates nothing to learn a record has
+  // no member list.
+  struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+  };
   // Group id -> its members; empty for types that do not hold members (Users).
-  std::unordered_map<std::string, MemberList> member_lists_;
+  std::unordered_map<std::string, MemberList, IdHash, std::equal_to<>> member_lists_;
 };
 
 // The index key of a value: strings folded unless case-exact, numbers and booleans by their JSON
