@@ -26,26 +26,31 @@ std::string tree_text(const Context& ctx, const ResourceType& type, json resourc
       .dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-// The default view of a listed resource when it matches `filter` (null: no filter), else nullopt.
-// `attribute` is the one top-level attribute the filter reads.
-std::optional<std::string> listed_text(const Context& ctx, const ResourceType& type,
-                                       const engine::Filter* filter, std::string_view attribute,
-                                       store::ListedRecord& entry) {
+// Appends to `out` the default view of a listed resource when it matches `filter` (null: no
+// filter); false, with `out` as it was, when it does not. `attribute` is the one top-level
+// attribute the filter reads.
+bool append_listed_text(const Context& ctx, const ResourceType& type, const engine::Filter* filter,
+                        std::string_view attribute, store::ListedRecord& entry, std::string& out) {
   if (entry.record) {
+    const std::size_t mark = out.size();
     MemberCapture capture{attribute};
-    auto text = default_view_text(ctx, type, *entry.record, filter ? &capture : nullptr);
-    if (text && !filter) return text;
-    if (text && capture.scalar) {
+    const bool written =
+        append_default_view_text(ctx, type, *entry.record, out, filter ? &capture : nullptr);
+    if (written && !filter) return true;
+    if (written && capture.scalar) {
       // The filter reads this member alone, so it decides the same on it as on the resource.
       json holder = json::object();
       if (capture.found) holder[std::string(attribute)] = std::move(capture.value);
-      if (!engine::matches(*filter, holder)) return std::nullopt;
-      return text;
+      if (engine::matches(*filter, holder)) return true;
+      out.resize(mark);
+      return false;
     }
+    out.resize(mark);
     entry.resource = decoded_record(*entry.record);  // declined: the tree path's answer
   }
-  if (filter && !engine::matches(*filter, entry.resource)) return std::nullopt;
-  return tree_text(ctx, type, std::move(entry.resource));
+  if (filter && !engine::matches(*filter, entry.resource)) return false;
+  out += tree_text(ctx, type, std::move(entry.resource));
+  return true;
 }
 
 // The attribute an index lookup alone decides the filter on (a single `eq` on id, externalId,
@@ -57,23 +62,19 @@ std::optional<engine::IndexHint> decidable_hint(const engine::Filter& filter) {
   return hint;
 }
 
-// RFC 7644 §3.4.2 Figure 3's members, around the resources' texts (the tree path's member order).
-std::string list_envelope(std::size_t total, std::size_t start_index, std::size_t shown,
-                          const std::string& resources) {
-  std::string out;
-  out.reserve(resources.size() + 160);
-  out += "{\"Resources\":[";
-  out += resources;
+// RFC 7644 §3.4.2 Figure 3's members after the resources' texts (the tree path's member order:
+// "Resources" first). The ListResponse URN is plain ASCII: the serializer writes it as it is.
+void close_list_envelope(std::string& out, std::size_t total, std::size_t start_index,
+                         std::size_t shown) {
   out += "],\"itemsPerPage\":";
   out += std::to_string(shown);
-  out += ",\"schemas\":[";
-  out += json(std::string(urn::kListResponse)).dump();
-  out += "],\"startIndex\":";
+  out += ",\"schemas\":[\"";
+  out += urn::kListResponse;
+  out += "\"],\"startIndex\":";
   out += std::to_string(start_index);
   out += ",\"totalResults\":";
   out += std::to_string(total);
   out += '}';
-  return out;
 }
 
 }  // namespace
@@ -97,20 +98,27 @@ std::optional<Response> list_page_text(const Context& ctx, const ResourceType& t
   const std::string_view attribute = hint ? std::string_view(hint->attribute) : "";
   std::size_t total = filter ? 0 : listing->total;
   std::size_t shown = 0;
-  std::string resources;
+  std::string out = "{\"Resources\":[";
   for (auto& entry : listing->page) {
-    auto text = listed_text(ctx, type, filter, attribute, entry);
-    if (!text) continue;
+    const std::size_t mark = out.size();
+    if (shown > 0) out += ',';
+    if (!append_listed_text(ctx, type, filter, attribute, entry, out)) {
+      out.resize(mark);
+      continue;
+    }
     if (filter) {
       // Every candidate is decided, so totalResults counts the matches; the page is taken from
       // them in creation order, as the store's query() takes it.
       const std::size_t n = total++;
-      if (n < window.offset || n - window.offset >= window.length) continue;
+      if (n < window.offset || n - window.offset >= window.length) {
+        out.resize(mark);
+        continue;
+      }
     }
-    if (shown++ > 0) resources += ',';
-    resources += *text;
+    ++shown;
   }
-  return json_text_response(200, list_envelope(total, start_index, shown, resources));
+  close_list_envelope(out, total, start_index, shown);
+  return json_text_response(200, std::move(out));
 }
 
 }  // namespace scim::server

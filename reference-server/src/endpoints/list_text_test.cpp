@@ -80,6 +80,7 @@ struct ListTextFixture {
   SpyStore spy{*h.tenants.find("acme")};
   ServiceConfig config;
   Request request;
+  std::string last_body;  // the raw text of the last list()
 
   ListTextFixture() { request.base_url = testing::kBase; }
 
@@ -87,7 +88,16 @@ struct ListTextFixture {
     const Context ctx{h.registry, config, spy, nullptr, request};
     auto r = list_resources(ctx, *h.registry.find_resource_type(type), params);
     EXPECT_EQ(r.status, 200) << r.body;
+    last_body = r.body;
     return body_of(r);
+  }
+
+  // The envelope of a page's text: what comes before and after its resources' texts.
+  static std::pair<std::string, std::string> envelope_of(const std::string& body) {
+    const auto end = body.rfind("],\"itemsPerPage\":");
+    EXPECT_NE(end, std::string::npos) << body;
+    if (end == std::string::npos) return {};
+    return {body.substr(0, std::string_view("{\"Resources\":[").size()), body.substr(end)};
   }
 
   // The page from the stored bytes (and that it was written so: no store query()) equals the
@@ -97,11 +107,15 @@ struct ListTextFixture {
   json expect_same(const std::string& type, ListParams params) {
     spy.queries = 0;
     const json text = list(type, params);
+    const std::string text_body = last_body;
     EXPECT_EQ(spy.queries, 0) << "the page was not written from the stored bytes";
     params.excluded_attributes = type == "User" ? "password" : "externalId";
     const json tree = list(type, params);
     EXPECT_GT(spy.queries, 0);
     EXPECT_EQ(text, tree) << text.dump(1) << "\n---\n" << tree.dump(1);
+    // The envelope byte for byte as the tree path dumps it (RFC 7644 §3.4.2 Figure 3's members).
+    EXPECT_EQ(envelope_of(text_body), envelope_of(last_body));
+    EXPECT_EQ(envelope_of(text_body).first, "{\"Resources\":[");
     return text;
   }
 

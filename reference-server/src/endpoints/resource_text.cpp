@@ -2,6 +2,8 @@
 // (see resource_view.hpp): the store's CBOR is read in place as events (store::walk_record) and
 // each member is copied, dropped or completed as present() and engine::project would, so a GET pays
 // for neither a decoded tree, nor its projection, nor its destruction.
+#include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -74,12 +76,9 @@ class DefaultViewWriter final : public store::RecordVisitor {
         type_(type),
         core_(ctx.registry.find_schema(type.schema)),
         out_(out),
-        serializer_(nlohmann::detail::output_adapter<char, std::string>(out), ' ',
-                    json::error_handler_t::replace),
         groups_(groups),
         id_(id),
         capture_(capture) {
-    text_ = std::string();
     frames_.reserve(8);
   }
 
@@ -234,7 +233,18 @@ class DefaultViewWriter final : public store::RecordVisitor {
     if (f.kept > 0) out_ += ',';
   }
 
-  void write(const json& v) { serializer_.dump(v, false, false, 0); }
+  // nlohmann's serializer, made on first use: its construction allocates (a 512-byte indent
+  // string, the output adapter) and reads the locale, and most records need it for no value
+  // (plain strings and booleans are written directly).
+  nlohmann::detail::serializer<json>& serializer() {
+    if (!serializer_) {
+      serializer_.emplace(nlohmann::detail::output_adapter<char, std::string>(out_), ' ',
+                          json::error_handler_t::replace);
+    }
+    return *serializer_;
+  }
+
+  void write(const json& v) { serializer().dump(v, false, false, 0); }
   // A string as the serializer writes it: text it would copy as it is goes straight to the
   // output, anything else (escapes, UTF-8 to check) through it.
   void write_string(std::string_view s) {
@@ -244,8 +254,9 @@ class DefaultViewWriter final : public store::RecordVisitor {
       out_ += '"';
       return;
     }
+    if (!text_.is_string()) text_ = std::string();
     text_.get_ref<std::string&>().assign(s);
-    serializer_.dump(text_, false, false, 0);
+    serializer().dump(text_, false, false, 0);
   }
 
   // The kind of the value that starts now, from its parent and what key() decided.
@@ -353,9 +364,10 @@ class DefaultViewWriter final : public store::RecordVisitor {
   }
 
   // The end of the resource: the computed "groups", presented and projected as the tree path
-  // does (a small tree: the memberships only).
+  // does: written directly when they have the shape the store gives them, else through a small
+  // tree (the memberships only).
   void finish(Frame& f) {
-    if (!groups_) return;
+    if (!groups_ || write_groups(f)) return;
     json holder = json::object();
     holder["groups"] = *groups_;
     holder = engine::project(present(ctx_, type_, std::move(holder)), engine::Projection{},
@@ -368,12 +380,76 @@ class DefaultViewWriter final : public store::RecordVisitor {
     }
   }
 
+  // The computed "groups" as present() and the default projection give them, written without a
+  // tree: RFC 7643 §4.1.2's sub-attributes that the schema returns by default, each entry with
+  // the "$ref" of its Group, and an entry's members in the serializer's (byte) order: "$ref",
+  // "display", "type", "value". False, with nothing written, for what the tree path must decide:
+  // a schema whose "groups" is spelt otherwise or not complex, or an entry that is not an object
+  // of those string members (the store writes no other, memory_store.cpp computed_groups).
+  bool write_groups(Frame& f) {
+    static constexpr std::string_view kNames[] = {"$ref", "display", "type", "value"};
+    const Attribute* a = core_ ? core_->find("groups") : nullptr;
+    if (!a || a->name != "groups" || !a->is_complex() || !groups_->is_array()) return false;
+    bool kept[std::size(kNames)] = {};
+    for (std::size_t i = 0; i < std::size(kNames); ++i) {
+      const Attribute* sub = a->find_sub(kNames[i]);
+      if (sub && sub->name != kNames[i]) return false;  // renamed by the projection
+      kept[i] = sub && sub_returned_by_default(*a, *sub);
+    }
+    for (const auto& entry : *groups_) {
+      if (!entry.is_object()) return false;
+      auto value = entry.find("value");
+      if (value == entry.end() || !value->is_string()) return false;
+      for (const auto& [k, v] : entry.items()) {
+        if (!v.is_string() || (k != "display" && k != "type" && k != "value")) return false;
+      }
+    }
+    if (!returned_by_default(*a)) return true;
+    // present() gives each entry the $ref of the Group resource type, when one is registered.
+    const ResourceType* group_type = ctx_.registry.find_resource_type("Group");
+    const std::size_t mark = out_.size();
+    separator(f);
+    out_ += "\"groups\":[";
+    std::size_t entries = 0;
+    for (const auto& entry : *groups_) {
+      const std::size_t entry_mark = out_.size();
+      if (entries > 0) out_ += ',';
+      out_ += '{';
+      std::size_t members = 0;
+      auto member = [&](std::string_view name, std::string_view value) {
+        if (members++ > 0) out_ += ',';
+        write_string(name);
+        out_ += ':';
+        write_string(value);
+      };
+      const auto& id = entry.find("value")->get_ref<const std::string&>();
+      if (kept[0] && group_type) member(kNames[0], ctx_.location(*group_type, id));
+      for (std::size_t i = 1; i < std::size(kNames); ++i) {
+        auto it = entry.find(kNames[i]);
+        if (kept[i] && it != entry.end()) member(kNames[i], it->get_ref<const std::string&>());
+      }
+      if (members == 0) {  // nothing of it returned: the projection drops the entry
+        out_.resize(entry_mark);
+        continue;
+      }
+      out_ += '}';
+      ++entries;
+    }
+    if (entries == 0) {  // and then the attribute
+      out_.resize(mark);
+      return true;
+    }
+    out_ += ']';
+    ++f.kept;
+    return true;
+  }
+
   const Context& ctx_;
   const ResourceType& type_;
   const Schema* core_;
   std::string& out_;
-  nlohmann::detail::serializer<json> serializer_;
-  json text_;  // a string value, for the serializer's escaping
+  std::optional<nlohmann::detail::serializer<json>> serializer_;
+  json text_;  // a string value, for the serializer's escaping (made on first use)
   std::vector<Frame> frames_;
   Next next_;
   const json* groups_;
@@ -387,17 +463,31 @@ class DefaultViewWriter final : public store::RecordVisitor {
 
 }  // namespace
 
+bool append_default_view_text(const Context& ctx, const ResourceType& type,
+                              const store::StoredRecord& record, std::string& out,
+                              MemberCapture* capture) {
+  const std::size_t mark = out.size();
+  // Room for the text (about the record's size again for its longer names and meta.location),
+  // grown geometrically: a list page appends many.
+  const std::size_t room = mark + record.bytes.size() * 2 + 256;
+  if (out.capacity() < room) out.reserve(std::max(room, out.capacity() * 2));
+  DefaultViewWriter writer(ctx, type, out, record.id,
+                           record.groups.is_null() ? nullptr : &record.groups, capture);
+  // present() gives every resource with an id a meta.location; a record without "meta" (never
+  // stored by this server's writes) is left to the tree path.
+  if (store::walk_record(record.bytes, writer) && !writer.declined() && writer.meta_seen() &&
+      writer.id_seen()) {
+    return true;
+  }
+  out.resize(mark);
+  return false;
+}
+
 std::optional<std::string> default_view_text(const Context& ctx, const ResourceType& type,
                                              const store::StoredRecord& record,
                                              MemberCapture* capture) {
   std::string out;
-  out.reserve(record.bytes.size() * 2 + 256);
-  DefaultViewWriter writer(ctx, type, out, record.id,
-                           record.groups.is_null() ? nullptr : &record.groups, capture);
-  if (!store::walk_record(record.bytes, writer) || writer.declined()) return std::nullopt;
-  // present() gives every resource with an id a meta.location; a record without "meta" (never
-  // stored by this server's writes) is left to the tree path.
-  if (!writer.meta_seen() || !writer.id_seen()) return std::nullopt;
+  if (!append_default_view_text(ctx, type, record, out, capture)) return std::nullopt;
   return out;
 }
 

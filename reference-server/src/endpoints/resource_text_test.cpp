@@ -114,6 +114,44 @@ TEST(DefaultViewText, GroupsAndTheirMembersAnswerAsFromTheTree) {
   for (const auto& m : body["members"]) EXPECT_TRUE(m.contains("$ref")) << m;
 }
 
+// The computed "groups" (RFC 7643 §4.1.2), written without a tree, byte for byte as the tree path
+// dumps them: for a user in no group, in one, and in many direct and indirect ones, including a
+// group without a display value and displays the serializer must escape or repair.
+TEST(DefaultViewText, ComputedGroupsAreTheBytesTheTreePathDumps) {
+  ViewFixture f;
+  const auto none = f.h.create_user("in-no-group");
+  const auto one = f.h.create_user("in-one-group");
+  const auto many = f.h.create_user("in-many-groups");
+  f.h.create_group("just \"one\"", {one});
+  std::vector<std::string> direct;
+  for (int i = 0; i < 12; ++i) {
+    direct.push_back(f.h.create_group("direct \u00e9 " + std::to_string(i), {many}));
+  }
+  // Indirect, with a display only the store takes as it is (invalid UTF-8, repaired on output).
+  f.put("Group", {{"id", "g-outer"},
+                  {"displayName", "outer \\ \xff"},
+                  {"members", {{{"value", direct[0]}}, {{"value", direct[5]}}}}});
+  f.put("Group", {{"id", "g-no-display"}, {"members", {{{"value", many}}}}});  // no displayName
+  for (const auto& id : {none, one, many}) {
+    auto record = f.store->get_record("User", id);
+    ASSERT_TRUE(record);
+    auto written = default_view_text(f.ctx(), f.type("User"), *record);
+    ASSERT_TRUE(written);
+    const json tree = f.tree("User", id);
+    if (id == none) {
+      EXPECT_FALSE(tree.contains("groups"));
+      EXPECT_EQ(written->find("\"groups\""), std::string::npos) << *written;
+      continue;
+    }
+    const std::string groups =
+        ",\"groups\":" + tree.at("groups").dump(-1, ' ', false, json::error_handler_t::replace) +
+        "}";
+    ASSERT_GE(written->size(), groups.size());
+    EXPECT_EQ(written->substr(written->size() - groups.size()), groups) << *written;
+  }
+  EXPECT_EQ(f.tree("User", many)["groups"].size(), 14u);
+}
+
 TEST(DefaultViewText, RecordsTheEndpointsNeverWriteFollowTheSameRules) {
   ViewFixture f;
   f.put("User",

@@ -49,5 +49,10 @@ struct MemberCapture {
 std::optional<std::string> default_view_text(const Context& ctx, const ResourceType& type,
                                              const store::StoredRecord& record,
                                              MemberCapture* capture = nullptr);
+// The same text appended to `out` (a list page's buffer); false, with `out` as it was, when
+// default_view_text would give nullopt.
+bool append_default_view_text(const Context& ctx, const ResourceType& type,
+                              const store::StoredRecord& record, std::string& out,
+                              MemberCapture* capture = nullptr);
 
 }  // namespace scim::server
