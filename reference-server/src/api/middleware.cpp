@@ -24,8 +24,8 @@ Response Pipeline::handle(const Request& request) {
 }
 
 Response Pipeline::take(Request&& request) {
-  Request owned = std::move(request);
-  return run(0, owned);
+  // The caller gave the request up: the layers work on it where it is, without a move.
+  return run(0, request);
 }
 
 Response Pipeline::run(std::size_t index, Request& request) const {

@@ -32,19 +32,43 @@ std::string access_text(Access access) {
   return "tenant credentials";
 }
 
-}  // namespace
-
-std::vector<std::string_view> path_segments(std::string_view path) {
-  std::vector<std::string_view> out;
+// Calls `each` with every non-empty segment of `path`, in order.
+template <typename Each>
+void for_each_segment(std::string_view path, Each&& each) {
   std::size_t start = 0;
   while (start <= path.size()) {
     const auto slash = path.find('/', start);
     const auto end = slash == std::string_view::npos ? path.size() : slash;
-    if (end > start) out.push_back(path.substr(start, end - start));
+    if (end > start) each(path.substr(start, end - start));
     if (slash == std::string_view::npos) break;
     start = slash + 1;
   }
+}
+
+}  // namespace
+
+std::vector<std::string_view> path_segments(std::string_view path) {
+  std::vector<std::string_view> out;
+  for_each_segment(path, [&out](std::string_view segment) { out.push_back(segment); });
   return out;
+}
+
+template <typename T>
+void RouteTable::Few<T>::push_back(T value) {
+  if (size_ < kInline) {
+    inline_[size_] = value;
+  } else {
+    more_.push_back(value);
+  }
+  ++size_;
+}
+
+template <typename T>
+std::span<const T> RouteTable::Few<T>::view(std::vector<T>& spill) const {
+  if (size_ <= kInline) return {inline_.data(), size_};
+  spill.assign(inline_.begin(), inline_.end());
+  spill.insert(spill.end(), more_.begin(), more_.end());
+  return spill;
 }
 
 RouteTable::RouteTable(Options options) : options_(std::move(options)) {}
@@ -69,6 +93,9 @@ void RouteTable::add(Route route) {
   };
   if (route.body != BodyLimit::Standard) note(own_body_limit_methods_);
   if (route.waits == Waits::May) note(waiting_methods_);
+  auto& by_count = buckets_[route.scope == Scope::Scim ? 0 : 1];
+  if (by_count.size() <= compiled.segments.size()) by_count.resize(compiled.segments.size() + 1);
+  by_count[compiled.segments.size()].push_back(routes_.size());
   routes_.push_back(std::move(route));
   compiled_.push_back(std::move(compiled));
 }
@@ -88,7 +115,7 @@ bool RouteTable::has_waiting_route(std::string_view method) const {
 // which no pattern has, are asked each time).
 class RouteTable::TypeSegments {
  public:
-  TypeSegments(const Options& options, const std::vector<std::string_view>& segments)
+  TypeSegments(const Options& options, std::span<const std::string_view> segments)
       : options_(options), segments_(segments) {}
   bool is_type(std::size_t i) {
     if (!options_.is_type) return false;
@@ -100,11 +127,11 @@ class RouteTable::TypeSegments {
  private:
   static constexpr std::size_t kMax = 8;
   const Options& options_;
-  const std::vector<std::string_view>& segments_;
+  std::span<const std::string_view> segments_;
   std::array<unsigned char, kMax> known_{};  // 0 not asked, 1 a type, 2 not
 };
 
-bool RouteTable::matches(const Compiled& pattern, const std::vector<std::string_view>& segments,
+bool RouteTable::matches(const Compiled& pattern, std::span<const std::string_view> segments,
                          TypeSegments& types) const {
   if (pattern.segments.size() != segments.size()) return false;
   for (std::size_t i = 0; i < segments.size(); ++i) {
@@ -138,13 +165,22 @@ int RouteTable::compare_specificity(const Compiled& a, const Compiled& b) {
   return 0;
 }
 
-RouteTable::Candidates RouteTable::candidates(Scope scope,
-                                              const std::vector<std::string_view>& segments) const {
+const std::vector<std::size_t>& RouteTable::bucket(Scope scope, std::size_t count) const {
+  static const std::vector<std::size_t> kNone;
+  const auto& by_count = buckets_[scope == Scope::Scim ? 0 : 1];
+  return count < by_count.size() ? by_count[count] : kNone;
+}
+
+RouteTable::Candidates RouteTable::candidates(Scope scope, std::string_view path) const {
   Candidates out;
+  Segments split;
+  for_each_segment(path, [&split](std::string_view segment) { split.push_back(segment); });
+  std::vector<std::string_view> spill;  // only for a path of more than Few::kInline segments
+  const std::span<const std::string_view> segments = split.view(spill);
   TypeSegments types(options_, segments);
   const Compiled* best = nullptr;
-  for (std::size_t i = 0; i < routes_.size(); ++i) {
-    if (routes_[i].scope != scope || !matches(compiled_[i], segments, types)) continue;
+  for (const std::size_t i : bucket(scope, segments.size())) {
+    if (!matches(compiled_[i], segments, types)) continue;
     const int order = best ? compare_specificity(compiled_[i], *best) : -1;
     if (order > 0) continue;
     if (order < 0) {
@@ -164,8 +200,9 @@ RouteTable::Candidates RouteTable::candidates(Scope scope,
 
 const Route* RouteTable::find(Scope scope, std::string_view method, std::string_view path,
                               RouteMatch* match) const {
-  auto found = candidates(scope, path_segments(path));
-  for (auto i : found.routes) {
+  auto found = candidates(scope, path);
+  for (std::size_t k = 0; k < found.routes.size(); ++k) {
+    const std::size_t i = found.routes[k];
     if (routes_[i].method != method) continue;
     if (match) match->params = std::move(found.params);
     return &routes_[i];
@@ -175,8 +212,9 @@ const Route* RouteTable::find(Scope scope, std::string_view method, std::string_
 
 std::string RouteTable::allowed_methods(Scope scope, std::string_view path) const {
   std::string allow;
-  for (auto i : candidates(scope, path_segments(path)).routes) {
-    const auto method = routes_[i].method;
+  const auto found = candidates(scope, path);
+  for (std::size_t k = 0; k < found.routes.size(); ++k) {
+    const auto method = routes_[found.routes[k]].method;
     if (allow.find(method) != std::string::npos) continue;
     allow += (allow.empty() ? "" : ", ") + std::string(method);
   }
@@ -196,22 +234,17 @@ Response RouteTable::not_found(const Request& request) const {
 
 Response RouteTable::handle(const Request& request) {
   try {
-    const auto found = candidates(request.scope, path_segments(request.path));
+    auto found = candidates(request.scope, request.path);
     const Route* route = nullptr;
-    for (auto i : found.routes) {
-      if (routes_[i].method == request.method) {
-        route = &routes_[i];
-        break;
-      }
+    bool all_negotiate = !found.routes.empty();
+    for (std::size_t k = 0; k < found.routes.size(); ++k) {
+      const Route& candidate = routes_[found.routes[k]];
+      all_negotiate = all_negotiate && candidate.accepts == Accepts::Any;
+      if (route == nullptr && candidate.method == request.method) route = &candidate;
     }
     // The Accept check comes first, as for any SCIM request, unless every route at this path
     // negotiates its own media types.
-    const bool negotiates =
-        route ? route->accepts == Accepts::Any
-              : !found.routes.empty() &&
-                    std::all_of(found.routes.begin(), found.routes.end(), [this](std::size_t i) {
-                      return routes_[i].accepts == Accepts::Any;
-                    });
+    const bool negotiates = route ? route->accepts == Accepts::Any : all_negotiate;
     if (request.scope == Scope::Scim && !negotiates) {
       if (auto refused = check_accept(request)) return error_response(*refused);
     }
@@ -230,7 +263,7 @@ Response RouteTable::handle(const Request& request) {
     if (route->access == Access::Admin && !request.principal.admin) {
       return error_response(http_error(401, "the admin API needs an admin token"));
     }
-    return route->handler(request, RouteMatch{found.params});
+    return route->handler(request, RouteMatch{std::move(found.params)});
   } catch (const std::exception& e) {
     // Exceptions are bugs (docs/developing.md); RFC 7644 §3.12 asks 500s for debugging advice.
     return error_response(http_error(500, std::string("internal error: ") + e.what()));

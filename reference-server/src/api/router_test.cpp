@@ -115,6 +115,46 @@ TEST(RouteTable, TypeBeatsParameterWhateverTheOrder) {
   EXPECT_EQ(t.handle(request("GET", "/Other/7")).body, "name:Other:7");
 }
 
+// A lookup keeps up to Few::kInline segments and routes in place; longer paths and patterns
+// (none in the server's table) match the same way, and a path is only compared with patterns of
+// its own length, in either scope.
+TEST(RouteTable, MatchesPathsLongerThanTheInlineSegmentsAndKeepsScopesApart) {
+  RouteTable t({});
+  std::string pattern, path;
+  for (int i = 0; i < 20; ++i) {
+    pattern += i == 19 ? "/{last}" : "/s" + std::to_string(i);
+    path += "/s" + std::to_string(i);
+  }
+  t.add({.method = "GET",
+         .pattern = pattern,
+         .handler = [](const Request&,
+                       const RouteMatch& m) { return echo(std::string(m.params.at(0))); },
+         .rfc = "test",
+         .summary = "long"});
+  t.add({.method = "GET",
+         .pattern = "/a/{x}",
+         .handler = [](const Request&, const RouteMatch&) { return echo("scim"); },
+         .rfc = "test",
+         .summary = "scim"});
+  t.add({.method = "POST",
+         .pattern = "/a/{x}",
+         .handler = [](const Request&, const RouteMatch&) { return echo("root"); },
+         .rfc = "test",
+         .summary = "root",
+         .scope = Scope::Root});
+  EXPECT_EQ(t.handle(request("GET", path)).body, "s19");
+  EXPECT_EQ(t.handle(request("GET", path + "/more")).status, 404);
+  EXPECT_EQ(t.handle(request("GET", "/a/1")).body, "scim");
+  auto root = request("POST", "/a/1");
+  root.scope = Scope::Root;
+  EXPECT_EQ(t.handle(root).body, "root");
+  root.method = "GET";
+  auto wrong = t.handle(root);  // the Scim route's GET is not the Root path's
+  EXPECT_EQ(wrong.status, 405);
+  EXPECT_EQ(*wrong.header("Allow"), "POST");
+  EXPECT_EQ(t.handle(request("POST", "/a")).status, 404);  // no pattern of one segment
+}
+
 TEST(RouteTable, KnowsTheMethodsWithTheirOwnBodyLimitOrWaits) {
   RouteTable t({});
   t.add({.method = "POST",

@@ -4,7 +4,10 @@
 // server's one table is endpoints/routes.cpp; docs/routes.md is generated from it.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -91,15 +94,42 @@ class RouteTable final : public Handler {
   struct Compiled {
     std::vector<std::pair<Kind, std::string_view>> segments;
   };
+
+  // A few values in place, more on the heap: what one lookup collects without allocating in
+  // the usual case (a path of at most kInline segments, at most kInline routes per pattern).
+  template <typename T>
+  class Few {
+   public:
+    static constexpr std::size_t kInline = 16;
+    void push_back(T value);
+    void clear() {
+      size_ = 0;
+      more_.clear();
+    }
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    T operator[](std::size_t i) const { return i < kInline ? inline_[i] : more_[i - kInline]; }
+    // Contiguous only while size() <= kInline; see view().
+    std::span<const T> view(std::vector<T>& spill) const;
+
+   private:
+    std::array<T, kInline> inline_{};
+    std::vector<T> more_;
+    std::size_t size_ = 0;
+  };
+  using Segments = Few<std::string_view>;
+
   struct Candidates {
-    std::vector<std::size_t> routes;  // indices of the most specific matching pattern's routes
+    Few<std::size_t> routes;  // indices of the most specific matching pattern's routes
     std::vector<std::string_view> params;
   };
 
   class TypeSegments;
 
-  Candidates candidates(Scope scope, const std::vector<std::string_view>& segments) const;
-  bool matches(const Compiled& pattern, const std::vector<std::string_view>& segments,
+  // The routes of `scope` whose patterns have `count` segments, in table order.
+  const std::vector<std::size_t>& bucket(Scope scope, std::size_t count) const;
+  Candidates candidates(Scope scope, std::string_view path) const;
+  bool matches(const Compiled& pattern, std::span<const std::string_view> segments,
                TypeSegments& types) const;
   static int compare_specificity(const Compiled& a, const Compiled& b);
   Response not_found(const Request& request) const;
@@ -107,6 +137,9 @@ class RouteTable final : public Handler {
   Options options_;
   std::vector<Route> routes_;
   std::vector<Compiled> compiled_;
+  // Indexed by scope (Scim, Root), then by the pattern's segment count: a path is matched only
+  // against the patterns of its own length (a pattern segment matches exactly one path segment).
+  std::array<std::vector<std::vector<std::size_t>>, 2> buckets_;
   std::vector<std::string_view> own_body_limit_methods_;  // see has_own_body_limit
   std::vector<std::string_view> waiting_methods_;         // see has_waiting_route
 };
