@@ -51,10 +51,7 @@ std::string challenge_text(std::string_view text) {
 
 AuthenticateMiddleware::AuthenticateMiddleware(std::string base_path, const Authenticator& auth,
                                                AccessOf access_of, const JwtValidator* jwt)
-    : base_path_(normalise_base_path(base_path)),
-      auth_(auth),
-      access_of_(std::move(access_of)),
-      jwt_(jwt) {}
+    : base_path_(base_path), auth_(auth), access_of_(std::move(access_of)), jwt_(jwt) {}
 
 server::Response AuthenticateMiddleware::refused(const TokenRefusal& refusal) const {
   auto r = server::error_response(http_error(refusal.status, refusal.description));
@@ -92,16 +89,22 @@ server::Response AuthenticateMiddleware::unauthorized(std::string detail) const 
 
 std::string AuthenticateMiddleware::base_url(const server::Request& request,
                                              const std::string& prefix) const {
-  std::string host;
+  const std::string_view scheme = request.connection.tls ? "https://" : "http://";
+  std::string out;
   if (const std::string* given = request.header("host"); given && usable_host(*given)) {
-    host = *given;
+    out.reserve(scheme.size() + given->size() + prefix.size());
+    out.append(scheme).append(*given);
   } else {
     const auto& c = request.connection;
-    bool v6 = c.local_address.find(':') != std::string::npos;
-    host = v6 ? "[" + c.local_address + "]" : c.local_address;
-    host += ":" + std::to_string(c.local_port);
+    const bool v6 = c.local_address.find(':') != std::string::npos;
+    out.append(scheme);
+    if (v6) out.append("[");
+    out.append(c.local_address);
+    if (v6) out.append("]");
+    out.append(":").append(std::to_string(c.local_port));
   }
-  return std::string(request.connection.tls ? "https://" : "http://") + host + prefix;
+  out.append(prefix);
+  return out;
 }
 
 // The control plane: an admin bearer token, never a tenant's credentials (401 without a valid

@@ -142,6 +142,20 @@ TEST_F(AuthenticateTest, UnusableHostFallsBackToBoundAddress) {
   EXPECT_EQ(handler_.last().base_url, "http://127.0.0.1:8080/scim/v2");
 }
 
+// Without a usable Host the base URL names the bound address: an IPv6 one in brackets
+// (RFC 3986 §3.2.2), the scheme from the connection.
+TEST_F(AuthenticateTest, BaseUrlFromTheBoundAddressBracketsIpv6AndNamesTls) {
+  server::Request request;
+  request.method = "GET";
+  request.target = "/tenants/acme/scim/v2/Users";
+  request.headers["authorization"] = "Bearer acme-token";
+  request.connection = {true, "::1", 8443};
+  ASSERT_EQ(chain_.take(std::move(request)).status, 200);
+  EXPECT_EQ(handler_.last().base_url, "https://[::1]:8443/tenants/acme/scim/v2");
+  call("GET", "/scim/v2/Users", {{"Authorization", "Bearer secret"}, {"Host", "[::1]:7"}});
+  EXPECT_EQ(handler_.last().base_url, "http://[::1]:7/scim/v2");
+}
+
 TEST_F(AuthenticateTest, PathTenantWithItsOwnTokenGetsTenantBaseUrl) {
   auto r = call("GET", "/tenants/acme/scim/v2/Me",
                 {{"Authorization", "Bearer acme-token"}, {"Host", "h:1"}});

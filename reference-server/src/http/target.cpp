@@ -2,6 +2,8 @@
 // inside a segment can never move a request into another tenant or outside the base path.
 #include "scim/server/http/target.hpp"
 
+#include <array>
+#include <utility>
 #include <vector>
 
 #include "scim/protocol/error.hpp"
@@ -43,24 +45,91 @@ Result<std::map<std::string, std::string>> parse_query(std::string_view query) {
   return out;
 }
 
-// Matches the decoded segments of `base` at the front of `segments`, from index `at`.
-bool match_base(const std::vector<std::string>& segments, std::size_t at,
-                const std::vector<std::string_view>& base) {
-  if (segments.size() - at < base.size()) return false;
-  for (std::size_t i = 0; i < base.size(); ++i) {
-    if (segments[at + i] != base[i]) return false;
+// Appends `text` percent-decoded to `out`; false for a malformed escape or a decoded NUL.
+bool append_decoded(std::string& out, std::string_view text, bool plus_is_space) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '%') {
+      if (i + 2 >= text.size()) return false;
+      int hi = hex_value(text[i + 1]), lo = hex_value(text[i + 2]);
+      if (hi < 0 || lo < 0) return false;
+      c = static_cast<char>(hi * 16 + lo);
+      i += 2;
+    } else if (c == '+' && plus_is_space) {
+      c = ' ';
+    }
+    if (c == '\0') return false;
+    out.push_back(c);
   }
   return true;
 }
 
-std::string join_from(const std::vector<std::string>& segments, std::size_t at) {
-  std::size_t size = 0;
-  for (std::size_t i = at; i < segments.size(); ++i) size += 1 + segments[i].size();
-  if (size == 0) return "/";
-  std::string out;
-  out.reserve(size);
-  for (std::size_t i = at; i < segments.size(); ++i) out.append(1, '/').append(segments[i]);
-  return out;
+// A request path decoded segment by segment into one string, "/" + segment + "/" + segment...,
+// with where each segment starts: a segment's "%2F" is a '/' inside it, never a boundary. The
+// first kInline starts are kept in place, the rest (paths no route has) on the heap.
+class DecodedPath {
+ public:
+  // False for a malformed escape. As before, the one empty segment after a trailing '/' is
+  // dropped, other empty segments are kept.
+  bool decode(std::string_view raw_path) {
+    text_.reserve(raw_path.size());
+    std::size_t start = 1;  // raw_path starts with '/'
+    while (true) {
+      const auto slash = raw_path.find('/', start);
+      const auto segment = raw_path.substr(
+          start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+      text_.push_back('/');
+      add_start(text_.size());
+      if (!append_decoded(text_, segment, false)) return false;
+      if (slash == std::string_view::npos) break;
+      start = slash + 1;
+    }
+    if (size() > 0 && segment(size() - 1).empty()) {
+      --count_;
+      text_.pop_back();  // the '/' before the dropped segment
+    }
+    return true;
+  }
+
+  std::size_t size() const { return count_; }
+  std::string_view segment(std::size_t i) const {
+    const std::size_t begin = start(i);
+    const std::size_t end = i + 1 < count_ ? start(i + 1) - 1 : text_.size();
+    return std::string_view(text_).substr(begin, end - begin);
+  }
+  // The segments from `at` on, joined with '/' after a leading one; "/" when there are none.
+  // Takes the text: call once.
+  std::string take_from(std::size_t at) {
+    if (at >= count_) return "/";
+    text_.erase(0, start(at) - 1);
+    return std::move(text_);
+  }
+
+ private:
+  static constexpr std::size_t kInline = 16;
+  void add_start(std::size_t offset) {
+    if (count_ < kInline) {
+      starts_[count_] = offset;
+    } else {
+      more_.push_back(offset);
+    }
+    ++count_;
+  }
+  std::size_t start(std::size_t i) const { return i < kInline ? starts_[i] : more_[i - kInline]; }
+
+  std::string text_;
+  std::array<std::size_t, kInline> starts_{};
+  std::vector<std::size_t> more_;
+  std::size_t count_ = 0;
+};
+
+// Whether the base path's segments follow in `path` from segment `at`.
+bool match_base(const DecodedPath& path, std::size_t at, const std::vector<std::string>& base) {
+  if (path.size() < at || path.size() - at < base.size()) return false;
+  for (std::size_t i = 0; i < base.size(); ++i) {
+    if (path.segment(at + i) != base[i]) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -68,20 +137,7 @@ std::string join_from(const std::vector<std::string>& segments, std::size_t at) 
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space) {
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '%') {
-      if (i + 2 >= text.size()) return std::nullopt;
-      int hi = hex_value(text[i + 1]), lo = hex_value(text[i + 2]);
-      if (hi < 0 || lo < 0) return std::nullopt;
-      c = static_cast<char>(hi * 16 + lo);
-      i += 2;
-    } else if (c == '+' && plus_is_space) {
-      c = ' ';
-    }
-    if (c == '\0') return std::nullopt;
-    out.push_back(c);
-  }
+  if (!append_decoded(out, text, plus_is_space)) return std::nullopt;
   return out;
 }
 
@@ -92,7 +148,18 @@ std::string normalise_base_path(std::string_view base_path) {
   return out;
 }
 
+BasePath::BasePath(std::string_view base_path) : text_(normalise_base_path(base_path)) {
+  if (text_.empty()) return;
+  for (auto segment : split(std::string_view(text_).substr(1), '/')) {
+    segments_.emplace_back(segment);
+  }
+}
+
 Result<Route> parse_route(std::string_view target, std::string_view base_path) {
+  return parse_route(target, BasePath(base_path));
+}
+
+Result<Route> parse_route(std::string_view target, const BasePath& base) {
   if (target.empty() || target.front() != '/') {
     return invalid_syntax("request-target must be a path starting with '/' (origin-form)");
   }
@@ -103,33 +170,29 @@ Result<Route> parse_route(std::string_view target, std::string_view base_path) {
   if (!query) return query.error();
   route.query = std::move(*query);
 
-  std::vector<std::string> segments;
-  segments.reserve(8);
-  for (auto seg : split(raw_path.substr(1), '/')) {
-    auto decoded = percent_decode(seg, false);
-    if (!decoded) return invalid_syntax("malformed percent-encoding in the request path");
-    segments.push_back(std::move(*decoded));
+  DecodedPath path;
+  if (!path.decode(raw_path)) {
+    return invalid_syntax("malformed percent-encoding in the request path");
   }
-  if (!segments.empty() && segments.back().empty()) segments.pop_back();  // trailing '/'
-
-  std::vector<std::string_view> base;  // views into `normal`
-  std::string normal = normalise_base_path(base_path);
-  if (!normal.empty()) base = split(std::string_view(normal).substr(1), '/');
-  if (segments.size() == 1 && segments[0] == "health") {
+  const auto& base_segments = base.segments();
+  if (path.size() == 1 && path.segment(0) == "health") {
     route.kind = Route::Kind::Health;
-  } else if (match_base(segments, 0, base)) {
+    route.relative = path.take_from(0);
+  } else if (match_base(path, 0, base_segments)) {
     route.kind = Route::Kind::Scim;
-    route.prefix = normal;
-    route.relative = join_from(segments, base.size());
-  } else if (segments.size() >= 2 && iequals(segments[0], "tenants") &&
-             match_base(segments, 2, base)) {
+    route.prefix = base.text();
+    route.relative = path.take_from(base_segments.size());
+  } else if (path.size() >= 2 && iequals(path.segment(0), "tenants") &&
+             match_base(path, 2, base_segments)) {
     // RFC 7644 §6.1: "A URL prefix: https://www.example.com/Tenants/{tenant_id}/v2/Users".
     route.kind = Route::Kind::Scim;
-    route.tenant = segments[1];
-    route.prefix = "/tenants/" + segments[1] + normal;
-    route.relative = join_from(segments, 2 + base.size());
+    route.tenant = std::string(path.segment(1));
+    route.prefix.reserve(9 + route.tenant->size() + base.text().size());
+    route.prefix.append("/tenants/").append(*route.tenant).append(base.text());
+    route.relative = path.take_from(2 + base_segments.size());
+  } else {
+    route.relative = path.take_from(0);
   }
-  if (route.kind != Route::Kind::Scim) route.relative = join_from(segments, 0);
   return route;
 }
 

@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
+#include "scim/protocol/strings.hpp"
+
 namespace scim::http {
 namespace {
 
@@ -74,6 +78,120 @@ TEST(ParseRoute, MalformedTargetsAreInvalidSyntax) {
     EXPECT_EQ(r.error().status, 400) << t;
     EXPECT_EQ(r.error().scim_type, ScimType::InvalidSyntax) << t;
   }
+}
+
+// The parse of before (one decoded std::string per segment, the base split per call), kept as
+// the reference the one-buffer parse must agree with on every target below.
+struct ReferenceRoute {
+  bool ok = false;
+  Route::Kind kind = Route::Kind::Unknown;
+  std::optional<std::string> tenant;
+  std::string prefix, relative;
+};
+
+ReferenceRoute reference_route(std::string_view target, std::string_view base_path) {
+  ReferenceRoute out;
+  if (target.empty() || target.front() != '/') return out;
+  std::string_view raw_path = target.substr(0, target.find('?'));
+  std::vector<std::string> segments;
+  std::string_view rest = raw_path.substr(1);
+  while (true) {
+    const auto slash = rest.find('/');
+    auto decoded = percent_decode(rest.substr(0, slash), false);
+    if (!decoded) return out;
+    segments.push_back(*decoded);
+    if (slash == std::string_view::npos) break;
+    rest = rest.substr(slash + 1);
+  }
+  if (!segments.empty() && segments.back().empty()) segments.pop_back();
+  const std::string normal = normalise_base_path(base_path);
+  std::vector<std::string> base;
+  for (std::size_t at = 1; !normal.empty() && at <= normal.size();) {
+    const auto slash = normal.find('/', at);
+    base.push_back(normal.substr(at, slash == std::string::npos ? std::string::npos : slash - at));
+    at = slash == std::string::npos ? normal.size() + 1 : slash + 1;
+  }
+  auto match_base = [&](std::size_t at) {
+    if (segments.size() - at < base.size()) return false;
+    for (std::size_t i = 0; i < base.size(); ++i) {
+      if (segments[at + i] != base[i]) return false;
+    }
+    return true;
+  };
+  auto join_from = [&](std::size_t at) {
+    std::string joined;
+    for (std::size_t i = at; i < segments.size(); ++i) joined += "/" + segments[i];
+    return joined.empty() ? std::string("/") : joined;
+  };
+  out.ok = true;
+  if (segments.size() == 1 && segments[0] == "health") {
+    out.kind = Route::Kind::Health;
+  } else if (match_base(0)) {
+    out.kind = Route::Kind::Scim;
+    out.prefix = normal;
+    out.relative = join_from(base.size());
+  } else if (segments.size() >= 2 && iequals(segments[0], "tenants") && match_base(2)) {
+    out.kind = Route::Kind::Scim;
+    out.tenant = segments[1];
+    out.prefix = "/tenants/" + segments[1] + normal;
+    out.relative = join_from(2 + base.size());
+  }
+  if (out.kind != Route::Kind::Scim) out.relative = join_from(0);
+  return out;
+}
+
+// Every path of up to three segments drawn from base, tenant, encoded, empty and malformed
+// segments, the shorter ones also under tenant prefixes, and paths longer than the parse keeps
+// in place, against four base paths: the same kind, tenant, prefix and relative path as the
+// reference, and an error exactly where it failed.
+TEST(ParseRoute, AgreesWithTheSegmentByStringParseOnEveryTarget) {
+  const std::vector<std::string> parts = {"",        "scim", "v2",    "Users",  "tenants",
+                                          "Tenants", "acme", "a%2Fb", "%zz",    "health",
+                                          "x+y",     "%41",  "%2F",   ".search"};
+  std::vector<std::string> targets = {"/", "//", "/scim/v2/", "/scim/v2//Users//"};
+  std::vector<std::string> level = {""};
+  for (int depth = 0; depth < 3; ++depth) {
+    std::vector<std::string> next;
+    for (const auto& prefix : level) {
+      for (const auto& part : parts) next.push_back(prefix + "/" + part);
+    }
+    targets.insert(targets.end(), next.begin(), next.end());
+    level = std::move(next);
+  }
+  // Tenant-addressed targets under the full base path (five segments and more).
+  const std::size_t shallow = targets.size() - level.size();  // those of at most two segments
+  for (std::size_t i = 0; i < shallow; ++i) {
+    for (const char* tenant : {"/tenants/acme", "/Tenants/a%2Fb", "/tenants/", "/tenants/%zz"}) {
+      targets.push_back(tenant + std::string("/scim/v2") + targets[i]);
+    }
+  }
+  std::string deep = "/scim/v2";
+  for (int i = 0; i < 40; ++i) {
+    deep += "/s" + std::to_string(i);
+    targets.push_back(deep);
+    targets.push_back(deep + "/");
+  }
+  std::size_t compared = 0;
+  for (const char* base : {"/scim/v2", "", "/scim/v2/", "scim"}) {
+    const BasePath split(base);
+    for (const auto& target : targets) {
+      for (const std::string& t : {target, target + "?a=1"}) {
+        const auto want = reference_route(t, base);
+        const auto got = parse_route(t, split);
+        ASSERT_EQ(got.ok(), want.ok) << t << " against " << base;
+        ++compared;
+        if (!want.ok) {
+          EXPECT_EQ(got.error().scim_type, ScimType::InvalidSyntax) << t;
+          continue;
+        }
+        EXPECT_EQ(got->kind, want.kind) << t << " against " << base;
+        EXPECT_EQ(got->tenant, want.tenant) << t << " against " << base;
+        EXPECT_EQ(got->prefix, want.prefix) << t << " against " << base;
+        EXPECT_EQ(got->relative, want.relative) << t << " against " << base;
+      }
+    }
+  }
+  EXPECT_GT(compared, 20'000u);
 }
 
 TEST(NormaliseBasePath, LeadingSlashNoTrailingSlash) {

@@ -18,6 +18,7 @@
 #include "scim/server/api/router.hpp"
 #include "scim/server/http/auth.hpp"
 #include "scim/server/http/jwt_validator.hpp"
+#include "scim/server/http/target.hpp"
 
 namespace scim::http {
 
@@ -43,7 +44,7 @@ class AuthenticateMiddleware final : public server::Middleware {
   server::Response admin(server::Request& request, const server::Next& next) const;
   std::string base_url(const server::Request& request, const std::string& prefix) const;
 
-  std::string base_path_;
+  BasePath base_path_;  // normalised and split once, not per request
   const Authenticator& auth_;
   AccessOf access_of_;
   const JwtValidator* jwt_;

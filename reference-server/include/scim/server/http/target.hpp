@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "scim/protocol/error.hpp"
 #include "scim/protocol/result.hpp"
@@ -27,9 +28,23 @@ struct Route {
   std::map<std::string, std::string> query;  // decoded; the last of repeated keys wins
 };
 
+// A configured base path, normalised (normalise_base_path) and split into its segments once,
+// for the layer that parses every request's target against it.
+class BasePath {
+ public:
+  explicit BasePath(std::string_view base_path);
+  const std::string& text() const { return text_; }  // "/scim/v2", "" for the root
+  const std::vector<std::string>& segments() const { return segments_; }
+
+ private:
+  std::string text_;
+  std::vector<std::string> segments_;
+};
+
 // Splits and decodes `target` against `base_path` ("/scim/v2"). Malformed escapes or targets
 // that are not in origin-form give 400 invalidSyntax. Paths outside the base give Kind::Unknown.
 Result<Route> parse_route(std::string_view target, std::string_view base_path);
+Result<Route> parse_route(std::string_view target, const BasePath& base);
 
 // Normalises a configured base path: leading '/', no trailing '/', "" allowed for the root.
 std::string normalise_base_path(std::string_view base_path);
