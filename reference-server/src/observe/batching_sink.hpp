@@ -7,6 +7,10 @@
 // line, and the worker sleeps again after each one, so each request paid a futex wake and a
 // write(2) of its own. Under the benchmark's load on the release build that was a third of the
 // server's CPU time per GET (docs/observability.md, "Overhead").
+//
+// The waiting lines sit back to back in one string (no allocation per line), which the writer
+// swaps for its own, emptied one; lines dropped from the front are skipped, and the string is
+// compacted once they are half of it, so it never holds more than about twice the waiting lines.
 #pragma once
 
 #include <spdlog/sinks/base_sink.h>
@@ -20,9 +24,13 @@
 #include <mutex>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <thread>
 
 namespace scim::observe {
+
+// The text log's pattern (spdlog syntax): UTC time with milliseconds, level name, message.
+inline constexpr const char* kTextPattern = "%Y-%m-%dT%H:%M:%S.%eZ %l %v";
 
 struct BatchLimits {
   std::size_t max_lines = 8192;            // waiting lines; beyond: the oldest is dropped
@@ -37,18 +45,29 @@ class BatchingSink final : public spdlog::sinks::base_sink<std::mutex> {
   ~BatchingSink() override;  // writes every waiting line, then stops the writer thread
   std::uint64_t dropped() const { return dropped_.load(std::memory_order_relaxed); }
 
+  // A line whose prefix is written here instead of by the sink's spdlog formatter: `time` and
+  // `level` as the text pattern kTextPattern writes them, a space, `text`, a line feed. The
+  // access log's lines come this way (one per request): the same bytes for less work.
+  void text_line(std::chrono::system_clock::time_point time, std::string_view level,
+                 std::string_view text);
+
  protected:
   void sink_it_(const spdlog::details::log_msg& msg) override;  // under base_sink::mutex_
   void flush_() override;                                       // asks for a write now
 
  private:
   void run();
-  void write(const std::string& batch);
+  void write(std::string_view batch);
+  void push_line(std::string_view line);  // under mutex_: drops the oldest line when full
+  std::size_t waiting_bytes() const { return waiting_.size() - waiting_from_; }
 
   std::ostream* out_;
   BatchLimits limits_;
-  std::deque<std::string> waiting_;  // guarded by mutex_, like the flags below
-  std::size_t waiting_bytes_ = 0;
+  std::string waiting_;  // guarded by mutex_, like everything below but dropped_ and writer_
+  std::size_t waiting_from_ = 0;    // bytes of dropped lines at the front of waiting_
+  std::deque<std::size_t> sizes_;   // the size of each waiting line, oldest first
+  std::int64_t prefix_second_ = 0;  // the second prefix_ was written for (text_line)
+  std::string prefix_;              // "2026-12-06T17:05:00." of that second, "" before the first
   bool write_now_ = false;
   bool stopping_ = false;
   std::condition_variable wake_;

@@ -143,8 +143,8 @@ ServerLog::ServerLog(LogOptions options, std::ostream* out)
   if (options_.format == LogFormat::Json) {
     sink->set_pattern("%v");
   } else {
-    sink->set_formatter(std::make_unique<spdlog::pattern_formatter>(
-        "%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc));
+    sink->set_formatter(
+        std::make_unique<spdlog::pattern_formatter>(kTextPattern, spdlog::pattern_time_type::utc));
   }
   // Not registered in spdlog's global registry: each server owns its logger. The logger is
   // synchronous; the sink only queues the formatted line for its writer thread.
@@ -171,7 +171,12 @@ void ServerLog::access(const AccessRecord& record) {
   } else {
     spdlog::memory_buf_t line;  // on the stack for lines up to 250 bytes
     append_access_text(line, record);
-    impl_->logger->info(std::string_view(line.data(), line.size()));
+    // The sink writes the pattern's prefix itself (BatchingSink::text_line): the logger would
+    // only check the level again and run the pattern's flag formatters one by one.
+    const auto level = spdlog::level::to_string_view(spdlog::level::info);
+    impl_->sink->text_line(std::chrono::system_clock::now(),
+                           std::string_view(level.data(), level.size()),
+                           std::string_view(line.data(), line.size()));
   }
 }
 

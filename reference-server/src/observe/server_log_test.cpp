@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -125,6 +126,24 @@ TEST(ServerLog, WritesAccessLinesThroughSpdlog) {
 
   const auto text = written({}, [](ServerLog& log) { log.access(record()); });
   EXPECT_NE(text.find(" info access request_id=\"req-1\""), std::string::npos) << text;
+}
+
+// The whole text line: the pattern's UTC time with milliseconds, the level, the record, "\n";
+// the same bytes spdlog's formatter wrote when the line went through the logger
+// (BatchingSink.TextLinesAreThePatternsBytes).
+TEST(ServerLog, TextAccessLineIsTheTimeTheLevelAndTheRecord) {
+  const auto text = written({}, [](ServerLog& log) {
+    log.access(record());
+    log.info("an event");
+  });
+  const std::regex line(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z info (.*)\n)");
+  const auto first = text.substr(0, text.find('\n') + 1);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_match(first, m, line)) << text;
+  EXPECT_EQ(m[1].str(), format_access_text(record()));
+  const auto second = text.substr(first.size());
+  ASSERT_TRUE(std::regex_match(second, m, line)) << text;
+  EXPECT_EQ(m[1].str(), "an event");
 }
 
 TEST(ServerLog, LevelWarnSilencesAccessLines) {
