@@ -41,11 +41,13 @@ std::uint64_t Journal::append(JournalEntry entry) {
     ++evicted_;
     return seq;
   }
-  bytes_ += entry.bytes();
+  held_.push_back(entry.bytes());
+  bytes_ += held_.back();
   ring_.push_back(std::move(entry));
   // The newest entry always stays, even when it alone is over the byte bound.
   while (ring_.size() > 1 && (ring_.size() > limits_.max_entries || bytes_ > limits_.max_bytes)) {
-    bytes_ -= ring_.front().bytes();
+    bytes_ -= held_.front();
+    held_.pop_front();
     ring_.pop_front();
     ++evicted_;
   }
@@ -78,6 +80,7 @@ JournalPage Journal::query(const JournalQuery& q) const {
 void Journal::clear() {
   std::lock_guard lock(mu_);
   ring_.clear();
+  held_.clear();
   bytes_ = 0;
 }
 

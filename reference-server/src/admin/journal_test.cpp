@@ -50,6 +50,28 @@ TEST(Journal, TheByteBoundEvictsToo) {
   EXPECT_GT(journal.stats().size, 0u);
 }
 
+// The ring notes each entry's bytes() when it comes in: what stats() reports is always the sum
+// over the entries it holds, through evictions of either bound and a clear.
+TEST(Journal, HeldBytesAreTheSumOfTheEntriesInTheRing) {
+  Journal journal({.max_entries = 7, .max_bytes = 30'000, .max_body_bytes = 4096});
+  auto held = [&journal] {
+    std::size_t sum = 0;
+    for (const auto& e : journal.query({.limit = 1000}).entries) sum += e.bytes();
+    return sum;
+  };
+  for (int i = 0; i < 40; ++i) {
+    auto e = request("POST", "/Users/" + std::to_string(i), 201);
+    e.request_body = capture_body(std::string(static_cast<std::size_t>(i % 9) * 900, 'x'), 4096);
+    e.request_headers = {{"authorization", "Bearer [redacted]"}, {"x-n", std::to_string(i)}};
+    journal.append(std::move(e));
+    ASSERT_EQ(journal.stats().bytes, held()) << i;
+  }
+  journal.clear();
+  EXPECT_EQ(journal.stats().bytes, 0u);
+  journal.append(request("GET", "/Users/x", 200));
+  EXPECT_EQ(journal.stats().bytes, held());
+}
+
 TEST(Journal, BodiesAreCapturedUpToTheirBound) {
   auto body = capture_body(std::string(100, 'y'), 10);
   EXPECT_EQ(body.text, std::string(10, 'y'));

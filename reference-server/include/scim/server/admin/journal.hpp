@@ -117,6 +117,9 @@ class Journal {
   JournalLimits limits_;
   mutable std::mutex mu_;
   std::deque<JournalEntry> ring_;
+  // bytes() of each entry of ring_, in the same order: computed once, when the entry comes in,
+  // and subtracted as it was when the entry leaves (bytes() walks every header and string).
+  std::deque<std::size_t> held_;
   std::size_t bytes_ = 0;
   std::uint64_t next_seq_ = 1;
   std::uint64_t evicted_ = 0;
