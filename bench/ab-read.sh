@@ -35,6 +35,9 @@ mkdir -p "$out"
 # shellcheck source=bench/ab-lib.sh
 source "$root/bench/ab-lib.sh"
 
+# Each wrk run gets its own BENCH_RUN (the target and the time), so that the create script
+# (AB_SCRIPT=create_user.lua with BENCH_TEMPLATE from `scim-bench-data template`, and
+# AB_CONNECTIONS=8 as ci/bench.sh) never sends a userName twice across rounds.
 # round NAME SCRIPT: one wrk run; prints "<req/s> <requests> <errors> <p50 us> <cpu us/request>".
 round() {
   local url=${url_of[$1]} pid=${pid_of[$1]} path=$2 ids="$out/ids-$1.tsv" t0 t1 line
@@ -43,7 +46,7 @@ round() {
   [[ $path == /* ]] || path="$root/bench/wrk/$path"
   t0=$(cpu_seconds "$pid")
   line=$(BENCH_LUA_DIR="$root/bench/wrk" BENCH_TOKEN=$token BENCH_IDS="$ids" \
-    BENCH_BASE_PATH="$base" \
+    BENCH_BASE_PATH="$base" BENCH_RUN="$1$(date +%s%N)" \
     wrk -t1 -c"$conns" -d"$duration" --timeout 30s -s "$path" "$url" | sed -n 's/^RESULT //p')
   t1=$(cpu_seconds "$pid")
   read -r rps p50 _ n errors <<<"$line"

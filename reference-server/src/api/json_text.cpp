@@ -52,17 +52,19 @@ class Validator final : public JsonSaxBase<json> {
   bool string(string_t& v) override { return dom_.string(v); }
   bool binary(binary_t& v) override { return dom_.binary(v); }
   bool start_object(std::size_t n) override {
-    names_.emplace_back();
-    return enter() && dom_.start_object(n);
+    if (!enter()) return false;
+    if (open_ == levels_.size()) levels_.emplace_back();
+    levels_[open_++].clear();
+    return dom_.start_object(n);
   }
   bool key(string_t& name) override {
-    if (names_.back().insert(to_lower(name)).second) return dom_.key(name);
+    if (levels_[open_ - 1].add(name)) return dom_.key(name);
     return fail(invalid_syntax("the request body names the member \"" + name.substr(0, 128) +
                                "\" twice in one object (member names are compared without case, "
                                "RFC 7643 §2.1)"));
   }
   bool end_object() override {
-    names_.pop_back();
+    --open_;
     --depth_;
     return dom_.end_object();
   }
@@ -97,9 +99,42 @@ class Validator final : public JsonSaxBase<json> {
     return false;
   }
 
+  // The member names of one open object, compared without case (RFC 7643 §2.1). A SCIM object
+  // has a handful of members: those are compared one by one, with no folded copy and no hash
+  // set; past kLinearNames the names move into a case-insensitive hash set, so a hostile object
+  // of 100,000 members costs one lookup per member, not a scan.
+  class Names {
+   public:
+    static constexpr std::size_t kLinearNames = 16;
+    void clear() {
+      few_.clear();
+      many_.clear();
+    }
+    // False when the object already holds `name` under any spelling.
+    bool add(const std::string& name) {
+      if (!many_.empty()) return many_.insert(name).second;
+      for (const auto& held : few_) {
+        if (iequals(held, name)) return false;
+      }
+      few_.push_back(name);
+      if (few_.size() > kLinearNames) {
+        for (auto& held : few_) many_.insert(std::move(held));
+        few_.clear();
+      }
+      return true;
+    }
+
+   private:
+    std::vector<std::string> few_;
+    std::unordered_set<std::string, IHash, IEqual> many_;
+  };
+
   std::size_t max_depth_;
   std::size_t depth_ = 0;
-  std::vector<std::unordered_set<std::string>> names_;
+  // One entry per open object, kept for reuse by the next object at that depth (each is
+  // cleared when its object starts); open_ of them are in use. Bounded by max_depth_.
+  std::vector<Names> levels_;
+  std::size_t open_ = 0;
   nlohmann::detail::json_sax_dom_parser<json> dom_;
 };
 

@@ -41,6 +41,28 @@ TEST(JsonText, Rfc8259_4_DuplicateMemberIs400) {
   expect_invalid_syntax(R"({"emails":[{"value":"x","Value":"y"}]})", "twice");
 }
 
+// The names of one object are compared one by one up to a few, then through a hash set
+// (json_text.cpp, Names): a duplicate is found on either side of that switch, and the names of
+// one object never leak into a sibling or a nested one.
+TEST(JsonText, DuplicateMembersAreFoundInObjectsOfAnySize) {
+  for (int size : {2, 16, 17, 18, 1000}) {
+    std::string text = "{";
+    for (int i = 0; i < size; ++i)
+      text += "\"k" + std::to_string(i) + "\":" + std::to_string(i) + ",";
+    const std::string unique = text.substr(0, text.size() - 1) + "}";
+    auto r = parse_json_text(unique, 64);
+    ASSERT_TRUE(r.ok()) << size;
+    EXPECT_EQ(r->size(), static_cast<std::size_t>(size));
+    for (int again : {0, size / 2, size - 1}) {
+      expect_invalid_syntax(text + "\"K" + std::to_string(again) + "\":0}",
+                            "\"K" + std::to_string(again) + "\" twice");
+    }
+    // The same names in a sibling object and in a nested one are no duplicates.
+    EXPECT_TRUE(parse_json_text("[" + unique + "," + unique + "]", 64).ok()) << size;
+    EXPECT_TRUE(parse_json_text("{\"k0\":" + unique + ",\"k1\":" + unique + "}", 64).ok());
+  }
+}
+
 TEST(JsonText, NestingStopsAtTheLimit) {
   std::string deep(10000, '[');
   deep += std::string(10000, ']');

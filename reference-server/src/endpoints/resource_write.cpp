@@ -2,6 +2,7 @@
 #include "scim/protocol/uuid.hpp"
 #include "scim/server/api/responses.hpp"
 #include "scim/server/endpoints/device_rules.hpp"
+#include "scim/server/endpoints/etag.hpp"
 #include "scim/server/endpoints/feature_rules.hpp"
 #include "scim/server/endpoints/lenient_call.hpp"
 #include "scim/server/endpoints/resource_conditional.hpp"
@@ -35,6 +36,28 @@ void carry_read_only(const Context& ctx, const ResourceType& type, const nlohman
     carry(*schema, *it, target);
     if (!target.empty()) resource[ext.schema] = std::move(target);
   }
+}
+
+// RFC 7644 §3.3: the 201 of a create asking for the default view is written from the record the
+// store now holds, as a GET's 200 is (resource_read.cpp), instead of presenting, projecting and
+// dumping the tree: the same members with the same values (resource_view.hpp). nullopt, and the
+// tree path, for any other projection, a record the writer declines, or a record already at
+// another version than `created` (a write between the two, on another I/O thread).
+std::optional<Response> created_text(const Context& ctx, const ResourceType& type,
+                                     const store::StoredResource& created,
+                                     const engine::Projection& projection) {
+  if (!engine::is_default_view(projection)) return std::nullopt;
+  const auto id = created.resource.find("id");
+  if (id == created.resource.end() || !id->is_string()) return std::nullopt;
+  const auto& id_text = id->get_ref<const std::string&>();
+  auto record = ctx.store.get_record(type.id, id_text);
+  if (!record || record->version != created.version) return std::nullopt;
+  auto text = default_view_text(ctx, type, *record);
+  if (!text) return std::nullopt;
+  Response r = json_text_response(201, std::move(*text));
+  if (ctx.config.etag) r.set_header("ETag", format_etag(created.version));
+  r.set_header("Location", ctx.location(type, id_text));
+  return r;
 }
 
 }  // namespace
@@ -76,6 +99,7 @@ Response create_resource(const Context& ctx, const ResourceType& type) {
   if (!body) return error_response(body.error());
   auto outcome = create_validated(ctx, type, **body, std::nullopt);
   if (!outcome) return error_response(outcome.error());
+  if (auto r = created_text(ctx, type, outcome->resource, *projection)) return std::move(*r);
   return resource_response(ctx, type, std::move(outcome->resource), 201, *projection);
 }
 

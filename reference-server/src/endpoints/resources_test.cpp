@@ -31,6 +31,62 @@ TEST(CreateResource, Answers201WithLocationEtagAndMeta) {
   EXPECT_TRUE(body["meta"].contains("lastModified"));
 }
 
+// RFC 7644 §3.3: the 201 in the default view is written from the stored record (resource_write.cpp,
+// created_text); it must answer what the tree path answers for the same resource, as a GET does
+// (RFC 7643 §7: "password" is returned never; the computed "groups" absent for a new user).
+TEST(CreateResource, TheDefaultViewAnswersAsTheTreePath) {
+  Harness h;
+  const json user = {
+      {"schemas",
+       {"urn:ietf:params:scim:schemas:core:2.0:User",
+        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"}},
+      {"userName", "bjensen@example.com"},
+      {"externalId", "e-1"},
+      {"password", "t1meMa$heen"},
+      {"name", {{"givenName", "Barbara"}, {"familyName", "Jensen"}}},
+      {"displayName", "Babs \"the\" Jensen \u00e9"},
+      {"active", true},
+      {"emails", {{{"value", "b@example.com"}, {"type", "work"}, {"primary", true}}}},
+      {"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+       {{"employeeNumber", "701984"}, {"department", "Tour Operations"}}}};
+  auto created = h.call_json("POST", "/Users", user);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto body = body_of(created);
+  EXPECT_FALSE(body.contains("password"));
+  const std::string id = body["id"];
+  // excludedAttributes naming what the default view leaves out anyway takes the tree path.
+  auto tree = h.call("GET", "/Users/" + id, "", {}, {{"excludedAttributes", "password"}});
+  ASSERT_EQ(tree.status, 200);
+  EXPECT_EQ(body, body_of(tree));
+  EXPECT_EQ(*created.header("ETag"), *tree.header("ETag"));
+  EXPECT_EQ(*created.header("Location"), body["meta"]["location"].get<std::string>());
+  EXPECT_EQ(*created.header("Content-Type"), "application/scim+json");
+
+  // Any other projection is the tree path's (RFC 7644 §3.9 applies to a POST's answer too).
+  auto other = user;
+  other["userName"] = "other@example.com";
+  auto projected =
+      h.call("POST", "/Users", other.dump(), {{"content-type", "application/scim+json"}},
+             {{"attributes", "userName"}});
+  ASSERT_EQ(projected.status, 201) << projected.body;
+  auto only = body_of(projected);
+  EXPECT_EQ(only["userName"], "other@example.com");
+  EXPECT_TRUE(only.contains("id"));
+  EXPECT_FALSE(only.contains("name"));
+  EXPECT_FALSE(only.contains("emails"));
+
+  // A group with members is kept beside its record: the writer declines it, the tree answers.
+  const auto group = h.call_json("POST", "/Groups",
+                                 {{"schemas", {"urn:ietf:params:scim:schemas:core:2.0:Group"}},
+                                  {"displayName", "Tour Guides"},
+                                  {"members", {{{"value", id}}}}});
+  ASSERT_EQ(group.status, 201) << group.body;
+  const auto group_body = body_of(group);
+  auto group_get = h.call("GET", "/Groups/" + group_body["id"].get<std::string>());
+  EXPECT_EQ(group_body, body_of(group_get));
+  EXPECT_EQ(group_body["members"][0]["value"], id);
+}
+
 TEST(CreateResource, DuplicateUserNameIs409Uniqueness) {
   Harness h;
   h.create_user("bjensen");

@@ -236,10 +236,14 @@ void InMemoryStore::stamp(const TypeSpec& spec, nlohmann::json& resource,
     created = (*old)["meta"]["created"].get<std::string>();
   }
   if (spec.exposes_groups) resource.erase("groups");  // computed on read, never stored
-  resource["meta"] = {{"resourceType", spec.name},
-                      {"created", created},
-                      {"lastModified", now},
-                      {"version", format_etag(++last_version_)}};
+  // Built member by member: an initializer list would copy every value once more.
+  nlohmann::json meta(nlohmann::json::value_t::object);
+  auto& members = meta.get_ref<nlohmann::json::object_t&>();
+  members.emplace("resourceType", spec.name);
+  members.emplace("created", std::move(created));
+  members.emplace("lastModified", now);
+  members.emplace("version", format_etag(++last_version_));
+  resource["meta"] = std::move(meta);
 }
 
 StoredResource InMemoryStore::commit(TypeTable& t, nlohmann::json resource,
@@ -277,8 +281,7 @@ void InMemoryStore::put_rest(TypeTable& t, nlohmann::json& rest, std::uint64_t v
     if (it != rest.end() && it->is_string()) display = it->get_ref<const std::string&>();
   }
   const std::string column = make_search_column(t.spec(), rest);
-  // Encoded on its own line: the names are the stored ones while it runs (record_codec.hpp).
-  const std::vector<std::uint8_t> bytes = encode_record_in_place(rest);
+  const std::vector<std::uint8_t> bytes = encode_record(rest);
   Record record(version, rest.at("id").get_ref<const std::string&>(), display, column, bytes);
   t.put(rest, std::move(record), old);
 }

@@ -1,7 +1,12 @@
 // CBOR encoding of stored resources with short attribute names (see record_codec.hpp for why).
 #include "scim/server/store/record_codec.hpp"
 
+#include <cbor.h>
+
+#include <algorithm>
+#include <cmath>
 #include <iterator>
+#include <limits>
 #include <stdexcept>
 #include <string_view>
 #include <unordered_map>
@@ -89,60 +94,136 @@ const std::unordered_map<std::string_view, char>& key_codes() {
   return codes;
 }
 
-// Writes the stored name of a key (or top-level schemas URN) over it: a known name becomes its
-// code, a name that itself begins with kCoded is escaped, any other stays as it is. A string
-// keeps its capacity, so expand() writes the full name back without allocating.
-void shorten(std::string& key) {
-  if (auto it = key_codes().find(key); it != key_codes().end()) {
-    key.assign({kCoded, it->second});
-  } else if (!key.empty() && key.front() == kCoded) {
-    key.insert(0, {kCoded, kVerbatim});
-  }
-}
+// The stored form of a member name (or top-level schemas URN): a known name becomes its code, a
+// name that itself begins with kCoded is escaped (kCoded, kVerbatim, then the name), any other
+// stays as it is. Its first `prefix` bytes come from `code`, the rest is `name`; expanded_name
+// reads it back.
+struct StoredName {
+  char code[2] = {0, 0};
+  std::uint8_t prefix = 0;
+  std::string_view name;
 
-// The full text of a key (or schemas URN) that shorten wrote.
-void expand(std::string& key) {
-  if (key.size() >= 2 && key.front() == kCoded) {
-    const auto code = static_cast<unsigned char>(key[1]);
-    if (code == kVerbatim) {
-      key.erase(0, 2);
-    } else if (code <= std::size(kKeyNames)) {
-      key.assign(kKeyNames[code - 1]);
+  explicit StoredName(std::string_view full) {
+    if (auto it = key_codes().find(full); it != key_codes().end()) {
+      code[0] = kCoded;
+      code[1] = it->second;
+      prefix = 2;
+    } else {
+      if (!full.empty() && full.front() == kCoded) {
+        code[0] = kCoded;
+        code[1] = kVerbatim;
+        prefix = 2;
+      }
+      name = full;
     }
   }
-}
-
-// Renames every member of every object in `value` with `rename`, in place: each object's nodes
-// are taken out, renamed and put back (std::map node handles), so no value is copied. All of an
-// object's nodes are out before any goes back, so a new name never meets an old one.
-template <class Rename>
-void rename_keys(nlohmann::json& value, Rename rename) {
-  if (value.is_object()) {
-    auto& members = value.get_ref<nlohmann::json::object_t&>();
-    std::vector<nlohmann::json::object_t::node_type> nodes;
-    nodes.reserve(members.size());
-    while (!members.empty()) nodes.push_back(members.extract(members.begin()));
-    for (auto& node : nodes) {
-      rename(node.key());
-      rename_keys(node.mapped(), rename);
-      members.insert(std::move(node));
+  std::size_t size() const { return prefix + name.size(); }
+  unsigned char at(std::size_t i) const {
+    return static_cast<unsigned char>(i < prefix ? code[i] : name[i - prefix]);
+  }
+  // The order of std::map<std::string> (bytes compared unsigned, a prefix first).
+  bool operator<(const StoredName& other) const {
+    const std::size_t n = std::min(size(), other.size());
+    for (std::size_t i = 0; i < n; ++i) {
+      if (at(i) != other.at(i)) return at(i) < other.at(i);
     }
-  } else if (value.is_array()) {
-    for (auto& item : value) rename_keys(item, rename);
+    return size() < other.size();
   }
-}
+};
 
-// The top-level "schemas" (RFC 7643 §3): its URNs, two of which are most of a hundred bytes on
-// every user, are coded like keys. The scan pre-check (scan_pre_check.cpp) knows that a needle
-// on "schemas" cannot be looked for in the bytes.
-void rename_schemas(nlohmann::json& resource, void (*rename)(std::string&)) {
-  if (!resource.is_object()) return;
-  auto schemas = resource.find("schemas");
-  if (schemas == resource.end() || !schemas->is_array()) return;
-  for (auto& urn : *schemas) {
-    if (urn.is_string()) rename(urn.get_ref<std::string&>());
+// Writes the stored bytes of a resource: what nlohmann's to_cbor writes for a copy of it whose
+// member names (and top-level "schemas" URNs) are the stored ones, each object's members in the
+// order of their stored names, as that copy's std::map would hold them. The item heads come from
+// libcbor (RFC 8949 §3: the shortest form of every length and integer); floats as to_cbor writes
+// them (single precision when exact, RFC 8949 §4.2.2 preferred serialisation; NaN and the
+// infinities as half precision).
+class RecordWriter {
+ public:
+  explicit RecordWriter(std::vector<std::uint8_t>& out) : out_(out) {}
+
+  void value(const nlohmann::json& v, bool top, bool coded_strings = false) {
+    switch (v.type()) {
+      case nlohmann::json::value_t::null:
+        return put(cbor_encode_null);
+      case nlohmann::json::value_t::boolean:
+        return put(cbor_encode_bool, v.get<bool>());
+      case nlohmann::json::value_t::number_integer: {
+        const auto n = v.get<std::int64_t>();
+        if (n >= 0) return put(cbor_encode_uint, static_cast<std::uint64_t>(n));
+        // RFC 8949 §3.1 major type 1: the argument is -1 - n.
+        return put(cbor_encode_negint, static_cast<std::uint64_t>(-(n + 1)));
+      }
+      case nlohmann::json::value_t::number_unsigned:
+        return put(cbor_encode_uint, v.get<std::uint64_t>());
+      case nlohmann::json::value_t::number_float:
+        return number_float(v.get<double>());
+      case nlohmann::json::value_t::string: {
+        const auto& text = v.get_ref<const std::string&>();
+        return coded_strings ? name(StoredName(text)) : string(text);
+      }
+      case nlohmann::json::value_t::array:
+        put(cbor_encode_array_start, v.size());
+        // Only the URNs directly in the top-level "schemas" are coded, not strings deeper down.
+        for (const auto& item : v) value(item, false, coded_strings && item.is_string());
+        return;
+      case nlohmann::json::value_t::object:
+        return object(v, top);
+      default:  // binary and discarded: no request body or stored resource holds them
+        throw std::invalid_argument("a stored resource holds only JSON values");
+    }
   }
-}
+
+ private:
+  struct Member {
+    StoredName stored;
+    const nlohmann::json* value;
+    bool schemas;  // the top-level "schemas", whose URNs are stored coded
+  };
+
+  template <class Encode, class... Args>
+  void put(Encode encode, Args... args) {
+    unsigned char head[9];
+    const std::size_t n = encode(args..., head, sizeof head);
+    out_.insert(out_.end(), head, head + n);
+  }
+  void string(std::string_view text) {
+    put(cbor_encode_string_start, text.size());
+    out_.insert(out_.end(), text.begin(), text.end());
+  }
+  void name(const StoredName& stored) {
+    put(cbor_encode_string_start, stored.size());
+    out_.insert(out_.end(), stored.code, stored.code + stored.prefix);
+    out_.insert(out_.end(), stored.name.begin(), stored.name.end());
+  }
+  void number_float(double v) {
+    if (std::isnan(v) || std::isinf(v)) return put(cbor_encode_half, static_cast<float>(v));
+    const bool single = v >= static_cast<double>(std::numeric_limits<float>::lowest()) &&
+                        v <= static_cast<double>(std::numeric_limits<float>::max()) &&
+                        static_cast<double>(static_cast<float>(v)) == v;
+    if (single) return put(cbor_encode_single, static_cast<float>(v));
+    put(cbor_encode_double, v);
+  }
+  void object(const nlohmann::json& v, bool top) {
+    const auto& members = v.get_ref<const nlohmann::json::object_t&>();
+    put(cbor_encode_map_start, members.size());
+    // members_ is a stack: this object's members sit at its end while they are written.
+    const std::size_t base = members_.size();
+    for (const auto& [key, member] : members) {
+      members_.push_back(Member{StoredName(key), &member, top && key == "schemas"});
+    }
+    std::sort(members_.begin() + static_cast<std::ptrdiff_t>(base), members_.end(),
+              [](const Member& a, const Member& b) { return a.stored < b.stored; });
+    for (std::size_t i = base; i < base + members.size(); ++i) {
+      const Member m = members_[i];  // a copy: writing the value may grow members_
+      name(m.stored);
+      value(*m.value, false, m.schemas && m.value->is_array());
+    }
+    members_.erase(members_.begin() + static_cast<std::ptrdiff_t>(base), members_.end());
+  }
+
+  std::vector<std::uint8_t>& out_;
+  std::vector<Member> members_;
+};
 
 // Hands a record's events (record_reader.hpp) to a nlohmann SAX handler, which takes strings as
 // std::string&: each view is assigned to one reused string (a copy, not nlohmann's byte loop).
@@ -178,17 +259,10 @@ class SaxForwarder final : public RecordVisitor {
 }  // namespace
 
 std::vector<std::uint8_t> encode_record(const nlohmann::json& resource) {
-  nlohmann::json copy = resource;
-  return encode_record_in_place(copy);
-}
-
-std::vector<std::uint8_t> encode_record_in_place(nlohmann::json& resource) {
-  rename_schemas(resource, shorten);
-  rename_keys(resource, shorten);
-  auto bytes = nlohmann::json::to_cbor(resource);
+  std::vector<std::uint8_t> bytes;
+  bytes.reserve(1024);
+  RecordWriter(bytes).value(resource, true);
   bytes.shrink_to_fit();
-  rename_keys(resource, expand);
-  rename_schemas(resource, expand);
   return bytes;
 }
 

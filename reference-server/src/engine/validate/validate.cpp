@@ -25,14 +25,17 @@ struct Builder {
 };
 
 // Normalises one attribute into `container`; readOnly input is dropped (RFC 7644 §3.5.1).
+// `extension` is the URN of the extension schema that holds `attr`, empty for the core schema.
 Status<> place_attribute(nlohmann::json& container, const Attribute& attr,
-                         const nlohmann::json& value, const std::string& prefix,
+                         const nlohmann::json& value, std::string_view extension,
                          ValueContext& ctx) {
+  const AttrName urn(extension);
+  const AttrName name = extension.empty() ? AttrName(attr.name) : AttrName(urn, ":", attr.name);
   if (container.contains(attr.name)) {
-    return invalid_value("attribute '" + prefix + attr.name + "' is given twice");
+    return invalid_value("attribute '" + name.str() + "' is given twice");
   }
   if (attr.mutability == Mutability::ReadOnly) return Ok{};
-  auto normalized = normalize_attribute_value(attr, value, prefix + attr.name, ctx);
+  auto normalized = normalize_attribute_value(attr, value, name, ctx);
   if (!normalized) return normalized.error();
   if (!normalized->is_null()) container[attr.name] = std::move(*normalized);
   return Ok{};
@@ -53,7 +56,7 @@ Status<> place_extension(Builder& b, const Schema& ext, const nlohmann::json& va
   for (const auto& [key, attr_value] : value.items()) {
     const Attribute* attr = ext.find(key);
     if (attr == nullptr) return invalid_value("unknown attribute '" + ext.id + ":" + key + "'");
-    if (auto st = place_attribute(data, *attr, attr_value, ext.id + ":", b.ctx); !st) return st;
+    if (auto st = place_attribute(data, *attr, attr_value, ext.id, b.ctx); !st) return st;
   }
   if (!data.empty()) b.out[ext.id] = std::move(data);
   return Ok{};
@@ -63,13 +66,13 @@ Status<> place_member(Builder& b, const Schema& core, const std::string& key,
                       const nlohmann::json& value) {
   if (iequals(key, "schemas")) return Ok{};
   if (const Attribute* common = find_common_attribute(key); common != nullptr) {
-    return place_attribute(b.out, *common, value, "", b.ctx);
+    return place_attribute(b.out, *common, value, {}, b.ctx);
   }
   if (const Schema* ext = find_extension(b.registry, b.type, key); ext != nullptr) {
     return place_extension(b, *ext, value);
   }
   if (const Attribute* attr = core.find(key); attr != nullptr) {
-    return place_attribute(b.out, *attr, value, "", b.ctx);
+    return place_attribute(b.out, *attr, value, {}, b.ctx);
   }
   if (istarts_with(key, "urn:")) {
     return invalid_value("'" + key + "' is not a schema extension of resource type '" +

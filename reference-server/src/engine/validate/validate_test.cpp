@@ -149,6 +149,44 @@ TEST_F(Validation, TypesAreChecked) {
 }
 
 // Strict mode restricts strings to canonicalValues where the schema lists them (§2.3.1 MAY).
+// Error details name the attribute by its path (value_types.hpp, AttrName): "parent.sub" for a
+// sub-attribute, "<extension URN>:name" for an extension's attribute, joined only for the error.
+TEST_F(Validation, ErrorsNameTheAttributePath) {
+  const std::string enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+  auto with = [&](const char* key, Json value) {
+    Json input = minimal();
+    input[key] = std::move(value);
+    return detail_of(create(input));
+  };
+  EXPECT_NE(
+      with("emails", Json::array({{{"value", 7}}})).find("'emails.value' must be a JSON string"),
+      std::string::npos);
+  EXPECT_NE(with("name", {{"givenName", true}}).find("'name.givenName' must be a JSON string"),
+            std::string::npos);
+  EXPECT_NE(with("name", {{"nickname", "x"}}).find("unknown sub-attribute 'name.nickname'"),
+            std::string::npos);
+  EXPECT_NE(with("name", {{"givenName", "a"}, {"GIVENNAME", "b"}})
+                .find("'name.givenName' is given twice"),
+            std::string::npos);
+  EXPECT_NE(with("active", "yes").find("'active' must be a JSON boolean"), std::string::npos);
+  EXPECT_NE(with("emails", Json::array({{{"value", "a@b"}, {"primary", true}},
+                                        {{"value", "c@d"}, {"primary", true}}}))
+                .find("'emails' has more than one value"),
+            std::string::npos);
+  Json input = minimal();
+  input["schemas"].push_back(enterprise);
+  input[enterprise] = {{"employeeNumber", 42}};
+  EXPECT_NE(
+      detail_of(create(input)).find("'" + enterprise + ":employeeNumber' must be a JSON string"),
+      std::string::npos)
+      << detail_of(create(input));
+  input[enterprise] = {{"manager", {{"value", 1}}}};
+  EXPECT_NE(
+      detail_of(create(input)).find("'" + enterprise + ":manager.value' must be a JSON string"),
+      std::string::npos)
+      << detail_of(create(input));
+}
+
 TEST_F(Validation, CanonicalValuesAreEnforcedInStrictMode) {
   Json input = minimal();
   input["emails"] = {{{"value", "x@y"}, {"type", "Work"}}};

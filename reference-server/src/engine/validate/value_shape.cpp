@@ -11,14 +11,10 @@ namespace scim::engine {
 
 namespace {
 
-std::string join(std::string_view a, std::string_view b) {
-  return std::string(a) + "." + std::string(b);
-}
-
 Result<nlohmann::json> normalize_complex(const Attribute& attr, const nlohmann::json& value,
-                                         std::string_view name, ValueContext& ctx) {
+                                         const AttrName& name, ValueContext& ctx) {
   if (!value.is_object()) {
-    return invalid_value("attribute '" + std::string(name) +
+    return invalid_value("attribute '" + name.str() +
                          "' is complex and needs a JSON object of sub-attributes, got " +
                          value.dump().substr(0, 80));
   }
@@ -26,14 +22,15 @@ Result<nlohmann::json> normalize_complex(const Attribute& attr, const nlohmann::
   for (const auto& [key, sub_value] : value.items()) {
     const Attribute* sub = attr.find_sub(key);
     if (sub == nullptr) {
-      return invalid_value("unknown sub-attribute '" + join(name, key) + "'");
+      return invalid_value("unknown sub-attribute '" + AttrName(name, ".", key).str() + "'");
     }
     if (out.contains(sub->name)) {
-      return invalid_value("sub-attribute '" + join(name, sub->name) + "' is given twice");
+      return invalid_value("sub-attribute '" + AttrName(name, ".", sub->name).str() +
+                           "' is given twice");
     }
     // RFC 7643 §2.5 (null is unassigned); RFC 7644 §3.5.1 (readOnly input is ignored).
     if (sub_value.is_null() || sub->mutability == Mutability::ReadOnly) continue;
-    auto normalized = normalize_simple_value(*sub, sub_value, join(name, sub->name), ctx);
+    auto normalized = normalize_simple_value(*sub, sub_value, AttrName(name, ".", sub->name), ctx);
     if (!normalized) return normalized.error();
     out[sub->name] = std::move(*normalized);
   }
@@ -41,23 +38,23 @@ Result<nlohmann::json> normalize_complex(const Attribute& attr, const nlohmann::
 }
 
 Status<> check_required_subs(const Attribute& attr, const nlohmann::json& element,
-                             std::string_view name) {
+                             const AttrName& name) {
   for (const auto& sub : attr.sub_attributes) {
     if (sub.required && sub.mutability != Mutability::ReadOnly && !element.contains(sub.name)) {
-      return invalid_value("required sub-attribute '" + join(name, sub.name) + "' is missing");
+      return invalid_value("required sub-attribute '" + AttrName(name, ".", sub.name).str() +
+                           "' is missing");
     }
   }
   return Ok{};
 }
 
 Result<nlohmann::json> normalize_multi(const Attribute& attr, const nlohmann::json& value,
-                                       std::string_view name, ValueContext& ctx) {
+                                       const AttrName& name, ValueContext& ctx) {
   if (!value.is_array()) {
-    return invalid_value("attribute '" + std::string(name) +
-                         "' is multi-valued and needs a JSON array");
+    return invalid_value("attribute '" + name.str() + "' is multi-valued and needs a JSON array");
   }
   if (value.size() > ctx.options.limits.max_values_per_attribute) {
-    return invalid_value("attribute '" + std::string(name) + "' has more than " +
+    return invalid_value("attribute '" + name.str() + "' has more than " +
                          std::to_string(ctx.options.limits.max_values_per_attribute) + " values");
   }
   nlohmann::json out = nlohmann::json::array();
@@ -65,20 +62,21 @@ Result<nlohmann::json> normalize_multi(const Attribute& attr, const nlohmann::js
     auto normalized = normalize_element(attr, element, name, ctx);
     if (!normalized) return normalized.error();
     if (normalized->is_object() && normalized->empty()) {
-      return invalid_value("a value of '" + std::string(name) + "' has no writable sub-attributes");
+      return invalid_value("a value of '" + name.str() + "' has no writable sub-attributes");
     }
     out.push_back(std::move(*normalized));
   }
   if (auto primary = check_single_primary(out, name); !primary) return primary.error();
-  return out.empty() ? nlohmann::json() : out;
+  if (out.empty()) return nlohmann::json();
+  return out;  // moved: a conditional expression here would copy the array
 }
 
 }  // namespace
 
 Result<nlohmann::json> normalize_element(const Attribute& attr, const nlohmann::json& value,
-                                         std::string_view name, ValueContext& ctx) {
+                                         const AttrName& name, ValueContext& ctx) {
   if (value.is_null()) {
-    return invalid_value("attribute '" + std::string(name) + "' contains a null value");
+    return invalid_value("attribute '" + name.str() + "' contains a null value");
   }
   if (!attr.is_complex()) return normalize_simple_value(attr, value, name, ctx);
   auto out = normalize_complex(attr, value, name, ctx);
@@ -90,7 +88,7 @@ Result<nlohmann::json> normalize_element(const Attribute& attr, const nlohmann::
 }
 
 Result<nlohmann::json> normalize_attribute_value(const Attribute& attr, const nlohmann::json& value,
-                                                 std::string_view name, ValueContext& ctx) {
+                                                 const AttrName& name, ValueContext& ctx) {
   if (is_unassigned(value)) return nlohmann::json();
   if (attr.multi_valued) return normalize_multi(attr, value, name, ctx);
   auto out = normalize_element(attr, value, name, ctx);
@@ -98,14 +96,14 @@ Result<nlohmann::json> normalize_attribute_value(const Attribute& attr, const nl
   return out;
 }
 
-Status<> check_single_primary(const nlohmann::json& values, std::string_view name) {
+Status<> check_single_primary(const nlohmann::json& values, const AttrName& name) {
   int primaries = 0;
   for (const auto& element : values) {
     const auto* primary = lookup_member(element, "primary");
     if (primary != nullptr && primary->is_boolean() && primary->get<bool>()) ++primaries;
   }
   if (primaries > 1) {
-    return invalid_value("attribute '" + std::string(name) +
+    return invalid_value("attribute '" + name.str() +
                          "' has more than one value with \"primary\": true (RFC 7643 §2.4)");
   }
   return Ok{};

@@ -80,8 +80,7 @@ class InMemoryStore final : public ResourceStore {
   std::optional<StoredRecord> stored_form(const TypeTable& table, const Record& record) const;
   // The stored resource: the record decoded, with its members (kept beside it) put back.
   nlohmann::json decode(const TypeTable& table, const Record& record) const;
-  // Stores `rest` (a resource without "members") as the record of its id. `rest` is encoded in
-  // place (encode_record_in_place) and is as it was on return.
+  // Stores `rest` (a resource without "members") as the record of its id.
   void put_rest(TypeTable& table, nlohmann::json& rest, std::uint64_t version,
                 const nlohmann::json* old);
   QueryResult keyset_query(const TypeTable& table, const Query& query) const;

@@ -14,11 +14,9 @@
 
 namespace scim::store {
 
+// Written from the resource as it is, without a copy with the stored names (record_codec.cpp,
+// RecordWriter). Throws std::invalid_argument for a binary value, which no resource holds.
 std::vector<std::uint8_t> encode_record(const nlohmann::json& resource);
-// The same bytes without copying the resource: its member names are written over with the stored
-// ones for the encoding and written back after it, so on return `resource` is as it was. If an
-// allocation fails (bad_alloc), `resource` is left valid but unspecified, like a moved-from value.
-std::vector<std::uint8_t> encode_record_in_place(nlohmann::json& resource);
 // The bytes always come from encode_record, so a decoding failure is a bug (it throws). Read with
 // walk_record (record_reader.hpp).
 nlohmann::json decode_record(std::span<const std::uint8_t> bytes);

@@ -17,17 +17,17 @@ namespace scim::engine {
 // (RFC 7643 §2.5: null, [] or a complex value left empty). `name` names the attribute in errors.
 // Errors: 400 invalidValue.
 Result<nlohmann::json> normalize_attribute_value(const Attribute& attr, const nlohmann::json& value,
-                                                 std::string_view name, ValueContext& ctx);
+                                                 const AttrName& name, ValueContext& ctx);
 
 // Normalises one value of `attr` (one element of a multi-valued attribute, or the value of a
 // singular one): a complex object gets canonical sub-attribute names and loses readOnly
 // sub-attributes (RFC 7644 §3.5.1 "readOnly: any values provided SHALL be ignored"). A complex
 // value with nothing writable left is returned as an empty object.
 Result<nlohmann::json> normalize_element(const Attribute& attr, const nlohmann::json& value,
-                                         std::string_view name, ValueContext& ctx);
+                                         const AttrName& name, ValueContext& ctx);
 
 // RFC 7643 §2.4: the primary value "true" MUST appear no more than once.
-Status<> check_single_primary(const nlohmann::json& values, std::string_view name);
+Status<> check_single_primary(const nlohmann::json& values, const AttrName& name);
 
 // True when every member of `wanted` (a normalised element) equals the same member of `have`:
 // "the target location already contains the value specified" (RFC 7644 §3.5.2.1). Simple values
