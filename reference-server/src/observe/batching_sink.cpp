@@ -69,7 +69,7 @@ void BatchingSink::text_line(std::chrono::system_clock::time_point time, std::st
     prefix_.assign(text_time, static_cast<std::size_t>(n > 0 ? n : 0));
     prefix_second_ = second.count();
   }
-  // Assembled in place at the end of the waiting buffer, then counted as one line.
+  // Assembled in a local buffer, then appended to the waiting buffer and counted as one line.
   const std::size_t size = prefix_.size() + 5 + level.size() + 1 + text.size() + 1;
   spdlog::memory_buf_t line;
   line.reserve(size);
