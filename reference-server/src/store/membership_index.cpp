@@ -2,14 +2,27 @@
 #include "scim/server/store/membership_index.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <unordered_set>
 
 namespace scim::store {
 
+void CountingFilter::grow(std::size_t held) {
+  std::size_t slots = kMinSlots;
+  while (slots < held * kSlotsPerHash) slots *= 2;
+  counts_.assign(slots, 0);
+  shift_ = 64 - static_cast<unsigned>(std::countr_zero(slots));
+}
+
 void MembershipIndex::add(std::string_view group_id, std::string_view member_id) {
   auto it = parents_.find(member_id);
-  if (it == parents_.end())
+  if (it == parents_.end()) {
     it = parents_.emplace(std::string(member_id), std::vector<std::string>{}).first;
+    const IdHash hash;
+    members_.add(hash(member_id), parents_.size(), [&](auto add) {
+      for (const auto& entry : parents_) add(hash(entry.first));
+    });
+  }
   auto& groups = it->second;
   if (std::find(groups.begin(), groups.end(), group_id) != groups.end()) return;
   groups.emplace_back(group_id);
@@ -24,7 +37,10 @@ void MembershipIndex::remove(std::string_view group_id, std::string_view member_
   if (pos == groups.end()) return;
   groups.erase(pos);
   --edges_;
-  if (groups.empty()) parents_.erase(it);
+  if (groups.empty()) {
+    members_.remove(IdHash{}(member_id));
+    parents_.erase(it);
+  }
 }
 
 std::vector<std::string> MembershipIndex::parents(std::string_view member_id) const {
@@ -35,7 +51,7 @@ std::vector<std::string> MembershipIndex::parents(std::string_view member_id) co
 std::vector<Membership> MembershipIndex::groups_of(std::string_view member_id,
                                                    std::size_t limit) const {
   std::vector<Membership> out;
-  if (parents_.empty()) return out;
+  if (!members_.may_hold(IdHash{}(member_id))) return out;  // in no group: no probe of parents_
   const auto direct = parents_.find(member_id);
   if (direct == parents_.end()) return out;  // the common case: one probe, nothing built
   // Breadth-first over views of the index's own strings, which stay put during this const call:
@@ -60,6 +76,7 @@ std::vector<Membership> MembershipIndex::groups_of(std::string_view member_id,
     const auto [group, is_direct] = frontier[next];
     if (!first_time(group)) continue;
     out.push_back({std::string(group), is_direct});
+    if (!members_.may_hold(IdHash{}(group))) continue;  // a group in no group: no probe
     auto it = parents_.find(group);
     if (it == parents_.end()) continue;
     for (const auto& parent : it->second) frontier.emplace_back(parent, false);

@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <random>
+#include <set>
+
 namespace scim::store {
 namespace {
 
@@ -77,6 +81,84 @@ TEST(MembershipIndex, RemoveDropsEdgesAndIsIdempotent) {
   index.remove("eng", "alice");
   EXPECT_EQ(index.edge_count(), 0u);
   EXPECT_TRUE(index.parents("alice").empty());
+}
+
+// The filter in front of the index (a member in no group is answered without a probe): never a
+// false "no", whatever was added and removed, across growths and saturated counts.
+TEST(CountingFilter, NeverForgetsAHashItHolds) {
+  CountingFilter filter;
+  EXPECT_FALSE(filter.may_hold(42));
+  std::multiset<std::uint64_t> held;
+  auto add = [&](std::uint64_t h) {
+    held.insert(h);
+    filter.add(h, held.size(), [&](auto count) {
+      for (auto each : held) count(each);
+    });
+  };
+  std::mt19937_64 random(7);
+  std::vector<std::uint64_t> hashes;
+  for (int i = 0; i < 3000; ++i) {
+    hashes.push_back(random());
+    add(hashes.back());
+  }
+  for (int i = 0; i < 300; ++i) add(99);  // one slot's count saturates: it stays "maybe"
+  EXPECT_GE(filter.capacity(), 4 * held.size());
+  EXPECT_LE(filter.capacity(), 8 * held.size());
+  for (auto h : hashes) EXPECT_TRUE(filter.may_hold(h)) << h;
+  EXPECT_TRUE(filter.may_hold(99));
+  for (int i = 0; i < 300; ++i) filter.remove(99);
+  EXPECT_TRUE(filter.may_hold(99));  // saturated: never lowered again
+  std::size_t maybe = 0;
+  for (int i = 0; i < 10000; ++i) maybe += filter.may_hold(random()) ? 1 : 0;
+  EXPECT_LT(maybe, 3000u);  // at most about a fifth of the slots are taken
+  // Removing half leaves the other half held.
+  for (std::size_t i = 0; i < hashes.size(); i += 2) filter.remove(hashes[i]);
+  for (std::size_t i = 1; i < hashes.size(); i += 2) EXPECT_TRUE(filter.may_hold(hashes[i]));
+}
+
+// Members in no group, in one and in many, after groups are dropped and members removed: the
+// answers of an index that has seen thousands of members, against a plain map of the edges.
+TEST(MembershipIndex, AnswersAsAPlainMapThroughAddsAndRemoves) {
+  MembershipIndex index;
+  std::map<std::string, std::set<std::string>> edges;  // member -> groups (direct only)
+  std::mt19937 random(11);
+  auto member = [](int i) { return "user-" + std::to_string(i); };
+  auto group = [](int i) { return "group-" + std::to_string(i); };
+  for (int round = 0; round < 6; ++round) {
+    for (int i = 0; i < 2000; ++i) {
+      const std::string m = member(int(random() % 5000)), g = group(int(random() % 40));
+      if (random() % 3 == 0) {
+        index.remove(g, m);
+        edges[m].erase(g);
+      } else {
+        index.add(g, m);
+        edges[m].insert(g);
+      }
+    }
+    std::size_t edge_count = 0;
+    for (int i = 0; i < 5000; ++i) {
+      const auto& expected = edges[member(i)];
+      edge_count += expected.size();
+      std::set<std::string> got;
+      for (const auto& m : index.groups_of(member(i), 1000)) {
+        EXPECT_TRUE(m.direct);  // no group is a member here
+        got.insert(m.group_id);
+      }
+      EXPECT_EQ(got, expected) << member(i);
+      const auto parents = index.parents(member(i));
+      EXPECT_EQ(std::set<std::string>(parents.begin(), parents.end()), expected);
+    }
+    EXPECT_EQ(index.edge_count(), edge_count);
+  }
+  // Every edge removed: nobody is in a group, and a member added again is found again.
+  for (const auto& [m, groups] : edges) {
+    for (const auto& g : groups) index.remove(g, m);
+  }
+  EXPECT_EQ(index.edge_count(), 0u);
+  for (int i = 0; i < 5000; ++i) EXPECT_TRUE(index.groups_of(member(i), 10).empty());
+  index.add("again", member(3));
+  ASSERT_EQ(index.groups_of(member(3), 10).size(), 1u);
+  EXPECT_EQ(index.groups_of(member(3), 10)[0].group_id, "again");
 }
 
 }  // namespace
