@@ -81,16 +81,18 @@ bool load(const Registry& registry, const ServiceConfig& config, Tenant& tenant,
 }
 
 // One GET /Users/{id}; `tree` asks excludedAttributes=password, which the default view returns
-// anyway (returned: never) but which takes the tree path. The body, or "" on an error.
-std::string get_user(const Registry& registry, const ServiceConfig& config, Tenant& tenant,
-                     const std::string& id, bool tree) {
+// anyway (returned: never) but which takes the tree path. The body, or "" on an error. `names`:
+// the coded names' tables, as the Service gives them to its requests.
+std::string get_user(const Registry& registry, const scim::server::CodedNames& names,
+                     const ServiceConfig& config, Tenant& tenant, const std::string& id,
+                     bool tree) {
   const auto* type = registry.find_resource_type("User");
   Request request;
   request.method = "GET";
   request.path = "/Users/" + id;
   request.base_url = "http://127.0.0.1/scim/v2";
   if (tree) request.query["excludedAttributes"] = "password";
-  const Context ctx{registry, config, tenant.store, nullptr, request};
+  const Context ctx{registry, config, tenant.store, nullptr, request, nullptr, nullptr, &names};
   auto response = scim::server::get_resource(ctx, *type, id);
   return response.status == 200 ? std::move(response.body) : std::string();
 }
@@ -148,6 +150,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   const Registry registry = Registry::with_builtin();
+  const scim::server::CodedNames names(registry);
   const ServiceConfig config;
   const long before = rss_kib();
   const auto start = std::chrono::steady_clock::now();
@@ -203,7 +206,7 @@ int main(int argc, char** argv) {
       for (int side = 0; side < 2; ++side) {
         const bool tree = (side == 0) != text_first;
         const double t0 = cpu_seconds();
-        body[tree ? 1 : 0] = get_user(registry, config, a, id, tree);
+        body[tree ? 1 : 0] = get_user(registry, names, config, a, id, tree);
         (tree ? cpu_tree : cpu_text) += cpu_seconds() - t0;
       }
       bytes += body[0].size();

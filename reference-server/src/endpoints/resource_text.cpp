@@ -3,6 +3,8 @@
 // each member is copied, dropped or completed as present() and engine::project would, so a GET pays
 // for neither a decoded tree, nor its projection, nor its destruction.
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -11,6 +13,7 @@
 
 #include "scim/protocol/strings.hpp"
 #include "scim/server/api/responses.hpp"
+#include "scim/server/endpoints/coded_names.hpp"
 #include "scim/server/endpoints/device_types.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
 #include "scim/server/store/record_reader.hpp"
@@ -21,13 +24,30 @@ namespace {
 using engine::returned_by_default;
 using engine::sub_returned_by_default;
 using nlohmann::json;
+using NameScope = CodedNames::Scope;
 
 // Whether nlohmann's serializer writes `s` as it is between quotes (RFC 8259 §7; ensure_ascii
 // off): printable ASCII but '"' and '\\'. Control characters are escaped, and bytes from 0x7F
-// up are checked as UTF-8 (invalid sequences replaced), so those strings go through it.
+// up are checked as UTF-8 (invalid sequences replaced), so those strings go through it. Eight
+// bytes at a time: each test below is exact for "some byte of the word is ..." (a borrow or carry
+// can only spread from a byte that is itself caught).
 bool is_plain_text(std::string_view s) {
-  for (const char c : s) {
-    const auto b = static_cast<unsigned char>(c);
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, sizeof w);
+    const std::uint64_t quote = w ^ (kOnes * '"');
+    const std::uint64_t backslash = w ^ (kOnes * '\\');
+    const std::uint64_t control = (w - kOnes * 0x20) & ~w;       // a byte below 0x20
+    const std::uint64_t high = (w + kOnes * (0x7F - 0x7E)) | w;  // a byte above 0x7E
+    const std::uint64_t quotes = (quote - kOnes) & ~quote;       // a '"' (a zero byte of `quote`)
+    const std::uint64_t backslashes = (backslash - kOnes) & ~backslash;
+    if ((control | high | quotes | backslashes) & kHigh) return false;
+  }
+  for (; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x20 || b > 0x7E || b == '"' || b == '\\') return false;
   }
   return true;
@@ -50,7 +70,10 @@ struct Frame {
   std::size_t kept = 0;  // members or elements written
   const Attribute* attribute = nullptr;  // Values, Complex: the complex attribute
   const Schema* schema = nullptr;        // Extension
-  bool meta = false;                     // Complex: the resource's "meta"
+  // The looked-up attributes of the object's coded member names (Top, Extension, Complex; null
+  // when the context has no tables or the object was met under a name stored as text).
+  const NameScope* scope = nullptr;
+  bool meta = false;  // Complex: the resource's "meta"
 };
 
 // What key() decided about the member that follows it.
@@ -58,6 +81,7 @@ struct Next {
   Kind kind = Kind::Skip;  // Copy for a kept simple value; Complex or Values by its shape
   const Attribute* attribute = nullptr;
   const Schema* schema = nullptr;
+  const NameScope* scope = nullptr;  // for the object the member holds
   bool meta = false;
   bool complex = false;    // the attribute is complex: its value's shape decides
   bool keep_null = false;  // "schemas": returned whatever it holds
@@ -74,7 +98,8 @@ class DefaultViewWriter final : public store::RecordVisitor {
                     std::string_view id, const json* groups, MemberCapture* capture)
       : ctx_(ctx),
         type_(type),
-        core_(ctx.registry.find_schema(type.schema)),
+        top_(ctx.names ? ctx.names->top(type) : nullptr),
+        core_(top_ ? top_->schema : ctx.registry.find_schema(type.schema)),
         out_(out),
         groups_(groups),
         id_(id),
@@ -122,24 +147,28 @@ class DefaultViewWriter final : public store::RecordVisitor {
   bool end_object() override { return close(); }
   bool end_array() override { return close(); }
 
-  bool key(std::string_view k) override {
+  // `code`: the name's code when it was stored coded; the frame's scope then gives what the
+  // lookups by name would (CodedNames), in one load.
+  bool key(std::string_view k, std::uint8_t code) override {
     Frame& f = frames_.back();
     if (capture_ && frames_.size() == 1) note_capture(k);
     next_ = Next{};
     next_.mark = out_.size();
+    const NameScope* scope = code != 0 ? f.scope : nullptr;
     switch (f.kind) {
       case Kind::Top:
-        if (!top_member(k)) return !declined_;
+        if (!top_member(k, code, scope)) return !declined_;
         break;
       case Kind::Extension: {
-        const Attribute* a = f.schema->find(k);
+        const Attribute* a = scope ? scope->attribute_of(code) : f.schema->find(k);
         if (!a || !returned_by_default(*a)) return true;  // Skip
         if (a->name != k) return decline();  // RFC 7643 §2.1: answered as the schema's
         attribute(*a);
+        if (scope) next_.scope = scope->inner_of(code);
         break;
       }
       case Kind::Complex: {
-        const Attribute* sub = f.attribute->find_sub(k);
+        const Attribute* sub = scope ? scope->attribute_of(code) : f.attribute->find_sub(k);
         // present() sets meta.location itself; a stored one (never written by the endpoints)
         // is left to the tree path.
         if (f.meta && k == "location") return decline();
@@ -151,16 +180,14 @@ class DefaultViewWriter final : public store::RecordVisitor {
       case Kind::Copy:
         next_.kind = Kind::Copy;
         separator(f);
-        write_string(k);
-        out_ += ':';
+        write_key(k, code);
         return true;
       case Kind::Values:
       case Kind::Skip:
         return true;
     }
     separator(f);
-    write_string(k);
-    out_ += ':';
+    write_key(k, code);
     return true;
   }
 
@@ -182,8 +209,9 @@ class DefaultViewWriter final : public store::RecordVisitor {
   // Whether the value that starts now is the captured member's (top level only).
   bool capturing() const { return capturing_ && frames_.size() == 1; }
 
-  // A member of the resource itself; false when it is dropped (or the writer declined).
-  bool top_member(std::string_view k) {
+  // A member of the resource itself; false when it is dropped (or the writer declined). `scope`
+  // (the resource's, for a coded name) answers the lookups by name.
+  bool top_member(std::string_view k, std::uint8_t code, const NameScope* scope) {
     if (k == "schemas") {  // always returned: it tells the client what it is reading
       next_.kind = Kind::Copy;
       next_.keep_null = true;
@@ -193,7 +221,9 @@ class DefaultViewWriter final : public store::RecordVisitor {
     // "members" (kept beside the bytes by the store) and "groups" (computed) get their $ref from
     // present() (RFC 7643 §4.1.2, §4.2); bytes that hold either are left to the tree path.
     if (k == "members" || k == "groups") return decline();
-    if (const Attribute* common = find_common_attribute(k)) {
+    if (scope) next_.scope = scope->inner_of(code);
+    const Attribute* common = scope ? scope->common_of(code) : find_common_attribute(k);
+    if (common) {
       if (common->name != k) return decline();
       if (k == "id") id_seen_ = true;  // the location's id is the record's (id_)
       if (k == "meta") {
@@ -204,7 +234,8 @@ class DefaultViewWriter final : public store::RecordVisitor {
       attribute(*common);
       return true;
     }
-    if (const Attribute* a = core_ ? core_->find(k) : nullptr) {
+    const Attribute* a = scope ? scope->attribute_of(code) : core_ ? core_->find(k) : nullptr;
+    if (a) {
       if (a->name != k) return decline();
       if (!returned_by_default(*a)) return false;
       attribute(*a);
@@ -212,8 +243,9 @@ class DefaultViewWriter final : public store::RecordVisitor {
     }
     if (istarts_with(k, "urn:")) {
       if (k == kEndpointAppsExtension) return decline();  // its $refs: the tree path
-      if (!type_.has_extension(k)) return false;
-      const Schema* ext = ctx_.registry.find_schema(k);
+      const Schema* ext = scope                     ? scope->extension_of(code)
+                          : !type_.has_extension(k) ? nullptr
+                                                    : ctx_.registry.find_schema(k);
       if (!ext) return false;
       if (ext->id != k) return decline();
       next_.kind = Kind::Extension;
@@ -245,15 +277,28 @@ class DefaultViewWriter final : public store::RecordVisitor {
   }
 
   void write(const json& v) { serializer().dump(v, false, false, 0); }
+  // `"s"` and then `after` (unless 0) in one step, for text the serializer copies as it is.
+  void append_quoted(std::string_view s, char after) {
+    const std::size_t at = out_.size();
+    out_.resize(at + s.size() + (after ? 3 : 2));
+    char* p = out_.data() + at;
+    *p++ = '"';
+    if (!s.empty()) std::memcpy(p, s.data(), s.size());
+    p += s.size();
+    *p++ = '"';
+    if (after) *p = after;
+  }
+  // A member's name and its colon. A coded name is one of the names table's, all plain ASCII
+  // (CodedNames.EveryCodedNameIsPlainText).
+  void write_key(std::string_view k, std::uint8_t code) {
+    if (code != 0 || is_plain_text(k)) return append_quoted(k, ':');
+    write_string(k);
+    out_ += ':';
+  }
   // A string as the serializer writes it: text it would copy as it is goes straight to the
   // output, anything else (escapes, UTF-8 to check) through it.
   void write_string(std::string_view s) {
-    if (is_plain_text(s)) {
-      out_ += '"';
-      out_ += s;
-      out_ += '"';
-      return;
-    }
+    if (is_plain_text(s)) return append_quoted(s, 0);
     if (!text_.is_string()) text_ = std::string();
     text_.get_ref<std::string&>().assign(s);
     serializer().dump(text_, false, false, 0);
@@ -273,6 +318,7 @@ class DefaultViewWriter final : public store::RecordVisitor {
         next_.mark = out_.size();
         if (!container || array) return Kind::Skip;
         next_.attribute = parent.attribute;
+        next_.scope = parent.scope;  // each value's object has the attribute's sub-attributes
         return Kind::Complex;
       default:
         break;
@@ -322,6 +368,7 @@ class DefaultViewWriter final : public store::RecordVisitor {
       if (!frames_.empty() && frames_.back().array) separator(frames_.back());
       f.attribute = next_.attribute;
       f.schema = next_.schema;
+      f.scope = f.kind == Kind::Top ? top_ : next_.scope;
       f.meta = next_.meta;
       out_ += array ? '[' : '{';
     }
@@ -446,6 +493,7 @@ class DefaultViewWriter final : public store::RecordVisitor {
 
   const Context& ctx_;
   const ResourceType& type_;
+  const NameScope* top_;  // the type's coded names (null: every name is looked up by its text)
   const Schema* core_;
   std::string& out_;
   std::optional<nlohmann::detail::serializer<json>> serializer_;

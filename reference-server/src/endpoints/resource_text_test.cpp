@@ -4,6 +4,7 @@
 // complex values, unknown members), so every rule of RFC 7643 §7 "returned" and of present()
 // (meta.location, RFC 7643 §3.1; members/groups $ref, §4.1.2 and §4.2) is compared.
 #include "scim/server/api/json_text.hpp"
+#include "scim/server/endpoints/coded_names.hpp"
 #include "scim/server/endpoints/resource_view.hpp"
 #include "scim/server/store/memory_store.hpp"
 #include "scim/server/testing/endpoints_test_support.hpp"
@@ -24,9 +25,16 @@ struct ViewFixture {
   ServiceConfig config;
   Request request;
 
+  CodedNames names{h.registry};
+
   ViewFixture() { request.base_url = testing::kBase; }
 
-  Context ctx() const { return Context{h.registry, config, *store, nullptr, request}; }
+  // With the coded names' tables, as the Service gives them.
+  Context ctx() const {
+    return Context{h.registry, config, *store, nullptr, request, nullptr, nullptr, &names};
+  }
+  // Every name looked up by its text.
+  Context ctx_by_name() const { return Context{h.registry, config, *store, nullptr, request}; }
   const ResourceType& type(const std::string& name) const {
     return *h.registry.find_resource_type(name);
   }
@@ -41,11 +49,13 @@ struct ViewFixture {
   }
 
   // The text written from the bytes: valid JSON with no member twice (RFC 8259 §4, RFC 7644
-  // §3.12's rules for request bodies applied to our own answer).
+  // §3.12's rules for request bodies applied to our own answer). The same bytes (or the same
+  // refusal) whether coded names are looked up in the tables or by their text.
   std::optional<json> text(const std::string& type_name, const std::string& id) const {
     auto record = store->get_record(type_name, id);
     if (!record) return std::nullopt;  // the store keeps no such form: the tree path answers
     auto written = default_view_text(ctx(), type(type_name), *record);
+    EXPECT_EQ(written, default_view_text(ctx_by_name(), type(type_name), *record));
     if (!written) return std::nullopt;
     auto parsed = parse_json_text(*written, 64);
     EXPECT_TRUE(parsed.ok()) << *written;
@@ -206,6 +216,29 @@ TEST(DefaultViewText, WritesEveryStringAsTheSerializerDoes) {
     const std::string expected =
         "\"displayName\":" + json(values[i]).dump(-1, ' ', false, json::error_handler_t::replace);
     EXPECT_NE(written->find(expected), std::string::npos) << i << ": " << *written;
+  }
+}
+
+// The same in longer strings, which the writer checks eight bytes at a time: every byte value at
+// the start, the middle and the end of a word and in the bytes after the last whole word.
+TEST(DefaultViewText, WritesEveryByteOfALongStringAsTheSerializerDoes) {
+  ViewFixture f;
+  std::size_t n = 0;
+  for (int b = 0; b < 256; ++b) {
+    for (std::size_t at : {0, 3, 7, 8, 12, 15, 16, 19}) {
+      std::string value(20, 'v');
+      value[at] = char(b);
+      const std::string id = "u-long-" + std::to_string(n++);
+      f.put("User", {{"id", id}, {"userName", id}, {"displayName", value}});
+      auto record = f.store->get_record("User", id);
+      ASSERT_TRUE(record);
+      auto written = default_view_text(f.ctx(), f.type("User"), *record);
+      ASSERT_TRUE(written);
+      const std::string expected =
+          "\"displayName\":" + json(value).dump(-1, ' ', false, json::error_handler_t::replace);
+      EXPECT_NE(written->find(expected), std::string::npos)
+          << b << " at " << at << ": " << *written;
+    }
   }
 }
 

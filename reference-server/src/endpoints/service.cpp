@@ -34,7 +34,8 @@ Service::Service(const Registry& registry, ServiceConfig config, store::TenantDi
       tenants_(tenants),
       sink_(sink),
       started_at_(store::format_timestamp(std::chrono::system_clock::now())),
-      documents_(registry) {}
+      documents_(registry),
+      names_(registry) {}
 
 std::shared_ptr<const ServiceConfig> Service::config_for(std::string_view tenant) const {
   std::shared_lock lock(tenant_configs_mu_);
@@ -105,7 +106,8 @@ Response Service::search_all_types(const Request& request) {
   auto params = list_params_from_search(*body);
   if (!params) return error_response(params.error());
   ResponseNotes notes;
-  Response r = list_all_types({registry_, *config, **store, sink_, request, &notes}, *params);
+  Response r = list_all_types({registry_, *config, **store, sink_, request, &notes, &ids_, &names_},
+                              *params);
   r.notes = std::move(notes);
   return r;
 }
@@ -135,7 +137,7 @@ Response Service::list(const Request& request, std::string_view endpoint) {
   if (!store) return error_response(store.error());
   auto config = config_for(request.principal.tenant);
   ResponseNotes notes;
-  Response r = list_resources({registry_, *config, **store, sink_, request, &notes},
+  Response r = list_resources({registry_, *config, **store, sink_, request, &notes, &ids_, &names_},
                               *type_at(endpoint), list_params_from_query(request));
   r.notes = std::move(notes);
   return r;
@@ -148,8 +150,8 @@ Response Service::create(const Request& request, std::string_view endpoint) {
   ResponseNotes notes;
   // The id pool (item 7 of docs/performance.md): without it every new id and transaction id is a
   // RAND_bytes call of its own.
-  Response r = create_resource({registry_, *config, **store, sink_, request, &notes, &ids_},
-                               *type_at(endpoint));
+  Response r = create_resource(
+      {registry_, *config, **store, sink_, request, &notes, &ids_, &names_}, *type_at(endpoint));
   r.notes = std::move(notes);
   return r;
 }
@@ -163,7 +165,7 @@ Response Service::search(const Request& request, std::string_view endpoint) {
   auto params = list_params_from_search(*body);
   if (!params) return error_response(params.error());
   ResponseNotes notes;
-  Response r = list_resources({registry_, *config, **store, sink_, request, &notes},
+  Response r = list_resources({registry_, *config, **store, sink_, request, &notes, &ids_, &names_},
                               *type_at(endpoint), *params);
   r.notes = std::move(notes);
   return r;
@@ -175,7 +177,7 @@ Response Service::on_resource(const Request& request, std::string_view endpoint,
   if (!store) return error_response(store.error());
   auto config = config_for(request.principal.tenant);
   ResponseNotes notes;
-  const Context ctx{registry_, *config, **store, sink_, request, &notes, &ids_};
+  const Context ctx{registry_, *config, **store, sink_, request, &notes, &ids_, &names_};
   const ResourceType& type = *type_at(endpoint);
   Response r;
   switch (verb) {
@@ -236,7 +238,7 @@ Result<nlohmann::json> Service::seed_resource(std::string_view tenant, const Res
   request.method = "POST";
   request.principal.tenant = std::string(tenant);
   auto config = config_for(tenant);
-  Context ctx{registry_, *config, *store, sink_, request};
+  Context ctx{registry_, *config, *store, sink_, request, nullptr, nullptr, &names_};
   auto id = given_id(item);
   if (!id) return id.error();
   auto outcome = create_validated(ctx, type, item, *id);
@@ -251,7 +253,7 @@ Result<nlohmann::json> Service::import_resource(store::InMemoryStore& staged,
   request.method = "POST";
   request.principal.tenant = std::string(tenant);
   auto config = config_for(tenant);
-  const Context ctx{registry_, *config, staged, nullptr, request};
+  const Context ctx{registry_, *config, staged, nullptr, request, nullptr, nullptr, &names_};
   auto id = given_id(item);
   if (!id) return id.error();
   auto resource = validated_for_create(ctx, type, item, *id);

@@ -241,7 +241,7 @@ class SaxForwarder final : public RecordVisitor {
     text_.assign(v);
     return to_.string(text_);
   }
-  bool key(std::string_view name) override {
+  bool key(std::string_view name, std::uint8_t) override {
     text_.assign(name);
     return to_.key(text_);
   }
@@ -288,6 +288,21 @@ std::string_view expanded_name(std::string_view stored) {
     if (code <= std::size(kKeyNames)) return kKeyNames[code - 1];
   }
   return stored;
+}
+
+std::uint8_t name_code(std::string_view stored) {
+  // The names expanded_name reads from the names table.
+  if (stored.size() < 2 || stored.front() != kCoded) return 0;
+  const auto code = static_cast<unsigned char>(stored[1]);
+  return code != kVerbatim && code <= std::size(kKeyNames) ? code : 0;
+}
+
+std::uint8_t name_codes() {
+  return static_cast<std::uint8_t>(std::size(kKeyNames));
+}
+
+std::string_view coded_name(std::uint8_t code) {
+  return code >= 1 && code <= std::size(kKeyNames) ? kKeyNames[code - 1] : std::string_view();
 }
 
 }  // namespace scim::store

@@ -57,7 +57,7 @@ class CborWalk {
     std::string_view s(reinterpret_cast<const char*>(data), size);
     if (at_key()) {
       const std::string_view name = expanded_name(s);
-      if (!visitor_.key(name)) return fail();
+      if (!visitor_.key(name, name_code(s))) return fail();
       --open_.back().left;  // the value follows
       schemas_next_ = open_.size() == 1 && name == "schemas";
       return;

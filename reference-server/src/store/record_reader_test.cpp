@@ -35,6 +35,8 @@ std::string shown(std::string_view s) {
 class EventLog final : public RecordVisitor {
  public:
   std::string log;
+  std::string codes;            // the codes of coded keys, with their names
+  std::size_t wrong_codes = 0;  // keys whose code names another name
   std::size_t stop_at = std::numeric_limits<std::size_t>::max();  // events before refusing one
 
   bool null() override { return add("null"); }
@@ -43,7 +45,11 @@ class EventLog final : public RecordVisitor {
   bool number_unsigned(std::uint64_t v) override { return add("uint:" + std::to_string(v)); }
   bool number_float(double v) override { return add(float_event(v)); }
   bool string(std::string_view v) override { return add("string:" + shown(v)); }
-  bool key(std::string_view k) override { return add("key:" + shown(k)); }
+  bool key(std::string_view k, std::uint8_t code) override {
+    if (code != 0) codes += std::to_string(code) + "=" + std::string(coded_name(code)) + "\n";
+    if (code != 0 && k != coded_name(code)) ++wrong_codes;
+    return add("key:" + shown(k));
+  }
   bool start_object(std::size_t n) override { return add("{" + std::to_string(n)); }
   bool end_object() override { return add("}"); }
   bool start_array(std::size_t n) override { return add("[" + std::to_string(n)); }
@@ -164,6 +170,43 @@ TEST(RecordReader, WalksEveryKindOfValueAsNlohmannsReaderDoes) {
   // A record of the server's usual shape and a scalar root.
   EXPECT_EQ(walked(encode_record(json::object())), "{0\n}\n");
   EXPECT_EQ(walked(encode_record(json("just a string"))), "string:just a string\n");
+}
+
+// A key stored coded comes with its code, which names the same text (CodedNames looks names up
+// by it); a name stored as text, escaped or looking coded, comes with 0.
+TEST(RecordReader, ReportsTheCodeOfEveryCodedName) {
+  ASSERT_GT(name_codes(), 50);
+  EXPECT_EQ(coded_name(0), "");
+  EXPECT_EQ(coded_name(name_codes() + 1), "");
+  for (unsigned c = 1; c <= name_codes(); ++c) {
+    const std::string name(coded_name(std::uint8_t(c)));
+    ASSERT_FALSE(name.empty()) << c;
+    // Top level and nested: the code does not depend on where the name is.
+    const json r = {{name, 1},
+                    {"nested", {{name, {{name, true}}}}},
+                    {"notACodedName", 2},
+                    {std::string("\x01", 1) + name, 3}};
+    EventLog events;
+    ASSERT_TRUE(walk_record(encode_record(r), events)) << name;
+    EXPECT_EQ(events.wrong_codes, 0u) << name;
+    const std::string one = std::to_string(c) + "=" + name + "\n";
+    EXPECT_EQ(events.codes, one + one + one) << name;
+    EXPECT_EQ(events.log, nlohmann_events(encode_record(r))) << name;
+  }
+  EventLog plain;
+  ASSERT_TRUE(walk_record(encode_record(every_kind()), plain));
+  EXPECT_EQ(plain.wrong_codes, 0u);
+  // Its names that look coded ("\x01\x05", "\x01") are stored escaped: only real names are coded.
+  EXPECT_EQ(plain.codes.find("=\n"), std::string::npos);
+  EXPECT_NE(plain.codes.find("=userName\n"), std::string::npos);
+  for (std::string_view stored :
+       {std::string_view("\x01\x05", 2), std::string_view("\x01\x05x", 3)}) {
+    EXPECT_EQ(coded_name(name_code(stored)), expanded_name(stored));
+  }
+  EXPECT_EQ(name_code("userName"), 0);
+  EXPECT_EQ(name_code(std::string_view("\x01", 1)), 0);
+  EXPECT_EQ(name_code(std::string_view("\x01\x00x", 3)), 0);  // an escaped name
+  EXPECT_EQ(name_code(std::string_view("\x01\xff", 2)), 0);   // no such code
 }
 
 TEST(RecordReader, ExpandsTheSchemasUrnsOnlyAtTheTop) {

@@ -17,6 +17,8 @@
 
 namespace scim::server {
 
+class CodedNames;
+
 struct Context {
   const Registry& registry;
   const ServiceConfig& config;
@@ -25,6 +27,9 @@ struct Context {
   const Request& request;
   ResponseNotes* notes = nullptr;  // null: nobody listens (seed data, imports)
   UuidPool* ids = nullptr;         // where new ids come from; null: a RAND_bytes call each
+  // The registry's attributes by the codes of stored names (coded_names.hpp), for the answers
+  // written from stored bytes; null: they look every name up by its text, with the same result.
+  const CodedNames* names = nullptr;
 
   // A new random id (RFC 4122 §4.4 v4 UUID): resource ids, transaction ids.
   std::string new_id() const { return ids ? ids->next() : new_uuid_v4(); }

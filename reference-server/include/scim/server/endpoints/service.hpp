@@ -21,6 +21,7 @@
 #include "scim/protocol/resource_type.hpp"
 #include "scim/server/api/request.hpp"
 #include "scim/server/api/write_event.hpp"
+#include "scim/server/endpoints/coded_names.hpp"
 #include "scim/server/endpoints/context.hpp"
 #include "scim/server/endpoints/discovery.hpp"
 #include "scim/server/endpoints/discovery_documents.hpp"
@@ -94,6 +95,7 @@ class Service {
   std::string started_at_;
   DiscoveryDocuments documents_;  // the registry is immutable: discovery bodies are cached
   UuidPool ids_;                  // new resource and transaction ids (Context::new_id)
+  CodedNames names_;              // the registry's attributes by stored-name code (Context::names)
 };
 
 // The store specs the registry implies: unique attributes (uniqueness server/global, e.g.

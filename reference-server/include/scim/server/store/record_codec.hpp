@@ -27,5 +27,13 @@ bool visit_record(std::span<const std::uint8_t> bytes, nlohmann::json_sax<nlohma
 // The full text of a stored key or top-level "schemas" URN: a view of the names table for a
 // coded one, else of `stored` itself (without the escape of a name that began with the code).
 std::string_view expanded_name(std::string_view stored);
+// The code of a stored key or top-level "schemas" URN: 1 to name_codes() for a coded name (whose
+// full text is coded_name(code), as expanded_name gives it), 0 for a name stored as text. Lets a
+// reader look a name up by an index instead of by its text (resource_text.cpp, CodedNames).
+std::uint8_t name_code(std::string_view stored);
+// The highest code.
+std::uint8_t name_codes();
+// The full text of a code from 1 to name_codes(); empty for any other.
+std::string_view coded_name(std::uint8_t code);
 
 }  // namespace scim::store

@@ -23,8 +23,9 @@ class RecordVisitor {
   virtual bool number_unsigned(std::uint64_t value) = 0;
   virtual bool number_float(double value) = 0;
   virtual bool string(std::string_view value) = 0;
-  // An object's member name, expanded to its full text (record_codec.hpp codes known names).
-  virtual bool key(std::string_view name) = 0;
+  // An object's member name, expanded to its full text (record_codec.hpp codes known names), and
+  // its code when it was stored coded (name == coded_name(code)), else 0.
+  virtual bool key(std::string_view name, std::uint8_t code) = 0;
   virtual bool start_object(std::size_t members) = 0;
   virtual bool end_object() = 0;
   virtual bool start_array(std::size_t elements) = 0;
