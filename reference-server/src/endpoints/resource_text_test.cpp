@@ -162,6 +162,38 @@ TEST(DefaultViewText, ComputedGroupsAreTheBytesTheTreePathDumps) {
   EXPECT_EQ(f.tree("User", many)["groups"].size(), 14u);
 }
 
+// A user's groups after one of its groups is deleted and after it is removed from the other: the
+// store's membership filter forgets it (no "groups" at all then), and finds it again when it
+// joins a group once more; each time the text is the tree path's.
+TEST(DefaultViewText, GroupsAfterAGroupIsDeletedOrAMemberRemoved) {
+  ViewFixture f;
+  const auto user = f.h.create_user("joins-and-leaves");
+  const auto first = f.h.create_group("first", {user});
+  const auto second = f.h.create_group("second", {user});
+  auto groups = [&]() {
+    auto written = f.text("User", user);
+    EXPECT_TRUE(written.has_value());
+    return written && written->contains("groups") ? (*written)["groups"] : json();
+  };
+  EXPECT_EQ(groups().size(), 2u);
+  f.expect_same("User", user);
+  ASSERT_EQ(f.h.call("DELETE", "/Groups/" + first).status, 204);
+  ASSERT_EQ(groups().size(), 1u);
+  EXPECT_EQ(groups()[0]["value"], second);
+  f.expect_same("User", user);
+  auto removed = f.h.call_json(
+      "PATCH", "/Groups/" + second,
+      {{"schemas", {"urn:ietf:params:scim:api:messages:2.0:PatchOp"}},
+       {"Operations", {{{"op", "remove"}, {"path", "members[value eq \"" + user + "\"]"}}}}});
+  ASSERT_TRUE(removed.status == 200 || removed.status == 204) << removed.body;
+  EXPECT_TRUE(groups().is_null());
+  f.expect_same("User", user);
+  const auto third = f.h.create_group("third", {user});
+  ASSERT_EQ(groups().size(), 1u);
+  EXPECT_EQ(groups()[0]["value"], third);
+  f.expect_same("User", user);
+}
+
 TEST(DefaultViewText, RecordsTheEndpointsNeverWriteFollowTheSameRules) {
   ViewFixture f;
   f.put("User",
