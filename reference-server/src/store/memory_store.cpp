@@ -280,9 +280,14 @@ void InMemoryStore::put_rest(TypeTable& t, nlohmann::json& rest, std::uint64_t v
     auto it = rest.find(t.spec().display_attribute);
     if (it != rest.end() && it->is_string()) display = it->get_ref<const std::string&>();
   }
-  const std::string column = make_search_column(t.spec(), rest);
-  const std::vector<std::uint8_t> bytes = encode_record(rest);
-  Record record(version, rest.at("id").get_ref<const std::string&>(), display, column, bytes);
+  // The column and the bytes are written into the store's reused buffers: the record copies
+  // them into its one block, so a write allocates that block and nothing else for them.
+  make_search_column_into(t.spec(), rest, scratch_column_);
+  encode_record_into(rest, scratch_bytes_);
+  Record record(version, rest.at("id").get_ref<const std::string&>(), display, scratch_column_,
+                scratch_bytes_);
+  if (scratch_bytes_.capacity() > kScratchKept) std::vector<std::uint8_t>().swap(scratch_bytes_);
+  if (scratch_column_.capacity() > kScratchKept) std::string().swap(scratch_column_);
   t.put(rest, std::move(record), old);
 }
 

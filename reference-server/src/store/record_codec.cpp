@@ -260,10 +260,15 @@ class SaxForwarder final : public RecordVisitor {
 
 std::vector<std::uint8_t> encode_record(const nlohmann::json& resource) {
   std::vector<std::uint8_t> bytes;
-  bytes.reserve(1024);
-  RecordWriter(bytes).value(resource, true);
+  encode_record_into(resource, bytes);
   bytes.shrink_to_fit();
   return bytes;
+}
+
+void encode_record_into(const nlohmann::json& resource, std::vector<std::uint8_t>& out) {
+  out.clear();
+  out.reserve(2048);  // a directory user is about 1 KiB of CBOR: no regrowth for the usual record
+  RecordWriter(out).value(resource, true);
 }
 
 nlohmann::json decode_record(std::span<const std::uint8_t> bytes) {

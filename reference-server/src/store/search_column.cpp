@@ -31,9 +31,18 @@ std::size_t length_at(std::string_view column, std::size_t slot) {
 }  // namespace
 
 std::string make_search_column(const TypeSpec& spec, const nlohmann::json& resource) {
+  std::string column;
+  make_search_column_into(spec, resource, column);
+  column.shrink_to_fit();
+  return column;
+}
+
+void make_search_column_into(const TypeSpec& spec, const nlohmann::json& resource,
+                             std::string& column) {
   const std::size_t slots = std::min(spec.searched.size(), kMaxSearchedAttributes);
-  if (slots == 0) return {};
-  std::string column(2 * slots, '\0');
+  column.clear();
+  if (slots == 0) return;
+  column.resize(2 * slots, '\0');
   for (std::size_t slot = 0; slot < slots; ++slot) {
     const std::size_t start = column.size();
     auto it = resource.find(spec.searched[slot]);
@@ -45,8 +54,6 @@ std::string make_search_column(const TypeSpec& spec, const nlohmann::json& resou
     }
     put_length(column, slot, length);
   }
-  column.shrink_to_fit();
-  return column;
 }
 
 std::optional<std::size_t> searched_slot(const TypeSpec& spec, std::string_view attribute) {

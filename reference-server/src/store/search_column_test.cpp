@@ -47,6 +47,24 @@ TEST(SearchColumn, AnAttributeTooLongToKeepIsMarkedSoScansFallBack) {
   EXPECT_LT(column.size(), 64u);
 }
 
+// The store writes every column through one reused string (memory_store.cpp, put_rest).
+TEST(SearchColumn, WritingIntoAReusedStringGivesTheSameColumn) {
+  const nlohmann::json big = {{"userName", "bjensen"},
+                              {"displayName", std::string(5000, 'x')},
+                              {"emails", {{{"value", "bj@example.com"}}}}};
+  const nlohmann::json small = {{"userName", "A"}};
+  std::string column = "left over";
+  make_search_column_into(column_spec(), big, column);
+  EXPECT_EQ(column, make_search_column(column_spec(), big));
+  make_search_column_into(column_spec(), small, column);
+  EXPECT_EQ(column, make_search_column(column_spec(), small));
+  EXPECT_EQ(segment(column, 0), std::string("a\0", 2));
+  EXPECT_EQ(segment(column, 1), "");
+  TypeSpec none;
+  make_search_column_into(none, big, column);
+  EXPECT_TRUE(column.empty());  // a type without searched attributes keeps no column
+}
+
 TEST(SearchColumn, SlotsAreFoundCaseInsensitivelyAndOnlyForSearchedAttributes) {
   const TypeSpec spec = column_spec();
   EXPECT_EQ(searched_slot(spec, "EMAILS"), 3u);

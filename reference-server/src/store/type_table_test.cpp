@@ -57,6 +57,28 @@ TEST(TypeTable, LastModifiedRangesUseInstantsNotSpellings) {
   EXPECT_EQ(before->size(), 1u);
 }
 
+// Records usually arrive in lastModified order (the store's clock), but a clock that went back,
+// or a seeded record keeping its own meta, puts an earlier instant after a later one.
+TEST(TypeTable, LastModifiedRangesHoldRecordsWrittenOutOfOrder) {
+  TypeTable t(user_spec());
+  put(t, user("1", "a", "e", "2022-01-01T00:00:00Z"));
+  put(t, user("2", "b", "e", "2020-01-01T00:00:00Z"));
+  put(t, user("3", "c", "e", "2021-01-01T00:00:00Z"));
+  put(t, user("4", "d", "e", "2021-01-01T00:00:00Z"));
+  auto before =
+      t.candidates({IndexLookup::Kind::LessThan, "meta.lastModified", "2020-06-01T00:00:00Z"});
+  ASSERT_TRUE(before);
+  EXPECT_EQ(*before, std::vector<std::uint64_t>({2}));  // sequence numbers start at 1
+  auto after =
+      t.candidates({IndexLookup::Kind::GreaterThan, "meta.lastModified", "2021-06-01T00:00:00Z"});
+  ASSERT_TRUE(after);
+  EXPECT_EQ(*after, std::vector<std::uint64_t>({1}));
+  auto equal =
+      t.candidates({IndexLookup::Kind::Equals, "meta.lastModified", "2021-01-01T00:00:00Z"});
+  ASSERT_TRUE(equal);
+  EXPECT_EQ(*equal, std::vector<std::uint64_t>({3, 4}));  // in creation order, as every range
+}
+
 TEST(TypeTable, ReplaceAndEraseMaintainIndexes) {
   TypeTable t(user_spec());
   auto before = user("1", "a", "e", "2020-01-01T00:00:00Z");

@@ -101,6 +101,12 @@ class InMemoryStore final : public ResourceStore {
   MembershipIndex members_;
   StoreOptions options_;
   std::uint64_t last_version_ = 0;  // tenant-wide, so an etag never repeats after delete+create
+  // put_rest's buffers for a record's bytes and search column before they are copied into the
+  // record's one block, reused by every write (held under mu_'s unique lock). Each keeps the
+  // capacity of the largest recent record, at most kScratchKept bytes (put_rest).
+  static constexpr std::size_t kScratchKept = 64 * 1024;
+  std::vector<std::uint8_t> scratch_bytes_;
+  std::string scratch_column_;
 };
 
 }  // namespace scim::store

@@ -17,6 +17,8 @@ namespace scim::store {
 // Written from the resource as it is, without a copy with the stored names (record_codec.cpp,
 // RecordWriter). Throws std::invalid_argument for a binary value, which no resource holds.
 std::vector<std::uint8_t> encode_record(const nlohmann::json& resource);
+// The same bytes, written into `out` (cleared first) so that a writer can reuse one buffer.
+void encode_record_into(const nlohmann::json& resource, std::vector<std::uint8_t>& out);
 // The bytes always come from encode_record, so a decoding failure is a bug (it throws). Read with
 // walk_record (record_reader.hpp).
 nlohmann::json decode_record(std::span<const std::uint8_t> bytes);

@@ -24,6 +24,10 @@ inline constexpr std::size_t kMaxSearchedBytes = 0xFFFE;
 // string values (every JSON string under it, sub-attributes included), ASCII-folded, each
 // followed by a NUL. A needle spanning two values is a harmless false candidate.
 std::string make_search_column(const TypeSpec& spec, const nlohmann::json& resource);
+// The same column, written into `column` (replacing what it held) so that a writer can reuse one
+// buffer.
+void make_search_column_into(const TypeSpec& spec, const nlohmann::json& resource,
+                             std::string& column);
 
 // Which of spec.searched `attribute` (a ScanNeedle::attribute) is, case-insensitively.
 std::optional<std::size_t> searched_slot(const TypeSpec& spec, std::string_view attribute);
