@@ -14,14 +14,18 @@
 // the socket's executor is a concrete type (the io_context's own with one I/O thread, where no
 // two handlers of a session can run at once; a strand with more), a request that arrived whole
 // is parsed from the buffer without another read, an answer the socket takes at once is written
-// without a round through the executor, and the timeouts share one lazily armed timer.
+// without a round through the executor, and the timeouts share one lazily armed timer. Less than
+// it, an answer's head is written into one reused string (answer_wire.hpp, the bytes Beast's
+// serializer would write) instead of a Beast message with a heap block per field.
 #include "scim/server/http/server_state.hpp"
 
+#include "scim/server/http/answer_wire.hpp"
 #include "scim/server/http/beast_request.hpp"
 #include "scim/server/http/deadline.hpp"
 #include "scim/server/http/head_rules.hpp"
 
 #include <algorithm>
+#include <array>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/ssl/stream.hpp>
@@ -320,6 +324,16 @@ class Session : public SessionBase {
     }
     if (response.delivery.action == Action::Reset) return do_reset();
     if (response.delivery.action == Action::Close) return do_close();
+    // Plain TCP only: over TLS the answer still goes through the Beast message (serialized
+    // into the TLS stream), as the suites' TLS runs require.
+    if (!Tls && response.delivery.action == Action::Write) {
+      settle_answer(response);
+      if (answer_head(response, keep_alive, version, head_)) {
+        body_ = std::move(response.body);
+        if (head) body_.clear();  // RFC 9110 §9.3.2: HEAD keeps Content-Length, no body
+        return write_answer(keep_alive);
+      }
+    }
     response_.emplace();
     to_beast_response(response, keep_alive, version, head, *response_);
     if (response.delivery.action == Action::Truncate) {
@@ -333,6 +347,32 @@ class Session : public SessionBase {
                        [self = self(), keep_alive](beast::error_code ec, std::size_t) {
                          self->on_write(ec, keep_alive, false);
                        });
+  }
+
+  // The head and the body as two buffers of one write (answer_wire.hpp: the bytes Beast would
+  // write). Written at once when the socket takes them, as write_now; what it does not take
+  // goes on asynchronously from there, under the write timeout.
+  void write_answer(bool keep_alive) {
+    std::array<net::const_buffer, 2> rest{net::buffer(head_), net::buffer(body_)};
+    if constexpr (!Tls) {
+      if (write_inline_) {
+        beast::error_code ec;
+        const std::size_t written = net::write(stream_, rest, ec);
+        if (ec != net::error::would_block && ec != net::error::try_again) {
+          return on_write(ec, keep_alive, true);
+        }
+        if (written < head_.size()) {
+          rest[0] += written;
+        } else {
+          rest[0] = net::const_buffer();
+          rest[1] += written - head_.size();
+        }
+      }
+    }
+    set_deadline(limits_.write_timeout, Phase::Write);
+    net::async_write(stream_, rest, [self = self(), keep_alive](beast::error_code ec, std::size_t) {
+      self->on_write(ec, keep_alive, false);
+    });
   }
 
   // Most answers fit the socket's send buffer: written at once, with no write deadline and no
@@ -392,6 +432,8 @@ class Session : public SessionBase {
     if (!keep_alive) return do_close(/*linger=*/true);
     serializer_.reset();
     response_.reset();
+    head_.clear();              // its capacity serves the next answer
+    std::string().swap(body_);  // a large body is not kept while the connection idles
     if (written_inline && buffer_.size() > 0) {
       // The next request is already buffered (pipelining): go through the executor, so a long
       // pipeline does not nest each request's calls inside the previous one's.
@@ -498,6 +540,8 @@ class Session : public SessionBase {
   std::optional<bhttp::response<bhttp::empty_body>> continue_;
   std::optional<BeastResponse> response_;
   std::optional<bhttp::response_serializer<bhttp::string_body>> serializer_;
+  std::string head_;  // the answer's status line and fields while they are written
+  std::string body_;  // and its body
   std::size_t served_ = 0;
   bool reject_ = false;
   bool idle_ = false;
