@@ -267,7 +267,7 @@ std::vector<std::uint8_t> encode_record(const nlohmann::json& resource) {
 
 void encode_record_into(const nlohmann::json& resource, std::vector<std::uint8_t>& out) {
   out.clear();
-  out.reserve(2048);  // a directory user is about 1 KiB of CBOR: no regrowth for the usual record
+  out.reserve(2048);  // a directory user is about 600 bytes stored: no regrowth for the usual one
   RecordWriter(out).value(resource, true);
 }
 
@@ -287,16 +287,14 @@ bool visit_record(std::span<const std::uint8_t> bytes, nlohmann::json_sax<nlohma
 }
 
 std::string_view expanded_name(std::string_view stored) {
-  if (stored.size() >= 2 && stored.front() == kCoded) {
-    const auto code = static_cast<unsigned char>(stored[1]);
-    if (code == kVerbatim) return stored.substr(2);
-    if (code <= std::size(kKeyNames)) return kKeyNames[code - 1];
+  if (const std::uint8_t code = name_code(stored)) return coded_name(code);
+  if (stored.size() >= 2 && stored.front() == kCoded && stored[1] == kVerbatim) {
+    return stored.substr(2);  // the escape of a name that itself began with kCoded
   }
   return stored;
 }
 
 std::uint8_t name_code(std::string_view stored) {
-  // The names expanded_name reads from the names table.
   if (stored.size() < 2 || stored.front() != kCoded) return 0;
   const auto code = static_cast<unsigned char>(stored[1]);
   return code != kVerbatim && code <= std::size(kKeyNames) ? code : 0;
