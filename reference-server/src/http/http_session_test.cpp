@@ -6,7 +6,10 @@
 // persistence, §9.3.2 pipelining; RFC 9110 §15.5.9 408).
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
+#include <functional>
+#include <future>
 #include <string>
 #include <thread>
 
@@ -172,6 +175,86 @@ TEST_P(Session, IdleConnectionIsClosedAtTheIdleTimeout) {
   EXPECT_NE(answer.find("\r\n\r\n/once 0"), std::string::npos) << answer;
   EXPECT_GE(waited, 300ms);
   EXPECT_LT(waited, 4500ms) << "closed by the read timeout, not the idle one";
+}
+
+// Answers "<target>". "/hold" keeps the server's one I/O thread until the test lets it go; of
+// the two requests served after it, the second notes whether the first one's answer has already
+// reached its client.
+class BatchTarget : public server::Handler {
+ public:
+  server::Response handle(const server::Request& request) override {
+    if (request.target == "/hold") {
+      held.set_value();
+      let_go.wait();
+    } else if (++served == 2) {
+      RawConnection* earlier = request.target == "/first" ? second : first;
+      earlier_answered = earlier->open_and_silent() ? 0 : 1;
+    }
+    server::Response r;
+    r.headers.emplace_back("Content-Type", "text/plain");
+    r.body = request.target;
+    return r;
+  }
+
+  RawConnection* first = nullptr;
+  RawConnection* second = nullptr;
+  std::promise<void> held;
+  std::shared_future<void> let_go;
+  std::atomic<int> served{0};
+  std::atomic<int> earlier_answered{-1};  // -1: not known yet, 0: no, 1: yes
+};
+
+// docs/performance.md, item 26: an answer is written once the requests that arrived with it
+// have been served. Two connections' requests that arrive while the server's only thread is
+// busy are read in one batch: when the second is served, the first one's answer has not been
+// written yet. Both answers then arrive whole.
+TEST(SessionBatch, AnswersOfOneBatchAreWrittenAfterItsRequestsAreServed) {
+  BatchTarget target;
+  std::promise<void> go;
+  target.let_go = go.get_future().share();
+  http::HttpOptions options;
+  options.threads = 1;
+  options.limits.shutdown_timeout = 5s;
+  http::HttpServer server(options, target);
+  auto started = server.start();
+  ASSERT_TRUE(started.ok()) << (started.ok() ? "" : started.error());
+  std::thread io([&] { server.run(); });
+  bool let_go = false;
+  struct Stop {  // on every way out, a failed assertion included
+    std::function<void()> f;
+    ~Stop() { f(); }
+  } stop{[&] {
+    if (!let_go) go.set_value();
+    server.stop();
+    io.join();
+  }};
+  const std::string root = "http://127.0.0.1:" + std::to_string(server.port());
+  {
+    RawConnection hold(root), first(root), second(root);
+    target.first = &first;
+    target.second = &second;
+    ASSERT_TRUE(hold.connected() && first.connected() && second.connected());
+    const auto accepted_by = Clock::now() + 10s;
+    while (server.open_connections() < 3 && Clock::now() < accepted_by) {
+      std::this_thread::sleep_for(5ms);
+    }
+    ASSERT_EQ(server.open_connections(), 3u);
+    ASSERT_TRUE(hold.send("GET /hold HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n"));
+    ASSERT_EQ(target.held.get_future().wait_for(10s), std::future_status::ready);
+    ASSERT_TRUE(first.send("GET /first HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n"));
+    ASSERT_TRUE(second.send("GET /second HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n"));
+    go.set_value();
+    let_go = true;
+    const auto served_by = Clock::now() + 10s;
+    while (target.earlier_answered.load() < 0 && Clock::now() < served_by) {
+      std::this_thread::sleep_for(5ms);
+    }
+    EXPECT_EQ(target.earlier_answered.load(), 0)
+        << "the first answer was written before the second request of its batch was served";
+    EXPECT_NE(hold.receive_until_close(10'000).find("\r\n\r\n/hold"), std::string::npos);
+    EXPECT_NE(first.receive_until_close(10'000).find("\r\n\r\n/first"), std::string::npos);
+    EXPECT_NE(second.receive_until_close(10'000).find("\r\n\r\n/second"), std::string::npos);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(IoThreads, Session, ::testing::Values(1u, 2u),

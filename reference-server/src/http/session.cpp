@@ -331,7 +331,7 @@ class Session : public SessionBase {
       if (answer_head(response, keep_alive, version, head_)) {
         body_ = std::move(response.body);
         if (head) body_.clear();  // RFC 9110 §9.3.2: HEAD keeps Content-Length, no body
-        return write_answer(keep_alive);
+        return after_batch(&Session::write_answer, keep_alive);
       }
     }
     response_.emplace();
@@ -341,11 +341,29 @@ class Session : public SessionBase {
       return write_truncated(response.delivery.truncate_at);
     }
     serializer_.emplace(*response_);
+    after_batch(&Session::write_serialized, keep_alive);
+  }
+
+  // The answer is ready; it is written once the requests that arrived with this one (the
+  // reactor's batch, already queued on the executor) have been served. A client such as a load
+  // generator with many connections then wakes once for several answers instead of once per
+  // answer, and waking a sleeping peer is the dearest part of a small write on loopback
+  // (docs/performance.md, item 26). A lone request waits for nothing: the queue is empty.
+  // Never nested: each answer's write, and so the next pipelined request, starts from the
+  // executor (RFC 9112 §9.3.2: the answers still go out in the order of the requests).
+  void after_batch(void (Session::*send)(bool), bool keep_alive) {
+    net::post(stream_.get_executor(),
+              [self = self(), send, keep_alive] { ((*self).*send)(keep_alive); });
+  }
+
+  // The Beast message through its serializer: at once when the socket takes it (write_now),
+  // else asynchronously under the write timeout.
+  void write_serialized(bool keep_alive) {
     if (write_now(keep_alive)) return;
     set_deadline(limits_.write_timeout, Phase::Write);
     bhttp::async_write(stream_, *serializer_,
                        [self = self(), keep_alive](beast::error_code ec, std::size_t) {
-                         self->on_write(ec, keep_alive, false);
+                         self->on_write(ec, keep_alive);
                        });
   }
 
@@ -359,7 +377,7 @@ class Session : public SessionBase {
         beast::error_code ec;
         const std::size_t written = net::write(stream_, rest, ec);
         if (ec != net::error::would_block && ec != net::error::try_again) {
-          return on_write(ec, keep_alive, true);
+          return on_write(ec, keep_alive);
         }
         if (written < head_.size()) {
           rest[0] += written;
@@ -371,13 +389,13 @@ class Session : public SessionBase {
     }
     set_deadline(limits_.write_timeout, Phase::Write);
     net::async_write(stream_, rest, [self = self(), keep_alive](beast::error_code ec, std::size_t) {
-      self->on_write(ec, keep_alive, false);
+      self->on_write(ec, keep_alive);
     });
   }
 
-  // Most answers fit the socket's send buffer: written at once, with no write deadline and no
-  // round through the executor. What the socket does not take at once (would_block) goes on
-  // asynchronously from where the serializer stopped, under the write timeout.
+  // Most answers fit the socket's send buffer: written at once, with no write deadline. What
+  // the socket does not take at once (would_block) goes on asynchronously from where the
+  // serializer stopped, under the write timeout.
   bool write_now(bool keep_alive) {
     if constexpr (Tls) {
       return false;
@@ -386,7 +404,7 @@ class Session : public SessionBase {
       beast::error_code ec;
       bhttp::write(stream_, *serializer_, ec);
       if (ec == net::error::would_block || ec == net::error::try_again) return false;
-      on_write(ec, keep_alive, true);
+      on_write(ec, keep_alive);
       return true;
     }
   }
@@ -425,7 +443,7 @@ class Session : public SessionBase {
     lowest().close(ec);
   }
 
-  void on_write(beast::error_code ec, bool keep_alive, bool written_inline) {
+  void on_write(beast::error_code ec, bool keep_alive) {
     clear_deadline();
     ++served_;
     if (ec) return do_close();
@@ -434,12 +452,7 @@ class Session : public SessionBase {
     response_.reset();
     head_.clear();              // its capacity serves the next answer
     std::string().swap(body_);  // a large body is not kept while the connection idles
-    if (written_inline && buffer_.size() > 0) {
-      // The next request is already buffered (pipelining): go through the executor, so a long
-      // pipeline does not nest each request's calls inside the previous one's.
-      return net::post(stream_.get_executor(), [self = self()] { self->do_wait_request(); });
-    }
-    do_wait_request();
+    do_wait_request();  // a pipelined request is parsed from the buffer (after_batch: no nesting)
   }
 
   // One deadline at a time, on one lazily armed timer (deadline.hpp): setting it is usually a
