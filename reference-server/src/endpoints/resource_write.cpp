@@ -60,15 +60,17 @@ std::optional<Response> created_text(const Context& ctx, const ResourceType& typ
   return r;
 }
 
-}  // namespace
-
-Result<nlohmann::json> validated_for_create(const Context& ctx, const ResourceType& type,
-                                            const nlohmann::json& input,
-                                            std::optional<std::string> id) {
+// POST's validation of `input`, kept (`const nlohmann::json&`: its values are copied) or given up
+// (`nlohmann::json&&`: moved). The lenient front door leaves a given-up input as it was in the
+// lenient modes, so lenient_call's strict retry, the only second call, still reads it as sent.
+template <class Input>
+Result<nlohmann::json> checked_for_create(const Context& ctx, const ResourceType& type,
+                                          Input&& input, std::optional<std::string> id) {
   // Lenient requests go through the provider-quirk pre-pass first (docs/lenient.md).
   auto validated = lenient_call(ctx.config, [&](engine::lenient::Mode mode) {
-    return engine::lenient::validate_resource(input, ctx.registry, type, engine::WriteMode::Create,
-                                              nullptr, mode, {}, ctx.config.interop);
+    return engine::lenient::validate_resource(std::forward<Input>(input), ctx.registry, type,
+                                              engine::WriteMode::Create, nullptr, mode, {},
+                                              ctx.config.interop);
   });
   if (!validated) return validated.error();
   if (auto refused = refused_nesting(ctx, type, validated->resource)) return *refused;
@@ -80,15 +82,35 @@ Result<nlohmann::json> validated_for_create(const Context& ctx, const ResourceTy
   return resource;
 }
 
-Result<store::WriteOutcome> create_validated(const Context& ctx, const ResourceType& type,
-                                             const nlohmann::json& input,
-                                             std::optional<std::string> id) {
-  auto resource = validated_for_create(ctx, type, input, std::move(id));
+template <class Input>
+Result<store::WriteOutcome> store_new(const Context& ctx, const ResourceType& type, Input&& input,
+                                      std::optional<std::string> id) {
+  auto resource = checked_for_create(ctx, type, std::forward<Input>(input), std::move(id));
   if (!resource) return resource.error();
   auto outcome = ctx.store.create(type.id, std::move(*resource));
   if (!outcome) return outcome.error();
   notify_write(ctx, type, *outcome, {WriteEvent::Kind::Create, nullptr, std::nullopt});
   return outcome;
+}
+
+}  // namespace
+
+Result<nlohmann::json> validated_for_create(const Context& ctx, const ResourceType& type,
+                                            const nlohmann::json& input,
+                                            std::optional<std::string> id) {
+  return checked_for_create(ctx, type, input, std::move(id));
+}
+
+Result<store::WriteOutcome> create_validated(const Context& ctx, const ResourceType& type,
+                                             const nlohmann::json& input,
+                                             std::optional<std::string> id) {
+  return store_new(ctx, type, input, std::move(id));
+}
+
+Result<store::WriteOutcome> create_validated(const Context& ctx, const ResourceType& type,
+                                             nlohmann::json&& input,
+                                             std::optional<std::string> id) {
+  return store_new(ctx, type, std::move(input), std::move(id));
 }
 
 Response create_resource(const Context& ctx, const ResourceType& type) {
@@ -97,7 +119,10 @@ Response create_resource(const Context& ctx, const ResourceType& type) {
   nlohmann::json parsed;
   auto body = read_body(ctx.request, ctx.config.max_json_depth, parsed);
   if (!body) return error_response(body.error());
-  auto outcome = create_validated(ctx, type, **body, std::nullopt);
+  // A body parsed here is this request's alone: validation moves its values instead of copying
+  // them. A /Bulk operation's data (Request::json_body) is read where it lies.
+  auto outcome = *body == &parsed ? create_validated(ctx, type, std::move(parsed), std::nullopt)
+                                  : create_validated(ctx, type, **body, std::nullopt);
   if (!outcome) return error_response(outcome.error());
   if (auto r = created_text(ctx, type, outcome->resource, *projection)) return std::move(*r);
   return resource_response(ctx, type, std::move(outcome->resource), 201, *projection);

@@ -48,29 +48,59 @@ Result<Patched> apply_patch(const nlohmann::json& resource, const nlohmann::json
   return Patched{std::move(patched->resource), patched->changed, std::move(used)};
 }
 
+namespace {
+
+// Strict mode: no pre-pass, the engine reads the body as sent (kept or given up, `Input`),
+// without the copy a rewrite starts from.
+template <class Input>
+Result<Validated> validate_strict(Input&& input, const Registry& registry, const ResourceType& type,
+                                  WriteMode write_mode, const nlohmann::json* existing,
+                                  const WriteLimits& limits, const InteropRules& interop) {
+  ValueOptions options;
+  options.limits = limits;
+  options.interop = interop;
+  auto validated = engine::validate_resource(std::forward<Input>(input), registry, type, write_mode,
+                                             existing, options);
+  if (!validated) return validated.error();
+  auto used = with({}, {{validated->accepted_non_canonical_value, kNonCanonicalValue}});
+  return Validated{std::move(validated->resource), std::move(used)};
+}
+
+// The lenient modes: the pre-pass rewrites a copy of `input`, which the engine then moves from.
+Result<Validated> validate_lenient(const nlohmann::json& input, const Registry& registry,
+                                   const ResourceType& type, WriteMode write_mode,
+                                   const nlohmann::json* existing, Mode mode,
+                                   const WriteLimits& limits, const InteropRules& interop) {
+  ResourceRewrite rewrite = rewrite_resource(input, registry, type, mode, limits);
+  rewrite.options.interop = interop;
+  auto validated = engine::validate_resource(std::move(rewrite.body), registry, type, write_mode,
+                                             existing, rewrite.options);
+  if (!validated) return validated.error();
+  auto used = with(std::move(rewrite.used),
+                   {{validated->accepted_non_canonical_value, kNonCanonicalValue}});
+  return Validated{std::move(validated->resource), std::move(used)};
+}
+
+}  // namespace
+
 Result<Validated> validate_resource(const nlohmann::json& input, const Registry& registry,
                                     const ResourceType& type, WriteMode write_mode,
                                     const nlohmann::json* existing, Mode mode,
                                     const WriteLimits& limits, const InteropRules& interop) {
   if (mode == Mode::Strict) {
-    // No pre-pass: the engine reads the body as sent, without the copy a rewrite starts from.
-    ValueOptions options;
-    options.limits = limits;
-    options.interop = interop;
-    auto validated =
-        engine::validate_resource(input, registry, type, write_mode, existing, options);
-    if (!validated) return validated.error();
-    auto used = with({}, {{validated->accepted_non_canonical_value, kNonCanonicalValue}});
-    return Validated{std::move(validated->resource), std::move(used)};
+    return validate_strict(input, registry, type, write_mode, existing, limits, interop);
   }
-  ResourceRewrite rewrite = rewrite_resource(input, registry, type, mode, limits);
-  rewrite.options.interop = interop;
-  auto validated = engine::validate_resource(rewrite.body, registry, type, write_mode, existing,
-                                             rewrite.options);
-  if (!validated) return validated.error();
-  auto used = with(std::move(rewrite.used),
-                   {{validated->accepted_non_canonical_value, kNonCanonicalValue}});
-  return Validated{std::move(validated->resource), std::move(used)};
+  return validate_lenient(input, registry, type, write_mode, existing, mode, limits, interop);
+}
+
+Result<Validated> validate_resource(nlohmann::json&& input, const Registry& registry,
+                                    const ResourceType& type, WriteMode write_mode,
+                                    const nlohmann::json* existing, Mode mode,
+                                    const WriteLimits& limits, const InteropRules& interop) {
+  if (mode == Mode::Strict) {
+    return validate_strict(std::move(input), registry, type, write_mode, existing, limits, interop);
+  }
+  return validate_lenient(input, registry, type, write_mode, existing, mode, limits, interop);
 }
 
 Result<Filtered> parse_filter(std::string_view text, const Registry& registry,

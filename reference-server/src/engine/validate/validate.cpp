@@ -8,6 +8,7 @@
 #include "scim/protocol/error.hpp"
 #include "scim/protocol/strings.hpp"
 #include "scim/server/engine/validate/defined.hpp"
+#include "scim/server/engine/validate/handed.hpp"
 #include "scim/server/engine/validate/json_access.hpp"
 #include "scim/server/engine/validate/rules.hpp"
 #include "scim/server/engine/validate/value_shape.hpp"
@@ -24,24 +25,26 @@ struct Builder {
   nlohmann::json out = nlohmann::json::object();
 };
 
+// The functions below read `Json` (handed.hpp): an input kept is copied, one given up is moved.
 // Normalises one attribute into `container`; readOnly input is dropped (RFC 7644 §3.5.1).
 // `extension` is the URN of the extension schema that holds `attr`, empty for the core schema.
-Status<> place_attribute(nlohmann::json& container, const Attribute& attr,
-                         const nlohmann::json& value, std::string_view extension,
-                         ValueContext& ctx) {
+template <class Json>
+Status<> place_attribute(nlohmann::json& container, const Attribute& attr, Json& value,
+                         std::string_view extension, ValueContext& ctx) {
   const AttrName urn(extension);
   const AttrName name = extension.empty() ? AttrName(attr.name) : AttrName(urn, ":", attr.name);
   if (container.contains(attr.name)) {
     return invalid_value("attribute '" + name.str() + "' is given twice");
   }
   if (attr.mutability == Mutability::ReadOnly) return Ok{};
-  auto normalized = normalize_attribute_value(attr, value, name, ctx);
+  auto normalized = normalize_attribute_value(attr, handed(value), name, ctx);
   if (!normalized) return normalized.error();
   if (!normalized->is_null()) container[attr.name] = std::move(*normalized);
   return Ok{};
 }
 
-Status<> place_extension(Builder& b, const Schema& ext, const nlohmann::json& value) {
+template <class Json>
+Status<> place_extension(Builder& b, const Schema& ext, Json& value) {
   bool listed = false;
   for (const auto& urn : b.schemas) listed = listed || urn == ext.id;
   if (!listed) {
@@ -53,7 +56,7 @@ Status<> place_extension(Builder& b, const Schema& ext, const nlohmann::json& va
     return invalid_value("extension '" + ext.id + "' must be a JSON object of its attributes");
   }
   nlohmann::json data = nlohmann::json::object();
-  for (const auto& [key, attr_value] : value.items()) {
+  for (auto& [key, attr_value] : value.template get_ref<MembersOf<Json>&>()) {
     const Attribute* attr = ext.find(key);
     if (attr == nullptr) return invalid_value("unknown attribute '" + ext.id + ":" + key + "'");
     if (auto st = place_attribute(data, *attr, attr_value, ext.id, b.ctx); !st) return st;
@@ -62,8 +65,8 @@ Status<> place_extension(Builder& b, const Schema& ext, const nlohmann::json& va
   return Ok{};
 }
 
-Status<> place_member(Builder& b, const Schema& core, const std::string& key,
-                      const nlohmann::json& value) {
+template <class Json>
+Status<> place_member(Builder& b, const Schema& core, const std::string& key, Json& value) {
   if (iequals(key, "schemas")) return Ok{};
   if (const Attribute* common = find_common_attribute(key); common != nullptr) {
     return place_attribute(b.out, *common, value, {}, b.ctx);
@@ -81,12 +84,10 @@ Status<> place_member(Builder& b, const Schema& core, const std::string& key,
   return invalid_value("unknown attribute '" + key + "' for resource type '" + b.type.name + "'");
 }
 
-}  // namespace
-
-Result<ValidatedResource> validate_resource(const nlohmann::json& input, const Registry& registry,
-                                            const ResourceType& type, WriteMode mode,
-                                            const nlohmann::json* existing,
-                                            const ValueOptions& options) {
+template <class Json>
+Result<ValidatedResource> validate(Json& input, const Registry& registry, const ResourceType& type,
+                                   WriteMode mode, const nlohmann::json* existing,
+                                   const ValueOptions& options) {
   if (!input.is_object()) return invalid_syntax("the resource must be a JSON object");
   if (options.interop.undefined_is_invalid_syntax) {
     if (auto st = check_defined(input, registry, type); !st) return st.error();
@@ -102,7 +103,7 @@ Result<ValidatedResource> validate_resource(const nlohmann::json& input, const R
 
   ValueContext ctx{options};
   Builder builder{registry, type, *schemas, ctx};
-  for (const auto& [key, value] : input.items()) {
+  for (auto& [key, value] : input.template get_ref<MembersOf<Json>&>()) {
     if (auto st = place_member(builder, *core, key, value); !st) return st.error();
   }
   builder.out["schemas"] = *schemas;
@@ -112,6 +113,22 @@ Result<ValidatedResource> validate_resource(const nlohmann::json& input, const R
   }
   if (auto st = check_required(builder.out, registry, type); !st) return st.error();
   return ValidatedResource{std::move(builder.out), ctx.accepted_non_canonical_value};
+}
+
+}  // namespace
+
+Result<ValidatedResource> validate_resource(const nlohmann::json& input, const Registry& registry,
+                                            const ResourceType& type, WriteMode mode,
+                                            const nlohmann::json* existing,
+                                            const ValueOptions& options) {
+  return validate(input, registry, type, mode, existing, options);
+}
+
+Result<ValidatedResource> validate_resource(nlohmann::json&& input, const Registry& registry,
+                                            const ResourceType& type, WriteMode mode,
+                                            const nlohmann::json* existing,
+                                            const ValueOptions& options) {
+  return validate(input, registry, type, mode, existing, options);
 }
 
 }  // namespace scim::engine

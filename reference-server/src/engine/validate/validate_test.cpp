@@ -13,10 +13,39 @@ using testing_support::detail_of;
 using testing_support::IsScimError;
 using Json = nlohmann::json;
 
+// Whether an input validated as given up (`json&&`: its values moved) answers as the same input
+// kept (`const json&`: copied): the same resource, or the same status, scimType and detail.
+::testing::AssertionResult SameAnswer(const Result<ValidatedResource>& kept,
+                                      const Result<ValidatedResource>& given) {
+  if (kept.ok() != given.ok()) return ::testing::AssertionFailure() << "one failed, one did not";
+  if (kept.ok()) {
+    if (kept->resource != given->resource) {
+      return ::testing::AssertionFailure()
+             << kept->resource.dump() << " against " << given->resource.dump();
+    }
+    if (kept->accepted_non_canonical_value != given->accepted_non_canonical_value) {
+      return ::testing::AssertionFailure() << "accepted_non_canonical_value differs";
+    }
+    return ::testing::AssertionSuccess();
+  }
+  const auto& a = kept.error();
+  const auto& b = given.error();
+  if (a.status != b.status || a.scim_type != b.scim_type || a.detail != b.detail) {
+    return ::testing::AssertionFailure() << a.detail << " against " << b.detail;
+  }
+  return ::testing::AssertionSuccess();
+}
+
 class Validation : public testing_support::WriteTest {
  protected:
+  // Every test here validates its input both ways (kept and given up) and checks they agree.
   Result<ValidatedResource> create(const Json& input, const ValueOptions& o = {}) {
-    return validate_resource(input, registry, user(), WriteMode::Create, nullptr, o);
+    auto kept = validate_resource(input, registry, user(), WriteMode::Create, nullptr, o);
+    Json copy = input;
+    auto given =
+        validate_resource(std::move(copy), registry, user(), WriteMode::Create, nullptr, o);
+    EXPECT_TRUE(SameAnswer(kept, given)) << input.dump();
+    return kept;
   }
   static Json minimal() { return {{"schemas", {urn::kUser}}, {"userName", "bjensen"}}; }
 };
@@ -217,6 +246,47 @@ TEST_F(Validation, NullAndEmptyArrayAreUnassigned) {
   auto r = create(input);
   ASSERT_TRUE(r.ok()) << r.error().detail;
   EXPECT_EQ(r->resource, minimal());
+}
+
+// An input given up (a parsed request body) has its values moved into the result instead of
+// copied: the answers are those of the same input kept, for a user with every kind of attribute
+// (complex, multi-valued, an extension with a complex attribute, readOnly input, a long string),
+// and for inputs refused after some of their values were moved.
+TEST_F(Validation, AGivenUpInputAnswersAsAKeptOne) {
+  const std::string enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+  Json full = minimal();
+  full["schemas"].push_back(enterprise);
+  full["externalId"] = std::string(300, 'e');
+  full["name"] = {{"givenName", "Barbara"}, {"familyName", "Jensen"}, {"formatted", "Ms. B J"}};
+  full["emails"] = {{{"value", "bjensen@example.com"}, {"type", "work"}, {"primary", true}},
+                    {{"value", "babs@jensen.org"}, {"type", "home"}}};
+  full["addresses"] = {{{"streetAddress", "100 Universal City Plaza"}, {"type", "work"}}};
+  full["active"] = true;
+  full["groups"] = {{{"value", "g1"}}};  // readOnly: dropped
+  full[enterprise] = {{"employeeNumber", "701984"}, {"manager", {{"value", "26118915-6090"}}}};
+  auto r = create(full);
+  ASSERT_TRUE(r.ok()) << r.error().detail;
+  EXPECT_EQ(r->resource["externalId"], full["externalId"]);
+  EXPECT_EQ(r->resource["emails"], full["emails"]);
+  EXPECT_EQ(r->resource[enterprise], full[enterprise]);
+  EXPECT_FALSE(r->resource.contains("groups"));
+
+  // Refused after earlier values (and sub-values) were moved: the same error either way.
+  Json late = full;
+  late["userType"] = 7;
+  EXPECT_TRUE(IsScimError(create(late), 400, ScimType::InvalidValue));
+  late = full;
+  late["emails"][1]["primary"] = true;
+  EXPECT_TRUE(IsScimError(create(late), 400, ScimType::InvalidValue));
+  late = full;
+  late["addresses"][0]["planet"] = "Mars";
+  EXPECT_TRUE(IsScimError(create(late), 400, ScimType::InvalidValue));
+  late = full;
+  late[enterprise]["manager"]["value"] = false;
+  EXPECT_TRUE(IsScimError(create(late), 400, ScimType::InvalidValue));
+  late = full;
+  late.erase("userName");
+  EXPECT_TRUE(IsScimError(create(late), 400, ScimType::InvalidValue));
 }
 
 // A "Device" type with an immutable attribute and a required extension.

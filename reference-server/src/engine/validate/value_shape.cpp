@@ -5,21 +5,26 @@
 
 #include "scim/protocol/error.hpp"
 #include "scim/protocol/strings.hpp"
+#include "scim/server/engine/validate/handed.hpp"
 #include "scim/server/engine/validate/json_access.hpp"
 
 namespace scim::engine {
 
 namespace {
 
-Result<nlohmann::json> normalize_complex(const Attribute& attr, const nlohmann::json& value,
-                                         const AttrName& name, ValueContext& ctx) {
+// The functions below read `Json` (handed.hpp): a value kept is copied, one given up is moved.
+// Errors are decided before a value is moved and name attributes, never moved values: both forms
+// answer alike.
+template <class Json>
+Result<nlohmann::json> normalize_complex(const Attribute& attr, Json& value, const AttrName& name,
+                                         ValueContext& ctx) {
   if (!value.is_object()) {
     return invalid_value("attribute '" + name.str() +
                          "' is complex and needs a JSON object of sub-attributes, got " +
                          value.dump().substr(0, 80));
   }
   nlohmann::json out = nlohmann::json::object();
-  for (const auto& [key, sub_value] : value.items()) {
+  for (auto& [key, sub_value] : value.template get_ref<MembersOf<Json>&>()) {
     const Attribute* sub = attr.find_sub(key);
     if (sub == nullptr) {
       return invalid_value("unknown sub-attribute '" + AttrName(name, ".", key).str() + "'");
@@ -30,7 +35,8 @@ Result<nlohmann::json> normalize_complex(const Attribute& attr, const nlohmann::
     }
     // RFC 7643 §2.5 (null is unassigned); RFC 7644 §3.5.1 (readOnly input is ignored).
     if (sub_value.is_null() || sub->mutability == Mutability::ReadOnly) continue;
-    auto normalized = normalize_simple_value(*sub, sub_value, AttrName(name, ".", sub->name), ctx);
+    auto normalized =
+        normalize_simple_value(*sub, handed(sub_value), AttrName(name, ".", sub->name), ctx);
     if (!normalized) return normalized.error();
     out[sub->name] = std::move(*normalized);
   }
@@ -48,8 +54,24 @@ Status<> check_required_subs(const Attribute& attr, const nlohmann::json& elemen
   return Ok{};
 }
 
-Result<nlohmann::json> normalize_multi(const Attribute& attr, const nlohmann::json& value,
-                                       const AttrName& name, ValueContext& ctx) {
+template <class Json>
+Result<nlohmann::json> element_of(const Attribute& attr, Json& value, const AttrName& name,
+                                  ValueContext& ctx) {
+  if (value.is_null()) {
+    return invalid_value("attribute '" + name.str() + "' contains a null value");
+  }
+  if (!attr.is_complex()) return normalize_simple_value(attr, handed(value), name, ctx);
+  auto out = normalize_complex(attr, value, name, ctx);
+  if (!out) return out;
+  if (!out->empty()) {
+    if (auto required = check_required_subs(attr, *out, name); !required) return required.error();
+  }
+  return out;
+}
+
+template <class Json>
+Result<nlohmann::json> normalize_multi(const Attribute& attr, Json& value, const AttrName& name,
+                                       ValueContext& ctx) {
   if (!value.is_array()) {
     return invalid_value("attribute '" + name.str() + "' is multi-valued and needs a JSON array");
   }
@@ -58,8 +80,8 @@ Result<nlohmann::json> normalize_multi(const Attribute& attr, const nlohmann::js
                          std::to_string(ctx.options.limits.max_values_per_attribute) + " values");
   }
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& element : value) {
-    auto normalized = normalize_element(attr, element, name, ctx);
+  for (auto& element : value) {
+    auto normalized = element_of(attr, element, name, ctx);
     if (!normalized) return normalized.error();
     if (normalized->is_object() && normalized->empty()) {
       return invalid_value("a value of '" + name.str() + "' has no writable sub-attributes");
@@ -71,29 +93,31 @@ Result<nlohmann::json> normalize_multi(const Attribute& attr, const nlohmann::js
   return out;  // moved: a conditional expression here would copy the array
 }
 
+template <class Json>
+Result<nlohmann::json> attribute_value_of(const Attribute& attr, Json& value, const AttrName& name,
+                                          ValueContext& ctx) {
+  if (is_unassigned(value)) return nlohmann::json();
+  if (attr.multi_valued) return normalize_multi(attr, value, name, ctx);
+  auto out = element_of(attr, value, name, ctx);
+  if (out && out->is_object() && out->empty()) return nlohmann::json();
+  return out;
+}
+
 }  // namespace
 
 Result<nlohmann::json> normalize_element(const Attribute& attr, const nlohmann::json& value,
                                          const AttrName& name, ValueContext& ctx) {
-  if (value.is_null()) {
-    return invalid_value("attribute '" + name.str() + "' contains a null value");
-  }
-  if (!attr.is_complex()) return normalize_simple_value(attr, value, name, ctx);
-  auto out = normalize_complex(attr, value, name, ctx);
-  if (!out) return out;
-  if (!out->empty()) {
-    if (auto required = check_required_subs(attr, *out, name); !required) return required.error();
-  }
-  return out;
+  return element_of(attr, value, name, ctx);
 }
 
 Result<nlohmann::json> normalize_attribute_value(const Attribute& attr, const nlohmann::json& value,
                                                  const AttrName& name, ValueContext& ctx) {
-  if (is_unassigned(value)) return nlohmann::json();
-  if (attr.multi_valued) return normalize_multi(attr, value, name, ctx);
-  auto out = normalize_element(attr, value, name, ctx);
-  if (out && out->is_object() && out->empty()) return nlohmann::json();
-  return out;
+  return attribute_value_of(attr, value, name, ctx);
+}
+
+Result<nlohmann::json> normalize_attribute_value(const Attribute& attr, nlohmann::json&& value,
+                                                 const AttrName& name, ValueContext& ctx) {
+  return attribute_value_of(attr, value, name, ctx);
 }
 
 Status<> check_single_primary(const nlohmann::json& values, const AttrName& name) {

@@ -24,8 +24,8 @@ ScimError wrong_type(const AttrName& name, std::string_view expected, const nloh
                        ", got " + describe(v));
 }
 
-Result<nlohmann::json> check_boolean(const nlohmann::json& value, const AttrName& name) {
-  if (value.is_boolean()) return value;
+Status<> check_boolean(const nlohmann::json& value, const AttrName& name) {
+  if (value.is_boolean()) return Ok{};
   return wrong_type(name, "a JSON boolean (true or false)", value);
 }
 
@@ -51,8 +51,8 @@ Status<> check_canonical(const Attribute& attr, const std::string& text, const A
                        "\" is not one of its canonical values (" + allowed + ")");
 }
 
-Result<nlohmann::json> check_string_like(const Attribute& attr, const nlohmann::json& value,
-                                         const AttrName& name, ValueContext& ctx) {
+Status<> check_string_like(const Attribute& attr, const nlohmann::json& value, const AttrName& name,
+                           ValueContext& ctx) {
   if (!value.is_string()) return wrong_type(name, "a JSON string", value);
   const auto& text = value.get_ref<const std::string&>();
   if (text.size() > ctx.options.limits.max_string_bytes) {
@@ -81,7 +81,7 @@ Result<nlohmann::json> check_string_like(const Attribute& attr, const nlohmann::
       if (!canonical) return canonical.error();
     }
   }
-  return value;
+  return Ok{};
 }
 
 int two_digits(std::string_view text, std::size_t at) {
@@ -96,23 +96,40 @@ std::string AttrName::str() const {
   return text;
 }
 
-Result<nlohmann::json> normalize_simple_value(const Attribute& attr, const nlohmann::json& value,
-                                              const AttrName& name, ValueContext& ctx) {
+namespace {
+
+// Checks one simple value; normalising a simple value keeps it as it is (both overloads below).
+Status<> check_simple_value(const Attribute& attr, const nlohmann::json& value,
+                            const AttrName& name, ValueContext& ctx) {
   switch (attr.type) {
     case AttributeType::Boolean:
       return check_boolean(value, name);
     case AttributeType::Integer:
       // RFC 7643 §2.3.4: no fractional or exponent part.
       if (!value.is_number_integer()) return wrong_type(name, "an integer", value);
-      return value;
+      return Ok{};
     case AttributeType::Decimal:
       if (!value.is_number()) return wrong_type(name, "a number", value);
-      return value;
+      return Ok{};
     case AttributeType::Complex:
       return wrong_type(name, "a complex value", value);
     default:
       return check_string_like(attr, value, name, ctx);
   }
+}
+
+}  // namespace
+
+Result<nlohmann::json> normalize_simple_value(const Attribute& attr, const nlohmann::json& value,
+                                              const AttrName& name, ValueContext& ctx) {
+  if (auto st = check_simple_value(attr, value, name, ctx); !st) return st.error();
+  return value;
+}
+
+Result<nlohmann::json> normalize_simple_value(const Attribute& attr, nlohmann::json&& value,
+                                              const AttrName& name, ValueContext& ctx) {
+  if (auto st = check_simple_value(attr, value, name, ctx); !st) return st.error();
+  return std::move(value);
 }
 
 bool is_xsd_datetime(std::string_view text) {

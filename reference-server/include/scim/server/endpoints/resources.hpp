@@ -27,5 +27,9 @@ Result<nlohmann::json> validated_for_create(const Context& ctx, const ResourceTy
 Result<store::WriteOutcome> create_validated(const Context& ctx, const ResourceType& type,
                                              const nlohmann::json& input,
                                              std::optional<std::string> id);
+// The same for an input the caller gives up (a body parsed for this request): its values are
+// moved into the stored resource instead of copied; afterwards `input` is unspecified.
+Result<store::WriteOutcome> create_validated(const Context& ctx, const ResourceType& type,
+                                             nlohmann::json&& input, std::optional<std::string> id);
 
 }  // namespace scim::server

@@ -90,6 +90,15 @@ Result<Validated> validate_resource(const nlohmann::json& input, const Registry&
                                     const nlohmann::json* existing, Mode mode,
                                     const WriteLimits& limits = {},
                                     const InteropRules& interop = {});
+// The same for an input the caller gives up (a parsed request body). In strict mode the engine
+// moves its values into the result (engine::validate_resource's `&&` form: afterwards `input` is
+// unspecified); in the lenient modes the pre-pass rewrites a copy and `input` is left as it was,
+// so a strict retry (endpoints' lenient_call) still reads the body as sent.
+Result<Validated> validate_resource(nlohmann::json&& input, const Registry& registry,
+                                    const ResourceType& type, WriteMode write_mode,
+                                    const nlohmann::json* existing, Mode mode,
+                                    const WriteLimits& limits = {},
+                                    const InteropRules& interop = {});
 
 struct Filtered {
   Filter filter;

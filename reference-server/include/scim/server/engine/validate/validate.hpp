@@ -59,5 +59,13 @@ Result<ValidatedResource> validate_resource(const nlohmann::json& input, const R
                                             const ResourceType& type, WriteMode mode,
                                             const nlohmann::json* existing,
                                             const ValueOptions& options = {});
+// The same for an input the caller gives up (a parsed request body): its values are moved into
+// the result instead of copied, so a string keeps its buffer. Afterwards `input` holds what was
+// not moved (unspecified: destroy or assign it), on success and on an error alike; the result and
+// every error are those of the overload above.
+Result<ValidatedResource> validate_resource(nlohmann::json&& input, const Registry& registry,
+                                            const ResourceType& type, WriteMode mode,
+                                            const nlohmann::json* existing,
+                                            const ValueOptions& options = {});
 
 }  // namespace scim::engine

@@ -18,6 +18,11 @@ namespace scim::engine {
 // Errors: 400 invalidValue.
 Result<nlohmann::json> normalize_attribute_value(const Attribute& attr, const nlohmann::json& value,
                                                  const AttrName& name, ValueContext& ctx);
+// The same for a value the caller gives up (a parsed body): its simple values are moved into the
+// result instead of copied. Afterwards `value` holds what was not moved (unspecified; destroy or
+// assign it), on success and on an error alike; the result and errors are those of the copy.
+Result<nlohmann::json> normalize_attribute_value(const Attribute& attr, nlohmann::json&& value,
+                                                 const AttrName& name, ValueContext& ctx);
 
 // Normalises one value of `attr` (one element of a multi-valued attribute, or the value of a
 // singular one): a complex object gets canonical sub-attribute names and loses readOnly

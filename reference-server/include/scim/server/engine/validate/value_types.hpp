@@ -42,6 +42,10 @@ struct ValueContext {
 // details, e.g. "emails.type". Errors: 400 invalidValue.
 Result<nlohmann::json> normalize_simple_value(const Attribute& attr, const nlohmann::json& value,
                                               const AttrName& name, ValueContext& ctx);
+// The same for a value the caller gives up: the result is the value moved, not copied (a string
+// keeps its buffer). On an error `value` is left as it was.
+Result<nlohmann::json> normalize_simple_value(const Attribute& attr, nlohmann::json&& value,
+                                              const AttrName& name, ValueContext& ctx);
 
 // xsd:dateTime with a mandatory time part (RFC 7643 §2.3.5), e.g. "2008-01-23T04:56:22Z".
 bool is_xsd_datetime(std::string_view text);
