@@ -271,6 +271,29 @@ TEST_F(Validation, AGivenUpInputAnswersAsAKeptOne) {
   EXPECT_EQ(r->resource[enterprise], full[enterprise]);
   EXPECT_FALSE(r->resource.contains("groups"));
 
+  // Normalised in place when given up: members renamed to their canonical names, null and
+  // readOnly sub-attributes dropped, a complex value left empty unassigned.
+  Json odd = full;
+  odd["name"] = {{"GIVENNAME", "Barbara"}, {"familyName", nullptr}, {"Formatted", "B J"}};
+  odd["emails"] = {{{"VALUE", "a@example.com"}, {"Type", "work"}, {"primary", nullptr}},
+                   {{"value", "b@example.com"}, {"display", "B"}}};
+  odd.erase(enterprise);
+  odd["schemas"] = Json::array({urn::kUser});
+  auto renamed = create(odd);
+  ASSERT_TRUE(renamed.ok()) << renamed.error().detail;
+  EXPECT_EQ(renamed->resource["name"], Json({{"givenName", "Barbara"}, {"formatted", "B J"}}));
+  EXPECT_EQ(renamed->resource["emails"][0], Json({{"value", "a@example.com"}, {"type", "work"}}));
+  Json manager = minimal();
+  manager["schemas"].push_back(enterprise);
+  manager[enterprise] = {{"manager", {{"displayName", "read only"}}}, {"costCenter", "4130"}};
+  auto dropped = create(manager);
+  ASSERT_TRUE(dropped.ok()) << dropped.error().detail;
+  EXPECT_EQ(dropped->resource[enterprise], Json({{"costCenter", "4130"}}));
+  manager[enterprise] = {{"manager", {{"value", "m-1"}, {"displayName", "read only"}}}};
+  auto kept_value = create(manager);
+  ASSERT_TRUE(kept_value.ok()) << kept_value.error().detail;
+  EXPECT_EQ(kept_value->resource[enterprise], Json({{"manager", {{"value", "m-1"}}}}));
+
   // Refused after earlier values (and sub-values) were moved: the same error either way.
   Json late = full;
   late["userType"] = 7;
@@ -283,6 +306,12 @@ TEST_F(Validation, AGivenUpInputAnswersAsAKeptOne) {
   EXPECT_TRUE(IsScimError(create(late), 400, ScimType::InvalidValue));
   late = full;
   late[enterprise]["manager"]["value"] = false;
+  EXPECT_TRUE(IsScimError(create(late), 400, ScimType::InvalidValue));
+  late = full;
+  late["emails"][1] = {{"primary", nullptr}};  // nothing writable left in one element
+  EXPECT_TRUE(IsScimError(create(late), 400, ScimType::InvalidValue));
+  late = full;
+  late["name"]["GIVENNAME"] = "again";  // given twice once the names are canonical
   EXPECT_TRUE(IsScimError(create(late), 400, ScimType::InvalidValue));
   late = full;
   late.erase("userName");
