@@ -289,6 +289,14 @@ TEST_F(Validation, AGivenUpInputAnswersAsAKeptOne) {
   auto dropped = create(manager);
   ASSERT_TRUE(dropped.ok()) << dropped.error().detail;
   EXPECT_EQ(dropped->resource[enterprise], Json({{"costCenter", "4130"}}));
+  manager[enterprise] = {{"EmployeeNumber", "7"}, {"department", nullptr}};  // not canonical
+  auto spelled = create(manager);
+  ASSERT_TRUE(spelled.ok()) << spelled.error().detail;
+  EXPECT_EQ(spelled->resource[enterprise], Json({{"employeeNumber", "7"}}));
+  manager[enterprise] = {{"department", nullptr}, {"manager", {{"displayName", "read only"}}}};
+  auto left_out = create(manager);  // nothing left of the extension: it is unassigned
+  ASSERT_TRUE(left_out.ok()) << left_out.error().detail;
+  EXPECT_FALSE(left_out->resource.contains(enterprise));
   manager[enterprise] = {{"manager", {{"value", "m-1"}, {"displayName", "read only"}}}};
   auto kept_value = create(manager);
   ASSERT_TRUE(kept_value.ok()) << kept_value.error().detail;
