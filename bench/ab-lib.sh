@@ -14,6 +14,11 @@ load1() { cut -d' ' -f1 /proc/loadavg; }
 ab_launch() {
   local name=$1 log="$out/$1.out" url=""
   shift
+  # The files exist before the command starts: the background shell opens them for its
+  # redirections only when it gets to run, and the loop below must not read a missing file
+  # (sed's error would end the script under set -e and pipefail).
+  : >"$log"
+  : >"$out/$name.err"
   "$@" >"$log" 2>"$out/$name.err" &
   pid_of[$name]=$!
   for _ in $(seq 1 300); do

@@ -64,6 +64,11 @@ trap cleanup EXIT
 start() {
   local name=$1
   shift
+  # The files exist before the command starts: the background shell opens them for its
+  # redirections only when it gets to run, and the loop below must not read a missing file
+  # (sed's error would end the script under set -e and pipefail).
+  : >"$out/$name.out"
+  : >"$out/$name.err"
   "$@" >"$out/$name.out" 2>"$out/$name.err" &
   last_pid=$!
   pids+=("$last_pid")
