@@ -97,9 +97,10 @@ HttpResult HttpClient::request(const std::string& method, const std::string& url
   return result;
 }
 
-RawConnection::RawConnection(const std::string& url, int receive_buffer)
+RawConnection::RawConnection(const std::string& url, int receive_buffer, const std::string& ca_file)
     : curl_(curl_easy_init()), receive_buffer_(receive_buffer) {
   curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
+  if (!ca_file.empty()) curl_easy_setopt(curl_, CURLOPT_CAINFO, ca_file.c_str());
   if (receive_buffer_ > 0) {
     curl_easy_setopt(curl_, CURLOPT_SOCKOPTFUNCTION, set_receive_buffer);
     curl_easy_setopt(curl_, CURLOPT_SOCKOPTDATA, &receive_buffer_);

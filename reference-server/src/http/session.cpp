@@ -324,9 +324,7 @@ class Session : public SessionBase {
     }
     if (response.delivery.action == Action::Reset) return do_reset();
     if (response.delivery.action == Action::Close) return do_close();
-    // Plain TCP only: over TLS the answer still goes through the Beast message (serialized
-    // into the TLS stream), as the suites' TLS runs require.
-    if (!Tls && response.delivery.action == Action::Write) {
+    if (response.delivery.action == Action::Write) {
       settle_answer(response);
       if (answer_head(response, keep_alive, version, head_)) {
         body_ = std::move(response.body);
@@ -368,25 +366,30 @@ class Session : public SessionBase {
   }
 
   // The head and the body as two buffers of one write (answer_wire.hpp: the bytes Beast would
-  // write). Written at once when the socket takes them, as write_now; what it does not take
-  // goes on asynchronously from there, under the write timeout.
+  // write). Over plain TCP written at once when the socket takes them, as write_now; what it
+  // does not take (and, over TLS, everything) goes on asynchronously under the write timeout.
+  //
+  // The rest goes as a buffers_cat, not as a std::array of two: Asio's async_write hands a
+  // two-array on as {rest of the head, rest of the body} at every step, the first one empty once
+  // the head is out, and Beast's ssl_stream (flat_stream, Boost 1.74) writes a prefix of 0 bytes
+  // when an empty buffer comes before one over its 16 KiB limit; async_write takes that 0 as the
+  // end, and the client waited for a body that never came (a TLS answer over 16 KiB). The
+  // general sequence path skips what is written, so the TLS stream always gets bytes to write.
   void write_answer(bool keep_alive) {
-    std::array<net::const_buffer, 2> rest{net::buffer(head_), net::buffer(body_)};
+    std::size_t written = 0;
     if constexpr (!Tls) {
       if (write_inline_) {
         beast::error_code ec;
-        const std::size_t written = net::write(stream_, rest, ec);
+        const std::array<net::const_buffer, 2> whole{net::buffer(head_), net::buffer(body_)};
+        written = net::write(stream_, whole, ec);
         if (ec != net::error::would_block && ec != net::error::try_again) {
           return on_write(ec, keep_alive);
         }
-        if (written < head_.size()) {
-          rest[0] += written;
-        } else {
-          rest[0] = net::const_buffer();
-          rest[1] += written - head_.size();
-        }
       }
     }
+    const std::size_t head_written = std::min(written, head_.size());
+    const auto rest = beast::buffers_cat(net::buffer(head_) + head_written,
+                                         net::buffer(body_) + (written - head_written));
     set_deadline(limits_.write_timeout, Phase::Write);
     net::async_write(stream_, rest, [self = self(), keep_alive](beast::error_code ec, std::size_t) {
       self->on_write(ec, keep_alive);

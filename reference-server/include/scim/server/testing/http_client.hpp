@@ -55,7 +55,10 @@ class RawConnection {
  public:
   // `receive_buffer` > 0 sets the socket's SO_RCVBUF (bytes) before it connects: a client that
   // stops reading then blocks the server's writes after a few kilobytes, not tens of megabytes.
-  explicit RawConnection(const std::string& url, int receive_buffer = 0);
+  // An https URL is connected over TLS (the handshake done here), trusting `ca_file`; send and
+  // receive then carry the plain HTTP bytes.
+  explicit RawConnection(const std::string& url, int receive_buffer = 0,
+                         const std::string& ca_file = "");
   ~RawConnection();
   RawConnection(const RawConnection&) = delete;
   RawConnection& operator=(const RawConnection&) = delete;
