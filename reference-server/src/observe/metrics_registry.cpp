@@ -50,6 +50,18 @@ Family::Series& Family::series(LabelViews values) {
   return series(LabelValues(values.begin(), values.end()));
 }
 
+Family::Series* Family::series_within_limit(LabelViews values) {
+  {
+    std::shared_lock lock(mu_);
+    if (auto it = series_.find(values); it != series_.end()) return it->second.get();
+  }
+  std::unique_lock lock(mu_);
+  if (auto it = series_.find(values); it != series_.end()) return it->second.get();
+  if (series_.size() >= limits_.max_series_per_family) return nullptr;
+  return series_.emplace(LabelValues(values.begin(), values.end()), make_series())
+      .first->second.get();
+}
+
 LabelPairs Family::pairs(const LabelValues& values) const {
   LabelPairs out;
   out.reserve(label_names_.size());
@@ -75,6 +87,12 @@ void CounterFamily::inc(const LabelValues& values, std::uint64_t by) {
 
 void CounterFamily::inc(LabelViews values, std::uint64_t by) {
   static_cast<CounterSeries&>(series(values)).value.fetch_add(by, std::memory_order_relaxed);
+}
+
+std::optional<CounterFamily::Cell> CounterFamily::cell(LabelViews values) {
+  auto* found = static_cast<CounterSeries*>(series_within_limit(values));
+  if (found == nullptr) return std::nullopt;
+  return Cell(found->value);
 }
 
 std::uint64_t CounterFamily::value(const LabelValues& values) const {
@@ -119,6 +137,12 @@ void HistogramFamily::observe(const LabelValues& values, double value) {
 
 void HistogramFamily::observe(LabelViews values, double value) {
   record(series(values), value);
+}
+
+std::optional<HistogramFamily::Cell> HistogramFamily::cell(LabelViews values) {
+  Series* found = series_within_limit(values);
+  if (found == nullptr) return std::nullopt;
+  return Cell(*this, *found);
 }
 
 void HistogramFamily::record(Series& target, double value) {

@@ -7,6 +7,13 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <optional>
+#include <shared_mutex>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "scim/server/api/middleware.hpp"
 #include "scim/server/observe/metrics_registry.hpp"
@@ -22,10 +29,33 @@ class MetricsMiddleware final : public server::Middleware {
   std::string_view name() const override { return "metrics"; }
   server::Response handle(server::Request& request, const server::Next& next) override;
   std::int64_t in_flight() const { return in_flight_.load(); }
+  // A request's labels: tenant, method, resource type, status class.
+  using LabelSet = std::span<const std::string_view, 4>;
 
  private:
+  // The series of one label set (tenant, method, resource type, status class), found once: the
+  // body-byte cells when first needed, so that a series appears only once it counts something.
+  struct Cells {
+    CounterFamily::Cell requests;
+    HistogramFamily::Cell latency;
+    std::optional<CounterFamily::Cell> request_bytes;
+    std::optional<CounterFamily::Cell> response_bytes;
+  };
+  // Label sets kept, at most: beyond them (or for labels longer than a key holds) a request is
+  // counted with lookups in the families, as it would be anyway.
+  static constexpr std::size_t kMaxCachedLabelSets = 1024;
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const {
+      return std::hash<std::string_view>{}(key);
+    }
+  };
+
   void count(const server::Request& request, const server::Response& response, double seconds,
              std::size_t request_body_bytes);
+  bool count_cached(std::string_view key, LabelSet labels, double seconds,
+                    std::size_t request_bytes, std::size_t response_bytes);
+  void cache(std::string_view key, LabelSet labels, bool request_bytes, bool response_bytes);
 
   RequestLabelSources sources_;
   CounterFamily& requests_;
@@ -35,6 +65,8 @@ class MetricsMiddleware final : public server::Middleware {
   CounterFamily& leniencies_;
   CounterFamily& faults_;
   std::atomic<std::int64_t> in_flight_{0};
+  std::shared_mutex cells_mu_;
+  std::unordered_map<std::string, Cells, KeyHash, std::equal_to<>> cells_;  // by label_key()
 };
 
 }  // namespace scim::observe

@@ -17,6 +17,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <shared_mutex>
 #include <span>
 #include <string>
@@ -57,6 +58,9 @@ class Family {
   // The series of `values` (created on first use, or the overflow series beyond the limit).
   Series& series(const LabelValues& values);
   Series& series(LabelViews values);
+  // The series of `values`, made if need be; null when the family is full and `values` would go
+  // to the overflow series (series() counts such a sample as overflowed, every time).
+  Series* series_within_limit(LabelViews values);
   LabelPairs pairs(const LabelValues& values) const;
   virtual std::unique_ptr<Series> make_series() const = 0;
 
@@ -92,6 +96,21 @@ class CounterFamily final : public Family {
   std::uint64_t value(const LabelValues& values) const;  // 0 when the series does not exist
   void write(Exposition& out) const override;
 
+  // One series, found once, for a caller that counts the same label set again and again: it
+  // keeps the cell and counts without a lookup (series live as long as the registry).
+  class Cell {
+   public:
+    void inc(std::uint64_t by = 1) const { value_->fetch_add(by, std::memory_order_relaxed); }
+
+   private:
+    friend class CounterFamily;
+    explicit Cell(std::atomic<std::uint64_t>& value) : value_(&value) {}
+    std::atomic<std::uint64_t>* value_;
+  };
+  // The cell of `values` (its series made if need be); none when the family is full and the
+  // sample would go to the overflow series: count those with inc().
+  std::optional<Cell> cell(LabelViews values);
+
  private:
   struct CounterSeries;
   std::unique_ptr<Series> make_series() const override;
@@ -107,6 +126,19 @@ class HistogramFamily final : public Family {
   void observe(LabelViews values, double value);
   std::uint64_t count(const LabelValues& values) const;
   void write(Exposition& out) const override;
+
+  // As CounterFamily::Cell, for observations.
+  class Cell {
+   public:
+    void observe(double value) const { family_->record(*series_, value); }
+
+   private:
+    friend class HistogramFamily;
+    Cell(HistogramFamily& family, Series& series) : family_(&family), series_(&series) {}
+    HistogramFamily* family_;
+    Series* series_;
+  };
+  std::optional<Cell> cell(LabelViews values);
 
  private:
   struct HistogramSeries;
