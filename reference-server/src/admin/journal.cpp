@@ -33,7 +33,7 @@ std::size_t JournalEntry::bytes() const {
 
 Journal::Journal(JournalLimits limits) : limits_(limits) {}
 
-std::uint64_t Journal::append(JournalEntry entry) {
+std::uint64_t Journal::append(JournalEntry&& entry) {
   std::lock_guard lock(mu_);
   entry.seq = next_seq_++;
   const std::uint64_t seq = entry.seq;

@@ -27,7 +27,7 @@ std::shared_ptr<Journal> Journals::tenant(std::string_view tenant) const {
   return it == tenants_.end() ? nullptr : it->second;
 }
 
-void Journals::record(JournalEntry entry) {
+void Journals::record(JournalEntry&& entry) {
   auto journal = tenant(entry.tenant);
   if (file_ != nullptr) {
     if (entry.time == std::chrono::system_clock::time_point{}) {
@@ -50,7 +50,7 @@ void Journals::audit(const std::string& tenant, const std::string& credential, s
   entry.credential = credential;
   entry.action = std::move(action);
   entry.detail = std::move(detail);
-  server_.append(entry);
+  server_.append(JournalEntry(entry));  // a copy: the tenant's ring takes the entry
   record(std::move(entry));
 }
 

@@ -106,8 +106,9 @@ class Journal {
  public:
   explicit Journal(JournalLimits limits = {});
 
-  // Stores the entry (its seq assigned) and evicts the oldest entries beyond the bounds.
-  std::uint64_t append(JournalEntry entry);
+  // Stores the entry (its seq assigned) and evicts the oldest entries beyond the bounds. Taken
+  // by reference: an entry is moved once, into the ring (it has about twenty members).
+  std::uint64_t append(JournalEntry&& entry);
   JournalPage query(const JournalQuery& query) const;
   void clear();  // the counters of appended and evicted entries are kept
   JournalStats stats() const;
