@@ -8,13 +8,13 @@
 
 #include <atomic>
 #include <chrono>
-#include <functional>
 #include <future>
 #include <string>
 #include <thread>
 
 #include "scim/server/http/server.hpp"
 #include "scim/server/testing/http_client.hpp"
+#include "scim/server/testing/running_server.hpp"
 
 namespace scim::test {
 namespace {
@@ -44,15 +44,9 @@ class Session : public ::testing::TestWithParam<unsigned> {
     options.threads = GetParam();
     options.limits = limits;
     options.limits.shutdown_timeout = 5s;
-    server_ = std::make_unique<http::HttpServer>(options, handler_);
-    auto started = server_->start();
-    ASSERT_TRUE(started.ok()) << (started.ok() ? "" : started.error());
-    thread_ = std::thread([this] { server_->run(); });
-  }
-  void TearDown() override {
-    if (!thread_.joinable()) return;
-    server_->stop();
-    thread_.join();
+    server_ = std::make_unique<RunningServer>(options, handler_);
+    const std::string error = server_->start();
+    ASSERT_TRUE(error.empty()) << error;
   }
   std::string root() const { return "http://127.0.0.1:" + std::to_string(server_->port()); }
   // Waits up to `limit` for the server to have `count` open connections.
@@ -66,8 +60,7 @@ class Session : public ::testing::TestWithParam<unsigned> {
   }
 
   EchoTarget handler_;
-  std::unique_ptr<http::HttpServer> server_;
-  std::thread thread_;
+  std::unique_ptr<RunningServer> server_;  // after the handler: stopped before it goes
 };
 
 // RFC 9112 §9.3.2: the answers of pipelined requests come in the order of the requests. 300
@@ -215,19 +208,17 @@ TEST(SessionBatch, AnswersOfOneBatchAreWrittenAfterItsRequestsAreServed) {
   http::HttpOptions options;
   options.threads = 1;
   options.limits.shutdown_timeout = 5s;
-  http::HttpServer server(options, target);
-  auto started = server.start();
-  ASSERT_TRUE(started.ok()) << (started.ok() ? "" : started.error());
-  std::thread io([&] { server.run(); });
+  RunningServer server(options, target);
+  const std::string error = server.start();
+  ASSERT_TRUE(error.empty()) << error;
   bool let_go = false;
-  struct Stop {  // on every way out, a failed assertion included
-    std::function<void()> f;
-    ~Stop() { f(); }
-  } stop{[&] {
-    if (!let_go) go.set_value();
-    server.stop();
-    io.join();
-  }};
+  struct LetGo {  // before the server stops, on every way out, a failed assertion included
+    std::promise<void>& go;
+    bool& done;
+    ~LetGo() {
+      if (!done) go.set_value();
+    }
+  } let_go_on_exit{go, let_go};
   const std::string root = "http://127.0.0.1:" + std::to_string(server.port());
   {
     RawConnection hold(root), first(root), second(root);

@@ -13,6 +13,7 @@
 
 #include "scim/server/http/server.hpp"
 #include "scim/server/testing/http_client.hpp"
+#include "scim/server/testing/running_server.hpp"
 #include "scim/server/testing/tls_cert.hpp"
 
 namespace scim::test {
@@ -88,22 +89,15 @@ class TlsSession : public ::testing::TestWithParam<unsigned> {
     options.threads = GetParam();
     options.tls = {files_.cert_file, files_.key_file};
     options.limits.shutdown_timeout = 5s;
-    server_ = std::make_unique<http::HttpServer>(options, handler_);
-    auto started = server_->start();
-    ASSERT_TRUE(started.ok()) << (started.ok() ? "" : started.error());
-    thread_ = std::thread([this] { server_->run(); });
-  }
-  void TearDown() override {
-    if (!thread_.joinable()) return;
-    server_->stop();
-    thread_.join();
+    server_ = std::make_unique<RunningServer>(options, handler_);
+    const std::string error = server_->start();
+    ASSERT_TRUE(error.empty()) << error;
   }
   std::string root() const { return "https://127.0.0.1:" + std::to_string(server_->port()); }
 
   TlsFiles files_;
   PatternTarget handler_;
-  std::unique_ptr<http::HttpServer> server_;
-  std::thread thread_;
+  std::unique_ptr<RunningServer> server_;  // after the handler: stopped before it goes
 };
 
 // Five pipelined requests on one TLS connection: a small answer, one over a TLS record, its
