@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <mutex>
+#include <string_view>
+#include <vector>
 
 namespace scim::observe {
 
@@ -26,28 +28,18 @@ std::size_t Family::series_count() const {
 }
 
 Family::Series& Family::series(const LabelValues& values) {
-  {
-    std::shared_lock lock(mu_);
-    if (auto it = series_.find(values); it != series_.end()) return *it->second;
-  }
-  std::unique_lock lock(mu_);
-  if (auto it = series_.find(values); it != series_.end()) return *it->second;
-  if (series_.size() < limits_.max_series_per_family) {
-    return *series_.emplace(values, make_series()).first->second;
-  }
+  const std::vector<std::string_view> views(values.begin(), values.end());
+  return series(LabelViews(views));
+}
+
+Family::Series& Family::series(LabelViews values) {
+  if (Series* found = series_within_limit(values)) return *found;
   overflow_.fetch_add(1, std::memory_order_relaxed);
+  std::unique_lock lock(mu_);
   LabelValues spill(label_names_.size(), "overflow");
   auto& slot = series_[spill];
   if (!slot) slot = make_series();
   return *slot;
-}
-
-Family::Series& Family::series(LabelViews values) {
-  {
-    std::shared_lock lock(mu_);
-    if (auto it = series_.find(values); it != series_.end()) return *it->second;
-  }
-  return series(LabelValues(values.begin(), values.end()));
 }
 
 Family::Series* Family::series_within_limit(LabelViews values) {
