@@ -45,25 +45,41 @@ Status<> place_attribute(nlohmann::json& container, const Attribute& attr, Json&
   return Ok{};
 }
 
+// The checks an extension's data passes before its attributes are read, in this order: its URN
+// is listed in "schemas", and unless it is unassigned it is an object (RFC 7643 §3).
 template <class Json>
-Status<> place_extension(Builder& b, const Schema& ext, Json& value) {
+Status<> extension_usable(const Builder& b, const Schema& ext, const Json& value) {
   bool listed = false;
   for (const auto& urn : b.schemas) listed = listed || urn == ext.id;
   if (!listed) {
     return invalid_value("extension data under '" + ext.id +
                          "' requires that URN in \"schemas\" (RFC 7643 §3)");
   }
-  if (is_unassigned(value)) return Ok{};
-  if (!value.is_object()) {
+  if (!is_unassigned(value) && !value.is_object()) {
     return invalid_value("extension '" + ext.id + "' must be a JSON object of its attributes");
   }
+  return Ok{};
+}
+
+// An extension's attributes normalised into a new object, by their canonical names.
+template <class Members>
+Result<nlohmann::json> extension_data(Builder& b, const Schema& ext, Members& members) {
   nlohmann::json data = nlohmann::json::object();
-  for (auto& [key, attr_value] : value.template get_ref<MembersOf<Json>&>()) {
+  for (auto& [key, attr_value] : members) {
     const Attribute* attr = ext.find(key);
     if (attr == nullptr) return invalid_value("unknown attribute '" + ext.id + ":" + key + "'");
-    if (auto st = place_attribute(data, *attr, attr_value, ext.id, b.ctx); !st) return st;
+    if (auto st = place_attribute(data, *attr, attr_value, ext.id, b.ctx); !st) return st.error();
   }
-  if (!data.empty()) b.out[ext.id] = std::move(data);
+  return data;
+}
+
+template <class Json>
+Status<> place_extension(Builder& b, const Schema& ext, Json& value) {
+  if (auto st = extension_usable(b, ext, value); !st) return st;
+  if (is_unassigned(value)) return Ok{};
+  auto data = extension_data(b, ext, value.template get_ref<MembersOf<Json>&>());
+  if (!data) return data.error();
+  if (!data->empty()) b.out[ext.id] = std::move(*data);
   return Ok{};
 }
 
@@ -142,18 +158,10 @@ Status<> attribute_in_place(const Attribute& attr, nlohmann::json& value,
 // place_extension where the object lies: its attributes in place when each is named exactly,
 // else built anew as the copy builds them; null where the copy leaves the extension out.
 Status<> extension_in_place(Builder& b, const Schema& ext, nlohmann::json& value) {
-  bool listed = false;
-  for (const auto& urn : b.schemas) listed = listed || urn == ext.id;
-  if (!listed) {
-    return invalid_value("extension data under '" + ext.id +
-                         "' requires that URN in \"schemas\" (RFC 7643 §3)");
-  }
+  if (auto st = extension_usable(b, ext, value); !st) return st;
   if (is_unassigned(value)) {
     value = nullptr;
     return Ok{};
-  }
-  if (!value.is_object()) {
-    return invalid_value("extension '" + ext.id + "' must be a JSON object of its attributes");
   }
   auto& members = value.get_ref<nlohmann::json::object_t&>();
   const bool exact = std::all_of(members.begin(), members.end(), [&](const auto& member) {
@@ -166,13 +174,9 @@ Status<> extension_in_place(Builder& b, const Schema& ext, nlohmann::json& value
     }
     std::erase_if(members, [](const auto& member) { return member.second.is_null(); });
   } else {
-    nlohmann::json data = nlohmann::json::object();
-    for (auto& [key, attr_value] : members) {
-      const Attribute* attr = ext.find(key);
-      if (attr == nullptr) return invalid_value("unknown attribute '" + ext.id + ":" + key + "'");
-      if (auto st = place_attribute(data, *attr, attr_value, ext.id, b.ctx); !st) return st;
-    }
-    value = std::move(data);
+    auto data = extension_data(b, ext, members);
+    if (!data) return data.error();
+    value = std::move(*data);
   }
   if (value.empty()) value = nullptr;
   return Ok{};

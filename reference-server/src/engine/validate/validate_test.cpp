@@ -150,6 +150,35 @@ TEST_F(Validation, ExtensionDataMustBeListedInSchemas) {
   EXPECT_EQ(ext["manager"], Json({{"value", "m"}}));
 }
 
+// RFC 7643 §3: an extension listed in "schemas" holds an object of its own attributes; null
+// leaves it unassigned. Both ways (create() compares them), with exact names and without.
+TEST_F(Validation, ExtensionDataIsAnObjectOfItsAttributes) {
+  const std::string enterprise(urn::kEnterpriseUser);
+  Json input = minimal();
+  input["schemas"].push_back(enterprise);
+  input[enterprise] = "701984";
+  auto r = create(input);
+  EXPECT_TRUE(IsScimError(r, 400, ScimType::InvalidValue));
+  EXPECT_NE(detail_of(r).find("must be a JSON object"), std::string::npos) << detail_of(r);
+  input[enterprise] = nullptr;
+  r = create(input);
+  ASSERT_TRUE(r.ok()) << r.error().detail;
+  EXPECT_FALSE(r->resource.contains(enterprise));
+  for (const char* number : {"employeeNumber", "EmployeeNumber"}) {
+    input[enterprise] = {{number, "7"}, {"badge", "1"}};
+    r = create(input);
+    EXPECT_TRUE(IsScimError(r, 400, ScimType::InvalidValue)) << number;
+    EXPECT_NE(detail_of(r).find("unknown attribute '" + enterprise + ":badge'"), std::string::npos)
+        << detail_of(r);
+  }
+  input.erase("schemas");
+  input["schemas"] = Json::array({urn::kUser});
+  input[enterprise] = nullptr;  // unassigned, but still only under a listed URN
+  r = create(input);
+  EXPECT_TRUE(IsScimError(r, 400, ScimType::InvalidValue));
+  EXPECT_NE(detail_of(r).find("requires that URN"), std::string::npos) << detail_of(r);
+}
+
 // RFC 7643 §2.1: attribute names are case-insensitive (the pre-pass also reports
 // attribute-name-case: both_modes_test.cpp).
 TEST_F(Validation, AttributeNamesAreCaseInsensitiveAndNormalised) {
