@@ -19,6 +19,12 @@
 namespace scim::app {
 namespace {
 
+// The path of a request-target (RFC 9112 §3.2.1 origin-form): what names its route; the query,
+// which names none, is decoded only by the layer that builds the request.
+std::string_view path_of(std::string_view target) {
+  return target.substr(0, target.find('?'));
+}
+
 // The files named by --schema / --resource-type, parsed.
 struct RegistryFiles {
   std::vector<Schema> schemas;
@@ -190,6 +196,7 @@ ReferenceServer::ReferenceServer(ServerConfig config, Registry registry, http::A
                                  const deviate::Deviations& deviations,
                                  std::unique_ptr<admin::JournalFile> journal_file)
     : config_(std::move(config)),
+      base_path_(config_.http.base_path),
       log_(config_.observe.log),
       registry_(std::move(registry)),
       auth_(std::move(auth)),
@@ -375,7 +382,7 @@ std::size_t ReferenceServer::body_limit(std::string_view method, std::string_vie
   const auto& limits = config_.http.limits;
   // Only /Bulk and the admin import have limits of their own: other methods skip the parse.
   if (!routes_.has_own_body_limit(method)) return limits.max_body_bytes;
-  auto route = http::parse_route(target, config_.http.base_path);
+  auto route = http::parse_route(path_of(target), base_path_);
   if (!route) return limits.max_body_bytes;
   const auto scope =
       route->kind == http::Route::Kind::Scim ? server::Scope::Scim : server::Scope::Root;
@@ -391,7 +398,7 @@ std::size_t ReferenceServer::body_limit(std::string_view method, std::string_vie
 bool ReferenceServer::may_wait(const server::Request& request) const {
   if (async_.may_wait(request)) return true;
   if (!routes_.has_waiting_route(request.method)) return false;  // no long poll of this method
-  auto route = http::parse_route(request.target, config_.http.base_path);
+  auto route = http::parse_route(path_of(request.target), base_path_);
   if (!route || route->kind != http::Route::Kind::Scim) return false;
   const server::Route* found = routes_.find(server::Scope::Scim, request.method, route->relative);
   return found && found->waits == server::Waits::May;

@@ -25,6 +25,25 @@ TEST(ReferenceServer, BulkGetsTheLargerBodyLimit) {
   EXPECT_EQ((*server)->body_limit("GET", "/scim/v2/Bulk"), 100u);
   EXPECT_EQ((*server)->body_limit("GET", "/scim/v2/Users/2819c223"), 100u);
   EXPECT_EQ((*server)->body_limit("POST", "/elsewhere/Bulk"), 100u);
+  // The route is named by the path alone (RFC 9112 §3.2.1): a query changes nothing.
+  EXPECT_EQ((*server)->body_limit("POST", "/scim/v2/Bulk?x=1"), 5000u);
+  EXPECT_EQ((*server)->body_limit("POST", "/scim/v2/Users?Bulk"), 100u);
+  EXPECT_EQ((*server)->body_limit("POST", "/scim/v2/Users?x=/Bulk"), 100u);
+}
+
+// The configured base path is normalised (a missing leading '/', a trailing '/') before the
+// bulk route is found under it.
+TEST(ReferenceServer, BulkBodyLimitFollowsTheBasePath) {
+  ServerConfig config;
+  config.http.base_path = "api/scim/";
+  config.http.limits.max_body_bytes = 100;
+  config.http.limits.max_bulk_body_bytes = 5000;
+  config.bulk.max_payload_bytes = 10;
+  auto server = ReferenceServer::create(config);
+  ASSERT_TRUE(server.ok()) << server.error();
+  EXPECT_EQ((*server)->body_limit("POST", "/api/scim/Bulk"), 5000u);
+  EXPECT_EQ((*server)->body_limit("POST", "/tenants/acme/api/scim/Bulk?a=b"), 5000u);
+  EXPECT_EQ((*server)->body_limit("POST", "/scim/v2/Bulk"), 100u);
 }
 
 // The HTTP limit for /Bulk never undercuts the advertised bulk maxPayloadSize.
@@ -56,6 +75,7 @@ TEST(ReferenceServer, LongPollsAndAsyncWaitsMayWait) {
   auto& s = **server;
   EXPECT_TRUE(s.may_wait(request("POST", "/scim/v2/Feeds/default/poll")));
   EXPECT_TRUE(s.may_wait(request("POST", "/tenants/acme/scim/v2/Feeds/f1/poll?x=1")));
+  EXPECT_FALSE(s.may_wait(request("POST", "/scim/v2/Users?/Feeds/default/poll")));
   EXPECT_TRUE(s.may_wait(request("POST", "/scim/v2/Users", "respond-async, wait=10")));
   EXPECT_FALSE(s.may_wait(request("GET", "/scim/v2/Users", "respond-async")));
   EXPECT_FALSE(s.may_wait(request("GET", "/scim/v2/Feeds/default")));

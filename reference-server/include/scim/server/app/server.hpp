@@ -101,6 +101,9 @@ class ReferenceServer {
   // the bulk executor and the async runner, which keep a reference to routes_ and use it only
   // once requests arrive.
   ServerConfig config_;
+  // The configured base path, normalised and split once: body_limit and may_wait match every
+  // request's path against it.
+  http::BasePath base_path_;
   observe::ServerLog log_;  // early, so that it outlives every part that logs
   Registry registry_;
   http::Authenticator auth_;
