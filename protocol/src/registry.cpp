@@ -14,6 +14,7 @@ struct Registry::Impl {
   std::deque<Schema> schema_storage;  // deque: stable addresses for the pointers below
   std::deque<ResourceType> type_storage;
   std::vector<const Schema*> schemas;
+  std::vector<std::string> urns;  // the ids of `schemas`, in their order
   std::vector<const ResourceType*> types;
   std::unordered_map<std::string, const Schema*, IHash, IEqual> schema_by_urn;
   std::unordered_map<std::string, const ResourceType*, IHash, IEqual> type_by_name;
@@ -58,6 +59,7 @@ Status<std::string> Registry::add_schema(Schema schema) {
     return "schema " + schema.id + " is already registered";
   const Schema& stored = impl_->schema_storage.emplace_back(std::move(schema));
   impl_->schemas.push_back(&stored);
+  impl_->urns.push_back(stored.id);
   impl_->schema_by_urn.emplace(stored.id, &stored);
   return Ok{};
 }
@@ -66,6 +68,8 @@ bool Registry::edit_schema(std::string_view urn, const std::function<void(Schema
   for (auto& s : impl_->schema_storage) {
     if (!iequals(s.id, urn)) continue;
     edit(s);
+    impl_->urns.clear();
+    for (const auto* schema : impl_->schemas) impl_->urns.push_back(schema->id);
     return true;
   }
   return false;
@@ -111,11 +115,8 @@ const std::vector<const ResourceType*>& Registry::resource_types() const {
   return impl_->types;
 }
 
-std::vector<std::string> Registry::schema_urns() const {
-  std::vector<std::string> out;
-  out.reserve(impl_->schemas.size());
-  for (const auto* s : impl_->schemas) out.push_back(s->id);
-  return out;
+const std::vector<std::string>& Registry::schema_urns() const {
+  return impl_->urns;
 }
 
 Result<ResolvedAttribute> Registry::resolve(const ResourceType& type, std::string_view path) const {

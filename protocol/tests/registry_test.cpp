@@ -22,6 +22,23 @@ TEST_F(RegistryTest, BuiltinTypes) {
   EXPECT_NE(registry.find_schema("URN:IETF:params:scim:schemas:core:2.0:user"), nullptr);
 }
 
+// The schema URNs, which tell a URN prefix from an attribute name in a path (RFC 7644
+// §3.10), follow the schemas as they are added and edited.
+TEST_F(RegistryTest, SchemaUrnsFollowTheSchemas) {
+  const auto& urns = registry.schema_urns();
+  ASSERT_EQ(urns.size(), registry.schemas().size());
+  for (std::size_t i = 0; i < urns.size(); ++i) EXPECT_EQ(urns[i], registry.schemas()[i]->id);
+  Schema extra;
+  extra.id = "urn:example:params:scim:schemas:extension:acme:2.0:User";
+  ASSERT_TRUE(registry.add_schema(extra).ok());
+  ASSERT_EQ(registry.schema_urns().size(), 7u);
+  EXPECT_EQ(registry.schema_urns().back(), extra.id);
+  EXPECT_FALSE(registry.add_schema(extra).ok());
+  EXPECT_EQ(registry.schema_urns().size(), 7u);
+  EXPECT_TRUE(registry.edit_schema(extra.id, [](Schema& s) { s.description = "edited"; }));
+  EXPECT_EQ(registry.schema_urns().back(), extra.id);
+}
+
 // RFC 7643 §8.6 representation of the User resource type.
 TEST_F(RegistryTest, Section8_6_ResourceTypeJson) {
   auto j = user().to_json();

@@ -74,7 +74,9 @@ class Registry {
 
   const std::vector<const Schema*>& schemas() const;
   const std::vector<const ResourceType*>& resource_types() const;
-  std::vector<std::string> schema_urns() const;
+  // The ids of schemas(), in their order: kept as schemas are added, not built per call (every
+  // filter and attribute list reads them).
+  const std::vector<std::string>& schema_urns() const;
 
   // Resolves a path against a resource type: unqualified names look in the common attributes and
   // the core schema; URN-qualified names in the named schema, which must be the core schema or one

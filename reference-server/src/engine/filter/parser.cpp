@@ -283,7 +283,7 @@ Result<Filter> parse_filter(std::string_view text, const Registry& registry,
   FilterScope scope;
   scope.registry = &registry;
   scope.type = &type;
-  scope.schema_urns = registry.schema_urns();
+  scope.schema_urns = &registry.schema_urns();
   scope.reject_unknown = options.reject_unknown_attributes;
   return run_parser(text, std::move(scope), options);
 }

@@ -96,7 +96,8 @@ Result<AttrRef> resolve_filter_attribute(const FilterScope& scope, std::string_v
     ref.canonical = "schemas";
     return ref;
   }
-  auto parsed = parse_attribute_path(path, scope.schema_urns);
+  auto parsed = scope.schema_urns ? parse_attribute_path(path, *scope.schema_urns)
+                                  : parse_attribute_path(path);
   if (!parsed) return error_at(scope, offset, parsed.error().detail);
   if (parsed->is_schema_only()) {
     return error_at(scope, offset,

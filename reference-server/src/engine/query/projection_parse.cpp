@@ -43,7 +43,7 @@ Result<std::vector<ResolvedAttribute>> resolve_names(std::string_view list, std:
                                                      const ResourceType& type) {
   auto names = split_names(list, param);
   if (!names) return names.error();
-  const auto urns = registry.schema_urns();
+  const auto& urns = registry.schema_urns();
   std::vector<ResolvedAttribute> out;
   for (const auto name : *names) {
     auto path = parse_attribute_path(name, urns);

@@ -21,7 +21,8 @@ namespace scim::engine {
 struct FilterScope {
   const Registry* registry = nullptr;
   const ResourceType* type = nullptr;
-  std::vector<std::string> schema_urns;
+  const std::vector<std::string>* schema_urns = nullptr;  // the registry's; none inside a value
+                                                          // filter parsed on its own
   const Attribute* parent = nullptr;
   bool parent_unknown = false;
   bool reject_unknown = false;
