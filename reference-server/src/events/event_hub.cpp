@@ -33,22 +33,75 @@ IssuedSet EventHub::sign_and_publish(nlohmann::json claims,
   return set;
 }
 
+namespace {
+
+// A write's SET as the feeds hold it, with its facts, context and signer in its own block (no
+// Build and its captures beside it), signed on first use (pending_set.hpp).
+class PlannedSet final : public PendingSet {
+ public:
+  PlannedSet(SetFacts facts, std::shared_ptr<const SetContext> context,
+             std::shared_ptr<const JwsSigner> signer)
+      : PendingSet(std::move(facts.jti)),
+        facts_(std::move(facts)),
+        context_(std::move(context)),
+        signer_(std::move(signer)) {}
+
+ private:
+  std::string make() const override {
+    facts_.jti = jti();  // held once, by the PendingSet, until now
+    std::string jwt = signer_->sign(claims_of(facts_, *context_));
+    facts_ = SetFacts{};  // no longer needed
+    context_.reset();
+    signer_.reset();
+    return jwt;
+  }
+
+  mutable SetFacts facts_;
+  mutable std::shared_ptr<const SetContext> context_;
+  mutable std::shared_ptr<const JwsSigner> signer_;
+};
+
+// Whether `ctx` is the context for SETs to `feeds` from `issuer` in `mode`.
+bool describes(const SetContext& ctx, const std::vector<std::shared_ptr<Feed>>& feeds,
+               std::string_view issuer, PayloadMode mode) {
+  if (ctx.mode != mode || ctx.issuer != issuer || ctx.audience.size() != feeds.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < feeds.size(); ++i) {
+    if (!feeds[i]->has_uri(ctx.audience[i], issuer)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 void EventHub::publish_pending(SetFacts facts, std::shared_ptr<const SetContext> context,
                                const std::vector<std::shared_ptr<Feed>>& to) {
-  std::string jti = facts.jti;
-  auto set = std::make_shared<const PendingSet>(
-      std::move(jti), [facts = std::move(facts), context = std::move(context), signer = signer_] {
-        return signer->sign(claims_of(facts, *context));
-      });
+  const SharedSet set =
+      std::make_shared<const PlannedSet>(std::move(facts), std::move(context), signer_);
   for (const auto& f : to) f->publish(set);
   ++issued_;
+}
+
+std::shared_ptr<const SetContext> EventHub::write_context(
+    const std::vector<std::shared_ptr<Feed>>& feeds, std::string_view issuer) {
+  {
+    std::lock_guard lock(context_mu_);
+    if (last_context_ && describes(*last_context_, feeds, issuer, options_.mode)) {
+      return last_context_;
+    }
+  }
+  auto made = std::make_shared<const SetContext>(context_for(feeds, std::string(issuer)));
+  std::lock_guard lock(context_mu_);
+  last_context_ = made;
+  return made;
 }
 
 void EventHub::on_write(const server::WriteEvent& event) {
   const SubjectRef subject = subject_of(event);
   std::vector<std::shared_ptr<Feed>> targets;
   for (auto& f : feeds_.feeds(event.tenant)) {
-    if (f->carries(event.resource_type, subject.uri)) targets.push_back(f);
+    if (f->carries(event.resource_type, subject.uri)) targets.push_back(std::move(f));
   }
   if (targets.empty()) return;
   std::optional<server::WriteEvent> with_txn;  // §2.2: txn always present
@@ -58,13 +111,13 @@ void EventHub::on_write(const server::WriteEvent& event) {
   }
   const server::WriteEvent& write = with_txn ? *with_txn : event;
   // The location is "<base URL><subject uri>"; what precedes the subject is the base URL.
-  const auto& loc = event.location;
-  const bool suffixed =
-      loc.size() >= subject.uri.size() &&
-      loc.compare(loc.size() - subject.uri.size(), subject.uri.size(), subject.uri) == 0;
-  const std::string base = suffixed ? loc.substr(0, loc.size() - subject.uri.size()) : loc;
-  auto context = std::make_shared<const SetContext>(context_for(targets, issuer_for(base)));
-  for (auto& facts : builder_.plan_write(write, *context)) {
+  const std::string_view loc = event.location;
+  const bool suffixed = loc.size() >= subject.uri.size() &&
+                        loc.substr(loc.size() - subject.uri.size()) == subject.uri;
+  const std::string_view base = suffixed ? loc.substr(0, loc.size() - subject.uri.size()) : loc;
+  auto context =
+      write_context(targets, options_.issuer.empty() ? base : std::string_view(options_.issuer));
+  for (auto& facts : builder_.plan_write(write, subject, *context)) {
     publish_pending(std::move(facts), context, targets);
   }
   // §2.4.4: a deleted resource leaves its feeds without a separate feed:remove.

@@ -176,6 +176,68 @@ TEST_F(HubFixture, DuplicateFeedIsUniquenessConflict) {
   EXPECT_EQ(bad.error().scim_type, ScimType::InvalidValue);
 }
 
+// A write's SETs share one context (iss, aud) with the writes before it while it stays the same;
+// each SET still names the issuer of its own request's base URL and every feed that carries it,
+// in the feeds' order, as it changes from one write to the next (RFC 8417 §2.2, RFC 9967 §2.3).
+TEST(HubContext, EachWriteNamesItsOwnIssuerAndFeeds) {
+  CollectingTransport transport;
+  FeedRegistry registry{FeedRegistryLimits{}, transport};
+  const JwsSigner signer = *JwsSigner::hs256(std::string(32, 's'));
+  EventHub hub{HubOptions{"", PayloadMode::Notice}, signer, registry};  // iss: the base URL
+  auto at = [](const std::string& base, const std::string& id, const std::string& tenant) {
+    auto e = write(server::WriteEvent::Kind::Create, id);
+    e.location = base + "/Users/" + id;
+    e.tenant = tenant;
+    e.txn = "txn-" + id;
+    return e;
+  };
+  auto last_of = [&](const std::string& tenant, const std::string& feed) {
+    auto sets = drain(*registry.find(tenant, feed), signer);
+    EXPECT_EQ(sets.size(), 1u) << tenant << "/" << feed;
+    return sets.empty() ? nlohmann::json() : sets.back();
+  };
+  using nlohmann::json;
+  hub.on_write(at("http://a/scim/v2", "u1", "t1"));
+  hub.on_write(at("http://a/scim/v2", "u2", "t1"));  // the same context
+  auto sets = drain(*registry.find("t1", "default"), signer);
+  ASSERT_EQ(sets.size(), 2u);
+  for (const auto& set : sets) {
+    EXPECT_EQ(set["iss"], "http://a/scim/v2");
+    EXPECT_EQ(set["aud"], json({"http://a/scim/v2/Feeds/default"}));
+  }
+  EXPECT_EQ(sets[1]["sub_id"]["id"], "u2");
+
+  hub.on_write(at("http://b/scim/v2", "u3", "t1"));  // another base URL: another issuer
+  auto set = last_of("t1", "default");
+  EXPECT_EQ(set["iss"], "http://b/scim/v2");
+  EXPECT_EQ(set["aud"], json({"http://b/scim/v2/Feeds/default"}));
+
+  // A second feed carrying the write: both in "aud", in the feeds' order, one SET in each.
+  ASSERT_TRUE(registry.add_feed({"crm", "t1", "", Membership::All, {"User"}}).ok());
+  hub.on_write(at("http://b/scim/v2", "u4", "t1"));
+  const json both = {"http://b/scim/v2/Feeds/default", "http://b/scim/v2/Feeds/crm"};
+  EXPECT_EQ(last_of("t1", "default")["aud"], both);
+  set = last_of("t1", "crm");
+  EXPECT_EQ(set["aud"], both);
+  EXPECT_EQ(set["sub_id"]["id"], "u4");
+
+  // A feed of the same length but another id, in another tenant: its own "aud".
+  ASSERT_TRUE(registry.add_feed({"erp", "t2", "", Membership::All, {"User"}}).ok());
+  hub.on_write(at("http://b/scim/v2", "u5", "t2"));
+  EXPECT_EQ(last_of("t2", "erp")["aud"],
+            json({"http://b/scim/v2/Feeds/default", "http://b/scim/v2/Feeds/erp"}));
+  hub.on_write(at("http://b/scim/v2", "u6", "t1"));
+  EXPECT_EQ(last_of("t1", "crm")["aud"], both);
+  EXPECT_EQ(registry.find("t1", "default")->queue().size(), 1u);
+
+  // A configured issuer is every SET's, whatever the base URL.
+  EventHub fixed{HubOptions{"https://iss", PayloadMode::Notice}, signer, registry};
+  fixed.on_write(at("http://c/scim/v2", "u7", "t2"));
+  set = last_of("t2", "erp");
+  EXPECT_EQ(set["iss"], "https://iss");
+  EXPECT_EQ(set["aud"], json({"https://iss/Feeds/default", "https://iss/Feeds/erp"}));
+}
+
 // SETs of writes are signed when a consumer first needs them (pending_set.hpp), with the claims
 // of the write: the bytes a poll hands out are those the hub signed at the write before.
 struct LazyHubFixture : ::testing::Test {

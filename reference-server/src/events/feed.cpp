@@ -24,6 +24,14 @@ std::string Feed::uri(const std::string& issuer) const {
   return issuer + "/Feeds/" + info_.id;
 }
 
+bool Feed::has_uri(std::string_view candidate, std::string_view issuer) const {
+  constexpr std::string_view kFeeds = "/Feeds/";
+  return candidate.size() == issuer.size() + kFeeds.size() + info_.id.size() &&
+         candidate.substr(0, issuer.size()) == issuer &&
+         candidate.substr(issuer.size(), kFeeds.size()) == kFeeds &&
+         candidate.substr(issuer.size() + kFeeds.size()) == info_.id;
+}
+
 bool Feed::carries(const std::string& resource_type, const std::string& subject_uri) const {
   if (!info_.resource_types.empty()) {
     const bool typed = std::any_of(info_.resource_types.begin(), info_.resource_types.end(),

@@ -9,11 +9,18 @@ PendingSet::PendingSet(std::string jti, std::string jwt)
 PendingSet::PendingSet(std::string jti, Build build)
     : jti_(std::move(jti)), build_(std::move(build)) {}
 
+PendingSet::PendingSet(std::string jti) : jti_(std::move(jti)) {}
+
+std::string PendingSet::make() const {
+  if (!build_) return {};
+  std::string jwt = build_();
+  build_ = nullptr;  // the facts it captured are no longer needed
+  return jwt;
+}
+
 const std::string& PendingSet::jwt() const {
   std::call_once(built_, [this] {
-    if (!build_) return;
-    jwt_ = build_();
-    build_ = nullptr;  // the facts it captured are no longer needed
+    if (jwt_.empty()) jwt_ = make();  // not signed yet
   });
   return jwt_;
 }

@@ -29,6 +29,26 @@ TEST(PendingSet, BuildsOnFirstUseOnly) {
   EXPECT_EQ(builds, 1);
 }
 
+// A SET that holds what it is made of (the hub's write SETs): made once, on first use.
+class Counted final : public PendingSet {
+ public:
+  Counted(std::string jti, int& makes) : PendingSet(std::move(jti)), makes_(makes) {}
+
+ private:
+  std::string make() const override { return jti() + ".made." + std::to_string(++makes_); }
+  int& makes_;
+};
+
+TEST(PendingSet, ASubclassMakesItOnFirstUseOnly) {
+  int makes = 0;
+  const Counted set("jti-1", makes);
+  EXPECT_EQ(makes, 0);
+  EXPECT_EQ(set.jti(), "jti-1");
+  EXPECT_EQ(set.jwt(), "jti-1.made.1");
+  EXPECT_EQ(set.jwt(), "jti-1.made.1");
+  EXPECT_EQ(makes, 1);
+}
+
 // Poll requests and push workers may read one SET at the same moment: one build, one answer.
 TEST(PendingSet, ConcurrentReadersShareOneBuild) {
   std::atomic<int> builds{0};

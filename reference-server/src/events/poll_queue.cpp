@@ -19,12 +19,15 @@ void PollQueue::publish(std::string jti, std::string jwt) {
 void PollQueue::publish(SharedSet set) {
   {
     std::lock_guard lock(mu_);
-    if (by_jti_.count(set->jti()) != 0) return;  // same jti twice is the same SET (RFC 8417 §2.2)
-    if (limits_.max_entries == 0) {
+    if (limits_.max_entries == 0) {  // holds nothing, so holds no SET of this jti either
       ++counters_.dropped_full;
       meter_.on_refused();
       return;
     }
+    // One lookup: the index entry is made here (a view of the set's own jti) and pointed at the
+    // set's entry once that exists.
+    const auto [indexed, fresh] = by_jti_.try_emplace(set->jti(), entries_.end());
+    if (!fresh) return;  // same jti twice is the same SET (RFC 8417 §2.2)
     bool evicted = false;
     while (entries_.size() >= limits_.max_entries) {
       erase_locked(entries_.begin());
@@ -33,7 +36,7 @@ void PollQueue::publish(SharedSet set) {
       evicted = true;
     }
     entries_.push_back(Entry{std::move(set), clock_(), std::nullopt});
-    by_jti_.emplace(entries_.back().set->jti(), std::prev(entries_.end()));
+    indexed->second = std::prev(entries_.end());
     ++counters_.published;
     meter_.on_accepted(evicted);
   }

@@ -117,6 +117,37 @@ TEST(PollQueue, DuplicateJtiIsPublishedOnce) {
   EXPECT_EQ(q.size(), 1u);
 }
 
+// The index by jti and the entries stay one: in a full queue a held jti is not published again
+// and evicts nothing; an evicted one is gone from the index (its ack is a no-op, RFC 8936 §2.4)
+// and may be published anew; acks reach the SETs kept.
+TEST(PollQueue, AFullQueueKeepsItsIndexInStep) {
+  PollQueueLimits limits;
+  limits.max_entries = 2;
+  PollQueue q(limits);
+  for (auto j : {"a", "b"}) q.publish(j, j);
+  q.publish("b", "again");
+  EXPECT_EQ(q.counters().dropped_full, 0u);
+  EXPECT_EQ(q.counters().published, 2u);
+  q.publish("c", "C");  // evicts "a"
+  PollRequest ack = immediate();
+  ack.ack = {"a", "b"};
+  auto r = q.poll(ack, 0ms);
+  EXPECT_EQ(jtis(r), std::vector<std::string>{"c"});
+  EXPECT_EQ(q.counters().acknowledged, 1u);  // "a" was no longer held
+  q.publish("a", "A2");                      // not held: a SET again
+  r = q.poll(immediate(), 0ms);
+  EXPECT_EQ(jtis(r), std::vector<std::string>{"a"});  // "c" waits for its redelivery delay
+  EXPECT_EQ(r.sets[0].second, "A2");
+  EXPECT_EQ(q.size(), 2u);
+  EXPECT_EQ(q.counters().dropped_full, 1u);
+
+  PollQueue none(PollQueueLimits{.max_entries = 0});
+  none.publish("a", "A");
+  none.publish("a", "A");
+  EXPECT_EQ(none.size(), 0u);
+  EXPECT_EQ(none.counters().dropped_full, 2u);
+}
+
 TEST(PollQueue, Section2_5LongPollWaitsForPublication) {
   PollQueue q;
   std::thread publisher([&] {

@@ -102,6 +102,7 @@ std::vector<std::string> notice_attributes(const server::WriteEvent& event) {
   const nlohmann::json* resource = &event.resource;
   if (!resource->is_object() && event.stored) resource = event.stored;
   if (!resource->is_object()) return names;
+  names.reserve(resource->size());
   for (const auto& [key, unused] : resource->items()) {
     // "schemas" and "meta" are bookkeeping; Figure 5 lists "id" for create, Figure 9 omits it
     // for put (the id did not change).
@@ -152,8 +153,14 @@ nlohmann::json SetBuilder::envelope(const SubjectRef& subject, const std::string
 
 std::vector<SetFacts> SetBuilder::plan_write(const server::WriteEvent& event,
                                              const SetContext& ctx) const {
-  const SubjectRef subject = subject_of(event);
+  return plan_write(event, subject_of(event), ctx);
+}
+
+std::vector<SetFacts> SetBuilder::plan_write(const server::WriteEvent& event,
+                                             const SubjectRef& subject,
+                                             const SetContext& ctx) const {
   std::vector<SetFacts> sets;
+  sets.reserve(2);
   sets.push_back(new_facts(subject, event.txn, prov_uri(event.kind, ctx.mode)));
   add_payload(sets.back(), event, ctx.mode);
   if (event.active_before && event.active_after && *event.active_before != *event.active_after) {

@@ -9,8 +9,10 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "scim/protocol/error.hpp"
@@ -74,6 +76,10 @@ class EventHub final : public server::EventSink {
                        const std::vector<std::shared_ptr<Feed>>& to);
   SetContext context_for(const std::vector<std::shared_ptr<Feed>>& feeds,
                          const std::string& issuer) const;
+  // The context of a write's SETs to `feeds` with `issuer`: the last write's when it is the same
+  // (the usual case: one tenant, one base URL, its default feed), else a new one.
+  std::shared_ptr<const SetContext> write_context(const std::vector<std::shared_ptr<Feed>>& feeds,
+                                                  std::string_view issuer);
 
   HubOptions options_;
   // Shared with the SETs not signed yet, which may outlive the hub in a push worker's queue.
@@ -81,6 +87,9 @@ class EventHub final : public server::EventSink {
   FeedRegistry& feeds_;
   SetBuilder builder_;
   std::atomic<std::uint64_t> issued_{0};
+  // One context, shared by the SETs that use it; replaced when a write needs another.
+  std::mutex context_mu_;
+  std::shared_ptr<const SetContext> last_context_;
 };
 
 }  // namespace scim::events

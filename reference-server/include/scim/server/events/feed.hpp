@@ -42,6 +42,8 @@ class Feed {
   const FeedInfo& info() const { return info_; }
   // The feed's URI, used as the SET "aud" (draft Figure 2): "<issuer>/Feeds/<id>".
   std::string uri(const std::string& issuer) const;
+  // Whether `candidate` is uri(issuer), compared without making it.
+  bool has_uri(std::string_view candidate, std::string_view issuer) const;
 
   // Whether a SET about this subject belongs in the feed.
   bool carries(const std::string& resource_type, const std::string& subject_uri) const;

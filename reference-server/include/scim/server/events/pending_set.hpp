@@ -23,10 +23,20 @@ class PendingSet {
   PendingSet(std::string jti, std::string jwt);
   // A SET signed on first use. `build` must not depend on anything that changes after issue.
   PendingSet(std::string jti, Build build);
+  virtual ~PendingSet() = default;
+  PendingSet(const PendingSet&) = delete;
+  PendingSet& operator=(const PendingSet&) = delete;
 
   const std::string& jti() const { return jti_; }
   // The compact SET; the first call (from any thread) builds it, later ones return it.
   const std::string& jwt() const;
+
+ protected:
+  // A SET that holds what it is made of itself and overrides make(): one block per SET, where
+  // a Build keeps its captures in a second one.
+  explicit PendingSet(std::string jti);
+  // Makes the compact SET, at most once (from jwt()); by default, calls the Build.
+  virtual std::string make() const;
 
  private:
   std::string jti_;

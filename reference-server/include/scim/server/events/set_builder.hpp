@@ -67,6 +67,9 @@ class SetBuilder {
   // The same SETs as facts, to be built later: for_write(e, ctx) is claims_of(f, ctx) of each.
   // Draws "jti" and reads the clock exactly as for_write does.
   std::vector<SetFacts> plan_write(const server::WriteEvent& event, const SetContext& ctx) const;
+  // The same, about `subject`, which is subject_of(event) (the hub has it already).
+  std::vector<SetFacts> plan_write(const server::WriteEvent& event, const SubjectRef& subject,
+                                   const SetContext& ctx) const;
   // feed:add / feed:remove (draft §2.3): empty payload.
   nlohmann::json feed_membership(bool added, const SubjectRef& subject, const std::string& txn,
                                  const SetContext& ctx) const;
