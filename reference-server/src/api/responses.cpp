@@ -73,8 +73,7 @@ std::optional<ScimError> check_accept(const Request& request) {
   return http_error(406, "Accept must allow application/scim+json or application/json");
 }
 
-Result<const nlohmann::json*> read_body(const Request& request, std::size_t max_depth,
-                                        nlohmann::json& parsed) {
+Result<nlohmann::json> parse_body(const Request& request, std::size_t max_depth) {
   if (const std::string* ct = request.header("content-type")) {
     if (!trim_ows(*ct).empty() && !is_json_type(media_type(*ct))) {
       return http_error(415, "Content-Type must be application/scim+json or application/json");
@@ -82,21 +81,13 @@ Result<const nlohmann::json*> read_body(const Request& request, std::size_t max_
   }
   if (request.json_body) {
     if (auto deep = check_nesting(*request.json_body, max_depth)) return *deep;
-    return &*request.json_body;
+    // Taken, not copied (request.hpp): a 1,000-operation /Bulk copied every operation's data.
+    nlohmann::json taken = std::move(*request.json_body);
+    request.json_body.reset();
+    return taken;
   }
   if (trim_ows(request.body).empty()) return invalid_syntax("the request body is empty");
-  auto value = parse_json_text(request.body, max_depth);
-  if (!value) return value.error();
-  parsed = std::move(*value);
-  return &parsed;
-}
-
-Result<nlohmann::json> parse_body(const Request& request, std::size_t max_depth) {
-  nlohmann::json parsed;
-  auto body = read_body(request, max_depth, parsed);
-  if (!body) return body.error();
-  if (*body == &parsed) return parsed;
-  return **body;
+  return parse_json_text(request.body, max_depth);
 }
 
 }  // namespace scim::server

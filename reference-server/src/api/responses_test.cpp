@@ -89,6 +89,29 @@ TEST(ParseBody, ParsedBodyAnswersAsItsText) {
   }
 }
 
+// The parsed body is taken from the request, not copied: a request's body is read once (a second
+// read finds none), and the value taken is the one the request held.
+TEST(ParseBody, AParsedBodyIsTakenNotCopied) {
+  const auto value = nlohmann::json::parse(R"({"userName":"bjensen","emails":[{"value":"b"}]})");
+  Request r = with("content-type", "application/scim+json");
+  r.json_body = value;
+  const Request& handed = r;  // handlers see their request const
+  const auto taken = parse_body(handed, 8);
+  ASSERT_TRUE(taken.ok());
+  EXPECT_EQ(*taken, value);
+  EXPECT_FALSE(r.json_body);
+  const auto again = parse_body(handed, 8);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().status, 400);
+  EXPECT_EQ(again.error().scim_type, ScimType::InvalidSyntax);
+  EXPECT_EQ(again.error().detail, "the request body is empty");
+  // The service's nesting rule still holds for a parsed body.
+  r.json_body = value;
+  const auto deep = parse_body(handed, 2);
+  ASSERT_FALSE(deep.ok());
+  EXPECT_EQ(deep.error().detail, "the request body nests deeper than 2 levels");
+}
+
 TEST(ParseBody, ParsedBodyStillNeedsAJsonContentType) {
   Request r = with("content-type", "text/plain");
   r.json_body = nlohmann::json::object();

@@ -62,6 +62,46 @@ TEST(LenientCall, FiltersFollowTheSwitchToo) {
   EXPECT_EQ(off.call("GET", "/Users", "", {}, query).status, 400);
 }
 
+// A /Bulk operation's data is handed to validation, as a POST's body is (RFC 7644 §3.7); lenient
+// mode keeps it for the strict retry, so a bulk POST answers as the same POST sent alone: created
+// with the leniency on, refused with strict mode's error when it is switched off.
+TEST(LenientCall, BulkPostsAnswerAsSinglePosts) {
+  for (const auto& off : {std::vector<std::string>{}, std::vector<std::string>{"boolean-string"}}) {
+    Harness h(lenient_without(off));
+    bulk::BulkExecutor executor(h.routes, bulk::BulkLimits{});
+    RouteTable with_bulk = make_routes(h.service, {.bulk = &executor});
+    json user = {{"schemas", {"urn:ietf:params:scim:schemas:core:2.0:User"}},
+                 {"userName", "bulky"},
+                 {"active", "True"}};
+    Request r;
+    r.method = "POST";
+    r.path = "/Bulk";
+    r.body = json{{"schemas", {"urn:ietf:params:scim:api:messages:2.0:BulkRequest"}},
+                  {"Operations",
+                   {{{"method", "POST"}, {"path", "/Users"}, {"bulkId", "b"}, {"data", user}}}}}
+                 .dump();
+    r.principal.tenant = h.tenant;
+    r.base_url = testing::kBase;
+    const auto response = with_bulk.handle(r);
+    ASSERT_EQ(response.status, 200) << response.body;
+    const auto op = testing::body_of(response)["Operations"][0];
+    user["userName"] = "single";
+    const auto single = h.call_json("POST", "/Users", user);
+    EXPECT_EQ(single.status, off.empty() ? 201 : 400) << single.body;
+    EXPECT_EQ(op["status"], std::to_string(single.status));
+    if (single.status != 201) {
+      EXPECT_EQ(op["response"]["scimType"], testing::body_of(single)["scimType"]);
+      EXPECT_EQ(op["response"]["detail"], testing::body_of(single)["detail"]);
+      continue;
+    }
+    const std::string location = op["location"];
+    const auto got = h.call("GET", location.substr(std::string(testing::kBase).size()));
+    ASSERT_EQ(got.status, 200) << got.body;
+    EXPECT_EQ(testing::body_of(got)["userName"], "bulky");
+    EXPECT_EQ(testing::body_of(got)["active"], true);
+  }
+}
+
 TEST(LenientCall, LeniencesAllowedChecksEveryName) {
   auto c = lenient_without({"op-case", "boolean-string"});
   EXPECT_TRUE(leniencies_allowed(c, {}));

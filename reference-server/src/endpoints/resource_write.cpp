@@ -116,13 +116,11 @@ Result<store::WriteOutcome> create_validated(const Context& ctx, const ResourceT
 Response create_resource(const Context& ctx, const ResourceType& type) {
   auto projection = request_projection(ctx, type);
   if (!projection) return error_response(projection.error());
-  nlohmann::json parsed;
-  auto body = read_body(ctx.request, ctx.config.max_json_depth, parsed);
+  auto body = parse_body(ctx.request, ctx.config.max_json_depth);
   if (!body) return error_response(body.error());
-  // A body parsed here is this request's alone: validation moves its values instead of copying
-  // them. A /Bulk operation's data (Request::json_body) is read where it lies.
-  auto outcome = *body == &parsed ? create_validated(ctx, type, std::move(parsed), std::nullopt)
-                                  : create_validated(ctx, type, **body, std::nullopt);
+  // The body, parsed here or taken from a /Bulk operation (Request::json_body), is this
+  // request's alone: validation moves its values instead of copying them.
+  auto outcome = create_validated(ctx, type, std::move(*body), std::nullopt);
   if (!outcome) return error_response(outcome.error());
   if (auto r = created_text(ctx, type, outcome->resource, *projection)) return std::move(*r);
   return resource_response(ctx, type, std::move(outcome->resource), 201, *projection);

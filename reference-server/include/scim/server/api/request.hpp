@@ -49,8 +49,9 @@ struct Request {
   // Set in process instead of `body` for a request made of JSON the server parsed already (a
   // /Bulk operation's "data", RFC 7644 §3.7), under the same rules (api/json_text.hpp: UTF-8,
   // member names unique): parse_body hands it out, after checking its nesting, without the text
-  // round trip.
-  std::optional<nlohmann::json> json_body;
+  // round trip. It is taken, not copied (hence mutable: handlers see a const Request): the body
+  // of a request is read once, as `body` is parsed once, and its maker reads it no more.
+  mutable std::optional<nlohmann::json> json_body;
   Principal principal;
   // Absolute base URL as seen by the client ("http://127.0.0.1:8080/scim/v2" or the tenant's
   // "/tenants/acme/scim/v2" variant), used for Location and meta.location.

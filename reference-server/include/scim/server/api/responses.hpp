@@ -29,11 +29,9 @@ ScimError error_of(const Response& response);
 std::optional<ScimError> check_accept(const Request& request);
 // Request bodies: Content-Type must be absent, application/scim+json or application/json (415
 // otherwise); the body must be one JSON value under the rules of json_text.hpp (UTF-8, no
-// duplicate member names, nested at most `max_depth`), else 400 invalidSyntax.
+// duplicate member names, nested at most `max_depth`), else 400 invalidSyntax. A body given
+// parsed (Request::json_body, a /Bulk operation's data) is taken from the request, not copied:
+// a request's body is read once.
 Result<nlohmann::json> parse_body(const Request& request, std::size_t max_depth);
-// The same body without a copy of Request::json_body (a /Bulk operation's data): points at it,
-// or at `parsed`, which receives the value of the text.
-Result<const nlohmann::json*> read_body(const Request& request, std::size_t max_depth,
-                                        nlohmann::json& parsed);
 
 }  // namespace scim::server
