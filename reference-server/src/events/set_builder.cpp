@@ -35,10 +35,12 @@ std::string_view prov_uri(Kind kind, PayloadMode mode) {
   return ev::kDelete;
 }
 
-void add_unique(std::vector<std::string>& names, std::string name) {
-  const bool seen = std::any_of(names.begin(), names.end(),
-                                [&](const std::string& n) { return iequals(n, name); });
-  if (!seen && !name.empty()) names.push_back(std::move(name));
+void add_unique(std::vector<std::string>& names, std::string_view name) {
+  // Compared without case only where the lengths agree; copied only when kept.
+  const bool seen = std::any_of(names.begin(), names.end(), [&](const std::string& n) {
+    return n.size() == name.size() && iequals(n, name);
+  });
+  if (!seen && !name.empty()) names.emplace_back(name);
 }
 
 // The path of a PATCH operation names the attribute; a path-less "add"/"replace" names the keys of
@@ -47,7 +49,7 @@ void patch_op_attributes(const nlohmann::json& op, std::vector<std::string>& nam
   if (!op.is_object()) return;
   auto path = op.find("path");
   if (path != op.end() && path->is_string()) {
-    add_unique(names, path->get<std::string>());
+    add_unique(names, path->get_ref<const std::string&>());
     return;
   }
   auto value = op.find("value");
