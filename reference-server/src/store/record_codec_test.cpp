@@ -5,8 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <limits>
 #include <string>
+#include <vector>
 
 namespace scim::store {
 namespace {
@@ -189,6 +192,170 @@ TEST(RecordCodec, WritesWhatToCborWritesWhenNoNameIsCoded) {
   EXPECT_EQ(encode_record(urns), nlohmann::json::to_cbor(urns));
   // NaN equals nothing, so the round trip is compared by the bytes of a second encoding.
   EXPECT_EQ(encode_record(decode_record(plain)), plain);
+}
+
+// What the first release of this codec wrote (WritesThePinnedBytes): nlohmann's to_cbor of a copy
+// whose member names, and the URNs directly in the top-level "schemas", are the stored ones: a
+// name of the table as "\x01" + its code, a name that begins with "\x01" escaped as "\x01\x00" +
+// the name, any other as it is. The copy's std::map orders the members by those stored names.
+std::string stored_name(const std::string& name) {
+  for (std::uint8_t code = 1; code <= name_codes(); ++code) {
+    if (coded_name(code) == name) return std::string(1, '\x01') + static_cast<char>(code);
+  }
+  if (!name.empty() && name.front() == '\x01') return std::string("\x01\x00", 2) + name;
+  return name;
+}
+
+nlohmann::json stored_copy(const nlohmann::json& v, bool top) {
+  if (v.is_object()) {
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& [key, member] : v.items()) {
+      nlohmann::json inner = stored_copy(member, false);
+      if (top && key == "schemas" && member.is_array()) {
+        for (auto& urn : inner) {
+          if (urn.is_string()) urn = stored_name(urn.get<std::string>());
+        }
+      }
+      out[stored_name(key)] = std::move(inner);
+    }
+    return out;
+  }
+  if (v.is_array()) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& item : v) out.push_back(stored_copy(item, false));
+    return out;
+  }
+  return v;
+}
+
+std::vector<std::uint8_t> shortened_copy_cbor(const nlohmann::json& resource) {
+  return nlohmann::json::to_cbor(stored_copy(resource, true));
+}
+
+std::string hex_of(const std::vector<std::uint8_t>& bytes) {
+  std::string out;
+  for (auto b : bytes) {
+    constexpr const char* kDigits = "0123456789abcdef";
+    out += kDigits[b >> 4];
+    out += kDigits[b & 15];
+  }
+  return out;
+}
+
+// A user as the bench's generator writes it (scim-bench-data user 1), with the id and meta the
+// endpoint adds: every attribute a provisioned directory user has.
+nlohmann::json generated_user() {
+  return nlohmann::json::parse(R"({
+    "active": true,
+    "addresses": [{"country": "US", "locality": "Austin", "postalCode": "93708", "primary": true,
+                   "region": "TX", "streetAddress": "354 Main Street", "type": "work"}],
+    "displayName": "Margaret Torvalds",
+    "emails": [{"primary": true, "type": "work", "value": "Margaret.Torvalds.1@contoso.example"},
+               {"type": "home", "value": "Margaret1@home.example"}],
+    "externalId": "00u1x935450354233",
+    "id": "0f0d5d2c-58a4-4f0e-9b3e-3d6c1f3c5a11",
+    "locale": "en-US",
+    "meta": {"created": "2026-12-07T03:20:01.123Z", "lastModified": "2026-12-07T03:20:01.123Z",
+             "location": "http://127.0.0.1:8080/Users/0f0d5d2c-58a4-4f0e-9b3e-3d6c1f3c5a11",
+             "resourceType": "User", "version": "W/\"1\""},
+    "name": {"familyName": "Torvalds", "formatted": "Margaret Torvalds", "givenName": "Margaret",
+             "honorificPrefix": "Dr."},
+    "nickName": "Margaret",
+    "phoneNumbers": [{"type": "work", "value": "+1 555 0983376"},
+                     {"type": "mobile", "value": "+1 555 1295376"}],
+    "preferredLanguage": "en-US",
+    "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User",
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+    "timezone": "America/Chicago",
+    "title": "Software Engineer",
+    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {
+      "costCenter": "CC-2686", "department": "Legal", "division": "Legal Division",
+      "employeeNumber": "1", "organization": "Contoso"},
+    "userName": "Margaret.Torvalds.1@contoso.example",
+    "userType": "Employee"})");
+}
+
+// The bytes of a whole generated user, as the writer of 95d17fe wrote them: a faster writer must
+// write the very same ones (the readers, the scan pre-check and the ETags of stored bytes rely
+// on them).
+TEST(RecordCodec, WritesThePinnedBytesOfAGeneratedUser) {
+  const nlohmann::json user = generated_user();
+  const std::string pinned =
+      "b262010182620137620130620102782430663064356432632d353861342d346630652d396233652d33643663"
+      "3166336335613131620103713030753178393335343530333534323333620104a56201056455736572620106"
+      "7818323032362d31322d30375430333a32303a30312e3132335a6201077818323032362d31322d3037543033"
+      "3a32303a30312e3132335a6201087840687474703a2f2f3132372e302e302e313a383038302f55736572732f"
+      "30663064356432632d353861342d346630652d396233652d33643663316633633561313162010965572f2231"
+      "2262010a78234d617267617265742e546f7276616c64732e3140636f6e746f736f2e6578616d706c6562010b"
+      "a462010c714d6172676172657420546f7276616c647362010d68546f7276616c647362010e684d6172676172"
+      "65746201106344722e620112714d6172676172657420546f7276616c6473620113684d617267617265746201"
+      "1571536f66747761726520456e67696e65657262011668456d706c6f79656562011765656e2d555362011865"
+      "656e2d55536201196f416d65726963612f4368696361676f62011af562011c82a362011d78234d6172676172"
+      "65742e546f7276616c64732e3140636f6e746f736f2e6578616d706c6562011f64776f726b620120f5a26201"
+      "1d764d617267617265743140686f6d652e6578616d706c6562011f64686f6d6562012182a262011d6e2b3120"
+      "353535203039383333373662011f64776f726ba262011d6e2b3120353535203132393533373662011f666d6f"
+      "62696c6562012481a762011f64776f726b620120f56201256f333534204d61696e2053747265657462012666"
+      "41757374696e620127625458620128653933373038620129625553620130a562013161316201326743432d32"
+      "36383662013367436f6e746f736f6201346e4c6567616c204469766973696f6e620135654c6567616c";
+  EXPECT_EQ(hex_of(encode_record(user)), pinned);
+  EXPECT_EQ(encode_record(user), shortened_copy_cbor(user));
+  EXPECT_EQ(decode_record(encode_record(user)), user);
+}
+
+// Coded names beside names that are not coded, that begin with "\x01" (escaped), that begin with
+// "\0" or "\x02" (sorted before or right after every coded one), and that lie between coded names
+// in the resource's own order ("userNamf" between "userName" and "userType"), at the top, nested,
+// in arrays, in objects of one member and of hundreds (more than a writer keeps at hand), and the
+// top-level "schemas" URNs among them: the bytes of the shortened copy every time.
+TEST(RecordCodec, WritesWhatTheShortenedCopyWritesForEveryKindOfName) {
+  using json = nlohmann::json;
+  json mixed = json::object();
+  for (const char* name : {"userName", "userNamf", "userType", "id", "ie", "ic", "emails", "zeta",
+                           "value", "valuf", "$ref", "$reg", "", "A", "meta", "met", "metaa"}) {
+    mixed[name] = name;
+  }
+  for (const std::string& name :
+       {std::string("\x01", 1), std::string("\x01\x00", 2), std::string("\x01\x00x", 3),
+        std::string("\x01\x05", 2), std::string("\x01\xff", 2), std::string("\x01\x01zz", 4),
+        std::string("\0", 1), std::string("\0a", 2), std::string("\x02", 1),
+        std::string("\x02type", 5)}) {
+    mixed[name] = name.size();
+  }
+  json r = generated_user();
+  r["schemas"].push_back(std::string("\x01\x00y", 3));
+  r["schemas"].push_back(std::string("\x01", 1));
+  r["schemas"].push_back("urn:ietf:params:scim:schemas:core:2.0:Group");
+  r["schemas"].push_back("urn:example:not:coded");
+  r["mixed"] = mixed;
+  r["emails"].push_back(mixed);
+  r["name"]["deeper"] = {{"list", json::array({mixed, json::array({mixed}), json::object()})}};
+  r[std::string("\x01\x05", 2)] = mixed;
+  r["userNamf"] = json::array({1, {{"display", "x"}}, {{std::string("\x01\x02", 2), nullptr}}});
+  json wide = json::object();
+  for (int i = 0; i < 300; ++i) {
+    wide[i % 3 == 0 ? std::string(coded_name(static_cast<std::uint8_t>(1 + i % name_codes())))
+                    : "k" + std::to_string(i)] = json::object({{"value", i}, {"k", mixed}});
+  }
+  r["wide"] = wide;
+  json nested = json::object();
+  json* at = &nested;
+  for (int depth = 0; depth < 40; ++depth) {
+    for (const char* name : {"value", "zz", "type", "display"}) (*at)[name] = depth;
+    at = &((*at)["members"] = json::object());
+  }
+  r["nested"] = nested;
+  EXPECT_EQ(encode_record(r), shortened_copy_cbor(r));
+  EXPECT_EQ(decode_record(encode_record(r)), r);
+  EXPECT_EQ(encode_record(mixed), shortened_copy_cbor(mixed));
+  EXPECT_EQ(encode_record(wide), shortened_copy_cbor(wide));
+  for (const auto& [name, value] : mixed.items()) {
+    const json one = {{name, value}};
+    EXPECT_EQ(encode_record(one), shortened_copy_cbor(one)) << hex_of({name.begin(), name.end()});
+  }
+  std::vector<std::uint8_t> reused;
+  encode_record_into(r, reused);
+  encode_record_into(generated_user(), reused);
+  EXPECT_EQ(reused, shortened_copy_cbor(generated_user()));
 }
 
 // Names that look coded, coded names and unknown names in one object, at every depth, and the
