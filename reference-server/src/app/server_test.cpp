@@ -9,13 +9,19 @@
 namespace scim::app {
 namespace {
 
-// RFC 7644 §3.7.4: the bulk route may take a larger body (maxPayloadSize) than other requests.
-TEST(ReferenceServer, BulkGetsTheLargerBodyLimit) {
+// A server whose requests may carry 100 bytes, and a /Bulk 5,000.
+ServerConfig small_bodies(std::string base_path = "/scim/v2") {
   ServerConfig config;
+  config.http.base_path = std::move(base_path);
   config.http.limits.max_body_bytes = 100;
   config.http.limits.max_bulk_body_bytes = 5000;
   config.bulk.max_payload_bytes = 10;
-  auto server = ReferenceServer::create(config);
+  return config;
+}
+
+// RFC 7644 §3.7.4: the bulk route may take a larger body (maxPayloadSize) than other requests.
+TEST(ReferenceServer, BulkGetsTheLargerBodyLimit) {
+  auto server = ReferenceServer::create(small_bodies());
   ASSERT_TRUE(server.ok()) << server.error();
   EXPECT_EQ((*server)->body_limit("POST", "/scim/v2/Bulk"), 5000u);
   EXPECT_EQ((*server)->body_limit("POST", "/scim/v2/bulk"), 5000u);
@@ -34,12 +40,7 @@ TEST(ReferenceServer, BulkGetsTheLargerBodyLimit) {
 // The configured base path is normalised (a missing leading '/', a trailing '/') before the
 // bulk route is found under it.
 TEST(ReferenceServer, BulkBodyLimitFollowsTheBasePath) {
-  ServerConfig config;
-  config.http.base_path = "api/scim/";
-  config.http.limits.max_body_bytes = 100;
-  config.http.limits.max_bulk_body_bytes = 5000;
-  config.bulk.max_payload_bytes = 10;
-  auto server = ReferenceServer::create(config);
+  auto server = ReferenceServer::create(small_bodies("api/scim/"));
   ASSERT_TRUE(server.ok()) << server.error();
   EXPECT_EQ((*server)->body_limit("POST", "/api/scim/Bulk"), 5000u);
   EXPECT_EQ((*server)->body_limit("POST", "/tenants/acme/api/scim/Bulk?a=b"), 5000u);

@@ -38,6 +38,17 @@ nlohmann::json enterprise_user() {
             {"version", "W/\"42\""}}}};
 }
 
+// The bytes as lower-case hex, for pinning them in a test.
+std::string hex_of(const std::vector<std::uint8_t>& bytes) {
+  std::string out;
+  for (auto b : bytes) {
+    constexpr const char* kDigits = "0123456789abcdef";
+    out += kDigits[b >> 4];
+    out += kDigits[b & 15];
+  }
+  return out;
+}
+
 bool holds(const std::vector<std::uint8_t>& bytes, const std::string& text) {
   return std::search(bytes.begin(), bytes.end(), text.begin(), text.end()) != bytes.end();
 }
@@ -122,16 +133,7 @@ TEST(RecordCodec, WritesThePinnedBytes) {
       "a7640100010501620101836201376201306401000105620102613762010a67626a656e73656e62011c81"
       "a262011d6b6240782e6578616d706c65620120f5620130a16201326434313330647a657461a162010181"
       "6575726e3a78";
-  auto hex = [](const std::vector<std::uint8_t>& bytes) {
-    std::string out;
-    for (auto b : bytes) {
-      constexpr const char* kDigits = "0123456789abcdef";
-      out += kDigits[b >> 4];
-      out += kDigits[b & 15];
-    }
-    return out;
-  };
-  EXPECT_EQ(hex(encode_record(r)), pinned);
+  EXPECT_EQ(hex_of(encode_record(r)), pinned);
 }
 
 // Where no name is coded (no known attribute name, no top-level "schemas"), the stored bytes are
@@ -230,16 +232,6 @@ nlohmann::json stored_copy(const nlohmann::json& v, bool top) {
 
 std::vector<std::uint8_t> shortened_copy_cbor(const nlohmann::json& resource) {
   return nlohmann::json::to_cbor(stored_copy(resource, true));
-}
-
-std::string hex_of(const std::vector<std::uint8_t>& bytes) {
-  std::string out;
-  for (auto b : bytes) {
-    constexpr const char* kDigits = "0123456789abcdef";
-    out += kDigits[b >> 4];
-    out += kDigits[b & 15];
-  }
-  return out;
 }
 
 // A user as the bench's generator writes it (scim-bench-data user 1), with the id and meta the
