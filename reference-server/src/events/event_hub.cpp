@@ -15,7 +15,11 @@ EventHub::EventHub(HubOptions options, JwsSigner signer, FeedRegistry& feeds, Se
       builder_(std::move(builder)) {}
 
 std::string EventHub::issuer_for(const std::string& base_url) const {
-  return options_.issuer.empty() ? base_url : options_.issuer;
+  return std::string(issuer_view(base_url));
+}
+
+std::string_view EventHub::issuer_view(std::string_view base_url) const {
+  return options_.issuer.empty() ? base_url : std::string_view(options_.issuer);
 }
 
 SetContext EventHub::context_for(const std::vector<std::shared_ptr<Feed>>& feeds,
@@ -115,8 +119,7 @@ void EventHub::on_write(const server::WriteEvent& event) {
   const bool suffixed = loc.size() >= subject.uri.size() &&
                         loc.substr(loc.size() - subject.uri.size()) == subject.uri;
   const std::string_view base = suffixed ? loc.substr(0, loc.size() - subject.uri.size()) : loc;
-  auto context =
-      write_context(targets, options_.issuer.empty() ? base : std::string_view(options_.issuer));
+  auto context = write_context(targets, issuer_view(base));
   for (auto& facts : builder_.plan_write(write, subject, *context)) {
     publish_pending(std::move(facts), context, targets);
   }

@@ -20,12 +20,15 @@ Feed::~Feed() {
   shutdown();
 }
 
+namespace {
+constexpr std::string_view kFeeds = "/Feeds/";  // between the issuer and the feed's id
+}  // namespace
+
 std::string Feed::uri(const std::string& issuer) const {
-  return issuer + "/Feeds/" + info_.id;
+  return issuer + std::string(kFeeds) + info_.id;
 }
 
 bool Feed::has_uri(std::string_view candidate, std::string_view issuer) const {
-  constexpr std::string_view kFeeds = "/Feeds/";
   return candidate.size() == issuer.size() + kFeeds.size() + info_.id.size() &&
          candidate.substr(0, issuer.size()) == issuer &&
          candidate.substr(issuer.size(), kFeeds.size()) == kFeeds &&

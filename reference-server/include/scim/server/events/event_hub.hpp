@@ -74,6 +74,8 @@ class EventHub final : public server::EventSink {
   // Publishes a SET to be signed on first use (the facts and context are kept until then).
   void publish_pending(SetFacts facts, std::shared_ptr<const SetContext> context,
                        const std::vector<std::shared_ptr<Feed>>& to);
+  // issuer_for without a copy: a view of `base_url` or of the configured issuer.
+  std::string_view issuer_view(std::string_view base_url) const;
   SetContext context_for(const std::vector<std::shared_ptr<Feed>>& feeds,
                          const std::string& issuer) const;
   // The context of a write's SETs to `feeds` with `issuer`: the last write's when it is the same
