@@ -43,7 +43,7 @@ namespace {
 // Build and its captures beside it), signed on first use (pending_set.hpp).
 class PlannedSet final : public PendingSet {
  public:
-  PlannedSet(SetFacts facts, std::shared_ptr<const SetContext> context,
+  PlannedSet(SetFacts&& facts, std::shared_ptr<const SetContext> context,
              std::shared_ptr<const JwsSigner> signer)
       : PendingSet(std::move(facts.jti)),
         facts_(std::move(facts)),
@@ -79,7 +79,7 @@ bool describes(const SetContext& ctx, const std::vector<std::shared_ptr<Feed>>& 
 
 }  // namespace
 
-void EventHub::publish_pending(SetFacts facts, std::shared_ptr<const SetContext> context,
+void EventHub::publish_pending(SetFacts&& facts, std::shared_ptr<const SetContext> context,
                                const std::vector<std::shared_ptr<Feed>>& to) {
   const SharedSet set =
       std::make_shared<const PlannedSet>(std::move(facts), std::move(context), signer_);

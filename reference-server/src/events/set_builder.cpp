@@ -1,10 +1,8 @@
 // SET claim construction for the SCIM events profile (RFC 9967 §2.1-§2.5).
 #include "scim/server/events/set_builder.hpp"
 
-#include <algorithm>
 #include <memory>
 
-#include "scim/protocol/strings.hpp"
 #include "scim/protocol/urns.hpp"
 #include "scim/server/events/ids.hpp"
 
@@ -35,30 +33,9 @@ std::string_view prov_uri(Kind kind, PayloadMode mode) {
   return ev::kDelete;
 }
 
-void add_unique(std::vector<std::string>& names, std::string_view name) {
-  // Compared without case only where the lengths agree; copied only when kept.
-  const bool seen = std::any_of(names.begin(), names.end(), [&](const std::string& n) {
-    return n.size() == name.size() && iequals(n, name);
-  });
-  if (!seen && !name.empty()) names.emplace_back(name);
-}
-
-// The path of a PATCH operation names the attribute; a path-less "add"/"replace" names the keys of
-// its value object (RFC 7644 §3.5.2.1, §3.5.2.3).
-void patch_op_attributes(const nlohmann::json& op, std::vector<std::string>& names) {
-  if (!op.is_object()) return;
-  auto path = op.find("path");
-  if (path != op.end() && path->is_string()) {
-    add_unique(names, path->get_ref<const std::string&>());
-    return;
-  }
-  auto value = op.find("value");
-  if (value == op.end() || !value->is_object()) return;
-  for (const auto& [key, unused] : value->items()) add_unique(names, key);
-}
-
 // §2.4: the payload of the prov:* event; a delete has none (§2.4.4).
-void add_payload(SetFacts& facts, const server::WriteEvent& event, PayloadMode mode) {
+void add_payload(SetFacts& facts, const server::WriteEvent& event, PayloadMode mode,
+                 NoticeNames& notices) {
   if (event.kind == Kind::Delete) return;
   if (mode == PayloadMode::Full) {
     if (event.kind == Kind::Patch) {
@@ -67,7 +44,7 @@ void add_payload(SetFacts& facts, const server::WriteEvent& event, PayloadMode m
       facts.data = event.resource;
     }
   } else {
-    facts.attributes = notice_attributes(event);
+    facts.attributes = notices.of(event);
   }
   facts.version = event.version;  // §2.2 "version", when known
 }
@@ -91,37 +68,15 @@ SubjectRef subject_of(const server::WriteEvent& event) {
   return s;
 }
 
-std::vector<std::string> notice_attributes(const server::WriteEvent& event) {
-  std::vector<std::string> names;
-  if (event.kind == Kind::Patch) {
-    if (event.patch_ops.is_array()) {
-      for (const auto& op : event.patch_ops) patch_op_attributes(op, names);
-    }
-    return names;
-  }
-  // The presented resource when the sink took it, else the stored one: their top-level names
-  // differ only in "meta", which is not listed.
-  const nlohmann::json* resource = &event.resource;
-  if (!resource->is_object() && event.stored) resource = event.stored;
-  if (!resource->is_object()) return names;
-  names.reserve(resource->size());
-  for (const auto& [key, unused] : resource->items()) {
-    // "schemas" and "meta" are bookkeeping; Figure 5 lists "id" for create, Figure 9 omits it
-    // for put (the id did not change).
-    if (key == "schemas" || key == "meta") continue;
-    if (key == "id" && event.kind != Kind::Create) continue;
-    add_unique(names, key);
-  }
-  return names;
-}
-
 // Every SET needs a "jti": drawn from a pool the builder (and its copies) share.
 SetBuilder::SetBuilder()
     : SetBuilder([] { return std::chrono::system_clock::now(); },
                  [pool = std::make_shared<UuidPool>()] { return random_hex_id(*pool); }) {}
 
 SetBuilder::SetBuilder(Clock clock, IdSource jti_source)
-    : clock_(std::move(clock)), jti_(std::move(jti_source)) {}
+    : clock_(std::move(clock)),
+      jti_(std::move(jti_source)),
+      notices_(std::make_shared<NoticeNames>()) {}
 
 nlohmann::json claims_of(const SetFacts& facts, const SetContext& ctx) {
   nlohmann::json sub_id = {{"format", "scim"}, {"uri", facts.subject.uri}};
@@ -164,7 +119,7 @@ std::vector<SetFacts> SetBuilder::plan_write(const server::WriteEvent& event,
   std::vector<SetFacts> sets;
   sets.reserve(2);
   sets.push_back(new_facts(subject, event.txn, prov_uri(event.kind, ctx.mode)));
-  add_payload(sets.back(), event, ctx.mode);
+  add_payload(sets.back(), event, ctx.mode, *notices_);
   if (event.active_before && event.active_after && *event.active_before != *event.active_after) {
     // §2.4.5/§2.4.6: no payload
     sets.push_back(

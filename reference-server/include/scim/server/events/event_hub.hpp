@@ -72,7 +72,7 @@ class EventHub final : public server::EventSink {
  private:
   IssuedSet sign_and_publish(nlohmann::json claims, const std::vector<std::shared_ptr<Feed>>& to);
   // Publishes a SET to be signed on first use (the facts and context are kept until then).
-  void publish_pending(SetFacts facts, std::shared_ptr<const SetContext> context,
+  void publish_pending(SetFacts&& facts, std::shared_ptr<const SetContext> context,
                        const std::vector<std::shared_ptr<Feed>>& to);
   // issuer_for without a copy: a view of `base_url` or of the configured issuer.
   std::string_view issuer_view(std::string_view base_url) const;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "scim/server/api/write_event.hpp"
+#include "scim/server/events/notice_names.hpp"
 
 namespace scim::events {
 
@@ -43,7 +45,7 @@ struct SetFacts {
   std::string_view event_uri;  // one of urn::event's constants; empty: "events" is {}
   // The event's payload (RFC 9967 §2.4): "attributes" (notice), "data" (full) and "version"
   // when set; {} when none is (delete, activate, deactivate).
-  std::optional<std::vector<std::string>> attributes;
+  AttributeNames attributes;  // shared by the writes of one shape (notice_names.hpp)
   std::optional<nlohmann::json> data;
   std::string version;
 };
@@ -86,13 +88,11 @@ class SetBuilder {
 
   Clock clock_;
   IdSource jti_;
+  std::shared_ptr<NoticeNames> notices_;  // shared by the builder's copies, as the jti pool is
 };
 
 // "/Users/<id>" from the resource type's endpoint-ish name; exposed for tests and callers that
 // only know the location URL.
 SubjectRef subject_of(const server::WriteEvent& event);
-// Names of the attributes a notice lists (draft §2.2 "attributes"): the top-level attributes of
-// the resource for create/put, the op paths (or value keys) for patch.
-std::vector<std::string> notice_attributes(const server::WriteEvent& event);
 
 }  // namespace scim::events
