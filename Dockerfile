@@ -12,7 +12,7 @@ FROM debian:12-slim AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       build-essential cmake ninja-build pkg-config file dpkg-dev help2man \
-      libboost-dev libboost-system-dev nlohmann-json3-dev libcurl4-openssl-dev \
+      libboost-dev libboost-system-dev nlohmann-json3-dev libsimdjson-dev libcurl4-openssl-dev \
       libpugixml-dev libcli11-dev libyaml-cpp-dev libssl-dev libvalijson-dev libjemalloc-dev \
       libcjose-dev libjansson-dev libcbor-dev \
       libgtest-dev libgmock-dev \

@@ -21,7 +21,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 jobs="${SCIM_FUZZ_JOBS:-$(nproc)}"
 build=build/asan
-targets=(filter patch validate bulk endpoint http runner)
+targets=(filter patch validate bulk endpoint http runner json)
 
 export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:abort_on_error=0"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$PWD/ci/sanitizers/ubsan.supp"

@@ -8,6 +8,7 @@ packages=(
   clang-format
   libboost-dev libboost-system-dev
   nlohmann-json3-dev
+  libsimdjson-dev
   libcurl4-openssl-dev
   libpugixml-dev
   libgtest-dev libgmock-dev

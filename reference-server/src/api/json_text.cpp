@@ -4,12 +4,13 @@
 // and a good body is lexed once instead of twice (once to validate, once to build).
 #include "scim/server/api/json_text.hpp"
 
+#include <algorithm>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
+#include "member_names.hpp"
 #include "scim/protocol/json_sax.hpp"
-#include "scim/protocol/strings.hpp"
+#include "scim/server/api/json_parsers.hpp"
 
 namespace scim::server {
 namespace {
@@ -99,48 +100,24 @@ class Validator final : public JsonSaxBase<json> {
     return false;
   }
 
-  // The member names of one open object, compared without case (RFC 7643 §2.1). A SCIM object
-  // has a handful of members: those are compared one by one, with no folded copy and no hash
-  // set; past kLinearNames the names move into a case-insensitive hash set, so a hostile object
-  // of 100,000 members costs one lookup per member, not a scan.
-  class Names {
-   public:
-    static constexpr std::size_t kLinearNames = 16;
-    void clear() {
-      few_.clear();
-      many_.clear();
-    }
-    // False when the object already holds `name` under any spelling.
-    bool add(const std::string& name) {
-      if (!many_.empty()) return many_.insert(name).second;
-      for (const auto& held : few_) {
-        if (iequals(held, name)) return false;
-      }
-      few_.push_back(name);
-      if (few_.size() > kLinearNames) {
-        for (auto& held : few_) many_.insert(std::move(held));
-        few_.clear();
-      }
-      return true;
-    }
-
-   private:
-    std::vector<std::string> few_;
-    std::unordered_set<std::string, IHash, IEqual> many_;
-  };
-
   std::size_t max_depth_;
   std::size_t depth_ = 0;
   // One entry per open object, kept for reuse by the next object at that depth (each is
   // cleared when its object starts); open_ of them are in use. Bounded by max_depth_.
-  std::vector<Names> levels_;
+  std::vector<detail::MemberNames<std::string>> levels_;
   std::size_t open_ = 0;
   nlohmann::detail::json_sax_dom_parser<json> dom_;
 };
 
 }  // namespace
 
-Result<json> parse_json_text(std::string_view text, std::size_t max_depth) {
+Result<json> parse_json_text(std::string_view text, std::size_t max_depth,
+                             const JsonParsers* parsers, std::size_t readable) {
+  if (parsers != nullptr) {
+    if (auto fast = parsers->try_parse(text, std::max(readable, text.size()), max_depth)) {
+      return std::move(*fast);
+    }
+  }
   json value;
   Validator validator(max_depth, value);
   const bool ok = json::sax_parse(text, &validator, json::input_format_t::json, /*strict=*/true);

@@ -73,7 +73,8 @@ std::optional<ScimError> check_accept(const Request& request) {
   return http_error(406, "Accept must allow application/scim+json or application/json");
 }
 
-Result<nlohmann::json> parse_body(const Request& request, std::size_t max_depth) {
+Result<nlohmann::json> parse_body(const Request& request, std::size_t max_depth,
+                                  const JsonParsers* parsers) {
   if (const std::string* ct = request.header("content-type")) {
     if (!trim_ows(*ct).empty() && !is_json_type(media_type(*ct))) {
       return http_error(415, "Content-Type must be application/scim+json or application/json");
@@ -87,7 +88,7 @@ Result<nlohmann::json> parse_body(const Request& request, std::size_t max_depth)
     return taken;
   }
   if (trim_ows(request.body).empty()) return invalid_syntax("the request body is empty");
-  return parse_json_text(request.body, max_depth);
+  return parse_json_text(request.body, max_depth, parsers, request.body.capacity());
 }
 
 }  // namespace scim::server

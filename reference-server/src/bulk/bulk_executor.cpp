@@ -228,7 +228,8 @@ Result<BulkResult> BulkExecutor::run(const server::Request& bulk_request) {
   // RFC 7644 §3.7: bulk is optional ("bulk.supported" in /ServiceProviderConfig, RFC 7643 §5);
   // an operation the service provider does not offer is answered 501 (§3.12 "Not Implemented").
   if (!limits) return http_error(501, "bulk operations are not supported by this tenant");
-  auto parsed = parse_bulk_request(bulk_request.body, *limits);
+  auto parsed =
+      parse_bulk_request(bulk_request.body, *limits, &parsers_, bulk_request.body.capacity());
   if (!parsed) return parsed.error();
   const BulkPlan plan = plan_bulk(*parsed);
   RunState s{bulk_request, *parsed, plan, {}, {}, {}, {}, {}, 0, {}};

@@ -116,7 +116,8 @@ Result<std::optional<int>> read_fail_on_errors(const nlohmann::json& body) {
 
 }  // namespace
 
-Result<BulkRequest> parse_bulk_request(std::string_view body, const BulkLimits& limits) {
+Result<BulkRequest> parse_bulk_request(std::string_view body, const BulkLimits& limits,
+                                       const server::JsonParsers* parsers, std::size_t readable) {
   if (body.size() > limits.max_payload_bytes) {  // §3.7.4, the RFC's own wording
     return http_error(413, "The size of the bulk operation exceeds the maxPayloadSize (" +
                                std::to_string(limits.max_payload_bytes) + ").");
@@ -125,7 +126,7 @@ Result<BulkRequest> parse_bulk_request(std::string_view body, const BulkLimits& 
   // twice the per-operation limit so that data a little too deep fails only its own operation
   // (depth_of below, RFC 7644 §3.7.3 per-operation errors); BulkRequest -> Operations ->
   // operation -> data adds three levels.
-  auto parsed = server::parse_json_text(body, 2 * limits.max_json_depth + 3);
+  auto parsed = server::parse_json_text(body, 2 * limits.max_json_depth + 3, parsers, readable);
   if (!parsed) return parsed.error();
   auto& json = *parsed;
   if (!json.is_object()) {

@@ -52,7 +52,7 @@ Response patch_resource(const Context& ctx, const ResourceType& type, std::strin
   if (auto refused = refused_patch(ctx)) return error_response(*refused);
   auto projection = request_projection(ctx, type);
   if (!projection) return error_response(projection.error());
-  auto body = parse_body(ctx.request, ctx.config.max_json_depth);
+  auto body = parse_body(ctx.request, ctx.config.max_json_depth, ctx.parsers);
   if (!body) return error_response(body.error());
   // Operations on members alone are applied to the group's member set (member_patch.hpp).
   const bool show_members = answers_with_body(ctx) && projection_shows_members(*projection);

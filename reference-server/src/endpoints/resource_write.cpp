@@ -116,7 +116,7 @@ Result<store::WriteOutcome> create_validated(const Context& ctx, const ResourceT
 Response create_resource(const Context& ctx, const ResourceType& type) {
   auto projection = request_projection(ctx, type);
   if (!projection) return error_response(projection.error());
-  auto body = parse_body(ctx.request, ctx.config.max_json_depth);
+  auto body = parse_body(ctx.request, ctx.config.max_json_depth, ctx.parsers);
   if (!body) return error_response(body.error());
   // The body, parsed here or taken from a /Bulk operation (Request::json_body), is this
   // request's alone: validation moves its values instead of copying them.
@@ -129,7 +129,7 @@ Response create_resource(const Context& ctx, const ResourceType& type) {
 Response replace_resource(const Context& ctx, const ResourceType& type, std::string_view id) {
   auto projection = request_projection(ctx, type);
   if (!projection) return error_response(projection.error());
-  auto body = parse_body(ctx.request, ctx.config.max_json_depth);
+  auto body = parse_body(ctx.request, ctx.config.max_json_depth, ctx.parsers);
   if (!body) return error_response(body.error());
   std::optional<bool> active_before;
   auto outcome = conditional_write(

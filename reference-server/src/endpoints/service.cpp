@@ -101,13 +101,13 @@ Response Service::search_all_types(const Request& request) {
   }
   auto store = store_for(request);
   if (!store) return error_response(store.error());
-  auto body = parse_body(request, config->max_json_depth);
+  auto body = parse_body(request, config->max_json_depth, &parsers_);
   if (!body) return error_response(body.error());
   auto params = list_params_from_search(*body);
   if (!params) return error_response(params.error());
   ResponseNotes notes;
-  Response r = list_all_types({registry_, *config, **store, sink_, request, &notes, &ids_, &names_},
-                              *params);
+  Response r = list_all_types(
+      {registry_, *config, **store, sink_, request, &notes, &ids_, &names_, &parsers_}, *params);
   r.notes = std::move(notes);
   return r;
 }
@@ -137,8 +137,9 @@ Response Service::list(const Request& request, std::string_view endpoint) {
   if (!store) return error_response(store.error());
   auto config = config_for(request.principal.tenant);
   ResponseNotes notes;
-  Response r = list_resources({registry_, *config, **store, sink_, request, &notes, &ids_, &names_},
-                              *type_at(endpoint), list_params_from_query(request));
+  Response r = list_resources(
+      {registry_, *config, **store, sink_, request, &notes, &ids_, &names_, &parsers_},
+      *type_at(endpoint), list_params_from_query(request));
   r.notes = std::move(notes);
   return r;
 }
@@ -151,7 +152,8 @@ Response Service::create(const Request& request, std::string_view endpoint) {
   // The id pool (item 7 of docs/performance.md): without it every new id and transaction id is a
   // RAND_bytes call of its own.
   Response r = create_resource(
-      {registry_, *config, **store, sink_, request, &notes, &ids_, &names_}, *type_at(endpoint));
+      {registry_, *config, **store, sink_, request, &notes, &ids_, &names_, &parsers_},
+      *type_at(endpoint));
   r.notes = std::move(notes);
   return r;
 }
@@ -160,13 +162,14 @@ Response Service::search(const Request& request, std::string_view endpoint) {
   auto store = store_for(request);
   if (!store) return error_response(store.error());
   auto config = config_for(request.principal.tenant);
-  auto body = parse_body(request, config->max_json_depth);
+  auto body = parse_body(request, config->max_json_depth, &parsers_);
   if (!body) return error_response(body.error());
   auto params = list_params_from_search(*body);
   if (!params) return error_response(params.error());
   ResponseNotes notes;
-  Response r = list_resources({registry_, *config, **store, sink_, request, &notes, &ids_, &names_},
-                              *type_at(endpoint), *params);
+  Response r = list_resources(
+      {registry_, *config, **store, sink_, request, &notes, &ids_, &names_, &parsers_},
+      *type_at(endpoint), *params);
   r.notes = std::move(notes);
   return r;
 }
@@ -177,7 +180,7 @@ Response Service::on_resource(const Request& request, std::string_view endpoint,
   if (!store) return error_response(store.error());
   auto config = config_for(request.principal.tenant);
   ResponseNotes notes;
-  const Context ctx{registry_, *config, **store, sink_, request, &notes, &ids_, &names_};
+  const Context ctx{registry_, *config, **store, sink_, request, &notes, &ids_, &names_, &parsers_};
   const ResourceType& type = *type_at(endpoint);
   Response r;
   switch (verb) {
@@ -238,7 +241,7 @@ Result<nlohmann::json> Service::seed_resource(std::string_view tenant, const Res
   request.method = "POST";
   request.principal.tenant = std::string(tenant);
   auto config = config_for(tenant);
-  Context ctx{registry_, *config, *store, sink_, request, nullptr, nullptr, &names_};
+  Context ctx{registry_, *config, *store, sink_, request, nullptr, nullptr, &names_, &parsers_};
   auto id = given_id(item);
   if (!id) return id.error();
   auto outcome = create_validated(ctx, type, item, *id);
@@ -253,7 +256,8 @@ Result<nlohmann::json> Service::import_resource(store::InMemoryStore& staged,
   request.method = "POST";
   request.principal.tenant = std::string(tenant);
   auto config = config_for(tenant);
-  const Context ctx{registry_, *config, staged, nullptr, request, nullptr, nullptr, &names_};
+  const Context ctx{registry_, *config, staged,  nullptr,  request,
+                    nullptr,   nullptr, &names_, &parsers_};
   auto id = given_id(item);
   if (!id) return id.error();
   auto resource = validated_for_create(ctx, type, item, *id);

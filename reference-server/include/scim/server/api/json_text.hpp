@@ -20,7 +20,15 @@
 
 namespace scim::server {
 
-Result<nlohmann::json> parse_json_text(std::string_view text, std::size_t max_depth);
+class JsonParsers;  // api/json_parsers.hpp
+
+//
+// With `parsers`, the text is read by their fast path first (json_parsers.hpp), which answers
+// only with the value this function would give without them; `readable` is how many bytes from
+// text.data() may be read (a std::string's capacity(): spare bytes spare the fast path a copy).
+Result<nlohmann::json> parse_json_text(std::string_view text, std::size_t max_depth,
+                                       const JsonParsers* parsers = nullptr,
+                                       std::size_t readable = 0);
 
 // The nesting rule above for a value parsed already: the error parse_json_text gives its text
 // when arrays and objects nest deeper than `max_depth` levels, else nullopt.

@@ -12,6 +12,8 @@
 
 namespace scim::server {
 
+class JsonParsers;  // api/json_parsers.hpp
+
 Response json_response(int status, const nlohmann::json& body);
 // The same for a body already written as JSON text (application/scim+json).
 Response json_text_response(int status, std::string body);
@@ -31,7 +33,8 @@ std::optional<ScimError> check_accept(const Request& request);
 // otherwise); the body must be one JSON value under the rules of json_text.hpp (UTF-8, no
 // duplicate member names, nested at most `max_depth`), else 400 invalidSyntax. A body given
 // parsed (Request::json_body, a /Bulk operation's data) is taken from the request, not copied:
-// a request's body is read once.
-Result<nlohmann::json> parse_body(const Request& request, std::size_t max_depth);
+// a request's body is read once. `parsers`: see parse_json_text (json_text.hpp).
+Result<nlohmann::json> parse_body(const Request& request, std::size_t max_depth,
+                                  const JsonParsers* parsers = nullptr);
 
 }  // namespace scim::server

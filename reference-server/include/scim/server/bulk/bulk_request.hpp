@@ -13,6 +13,10 @@
 #include "scim/protocol/error.hpp"
 #include "scim/protocol/result.hpp"
 
+namespace scim::server {
+class JsonParsers;  // api/json_parsers.hpp
+}  // namespace scim::server
+
 namespace scim::bulk {
 
 struct BulkLimits {
@@ -39,7 +43,10 @@ struct BulkRequest {
 // 413 when the body exceeds max_payload_bytes or Operations exceeds max_operations (the detail
 // names the limit, §3.7.4); 400 invalidSyntax for unparsable JSON or a missing BulkRequest schema
 // or Operations array; 400 invalidValue for a bad failOnErrors or a duplicated bulkId.
-Result<BulkRequest> parse_bulk_request(std::string_view body, const BulkLimits& limits);
+// `parsers`, `readable`: the body's fast path, as for parse_json_text (api/json_text.hpp).
+Result<BulkRequest> parse_bulk_request(std::string_view body, const BulkLimits& limits,
+                                       const server::JsonParsers* parsers = nullptr,
+                                       std::size_t readable = 0);
 
 // "201" or {"code":"201"} (both appear in RFC 7644 §3.7); nullopt for anything else.
 std::optional<int> bulk_status_code(const nlohmann::json& status);

@@ -18,6 +18,7 @@
 namespace scim::server {
 
 class CodedNames;
+class JsonParsers;  // api/json_parsers.hpp
 
 struct Context {
   const Registry& registry;
@@ -30,6 +31,9 @@ struct Context {
   // The registry's attributes by the codes of stored names (coded_names.hpp), for the answers
   // written from stored bytes; null: they look every name up by its text, with the same result.
   const CodedNames* names = nullptr;
+  // The request-body fast path (api/json_parsers.hpp); null: the reference parse alone, with
+  // the same result.
+  const JsonParsers* parsers = nullptr;
 
   // A new random id (RFC 4122 §4.4 v4 UUID): resource ids, transaction ids.
   std::string new_id() const { return ids ? ids->next() : new_uuid_v4(); }

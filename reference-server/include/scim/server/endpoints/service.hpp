@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "scim/protocol/resource_type.hpp"
+#include "scim/server/api/json_parsers.hpp"
 #include "scim/server/api/request.hpp"
 #include "scim/server/api/write_event.hpp"
 #include "scim/server/endpoints/coded_names.hpp"
@@ -96,6 +97,7 @@ class Service {
   DiscoveryDocuments documents_;  // the registry is immutable: discovery bodies are cached
   UuidPool ids_;                  // new resource and transaction ids (Context::new_id)
   CodedNames names_;              // the registry's attributes by stored-name code (Context::names)
+  JsonParsers parsers_;           // the request-body fast path (Context::parsers)
 };
 
 // The store specs the registry implies: unique attributes (uniqueness server/global, e.g.
