@@ -11,6 +11,36 @@ TEST(Timestamp, FormatsUtcWithMilliseconds) {
   EXPECT_EQ(format_timestamp(t), "2011-05-13T04:42:34.123Z");
 }
 
+// format_timestamp writes its digits itself; gmtime_r and snprintf are the reference, at instants
+// that cross each field's carry (the end of a second, a day, a leap day, a year), before 1970 and
+// at the years where the digit writer hands over to printf.
+TEST(Timestamp, WritesWhatPrintfWrites) {
+  using std::chrono::milliseconds;
+  const std::int64_t instants[] = {0,
+                                   1,
+                                   999,
+                                   -1,
+                                   -1000,
+                                   -86'400'001,
+                                   951'782'399'999,    // 2000-02-28T23:59:59.999Z
+                                   951'868'800'000,    // 2000-02-29T00:00:00.000Z (leap day)
+                                   4'107'542'399'999,  // 2100-02-28T23:59:59.999Z (no leap day)
+                                   1'798'761'599'999,  // 2026-12-31T23:59:59.999Z
+                                   1'798'761'600'000,
+                                   -62'167'219'200'000,   // 0000-01-01T00:00:00.000Z
+                                   -62'167'219'200'001,   // the year -1: printf's spelling
+                                   253'402'300'799'999,   // 9999-12-31T23:59:59.999Z
+                                   253'402'300'800'000};  // 10000-01-01: printf's spelling
+  for (const std::int64_t ms : instants) {
+    const std::chrono::system_clock::time_point t{milliseconds(ms)};
+    EXPECT_EQ(format_timestamp(t), format_timestamp_printf(t)) << ms;
+  }
+  for (std::int64_t ms = 1'700'000'000'000; ms < 1'800'000'000'000; ms += 7'777'777'777) {
+    const std::chrono::system_clock::time_point t{milliseconds(ms)};
+    EXPECT_EQ(format_timestamp(t), format_timestamp_printf(t)) << ms;
+  }
+}
+
 TEST(Timestamp, ParsesTheRfcExampleSpelling) {
   // RFC 7643 §8.2 example "created": "2010-01-23T04:56:22Z".
   EXPECT_EQ(parse_timestamp_ms("2010-01-23T04:56:22Z"), 1264222582000);

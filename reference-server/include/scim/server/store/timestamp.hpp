@@ -13,6 +13,9 @@ namespace scim::store {
 
 // "2026-11-23T15:01:16.123Z"
 std::string format_timestamp(std::chrono::system_clock::time_point t);
+// The same text through gmtime_r and snprintf: format_timestamp's spelling for years outside
+// 0000-9999, and its tests' reference.
+std::string format_timestamp_printf(std::chrono::system_clock::time_point t);
 std::int64_t to_epoch_ms(std::chrono::system_clock::time_point t);
 // Accepts "YYYY-MM-DDTHH:MM:SS", optional fraction, and "Z" or "+HH:MM"/"-HH:MM"; nullopt
 // otherwise.
