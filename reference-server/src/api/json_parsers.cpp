@@ -105,9 +105,10 @@ class TreeBuilder {
     auto& members = *out.get_ptr<json::object_t*>();
     for (const auto field : object) {
       if (!levels_[depth - 1].add(field.key)) return false;
-      json child;
-      if (!value(field.value, child, depth)) return false;
-      members.emplace(std::string(field.key), std::move(child));
+      // Built in place; hinted at the end, as nlohmann and most clients write names sorted (an
+      // unsorted name costs the ordinary insert). The name is new: add() above said so.
+      auto at = members.emplace_hint(members.end(), std::string(field.key), nullptr);
+      if (!value(field.value, at->second, depth)) return false;
     }
     return true;
   }
