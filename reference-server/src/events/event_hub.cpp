@@ -102,11 +102,12 @@ std::shared_ptr<const SetContext> EventHub::write_context(
 }
 
 void EventHub::on_write(const server::WriteEvent& event) {
-  const SubjectRef subject = subject_of(event);
-  std::vector<std::shared_ptr<Feed>> targets;
-  for (auto& f : feeds_.feeds(event.tenant)) {
-    if (f->carries(event.resource_type, subject.uri)) targets.push_back(std::move(f));
-  }
+  SubjectRef subject = subject_of(event);
+  // The tenant's feeds (a copy) less those that do not carry the subject, in their order.
+  std::vector<std::shared_ptr<Feed>> targets = feeds_.feeds(event.tenant);
+  std::erase_if(targets, [&](const std::shared_ptr<Feed>& f) {
+    return !f->carries(event.resource_type, subject.uri);
+  });
   if (targets.empty()) return;
   std::optional<server::WriteEvent> with_txn;  // §2.2: txn always present
   if (event.txn.empty()) {
@@ -120,11 +121,13 @@ void EventHub::on_write(const server::WriteEvent& event) {
                         loc.substr(loc.size() - subject.uri.size()) == subject.uri;
   const std::string_view base = suffixed ? loc.substr(0, loc.size() - subject.uri.size()) : loc;
   auto context = write_context(targets, issuer_view(base));
-  for (auto& facts : builder_.plan_write(write, subject, *context)) {
-    publish_pending(std::move(facts), context, targets);
-  }
+  // The SETs take the subject; a delete keeps a copy, for the feeds it leaves after them.
+  const bool deleting = event.kind == server::WriteEvent::Kind::Delete;
+  auto planned =
+      builder_.plan_write(write, deleting ? SubjectRef(subject) : std::move(subject), *context);
+  for (auto& facts : planned) publish_pending(std::move(facts), context, targets);
   // §2.4.4: a deleted resource leaves its feeds without a separate feed:remove.
-  if (event.kind == server::WriteEvent::Kind::Delete) {
+  if (deleting) {
     for (auto& f : targets) f->remove_member(subject.uri);
   }
 }

@@ -96,11 +96,11 @@ nlohmann::json claims_of(const SetFacts& facts, const SetContext& ctx) {
   return set;
 }
 
-SetFacts SetBuilder::new_facts(const SubjectRef& subject, const std::string& txn,
+SetFacts SetBuilder::new_facts(SubjectRef subject, const std::string& txn,
                                std::string_view uri) const {
   const auto iat =
       std::chrono::duration_cast<std::chrono::seconds>(clock_().time_since_epoch()).count();
-  return SetFacts{jti_(), static_cast<std::int64_t>(iat), subject, txn, uri, {}, {}, {}};
+  return SetFacts{jti_(), static_cast<std::int64_t>(iat), std::move(subject), txn, uri, {}, {}, {}};
 }
 
 nlohmann::json SetBuilder::envelope(const SubjectRef& subject, const std::string& txn,
@@ -113,17 +113,20 @@ std::vector<SetFacts> SetBuilder::plan_write(const server::WriteEvent& event,
   return plan_write(event, subject_of(event), ctx);
 }
 
-std::vector<SetFacts> SetBuilder::plan_write(const server::WriteEvent& event,
-                                             const SubjectRef& subject,
+std::vector<SetFacts> SetBuilder::plan_write(const server::WriteEvent& event, SubjectRef subject,
                                              const SetContext& ctx) const {
+  // §2.4.5/§2.4.6: activate/deactivate (no payload) follows when User.active flipped.
+  const bool flipped =
+      event.active_before && event.active_after && *event.active_before != *event.active_after;
   std::vector<SetFacts> sets;
-  sets.reserve(2);
-  sets.push_back(new_facts(subject, event.txn, prov_uri(event.kind, ctx.mode)));
+  sets.reserve(flipped ? 2 : 1);
+  // Each SET but the last holds a copy of the subject; the last takes it.
+  sets.push_back(new_facts(flipped ? SubjectRef(subject) : std::move(subject), event.txn,
+                           prov_uri(event.kind, ctx.mode)));
   add_payload(sets.back(), event, ctx.mode, *notices_);
-  if (event.active_before && event.active_after && *event.active_before != *event.active_after) {
-    // §2.4.5/§2.4.6: no payload
-    sets.push_back(
-        new_facts(subject, event.txn, *event.active_after ? ev::kActivate : ev::kDeactivate));
+  if (flipped) {
+    sets.push_back(new_facts(std::move(subject), event.txn,
+                             *event.active_after ? ev::kActivate : ev::kDeactivate));
   }
   return sets;
 }

@@ -120,6 +120,11 @@ TEST(SetBuilder, ActiveFlipAddsActivateOrDeactivateWithSameTxn) {
   EXPECT_TRUE(sets[1]["events"].contains(std::string(urn::event::kDeactivate)));
   EXPECT_EQ(sets[1]["txn"], sets[0]["txn"]);
   EXPECT_NE(sets[1]["jti"], sets[0]["jti"]);
+  // Both SETs are about the same subject (§2.1 sub_id), each with all of it.
+  const nlohmann::json sub_id = {
+      {"format", "scim"}, {"uri", "/Users/" + e.id}, {"id", e.id}, {"externalId", "jdoe"}};
+  EXPECT_EQ(sets[0]["sub_id"], sub_id);
+  EXPECT_EQ(sets[1]["sub_id"], sub_id);
   e.active_before = false;
   e.active_after = true;
   sets = fixed_builder().for_write(e, ctx(PayloadMode::Notice));

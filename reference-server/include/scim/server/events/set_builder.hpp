@@ -69,8 +69,9 @@ class SetBuilder {
   // The same SETs as facts, to be built later: for_write(e, ctx) is claims_of(f, ctx) of each.
   // Draws "jti" and reads the clock exactly as for_write does.
   std::vector<SetFacts> plan_write(const server::WriteEvent& event, const SetContext& ctx) const;
-  // The same, about `subject`, which is subject_of(event) (the hub has it already).
-  std::vector<SetFacts> plan_write(const server::WriteEvent& event, const SubjectRef& subject,
+  // The same, about `subject`, which is subject_of(event) (the hub has it already; its SETs
+  // take it).
+  std::vector<SetFacts> plan_write(const server::WriteEvent& event, SubjectRef subject,
                                    const SetContext& ctx) const;
   // feed:add / feed:remove (draft §2.3): empty payload.
   nlohmann::json feed_membership(bool added, const SubjectRef& subject, const std::string& txn,
@@ -84,7 +85,7 @@ class SetBuilder {
                           const SetContext& ctx) const;
 
  private:
-  SetFacts new_facts(const SubjectRef& subject, const std::string& txn, std::string_view uri) const;
+  SetFacts new_facts(SubjectRef subject, const std::string& txn, std::string_view uri) const;
 
   Clock clock_;
   IdSource jti_;
