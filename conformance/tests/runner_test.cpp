@@ -10,6 +10,7 @@
 
 #include "fake_transport.hpp"
 #include "scim/conformance/context.hpp"
+#include "scim/conformance/tag.hpp"
 
 namespace scim::conf {
 namespace {
@@ -262,6 +263,40 @@ TEST_F(RunnerTest, ChecksOfAFailedPrerequisiteSkipWithItsIdAsCause) {
   EXPECT_EQ(ran, (std::vector<std::string>{"first", "independent"}));
   EXPECT_EQ(r.results[0].info.id, "rfc7644/3.5.2/third") << "catalog order is kept";
   EXPECT_EQ(r.count(Outcome::Failed), 1u) << "one cause, one failure";
+}
+
+// A check that empties the target's rate limit (tag rate-limit) runs after every other, whatever
+// its place in the catalog and however many jobs run: run beside the others, its burst made their
+// requests meet 429s past their retries (runner.cpp, waves_of).
+TEST_F(RunnerTest, RateLimitChecksRunAfterEveryOther) {
+  std::vector<std::string> ran;
+  std::mutex m;
+  auto mark = [&](const std::string& name) {
+    return [&, name](Context&) {
+      std::lock_guard lock(m);
+      ran.push_back(name);
+    };
+  };
+  auto add_burst = [&](const std::string& slug) {
+    CheckInfo i;
+    i.id = "rfc7644/3.5.2/" + slug;
+    i.title = slug;
+    i.requirement = "r";
+    i.level = Level::Must;
+    i.tags = {std::string(tag::kRateLimit.name())};
+    catalog_.add(section(), i, mark(slug));
+  };
+  add_burst("burst-users");
+  for (int n = 0; n < 8; ++n) add("c" + std::to_string(n), Level::Must, {}, mark("c"));
+  add("late", Level::Must, {}, mark("c"), {"c7"});
+  add_burst("burst-groups");
+  options_.jobs = 4;
+  const auto r = run();
+  EXPECT_EQ(r.count(Outcome::Passed), 11u);
+  ASSERT_EQ(ran.size(), 11u);
+  const std::set<std::string> last(ran.end() - 2, ran.end());
+  EXPECT_EQ(last, (std::set<std::string>{"burst-users", "burst-groups"}));
+  EXPECT_EQ(r.results.front().info.id, "rfc7644/3.5.2/burst-users") << "catalog order is kept";
 }
 
 TEST_F(RunnerTest, PassedOrUnselectedPrerequisitesLetTheCheckRun) {
