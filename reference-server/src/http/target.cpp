@@ -2,6 +2,7 @@
 // inside a segment can never move a request into another tenant or outside the base path.
 #include "scim/server/http/target.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 #include <vector>
@@ -45,23 +46,32 @@ Result<std::map<std::string, std::string>> parse_query(std::string_view query) {
   return out;
 }
 
-// Appends `text` percent-decoded to `out`; false for a malformed escape or a decoded NUL.
+// Appends `text` percent-decoded to `out`; false for a malformed escape or a NUL, sent or
+// decoded. The text between escapes (most of a path: an id, a resource type) is found with
+// memchr and appended whole, not character by character.
 bool append_decoded(std::string& out, std::string_view text, bool plus_is_space) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '%') {
-      if (i + 2 >= text.size()) return false;
-      int hi = hex_value(text[i + 1]), lo = hex_value(text[i + 2]);
-      if (hi < 0 || lo < 0) return false;
-      c = static_cast<char>(hi * 16 + lo);
-      i += 2;
-    } else if (c == '+' && plus_is_space) {
-      c = ' ';
+  constexpr auto npos = std::string_view::npos;
+  if (text.find('\0') != npos) return false;
+  std::size_t i = 0;
+  std::size_t escape = text.find('%');
+  std::size_t plus = plus_is_space ? text.find('+') : npos;
+  while (true) {
+    const std::size_t next = std::min(escape, plus);
+    out.append(text.substr(i, next == npos ? npos : next - i));
+    if (next == npos) return true;
+    if (next == plus) {
+      out.push_back(' ');
+      i = plus + 1;
+      plus = text.find('+', i);
+      continue;
     }
-    if (c == '\0') return false;
-    out.push_back(c);
+    if (escape + 2 >= text.size()) return false;
+    const int hi = hex_value(text[escape + 1]), lo = hex_value(text[escape + 2]);
+    if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) return false;
+    out.push_back(static_cast<char>(hi * 16 + lo));
+    i = escape + 3;
+    escape = text.find('%', i);
   }
-  return true;
 }
 
 // A request path decoded segment by segment into one string, "/" + segment + "/" + segment...,
@@ -70,17 +80,27 @@ bool append_decoded(std::string& out, std::string_view text, bool plus_is_space)
 class DecodedPath {
  public:
   // False for a malformed escape. As before, the one empty segment after a trailing '/' is
-  // dropped, other empty segments are kept.
+  // dropped, other empty segments are kept. A path without '%' (nearly every request's) is its
+  // own decoded text, so it is copied whole and only its segments' starts are found.
   bool decode(std::string_view raw_path) {
-    text_.reserve(raw_path.size());
+    const bool plain = raw_path.find('%') == std::string_view::npos &&
+                       raw_path.find('\0') == std::string_view::npos;
+    if (plain) {
+      text_.assign(raw_path);
+    } else {
+      text_.reserve(raw_path.size());
+    }
     std::size_t start = 1;  // raw_path starts with '/'
     while (true) {
       const auto slash = raw_path.find('/', start);
-      const auto segment = raw_path.substr(
-          start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
-      text_.push_back('/');
-      add_start(text_.size());
-      if (!append_decoded(text_, segment, false)) return false;
+      if (plain) {
+        add_start(start);  // the same offset in text_ as in raw_path
+      } else {
+        text_.push_back('/');
+        add_start(text_.size());
+        const auto length = slash == std::string_view::npos ? slash : slash - start;
+        if (!append_decoded(text_, raw_path.substr(start, length), false)) return false;
+      }
       if (slash == std::string_view::npos) break;
       start = slash + 1;
     }

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "scim/protocol/strings.hpp"
@@ -19,6 +21,47 @@ TEST(PercentDecode, DecodesEscapesAndPlusInQueries) {
   EXPECT_FALSE(percent_decode("%4", false).has_value());
   EXPECT_FALSE(percent_decode("%zz", false).has_value());
   EXPECT_FALSE(percent_decode("%00", false).has_value());
+}
+
+// RFC 3986 §2.1: escapes anywhere among plain runs, '+' only as a space in queries, a decoded
+// "%2B" stays '+', and a NUL (sent or decoded) or a cut escape anywhere rejects the whole text.
+TEST(PercentDecode, EscapesAndPlusAmongPlainRuns) {
+  EXPECT_EQ(percent_decode("", true), "");
+  EXPECT_EQ(percent_decode("plain-id_1.2~x", false), "plain-id_1.2~x");
+  EXPECT_EQ(percent_decode("%41bc%20d%2fe", false), "Abc d/e");
+  EXPECT_EQ(percent_decode("+a%2Bb+%2b+", true), " a+b + ");
+  EXPECT_EQ(percent_decode("+a%2Bb+", false), "+a+b+");
+  EXPECT_EQ(percent_decode("%25%32%30", false), "%20");  // decoded once, never twice
+  EXPECT_EQ(percent_decode("a++b", true), "a  b");
+  EXPECT_FALSE(percent_decode("abc%4", true).has_value());
+  EXPECT_FALSE(percent_decode("abc%", false).has_value());
+  EXPECT_FALSE(percent_decode("a%g1+b", true).has_value());
+  EXPECT_FALSE(percent_decode("a+%00", true).has_value());
+  EXPECT_FALSE(percent_decode(std::string_view("ab\0cd", 5), false).has_value());
+  EXPECT_FALSE(percent_decode(std::string_view("%41\0", 4), true).has_value());
+}
+
+// A path without escapes is copied whole; one with escapes or a NUL anywhere is decoded
+// segment by segment: both give the same route.
+TEST(ParseRoute, PlainAndEscapedPathsGiveTheSameRoute) {
+  const BasePath base("/scim/v2");
+  for (const auto& [plain, escaped] : std::vector<std::pair<std::string, std::string>>{
+           {"/scim/v2/Users/2819c223", "/scim/v2/Users/2819c22%33"},
+           {"/tenants/acme/scim/v2/Groups/", "/tenants/%61cme/scim/v2/Groups/"},
+           {"/scim/v2//Users/", "/scim/v2//%55sers/"}}) {
+    const auto a = parse_route(plain, base);
+    const auto b = parse_route(escaped, base);
+    ASSERT_TRUE(a.ok() && b.ok()) << plain;
+    EXPECT_EQ(a->kind, Route::Kind::Scim) << plain;
+    EXPECT_EQ(a->tenant, b->tenant) << plain;
+    EXPECT_EQ(a->prefix, b->prefix) << plain;
+    EXPECT_EQ(a->relative, b->relative) << plain;
+  }
+  // Empty segments are kept but for the last one; a decoded '/' is never a boundary.
+  EXPECT_EQ(parse_route("/scim/v2//Users//", base)->relative, "//Users/");
+  EXPECT_EQ(parse_route("/scim/v2//Users/%2F", base)->relative, "//Users//");
+  EXPECT_FALSE(parse_route(std::string_view("/scim/v2/Users/a\0b", 18), base).ok());
+  EXPECT_FALSE(parse_route("/scim/v2/Users/a%00b", base).ok());
 }
 
 TEST(ParseRoute, SplitsBaseRelativePathAndQuery) {
