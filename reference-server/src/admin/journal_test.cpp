@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <deque>
+
 #include "scim/server/admin/journal_json.hpp"
 
 namespace scim::admin {
@@ -70,6 +72,85 @@ TEST(Journal, HeldBytesAreTheSumOfTheEntriesInTheRing) {
   EXPECT_EQ(journal.stats().bytes, 0u);
   journal.append(request("GET", "/Users/x", 200));
   EXPECT_EQ(journal.stats().bytes, held());
+}
+
+// The ring as it was a deque: push the newest, pop the oldest while over either bound (the
+// newest always stays). The circular buffer must keep exactly these entries and counts.
+struct DequeRing {
+  std::deque<std::pair<std::string, std::size_t>> entries;  // path, bytes()
+  std::size_t bytes = 0;
+  std::uint64_t evicted = 0;
+  void append(const JournalEntry& e, const JournalLimits& limits) {
+    entries.emplace_back(e.path, e.bytes());
+    bytes += e.bytes();
+    while (entries.size() > 1 &&
+           (entries.size() > limits.max_entries || bytes > limits.max_bytes)) {
+      bytes -= entries.front().second;
+      entries.pop_front();
+      ++evicted;
+    }
+  }
+};
+
+// Bodies of every size, so the byte bound and the entry bound take turns: the ring grows,
+// shrinks, wraps many times and grows again with its oldest slot anywhere.
+TEST(Journal, AWrappingRingKeepsWhatADequeKept) {
+  const JournalLimits limits{.max_entries = 6, .max_bytes = 9000, .max_body_bytes = 4096};
+  Journal journal(limits);
+  DequeRing model;
+  for (int i = 0; i < 200; ++i) {
+    auto e = request("GET", "/Users/" + std::to_string(i), 200);
+    // Large bodies first: two fit, and the ring grows later with its oldest in either slot.
+    const std::size_t size = i < 15 ? 3600 : static_cast<std::size_t>(i * 7919 % 13) * 300;
+    e.request_body = capture_body(std::string(size, 'x'), limits.max_body_bytes);
+    model.append(e, limits);
+    journal.append(std::move(e));
+    const auto page = journal.query({.limit = 100});
+    ASSERT_EQ(page.entries.size(), model.entries.size()) << i;
+    for (std::size_t k = 0; k < page.entries.size(); ++k) {
+      EXPECT_EQ(page.entries[k].path, model.entries[k].first) << i;
+    }
+    const auto stats = journal.stats();
+    EXPECT_EQ(stats.bytes, model.bytes) << i;
+    EXPECT_EQ(stats.evicted, model.evicted) << i;
+  }
+  EXPECT_GT(model.evicted, 150u);
+}
+
+// The entry appended comes back holding the one the full ring evicted for it, which the
+// journal layer fills again (entry_pool.hpp); the ring keeps the appended one whole. While
+// the ring grows, it comes back null.
+TEST(Journal, AppendHandsBackTheEvictedEntry) {
+  Journal journal({.max_entries = 2, .max_bytes = 1 << 20, .max_body_bytes = 64});
+  auto first = std::make_unique<JournalEntry>(request("GET", "/Users/0", 200));
+  journal.append(first);
+  EXPECT_EQ(first, nullptr);
+  journal.append(request("GET", "/Users/1", 200));
+  auto e = std::make_unique<JournalEntry>(request("DELETE", "/Users/2", 204));
+  EXPECT_EQ(journal.append(e), 3u);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->path, "/Users/0");
+  EXPECT_EQ(e->seq, 1u);
+  const auto page = journal.query({});
+  ASSERT_EQ(page.entries.size(), 2u);
+  EXPECT_EQ(page.entries[1].method, "DELETE");
+  EXPECT_EQ(page.entries[1].seq, 3u);
+}
+
+// A body captured into a reused one keeps nothing of it, nor far more memory than it needs
+// (the byte bound counts sizes).
+TEST(Journal, ABodyCapturedIntoAReusedOneKeepsNothingOfIt) {
+  CapturedBody body;
+  capture_body(std::string(16000, 'x'), 20000, body);
+  capture_body("{}", 20000, body);
+  EXPECT_EQ(body.text, "{}");
+  EXPECT_EQ(body.size, 2u);
+  EXPECT_FALSE(body.truncated);
+  EXPECT_LE(body.text.capacity(), 2u * 2 + 1024);
+  capture_body(std::string(50, 'y'), 10, body);
+  EXPECT_EQ(body.text, std::string(10, 'y'));
+  EXPECT_EQ(body.size, 50u);
+  EXPECT_TRUE(body.truncated);
 }
 
 TEST(Journal, BodiesAreCapturedUpToTheirBound) {

@@ -28,6 +28,13 @@ std::shared_ptr<Journal> Journals::tenant(std::string_view tenant) const {
 }
 
 void Journals::record(JournalEntry&& entry) {
+  auto stored = std::make_unique<JournalEntry>(std::move(entry));
+  record(stored);
+}
+
+void Journals::record(std::unique_ptr<JournalEntry>& stored) {
+  if (!stored) return;
+  JournalEntry& entry = *stored;
   auto journal = tenant(entry.tenant);
   if (file_ != nullptr) {
     if (entry.time == std::chrono::system_clock::time_point{}) {
@@ -38,7 +45,7 @@ void Journals::record(JournalEntry&& entry) {
     file_->write(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
   if (entry.kind == JournalEntry::Kind::Request && journal) sessions_.record(entry);
-  if (journal) journal->append(std::move(entry));
+  if (journal) journal->append(stored);
 }
 
 void Journals::audit(const std::string& tenant, const std::string& credential, std::string action,

@@ -12,7 +12,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -35,6 +35,9 @@ struct CapturedBody {
   bool truncated = false;
 };
 CapturedBody capture_body(const std::string& body, std::size_t max_bytes);
+// The same, into `out`: its text keeps its capacity, so a reused entry captures without
+// allocating.
+void capture_body(const std::string& body, std::size_t max_bytes, CapturedBody& out);
 
 // The paging members of a ListResponse body ({"totalResults", "startIndex"?, "itemsPerPage"?,
 // "nextCursor"?}); null for any other body (list_page.cpp).
@@ -106,8 +109,12 @@ class Journal {
  public:
   explicit Journal(JournalLimits limits = {});
 
-  // Stores the entry (its seq assigned) and evicts the oldest entries beyond the bounds. Taken
-  // by reference: an entry is moved once, into the ring (it has about twenty members).
+  // Stores the entry (its seq assigned) and evicts the oldest entries beyond the bounds. The
+  // entry is swapped into its slot of the ring: afterwards `entry` holds what that slot held
+  // (the entry the ring evicted for it, or null), whose strings a caller may fill again rather
+  // than allocate new ones (JournalMiddleware does). A null entry is not stored.
+  std::uint64_t append(std::unique_ptr<JournalEntry>& entry);
+  // The same for an entry by value (moved into the ring).
   std::uint64_t append(JournalEntry&& entry);
   JournalPage query(const JournalQuery& query) const;
   void clear();  // the counters of appended and evicted entries are kept
@@ -116,11 +123,21 @@ class Journal {
 
  private:
   JournalLimits limits_;
+  // The slot the next entry goes into, evicting the oldest when the ring holds max_entries.
+  std::size_t claim_slot();
+  void evict_oldest();
+
   mutable std::mutex mu_;
-  std::deque<JournalEntry> ring_;
-  // bytes() of each entry of ring_, in the same order: computed once, when the entry comes in,
-  // and subtracted as it was when the entry leaves (bytes() walks every header and string).
-  std::deque<std::size_t> held_;
+  // A circular buffer of at most max_entries slots: the entries are slots_[head_], then the
+  // next count_ - 1 slots, wrapping. The entry a slot held when the entry bound evicts it goes
+  // back to the caller for reuse (steady state allocates no entry and frees none); one the
+  // byte bound evicts is freed, so memory stays near that bound.
+  std::vector<std::unique_ptr<JournalEntry>> slots_;
+  // bytes() of the entry in each slot: computed once, when the entry comes in, and subtracted
+  // as it was when the entry leaves (bytes() walks every header and string).
+  std::vector<std::size_t> held_;
+  std::size_t head_ = 0;
+  std::size_t count_ = 0;
   std::size_t bytes_ = 0;
   std::uint64_t next_seq_ = 1;
   std::uint64_t evicted_ = 0;

@@ -37,7 +37,10 @@ class Journals {
   const GradingSessions& sessions() const { return sessions_; }
 
   // A request's entry: its tenant's ring, its open grading sessions and the file.
-  void record(JournalEntry&& entry);  // moved once, into the tenant's ring
+  // Swapped into the tenant's ring: afterwards `entry` holds what the ring evicted for it or
+  // null (Journal::append), or, when the tenant has no ring, what it held.
+  void record(std::unique_ptr<JournalEntry>& entry);
+  void record(JournalEntry&& entry);  // moved into the tenant's ring
   // An admin change: the server's ring, the tenant's ring when `tenant` has one, and the file.
   void audit(const std::string& tenant, const std::string& credential, std::string action,
              nlohmann::json detail);
