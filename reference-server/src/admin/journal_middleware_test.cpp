@@ -27,6 +27,22 @@ class FakeAuthenticate final : public server::Middleware {
   }
 };
 
+// A journal layer in front of the fake authentication and `handler`, with tenant acme.
+struct JournaledChain {
+  JournaledChain(JournalLimits limits, server::Handler& handler)
+      : journals(limits, nullptr), layer(journals), chain(handler) {
+    journals.add_tenant("acme");
+    chain.use(layer).use(auth);
+  }
+  std::vector<JournalEntry> entries(std::size_t limit = 100) {
+    return journals.tenant("acme")->query({.limit = limit}).entries;
+  }
+  Journals journals;
+  JournalMiddleware layer;
+  FakeAuthenticate auth;
+  server::Pipeline chain;
+};
+
 class JournalMiddlewareTest : public ::testing::Test {
  protected:
   JournalMiddlewareTest() : layer_(journals_), chain_(handler_) {
@@ -117,20 +133,14 @@ class ListHandler final : public server::Handler {
 // paging check needs it); one that fits has none: its captured JSON says it all.
 TEST(JournalMiddlewarePage, ACutListKeepsItsPaging) {
   for (const std::size_t max_body : {std::size_t{16}, std::size_t{4096}}) {
-    Journals journals({.max_entries = 10, .max_bytes = 1 << 20, .max_body_bytes = max_body},
-                      nullptr);
-    journals.add_tenant("acme");
-    JournalMiddleware layer(journals);
-    FakeAuthenticate auth;
     ListHandler lists;
-    server::Pipeline chain(lists);
-    chain.use(layer).use(auth);
+    JournaledChain c({.max_entries = 10, .max_bytes = 1 << 20, .max_body_bytes = max_body}, lists);
     server::Request r;
     r.method = "GET";
     r.target = "/scim/v2/Users";
     r.headers = {{"authorization", "Bearer acme-secret"}};
-    ASSERT_EQ(chain.handle(r).status, 200);
-    const auto all = journals.tenant("acme")->query({}).entries;
+    ASSERT_EQ(c.chain.handle(r).status, 200);
+    const auto all = c.entries();
     ASSERT_EQ(all.size(), 1u);
     const nlohmann::json page = to_json(all[0]).value("page", nlohmann::json());
     if (max_body == 16) {
@@ -140,6 +150,109 @@ TEST(JournalMiddlewarePage, ACutListKeepsItsPaging) {
       EXPECT_TRUE(page.is_null()) << page.dump();
     }
   }
+}
+
+// Answers with whatever `next` says (the reuse tests vary every part of the answer).
+class ScriptHandler final : public server::Handler {
+ public:
+  server::Response handle(const server::Request&) override { return next; }
+  server::Response next;
+};
+
+// Three kinds of exchange, each different in every field the journal keeps: a long one with
+// every header, note and a cut list page; a short one with none of those; a refused one.
+server::Request scripted_exchange(int i, ScriptHandler& answer) {
+  server::Request r;
+  r.method = i % 3 == 0 ? "PATCH" : "GET";
+  r.headers = {{"x-request-id", "req-" + std::to_string(i)}};
+  answer.next = server::Response{};
+  if (i % 3 == 0) {
+    r.target = "/scim/v2/Users/" + std::to_string(i) + "?attributes=userName,emails";
+    r.headers["authorization"] = "Bearer acme-secret";
+    r.headers["cookie"] = "session=abc";
+    r.headers["x-long-header"] = std::string(300, 'h');
+    r.body = std::string(500, 'b');
+    answer.next = server::json_response(
+        200, {{"Resources", nlohmann::json::array({{{"id", std::string(200, 'r')}}})},
+              {"itemsPerPage", 1},
+              {"startIndex", 1},
+              {"totalResults", 99}});
+    answer.next.headers.emplace_back("ETag", "W/\"" + std::string(40, 'e') + "\"");
+    answer.next.notes = {{"lenient-a", "lenient-b"}, {"variant-x"}, "503 from fault f1", {}};
+    answer.next.delivery.delay = std::chrono::milliseconds(7);
+  } else if (i % 3 == 1) {
+    r.target = "/scim/v2/Me";
+    r.headers["authorization"] = "Bearer acme-secret";
+    r.body = "{}";
+    answer.next.status = 204;
+  } else {
+    r.target = "/tenants/acme/scim/v2/Groups?x=1";  // refused: no credential
+  }
+  return r;
+}
+
+// What an entry shows, without what differs from run to run (its time, duration and seq).
+nlohmann::json shown(const JournalEntry& e) {
+  auto out = to_json(e);
+  for (const char* key : {"seq", "time", "epochMs", "durationMs"}) out.erase(key);
+  out["action"] = e.action;
+  out["detail"] = e.detail;
+  return out;
+}
+
+// The journal layer refills the entries its rings evicted: after the ring wrapped several
+// times, every entry must show what a layer that never reused one records for the same
+// exchange, with nothing left of what its slot held before (a short body after a long one, no
+// cookie after one, no page, notes or fault after them), in order, the oldest evicted first.
+TEST(JournalMiddlewareReuse, AWrappedRingShowsWhatFreshEntriesShow) {
+  const JournalLimits limits{.max_entries = 4, .max_bytes = 1 << 20, .max_body_bytes = 64};
+  ScriptHandler answer;
+  JournaledChain reused(limits, answer);
+  std::vector<nlohmann::json> expected;
+  for (int i = 0; i < 23; ++i) {
+    JournaledChain fresh(limits, answer);
+    auto request = scripted_exchange(i, answer);
+    fresh.chain.handle(request);
+    expected.push_back(shown(fresh.entries().at(0)));
+    request = scripted_exchange(i, answer);
+    reused.chain.handle(request);
+    const auto newest = reused.entries(1).at(0);
+    EXPECT_EQ(shown(newest), expected.back()) << "request " << i;
+    EXPECT_EQ(newest.seq, static_cast<std::uint64_t>(i) + 1);
+  }
+  const auto ring = reused.entries();
+  ASSERT_EQ(ring.size(), 4u);
+  for (std::size_t k = 0; k < ring.size(); ++k) {
+    EXPECT_EQ(ring[k].seq, 20u + k);  // the four newest, oldest first
+    EXPECT_EQ(shown(ring[k]), expected[19 + k]);
+  }
+  EXPECT_EQ(reused.journals.tenant("acme")->stats().evicted, 19u);
+  // The pins the comparison rests on, stated once: a short entry (ring[3]) after a long one.
+  EXPECT_EQ(ring[3].request_body.text, "{}");
+  EXPECT_FALSE(ring[3].request_body.truncated);
+  const Headers short_headers{{"authorization", "Bearer [redacted]"}, {"x-request-id", "req-22"}};
+  EXPECT_EQ(ring[3].request_headers, short_headers);
+  EXPECT_TRUE(ring[3].page.is_null());
+  EXPECT_TRUE(ring[3].leniencies.empty() && ring[3].variants.empty() && ring[3].fault.empty());
+  EXPECT_EQ(ring[2].page["totalResults"], 99);
+  EXPECT_EQ(ring[1].credential, "");  // the refused one
+  EXPECT_EQ(ring[1].status, 401);
+}
+
+// Redaction into a reused header list: a list longer than the request's shrinks, and the
+// schemes survive as before.
+TEST(JournalMiddlewareReuse, RedactionIntoAReusedListKeepsNothingOfIt) {
+  Headers out{{"a", std::string(100, 'x')}, {"b", "y"}, {"c", "z"}, {"d", "w"}};
+  redact_headers({{"authorization", "Basic dXNlcjpwYXNz"},
+                  {"proxy-authorization", "opaque"},
+                  {"cookie", "s=1"}},
+                 out);
+  const Headers expected{{"authorization", "Basic [redacted]"},
+                         {"cookie", "[redacted]"},
+                         {"proxy-authorization", "[redacted]"}};
+  EXPECT_EQ(out, expected);
+  redact_headers({}, out);
+  EXPECT_TRUE(out.empty());
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "scim/protocol/uuid.hpp"
+#include "scim/server/admin/entry_pool.hpp"
 #include "scim/server/admin/journals.hpp"
 #include "scim/server/api/middleware.hpp"
 
@@ -28,11 +29,15 @@ class JournalMiddleware final : public server::Middleware {
 
  private:
   Journals& journals_;
-  UuidPool ids_;  // request ids minted here when no earlier layer did
+  UuidPool ids_;     // request ids minted here when no earlier layer did
+  EntryPool spare_;  // entries the rings evicted, filled again by the next requests
 };
 
 // Request headers as the journal keeps them: Authorization and Proxy-Authorization keep only
 // their scheme ("Bearer [redacted]"), Cookie is replaced.
 Headers redact_headers(const std::map<std::string, std::string>& headers);
+// The same, into `out`: its strings keep their capacity, so a reused entry copies without
+// allocating.
+void redact_headers(const std::map<std::string, std::string>& headers, Headers& out);
 
 }  // namespace scim::admin
