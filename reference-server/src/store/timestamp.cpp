@@ -50,7 +50,8 @@ std::string format_timestamp(std::chrono::system_clock::time_point t) {
   const int y = static_cast<int>(date.year());
   // Every write stamps meta.lastModified (RFC 7643 §3.1) and every access-log line its time, so
   // the text is written digit by digit: snprintf and gmtime_r took about 1 % of a create. Years
-  // outside 0000-9999 keep the printf spelling ("%04d" widens or signs them).
+  // outside 0000-9999 keep the printf spelling ("%04d" widens or signs them); libstdc++'s
+  // nanosecond clock never reaches them (1677-2262), a clock with coarser ticks could.
   if (y < 0 || y > 9999) return format_timestamp_printf(t);
   std::int64_t in_day = ms - duration_cast<milliseconds>(day.time_since_epoch()).count();
   std::string out = "0000-00-00T00:00:00.000Z";
