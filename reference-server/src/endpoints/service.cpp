@@ -106,8 +106,7 @@ Response Service::search_all_types(const Request& request) {
   auto params = list_params_from_search(*body);
   if (!params) return error_response(params.error());
   ResponseNotes notes;
-  Response r = list_all_types(
-      {registry_, *config, **store, sink_, request, &notes, &ids_, &names_, &parsers_}, *params);
+  Response r = list_all_types(context(request, *config, **store, notes), *params);
   r.notes = std::move(notes);
   return r;
 }
@@ -137,9 +136,8 @@ Response Service::list(const Request& request, std::string_view endpoint) {
   if (!store) return error_response(store.error());
   auto config = config_for(request.principal.tenant);
   ResponseNotes notes;
-  Response r = list_resources(
-      {registry_, *config, **store, sink_, request, &notes, &ids_, &names_, &parsers_},
-      *type_at(endpoint), list_params_from_query(request));
+  Response r = list_resources(context(request, *config, **store, notes), *type_at(endpoint),
+                              list_params_from_query(request));
   r.notes = std::move(notes);
   return r;
 }
@@ -151,9 +149,7 @@ Response Service::create(const Request& request, std::string_view endpoint) {
   ResponseNotes notes;
   // The id pool (item 7 of docs/performance.md): without it every new id and transaction id is a
   // RAND_bytes call of its own.
-  Response r = create_resource(
-      {registry_, *config, **store, sink_, request, &notes, &ids_, &names_, &parsers_},
-      *type_at(endpoint));
+  Response r = create_resource(context(request, *config, **store, notes), *type_at(endpoint));
   r.notes = std::move(notes);
   return r;
 }
@@ -167,9 +163,8 @@ Response Service::search(const Request& request, std::string_view endpoint) {
   auto params = list_params_from_search(*body);
   if (!params) return error_response(params.error());
   ResponseNotes notes;
-  Response r = list_resources(
-      {registry_, *config, **store, sink_, request, &notes, &ids_, &names_, &parsers_},
-      *type_at(endpoint), *params);
+  Response r =
+      list_resources(context(request, *config, **store, notes), *type_at(endpoint), *params);
   r.notes = std::move(notes);
   return r;
 }
@@ -180,7 +175,7 @@ Response Service::on_resource(const Request& request, std::string_view endpoint,
   if (!store) return error_response(store.error());
   auto config = config_for(request.principal.tenant);
   ResponseNotes notes;
-  const Context ctx{registry_, *config, **store, sink_, request, &notes, &ids_, &names_, &parsers_};
+  const Context ctx = context(request, *config, **store, notes);
   const ResourceType& type = *type_at(endpoint);
   Response r;
   switch (verb) {
@@ -232,6 +227,11 @@ Result<std::optional<std::string>> given_id(const nlohmann::json& item) {
 }
 
 }  // namespace
+
+Context Service::context(const Request& request, const ServiceConfig& config,
+                         store::ResourceStore& store, ResponseNotes& notes) {
+  return {registry_, config, store, sink_, request, &notes, &ids_, &names_, &parsers_};
+}
 
 Result<nlohmann::json> Service::seed_resource(std::string_view tenant, const ResourceType& type,
                                               const nlohmann::json& item) {

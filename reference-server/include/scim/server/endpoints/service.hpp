@@ -86,6 +86,10 @@ class Service {
   const ResourceType* type_at(std::string_view endpoint) const;
   Response on_resource(const Request& request, std::string_view endpoint, std::string_view id,
                        Verb verb);
+  // The endpoints' Context of one request: the service's registry, sink, id pool, coded names
+  // and body parsers around the request's configuration, store and notes.
+  Context context(const Request& request, const ServiceConfig& config, store::ResourceStore& store,
+                  ResponseNotes& notes);
 
   const Registry& registry_;
   std::shared_ptr<const ServiceConfig> config_;
