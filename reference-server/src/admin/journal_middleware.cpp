@@ -88,15 +88,17 @@ server::Response JournalMiddleware::handle(server::Request& request, const serve
   if (request.request_id.empty())
     request.request_id = server::accept_or_make_request_id(request, ids_);
 
+  // The request's arrival in the chain (the access log's reading) and the answer's time, read
+  // here as the innermost layer that times requests, so the outer layers' durations are this one.
+  const auto started = server::arrival(request);
   const std::size_t max_body = journals_.limits().max_body_bytes;
   auto entry = spare_.take();
   record_request(request, max_body, *entry);
-  const auto started = std::chrono::steady_clock::now();
 
   server::Response response = next(request);
 
-  entry->duration = std::chrono::duration_cast<std::chrono::microseconds>(
-      std::chrono::steady_clock::now() - started);
+  entry->duration =
+      std::chrono::duration_cast<std::chrono::microseconds>(server::answered(response) - started);
   response.set_header("X-Request-Id", request.request_id);
   record_response(request, response, max_body, *entry);
   journals_.record(entry);  // leaves `entry` holding the one its ring evicted, or null

@@ -7,6 +7,20 @@ Response Next::operator()(Request& request) const {
   return pipeline_.run(index_, request);
 }
 
+std::chrono::steady_clock::time_point arrival(Request& request) {
+  if (request.arrived == std::chrono::steady_clock::time_point{}) {
+    request.arrived = std::chrono::steady_clock::now();
+  }
+  return request.arrived;
+}
+
+std::chrono::steady_clock::time_point answered(Response& response) {
+  if (response.answered == std::chrono::steady_clock::time_point{}) {
+    response.answered = std::chrono::steady_clock::now();
+  }
+  return response.answered;
+}
+
 Pipeline& Pipeline::use(Middleware& layer) {
   layers_.push_back(&layer);
   return *this;

@@ -14,9 +14,9 @@ std::string loggable_path(std::string_view target) {
 }
 
 server::Response AccessLogMiddleware::handle(server::Request& request, const server::Next& next) {
+  const auto started = server::arrival(request);  // read here: this layer runs first
   if (request.request_id.empty())
     request.request_id = server::accept_or_make_request_id(request, ids_);
-  const auto started = std::chrono::steady_clock::now();
   const std::size_t bytes_in = request.body.size();  // before a layer moves the body away
   server::Response response = next(request);
   response.set_header("X-Request-Id", request.request_id);
@@ -33,7 +33,7 @@ server::Response AccessLogMiddleware::handle(server::Request& request, const ser
   }
   record.status = response.status;
   record.duration = std::chrono::duration_cast<std::chrono::microseconds>(
-      std::chrono::steady_clock::now() - started + response.delivery.delay);
+      server::answered(response) - started + response.delivery.delay);
   record.bytes_in = bytes_in;
   record.bytes_out = response.body.size();
   log_.access(record);

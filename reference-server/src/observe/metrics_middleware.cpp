@@ -52,7 +52,7 @@ MetricsMiddleware::MetricsMiddleware(MetricsRegistry& registry, RequestLabelSour
 }
 
 server::Response MetricsMiddleware::handle(server::Request& request, const server::Next& next) {
-  const auto started = std::chrono::steady_clock::now();
+  const auto started = server::arrival(request);       // the access log's reading, usually
   const std::size_t body_bytes = request.body.size();  // before a layer moves the body away
   in_flight_.fetch_add(1, std::memory_order_relaxed);
   server::Response response;
@@ -64,7 +64,7 @@ server::Response MetricsMiddleware::handle(server::Request& request, const serve
   }
   in_flight_.fetch_sub(1, std::memory_order_relaxed);
   // The client waits for the transport's injected delay too (Delivery::delay).
-  const auto elapsed = std::chrono::steady_clock::now() - started + response.delivery.delay;
+  const auto elapsed = server::answered(response) - started + response.delivery.delay;
   count(request, response, std::chrono::duration<double>(elapsed).count(), body_bytes);
   return response;
 }

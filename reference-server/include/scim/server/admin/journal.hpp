@@ -67,11 +67,13 @@ struct JournalEntry {
   // itemsPerPage and nextCursor (list_page()), which a large page's cut copy has lost; null
   // otherwise. The client grading reads it (client-rfc7644/3.4.2.4/paging).
   nlohmann::json page;
-  std::chrono::microseconds duration{0};  // handling time, without an injected delay
-  std::vector<std::string> leniencies;    // engine/lenient names (docs/lenient.md)
-  std::vector<std::string> variants;      // behaviour variants that changed the answer
-  std::string fault;                      // the injected fault; "" when none
-  std::chrono::milliseconds delay{0};     // injected latency
+  // From the request's arrival in the middleware chain to this layer's answer (the span the access
+  // log and the metrics time too), without an injected delay.
+  std::chrono::microseconds duration{0};
+  std::vector<std::string> leniencies;  // engine/lenient names (docs/lenient.md)
+  std::vector<std::string> variants;    // behaviour variants that changed the answer
+  std::string fault;                    // the injected fault; "" when none
+  std::chrono::milliseconds delay{0};   // injected latency
 
   // Audit entries: what the admin API changed.
   std::string action;  // "tenant.create", "tenant.reset", "settings.patch", ...

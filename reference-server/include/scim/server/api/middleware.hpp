@@ -5,6 +5,7 @@
 // app/server.cpp. A new cross-cutting concern is a new layer there, not a branch in a handler.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,13 @@ class Middleware {
   // Thread-safe: called concurrently for different requests.
   virtual Response handle(Request& request, const Next& next) = 0;
 };
+
+// The timing the layers share: each returns the request's arrival in the chain (or the time its
+// answer came back), reading the steady clock only when no layer before it did. A layer's
+// duration is answered(response) - arrival(request): the same span for every layer that times
+// the request, from the first one's start to the innermost one's answer.
+std::chrono::steady_clock::time_point arrival(Request& request);
+std::chrono::steady_clock::time_point answered(Response& response);
 
 // Layers in the order they were added, then the terminal handler (the router). The pipeline
 // only refers to its parts: they must outlive it.

@@ -68,6 +68,10 @@ struct Request {
   // Correlates the request with its journal entry and logs: the client's X-Request-Id when it
   // is usable, else one the journal layer made; empty before that layer.
   std::string request_id;
+  // When the request entered the middleware chain, read once by the first layer that times
+  // requests (the access log) and shared by the later ones (metrics, journal): one clock reading
+  // instead of one per layer. The epoch (unset) until then; see server::arrival.
+  std::chrono::steady_clock::time_point arrived{};
 
   const std::string* header(std::string_view lower_name) const;
   const std::string* query_param(std::string_view name) const;  // case-insensitive key lookup
@@ -114,6 +118,9 @@ struct Response {
   std::vector<OperationOutcome> operations;                  // bulk only; see OperationOutcome
   ResponseNotes notes;
   Delivery delivery;
+  // When the innermost layer that times requests (the journal) had the answer, shared by the
+  // outer ones as `arrived` is (server::answered). The epoch until then; never on the wire.
+  std::chrono::steady_clock::time_point answered{};
 
   void set_header(std::string name, std::string value);
   const std::string* header(std::string_view name) const;  // case-insensitive
