@@ -19,7 +19,12 @@ server::Response AccessLogMiddleware::handle(server::Request& request, const ser
     request.request_id = server::accept_or_make_request_id(request, ids_);
   const std::size_t bytes_in = request.body.size();  // before a layer moves the body away
   server::Response response = next(request);
-  response.set_header("X-Request-Id", request.request_id);
+  // The journal layer after this one echoes the id too: set it only when the answer does not
+  // carry this id yet (set_header would only write the same value again).
+  const std::string* echoed = response.header("X-Request-Id");
+  if (echoed == nullptr || *echoed != request.request_id) {
+    response.set_header("X-Request-Id", request.request_id);
+  }
   if (!log_.access_enabled()) return response;
   AccessRecord record;
   record.request_id = request.request_id;

@@ -5,8 +5,12 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <functional>
 #include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "scim/server/testing/function_handler.hpp"
 
@@ -95,6 +99,46 @@ TEST(AccessLog, GeneratesDistinctIdsWhenNoneIsGiven) {
   auto logged = run({post_user(), post_user()});
   EXPECT_NE(*logged.responses[0].header("X-Request-Id"),
             *logged.responses[1].header("X-Request-Id"));
+}
+
+// Whatever X-Request-Id an inner layer answered with (the journal's echo of the same id, or a
+// stale one), the answer carries the request's id exactly once, under the name it had.
+TEST(AccessLog, EchoesTheRequestIdOnceWhateverTheInnerLayersSet) {
+  std::ostringstream out;
+  ServerLog log(LogOptions{}, &out);
+  std::vector<std::pair<std::string, std::string>> answered;
+  test::FunctionHandler terminal([&answered](const server::Request&) {
+    server::Response r;
+    r.headers = answered;
+    return r;
+  });
+  server::Pipeline pipeline(terminal);
+  AccessLogMiddleware layer(log);
+  pipeline.use(layer);
+  auto request = post_user();
+  request.headers["x-request-id"] = "req-7";
+  struct Case {
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string name;  // of the X-Request-Id header in the answer
+  };
+  const std::vector<Case> cases = {
+      {{}, "X-Request-Id"},
+      {{{"x-request-id", "req-7"}}, "x-request-id"},
+      {{{"Location", "/Users/1"}, {"X-Request-Id", "stale"}}, "X-Request-Id"},
+      {{{"X-REQUEST-ID", "req-7"}, {"ETag", "W/\"1\""}}, "X-REQUEST-ID"}};
+  for (const auto& c : cases) {
+    answered = c.headers;
+    const auto response = pipeline.handle(request);
+    std::vector<std::string> names;
+    for (const auto& [n, v] : response.headers) {
+      if (n == "x-request-id" || n == "X-Request-Id" || n == "X-REQUEST-ID") {
+        names.push_back(n);
+        EXPECT_EQ(v, "req-7") << n;
+      }
+    }
+    EXPECT_EQ(names, std::vector<std::string>{c.name});
+    EXPECT_EQ(response.headers.size(), std::max<std::size_t>(c.headers.size(), 1));
+  }
 }
 
 // The text format (the default): after spdlog's time and level, the fields in a fixed order,

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdio>
 
@@ -27,12 +28,19 @@ std::optional<int> parse_log_level(std::string_view name) {
 
 namespace {
 
-// True when nlohmann's dump() would write `s` unchanged between its quotes: printable ASCII
-// without '"' and '\\' has nothing to escape and no UTF-8 to check. Request ids, methods, tenant
-// names and the paths of ordinary requests always are; anything else goes through the library.
+// The bytes nlohmann's dump() writes unchanged between its quotes: printable ASCII but '"' and
+// '\\', which have nothing to escape and no UTF-8 to check.
+constexpr std::array<bool, 256> kPlainBytes = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c <= 0x7E; ++c) plain[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+  return plain;
+}();
+
+// True when `s` is written as it is between quotes. Request ids, methods, tenant names and the
+// paths of ordinary requests always are; anything else goes through the library.
 bool plain_json_text(std::string_view s) {
   return std::all_of(s.begin(), s.end(),
-                     [](char c) { return c >= 0x20 && c <= 0x7E && c != '"' && c != '\\'; });
+                     [](char c) { return kPlainBytes[static_cast<unsigned char>(c)]; });
 }
 
 template <typename Buffer>
@@ -55,53 +63,94 @@ void append_quoted(Buffer& out, std::string_view s) {
                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-template <typename Buffer, typename Integer>
-void append_number(Buffer& out, Integer n) {
-  char digits[24];
-  const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
-  out.append(digits, end);
+// A number's decimal digits, on the stack.
+class Digits {
+ public:
+  template <typename Integer>
+  explicit Digits(Integer n) : size_(std::to_chars(text_, text_ + sizeof text_, n).ptr - text_) {}
+  std::string_view view() const { return {text_, static_cast<std::size_t>(size_)}; }
+
+ private:
+  char text_[24];
+  std::ptrdiff_t size_;
+};
+
+// A duration as printf's "%.3f" writes its milliseconds, on the stack. A whole number of
+// microseconds has exactly three decimals as milliseconds, so integer arithmetic rounds nothing
+// (FormatsMillisecondsAsPrintfDoes); a negative one, which no clock here gives, goes to printf.
+class Milliseconds {
+ public:
+  explicit Milliseconds(std::chrono::microseconds duration) {
+    const auto us = duration.count();
+    if (us < 0) {
+      const int n = std::snprintf(text_, sizeof text_, "%.3f", static_cast<double>(us) / 1000);
+      size_ = std::clamp(n, 0, static_cast<int>(sizeof text_) - 1);
+      return;
+    }
+    char* end = std::to_chars(text_, text_ + 24, us / 1000).ptr;  // at most 16 digits
+    const auto frac = us % 1000;
+    *end++ = '.';
+    *end++ = static_cast<char>('0' + frac / 100);
+    *end++ = static_cast<char>('0' + frac / 10 % 10);
+    *end++ = static_cast<char>('0' + frac % 10);
+    size_ = static_cast<int>(end - text_);
+  }
+  std::string_view view() const { return {text_, static_cast<std::size_t>(size_)}; }
+
+ private:
+  char text_[32];
+  int size_ = 0;
+};
+
+// `parts` one after the other, in one resize of `out`.
+template <typename Buffer, std::size_t N>
+void append_all(Buffer& out, const std::array<std::string_view, N>& parts) {
+  std::size_t size = 0;
+  for (const auto part : parts) size += part.size();
+  const std::size_t at = out.size();
+  out.resize(at + size);
+  char* to = out.data() + at;
+  for (const auto part : parts) to = std::copy(part.begin(), part.end(), to);
 }
 
-// The line, written into `out` without an intermediate string per field.
+// The line, written into `out` without an intermediate string per field: when every text is
+// plain (the usual case), its pieces in one go; otherwise field by field, escaping what needs it.
 template <typename Buffer>
 void append_access_text(Buffer& out, const AccessRecord& r) {
+  const std::string_view tenant = r.tenant.empty() ? std::string_view("-") : r.tenant;
+  const Digits status(r.status), bytes_in(r.bytes_in), bytes_out(r.bytes_out);
+  const Milliseconds duration(r.duration);
+  if (plain_json_text(r.request_id) && plain_json_text(tenant) && plain_json_text(r.method) &&
+      plain_json_text(r.path)) {
+    append_all(out, std::array<std::string_view, 16>{
+                        "access request_id=\"", r.request_id, "\" tenant=\"", tenant,
+                        "\" method=\"", r.method, "\" path=\"", r.path, "\" status=", status.view(),
+                        " duration_ms=", duration.view(), " bytes_in=", bytes_in.view(),
+                        " bytes_out=", bytes_out.view()});
+    return;
+  }
   append(out, "access request_id=");
   append_quoted(out, r.request_id);
   append(out, " tenant=");
-  append_quoted(out, r.tenant.empty() ? std::string_view("-") : r.tenant);
+  append_quoted(out, tenant);
   append(out, " method=");
   append_quoted(out, r.method);
   append(out, " path=");
   append_quoted(out, r.path);
   append(out, " status=");
-  append_number(out, r.status);
+  append(out, status.view());
   append(out, " duration_ms=");
-  append(out, format_milliseconds(r.duration));
+  append(out, duration.view());
   append(out, " bytes_in=");
-  append_number(out, r.bytes_in);
+  append(out, bytes_in.view());
   append(out, " bytes_out=");
-  append_number(out, r.bytes_out);
+  append(out, bytes_out.view());
 }
 
 }  // namespace
 
 std::string format_milliseconds(std::chrono::microseconds duration) {
-  const auto us = duration.count();
-  if (us < 0) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.3f", static_cast<double>(us) / 1000);
-    return text;
-  }
-  // "%.3f" of the milliseconds by integer arithmetic: a whole number of microseconds has exactly
-  // three decimals as milliseconds, so nothing is rounded (FormatsMillisecondsAsPrintfDoes).
-  std::string out;
-  append_number(out, us / 1000);
-  const auto frac = us % 1000;
-  out += '.';
-  out += static_cast<char>('0' + frac / 100);
-  out += static_cast<char>('0' + frac / 10 % 10);
-  out += static_cast<char>('0' + frac % 10);
-  return out;
+  return std::string(Milliseconds(duration).view());
 }
 
 std::string format_access_text(const AccessRecord& r) {

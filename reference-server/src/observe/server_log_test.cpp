@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <limits>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -93,6 +94,54 @@ TEST(ServerLog, FormatsMillisecondsAsPrintfDoes) {
     std::snprintf(expected, sizeof expected, "%.3f", static_cast<double>(us) / 1000);
     EXPECT_EQ(format_milliseconds(std::chrono::microseconds(us)), expected) << us;
   }
+}
+
+// The line as the field-by-field code wrote it before it had a one-piece path for plain texts:
+// every text through nlohmann's dump(), every number through printf.
+std::string model_line(const AccessRecord& r) {
+  auto quoted = [](std::string_view s) {
+    return nlohmann::json(std::string(s))
+        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
+  char ms[64];
+  std::snprintf(ms, sizeof ms, "%.3f", static_cast<double>(r.duration.count()) / 1000);
+  return "access request_id=" + quoted(r.request_id) +
+         " tenant=" + quoted(r.tenant.empty() ? "-" : r.tenant) + " method=" + quoted(r.method) +
+         " path=" + quoted(r.path) + " status=" + std::to_string(r.status) + " duration_ms=" + ms +
+         " bytes_in=" + std::to_string(r.bytes_in) + " bytes_out=" + std::to_string(r.bytes_out);
+}
+
+TEST(ServerLog, TextLineIsTheFieldByFieldOnesWhateverTheTexts) {
+  const std::vector<std::string> texts = {"",
+                                          "plain",
+                                          "/scim/v2/Users/2819c223",
+                                          "with \"quote\"",
+                                          "back\\slash",
+                                          "line\nfeed",
+                                          "tab\t",
+                                          "\x7F",
+                                          "caf\xC3\xA9",
+                                          "\xFF\xFE",
+                                          std::string(300, 'p'),
+                                          "~ !#$%&'()*+,-./:;<=>?@[]^_`{|}"};
+  const std::vector<long long> durations = {0, 7, 1250, 86'400'000'000LL, -1, -1250};
+  std::size_t checked = 0;
+  for (std::size_t field = 0; field < 4; ++field) {
+    for (const auto& text : texts) {
+      for (const long long us : durations) {
+        AccessRecord r = record();
+        std::string_view* fields[] = {&r.request_id, &r.tenant, &r.method, &r.path};
+        *fields[field] = text;
+        r.duration = std::chrono::microseconds(us);
+        r.status = us < 0 ? 599 : 200;
+        r.bytes_in = static_cast<std::size_t>(us < 0 ? -us : us);
+        r.bytes_out = us == 7 ? std::numeric_limits<std::size_t>::max() : 321;
+        EXPECT_EQ(format_access_text(r), model_line(r)) << field << " " << text << " " << us;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_EQ(checked, 4 * texts.size() * durations.size());
 }
 
 TEST(ServerLog, JsonAccessLineParses) {
