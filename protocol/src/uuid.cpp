@@ -17,14 +17,16 @@ std::string format_v4(std::array<unsigned char, 16> b) {
   b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);  // §4.1.3: version 4
   b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);  // §4.1.1: variant 10xx
   static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(36);
+  // Written into a buffer of its final size, then made a string once: a push_back per
+  // character checked the capacity 36 times, and request ids are minted per request.
+  std::array<char, 36> text{};
+  std::size_t at = 0;
   for (std::size_t i = 0; i < b.size(); ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) out.push_back('-');
-    out.push_back(kDigits[b[i] >> 4]);
-    out.push_back(kDigits[b[i] & 0x0F]);
+    if (i == 4 || i == 6 || i == 8 || i == 10) text[at++] = '-';
+    text[at++] = kDigits[b[i] >> 4];
+    text[at++] = kDigits[b[i] & 0x0F];
   }
-  return out;
+  return std::string(text.data(), text.size());
 }
 
 }  // namespace
