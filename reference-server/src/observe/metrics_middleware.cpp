@@ -71,10 +71,11 @@ server::Response MetricsMiddleware::handle(server::Request& request, const serve
 
 void MetricsMiddleware::count(const server::Request& request, const server::Response& response,
                               double seconds, std::size_t request_body_bytes) {
-  const std::string tenant = tenant_label(request, sources_);
-  const std::string method = method_label(request.method);
-  const std::string type = resource_type_label(request, sources_);
-  const std::string status_class = status_class_label(response.status);
+  // Views (of the request, sources_ or static text): no label is copied to be counted.
+  const std::string_view tenant = tenant_label(request, sources_);
+  const std::string_view method = method_label(request.method);
+  const std::string_view type = resource_type_label(request, sources_);
+  const std::string_view status_class = status_class_label(response.status);
   const std::array<std::string_view, 4> request_labels{tenant, method, type, status_class};
   const std::size_t response_body_bytes = response.body.size();
   std::array<char, 192> buffer;

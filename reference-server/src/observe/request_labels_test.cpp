@@ -48,6 +48,18 @@ TEST(RequestLabels, ResourceTypeComesFromTheRegistryNeverFromThePath) {
   EXPECT_EQ(resource_type_label(root, s), "none");
 }
 
+// The endpoint segment is folded on the stack up to 64 bytes and in a string beyond: both find
+// their type case-insensitively, at the bound and past it.
+TEST(RequestLabels, ResourceTypeOfLongEndpointNames) {
+  RequestLabelSources s;
+  const std::string at_bound(64, 'e'), past_bound(65, 'e');
+  s.type_by_endpoint = {{at_bound, "AtBound"}, {past_bound, "PastBound"}};
+  EXPECT_EQ(resource_type_label(scim_request("/" + std::string(64, 'E') + "/1"), s), "AtBound");
+  EXPECT_EQ(resource_type_label(scim_request("/" + std::string(65, 'E')), s), "PastBound");
+  EXPECT_EQ(resource_type_label(scim_request("/" + std::string(66, 'E')), s), "none");
+  EXPECT_EQ(resource_type_label(scim_request("/" + std::string(63, 'E')), s), "none");
+}
+
 TEST(RequestLabels, TenantOnlyWhenAuthenticatedOrExisting) {
   const auto s = sources();
   auto r = scim_request("/Users");

@@ -23,10 +23,11 @@ struct RequestLabelSources {
   std::function<bool(std::string_view tenant)> tenant_exists;
 };
 
-std::string method_label(std::string_view method);
-std::string status_class_label(int status);
+// The labels are views: of static text, of `s` or of `request`, valid as long as they are.
+std::string_view method_label(std::string_view method);
+std::string_view status_class_label(int status);
 // The resource type a request addresses ("/Users/2819c223" -> "User"), else "none".
-std::string resource_type_label(const server::Request& request, const RequestLabelSources& s);
-std::string tenant_label(const server::Request& request, const RequestLabelSources& s);
+std::string_view resource_type_label(const server::Request& request, const RequestLabelSources& s);
+std::string_view tenant_label(const server::Request& request, const RequestLabelSources& s);
 
 }  // namespace scim::observe
