@@ -78,6 +78,7 @@ Result<json> GradingSessions::start(const std::string& tenant, const json& body)
   if (!profiles) return profiles.error();
   std::lock_guard lock(mu_);
   auto& mine = sessions_[tenant];
+  tenants_.store(sessions_.size(), std::memory_order_release);
   if (mine.count(name) > 0) {
     return uniqueness("session \"" + name + "\" exists; delete it first");
   }
@@ -143,10 +144,14 @@ Status<> GradingSessions::remove(const std::string& tenant, const std::string& n
 void GradingSessions::remove_tenant(const std::string& tenant) {
   std::lock_guard lock(mu_);
   sessions_.erase(tenant);
+  tenants_.store(sessions_.size(), std::memory_order_release);
 }
 
 void GradingSessions::record(const JournalEntry& entry) {
   if (entry.kind != JournalEntry::Kind::Request) return;
+  // No tenant holds sessions (none was started, or their tenants are gone: the usual case): no
+  // lock and no lookup per request.
+  if (tenants_.load(std::memory_order_acquire) == 0) return;
   std::lock_guard lock(mu_);
   auto t = sessions_.find(entry.tenant);
   if (t == sessions_.end()) return;

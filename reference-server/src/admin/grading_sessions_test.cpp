@@ -38,6 +38,33 @@ TEST(GradingSessions, RecordOnlyTheTenantsRequestsWhileOpen) {
   EXPECT_TRUE((*doc)["entries"][0].contains("epochMs"));
 }
 
+std::size_t recorded(const GradingSessions& s, const std::string& tenant, const std::string& name) {
+  auto doc = s.get(tenant, name, true);
+  return doc.ok() ? (*doc)["entries"].size() : 0;
+}
+
+// record() skips its lock while no tenant holds sessions: sessions started after tenants came
+// and went, and a tenant's removal beside another's sessions, still see every request.
+TEST(GradingSessions, RecordSeesSessionsStartedAndKeptAcrossTenantChanges) {
+  GradingSessions s;
+  s.record(request_of("a", "/Users"));  // no session anywhere yet
+  ASSERT_TRUE(s.start("a", {{"name", "run1"}}).ok());
+  s.record(request_of("a", "/Users"));
+  EXPECT_EQ(recorded(s, "a", "run1"), 1u);
+  s.remove_tenant("a");
+  s.record(request_of("a", "/Users"));
+  ASSERT_TRUE(s.start("a", {{"name", "run2"}}).ok());
+  ASSERT_TRUE(s.start("b", {{"name", "run1"}}).ok());
+  s.remove_tenant("a");
+  s.record(request_of("b", "/Users"));
+  s.record(request_of("b", "/Groups"));
+  EXPECT_EQ(recorded(s, "b", "run1"), 2u);
+  s.remove_tenant("b");
+  ASSERT_TRUE(s.start("a", {{"name", "run3"}}).ok());
+  s.record(request_of("a", "/Groups"));
+  EXPECT_EQ(recorded(s, "a", "run3"), 1u);
+}
+
 TEST(GradingSessions, BoundedInRequestsAndTime) {
   GradingSessions s;
   ASSERT_TRUE(s.start("a", {{"name", "small"}, {"maxRequests", 2}}).ok());

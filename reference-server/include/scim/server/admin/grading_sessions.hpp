@@ -6,7 +6,9 @@
 // its bound are counted, not kept; requests after its deadline are not recorded.
 #pragma once
 
+#include <atomic>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -67,6 +69,9 @@ class GradingSessions {
   SessionLimits limits_;
   mutable std::mutex mu_;
   std::map<std::string, std::map<std::string, Session>, std::less<>> sessions_;
+  // sessions_.size(), stored under mu_ after each change of it and read by record() without
+  // mu_: a request of a server without sessions skips the lock.
+  std::atomic<std::size_t> tenants_{0};
 };
 
 }  // namespace scim::admin
