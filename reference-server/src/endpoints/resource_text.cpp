@@ -91,11 +91,12 @@ struct Next {
 class DefaultViewWriter final : public store::RecordVisitor {
  public:
   // `id` is the record's, for meta.location (the stored members come in the codec's order, so
-  // "meta" may be read before "id"); `groups` the computed "groups" the store attached (null
+  // "meta" may be read before "id"); `groups` the computed "groups" the store attached (empty
   // when none), written at the end of the resource.
   // `capture`, when given, receives one top-level member's stored value (MemberCapture).
   DefaultViewWriter(const Context& ctx, const ResourceType& type, std::string& out,
-                    std::string_view id, const json* groups, MemberCapture* capture)
+                    std::string_view id, const std::vector<store::GroupRef>& groups,
+                    MemberCapture* capture)
       : ctx_(ctx),
         type_(type),
         top_(ctx.names ? ctx.names->top(type) : nullptr),
@@ -394,35 +395,48 @@ class DefaultViewWriter final : public store::RecordVisitor {
     return true;
   }
 
-  // A member present() adds, when the schema defines it and the default view returns it.
-  void add_member(Frame& f, const char* name, const std::string& value) {
-    const Attribute* sub = f.attribute->find_sub(name);
+  // meta.location (RFC 7643 §3.1), which present() sets from the request's base URL, when the
+  // schema defines it and the default view returns it.
+  void complete(Frame& f) {
+    if (!f.meta || id_.empty()) return;
+    const Attribute* sub = f.attribute->find_sub("location");
     if (!sub || !sub_returned_by_default(*f.attribute, *sub)) return;
     separator(f);
-    write_string(name);
-    out_ += ':';
-    write_string(value);
+    append_quoted("location", ':');
+    write_location(type_, id_);
     ++f.kept;
   }
 
-  // meta.location (RFC 7643 §3.1), which present() sets from the request's base URL.
-  void complete(Frame& f) {
-    if (f.meta && !id_.empty()) add_member(f, "location", ctx_.location(type_, id_));
+  // Context::location(type, id) as write_string writes it: put together in the output when its
+  // parts are text the serializer copies as it is (then so is the whole), else built and escaped.
+  void write_location(const ResourceType& type, std::string_view id) {
+    const std::string& base = ctx_.request.base_url;
+    if (!base_plain_) base_plain_ = is_plain_text(base);
+    if (!*base_plain_ || !is_plain_text(type.endpoint) || !is_plain_text(id)) {
+      return write_string(ctx_.location(type, id));
+    }
+    out_ += '"';
+    out_ += base;
+    out_ += type.endpoint;
+    out_ += '/';
+    out_ += id;
+    out_ += '"';
   }
 
   // The end of the resource: the computed "groups", presented and projected as the tree path
-  // does: written directly when they have the shape the store gives them, else through a small
-  // tree (the memberships only).
+  // does: written directly when the schema's "groups" has the shape RFC 7643 §4.1.2 gives it,
+  // else through a small tree (the memberships only).
   void finish(Frame& f) {
-    if (!groups_ || write_groups(f)) return;
+    if (groups_.empty() || write_groups(f)) return;
     json holder = json::object();
-    holder["groups"] = *groups_;
+    holder["groups"] = store::groups_json(groups_);
     holder = engine::project(present(ctx_, type_, std::move(holder)), engine::Projection{},
                              ctx_.registry, type_);
-    if (auto g = holder.find("groups"); g != holder.end()) {
+    for (const auto& [name, value] : holder.items()) {  // spelt as the schema spells it
       separator(f);
-      out_ += "\"groups\":";
-      write(*g);
+      write_string(name);
+      out_ += ':';
+      write(value);
       ++f.kept;
     }
   }
@@ -430,26 +444,18 @@ class DefaultViewWriter final : public store::RecordVisitor {
   // The computed "groups" as present() and the default projection give them, written without a
   // tree: RFC 7643 §4.1.2's sub-attributes that the schema returns by default, each entry with
   // the "$ref" of its Group, and an entry's members in the serializer's (byte) order: "$ref",
-  // "display", "type", "value". False, with nothing written, for what the tree path must decide:
-  // a schema whose "groups" is spelt otherwise or not complex, or an entry that is not an object
-  // of those string members (the store writes no other, memory_store.cpp computed_groups).
+  // "display", "type", "value" (groups_json gives an entry "display" when it is not empty).
+  // False, with nothing written, for a schema whose "groups" is spelt otherwise or not complex:
+  // the tree path decides those.
   bool write_groups(Frame& f) {
     static constexpr std::string_view kNames[] = {"$ref", "display", "type", "value"};
     const Attribute* a = core_ ? core_->find("groups") : nullptr;
-    if (!a || a->name != "groups" || !a->is_complex() || !groups_->is_array()) return false;
+    if (!a || a->name != "groups" || !a->is_complex()) return false;
     bool kept[std::size(kNames)] = {};
     for (std::size_t i = 0; i < std::size(kNames); ++i) {
       const Attribute* sub = a->find_sub(kNames[i]);
       if (sub && sub->name != kNames[i]) return false;  // renamed by the projection
       kept[i] = sub && sub_returned_by_default(*a, *sub);
-    }
-    for (const auto& entry : *groups_) {
-      if (!entry.is_object()) return false;
-      auto value = entry.find("value");
-      if (value == entry.end() || !value->is_string()) return false;
-      for (const auto& [k, v] : entry.items()) {
-        if (!v.is_string() || (k != "display" && k != "type" && k != "value")) return false;
-      }
     }
     if (!returned_by_default(*a)) return true;
     // present() gives each entry the $ref of the Group resource type, when one is registered.
@@ -458,22 +464,30 @@ class DefaultViewWriter final : public store::RecordVisitor {
     separator(f);
     out_ += "\"groups\":[";
     std::size_t entries = 0;
-    for (const auto& entry : *groups_) {
+    for (const auto& g : groups_) {
       const std::size_t entry_mark = out_.size();
       if (entries > 0) out_ += ',';
       out_ += '{';
       std::size_t members = 0;
-      auto member = [&](std::string_view name, std::string_view value) {
+      auto name = [&](std::size_t i) {
         if (members++ > 0) out_ += ',';
-        write_string(name);
-        out_ += ':';
-        write_string(value);
+        append_quoted(kNames[i], ':');
       };
-      const auto& id = entry.find("value")->get_ref<const std::string&>();
-      if (kept[0] && group_type) member(kNames[0], ctx_.location(*group_type, id));
-      for (std::size_t i = 1; i < std::size(kNames); ++i) {
-        auto it = entry.find(kNames[i]);
-        if (kept[i] && it != entry.end()) member(kNames[i], it->get_ref<const std::string&>());
+      if (kept[0] && group_type) {
+        name(0);
+        write_location(*group_type, g.id);
+      }
+      if (kept[1] && !g.display.empty()) {
+        name(1);
+        write_string(g.display);
+      }
+      if (kept[2]) {
+        name(2);
+        append_quoted(g.direct ? "direct" : "indirect", 0);
+      }
+      if (kept[3]) {
+        name(3);
+        write_string(g.id);
       }
       if (members == 0) {  // nothing of it returned: the projection drops the entry
         out_.resize(entry_mark);
@@ -500,8 +514,9 @@ class DefaultViewWriter final : public store::RecordVisitor {
   json text_;  // a string value, for the serializer's escaping (made on first use)
   std::vector<Frame> frames_;
   Next next_;
-  const json* groups_;
+  const std::vector<store::GroupRef>& groups_;
   std::string_view id_;
+  std::optional<bool> base_plain_;  // whether the request's base URL is plain text (made on use)
   MemberCapture* capture_;
   bool capturing_ = false;
   bool declined_ = false;
@@ -519,8 +534,7 @@ bool append_default_view_text(const Context& ctx, const ResourceType& type,
   // grown geometrically: a list page appends many.
   const std::size_t room = mark + record.bytes.size() * 2 + 256;
   if (out.capacity() < room) out.reserve(std::max(room, out.capacity() * 2));
-  DefaultViewWriter writer(ctx, type, out, record.id,
-                           record.groups.is_null() ? nullptr : &record.groups, capture);
+  DefaultViewWriter writer(ctx, type, out, record.id, record.groups, capture);
   // present() gives every resource with an id a meta.location; a record without "meta" (never
   // stored by this server's writes) is left to the tree path.
   if (store::walk_record(record.bytes, writer) && !writer.declined() && writer.meta_seen() &&

@@ -27,7 +27,10 @@ struct ViewFixture {
 
   CodedNames names{h.registry};
 
-  ViewFixture() { request.base_url = testing::kBase; }
+  explicit ViewFixture(Registry registry = Registry::with_builtin())
+      : h({}, {}, std::move(registry)) {
+    request.base_url = testing::kBase;
+  }
 
   // With the coded names' tables, as the Service gives them.
   Context ctx() const {
@@ -160,6 +163,75 @@ TEST(DefaultViewText, ComputedGroupsAreTheBytesTheTreePathDumps) {
     EXPECT_EQ(written->substr(written->size() - groups.size()), groups) << *written;
   }
   EXPECT_EQ(f.tree("User", many)["groups"].size(), 14u);
+}
+
+// The computed "groups" as the store hands them to the writer (store::GroupRef) against the tree
+// path, byte for byte, for a user in a direct group with a display name, one without, and one
+// reached through a nested group (RFC 7643 §4.1.2 "type"), under schemas whose "groups" or its
+// sub-attributes are not returned by default (RFC 7643 §7), or are spelt otherwise.
+TEST(DefaultViewText, ComputedGroupsFollowTheSchemaAsTheTreePathDoes) {
+  using Edit = std::function<void(Attribute&)>;
+  const std::vector<std::pair<std::string, Edit>> edits = {
+      {"as RFC 7643 defines it", [](Attribute&) {}},
+      {"groups returned on request", [](Attribute& g) { g.returned = Returned::Request; }},
+      {"display never returned",
+       [](Attribute& g) {
+         for (auto& sub : g.sub_attributes) {
+           if (sub.name == "display") sub.returned = Returned::Never;
+         }
+       }},
+      {"no $ref or type",
+       [](Attribute& g) {
+         std::erase_if(g.sub_attributes,
+                       [](const Attribute& a) { return a.name != "value" && a.name != "display"; });
+       }},
+      {"no sub-attribute returned",
+       [](Attribute& g) {
+         for (auto& sub : g.sub_attributes) sub.returned = Returned::Never;
+       }},
+      {"spelt Groups", [](Attribute& g) { g.name = "Groups"; }},
+  };
+  for (const auto& [what, edit] : edits) {
+    SCOPED_TRACE(what);
+    Registry registry = Registry::with_builtin();
+    ASSERT_TRUE(registry.edit_schema(kUserUrn, [&](Schema& s) {
+      for (auto& a : s.attributes) {
+        if (a.name == "groups") edit(a);
+      }
+    }));
+    ViewFixture f(std::move(registry));
+    const auto user = f.h.create_user("grouped");
+    f.put("Group",
+          {{"id", "g-direct"}, {"displayName", "Direct"}, {"members", {{{"value", user}}}}});
+    f.put("Group", {{"id", "g-no-display"}, {"members", {{{"value", user}}}}});
+    f.put("Group",
+          {{"id", "g-outer"}, {"displayName", "Outer"}, {"members", {{{"value", "g-direct"}}}}});
+    const json tree = f.tree("User", user);
+    if (what == "as RFC 7643 defines it") {  // what both paths must give
+      const std::string groups = std::string(testing::kBase) + "/Groups/";
+      EXPECT_EQ(tree.at("groups"),
+                json::parse(R"([{"$ref":")" + groups +
+                            R"(g-direct","display":"Direct","type":"direct","value":"g-direct"},
+                                {"$ref":")" +
+                            groups + R"(g-no-display","type":"direct","value":"g-no-display"},
+                                {"$ref":")" +
+                            groups +
+                            R"(g-outer","display":"Outer","type":"indirect","value":"g-outer"}])"));
+    }
+    f.expect_same("User", user);
+    auto record = f.store->get_record("User", user);
+    ASSERT_TRUE(record);
+    auto written = default_view_text(f.ctx(), f.type("User"), *record);
+    ASSERT_TRUE(written);
+    const auto key = tree.contains("Groups") ? "Groups" : "groups";
+    if (!tree.contains(key)) {
+      EXPECT_EQ(written->find("roups\""), std::string::npos) << *written;
+      continue;
+    }
+    const std::string groups = ",\"" + std::string(key) + "\":" + tree.at(key).dump() + "}";
+    ASSERT_GE(written->size(), groups.size());
+    EXPECT_EQ(written->substr(written->size() - groups.size()), groups) << *written;
+  }
 }
 
 // A user's groups after one of its groups is deleted and after it is removed from the other: the

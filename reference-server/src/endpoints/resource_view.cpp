@@ -44,7 +44,7 @@ nlohmann::json present(const Context& ctx, const ResourceType& type, nlohmann::j
 
 nlohmann::json decoded_record(const store::StoredRecord& record) {
   nlohmann::json resource = store::decode_record(record.bytes);
-  if (!record.groups.is_null()) resource["groups"] = record.groups;
+  if (!record.groups.empty()) resource["groups"] = store::groups_json(record.groups);
   return resource;
 }
 

@@ -160,23 +160,22 @@ std::size_t InMemoryStore::membership_edges() const {
 // Adds the computed "groups" (RFC 7643 §4.1.2) from the reverse index.
 void InMemoryStore::attach_groups(const TypeTable& t, nlohmann::json& resource) const {
   if (!t.spec().exposes_groups) return;
-  auto groups = computed_groups(resource.value("id", ""));
+  auto groups = groups_json(computed_groups(resource.value("id", "")));
   if (!groups.is_null()) resource["groups"] = std::move(groups);
 }
 
-nlohmann::json InMemoryStore::computed_groups(std::string_view id) const {
+std::vector<GroupRef> InMemoryStore::computed_groups(std::string_view id) const {
   auto memberships = members_.groups_of(id, options_.max_groups_per_member);
-  if (memberships.empty()) return nullptr;
-  auto groups = nlohmann::json::array();
-  for (const auto& m : memberships) {
-    nlohmann::json entry{{"value", m.group_id}, {"type", m.direct ? "direct" : "indirect"}};
+  std::vector<GroupRef> groups;
+  groups.reserve(memberships.size());
+  for (auto& m : memberships) {
+    GroupRef& g = groups.emplace_back(GroupRef{std::move(m.group_id), {}, m.direct});
     for (const auto& each : tables_) {  // the group's record, in whichever type holds it
-      if (const Record* g = each->find(m.group_id)) {
-        if (!g->display().empty()) entry["display"] = g->display();
+      if (const Record* r = each->find(g.id)) {
+        g.display = r->display();
         break;
       }
     }
-    groups.push_back(std::move(entry));
   }
   return groups;
 }
@@ -216,7 +215,7 @@ std::optional<StoredRecord> InMemoryStore::stored_form(const TypeTable& t, const
   // A group's members are kept beside its bytes (MemberList): those answers come from the tree.
   if (t.members_of(r.id())) return std::nullopt;
   const auto bytes = r.bytes();
-  StoredRecord out{std::string(r.id()), {bytes.begin(), bytes.end()}, version_of(r), nullptr};
+  StoredRecord out{std::string(r.id()), {bytes.begin(), bytes.end()}, version_of(r), {}};
   if (t.spec().exposes_groups) out.groups = computed_groups(r.id());
   return out;
 }

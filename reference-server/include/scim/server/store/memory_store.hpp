@@ -85,8 +85,9 @@ class InMemoryStore final : public ResourceStore {
                 const nlohmann::json* old);
   QueryResult keyset_query(const TypeTable& table, const Query& query) const;
   void attach_groups(const TypeTable& table, nlohmann::json& resource) const;
-  // The "groups" attach_groups adds for `id` of an `exposes_groups` type; null when in none.
-  nlohmann::json computed_groups(std::string_view id) const;
+  // The "groups" of `id` of an `exposes_groups` type (attach_groups adds their groups_json);
+  // empty when in none.
+  std::vector<GroupRef> computed_groups(std::string_view id) const;
   Status<> check_members(const TypeSpec& spec, nlohmann::json& resource) const;
   void stamp(const TypeSpec& spec, nlohmann::json& resource, const nlohmann::json* old);
   StoredResource commit(TypeTable& table, nlohmann::json resource, const nlohmann::json* old);

@@ -17,6 +17,7 @@
 
 #include "scim/protocol/error.hpp"
 #include "scim/protocol/result.hpp"
+#include "scim/server/store/group_refs.hpp"
 
 namespace scim::store {
 
@@ -62,9 +63,10 @@ struct StoredRecord {
   std::string id;
   std::vector<std::uint8_t> bytes;
   std::uint64_t version = 0;
-  // The computed "groups" (RFC 7643 §4.1.2) of an `exposes_groups` type; null when there are none
-  // (the stored bytes then answer for "groups", as StoredResource's tree does).
-  nlohmann::json groups;
+  // The computed "groups" (RFC 7643 §4.1.2) of an `exposes_groups` type, as groups_json gives
+  // them to a tree; empty when there are none (the stored bytes then answer for "groups", as
+  // StoredResource's tree does).
+  std::vector<GroupRef> groups;
 };
 
 // An index probe derived from a filter (engine::index_hint). The store always re-checks candidates
