@@ -28,26 +28,46 @@ using NameScope = CodedNames::Scope;
 
 // Whether nlohmann's serializer writes `s` as it is between quotes (RFC 8259 §7; ensure_ascii
 // off): printable ASCII but '"' and '\\'. Control characters are escaped, and bytes from 0x7F
-// up are checked as UTF-8 (invalid sequences replaced), so those strings go through it. Eight
-// bytes at a time: each test below is exact for "some byte of the word is ..." (a borrow or carry
-// can only spread from a byte that is itself caught).
-bool is_plain_text(std::string_view s) {
+// up are checked as UTF-8 (invalid sequences replaced), so those strings go through it.
+//
+// Eight bytes at a time: each test of has_special_byte is exact for "some byte of the word is
+// ..." (a borrow or carry can only spread from a byte that is itself caught), so a word may hold
+// bytes checked already: the last bytes are checked in the word that ends with them, and a string
+// of four to seven bytes as its first four and its last four.
+bool has_special_byte(std::uint64_t w) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ull;
   constexpr std::uint64_t kHigh = 0x8080808080808080ull;
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, sizeof w);
-    const std::uint64_t quote = w ^ (kOnes * '"');
-    const std::uint64_t backslash = w ^ (kOnes * '\\');
-    const std::uint64_t control = (w - kOnes * 0x20) & ~w;       // a byte below 0x20
-    const std::uint64_t high = (w + kOnes * (0x7F - 0x7E)) | w;  // a byte above 0x7E
-    const std::uint64_t quotes = (quote - kOnes) & ~quote;       // a '"' (a zero byte of `quote`)
-    const std::uint64_t backslashes = (backslash - kOnes) & ~backslash;
-    if ((control | high | quotes | backslashes) & kHigh) return false;
+  const std::uint64_t quote = w ^ (kOnes * '"');
+  const std::uint64_t backslash = w ^ (kOnes * '\\');
+  const std::uint64_t control = (w - kOnes * 0x20) & ~w;       // a byte below 0x20
+  const std::uint64_t high = (w + kOnes * (0x7F - 0x7E)) | w;  // a byte above 0x7E
+  const std::uint64_t quotes = (quote - kOnes) & ~quote;       // a '"' (a zero byte of `quote`)
+  const std::uint64_t backslashes = (backslash - kOnes) & ~backslash;
+  return ((control | high | quotes | backslashes) & kHigh) != 0;
+}
+
+template <class Word>
+std::uint64_t load(const char* p) {
+  Word w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+
+bool is_plain_text(std::string_view s) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  if (n >= 8) {
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+      if (has_special_byte(load<std::uint64_t>(p + i))) return false;
+    }
+    return i == n || !has_special_byte(load<std::uint64_t>(p + n - 8));
   }
-  for (; i < s.size(); ++i) {
-    const auto b = static_cast<unsigned char>(s[i]);
+  if (n >= 4) {
+    return !has_special_byte(load<std::uint32_t>(p) | load<std::uint32_t>(p + n - 4) << 32);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto b = static_cast<unsigned char>(p[i]);
     if (b < 0x20 || b > 0x7E || b == '"' || b == '\\') return false;
   }
   return true;
@@ -278,16 +298,25 @@ class DefaultViewWriter final : public store::RecordVisitor {
   }
 
   void write(const json& v) { serializer().dump(v, false, false, 0); }
-  // `"s"` and then `after` (unless 0) in one step, for text the serializer copies as it is.
+  // `"s"` and then `after` (unless 0), for text the serializer copies as it is: put together in
+  // a buffer and appended in one step when short (resize() would fill the bytes with zeros before
+  // they are overwritten).
   void append_quoted(std::string_view s, char after) {
-    const std::size_t at = out_.size();
-    out_.resize(at + s.size() + (after ? 3 : 2));
-    char* p = out_.data() + at;
+    char buf[64];
+    if (s.size() + 3 > sizeof buf) {
+      out_ += '"';
+      out_ += s;
+      out_ += '"';
+      if (after) out_ += after;
+      return;
+    }
+    char* p = buf;
     *p++ = '"';
     if (!s.empty()) std::memcpy(p, s.data(), s.size());
     p += s.size();
     *p++ = '"';
-    if (after) *p = after;
+    if (after) *p++ = after;
+    out_.append(buf, static_cast<std::size_t>(p - buf));
   }
   // A member's name and its colon. A coded name is one of the names table's, all plain ASCII
   // (CodedNames.EveryCodedNameIsPlainText).

@@ -71,6 +71,17 @@ struct ViewFixture {
     ASSERT_TRUE(created.ok()) << created.error().detail;
   }
 
+  // The text written from the record of a user stored with `value` as its displayName.
+  std::string written_with_display(const std::string& id, const std::string& value) {
+    put("User", {{"id", id}, {"userName", id}, {"displayName", value}});
+    auto record = store->get_record("User", id);
+    EXPECT_TRUE(record);
+    if (!record) return {};
+    auto written = default_view_text(ctx(), type("User"), *record);
+    EXPECT_TRUE(written);
+    return written.value_or("");
+  }
+
   void expect_same(const std::string& type_name, const std::string& id) const {
     auto written = text(type_name, id);
     ASSERT_TRUE(written.has_value());
@@ -342,6 +353,27 @@ TEST(DefaultViewText, WritesEveryByteOfALongStringAsTheSerializerDoes) {
           "\"displayName\":" + json(value).dump(-1, ' ', false, json::error_handler_t::replace);
       EXPECT_NE(written->find(expected), std::string::npos)
           << b << " at " << at << ": " << *written;
+    }
+  }
+}
+
+// Short strings, and the bytes after a string's last whole word, which the writer checks in
+// words that overlap ones checked already: every length up to 17, with a byte the serializer
+// escapes or checks as UTF-8 (and the printable ASCII beside those) at every position.
+TEST(DefaultViewText, WritesEveryByteOfAShortStringAsTheSerializerDoes) {
+  ViewFixture f;
+  std::size_t n = 0;
+  for (std::size_t length = 1; length <= 17; ++length) {
+    for (std::size_t at = 0; at < length; ++at) {
+      for (int b : {0x00, 0x1F, 0x20, 0x22, 0x5C, 0x7E, 0x7F, 0x80, 0xFF}) {  // 0x22 '"', 0x5C '\\'
+        std::string value(length, 'v');
+        value[at] = char(b);
+        const auto written = f.written_with_display("u-short-" + std::to_string(n++), value);
+        EXPECT_NE(written.find("\"displayName\":" +
+                               json(value).dump(-1, ' ', false, json::error_handler_t::replace)),
+                  std::string::npos)
+            << b << " at " << at << " of " << length << ": " << written;
+      }
     }
   }
 }
