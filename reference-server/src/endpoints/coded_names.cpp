@@ -2,6 +2,7 @@
 #include "scim/server/endpoints/coded_names.hpp"
 
 #include "scim/protocol/strings.hpp"
+#include "scim/server/engine/query/query.hpp"
 #include "scim/server/store/record_codec.hpp"
 
 namespace scim::server {
@@ -16,6 +17,7 @@ std::unique_ptr<CodedNames::Scope> new_scope(bool top) {
   auto scope = std::make_unique<CodedNames::Scope>();
   scope->attribute.assign(table_size(), nullptr);
   scope->inner.assign(table_size(), nullptr);
+  scope->facts.assign(table_size(), 0);
   if (top) {
     scope->common.assign(table_size(), nullptr);
     scope->extension.assign(table_size(), nullptr);
@@ -24,6 +26,17 @@ std::unique_ptr<CodedNames::Scope> new_scope(bool top) {
 }
 
 }  // namespace
+
+std::uint8_t CodedNames::attribute_facts(const Attribute* a, std::string_view name, bool returned) {
+  if (!a) return 0;
+  return (a->name == name ? kSpelt : 0) | (returned ? kReturned : 0);
+}
+
+std::uint8_t CodedNames::top_name_facts(std::string_view name) {
+  if (name == "schemas") return kSchemas;
+  if (iequals(name, "schemas") || name == "members" || name == "groups") return kTreeOnly;
+  return 0;
+}
 
 CodedNames::CodedNames(const Registry& registry) {
   for (const ResourceType* type : registry.resource_types()) {
@@ -40,10 +53,13 @@ CodedNames::CodedNames(const Registry& registry) {
       top->common[code] = common;
       top->attribute[code] = core;
       top->extension[code] = extension;
+      top->facts[code] = top_name_facts(name);
       if (const Attribute* held = common ? common : core) {
         top->inner[code] = held->is_complex() ? scope_of(*held) : nullptr;
+        top->facts[code] |= attribute_facts(held, name, engine::returned_by_default(*held));
       } else if (extension) {
         top->inner[code] = scope_of(*extension);
+        if (extension->id == name) top->facts[code] |= kSpelt;
       }
     }
     tops_.emplace_back(type, top.get());
@@ -64,7 +80,11 @@ const CodedNames::Scope* CodedNames::scope_of(const Attribute& complex) {
   if (auto it = built_.find(&complex); it != built_.end()) return it->second;
   auto scope = new_scope(false);
   for (std::size_t code = 1; code < table_size(); ++code) {
-    scope->attribute[code] = complex.find_sub(store::coded_name(static_cast<std::uint8_t>(code)));
+    const std::string_view name = store::coded_name(static_cast<std::uint8_t>(code));
+    const Attribute* sub = complex.find_sub(name);
+    scope->attribute[code] = sub;
+    scope->facts[code] =
+        attribute_facts(sub, name, sub && engine::sub_returned_by_default(complex, *sub));
   }
   const Scope* out = scope.get();
   built_.emplace(&complex, out);
@@ -77,8 +97,10 @@ const CodedNames::Scope* CodedNames::scope_of(const Schema& extension) {
   if (auto it = built_.find(&extension); it != built_.end()) return it->second;
   auto scope = new_scope(false);
   for (std::size_t code = 1; code < table_size(); ++code) {
-    const Attribute* a = extension.find(store::coded_name(static_cast<std::uint8_t>(code)));
+    const std::string_view name = store::coded_name(static_cast<std::uint8_t>(code));
+    const Attribute* a = extension.find(name);
     scope->attribute[code] = a;
+    scope->facts[code] = attribute_facts(a, name, a && engine::returned_by_default(*a));
     scope->inner[code] = a && a->is_complex() ? scope_of(*a) : nullptr;
   }
   const Scope* out = scope.get();

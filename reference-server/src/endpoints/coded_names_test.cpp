@@ -8,6 +8,7 @@
 
 #include "scim/protocol/strings.hpp"
 #include "scim/protocol/urns.hpp"
+#include "scim/server/engine/query/query.hpp"
 #include "scim/server/store/record_codec.hpp"
 
 namespace scim::server {
@@ -135,6 +136,71 @@ TEST(CodedNames, EveryCodeGivesWhatTheLookupsByNameGive) {
   ASSERT_EQ(store::coded_name(user_name), "userName");
   ASSERT_NE(names.top(widget)->attribute_of(user_name), nullptr);
   EXPECT_EQ(names.top(widget)->attribute_of(user_name)->name, "UserName");
+}
+
+// Each code's facts are what the writer would learn by comparing the code's name: whether the
+// attribute found is spelt so (RFC 7643 §2.1) and returned by default (§7), and at the top whether
+// the name is "schemas" or a member only the tree path writes.
+TEST(CodedNames, EveryCodesFactsAreWhatItsNameGives) {
+  const Registry registry = with_widgets();
+  const CodedNames names(registry);
+  std::size_t spelt_otherwise = 0, not_returned = 0, checked = 0;
+  const auto expect_attribute = [&](std::uint8_t facts, const Attribute* a, std::string_view name,
+                                    bool returned, const std::string& where) {
+    const bool spelt = a && a->name == name;
+    EXPECT_EQ((facts & CodedNames::kSpelt) != 0, spelt) << where << "." << name;
+    EXPECT_EQ((facts & CodedNames::kReturned) != 0, a && returned) << where << "." << name;
+    spelt_otherwise += a && !spelt;
+    not_returned += a && !returned;
+    checked += a != nullptr;
+  };
+  // Every code of an object's scope, its attributes found by `find`, returned by `returned`.
+  const auto expect_scope = [&](const CodedNames::Scope* scope, auto find, auto returned,
+                                const std::string& where) {
+    ASSERT_NE(scope, nullptr) << where;
+    for (unsigned c = 1; c <= store::name_codes(); ++c) {
+      const std::string_view name = store::coded_name(std::uint8_t(c));
+      const Attribute* a = find(name);
+      expect_attribute(scope->facts_of(std::uint8_t(c)), a, name, a && returned(*a), where);
+    }
+  };
+  for (const ResourceType* type : registry.resource_types()) {
+    const CodedNames::Scope* top = names.top(*type);
+    ASSERT_NE(top, nullptr);
+    EXPECT_EQ(top->facts_of(0), 0) << type->id;
+    EXPECT_EQ(top->facts_of(std::uint8_t(store::name_codes() + 1)), 0) << type->id;
+    for (unsigned c = 1; c <= store::name_codes(); ++c) {
+      const auto code = static_cast<std::uint8_t>(c);
+      const std::string_view name = store::coded_name(code);
+      const std::string where = type->id;
+      const std::uint8_t facts = top->facts_of(code);
+      EXPECT_EQ((facts & CodedNames::kSchemas) != 0, name == "schemas") << name;
+      EXPECT_EQ(
+          (facts & CodedNames::kTreeOnly) != 0,
+          name != "schemas" && (iequals(name, "schemas") || name == "members" || name == "groups"))
+          << name;
+      const Attribute* held = top->common_of(code) ? top->common_of(code) : top->attribute_of(code);
+      if (held) {
+        expect_attribute(facts, held, name, engine::returned_by_default(*held), where);
+        if (!held->is_complex()) continue;
+        expect_scope(
+            top->inner_of(code), [&](std::string_view n) { return held->find_sub(n); },
+            [&](const Attribute& sub) { return engine::sub_returned_by_default(*held, sub); },
+            where + "." + held->name);
+      } else if (const Schema* ext = top->extension_of(code)) {
+        EXPECT_EQ((facts & CodedNames::kSpelt) != 0, ext->id == name) << where << "." << name;
+        expect_scope(
+            top->inner_of(code), [&](std::string_view n) { return ext->find(n); },
+            [](const Attribute& a) { return engine::returned_by_default(a); },
+            where + "." + ext->id);
+      } else {
+        EXPECT_EQ(facts & (CodedNames::kSpelt | CodedNames::kReturned), 0) << where << "." << name;
+      }
+    }
+  }
+  EXPECT_GE(checked, 100u);
+  EXPECT_GE(spelt_otherwise, 3u);  // the Widget's UserName, Emails and its VALUE
+  EXPECT_GE(not_returned, 2u);     // User's password, the Widget's title
 }
 
 // The default-view writer copies a coded name between quotes without looking at it: each must be

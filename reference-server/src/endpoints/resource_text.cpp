@@ -182,19 +182,26 @@ class DefaultViewWriter final : public store::RecordVisitor {
         break;
       case Kind::Extension: {
         const Attribute* a = scope ? scope->attribute_of(code) : f.schema->find(k);
-        if (!a || !returned_by_default(*a)) return true;  // Skip
-        if (a->name != k) return decline();  // RFC 7643 §2.1: answered as the schema's
+        const std::uint8_t facts =
+            scope ? scope->facts_of(code)
+                  : CodedNames::attribute_facts(a, k, a && returned_by_default(*a));
+        if (!(facts & CodedNames::kReturned)) return true;    // Skip (also when there is none)
+        if (!(facts & CodedNames::kSpelt)) return decline();  // RFC 7643 §2.1: the schema's
         attribute(*a);
         if (scope) next_.scope = scope->inner_of(code);
         break;
       }
       case Kind::Complex: {
-        const Attribute* sub = scope ? scope->attribute_of(code) : f.attribute->find_sub(k);
         // present() sets meta.location itself; a stored one (never written by the endpoints)
         // is left to the tree path.
         if (f.meta && k == "location") return decline();
-        if (!sub || !sub_returned_by_default(*f.attribute, *sub)) return true;
-        if (sub->name != k) return decline();
+        const Attribute* sub = scope ? scope->attribute_of(code) : f.attribute->find_sub(k);
+        const std::uint8_t facts =
+            scope ? scope->facts_of(code)
+                  : CodedNames::attribute_facts(sub, k,
+                                                sub && sub_returned_by_default(*f.attribute, *sub));
+        if (!(facts & CodedNames::kReturned)) return true;
+        if (!(facts & CodedNames::kSpelt)) return decline();
         next_.kind = Kind::Copy;
         break;
       }
@@ -231,34 +238,37 @@ class DefaultViewWriter final : public store::RecordVisitor {
   bool capturing() const { return capturing_ && frames_.size() == 1; }
 
   // A member of the resource itself; false when it is dropped (or the writer declined). `scope`
-  // (the resource's, for a coded name) answers the lookups by name.
+  // (the resource's, for a coded name) answers the lookups and the comparisons of the name.
   bool top_member(std::string_view k, std::uint8_t code, const NameScope* scope) {
-    if (k == "schemas") {  // always returned: it tells the client what it is reading
+    const std::uint8_t names = scope ? scope->facts_of(code) : CodedNames::top_name_facts(k);
+    if (names & CodedNames::kSchemas) {  // always returned: it tells the client what it is reading
       next_.kind = Kind::Copy;
       next_.keep_null = true;
       return true;
     }
-    if (iequals(k, "schemas")) return decline();  // another spelling: renamed by the tree path
-    // "members" (kept beside the bytes by the store) and "groups" (computed) get their $ref from
-    // present() (RFC 7643 §4.1.2, §4.2); bytes that hold either are left to the tree path.
-    if (k == "members" || k == "groups") return decline();
+    // Another spelling of "schemas" is renamed by the tree path; "members" (kept beside the bytes
+    // by the store) and "groups" (computed) get their $ref from present() (RFC 7643 §4.1.2,
+    // §4.2): bytes that hold either are left to the tree path.
+    if (names & CodedNames::kTreeOnly) return decline();
     if (scope) next_.scope = scope->inner_of(code);
     const Attribute* common = scope ? scope->common_of(code) : find_common_attribute(k);
     if (common) {
-      if (common->name != k) return decline();
+      const std::uint8_t found = facts(scope, names, common, k);
+      if (!(found & CodedNames::kSpelt)) return decline();
       if (k == "id") id_seen_ = true;  // the location's id is the record's (id_)
       if (k == "meta") {
         meta_seen_ = true;
         next_.meta = true;
       }
-      if (!returned_by_default(*common)) return false;
+      if (!(found & CodedNames::kReturned)) return false;
       attribute(*common);
       return true;
     }
     const Attribute* a = scope ? scope->attribute_of(code) : core_ ? core_->find(k) : nullptr;
     if (a) {
-      if (a->name != k) return decline();
-      if (!returned_by_default(*a)) return false;
+      const std::uint8_t found = facts(scope, names, a, k);
+      if (!(found & CodedNames::kSpelt)) return decline();
+      if (!(found & CodedNames::kReturned)) return false;
       attribute(*a);
       return true;
     }
@@ -268,12 +278,19 @@ class DefaultViewWriter final : public store::RecordVisitor {
                           : !type_.has_extension(k) ? nullptr
                                                     : ctx_.registry.find_schema(k);
       if (!ext) return false;
-      if (ext->id != k) return decline();
+      if (scope ? !(names & CodedNames::kSpelt) : ext->id != k) return decline();
       next_.kind = Kind::Extension;
       next_.schema = ext;
       return true;
     }
     return false;
+  }
+
+  // The kSpelt and kReturned facts of the attribute found for a top-level name: the scope's for
+  // a coded name, else from the name's text.
+  static std::uint8_t facts(const NameScope* scope, std::uint8_t names, const Attribute* a,
+                            std::string_view k) {
+    return scope ? names : CodedNames::attribute_facts(a, k, returned_by_default(*a));
   }
 
   void attribute(const Attribute& a) {

@@ -23,6 +23,27 @@ namespace scim::server {
 
 class CodedNames {
  public:
+  // What the writer would otherwise learn by comparing a member's name (Scope::facts), as bits.
+  enum Fact : std::uint8_t {
+    // The attribute the lookups found (at the top: the common one, else the core schema's, else
+    // the extension) is spelt as the name (RFC 7643 §2.1: another spelling is answered under the
+    // schema's, by the tree path).
+    kSpelt = 1,
+    // That attribute is returned by default (RFC 7643 §7): returned_by_default, or for a complex
+    // attribute's sub-attribute sub_returned_by_default.
+    kReturned = 2,
+    // Top only: the name is "schemas".
+    kSchemas = 4,
+    // Top only: another spelling of "schemas", or "members" or "groups" (present() adds their
+    // $ref): members only the tree path writes.
+    kTreeOnly = 8,
+  };
+  // kSchemas and kTreeOnly of a resource's member name, from its text.
+  static std::uint8_t top_name_facts(std::string_view name);
+  // kSpelt and kReturned of `a`, the attribute the lookups found for `name` (none: null), which
+  // is returned by default when `returned`.
+  static std::uint8_t attribute_facts(const Attribute* a, std::string_view name, bool returned);
+
   // What the lookups of one object's member names give for each code (index: the code; 0 and
   // codes past the table are names stored as text).
   struct Scope {
@@ -40,11 +61,14 @@ class CodedNames {
     // The scope of the object a member holds: the sub-attributes of the complex attribute above
     // (common first, as the writer looks), or the extension's schema; null when none.
     std::vector<const Scope*> inner;
+    // The Facts of each code's name in this object.
+    std::vector<std::uint8_t> facts;
 
     const Attribute* attribute_of(std::uint8_t code) const { return at(attribute, code); }
     const Attribute* common_of(std::uint8_t code) const { return at(common, code); }
     const Schema* extension_of(std::uint8_t code) const { return at(extension, code); }
     const Scope* inner_of(std::uint8_t code) const { return at(inner, code); }
+    std::uint8_t facts_of(std::uint8_t code) const { return code < facts.size() ? facts[code] : 0; }
 
    private:
     template <class T>
