@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "plain_text.hpp"
 #include "scim/protocol/strings.hpp"
 #include "scim/server/api/responses.hpp"
 #include "scim/server/endpoints/coded_names.hpp"
@@ -25,53 +26,6 @@ using engine::returned_by_default;
 using engine::sub_returned_by_default;
 using nlohmann::json;
 using NameScope = CodedNames::Scope;
-
-// Whether nlohmann's serializer writes `s` as it is between quotes (RFC 8259 §7; ensure_ascii
-// off): printable ASCII but '"' and '\\'. Control characters are escaped, and bytes from 0x7F
-// up are checked as UTF-8 (invalid sequences replaced), so those strings go through it.
-//
-// Eight bytes at a time: each test of has_special_byte is exact for "some byte of the word is
-// ..." (a borrow or carry can only spread from a byte that is itself caught), so a word may hold
-// bytes checked already: the last bytes are checked in the word that ends with them, and a string
-// of four to seven bytes as its first four and its last four.
-bool has_special_byte(std::uint64_t w) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
-  const std::uint64_t quote = w ^ (kOnes * '"');
-  const std::uint64_t backslash = w ^ (kOnes * '\\');
-  const std::uint64_t control = (w - kOnes * 0x20) & ~w;       // a byte below 0x20
-  const std::uint64_t high = (w + kOnes * (0x7F - 0x7E)) | w;  // a byte above 0x7E
-  const std::uint64_t quotes = (quote - kOnes) & ~quote;       // a '"' (a zero byte of `quote`)
-  const std::uint64_t backslashes = (backslash - kOnes) & ~backslash;
-  return ((control | high | quotes | backslashes) & kHigh) != 0;
-}
-
-template <class Word>
-std::uint64_t load(const char* p) {
-  Word w;
-  std::memcpy(&w, p, sizeof w);
-  return w;
-}
-
-bool is_plain_text(std::string_view s) {
-  const char* p = s.data();
-  const std::size_t n = s.size();
-  if (n >= 8) {
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-      if (has_special_byte(load<std::uint64_t>(p + i))) return false;
-    }
-    return i == n || !has_special_byte(load<std::uint64_t>(p + n - 8));
-  }
-  if (n >= 4) {
-    return !has_special_byte(load<std::uint32_t>(p) | load<std::uint32_t>(p + n - 4) << 32);
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto b = static_cast<unsigned char>(p[i]);
-    if (b < 0x20 || b > 0x7E || b == '"' || b == '\\') return false;
-  }
-  return true;
-}
 
 // What an open container of the stored resource is, and so what happens to its members.
 enum class Kind {
@@ -207,15 +161,13 @@ class DefaultViewWriter final : public store::RecordVisitor {
       }
       case Kind::Copy:
         next_.kind = Kind::Copy;
-        separator(f);
-        write_key(k, code);
+        write_key(separator_of(f), k, code);
         return true;
       case Kind::Values:
       case Kind::Skip:
         return true;
     }
-    separator(f);
-    write_key(k, code);
+    write_key(separator_of(f), k, code);
     return true;
   }
 
@@ -302,6 +254,7 @@ class DefaultViewWriter final : public store::RecordVisitor {
   void separator(const Frame& f) {
     if (f.kept > 0) out_ += ',';
   }
+  static char separator_of(const Frame& f) { return f.kept > 0 ? ',' : 0; }
 
   // nlohmann's serializer, made on first use: its construction allocates (a 512-byte indent
   // string, the output adapter) and reads the locale, and most records need it for no value
@@ -315,37 +268,47 @@ class DefaultViewWriter final : public store::RecordVisitor {
   }
 
   void write(const json& v) { serializer().dump(v, false, false, 0); }
-  // `"s"` and then `after` (unless 0), for text the serializer copies as it is: put together in
-  // a buffer and appended in one step when short (resize() would fill the bytes with zeros before
-  // they are overwritten).
-  void append_quoted(std::string_view s, char after) {
-    char buf[64];
-    if (s.size() + 3 > sizeof buf) {
+  // `before` (unless 0), `"s"` and `after` (unless 0) when `s` is text the serializer copies as
+  // it is (checked unless `known_plain`); false, with nothing written, when it is not. A short
+  // string is checked as it is copied into a buffer, which is then appended in one step.
+  bool append_plain(char before, std::string_view s, char after, bool known_plain) {
+    constexpr std::size_t kShort = 56;
+    if (s.size() > kShort) {
+      if (!known_plain && !plain_text::is_plain(s)) return false;
+      if (before) out_ += before;
       out_ += '"';
       out_ += s;
       out_ += '"';
       if (after) out_ += after;
-      return;
+      return true;
     }
+    char buf[kShort + 4];
     char* p = buf;
+    if (before) *p++ = before;
     *p++ = '"';
-    if (!s.empty()) std::memcpy(p, s.data(), s.size());
+    if (!plain_text::copy_plain(s.data(), s.size(), p, known_plain)) return false;
     p += s.size();
     *p++ = '"';
     if (after) *p++ = after;
     out_.append(buf, static_cast<std::size_t>(p - buf));
+    return true;
   }
-  // A member's name and its colon. A coded name is one of the names table's, all plain ASCII
-  // (CodedNames.EveryCodedNameIsPlainText).
-  void write_key(std::string_view k, std::uint8_t code) {
-    if (code != 0 || is_plain_text(k)) return append_quoted(k, ':');
-    write_string(k);
+  // `"s"` and `after` (unless 0) for text known to be plain.
+  void append_quoted(std::string_view s, char after) { append_plain(0, s, after, true); }
+  // `before` (unless 0), a member's name and its colon. A coded name is one of the names
+  // table's, all plain ASCII (CodedNames.EveryCodedNameIsPlainText).
+  void write_key(char before, std::string_view k, std::uint8_t code) {
+    if (append_plain(before, k, ':', code != 0)) return;
+    if (before) out_ += before;
+    serialize_string(k);
     out_ += ':';
   }
   // A string as the serializer writes it: text it would copy as it is goes straight to the
   // output, anything else (escapes, UTF-8 to check) through it.
   void write_string(std::string_view s) {
-    if (is_plain_text(s)) return append_quoted(s, 0);
+    if (!append_plain(0, s, 0, false)) serialize_string(s);
+  }
+  void serialize_string(std::string_view s) {
     if (!text_.is_string()) text_ = std::string();
     text_.get_ref<std::string&>().assign(s);
     serializer().dump(text_, false, false, 0);
@@ -457,8 +420,8 @@ class DefaultViewWriter final : public store::RecordVisitor {
   // parts are text the serializer copies as it is (then so is the whole), else built and escaped.
   void write_location(const ResourceType& type, std::string_view id) {
     const std::string& base = ctx_.request.base_url;
-    if (!base_plain_) base_plain_ = is_plain_text(base);
-    if (!*base_plain_ || !is_plain_text(type.endpoint) || !is_plain_text(id)) {
+    if (!base_plain_) base_plain_ = plain_text::is_plain(base);
+    if (!*base_plain_ || !plain_text::is_plain(type.endpoint) || !plain_text::is_plain(id)) {
       return write_string(ctx_.location(type, id));
     }
     out_ += '"';
