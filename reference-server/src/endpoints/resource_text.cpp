@@ -304,9 +304,31 @@ class DefaultViewWriter final : public store::RecordVisitor {
     out_ += ':';
   }
   // A string as the serializer writes it: text it would copy as it is goes straight to the
-  // output, anything else (escapes, UTF-8 to check) through it.
+  // output, printable ASCII with quotes or backslashes (meta.version's W/"n") with those two
+  // escaped, anything else (control characters, UTF-8 to check) through it.
   void write_string(std::string_view s) {
-    if (!append_plain(0, s, 0, false)) serialize_string(s);
+    if (!append_plain(0, s, 0, false) && !append_escaped(s)) serialize_string(s);
+  }
+  // `"s"` with each '"' and '\\' written as the serializer writes them, \" and \\ (RFC 8259
+  // §7), when every other byte is printable ASCII; false, with nothing written, otherwise.
+  bool append_escaped(std::string_view s) {
+    for (const char c : s) {
+      if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7E) {
+        return false;
+      }
+    }
+    out_ += '"';
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] != '"' && s[i] != '\\') continue;
+      out_.append(s.data() + from, i - from);
+      out_ += '\\';
+      out_ += s[i];
+      from = i + 1;
+    }
+    out_.append(s.data() + from, s.size() - from);
+    out_ += '"';
+    return true;
   }
   void serialize_string(std::string_view s) {
     if (!text_.is_string()) text_ = std::string();
