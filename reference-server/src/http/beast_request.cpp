@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <boost/beast/core/string.hpp>
 #include <boost/beast/http/write.hpp>
-#include <cctype>
 #include <charconv>
 #include <sstream>
 #include <string>
 
 #include "scim/protocol/error.hpp"
+#include "scim/protocol/strings.hpp"
 #include "scim/protocol/urns.hpp"
 #include "scim/server/api/responses.hpp"
 #include "scim/server/http/answer_wire.hpp"
@@ -20,6 +20,12 @@ namespace {
 
 std::string_view view(boost::beast::string_view s) {
   return {s.data(), s.size()};
+}
+
+// What std::toupper does in the "C" locale (the server never sets another), inline: a method is
+// a token (RFC 9110 §9.1), and a call into the C library per character was 0.14 % of a GET.
+char ascii_upper(char c) {
+  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
 }
 
 // A field's value as Beast stores it: without leading and trailing spaces and tabs.
@@ -49,15 +55,12 @@ std::vector<HeadField> head_fields(const BeastRequest& request, std::size_t max_
 server::Request to_request(BeastRequest&& request, const server::Connection& connection) {
   server::Request out;
   out.method = std::string(view(request.method_string()));
-  std::transform(out.method.begin(), out.method.end(), out.method.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  for (char& c : out.method) c = ascii_upper(c);
   out.target = std::string(view(request.target()));
   // Header names are case-insensitive (RFC 9110 §5.1): lower-cased here, the handlers'
   // contract. Repeated fields are joined with ", " as §5.3 allows for list-valued fields.
   for (const auto& field : request) {
-    std::string name(view(field.name_string()));
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::string name = to_lower(view(field.name_string()));
     const auto value = view(field.value());
     auto [slot, inserted] = out.headers.try_emplace(std::move(name), value);
     if (!inserted && slot->second.empty()) {

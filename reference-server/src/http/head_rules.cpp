@@ -4,6 +4,7 @@
 #include "scim/server/http/head_rules.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "scim/protocol/http_syntax.hpp"
 #include "scim/protocol/strings.hpp"
@@ -16,10 +17,21 @@ bool is_digit(char c) {
 }
 
 // RFC 3986 §3.2.2 reg-name: unreserved / pct-encoded / sub-delims (the '%' is checked loosely:
-// the host is only echoed into URLs, never decoded).
+// the host is only echoed into URLs, never decoded). A table of the 256 bytes, made once at
+// compile time: every request's Host goes through here, a character at a time.
+constexpr std::array<bool, 256> kRegName = [] {
+  std::array<bool, 256> table{};
+  for (std::size_t c = 0; c < table.size(); ++c) {
+    table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+  for (const char c : std::string_view("-._~%!$&'()*+,;=")) {
+    table[static_cast<unsigned char>(c)] = true;
+  }
+  return table;
+}();
+
 bool reg_name_char(char c) {
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c)) return true;
-  return std::string_view("-._~%!$&'()*+,;=").find(c) != std::string_view::npos;
+  return kRegName[static_cast<unsigned char>(c)];
 }
 
 bool ipv6_literal_char(char c) {

@@ -55,6 +55,22 @@ TEST(HeadRules, HostValueSyntax) {
   EXPECT_FALSE(valid_host_value("exa mple.com:"));  // the host is checked when the port is empty
 }
 
+// RFC 3986 §3.2.2 reg-name characters, as the rule listed them before (letters, digits and a
+// search of this punctuation): every byte inside a host name, with and without a port.
+TEST(HeadRules, HostNameCharactersAreTheRegNameSet) {
+  for (int b = 0; b < 256; ++b) {
+    const char c = static_cast<char>(b);
+    const bool reg_name = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                          (c >= '0' && c <= '9') ||
+                          std::string_view("-._~%!$&'()*+,;=").find(c) != std::string_view::npos;
+    const std::string host = std::string("a") + c + "b";
+    EXPECT_EQ(valid_host_value(host), reg_name) << "byte " << b;
+    EXPECT_EQ(valid_host_value(host + ":8080"), reg_name) << "byte " << b;
+    EXPECT_EQ(valid_host_value(std::string(1, c) + ".example"), reg_name || c == ' ' || c == '\t')
+        << "byte " << b;  // leading OWS is trimmed (RFC 9110 §5.5)
+  }
+}
+
 TEST(HeadRules, Rfc9112_6_3_DuplicateContentLengthIs400) {
   expect_status(check({{"Host", "h"}, {"Content-Length", "5"}, {"Content-Length", "5"}}), 400,
                 "invalidSyntax");
