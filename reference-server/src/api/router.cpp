@@ -187,6 +187,7 @@ RouteTable::Candidates RouteTable::candidates(Scope scope, std::string_view path
       best = &compiled_[i];
       out.routes.clear();
       out.params.clear();
+      out.params.reserve(segments.size());  // one allocation, not one per {type} and {name}
       for (std::size_t s = 0; s < segments.size(); ++s) {
         if (best->segments[s].first != Kind::Literal && best->segments[s].first != Kind::Exact) {
           out.params.push_back(segments[s]);

@@ -175,14 +175,11 @@ Result<Authenticator, std::string> Authenticator::create(AuthOptions options) {
   return auth;
 }
 
-std::optional<server::Principal> Authenticator::find(const Table& table,
-                                                     std::string_view secret) const {
+const Authenticator::Entry* Authenticator::find(const Table& table, std::string_view secret) const {
   auto it = table.find(sha256(secret, sha256_.get()));
-  if (it == table.end() || it->second.secret.size() != secret.size()) return std::nullopt;
-  if (CRYPTO_memcmp(it->second.secret.data(), secret.data(), secret.size()) != 0) {
-    return std::nullopt;
-  }
-  return it->second.principal;
+  if (it == table.end() || it->second.secret.size() != secret.size()) return nullptr;
+  if (CRYPTO_memcmp(it->second.secret.data(), secret.data(), secret.size()) != 0) return nullptr;
+  return &it->second;
 }
 
 std::optional<server::Principal> Authenticator::authenticate(std::string_view authorization,
@@ -193,16 +190,16 @@ std::optional<server::Principal> Authenticator::authenticate(std::string_view au
   if (space == std::string_view::npos) return std::nullopt;
   std::string_view scheme = authorization.substr(0, space);
   std::string_view credentials = trim(authorization.substr(space + 1));
-  std::optional<server::Principal> principal;
+  const Entry* entry = nullptr;
   std::shared_lock lock(*mu_);
   // RFC 7235 §2.1: the auth-scheme is case-insensitive.
   if (iequals(scheme, "Bearer")) {
-    principal = find(tables_.bearer, credentials);
+    entry = find(tables_.bearer, credentials);
   } else if (iequals(scheme, "Basic") && !tables_.basic.empty()) {
-    if (auto decoded = decode_basic(credentials)) principal = find(tables_.basic, *decoded);
+    if (auto decoded = decode_basic(credentials)) entry = find(tables_.basic, *decoded);
   }
-  if (principal && path_tenant && principal->tenant != *path_tenant) return std::nullopt;
-  return principal;
+  if (!entry || (path_tenant && entry->principal.tenant != *path_tenant)) return std::nullopt;
+  return entry->principal;  // copied once, under the lock
 }
 
 std::optional<server::Principal> Authenticator::authenticate_admin(
@@ -214,7 +211,9 @@ std::optional<server::Principal> Authenticator::authenticate_admin(
     return std::nullopt;
   }
   std::shared_lock lock(*mu_);
-  return find(tables_.admin, trim(authorization.substr(space + 1)));
+  const Entry* entry = find(tables_.admin, trim(authorization.substr(space + 1)));
+  if (!entry) return std::nullopt;
+  return entry->principal;
 }
 
 bool Authenticator::has_tenant(std::string_view tenant) const {

@@ -10,6 +10,9 @@
 namespace scim::http {
 namespace {
 
+// The key looked up in every request's (lower-cased) headers, made once rather than per lookup.
+const std::string kAuthorization = "authorization";
+
 // A Host header is echoed into Location and meta.location, so only plain host[:port] syntax is
 // accepted (RFC 3986 §3.2.2 reg-name / IPv4 / bracketed IPv6); anything else uses the bound
 // address.
@@ -111,7 +114,7 @@ std::string AuthenticateMiddleware::base_url(const server::Request& request,
 // admin token, 403 when a tenant's credentials were presented, so the caller knows why).
 server::Response AuthenticateMiddleware::admin(server::Request& request,
                                                const server::Next& next) const {
-  auto authz = request.headers.find("authorization");
+  auto authz = request.headers.find(kAuthorization);
   auto challenge = [](server::Response r) {
     r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"scim-admin\"");
     return r;
@@ -135,28 +138,30 @@ server::Response AuthenticateMiddleware::admin(server::Request& request,
 
 server::Response AuthenticateMiddleware::handle(server::Request& request,
                                                 const server::Next& next) {
-  auto route = parse_route(request.target, base_path_);
-  if (!route) return server::error_response(route.error());
-  request.path = std::move(route->relative);
-  request.query = std::move(route->query);
-  if (route->kind != Route::Kind::Scim) {
+  Route route;
+  if (auto parsed = parse_route(request.target, base_path_, route); !parsed) {
+    return server::error_response(parsed.error());
+  }
+  request.path = std::move(route.relative);
+  request.query = std::move(route.query);
+  if (route.kind != Route::Kind::Scim) {
     request.scope = server::Scope::Root;
     if (access_of_ && access_of_(request) == server::Access::Admin) return admin(request, next);
     return next(request);
   }
   request.scope = server::Scope::Scim;
-  request.base_url = base_url(request, route->prefix);
-  auto authz = request.headers.find("authorization");
+  request.base_url = base_url(request, route.prefix);
+  auto authz = request.headers.find(kAuthorization);
   if (authz == request.headers.end()) {
     // Anonymous public routes read the path's tenant (the default tenant when not
     // path-addressed); presented credentials are still checked below, so a wrong token stays 401.
     if (!access_of_ || access_of_(request) != server::Access::Public) {
       return unauthorized("missing Authorization header");
     }
-    request.principal.tenant = route->tenant.value_or("default");
+    request.principal.tenant = route.tenant.value_or("default");
     return next(request);
   }
-  const std::string* path_tenant = route->tenant ? &*route->tenant : nullptr;
+  const std::string* path_tenant = route.tenant ? &*route.tenant : nullptr;
   if (jwt_ != nullptr) {
     const auto token = bearer_credentials(authz->second);
     if (JwtValidator::looks_like_jwt(token)) return jwt_bearer(request, next, token, path_tenant);

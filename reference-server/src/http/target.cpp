@@ -74,27 +74,24 @@ bool append_decoded(std::string& out, std::string_view text, bool plus_is_space)
   }
 }
 
-// A request path decoded segment by segment into one string, "/" + segment + "/" + segment...,
+// A request path decoded segment by segment into one text, "/" + segment + "/" + segment...,
 // with where each segment starts: a segment's "%2F" is a '/' inside it, never a boundary. The
-// first kInline starts are kept in place, the rest (paths no route has) on the heap.
+// first kInline starts are kept in place, the rest (paths no route has) on the heap. A path
+// without '%' (nearly every request's) is its own decoded text: it is viewed where it is, and
+// only the part take_from returns is copied.
 class DecodedPath {
  public:
   // False for a malformed escape. As before, the one empty segment after a trailing '/' is
-  // dropped, other empty segments are kept. A path without '%' (nearly every request's) is its
-  // own decoded text, so it is copied whole and only its segments' starts are found.
+  // dropped, other empty segments are kept. Views `raw_path` when it has no escape.
   bool decode(std::string_view raw_path) {
-    const bool plain = raw_path.find('%') == std::string_view::npos &&
-                       raw_path.find('\0') == std::string_view::npos;
-    if (plain) {
-      text_.assign(raw_path);
-    } else {
-      text_.reserve(raw_path.size());
-    }
+    plain_ = raw_path.find('%') == std::string_view::npos &&
+             raw_path.find('\0') == std::string_view::npos;
+    if (!plain_) text_.reserve(raw_path.size());
     std::size_t start = 1;  // raw_path starts with '/'
     while (true) {
       const auto slash = raw_path.find('/', start);
-      if (plain) {
-        add_start(start);  // the same offset in text_ as in raw_path
+      if (plain_) {
+        add_start(start);  // the decoded text is raw_path itself
       } else {
         text_.push_back('/');
         add_start(text_.size());
@@ -104,9 +101,11 @@ class DecodedPath {
       if (slash == std::string_view::npos) break;
       start = slash + 1;
     }
+    view_ = plain_ ? raw_path : std::string_view(text_);
     if (size() > 0 && segment(size() - 1).empty()) {
       --count_;
-      text_.pop_back();  // the '/' before the dropped segment
+      view_.remove_suffix(1);  // the '/' before the dropped segment
+      if (!plain_) text_.pop_back();
     }
     return true;
   }
@@ -114,13 +113,14 @@ class DecodedPath {
   std::size_t size() const { return count_; }
   std::string_view segment(std::size_t i) const {
     const std::size_t begin = start(i);
-    const std::size_t end = i + 1 < count_ ? start(i + 1) - 1 : text_.size();
-    return std::string_view(text_).substr(begin, end - begin);
+    const std::size_t end = i + 1 < count_ ? start(i + 1) - 1 : view_.size();
+    return view_.substr(begin, end - begin);
   }
   // The segments from `at` on, joined with '/' after a leading one; "/" when there are none.
-  // Takes the text: call once.
+  // Takes the decoded text: call once.
   std::string take_from(std::size_t at) {
     if (at >= count_) return "/";
+    if (plain_) return std::string(view_.substr(start(at) - 1));
     text_.erase(0, start(at) - 1);
     return std::move(text_);
   }
@@ -137,7 +137,9 @@ class DecodedPath {
   }
   std::size_t start(std::size_t i) const { return i < kInline ? starts_[i] : more_[i - kInline]; }
 
-  std::string text_;
+  bool plain_ = true;
+  std::string text_;       // the decoded path, when it had escapes
+  std::string_view view_;  // the decoded path: text_, or the raw path without escapes
   std::array<std::size_t, kInline> starts_{};
   std::vector<std::size_t> more_;
   std::size_t count_ = 0;
@@ -180,12 +182,17 @@ Result<Route> parse_route(std::string_view target, std::string_view base_path) {
 }
 
 Result<Route> parse_route(std::string_view target, const BasePath& base) {
+  Route route;
+  if (auto parsed = parse_route(target, base, route); !parsed) return std::move(parsed).error();
+  return route;
+}
+
+Status<> parse_route(std::string_view target, const BasePath& base, Route& route) {
   if (target.empty() || target.front() != '/') {
     return invalid_syntax("request-target must be a path starting with '/' (origin-form)");
   }
   auto qpos = target.find('?');
   std::string_view raw_path = target.substr(0, qpos);
-  Route route;
   auto query = parse_query(qpos == std::string_view::npos ? "" : target.substr(qpos + 1));
   if (!query) return query.error();
   route.query = std::move(*query);
@@ -213,7 +220,7 @@ Result<Route> parse_route(std::string_view target, const BasePath& base) {
   } else {
     route.relative = path.take_from(0);
   }
-  return route;
+  return Ok{};
 }
 
 }  // namespace scim::http

@@ -237,6 +237,35 @@ TEST(ParseRoute, AgreesWithTheSegmentByStringParseOnEveryTarget) {
   EXPECT_GT(compared, 20'000u);
 }
 
+// The in-place parse (the authentication layer's, every request) gives what the Result one
+// gives: kind, tenant, prefix, relative path and query; an error where it fails.
+TEST(ParseRoute, IntoACallersRouteIsTheSameParse) {
+  const BasePath base("/scim/v2");
+  for (const char* t :
+       {"/scim/v2/Users/2819c223-7f76-453a-919d-413861904646", "/scim/v2/Users?filter=a%20eq+1&x",
+        "/tenants/acme/scim/v2/Groups/1/", "/Tenants/a%2Fb/scim/v2", "/health", "/admin/v1/tenants",
+        "/scim/v2/Users/a%2Fb%41", "/other?q=%zz", "/scim/v2/%zz", "relative", "", "/scim/v2/"}) {
+    const auto want = parse_route(t, base);
+    Route got;
+    const auto parsed = parse_route(t, base, got);
+    ASSERT_EQ(parsed.ok(), want.ok()) << t;
+    if (!want.ok()) {
+      EXPECT_EQ(parsed.error().status, want.error().status) << t;
+      EXPECT_EQ(parsed.error().detail, want.error().detail) << t;
+      continue;
+    }
+    EXPECT_EQ(got.kind, want->kind) << t;
+    EXPECT_EQ(got.tenant, want->tenant) << t;
+    EXPECT_EQ(got.prefix, want->prefix) << t;
+    EXPECT_EQ(got.relative, want->relative) << t;
+    EXPECT_EQ(got.query, want->query) << t;
+  }
+  Route plain;
+  ASSERT_TRUE(parse_route("/scim/v2/Users/abc/", base, plain).ok());
+  EXPECT_EQ(plain.relative, "/Users/abc");  // the trailing '/' dropped from the viewed path
+  EXPECT_EQ(plain.prefix, "/scim/v2");
+}
+
 TEST(NormaliseBasePath, LeadingSlashNoTrailingSlash) {
   EXPECT_EQ(normalise_base_path("/scim/v2/"), "/scim/v2");
   EXPECT_EQ(normalise_base_path("scim"), "/scim");

@@ -102,7 +102,9 @@ class Authenticator {
     std::set<std::string, std::less<>> tenants;
   };
 
-  std::optional<server::Principal> find(const Table& table, std::string_view secret) const;
+  // The entry whose secret `secret` is, or null; valid while the caller holds mu_. The caller
+  // copies the principal once, into what it returns.
+  const Entry* find(const Table& table, std::string_view secret) const;
   static Status<std::string> add(Table& table, std::set<std::string, std::less<>>& tenants,
                                  std::string secret, server::Principal principal);
   static Status<std::string> add_tokens(Tables& t, const std::string& tenant,

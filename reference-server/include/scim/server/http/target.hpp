@@ -45,6 +45,10 @@ class BasePath {
 // that are not in origin-form give 400 invalidSyntax. Paths outside the base give Kind::Unknown.
 Result<Route> parse_route(std::string_view target, std::string_view base_path);
 Result<Route> parse_route(std::string_view target, const BasePath& base);
+// The same into a Route the caller keeps (a fresh one: its fields are assigned, not cleared; on
+// an error it is left partly filled), for the layer that parses every request's target: the
+// Route is not moved out of a Result twice.
+Status<> parse_route(std::string_view target, const BasePath& base, Route& route);
 
 // Normalises a configured base path: leading '/', no trailing '/', "" allowed for the root.
 std::string normalise_base_path(std::string_view base_path);
