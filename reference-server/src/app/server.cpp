@@ -317,7 +317,7 @@ void ReferenceServer::add_metrics() {
   for (const ResourceType* type : registry_.resource_types()) {
     std::string_view endpoint = type->endpoint;
     if (!endpoint.empty() && endpoint.front() == '/') endpoint.remove_prefix(1);
-    sources.type_by_endpoint.emplace(to_lower(endpoint), type->id);
+    sources.type_by_endpoint.emplace(std::string(endpoint), type->id);  // found without case
   }
   sources.tenant_exists = [this](std::string_view t) { return tenants_.store(t) != nullptr; };
   metrics_layer_.emplace(metrics_, std::move(sources));

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "plain_text.hpp"
+#include "scim/protocol/plain_text.hpp"
 #include "scim/protocol/strings.hpp"
 #include "scim/server/api/responses.hpp"
 #include "scim/server/endpoints/coded_names.hpp"

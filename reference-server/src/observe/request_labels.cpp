@@ -1,10 +1,7 @@
 // Bounded label values of a request (see request_labels.hpp).
 #include "scim/server/observe/request_labels.hpp"
 
-#include <algorithm>
 #include <array>
-
-#include "scim/protocol/strings.hpp"
 
 namespace scim::observe {
 
@@ -28,21 +25,7 @@ std::string_view resource_type_label(const server::Request& request, const Reque
   std::string_view path = request.path;
   while (!path.empty() && path.front() == '/') path.remove_prefix(1);
   const std::string_view segment = path.substr(0, path.find('/'));
-  // Lower-cased on the stack (to_lower's ASCII folding): endpoint names are short; a longer
-  // segment gets a string.
-  std::array<char, 64> folded;
-  std::string longer;
-  std::string_view lower;
-  if (segment.size() <= folded.size()) {
-    std::transform(segment.begin(), segment.end(), folded.begin(), [](char c) {
-      return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    });
-    lower = std::string_view(folded.data(), segment.size());
-  } else {
-    longer = to_lower(segment);
-    lower = longer;
-  }
-  const auto it = s.type_by_endpoint.find(lower);
+  const auto it = s.type_by_endpoint.find(segment);
   return it == s.type_by_endpoint.end() ? kNoLabel : std::string_view(it->second);
 }
 

@@ -48,8 +48,8 @@ TEST(RequestLabels, ResourceTypeComesFromTheRegistryNeverFromThePath) {
   EXPECT_EQ(resource_type_label(root, s), "none");
 }
 
-// The endpoint segment is folded on the stack up to 64 bytes and in a string beyond: both find
-// their type case-insensitively, at the bound and past it.
+// A long endpoint segment finds its type case-insensitively too, whatever its length (the
+// segment was once folded on the stack up to 64 bytes and in a string beyond).
 TEST(RequestLabels, ResourceTypeOfLongEndpointNames) {
   RequestLabelSources s;
   const std::string at_bound(64, 'e'), past_bound(65, 'e');

@@ -13,6 +13,7 @@
 
 #include "batching_sink.hpp"
 
+#include "scim/protocol/plain_text.hpp"
 #include "scim/server/store/timestamp.hpp"
 
 namespace scim::observe {
@@ -28,32 +29,19 @@ std::optional<int> parse_log_level(std::string_view name) {
 
 namespace {
 
-// The bytes nlohmann's dump() writes unchanged between its quotes: printable ASCII but '"' and
-// '\\', which have nothing to escape and no UTF-8 to check.
-constexpr std::array<bool, 256> kPlainBytes = [] {
-  std::array<bool, 256> plain{};
-  for (int c = 0x20; c <= 0x7E; ++c) plain[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
-  return plain;
-}();
-
-// True when `s` is written as it is between quotes. Request ids, methods, tenant names and the
-// paths of ordinary requests always are; anything else goes through the library.
-bool plain_json_text(std::string_view s) {
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return kPlainBytes[static_cast<unsigned char>(c)]; });
-}
-
 template <typename Buffer>
 void append(Buffer& out, std::string_view s) {
   out.append(s.data(), s.data() + s.size());
 }
 
-// `s` as a JSON string. Invalid UTF-8 from a client (a raw byte in the request target) is
-// replaced, as in the JSON format: the default dump() throws on it, and an access line must
-// never take a request down.
+// `s` as a JSON string. Plain text (scim/protocol/plain_text.hpp: request ids, methods, tenant
+// names and the paths of ordinary requests always are) is written as it is between quotes;
+// anything else goes through the library. Invalid UTF-8 from a client (a raw byte in the request
+// target) is replaced, as in the JSON format: the default dump() throws on it, and an access line
+// must never take a request down.
 template <typename Buffer>
 void append_quoted(Buffer& out, std::string_view s) {
-  if (plain_json_text(s)) {
+  if (plain_text::is_plain(s)) {
     append(out, "\"");
     append(out, s);
     append(out, "\"");
@@ -120,8 +108,8 @@ void append_access_text(Buffer& out, const AccessRecord& r) {
   const std::string_view tenant = r.tenant.empty() ? std::string_view("-") : r.tenant;
   const Digits status(r.status), bytes_in(r.bytes_in), bytes_out(r.bytes_out);
   const Milliseconds duration(r.duration);
-  if (plain_json_text(r.request_id) && plain_json_text(tenant) && plain_json_text(r.method) &&
-      plain_json_text(r.path)) {
+  if (plain_text::is_plain(r.request_id) && plain_text::is_plain(tenant) &&
+      plain_text::is_plain(r.method) && plain_text::is_plain(r.path)) {
     append_all(out, std::array<std::string_view, 16>{
                         "access request_id=\"", r.request_id, "\" tenant=\"", tenant,
                         "\" method=\"", r.method, "\" path=\"", r.path, "\" status=", status.view(),

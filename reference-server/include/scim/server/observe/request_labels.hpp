@@ -5,10 +5,11 @@
 #pragma once
 
 #include <functional>
-#include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
+#include "scim/protocol/strings.hpp"
 #include "scim/server/api/request.hpp"
 
 namespace scim::observe {
@@ -17,8 +18,9 @@ namespace scim::observe {
 inline constexpr std::string_view kNoLabel = "none";
 
 struct RequestLabelSources {
-  // Lower-cased endpoint segment -> resource type name: "users" -> "User" (RFC 7643 §6).
-  std::map<std::string, std::string, std::less<>> type_by_endpoint;
+  // Endpoint segment -> resource type name: "users" -> "User" (RFC 7643 §6), found without
+  // case, so a request's segment is looked up as it is.
+  std::unordered_map<std::string, std::string, IHash, IEqual> type_by_endpoint;
   // Whether a tenant exists; asked only for requests without a credential.
   std::function<bool(std::string_view tenant)> tenant_exists;
 };

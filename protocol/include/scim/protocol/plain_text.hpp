@@ -1,7 +1,8 @@
 // Text that nlohmann's serializer writes as it is between quotes (RFC 8259 §7; ensure_ascii off):
 // printable ASCII but '"' and '\\'. It escapes control characters and checks bytes from 0x7F up as
 // UTF-8 (replacing invalid sequences), so strings holding those go through it. The default-view
-// writer (resource_text.cpp) copies plain text itself; these check it eight bytes at a time.
+// writer (the reference server's endpoints/resource_text.cpp) and the access log
+// (observe/server_log.cpp) copy plain text themselves; these check it eight bytes at a time.
 //
 // Each test of has_special_byte is exact for "some byte of the word is ..." (a borrow or carry can
 // only spread from a byte that is itself caught), so a word may hold bytes checked already: the
@@ -14,7 +15,7 @@
 #include <cstring>
 #include <string_view>
 
-namespace scim::server::plain_text {
+namespace scim::plain_text {
 
 inline bool has_special_byte(std::uint64_t w) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ull;
@@ -97,4 +98,4 @@ inline bool copy_plain(const char* from, std::size_t n, char* to, bool known_pla
   return true;
 }
 
-}  // namespace scim::server::plain_text
+}  // namespace scim::plain_text
