@@ -56,3 +56,6 @@ if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
 export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -qq
 "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# The downloaded .deb files are not needed once installed: up to 0.58 GB with clang 16 and
+# Chromium, on a CI machine whose disk is bounded (docs/reliability.md, "CI disk").
+"${sudo_cmd[@]}" apt-get clean

@@ -37,7 +37,12 @@ stamp() {
   times > "$times_file"
   local cpu
   cpu=$(tail -1 "$times_file" | awk '{ s = 0; for (i = 1; i <= 2; i++) { split($i, p, /[ms]/); s += p[1] * 60 + p[2] } printf "%d", s }')
-  echo "test.sh: $1 done at $((SECONDS - start)) s, CPU $cpu s so far"
+  # The disk the build trees take and what is left: CI's machine has a bounded disk, and a stage
+  # that runs out of it fails in its linker (docs/reliability.md, "CI disk").
+  local used free
+  used=$(du -sm build 2>/dev/null | cut -f1)
+  free=$(df -Pm . | awk 'NR == 2 { print $4 }')
+  echo "test.sh: $1 done at $((SECONDS - start)) s, CPU $cpu s so far; build/ holds ${used:-0} MB, ${free} MB free"
 }
 
 # Chromium (the `browser` group) for the browser-label tests: the HTML report and the /admin/
@@ -54,6 +59,7 @@ if [[ " $stages " == *" ci "* || " $stages " == *" asan "* ]]; then
   # pinned in suites/tests/js/package-lock.json.
   (cd suites/tests/js && npm ci --no-audit --no-fund --loglevel=error)
 fi
+stamp "dependencies"
 if [[ " $stages " == *" ci "* ]]; then
   cmake --preset ci
   cmake --build --preset ci --target format-check
