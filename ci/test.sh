@@ -40,7 +40,7 @@ stamp() {
   # The disk the build trees take and what is left: CI's machine has a bounded disk, and a stage
   # that runs out of it fails in its linker (docs/reliability.md, "CI disk").
   local used free
-  used=$(du -sm build 2>/dev/null | cut -f1)
+  used=$( (du -sm build 2> /dev/null || true) | cut -f1)
   free=$(df -Pm . | awk 'NR == 2 { print $4 }')
   echo "test.sh: $1 done at $((SECONDS - start)) s, CPU $cpu s so far; build/ holds ${used:-0} MB, ${free} MB free"
 }
