@@ -8,6 +8,9 @@ namespace {
 constexpr char fold(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
+constexpr char raise(char c) {
+  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
 }  // namespace
 
 bool iequals(std::string_view a, std::string_view b) {
@@ -24,6 +27,12 @@ bool istarts_with(std::string_view text, std::string_view prefix) {
 std::string to_lower(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = fold(c);
+  return out;
+}
+
+std::string to_upper(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = raise(c);
   return out;
 }
 

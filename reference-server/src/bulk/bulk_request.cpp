@@ -59,9 +59,7 @@ std::optional<ScimError> validate_op(nlohmann::json& raw, BulkOperation& op,
   auto method = raw.find("method");
   if (method == raw.end() || !method->is_string())
     return invalid_value(where + "\"method\" is required");
-  op.method = method->get<std::string>();
-  std::transform(op.method.begin(), op.method.end(), op.method.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  op.method = to_upper(method->get_ref<const std::string&>());
   if (op.method != "POST" && op.method != "PUT" && op.method != "PATCH" && op.method != "DELETE") {
     return invalid_value(where + "\"method\" must be POST, PUT, PATCH or DELETE");
   }

@@ -22,12 +22,6 @@ std::string_view view(boost::beast::string_view s) {
   return {s.data(), s.size()};
 }
 
-// What std::toupper does in the "C" locale (the server never sets another), inline: a method is
-// a token (RFC 9110 §9.1), and a call into the C library per character was 0.14 % of a GET.
-char ascii_upper(char c) {
-  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-}
-
 // A field's value as Beast stores it: without leading and trailing spaces and tabs.
 std::string_view trimmed(std::string_view value) {
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
@@ -54,8 +48,9 @@ std::vector<HeadField> head_fields(const BeastRequest& request, std::size_t max_
 
 server::Request to_request(BeastRequest&& request, const server::Connection& connection) {
   server::Request out;
-  out.method = std::string(view(request.method_string()));
-  for (char& c : out.method) c = ascii_upper(c);
+  // A method is a token (RFC 9110 §9.1): ASCII upper-casing, without a call into the C library
+  // per character (that was 0.14 % of a GET).
+  out.method = to_upper(view(request.method_string()));
   out.target = std::string(view(request.target()));
   // Header names are case-insensitive (RFC 9110 §5.1): lower-cased here, the handlers'
   // contract. Repeated fields are joined with ", " as §5.3 allows for list-valued fields.

@@ -10,6 +10,7 @@ namespace scim {
 bool iequals(std::string_view a, std::string_view b);
 bool istarts_with(std::string_view text, std::string_view prefix);
 std::string to_lower(std::string_view text);
+std::string to_upper(std::string_view text);  // HTTP methods (tokens, RFC 9110 §9.1)
 
 // Transparent hash/equality for case-insensitive unordered containers.
 struct IHash {
